@@ -1,0 +1,365 @@
+#include "cli/commandline.h"
+
+#include "audit/auditexport.h"
+#include "audit/chainverifier.h"
+#include "store/credentials.h"
+#include "store/eventstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace instant::cli {
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString &message, const QString &command)
+{
+    err() << "instant: " << message << "\n";
+    if (!command.isEmpty())
+        err() << "Run `instant " << command << " --help` for usage.\n";
+    err().flush();
+    return BadInput;
+}
+
+QCommandLineOption storeOption()
+{
+    return QCommandLineOption(QStringList{QStringLiteral("s"), QStringLiteral("store")},
+                              QStringLiteral("Event store URL: sqlite:///path/file.db or "
+                                             "postgresql://user@host:port/db (default: %1). "
+                                             "The password comes from PGPASSWORD or the keychain.")
+                                  .arg(StoreLocation::defaultLocation().toUrl()),
+                              QStringLiteral("url"));
+}
+
+// Parses the subcommand's options; returns an exit code when the command is over already.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+                         const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help.replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
+        out() << help;
+        out().flush();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()),
+                          command);
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode)
+{
+    const QString url = parser.value(QStringLiteral("store"));
+    auto location = url.isEmpty() ? Result<StoreLocation>(StoreLocation::defaultLocation()) : StoreLocation::parse(url);
+    if (!location)
+        return location.error();
+    OpenOptions options;
+    options.mode = mode;
+    return openEventStore(*location, options);
+}
+
+int storeError(const Error &error)
+{
+    err() << "instant: " << error.message << "\n";
+    err().flush();
+    return BadInput;
+}
+
+int auditVerify(const QStringList &args)
+{
+    const QString command = QStringLiteral("audit verify");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON.")));
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Verifies the hash chain of an event store: every event, in order.\n"
+                                         "Exit 0: intact (prints the event count and head hash). Exit 1: "
+                                         "broken (prints the first bad sequence). Exit 2: cannot run.")))
+        return *done;
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(store.error());
+    auto report = verifyChain(**store);
+    if (!report)
+        return storeError(report.error());
+    const VerifyReport &r = *report;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o{{QStringLiteral("store"), (*store)->location().toUrl()},
+                      {QStringLiteral("intact"), r.intact},
+                      {QStringLiteral("verified_events"), r.eventCount},
+                      {QStringLiteral("head_sequence"), r.head.sequence},
+                      {QStringLiteral("head_hash"), QString::fromLatin1(r.head.hash.toHex())}};
+        if (!r.intact) {
+            o.insert(QStringLiteral("first_bad_sequence"), r.firstBadSequence);
+            o.insert(QStringLiteral("problem"), r.problem);
+        }
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else if (r.intact) {
+        out() << "intact: " << r.eventCount << " events, head sequence " << r.head.sequence << ", head hash "
+              << QString::fromLatin1(r.head.hash.toHex()) << "\n";
+    } else {
+        out() << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n"
+              << "verified intact before it: " << r.eventCount << " events";
+        if (r.head.sequence > 0)
+            out() << " (through sequence " << r.head.sequence << ", hash "
+                  << QString::fromLatin1(r.head.hash.toHex()) << ")";
+        out() << "\n";
+    }
+    out().flush();
+    return r.intact ? Ok : Failed;
+}
+
+int auditExport(const QStringList &args)
+{
+    const QString command = QStringLiteral("audit export");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."),
+                                        QStringLiteral("format"), QStringLiteral("jsonl")));
+    parser.addOption(QCommandLineOption(QStringLiteral("from"),
+                                        QStringLiteral("Only events recorded at or after this UTC time "
+                                                       "(ISO 8601: 2026-11-21 or 2026-11-21T09:30:00.5Z)."),
+                                        QStringLiteral("time")));
+    parser.addOption(QCommandLineOption(QStringLiteral("to"),
+                                        QStringLiteral("Only events recorded at or before this UTC time: the "
+                                                       "log as of that moment. A bare date means its end."),
+                                        QStringLiteral("time")));
+    parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write to this file (default: stdout)."),
+                                        QStringLiteral("file")));
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Exports events, one per line, with every field and both hashes.")))
+        return *done;
+
+    const QString formatName = parser.value(QStringLiteral("format")).toLower();
+    ExportFormat format;
+    if (formatName == u"jsonl" || formatName == u"json")
+        format = ExportFormat::JsonLines;
+    else if (formatName == u"csv")
+        format = ExportFormat::Csv;
+    else
+        return usageError(QStringLiteral("unknown format \"%1\": use jsonl or csv").arg(formatName), command);
+
+    ReadQuery query;
+    if (parser.isSet(QStringLiteral("from"))) {
+        auto t = parseUtcMicros(parser.value(QStringLiteral("from")));
+        if (!t)
+            return usageError(QStringLiteral("--from \"%1\" is not an ISO 8601 date or time")
+                                  .arg(parser.value(QStringLiteral("from"))),
+                              command);
+        query.fromTimeUs = *t;
+    }
+    if (parser.isSet(QStringLiteral("to"))) {
+        const QString text = parser.value(QStringLiteral("to"));
+        auto t = parseUtcMicros(text);
+        if (!t)
+            return usageError(QStringLiteral("--to \"%1\" is not an ISO 8601 date or time").arg(text), command);
+        if (text.trimmed().size() == 10) // a bare date: through the end of that day
+            *t += 86'400'000'000LL - 1;
+        query.toTimeUs = *t;
+    }
+    if (query.fromTimeUs && query.toTimeUs && *query.fromTimeUs > *query.toTimeUs)
+        return usageError(QStringLiteral("--from is after --to"), command);
+
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(store.error());
+
+    Result<qint64> written = qint64(0);
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty()) {
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return storeError(makeError(ErrorCode::Io, QStringLiteral("cannot write to standard output")));
+        written = exportEvents(**store, query, format, stdoutFile);
+    } else {
+        QSaveFile file(outPath); // all or nothing: no half-written export on failure
+        if (!file.open(QIODevice::WriteOnly))
+            return storeError(makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString())));
+        written = exportEvents(**store, query, format, file);
+        if (written && !file.commit())
+            return storeError(makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString())));
+    }
+    if (!written)
+        return storeError(written.error());
+    if (!outPath.isEmpty())
+        err() << "exported " << *written << " events to " << outPath << "\n";
+    err().flush();
+    return Ok;
+}
+
+int storeInfo(const QStringList &args)
+{
+    const QString command = QStringLiteral("store info");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    if (auto done = parse(parser, args, command, QStringLiteral("Shows a store's location and chain head.")))
+        return *done;
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(store.error());
+    auto head = (*store)->head();
+    if (!head)
+        return storeError(head.error());
+    out() << "store: " << (*store)->location().toUrl() << "\n"
+          << "events: " << head->sequence << "\n"
+          << "head hash: " << QString::fromLatin1(head->hash.toHex()) << "\n";
+    if (head->sequence > 0)
+        out() << "last recorded: " << formatUtcMicros(head->recordedUs) << "\n";
+    out().flush();
+    return Ok;
+}
+
+int storeInit(const QStringList &args)
+{
+    const QString command = QStringLiteral("store init");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Creates an event store (schema, append-only triggers) if there is none.")))
+        return *done;
+    auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
+    if (!store)
+        return storeError(store.error());
+    out() << "ready: " << (*store)->location().toUrl() << "\n";
+    out().flush();
+    return Ok;
+}
+
+int storePassword(const QStringList &args)
+{
+    const QString command = QStringLiteral("store password");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Reads a PostgreSQL store's password from standard input (one line) and "
+                                         "saves it in the OS keychain.")))
+        return *done;
+    auto location = StoreLocation::parse(parser.value(QStringLiteral("store")));
+    if (!location)
+        return usageError(location.message(), command);
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.isEmpty())
+        return usageError(QStringLiteral("no password on standard input"), command);
+    Status saved = StoreCredentials::savePassword(*location, password);
+    if (!saved)
+        return storeError(saved.error());
+    out() << "saved in the keychain for " << location->credentialKey() << "\n";
+    out().flush();
+    return Ok;
+}
+
+struct Command
+{
+    QString group;
+    QString verb;
+    int (*run)(const QStringList &);
+    QString summary;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list{
+        {QStringLiteral("audit"), QStringLiteral("verify"), &auditVerify,
+         QStringLiteral("verify the hash chain; exit 1 names the first bad sequence")},
+        {QStringLiteral("audit"), QStringLiteral("export"), &auditExport,
+         QStringLiteral("export events as JSON lines or CSV, optionally between two times")},
+        {QStringLiteral("store"), QStringLiteral("info"), &storeInfo, QStringLiteral("show a store's chain head")},
+        {QStringLiteral("store"), QStringLiteral("init"), &storeInit, QStringLiteral("create an event store")},
+        {QStringLiteral("store"), QStringLiteral("password"), &storePassword,
+         QStringLiteral("save a PostgreSQL store's password in the OS keychain")},
+    };
+    return list;
+}
+
+} // namespace
+
+QString versionText()
+{
+    return QStringLiteral("instant %1 (commit %2)").arg(QStringLiteral(INSTANT_VERSION), QStringLiteral(INSTANT_GIT_COMMIT));
+}
+
+QString topLevelHelp()
+{
+    QString text = QStringLiteral(
+        "Usage: instant [--store URL] [--demo]        start the workstation (demo mode by default)\n"
+        "       instant <command> <subcommand> [options]\n\n"
+        "Commands:\n");
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1 %2  %3\n").arg(c.group, -6).arg(c.verb, -9).arg(c.summary);
+    text += QStringLiteral("\n`instant <command> <subcommand> --help` describes each one.\n"
+                           "Exit codes: 0 success, 1 a check failed, 2 bad input or the store cannot be used.\n");
+    return text;
+}
+
+bool isHeadless(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString first = arguments.at(1);
+    if (first == u"--help" || first == u"-h" || first == u"--version" || first == u"-v" || first == u"help")
+        return true;
+    for (const Command &c : commands())
+        if (c.group == first)
+            return true;
+    return false;
+}
+
+int run(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == u"--version" || first == u"-v") {
+        out() << versionText() << "\n";
+        out().flush();
+        return Ok;
+    }
+    if (first == u"--help" || first == u"-h" || first == u"help") {
+        out() << topLevelHelp();
+        out().flush();
+        return Ok;
+    }
+    const QString verb = arguments.value(2);
+    QStringList verbs;
+    for (const Command &c : commands()) {
+        if (c.group != first)
+            continue;
+        verbs << c.verb;
+        if (c.verb == verb) {
+            QStringList rest{arguments.constFirst()};
+            rest += arguments.mid(3);
+            return c.run(rest);
+        }
+    }
+    if (verb.isEmpty() || verb == u"--help" || verb == u"-h") {
+        out() << "Usage: instant " << first << " <" << verbs.join(u'|') << "> [options]\n";
+        out().flush();
+        return verb.isEmpty() ? BadInput : Ok;
+    }
+    return usageError(QStringLiteral("unknown command \"%1 %2\" (known: %3)").arg(first, verb, verbs.join(QStringLiteral(", "))),
+                      QString());
+}
+
+} // namespace instant::cli

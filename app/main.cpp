@@ -1,0 +1,127 @@
+#include "cli/commandline.h"
+#include "mainwindow.h"
+#include "store/eventstore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QHostInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QUuid>
+
+#include <cstdio>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Instant"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("instant.trading"));
+    QCoreApplication::setApplicationName(QStringLiteral("Instant"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
+}
+
+instant::Actor currentUser()
+{
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    if (user.isEmpty())
+        user = QStringLiteral("trader");
+    return {user, QStringLiteral("trader")};
+}
+
+// The workstation records each session in the audit log: who used it, when, in which mode.
+void recordSession(instant::EventStore &store, const QString &streamId, const QString &type, bool demo,
+                   instant::StreamVersion expected)
+{
+    instant::AppendRequest request;
+    request.streamId = streamId;
+    request.expectedVersion = expected;
+    request.events.append(instant::NewEvent{
+        type,
+        1,
+        QJsonObject{{QStringLiteral("mode"), demo ? QStringLiteral("demo") : QStringLiteral("live")},
+                    {QStringLiteral("version"), QStringLiteral(INSTANT_VERSION)},
+                    {QStringLiteral("commit"), QStringLiteral(INSTANT_GIT_COMMIT)},
+                    {QStringLiteral("host"), QHostInfo::localHostName()},
+                    {QStringLiteral("pid"), QCoreApplication::applicationPid()}},
+        currentUser(),
+        streamId,
+        {}});
+    auto result = store.append(std::move(request));
+    if (!result)
+        std::fprintf(stderr, "instant: cannot record %s: %s\n", qPrintable(type), qPrintable(result.message()));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    if (instant::cli::isHeadless(arguments)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        return instant::cli::run(app.arguments());
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Instant"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Instant trading workstation"));
+    parser.addOption(QCommandLineOption(QStringList{QStringLiteral("s"), QStringLiteral("store")},
+                                        QStringLiteral("Event store URL (demo default: instant-demo.db in the "
+                                                       "app-data folder)."),
+                                        QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("demo"), QStringLiteral("Demo mode (the default).")));
+    parser.addPositionalArgument(QStringLiteral("demo"), QStringLiteral("Same as --demo."), QStringLiteral("[demo]"));
+    if (!parser.parse(app.arguments())) {
+        std::fprintf(stderr, "instant: %s\n%s", qPrintable(parser.errorText()),
+                     qPrintable(instant::cli::topLevelHelp()));
+        return instant::cli::BadInput;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && !(positional.size() == 1 && positional.constFirst() == u"demo")) {
+        std::fprintf(stderr, "instant: unknown command \"%s\"\n%s", qPrintable(positional.join(u' ')),
+                     qPrintable(instant::cli::topLevelHelp()));
+        return instant::cli::BadInput;
+    }
+    const bool demo = true; // live venues arrive with the connectivity work
+
+    instant::StoreLocation location = instant::StoreLocation::defaultLocation();
+    if (parser.isSet(QStringLiteral("store"))) {
+        auto parsed = instant::StoreLocation::parse(parser.value(QStringLiteral("store")));
+        if (!parsed) {
+            std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
+            return instant::cli::BadInput;
+        }
+        location = *parsed;
+    } else if (demo) {
+        location.path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                        + QStringLiteral("/instant-demo.db");
+    }
+
+    auto store = instant::openEventStore(location);
+    if (!store) {
+        std::fprintf(stderr, "instant: %s\n", qPrintable(store.message()));
+        QMessageBox::critical(nullptr, QStringLiteral("Instant"),
+                              QStringLiteral("The event store cannot be opened:\n\n%1").arg(store.message()));
+        return instant::cli::BadInput;
+    }
+
+    const QString session = QStringLiteral("session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    recordSession(**store, session, QStringLiteral("WorkstationSessionStarted"), demo,
+                  instant::ExpectedVersion::NoStream);
+
+    int rc = 0;
+    {
+        instant::MainWindow window(store->get(), instant::WorkstationOptions{demo, QStringLiteral("MainWindow")});
+        window.show();
+        rc = app.exec();
+    }
+    recordSession(**store, session, QStringLiteral("WorkstationSessionEnded"), demo, 1);
+    return rc;
+}

@@ -1,0 +1,216 @@
+#include "mainwindow.h"
+
+#include "auditlogmodel.h"
+#include "auditviewer.h"
+#include "store/eventstore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace instant {
+
+MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *parent)
+    : QMainWindow(parent), m_store(store), m_options(std::move(options))
+{
+    setObjectName(QStringLiteral("InstantMainWindow"));
+    setWindowTitle(m_options.demo ? tr("Instant — demo") : tr("Instant"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks
+                   | QMainWindow::GroupedDragging);
+    setDocumentMode(true);
+    resize(1440, 900);
+
+    // No central widget: every panel is a dock the trader can move, float or tab.
+    auto *centre = new QWidget(this);
+    centre->setMaximumSize(0, 0);
+    setCentralWidget(centre);
+
+    m_auditViewer = new AuditViewer(store, this);
+
+    QDockWidget *ticket = addPanel(QStringLiteral("OrderTicketDock"), tr("Order Ticket"),
+                                   notYetAvailable(tr("Order entry"), tr("the order lifecycle engine")),
+                                   Qt::LeftDockWidgetArea);
+    QDockWidget *watch = addPanel(QStringLiteral("MarketWatchDock"), tr("Market Watch"),
+                                  notYetAvailable(tr("Quotes"), tr("the simulated venue's market data")),
+                                  Qt::LeftDockWidgetArea);
+    QDockWidget *ladder = addPanel(QStringLiteral("DepthLadderDock"), tr("Depth Ladder"),
+                                   notYetAvailable(tr("Market depth"), tr("the simulated venue's order book")),
+                                   Qt::LeftDockWidgetArea);
+    QDockWidget *blotter = addPanel(QStringLiteral("BlotterDock"), tr("Blotter"),
+                                    notYetAvailable(tr("Orders and executions"), tr("the order lifecycle engine")),
+                                    Qt::RightDockWidgetArea);
+    QDockWidget *holdings = addPanel(QStringLiteral("HoldingsDock"), tr("Holdings"),
+                                     notYetAvailable(tr("Positions and P&L"), tr("the portfolio projections")),
+                                     Qt::RightDockWidgetArea);
+    QDockWidget *charts = addPanel(QStringLiteral("ChartsDock"), tr("Charts"),
+                                   notYetAvailable(tr("Candles, P&L and the yield curve"), tr("market data")),
+                                   Qt::RightDockWidgetArea);
+    QDockWidget *audit = addPanel(QStringLiteral("AuditViewerDock"), tr("Audit Log"), m_auditViewer,
+                                  Qt::BottomDockWidgetArea);
+    QDockWidget *alerts = addPanel(QStringLiteral("AlertsDock"), tr("Alerts"),
+                                   notYetAvailable(tr("Screener alerts"), tr("the screener")),
+                                   Qt::BottomDockWidgetArea);
+    QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"),
+                                    notYetAvailable(tr("The AI copilot"), tr("the copilot")),
+                                    Qt::BottomDockWidgetArea);
+
+    splitDockWidget(ticket, watch, Qt::Vertical);
+    tabifyDockWidget(watch, ladder);
+    tabifyDockWidget(blotter, holdings);
+    tabifyDockWidget(holdings, charts);
+    tabifyDockWidget(alerts, copilot);
+    splitDockWidget(audit, alerts, Qt::Horizontal);
+    watch->raise();
+    blotter->raise();
+    alerts->raise();
+    resizeDocks({ticket, blotter}, {420, 1020}, Qt::Horizontal);
+    resizeDocks({blotter, audit}, {520, 330}, Qt::Vertical);
+    resizeDocks({audit, alerts}, {1000, 440}, Qt::Horizontal);
+    m_defaultState = saveState(LayoutVersion);
+
+    buildMenus();
+
+    m_modeLabel = new QLabel(this);
+    m_modeLabel->setText(m_options.demo ? tr(" DEMO ") : tr(" LIVE "));
+    m_modeLabel->setStyleSheet(m_options.demo ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold")
+                                              : QStringLiteral("background:#c62828;color:white;font-weight:bold"));
+    m_storeLabel = new QLabel(this);
+    statusBar()->addWidget(m_modeLabel);
+    statusBar()->addWidget(m_storeLabel, 1);
+    connect(m_auditViewer->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStoreStatus);
+    updateStoreStatus();
+
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title, QWidget *content,
+                                  Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                      | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    m_docks.append(dock);
+    return dock;
+}
+
+QWidget *MainWindow::notYetAvailable(const QString &what, const QString &arrivesWith)
+{
+    // An honest empty state: this panel has no data source in this build.
+    auto *w = new QWidget(this);
+    auto *label = new QLabel(tr("<b>%1</b><br>Not available in this build: it arrives with %2.").arg(what, arrivesWith), w);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setEnabled(false);
+    auto *layout = new QVBoxLayout(w);
+    layout->addWidget(label);
+    return w;
+}
+
+QDockWidget *MainWindow::dock(const QString &objectName) const
+{
+    for (QDockWidget *d : m_docks)
+        if (d->objectName() == objectName)
+            return d;
+    return nullptr;
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *d : std::as_const(m_docks))
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QAction *lock = view->addAction(tr("&Lock layout"));
+    lock->setCheckable(true);
+    lock->setObjectName(QStringLiteral("LockLayoutAction"));
+    connect(lock, &QAction::toggled, this, &MainWindow::setLayoutLocked);
+    QAction *reset = view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("ResetLayoutAction"));
+
+    QMenu *audit = menuBar()->addMenu(tr("&Audit"));
+    audit->addAction(tr("&Verify chain"), m_auditViewer, &AuditViewer::verify);
+}
+
+void MainWindow::updateStoreStatus()
+{
+    if (!m_store) {
+        m_storeLabel->setText(tr("No event store"));
+        return;
+    }
+    const AuditLogModel *model = m_auditViewer->model();
+    const int rows = model->rowCount();
+    QString head = tr("empty");
+    if (rows > 0) {
+        const RecordedEvent &last = model->eventAt(rows - 1);
+        head = tr("head #%1 %2").arg(last.sequence).arg(QString::fromLatin1(last.hash.toHex().left(12)));
+    }
+    m_storeLabel->setText(tr("Store %1 · %n event(s) · %2", nullptr, rows).arg(m_store->location().toUrl(), head));
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(m_options.settingsGroup);
+    settings.setValue(QStringLiteral("layoutVersion"), LayoutVersion);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState(LayoutVersion));
+    settings.setValue(QStringLiteral("locked"), m_locked);
+}
+
+bool MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(m_options.settingsGroup);
+    if (settings.value(QStringLiteral("layoutVersion")).toInt() != LayoutVersion)
+        return false; // a layout from another version of the panels: start from the default
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    const bool restored = restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+    if (settings.value(QStringLiteral("locked")).toBool()) {
+        if (auto *lock = findChild<QAction *>(QStringLiteral("LockLayoutAction")))
+            lock->setChecked(true);
+    }
+    return restored;
+}
+
+void MainWindow::resetLayout()
+{
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        d->setFloating(false);
+        d->show();
+    }
+    restoreState(m_defaultState, LayoutVersion);
+}
+
+void MainWindow::setLayoutLocked(bool locked)
+{
+    m_locked = locked;
+    for (QDockWidget *d : std::as_const(m_docks)) {
+        QDockWidget::DockWidgetFeatures features = QDockWidget::DockWidgetClosable;
+        if (!locked)
+            features |= QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable;
+        d->setFeatures(features);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace instant

@@ -1,0 +1,34 @@
+# One INTERFACE target carries the settings every Instant target shares.
+add_library(instant_common INTERFACE)
+target_compile_features(instant_common INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+target_compile_definitions(instant_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_URL_CAST_FROM_STRING
+    QT_USE_QSTRINGBUILDER
+    INSTANT_VERSION="${PROJECT_VERSION}")
+if(MSVC)
+    target_compile_options(instant_common INTERFACE /W4 /permissive- /Zc:__cplusplus)
+    if(INSTANT_WARNINGS_AS_ERRORS)
+        target_compile_options(instant_common INTERFACE /WX)
+    endif()
+else()
+    target_compile_options(instant_common INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+    if(INSTANT_WARNINGS_AS_ERRORS)
+        target_compile_options(instant_common INTERFACE -Werror)
+    endif()
+endif()
+
+# The git commit the binary was built from, for `instant --version`.
+find_package(Git QUIET)
+set(INSTANT_GIT_COMMIT "unknown")
+if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
+    execute_process(COMMAND "${GIT_EXECUTABLE}" rev-parse --short=12 HEAD
+        WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
+        OUTPUT_VARIABLE INSTANT_GIT_COMMIT OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+    if(NOT INSTANT_GIT_COMMIT)
+        set(INSTANT_GIT_COMMIT "unknown")
+    endif()
+endif()

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "common/result.h"
+#include "events/event.h"
+
+#include <QIODevice>
+#include <QJsonObject>
+
+namespace instant {
+
+class EventStore;
+
+enum class ExportFormat { JsonLines, Csv };
+
+// One event with every field, hashes in hex: the shape of `instant audit export` and the viewer.
+QJsonObject eventToJson(const RecordedEvent &event);
+QStringList csvHeader();
+QString csvRow(const RecordedEvent &event);
+
+// Writes the events a query selects to `out`, one per line; returns how many were written.
+Result<qint64> exportEvents(const EventStore &store, const ReadQuery &query, ExportFormat format, QIODevice &out);
+
+} // namespace instant

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "common/clock.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace instant {
+
+using Sequence = qint64;           // global, gapless, starts at 1
+using StreamVersion = qint64; // per stream, gapless, starts at 1
+
+// Who caused an event: a user and the role they acted in (trader, compliance, system, copilot).
+struct Actor
+{
+    QString user;
+    QString role;
+
+    static Actor system() { return {QStringLiteral("instant"), QStringLiteral("system")}; }
+    friend bool operator==(const Actor &, const Actor &) = default;
+};
+
+// An event as a writer proposes it, before the store gives it a place in the chain.
+struct NewEvent
+{
+    QString type;
+    int schemaVersion = 1;
+    QJsonObject payload;
+    Actor actor;
+    QString correlationId;
+    QString causationId;
+};
+
+// An event as stored: immutable, sequenced, hashed.
+struct RecordedEvent
+{
+    Sequence sequence = 0;
+    QString streamId;
+    StreamVersion streamVersion = 0;
+    QString type;
+    int schemaVersion = 1;
+    TimestampUs recordedUs = 0;
+    Actor actor;
+    QString correlationId;
+    QString causationId;
+    QByteArray payload; // compact JSON, exactly the bytes that were hashed
+    QByteArray prevHash; // 32 bytes
+    QByteArray hash;     // 32 bytes
+
+    QJsonObject payloadObject() const;
+};
+
+// The stream must be at this version for the append to succeed.
+struct ExpectedVersion
+{
+    static constexpr StreamVersion Any = -1;     // no check
+    static constexpr StreamVersion NoStream = 0; // the stream must not exist yet
+};
+
+struct AppendRequest
+{
+    QString streamId;
+    StreamVersion expectedVersion = ExpectedVersion::Any;
+    QList<NewEvent> events;
+    // Client key (e.g. the client order id): a repeat returns the first result.
+    QString idempotencyKey;
+};
+
+struct AppendResult
+{
+    Sequence firstSequence = 0;
+    Sequence lastSequence = 0;
+    StreamVersion streamVersion = 0;
+    bool duplicate = false; // true when the idempotency key had been seen with the same request
+};
+
+// Which events to read. All bounds are inclusive; unset means unbounded.
+struct ReadQuery
+{
+    QString streamId;                     // empty: all streams
+    Sequence fromSequence = 1;
+    std::optional<Sequence> toSequence;   // "as of" a sequence
+    std::optional<TimestampUs> fromTimeUs;
+    std::optional<TimestampUs> toTimeUs;  // "as of" a time
+    std::optional<qint64> limit;
+};
+
+struct ChainHead
+{
+    Sequence sequence = 0; // 0: empty store
+    QByteArray hash;       // 32 zero bytes for an empty store
+    TimestampUs recordedUs = 0;
+};
+
+} // namespace instant
+
+Q_DECLARE_METATYPE(instant::RecordedEvent)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "events/event.h"
+
+#include <QByteArray>
+
+namespace instant {
+
+// The hash chain.
+//
+// canonical bytes (version 1) = the fields below, in this order, each integer as 8 bytes
+// big-endian (two's complement) and each text as a 4-byte big-endian length followed by its
+// UTF-8 bytes:
+//   sequence, stream id, stream version, type, schema version, recorded time (µs),
+//   actor user, actor role, correlation id, causation id, payload (compact JSON bytes)
+// hash = SHA-256(previous hash || canonical bytes); the first event's previous hash is 32 zeros.
+namespace eventhash {
+
+constexpr int HashSize = 32;
+
+QByteArray genesis();
+QByteArray canonicalBytes(const RecordedEvent &event);
+QByteArray chainHash(const QByteArray &previousHash, const RecordedEvent &event);
+QByteArray sha256(const QByteArray &bytes);
+
+// Computes hashes for many events with one digest context (faster than chainHash in a loop).
+class ChainHasher
+{
+public:
+    ChainHasher();
+    ~ChainHasher();
+    ChainHasher(const ChainHasher &) = delete;
+    ChainHasher &operator=(const ChainHasher &) = delete;
+
+    QByteArray hash(const QByteArray &previousHash, const RecordedEvent &event);
+
+private:
+    struct Context;
+    Context *m_ctx;
+    QByteArray m_buffer;
+};
+
+} // namespace eventhash
+
+// Compact JSON with sorted keys: the bytes stored and hashed for a payload.
+QByteArray canonicalJson(const QJsonObject &object);
+
+} // namespace instant

@@ -1,0 +1,148 @@
+#include "store/eventstore.h"
+
+namespace instant {
+
+EventStore::EventStore(QObject *parent) : QObject(parent)
+{
+    static const int registered = [] {
+        qRegisterMetaType<instant::RecordedEvent>();
+        qRegisterMetaType<QList<instant::RecordedEvent>>();
+        return 0;
+    }();
+    Q_UNUSED(registered);
+}
+
+EventStore::~EventStore() = default;
+
+Result<AppendResult> EventStore::append(AppendRequest request)
+{
+    QFuture<Result<AppendResult>> future = appendAsync(std::move(request));
+    future.waitForFinished();
+    return future.result();
+}
+
+Status EventStore::forEach(const ReadQuery &query, const Visitor &visit) const
+{
+    Sequence from = std::max<Sequence>(query.fromSequence, 1);
+    Sequence to = query.toSequence.value_or(-1);
+    if (query.toTimeUs) {
+        auto asOf = sequenceAsOf(*query.toTimeUs);
+        if (!asOf)
+            return asOf.error();
+        if (*asOf == 0)
+            return Done{};
+        to = to < 0 ? *asOf : std::min(to, *asOf);
+    }
+    if (query.fromTimeUs) {
+        auto before = sequenceAsOf(*query.fromTimeUs - 1);
+        if (!before)
+            return before.error();
+        from = std::max(from, *before + 1);
+    }
+    if (to >= 0 && to < from)
+        return Done{};
+    if (query.limit && *query.limit <= 0)
+        return Done{};
+    return forEachInRange(query.streamId, from, to, query.limit.value_or(-1), visit);
+}
+
+Result<QList<RecordedEvent>> EventStore::read(const ReadQuery &query) const
+{
+    QList<RecordedEvent> out;
+    Status status = forEach(query, [&out](const RecordedEvent &e) {
+        out.append(e);
+        return true;
+    });
+    if (!status)
+        return status.error();
+    return out;
+}
+
+Result<QList<RecordedEvent>> EventStore::readStream(const QString &streamId, StreamVersion fromVersion) const
+{
+    ReadQuery query;
+    query.streamId = streamId;
+    QList<RecordedEvent> out;
+    Status status = forEach(query, [&](const RecordedEvent &e) {
+        if (e.streamVersion >= fromVersion)
+            out.append(e);
+        return true;
+    });
+    if (!status)
+        return status.error();
+    return out;
+}
+
+EventSubscription *EventStore::subscribe(Sequence afterSequence, QObject *parent)
+{
+    return new EventSubscription(this, afterSequence, parent);
+}
+
+EventSubscription::EventSubscription(EventStore *store, Sequence afterSequence, QObject *parent)
+    : QObject(parent), m_store(store), m_last(std::max<Sequence>(afterSequence, 0))
+{
+    Status live = store->startLiveFeed();
+    if (!live) {
+        // Reported once the caller had a chance to connect.
+        QMetaObject::invokeMethod(
+            this, [this, message = live.message()] { Q_EMIT problem(message); }, Qt::QueuedConnection);
+    }
+    // Connected before the catch-up read, so nothing committed in between is missed;
+    // what arrives twice is dropped by sequence.
+    connect(store, &EventStore::appended, this, &EventSubscription::onAppended);
+    connect(store, &EventStore::feedProblem, this, &EventSubscription::problem);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            Status s = catchUp();
+            if (!s)
+                Q_EMIT problem(s.message());
+        },
+        Qt::QueuedConnection);
+}
+
+Status EventSubscription::catchUp()
+{
+    if (!m_store)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("the event store is closed"));
+    constexpr qsizetype chunk = 4096;
+    QList<RecordedEvent> batch;
+    batch.reserve(chunk);
+    ReadQuery query;
+    query.fromSequence = m_last + 1;
+    Status status = m_store->forEach(query, [&](const RecordedEvent &e) {
+        batch.append(e);
+        if (batch.size() >= chunk) {
+            m_last = batch.constLast().sequence;
+            Q_EMIT events(batch);
+            batch.clear();
+        }
+        return true;
+    });
+    if (!batch.isEmpty()) {
+        m_last = batch.constLast().sequence;
+        Q_EMIT events(batch);
+    }
+    return status;
+}
+
+void EventSubscription::onAppended(const QList<RecordedEvent> &batch)
+{
+    if (batch.isEmpty() || batch.constLast().sequence <= m_last)
+        return; // already delivered
+    if (batch.constFirst().sequence > m_last + 1) {
+        // A gap (we subscribed while events were in flight): read what is missing.
+        Status s = catchUp();
+        if (!s)
+            Q_EMIT problem(s.message());
+        return;
+    }
+    qsizetype skip = 0;
+    while (skip < batch.size() && batch.at(skip).sequence <= m_last)
+        ++skip;
+    QList<RecordedEvent> fresh = skip == 0 ? batch : batch.mid(skip);
+    m_last = fresh.constLast().sequence;
+    Q_EMIT events(fresh);
+}
+
+} // namespace instant

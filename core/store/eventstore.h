@@ -1,0 +1,116 @@
+#pragma once
+
+#include "common/result.h"
+#include "events/event.h"
+#include "store/storeurl.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace instant {
+
+class EventSubscription;
+
+// Counters a store keeps about its own writes (for benchmarks, diagnostics and tests).
+struct StoreStats
+{
+    qint64 commits = 0;  // database transactions that committed appends
+    qint64 requests = 0; // append requests answered
+    qint64 events = 0;   // events written by this store object
+};
+
+// The append-only, hash-chained event store. Implementations: SQLite and PostgreSQL
+// (openEventStore() picks one from a URL). Thread-safe: append and read from any thread.
+class EventStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Visitor = std::function<bool(const RecordedEvent &)>; // return false to stop
+
+    explicit EventStore(QObject *parent = nullptr);
+    ~EventStore() override;
+
+    virtual StoreLocation location() const = 0;
+
+    // Queues an append for the writer thread, which commits waiting requests together (group
+    // commit). The future resolves once the events are durable, or with the reason they are not:
+    // Conflict (stale expected version), IdempotencyMismatch, InvalidArgument, Io.
+    virtual QFuture<Result<AppendResult>> appendAsync(AppendRequest request) = 0;
+    // appendAsync, waiting for the answer.
+    Result<AppendResult> append(AppendRequest request);
+
+    // Visits the events a query selects, in global sequence order, streaming (no full load).
+    Status forEach(const ReadQuery &query, const Visitor &visit) const;
+    Result<QList<RecordedEvent>> read(const ReadQuery &query) const;
+    Result<QList<RecordedEvent>> readStream(const QString &streamId, StreamVersion fromVersion = 1) const;
+
+    virtual Result<ChainHead> head() const = 0;
+    virtual Result<StreamVersion> streamVersion(const QString &streamId) const = 0;
+    // The last sequence recorded at or before a time (0 if none). Recorded times never decrease
+    // along the chain, so "as of T" is the prefix of the log up to this sequence.
+    virtual Result<Sequence> sequenceAsOf(TimestampUs timeUs) const = 0;
+
+    // Starts the live feed behind appended(): every event committed to the store, by this
+    // workstation or another one sharing it, in sequence order and without gaps.
+    virtual Status startLiveFeed() = 0;
+    // A subscription that first delivers events after `afterSequence` already stored, then live.
+    EventSubscription *subscribe(Sequence afterSequence, QObject *parent = nullptr);
+
+    virtual StoreStats stats() const = 0;
+
+Q_SIGNALS:
+    void appended(const QList<instant::RecordedEvent> &events);
+    void feedProblem(const QString &message);
+
+protected:
+    // Sequence range [from, to] (to < 0: open), optional stream, at most `limit` (< 0: all).
+    virtual Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
+                                  const Visitor &visit) const = 0;
+};
+
+// Catch-up then live delivery of events, gapless, each event once, in sequence order.
+class EventSubscription : public QObject
+{
+    Q_OBJECT
+
+public:
+    EventSubscription(EventStore *store, Sequence afterSequence, QObject *parent = nullptr);
+
+    Sequence lastDelivered() const { return m_last; }
+    // Reads what is stored after lastDelivered() and delivers it (also done on a gap).
+    Status catchUp();
+
+Q_SIGNALS:
+    void events(const QList<instant::RecordedEvent> &events);
+    void problem(const QString &message);
+
+private:
+    void onAppended(const QList<RecordedEvent> &batch);
+
+    QPointer<EventStore> m_store;
+    Sequence m_last = 0;
+};
+
+struct OpenOptions
+{
+    enum class Mode {
+        CreateIfMissing, // create the file or the schema when absent
+        OpenExisting,    // fail when there is no store yet (read-only tools)
+    };
+    Mode mode = Mode::CreateIfMissing;
+    int maxBatchRequests = 4096; // group commit: requests per transaction at most
+    // Password for PostgreSQL; when empty, it is looked up (environment, then keychain).
+    QString password;
+};
+
+Result<std::unique_ptr<EventStore>> openEventStore(const StoreLocation &location,
+                                                   const OpenOptions &options = {});
+Result<std::unique_ptr<EventStore>> openEventStore(const QString &url, const OpenOptions &options = {});
+
+} // namespace instant

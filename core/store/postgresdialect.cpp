@@ -1,0 +1,124 @@
+#include "store/sqldialect.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace instant::detail {
+namespace {
+
+// pg_advisory_xact_lock keys: the chain (every append) and schema migrations.
+constexpr qint64 ChainLockKey = 0x496E737401;
+constexpr qint64 SchemaLockKey = 0x496E737402;
+
+class PostgresDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QPSQL"); }
+
+    Status open(QSqlDatabase &db, const StoreLocation &location, const QString &password, ConnectionRole,
+                OpenOptions::Mode) const override
+    {
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setDatabaseName(location.database);
+        if (!password.isEmpty())
+            db.setPassword(password);
+        QStringList options;
+        bool hasTimeout = false;
+        for (auto it = location.options.cbegin(); it != location.options.cend(); ++it) {
+            options << it.key() + u'=' + it.value();
+            hasTimeout = hasTimeout || it.key() == u"connect_timeout";
+        }
+        if (!hasTimeout)
+            options << QStringLiteral("connect_timeout=10");
+        if (!location.options.contains(QStringLiteral("application_name")))
+            options << QStringLiteral("application_name=instant");
+        db.setConnectOptions(options.join(u';'));
+        if (!db.open()) {
+            const QString why = db.lastError().text().trimmed();
+            return makeError(ErrorCode::Unavailable,
+                             QStringLiteral("cannot connect to %1: %2").arg(location.toUrl(), why));
+        }
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        return Done{};
+    }
+
+    QString probeStatement() const override { return QStringLiteral("SELECT 1"); }
+
+    QStringList beginWriteStatements() const override
+    {
+        // Appends are serialised on the chain lock, held until commit: sequences are handed out
+        // in commit order, so a reader never sees sequence n+1 before n (no gaps, ever).
+        return {QStringLiteral("BEGIN"),
+                QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(ChainLockKey)};
+    }
+
+    QString notifyStatement() const override
+    {
+        return QStringLiteral("SELECT pg_notify('instant_events', ?)");
+    }
+    QString notificationChannel() const override { return QStringLiteral("instant_events"); }
+
+    QString changeProbeStatement() const override
+    {
+        return QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events");
+    }
+    int pollIntervalMs() const override { return 2000; }
+
+    QList<QStringList> migrations() const override
+    {
+        return {{
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
+            QStringLiteral("CREATE TABLE events ("
+                           " seq BIGINT PRIMARY KEY,"
+                           " stream_id TEXT NOT NULL,"
+                           " stream_version BIGINT NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " schema_version INTEGER NOT NULL,"
+                           " recorded_us BIGINT NOT NULL,"
+                           " actor_user TEXT NOT NULL,"
+                           " actor_role TEXT NOT NULL,"
+                           " correlation_id TEXT NOT NULL,"
+                           " causation_id TEXT NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " prev_hash BYTEA NOT NULL,"
+                           " hash BYTEA NOT NULL,"
+                           " UNIQUE (stream_id, stream_version))"),
+            QStringLiteral("CREATE TABLE idempotency ("
+                           " key TEXT PRIMARY KEY,"
+                           " request_hash BYTEA NOT NULL,"
+                           " first_seq BIGINT NOT NULL,"
+                           " last_seq BIGINT NOT NULL,"
+                           " stream_version BIGINT NOT NULL)"),
+            QStringLiteral("CREATE FUNCTION instant_append_only() RETURNS trigger LANGUAGE plpgsql AS $$"
+                           " BEGIN RAISE EXCEPTION 'instant: % is append-only: % refused', TG_TABLE_NAME, TG_OP;"
+                           " END $$"),
+            QStringLiteral("CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events"
+                           " FOR EACH ROW EXECUTE FUNCTION instant_append_only()"),
+            QStringLiteral("CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events"
+                           " FOR EACH STATEMENT EXECUTE FUNCTION instant_append_only()"),
+            QStringLiteral("CREATE TRIGGER idempotency_append_only BEFORE UPDATE OR DELETE ON idempotency"
+                           " FOR EACH ROW EXECUTE FUNCTION instant_append_only()"),
+            QStringLiteral("CREATE TRIGGER idempotency_no_truncate BEFORE TRUNCATE ON idempotency"
+                           " FOR EACH STATEMENT EXECUTE FUNCTION instant_append_only()"),
+            QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON events, idempotency FROM PUBLIC"),
+        }};
+    }
+
+    bool isForeignDatabase(const QStringList &tables) const override
+    {
+        // A desk database may hold other tables; only ours under another schema rule it out.
+        return tables.contains(QStringLiteral("events")) || tables.contains(QStringLiteral("idempotency"));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<SqlDialect> makePostgresDialect()
+{
+    return std::make_unique<PostgresDialect>();
+}
+
+} // namespace instant::detail

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "common/result.h"
+#include "store/eventstore.h"
+#include "store/storeurl.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+
+namespace instant::detail {
+
+enum class ConnectionRole { Writer, Reader, Feed };
+
+// What differs between the SQL backends; everything else is shared by SqlEventStore.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString driverName() const = 0;
+    // Configures and opens `db` (already added with driverName()) on the calling thread.
+    virtual Status open(QSqlDatabase &db, const StoreLocation &location, const QString &password,
+                        ConnectionRole role, OpenOptions::Mode mode) const = 0;
+    // A query that fails when the database is not a database at all (e.g. a random file).
+    virtual QString probeStatement() const = 0;
+    // Starts a write transaction that holds the chain for the whole transaction.
+    virtual QStringList beginWriteStatements() const = 0;
+    // Sent inside the write transaction after the inserts, with the last sequence bound to it.
+    virtual QString notifyStatement() const { return {}; }
+    virtual QString notificationChannel() const { return {}; }
+    // A cheap query whose single value changes whenever another connection commits; the feed
+    // polls it when the backend has no notifications (and as a safety net when it has).
+    virtual QString changeProbeStatement() const = 0;
+    virtual int pollIntervalMs() const = 0;
+    // Statements creating schema version N (1-based); the last entry is the newest schema.
+    virtual QList<QStringList> migrations() const = 0;
+    // Whether this database holds tables of its own that rule out creating a store in it.
+    virtual bool isForeignDatabase(const QStringList &tables) const = 0;
+};
+
+std::unique_ptr<SqlDialect> makeSqliteDialect();
+std::unique_ptr<SqlDialect> makePostgresDialect();
+
+} // namespace instant::detail

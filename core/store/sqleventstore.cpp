@@ -1,0 +1,760 @@
+#include "store/sqleventstore.h"
+
+#include "events/eventhash.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTimer>
+#include <QUuid>
+
+#include <future>
+
+namespace instant::detail {
+namespace {
+
+constexpr int KnownSchemaVersion = 1;
+constexpr qint64 ReadChunk = 5000;
+
+const QString EventColumns = QStringLiteral(
+    "seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
+    "correlation_id, causation_id, payload, prev_hash, hash");
+
+Error sqlError(ErrorCode code, const QString &what, const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
+    return makeError(code, what + QStringLiteral(": ") + text);
+}
+
+RecordedEvent eventFromRow(const QSqlQuery &q)
+{
+    RecordedEvent e;
+    e.sequence = q.value(0).toLongLong();
+    e.streamId = q.value(1).toString();
+    e.streamVersion = q.value(2).toLongLong();
+    e.type = q.value(3).toString();
+    e.schemaVersion = q.value(4).toInt();
+    e.recordedUs = q.value(5).toLongLong();
+    e.actor.user = q.value(6).toString();
+    e.actor.role = q.value(7).toString();
+    e.correlationId = q.value(8).toString();
+    e.causationId = q.value(9).toString();
+    e.payload = q.value(10).toString().toUtf8();
+    e.prevHash = q.value(11).toByteArray();
+    e.hash = q.value(12).toByteArray();
+    return e;
+}
+
+// Streams [from, to] in chunks (keyset pagination), so neither backend loads a whole table.
+Status readRange(QSqlDatabase &db, const QString &streamId, Sequence from, Sequence to, qint64 limit,
+                 const EventStore::Visitor &visit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT %1 FROM events WHERE seq >= ? AND seq <= ?%2 ORDER BY seq LIMIT ?")
+                            .arg(EventColumns, streamId.isEmpty() ? QString() : QStringLiteral(" AND stream_id = ?"));
+    if (!q.prepare(sql))
+        return sqlError(ErrorCode::Io, QStringLiteral("cannot read events"), q.lastError());
+    const Sequence upper = to < 0 ? std::numeric_limits<qint64>::max() : to;
+    qint64 remaining = limit < 0 ? std::numeric_limits<qint64>::max() : limit;
+    Sequence next = from;
+    while (remaining > 0 && next <= upper) {
+        const qint64 chunk = std::min(remaining, ReadChunk);
+        q.addBindValue(next);
+        q.addBindValue(upper);
+        if (!streamId.isEmpty())
+            q.addBindValue(streamId);
+        q.addBindValue(chunk);
+        if (!q.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read events"), q.lastError());
+        qint64 rows = 0;
+        while (q.next()) {
+            RecordedEvent e = eventFromRow(q);
+            ++rows;
+            next = e.sequence + 1;
+            if (!visit(e)) {
+                q.finish();
+                return Done{};
+            }
+        }
+        q.finish();
+        remaining -= rows;
+        if (rows < chunk)
+            break;
+    }
+    return Done{};
+}
+
+QByteArray requestHash(const AppendRequest &request, const QList<QByteArray> &payloads)
+{
+    RecordedEvent header;
+    header.streamId = request.streamId;
+    header.streamVersion = request.expectedVersion;
+    QByteArray bytes = eventhash::canonicalBytes(header);
+    for (qsizetype i = 0; i < request.events.size(); ++i) {
+        const NewEvent &n = request.events.at(i);
+        RecordedEvent e;
+        e.type = n.type;
+        e.schemaVersion = n.schemaVersion;
+        e.actor = n.actor;
+        e.correlationId = n.correlationId;
+        e.causationId = n.causationId;
+        e.payload = payloads.at(i);
+        bytes += eventhash::canonicalBytes(e);
+    }
+    return eventhash::sha256(bytes);
+}
+
+Status execAll(QSqlDatabase &db, const QStringList &statements, const QString &what)
+{
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql))
+            return sqlError(ErrorCode::Io, what, q.lastError());
+    }
+    return Done{};
+}
+
+// Checks the database is ours (or empty), refuses a newer schema, applies what is missing.
+Status prepareSchema(QSqlDatabase &db, const SqlDialect &dialect, const StoreLocation &location,
+                     OpenOptions::Mode mode)
+{
+    const QString where = location.toUrl();
+    auto currentVersion = [&db]() -> Result<int> {
+        QSqlQuery q(db);
+        if (!db.tables().contains(QStringLiteral("schema_version")))
+            return 0;
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+            return sqlError(ErrorCode::NotAStore, QStringLiteral("cannot read the schema version"), q.lastError());
+        return q.value(0).toInt();
+    };
+    auto version = currentVersion();
+    if (!version)
+        return version.error();
+    if (*version > KnownSchemaVersion)
+        return makeError(ErrorCode::SchemaTooNew,
+                         QStringLiteral("%1 has event store schema version %2, newer than this Instant knows "
+                                        "(%3): upgrade Instant to open it; nothing was changed")
+                             .arg(where)
+                             .arg(*version)
+                             .arg(KnownSchemaVersion));
+    if (*version == KnownSchemaVersion)
+        return Done{};
+    if (*version == 0) {
+        if (dialect.isForeignDatabase(db.tables()))
+            return makeError(ErrorCode::NotAStore,
+                             QStringLiteral("%1 is a database but not an Instant event store (it has tables "
+                                            "of its own); nothing was changed")
+                                 .arg(where));
+        if (mode == OpenOptions::Mode::OpenExisting)
+            return makeError(ErrorCode::NotFound, QStringLiteral("%1 holds no event store yet").arg(where));
+    }
+
+    if (Status s = execAll(db, dialect.beginWriteStatements(), QStringLiteral("cannot start the schema update")); !s)
+        return s;
+    auto fail = [&db](Error e) -> Status {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return e;
+    };
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                               "applied_us BIGINT NOT NULL, description TEXT NOT NULL)")))
+        return fail(sqlError(ErrorCode::Io, QStringLiteral("cannot create the schema table"), q.lastError()));
+    // Another workstation may have migrated while we waited for the lock.
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+        return fail(sqlError(ErrorCode::Io, QStringLiteral("cannot read the schema version"), q.lastError()));
+    const int from = q.value(0).toInt();
+    q.finish();
+    const QList<QStringList> migrations = dialect.migrations();
+    for (int v = from + 1; v <= KnownSchemaVersion; ++v) {
+        if (Status s = execAll(db, migrations.at(v - 1), QStringLiteral("schema migration %1 failed").arg(v)); !s)
+            return fail(s.error());
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_us, description) VALUES (?, ?, ?)"));
+        q.addBindValue(v);
+        q.addBindValue(nowUtcMicros());
+        q.addBindValue(QStringLiteral("Instant %1").arg(QStringLiteral(INSTANT_VERSION)));
+        if (!q.exec())
+            return fail(sqlError(ErrorCode::Io, QStringLiteral("cannot record schema version %1").arg(v), q.lastError()));
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return fail(sqlError(ErrorCode::Io, QStringLiteral("cannot commit the schema update"), q.lastError()));
+    return Done{};
+}
+
+} // namespace
+
+// A connection opened on the calling thread for one read, removed afterwards.
+class SqlEventStore::ReadConnection
+{
+public:
+    ReadConnection(const SqlEventStore &store)
+        : m_name(store.m_connectionPrefix + QStringLiteral("-r%1").arg(++store.m_readConnections))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(store.m_dialect->driverName(), m_name);
+        m_status = store.m_dialect->open(db, store.m_location, store.m_password, ConnectionRole::Reader,
+                                         OpenOptions::Mode::OpenExisting);
+    }
+    ~ReadConnection() { QSqlDatabase::removeDatabase(m_name); }
+
+    const Status &status() const { return m_status; }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+    Status m_status = Done{};
+};
+
+SqlEventStore::SqlEventStore(std::unique_ptr<SqlDialect> dialect, StoreLocation location, OpenOptions options,
+                             QString password)
+    : m_dialect(std::move(dialect)), m_location(std::move(location)), m_options(std::move(options)),
+      m_password(std::move(password)),
+      m_connectionPrefix(QStringLiteral("instant-store-") + QUuid::createUuid().toString(QUuid::Id128).left(12))
+{
+}
+
+SqlEventStore::~SqlEventStore()
+{
+    {
+        std::lock_guard lock(m_feedMutex);
+        if (m_feedThread) {
+            QMetaObject::invokeMethod(m_feed, [feed = m_feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
+            m_feedThread->quit();
+            m_feedThread->wait();
+            delete m_feed;
+            m_feed = nullptr;
+        }
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_writerThread)
+        m_writerThread->wait();
+}
+
+Status SqlEventStore::start()
+{
+    std::promise<Status> ready;
+    std::future<Status> started = ready.get_future();
+    m_writerThread.reset(QThread::create([this, &ready] { writerLoop(ready); }));
+    m_writerThread->setObjectName(QStringLiteral("instant-store-writer"));
+    m_writerThread->start();
+    Status status = started.get();
+    if (!status)
+        m_writerThread->wait();
+    return status;
+}
+
+QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
+{
+    auto pending = std::make_unique<Pending>();
+    QFuture<Result<AppendResult>> future = pending->promise.future();
+    pending->promise.start();
+
+    auto reject = [&](const QString &why) {
+        pending->promise.addResult(Result<AppendResult>(makeError(ErrorCode::InvalidArgument, why)));
+        pending->promise.finish();
+        return future;
+    };
+    if (request.streamId.isEmpty())
+        return reject(QStringLiteral("an append needs a stream id"));
+    if (request.events.isEmpty())
+        return reject(QStringLiteral("an append to %1 has no events").arg(request.streamId));
+    if (request.expectedVersion < ExpectedVersion::Any)
+        return reject(QStringLiteral("expected version %1 is not valid").arg(request.expectedVersion));
+    for (const NewEvent &e : std::as_const(request.events)) {
+        if (e.type.isEmpty())
+            return reject(QStringLiteral("an event for %1 has no type").arg(request.streamId));
+        if (e.schemaVersion < 1)
+            return reject(QStringLiteral("event %1 has schema version %2").arg(e.type).arg(e.schemaVersion));
+    }
+    if (!request.idempotencyKey.isEmpty()) {
+        QList<QByteArray> payloads;
+        payloads.reserve(request.events.size());
+        for (const NewEvent &e : std::as_const(request.events))
+            payloads.append(canonicalJson(e.payload));
+        pending->requestHash = requestHash(request, payloads);
+    }
+    pending->request = std::move(request);
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping)
+            return reject(QStringLiteral("the event store is closing"));
+        m_queue.push_back(std::move(pending));
+    }
+    m_wake.notify_one();
+    return future;
+}
+
+// The writer thread: owns the write connection, commits queued appends in groups.
+class SqlEventStore::Writer
+{
+public:
+    Writer(SqlEventStore &store, QSqlDatabase db) : m_store(store), m_db(std::move(db)) {}
+
+    Status prepare()
+    {
+        m_head = QSqlQuery(m_db);
+        m_version = QSqlQuery(m_db);
+        m_findKey = QSqlQuery(m_db);
+        m_insert = QSqlQuery(m_db);
+        m_insertKey = QSqlQuery(m_db);
+        m_notify = QSqlQuery(m_db);
+        const bool ok =
+            m_head.prepare(QStringLiteral("SELECT seq, hash, recorded_us FROM events ORDER BY seq DESC LIMIT 1"))
+            && m_version.prepare(QStringLiteral(
+                "SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"))
+            && m_findKey.prepare(QStringLiteral(
+                "SELECT request_hash, first_seq, last_seq, stream_version FROM idempotency WHERE key = ?"))
+            && m_insert.prepare(QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                    .arg(EventColumns))
+            && m_insertKey.prepare(QStringLiteral(
+                "INSERT INTO idempotency (key, request_hash, first_seq, last_seq, stream_version) VALUES (?, ?, ?, ?, ?)"))
+            && (m_store.m_dialect->notifyStatement().isEmpty()
+                || m_notify.prepare(m_store.m_dialect->notifyStatement()));
+        if (!ok)
+            return makeError(ErrorCode::Io, QStringLiteral("cannot prepare the store's statements: %1")
+                                                .arg(m_db.lastError().text()));
+        return Done{};
+    }
+
+    void commit(std::vector<std::unique_ptr<Pending>> &batch)
+    {
+        std::vector<std::optional<Result<AppendResult>>> results(batch.size());
+        Status status = write(batch, results);
+        if (!status) {
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            for (auto &result : results)
+                result = Result<AppendResult>(status.error());
+        }
+        Sequence last = 0;
+        for (size_t i = 0; i < batch.size(); ++i) {
+            if (results[i] && results[i]->ok() && !results[i]->value().duplicate)
+                last = std::max(last, results[i]->value().lastSequence);
+            batch[i]->promise.addResult(std::move(*results[i]));
+            batch[i]->promise.finish();
+        }
+        m_store.m_requests += static_cast<qint64>(batch.size());
+        if (status && last > 0) {
+            ++m_store.m_commits;
+            Q_EMIT m_store.committed(last);
+        }
+    }
+
+private:
+    Status write(std::vector<std::unique_ptr<Pending>> &batch, std::vector<std::optional<Result<AppendResult>>> &results)
+    {
+        QSqlQuery q(m_db);
+        for (const QString &sql : m_store.m_dialect->beginWriteStatements()) {
+            if (!q.exec(sql))
+                return sqlError(ErrorCode::Io, QStringLiteral("cannot start a write"), q.lastError());
+        }
+        ChainHead head{0, eventhash::genesis(), 0};
+        if (!m_head.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), m_head.lastError());
+        if (m_head.next()) {
+            head.sequence = m_head.value(0).toLongLong();
+            head.hash = m_head.value(1).toByteArray();
+            head.recordedUs = m_head.value(2).toLongLong();
+        }
+        m_head.finish();
+
+        QHash<QString, StreamVersion> versions;              // streams touched in this transaction
+        QHash<QString, std::pair<QByteArray, AppendResult>> keys; // keys written in this transaction
+        qint64 written = 0;
+        for (size_t i = 0; i < batch.size(); ++i) {
+            Pending &p = *batch[i];
+            const AppendRequest &r = p.request;
+
+            if (!r.idempotencyKey.isEmpty()) {
+                std::optional<std::pair<QByteArray, AppendResult>> seen;
+                if (auto it = keys.constFind(r.idempotencyKey); it != keys.cend()) {
+                    seen = *it;
+                } else {
+                    m_findKey.addBindValue(r.idempotencyKey);
+                    if (!m_findKey.exec())
+                        return sqlError(ErrorCode::Io, QStringLiteral("cannot look up an idempotency key"),
+                                        m_findKey.lastError());
+                    if (m_findKey.next()) {
+                        AppendResult first{m_findKey.value(1).toLongLong(), m_findKey.value(2).toLongLong(),
+                                           m_findKey.value(3).toLongLong(), true};
+                        seen = std::make_pair(m_findKey.value(0).toByteArray(), first);
+                    }
+                    m_findKey.finish();
+                }
+                if (seen) {
+                    if (seen->first == p.requestHash) {
+                        AppendResult again = seen->second;
+                        again.duplicate = true;
+                        results[i] = Result<AppendResult>(again);
+                    } else {
+                        results[i] = Result<AppendResult>(makeError(
+                            ErrorCode::IdempotencyMismatch,
+                            QStringLiteral("client key \"%1\" was already used for a different request "
+                                           "(events %2..%3); a repeat must be identical")
+                                .arg(r.idempotencyKey)
+                                .arg(seen->second.firstSequence)
+                                .arg(seen->second.lastSequence)));
+                    }
+                    continue;
+                }
+            }
+
+            StreamVersion current = 0;
+            if (auto it = versions.constFind(r.streamId); it != versions.cend()) {
+                current = *it;
+            } else {
+                m_version.addBindValue(r.streamId);
+                if (!m_version.exec())
+                    return sqlError(ErrorCode::Io, QStringLiteral("cannot read the version of %1").arg(r.streamId),
+                                    m_version.lastError());
+                if (m_version.next())
+                    current = m_version.value(0).toLongLong();
+                m_version.finish();
+            }
+            if (r.expectedVersion != ExpectedVersion::Any && r.expectedVersion != current) {
+                results[i] = Result<AppendResult>(makeError(
+                    ErrorCode::Conflict,
+                    QStringLiteral("stream %1 is at version %2, not the expected %3: it changed since it "
+                                   "was read; read it again and retry")
+                        .arg(r.streamId)
+                        .arg(current)
+                        .arg(r.expectedVersion)));
+                continue;
+            }
+
+            AppendResult result{head.sequence + 1, 0, 0, false};
+            const TimestampUs now = std::max(nowUtcMicros(), head.recordedUs);
+            for (const NewEvent &n : r.events) {
+                RecordedEvent e;
+                e.sequence = head.sequence + 1;
+                e.streamId = r.streamId;
+                e.streamVersion = ++current;
+                e.type = n.type;
+                e.schemaVersion = n.schemaVersion;
+                e.recordedUs = now;
+                e.actor = n.actor;
+                e.correlationId = n.correlationId;
+                e.causationId = n.causationId;
+                e.payload = canonicalJson(n.payload);
+                e.prevHash = head.hash;
+                e.hash = m_hasher.hash(head.hash, e);
+
+                m_insert.addBindValue(e.sequence);
+                m_insert.addBindValue(e.streamId);
+                m_insert.addBindValue(e.streamVersion);
+                m_insert.addBindValue(e.type);
+                m_insert.addBindValue(e.schemaVersion);
+                m_insert.addBindValue(e.recordedUs);
+                m_insert.addBindValue(e.actor.user);
+                m_insert.addBindValue(e.actor.role);
+                m_insert.addBindValue(e.correlationId);
+                m_insert.addBindValue(e.causationId);
+                m_insert.addBindValue(QString::fromUtf8(e.payload));
+                m_insert.addBindValue(e.prevHash);
+                m_insert.addBindValue(e.hash);
+                if (!m_insert.exec())
+                    return sqlError(ErrorCode::Io, QStringLiteral("cannot append to %1").arg(r.streamId),
+                                    m_insert.lastError());
+                head.sequence = e.sequence;
+                head.hash = e.hash;
+                head.recordedUs = e.recordedUs;
+                ++written;
+            }
+            result.lastSequence = head.sequence;
+            result.streamVersion = current;
+            versions.insert(r.streamId, current);
+            if (!r.idempotencyKey.isEmpty()) {
+                m_insertKey.addBindValue(r.idempotencyKey);
+                m_insertKey.addBindValue(p.requestHash);
+                m_insertKey.addBindValue(result.firstSequence);
+                m_insertKey.addBindValue(result.lastSequence);
+                m_insertKey.addBindValue(result.streamVersion);
+                if (!m_insertKey.exec())
+                    return sqlError(ErrorCode::Io, QStringLiteral("cannot record client key %1").arg(r.idempotencyKey),
+                                    m_insertKey.lastError());
+                keys.insert(r.idempotencyKey, {p.requestHash, result});
+            }
+            results[i] = Result<AppendResult>(result);
+        }
+        if (written > 0 && !m_store.m_dialect->notifyStatement().isEmpty()) {
+            m_notify.addBindValue(QString::number(head.sequence));
+            if (!m_notify.exec())
+                return sqlError(ErrorCode::Io, QStringLiteral("cannot notify subscribers"), m_notify.lastError());
+            m_notify.finish();
+        }
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot commit"), q.lastError());
+        m_store.m_events += written;
+        return Done{};
+    }
+
+    SqlEventStore &m_store;
+    QSqlDatabase m_db;
+    QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify;
+    eventhash::ChainHasher m_hasher;
+};
+
+void SqlEventStore::writerLoop(std::promise<Status> &ready)
+{
+    const QString name = m_connectionPrefix + QStringLiteral("-w");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), name);
+        Status status = m_dialect->open(db, m_location, m_password, ConnectionRole::Writer, m_options.mode);
+        if (status)
+            status = prepareSchema(db, *m_dialect, m_location, m_options.mode);
+        std::optional<Writer> writer;
+        if (status) {
+            writer.emplace(*this, db);
+            status = writer->prepare();
+        }
+        const bool ok = status.ok();
+        ready.set_value(std::move(status)); // `ready` is gone after this line
+        if (ok) {
+            std::vector<std::unique_ptr<Pending>> batch;
+            for (;;) {
+                {
+                    std::unique_lock lock(m_mutex);
+                    m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+                    if (m_queue.empty())
+                        break; // stopping, and everything queued was answered
+                    while (!m_queue.empty() && batch.size() < static_cast<size_t>(m_options.maxBatchRequests)) {
+                        batch.push_back(std::move(m_queue.front()));
+                        m_queue.pop_front();
+                    }
+                }
+                writer->commit(batch);
+                batch.clear();
+            }
+        }
+        writer.reset();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Result<ChainHead> SqlEventStore::head() const
+{
+    ReadConnection conn(*this);
+    if (!conn.status())
+        return conn.status().error();
+    QSqlDatabase db = conn.db();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT seq, hash, recorded_us FROM events ORDER BY seq DESC LIMIT 1")))
+        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
+    ChainHead head{0, eventhash::genesis(), 0};
+    if (q.next())
+        head = ChainHead{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()};
+    return head;
+}
+
+Result<StreamVersion> SqlEventStore::streamVersion(const QString &streamId) const
+{
+    ReadConnection conn(*this);
+    if (!conn.status())
+        return conn.status().error();
+    QSqlDatabase db = conn.db();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"));
+    q.addBindValue(streamId);
+    if (!q.exec())
+        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the version of %1").arg(streamId), q.lastError());
+    return q.next() ? q.value(0).toLongLong() : StreamVersion(0);
+}
+
+Result<Sequence> SqlEventStore::sequenceAsOf(TimestampUs timeUs) const
+{
+    ReadConnection conn(*this);
+    if (!conn.status())
+        return conn.status().error();
+    QSqlDatabase db = conn.db();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
+    Sequence hi = q.value(0).toLongLong();
+    q.finish();
+    // Recorded times never decrease along the chain (the writer takes max(now, previous)), so
+    // the answer is found by bisection on the primary key, without an index on time.
+    q.prepare(QStringLiteral("SELECT recorded_us FROM events WHERE seq = ?"));
+    Sequence lo = 0; // invariant: time(lo) <= T (lo = 0 stands for "before the first event")
+    while (lo < hi) {
+        const Sequence mid = lo + (hi - lo + 1) / 2;
+        q.addBindValue(mid);
+        if (!q.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read event %1").arg(mid), q.lastError());
+        if (!q.next())
+            return makeError(ErrorCode::Integrity, QStringLiteral("event %1 is missing from the store").arg(mid));
+        const TimestampUs t = q.value(0).toLongLong();
+        q.finish();
+        if (t <= timeUs)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
+                                     const Visitor &visit) const
+{
+    ReadConnection conn(*this);
+    if (!conn.status())
+        return conn.status().error();
+    QSqlDatabase db = conn.db();
+    return readRange(db, streamId, from, to, limit, visit);
+}
+
+StoreStats SqlEventStore::stats() const
+{
+    return StoreStats{m_commits.load(), m_requests.load(), m_events.load()};
+}
+
+Status SqlEventStore::startLiveFeed()
+{
+    std::lock_guard lock(m_feedMutex);
+    if (m_feedThread)
+        return Done{};
+    auto thread = std::make_unique<QThread>();
+    thread->setObjectName(QStringLiteral("instant-store-feed"));
+    auto *feed = new StoreFeed(m_dialect.get(), m_location, m_password, m_connectionPrefix + QStringLiteral("-f"));
+    feed->moveToThread(thread.get());
+    thread->start();
+    Status status = Done{};
+    QMetaObject::invokeMethod(feed, [feed, &status] { status = feed->start(); }, Qt::BlockingQueuedConnection);
+    if (!status) {
+        QMetaObject::invokeMethod(feed, [feed] { feed->stop(); }, Qt::BlockingQueuedConnection);
+        thread->quit();
+        thread->wait();
+        delete feed;
+        return status;
+    }
+    connect(feed, &StoreFeed::events, this, &EventStore::appended);
+    connect(feed, &StoreFeed::problem, this, &EventStore::feedProblem);
+    // Our own commits wake the feed at once instead of at the next poll.
+    connect(this, &SqlEventStore::committed, feed, &StoreFeed::pull);
+    m_feedThread = std::move(thread);
+    m_feed = feed;
+    return Done{};
+}
+
+StoreFeed::StoreFeed(const SqlDialect *dialect, StoreLocation location, QString password, QString connectionName)
+    : m_dialect(dialect), m_location(std::move(location)), m_password(std::move(password)),
+      m_connectionName(std::move(connectionName))
+{
+}
+
+StoreFeed::~StoreFeed() = default;
+
+Status StoreFeed::connectDatabase()
+{
+    QSqlDatabase db = QSqlDatabase::contains(m_connectionName)
+                          ? QSqlDatabase::database(m_connectionName, false)
+                          : QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
+    db.close();
+    Status status = m_dialect->open(db, m_location, m_password, ConnectionRole::Feed, OpenOptions::Mode::OpenExisting);
+    if (!status)
+        return status;
+    const QString channel = m_dialect->notificationChannel();
+    if (!channel.isEmpty()) {
+        if (!db.driver()->subscribeToNotification(channel))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot listen for new events on %1: %2")
+                                                .arg(m_location.toUrl(), db.lastError().text()));
+        disconnect(m_notifyConnection);
+        m_notifyConnection = connect(db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
+            if (name == m_dialect->notificationChannel())
+                pull();
+        });
+    }
+    m_connected = true;
+    return Done{};
+}
+
+Status StoreFeed::start()
+{
+    Status status = connectDatabase();
+    if (!status)
+        return status;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
+    m_last = q.value(0).toLongLong();
+    m_poll = new QTimer(this);
+    m_poll->setInterval(m_dialect->pollIntervalMs());
+    connect(m_poll, &QTimer::timeout, this, [this] {
+        if (!m_connected) {
+            Status s = connectDatabase();
+            if (!s)
+                return; // still down; reported once already
+            if (m_reportedDown) {
+                m_reportedDown = false;
+                Q_EMIT problem(QString()); // empty: recovered
+            }
+            pull();
+            return;
+        }
+        QSqlDatabase conn = QSqlDatabase::database(m_connectionName, false);
+        QSqlQuery probe(conn);
+        if (!probe.exec(m_dialect->changeProbeStatement()) || !probe.next()) {
+            pull(); // reports and reconnects
+            return;
+        }
+        const QVariant value = probe.value(0);
+        probe.finish();
+        if (value != m_lastProbe) {
+            m_lastProbe = value;
+            pull();
+        }
+    });
+    m_poll->start();
+    return Done{};
+}
+
+void StoreFeed::stop()
+{
+    if (m_poll)
+        m_poll->stop();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid() && db.isOpen() && !m_dialect->notificationChannel().isEmpty())
+            db.driver()->unsubscribeFromNotification(m_dialect->notificationChannel());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connected = false;
+}
+
+void StoreFeed::pull()
+{
+    if (!m_connected)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QList<RecordedEvent> batch;
+    Status status = readRange(db, {}, m_last + 1, -1, -1, [&](const RecordedEvent &e) {
+        batch.append(e);
+        if (batch.size() >= ReadChunk) {
+            m_last = batch.constLast().sequence;
+            Q_EMIT events(batch);
+            batch.clear();
+        }
+        return true;
+    });
+    if (!batch.isEmpty()) {
+        m_last = batch.constLast().sequence;
+        Q_EMIT events(batch);
+    }
+    if (!status) {
+        m_connected = false;
+        if (!m_reportedDown) {
+            m_reportedDown = true;
+            Q_EMIT problem(QStringLiteral("live feed from %1 interrupted (%2); reconnecting")
+                               .arg(m_location.toUrl(), status.message()));
+        }
+    }
+}
+
+} // namespace instant::detail

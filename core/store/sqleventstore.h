@@ -1,0 +1,116 @@
+#pragma once
+
+// Private to core/store: the Qt Sql implementation of EventStore shared by SQLite and PostgreSQL.
+
+#include "store/eventstore.h"
+#include "store/sqldialect.h"
+
+#include <QPromise>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+
+namespace instant::detail {
+
+class StoreFeed;
+
+class SqlEventStore final : public EventStore
+{
+    Q_OBJECT
+
+public:
+    SqlEventStore(std::unique_ptr<SqlDialect> dialect, StoreLocation location, OpenOptions options,
+                  QString password);
+    ~SqlEventStore() override;
+
+    // Starts the writer thread and prepares the schema; the store is usable once this succeeds.
+    Status start();
+
+    StoreLocation location() const override { return m_location; }
+    QFuture<Result<AppendResult>> appendAsync(AppendRequest request) override;
+    Result<ChainHead> head() const override;
+    Result<StreamVersion> streamVersion(const QString &streamId) const override;
+    Result<Sequence> sequenceAsOf(TimestampUs timeUs) const override;
+    Status startLiveFeed() override;
+    StoreStats stats() const override;
+
+Q_SIGNALS:
+    void committed(qint64 lastSequence); // from the writer thread, after each commit
+
+protected:
+    Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
+                          const Visitor &visit) const override;
+
+private:
+    struct Pending
+    {
+        AppendRequest request;
+        QByteArray requestHash;
+        QPromise<Result<AppendResult>> promise;
+    };
+    class Writer;
+    class ReadConnection;
+
+    void writerLoop(std::promise<Status> &ready);
+
+    std::unique_ptr<SqlDialect> m_dialect;
+    const StoreLocation m_location;
+    const OpenOptions m_options;
+    const QString m_password;
+    const QString m_connectionPrefix;
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::unique_ptr<Pending>> m_queue;
+    bool m_stopping = false;
+    std::unique_ptr<QThread> m_writerThread;
+
+    std::mutex m_feedMutex;
+    std::unique_ptr<QThread> m_feedThread;
+    StoreFeed *m_feed = nullptr;
+
+    std::atomic<qint64> m_commits{0};
+    std::atomic<qint64> m_requests{0};
+    std::atomic<qint64> m_events{0};
+    mutable std::atomic<qint64> m_readConnections{0};
+};
+
+// Lives on the feed thread: watches the store (notifications and polling) and emits every new
+// event in sequence order.
+class StoreFeed : public QObject
+{
+    Q_OBJECT
+
+public:
+    StoreFeed(const SqlDialect *dialect, StoreLocation location, QString password, QString connectionName);
+    ~StoreFeed() override;
+
+    Status start();   // on the feed thread
+    void stop();      // on the feed thread
+    void pull();      // reads and emits what is new
+
+Q_SIGNALS:
+    void events(const QList<instant::RecordedEvent> &events);
+    void problem(const QString &message);
+
+private:
+    Status connectDatabase();
+
+    const SqlDialect *m_dialect;
+    const StoreLocation m_location;
+    const QString m_password;
+    const QString m_connectionName;
+    Sequence m_last = 0;
+    QVariant m_lastProbe;
+    bool m_connected = false;
+    bool m_reportedDown = false;
+    QTimer *m_poll = nullptr;
+    QMetaObject::Connection m_notifyConnection;
+};
+
+} // namespace instant::detail

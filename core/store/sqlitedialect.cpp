@@ -1,0 +1,122 @@
+#include "store/sqldialect.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace instant::detail {
+namespace {
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+
+    Status open(QSqlDatabase &db, const StoreLocation &location, const QString &, ConnectionRole role,
+                OpenOptions::Mode mode) const override
+    {
+        const QFileInfo file(location.path);
+        if (!file.exists()) {
+            if (mode == OpenOptions::Mode::OpenExisting)
+                return makeError(ErrorCode::NotFound,
+                                 QStringLiteral("no event store at %1: the file does not exist").arg(location.path));
+            if (!QDir().mkpath(file.absolutePath()))
+                return makeError(ErrorCode::Io,
+                                 QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
+        } else if (file.isDir()) {
+            return makeError(ErrorCode::NotAStore,
+                             QStringLiteral("%1 is a folder, not an Instant event store").arg(location.path));
+        }
+        db.setDatabaseName(location.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+        if (!db.open())
+            return makeError(ErrorCode::Io, QStringLiteral("cannot open %1: %2")
+                                                .arg(location.path, db.lastError().text()));
+        QSqlQuery q(db);
+        // Probe first: on a file that is not SQLite, a PRAGMA that writes would fail less clearly.
+        if (!q.exec(probeStatement()))
+            return makeError(ErrorCode::NotAStore,
+                             QStringLiteral("%1 is not an Instant event store: %2")
+                                 .arg(location.path, q.lastError().databaseText()));
+        const QStringList pragmas = role == ConnectionRole::Writer
+                                        ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                                                      QStringLiteral("PRAGMA synchronous=FULL"),
+                                                      QStringLiteral("PRAGMA wal_autocheckpoint=4000")}
+                                        : QStringList{QStringLiteral("PRAGMA query_only=1")};
+        for (const QString &pragma : pragmas) {
+            if (!q.exec(pragma))
+                return makeError(ErrorCode::Io, QStringLiteral("%1 on %2 failed: %3")
+                                                    .arg(pragma, location.path, q.lastError().text()));
+        }
+        if (role == ConnectionRole::Writer) {
+            q.exec(QStringLiteral("PRAGMA journal_mode"));
+            if (!q.next() || q.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+                return makeError(ErrorCode::Io,
+                                 QStringLiteral("%1: cannot switch to write-ahead logging").arg(location.path));
+        }
+        return Done{};
+    }
+
+    QString probeStatement() const override { return QStringLiteral("SELECT count(*) FROM sqlite_master"); }
+
+    QStringList beginWriteStatements() const override
+    {
+        // IMMEDIATE takes the write lock now, so the head we read cannot move under us.
+        return {QStringLiteral("BEGIN IMMEDIATE")};
+    }
+
+    QString changeProbeStatement() const override { return QStringLiteral("PRAGMA data_version"); }
+    int pollIntervalMs() const override { return 100; }
+
+    QList<QStringList> migrations() const override
+    {
+        return {{
+            QStringLiteral("PRAGMA application_id = 1231975284"), // "Inst"
+            QStringLiteral("CREATE TABLE events ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " stream_id TEXT NOT NULL,"
+                           " stream_version INTEGER NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " schema_version INTEGER NOT NULL,"
+                           " recorded_us INTEGER NOT NULL,"
+                           " actor_user TEXT NOT NULL,"
+                           " actor_role TEXT NOT NULL,"
+                           " correlation_id TEXT NOT NULL,"
+                           " causation_id TEXT NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " prev_hash BLOB NOT NULL,"
+                           " hash BLOB NOT NULL,"
+                           " UNIQUE (stream_id, stream_version))"),
+            QStringLiteral("CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+                           " BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END"),
+            QStringLiteral("CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+                           " BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE refused'); END"),
+            QStringLiteral("CREATE TABLE idempotency ("
+                           " key TEXT PRIMARY KEY,"
+                           " request_hash BLOB NOT NULL,"
+                           " first_seq INTEGER NOT NULL,"
+                           " last_seq INTEGER NOT NULL,"
+                           " stream_version INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TRIGGER idempotency_no_update BEFORE UPDATE ON idempotency"
+                           " BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only: UPDATE refused'); END"),
+            QStringLiteral("CREATE TRIGGER idempotency_no_delete BEFORE DELETE ON idempotency"
+                           " BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only: DELETE refused'); END"),
+        }};
+    }
+
+    bool isForeignDatabase(const QStringList &tables) const override
+    {
+        // An Instant store file holds only Instant tables: anything else is someone else's file.
+        return !tables.isEmpty();
+    }
+};
+
+} // namespace
+
+std::unique_ptr<SqlDialect> makeSqliteDialect()
+{
+    return std::make_unique<SqliteDialect>();
+}
+
+} // namespace instant::detail

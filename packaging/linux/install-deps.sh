@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every Debian/Ubuntu package Instant needs to build, run and test.
+# Installs only what is missing; safe to run again. Needs root or sudo.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-websockets-dev
+  libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
+  qcoro-qt6-dev libssl-dev openssl libquantlib0-dev libquickfix-dev qtkeychain-qt6-dev
+  libgl-dev libxkbcommon-dev
+  libbenchmark-dev sqlite3
+  postgresql postgresql-client
+  xvfb xauth imagemagick
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

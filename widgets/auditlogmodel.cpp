@@ -1,0 +1,100 @@
+#include "auditlogmodel.h"
+
+#include <QFont>
+#include <QFontDatabase>
+
+namespace instant {
+
+AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent)
+{
+    m_tick.setInterval(33); // ≤ 30 Hz
+    m_tick.setSingleShot(true);
+    connect(&m_tick, &QTimer::timeout, this, &AuditLogModel::flush);
+}
+
+int AuditLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_events.size());
+}
+
+int AuditLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_events.size())
+        return {};
+    const RecordedEvent &e = m_events.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Sequence: return QVariant::fromValue<qlonglong>(e.sequence);
+        case Time: return formatUtcMicros(e.recordedUs);
+        case Stream: return e.streamId;
+        case Version: return QVariant::fromValue<qlonglong>(e.streamVersion);
+        case Type: return e.type;
+        case User: return e.actor.user;
+        case Role: return e.actor.role;
+        case Hash: return QString::fromLatin1(e.hash.toHex().left(16));
+        default: return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Sequence || index.column() == Version))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::FontRole && index.column() == Hash)
+        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (role == Qt::ToolTipRole && index.column() == Hash)
+        return QString::fromLatin1(e.hash.toHex());
+    if (role == EventRole)
+        return QVariant::fromValue(e);
+    return {};
+}
+
+QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Sequence: return tr("Seq");
+    case Time: return tr("Recorded (UTC)");
+    case Stream: return tr("Stream");
+    case Version: return tr("Ver");
+    case Type: return tr("Event");
+    case User: return tr("User");
+    case Role: return tr("Role");
+    case Hash: return tr("Hash");
+    default: return {};
+    }
+}
+
+void AuditLogModel::addEvents(const QList<RecordedEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    m_pending.append(events);
+    if (!m_tick.isActive())
+        m_tick.start();
+}
+
+void AuditLogModel::flush()
+{
+    m_tick.stop();
+    if (m_pending.isEmpty())
+        return;
+    const int first = static_cast<int>(m_events.size());
+    beginInsertRows({}, first, first + static_cast<int>(m_pending.size()) - 1);
+    m_events.append(std::move(m_pending));
+    m_pending.clear();
+    endInsertRows();
+}
+
+void AuditLogModel::clear()
+{
+    beginResetModel();
+    m_events.clear();
+    m_pending.clear();
+    endResetModel();
+}
+
+} // namespace instant

@@ -1,0 +1,200 @@
+#include "auditviewer.h"
+
+#include "audit/auditexport.h"
+#include "audit/chainverifier.h"
+#include "auditlogmodel.h"
+#include "store/eventstore.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace instant {
+
+AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
+    : QWidget(parent), m_store(store), m_model(new AuditLogModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
+      m_verifyButton(new QPushButton(tr("Verify chain"), this)), m_status(new QLabel(this)),
+      m_detail(new QPlainTextEdit(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    m_filter->setPlaceholderText(tr("Search event, stream, user, role…"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, &AuditViewer::setFilterText);
+
+    auto *exportButton = new QPushButton(tr("Export…"), this);
+    connect(exportButton, &QPushButton::clicked, this, &AuditViewer::exportEvents);
+    connect(m_verifyButton, &QPushButton::clicked, this, &AuditViewer::verify);
+    m_verifyButton->setToolTip(tr("Recompute every hash of the chain and name the first bad event"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_verifyButton);
+    bar->addWidget(exportButton);
+
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    const int digit = m_view->fontMetrics().horizontalAdvance(u'0');
+    m_view->setColumnWidth(AuditLogModel::Sequence, digit * 8);
+    m_view->setColumnWidth(AuditLogModel::Time, digit * 28);
+    m_view->setColumnWidth(AuditLogModel::Stream, digit * 22);
+    m_view->setColumnWidth(AuditLogModel::Version, digit * 5);
+    m_view->setColumnWidth(AuditLogModel::Type, digit * 20);
+    m_view->setColumnWidth(AuditLogModel::User, digit * 12);
+    m_view->setColumnWidth(AuditLogModel::Role, digit * 10);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditViewer::showSelected);
+
+    m_detail->setReadOnly(true);
+    m_detail->setPlaceholderText(tr("Select an event to see all of its fields and hashes."));
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    // Keep the newest event in sight while the user is at the bottom.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        QScrollBar *scroll = m_view->verticalScrollBar();
+        const bool atBottom = scroll->value() == scroll->maximum();
+        if (atBottom)
+            QMetaObject::invokeMethod(m_view, &QTableView::scrollToBottom, Qt::QueuedConnection);
+    });
+
+    if (m_store) {
+        m_subscription = m_store->subscribe(0, this);
+        connect(m_subscription, &EventSubscription::events, m_model, &AuditLogModel::addEvents);
+        connect(m_subscription, &EventSubscription::problem, this, [this](const QString &message) {
+            if (!message.isEmpty())
+                m_status->setText(tr("Live updates interrupted: %1").arg(message));
+        });
+        m_status->setText(tr("Store: %1").arg(m_store->location().toUrl()));
+    } else {
+        m_status->setText(tr("No event store is open."));
+        m_verifyButton->setEnabled(false);
+        exportButton->setEnabled(false);
+    }
+}
+
+AuditViewer::~AuditViewer()
+{
+    if (m_verifyThread) {
+        m_verifyThread->wait();
+        delete m_verifyThread;
+    }
+}
+
+void AuditViewer::setFilterText(const QString &text)
+{
+    if (m_filter->text() != text)
+        m_filter->setText(text);
+    m_proxy->setFilterFixedString(text);
+}
+
+void AuditViewer::showSelected()
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const int row = m_proxy->mapToSource(index).row();
+    const QJsonDocument doc(eventToJson(m_model->eventAt(row)));
+    m_detail->setPlainText(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+}
+
+void AuditViewer::verify()
+{
+    if (!m_store || m_verifyThread)
+        return;
+    m_verifyButton->setEnabled(false);
+    m_status->setText(tr("Verifying the chain…"));
+    QPointer<AuditViewer> self(this);
+    EventStore *store = m_store;
+    m_verifyThread = QThread::create([self, store] {
+        auto report = verifyChain(*store);
+        bool intact = false;
+        QString summary;
+        if (!report) {
+            summary = tr("Verification could not run: %1").arg(report.message());
+        } else if (report->intact) {
+            intact = true;
+            summary = tr("Chain intact: %n event(s), head %1", nullptr, static_cast<int>(report->eventCount))
+                          .arg(QString::fromLatin1(report->head.hash.toHex().left(16)));
+        } else {
+            summary = tr("Chain BROKEN at sequence %1: %2").arg(report->firstBadSequence).arg(report->problem);
+        }
+        if (self) {
+            QMetaObject::invokeMethod(self, [self, intact, summary] {
+                if (!self)
+                    return;
+                self->m_verifyThread->wait();
+                delete self->m_verifyThread;
+                self->m_verifyThread = nullptr;
+                self->m_verifyButton->setEnabled(true);
+                self->m_status->setText(summary);
+                self->m_status->setStyleSheet(intact ? QString() : QStringLiteral("color: #c0392b; font-weight: bold"));
+                Q_EMIT self->verificationFinished(intact, summary);
+            });
+        }
+    });
+    m_verifyThread->start();
+}
+
+void AuditViewer::exportEvents()
+{
+    if (!m_store)
+        return;
+    QString selectedFilter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export audit log"), QStringLiteral("audit.jsonl"),
+                                                      tr("JSON lines (*.jsonl);;CSV (*.csv)"), &selectedFilter);
+    if (path.isEmpty())
+        return;
+    const ExportFormat format = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? ExportFormat::Csv
+                                                                                            : ExportFormat::JsonLines;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        QMessageBox::warning(this, tr("Export audit log"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    auto written = instant::exportEvents(*m_store, ReadQuery{}, format, file);
+    if (!written || !file.commit()) {
+        QMessageBox::warning(this, tr("Export audit log"),
+                             tr("The export failed: %1").arg(written ? file.errorString() : written.message()));
+        return;
+    }
+    m_status->setText(tr("Exported %n event(s) to %1", nullptr, static_cast<int>(*written)).arg(path));
+}
+
+} // namespace instant
