@@ -21,6 +21,12 @@ const QString EventColumns = QStringLiteral(
     "seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
     "correlation_id, causation_id, payload, prev_hash, hash");
 
+// Qt Sql binds a null QString as SQL NULL; an empty field is stored as an empty text instead.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 Error sqlError(ErrorCode code, const QString &what, const QSqlError &error)
 {
     QString text = error.databaseText().trimmed();
@@ -445,15 +451,15 @@ private:
                 e.hash = m_hasher.hash(head.hash, e);
 
                 m_insert.addBindValue(e.sequence);
-                m_insert.addBindValue(e.streamId);
+                m_insert.addBindValue(text(e.streamId));
                 m_insert.addBindValue(e.streamVersion);
-                m_insert.addBindValue(e.type);
+                m_insert.addBindValue(text(e.type));
                 m_insert.addBindValue(e.schemaVersion);
                 m_insert.addBindValue(e.recordedUs);
-                m_insert.addBindValue(e.actor.user);
-                m_insert.addBindValue(e.actor.role);
-                m_insert.addBindValue(e.correlationId);
-                m_insert.addBindValue(e.causationId);
+                m_insert.addBindValue(text(e.actor.user));
+                m_insert.addBindValue(text(e.actor.role));
+                m_insert.addBindValue(text(e.correlationId));
+                m_insert.addBindValue(text(e.causationId));
                 m_insert.addBindValue(QString::fromUtf8(e.payload));
                 m_insert.addBindValue(e.prevHash);
                 m_insert.addBindValue(e.hash);

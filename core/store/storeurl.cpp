@@ -10,12 +10,22 @@
 namespace instant {
 namespace {
 
+// The URL as it may be shown: a password someone typed into it is masked.
+QString redacted(QString url)
+{
+    static const QRegularExpression secret(QStringLiteral("(://[^/:@]*):[^@/]*@"));
+    url.replace(secret, QStringLiteral("\\1:***@"));
+    static const QRegularExpression option(QStringLiteral("([?&]password=)[^&]*"), QRegularExpression::CaseInsensitiveOption);
+    url.replace(option, QStringLiteral("\\1***"));
+    return url;
+}
+
 Error badUrl(const QString &url, const QString &why)
 {
     return makeError(ErrorCode::InvalidArgument,
                      QStringLiteral("invalid store URL \"%1\": %2 (expected sqlite:///path/file.db or "
                                     "postgresql://user@host:port/database)")
-                         .arg(url, why));
+                         .arg(redacted(url), why));
 }
 
 const QStringList &allowedPgOptions()
