@@ -7,6 +7,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -52,27 +53,31 @@ MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *p
                                    notYetAvailable(tr("Candles, P&L and the yield curve"), tr("market data")),
                                    Qt::RightDockWidgetArea);
     QDockWidget *audit = addPanel(QStringLiteral("AuditViewerDock"), tr("Audit Log"), m_auditViewer,
-                                  Qt::BottomDockWidgetArea);
+                                  Qt::RightDockWidgetArea);
     QDockWidget *alerts = addPanel(QStringLiteral("AlertsDock"), tr("Alerts"),
                                    notYetAvailable(tr("Screener alerts"), tr("the screener")),
-                                   Qt::BottomDockWidgetArea);
+                                   Qt::RightDockWidgetArea);
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"),
                                     notYetAvailable(tr("The AI copilot"), tr("the copilot")),
-                                    Qt::BottomDockWidgetArea);
+                                    Qt::RightDockWidgetArea);
 
     splitDockWidget(ticket, watch, Qt::Vertical);
+    splitDockWidget(blotter, audit, Qt::Vertical);
     tabifyDockWidget(watch, ladder);
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
+    tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
-    splitDockWidget(audit, alerts, Qt::Horizontal);
     watch->raise();
     blotter->raise();
-    alerts->raise();
-    resizeDocks({ticket, blotter}, {420, 1020}, Qt::Horizontal);
-    resizeDocks({blotter, audit}, {520, 330}, Qt::Vertical);
-    resizeDocks({audit, alerts}, {1000, 440}, Qt::Horizontal);
-    m_defaultState = saveState(LayoutVersion);
+    audit->raise();
+    m_defaultSizes = [this, ticket, watch, blotter, audit] {
+        // Sizes only take once the window has its real size, so they are applied on first show.
+        const int w = width(), h = height();
+        resizeDocks({ticket, blotter}, {w * 3 / 10, w * 7 / 10}, Qt::Horizontal);
+        resizeDocks({ticket, watch}, {h * 45 / 100, h * 55 / 100}, Qt::Vertical);
+        resizeDocks({blotter, audit}, {h * 55 / 100, h * 45 / 100}, Qt::Vertical);
+    };
 
     buildMenus();
 
@@ -86,10 +91,18 @@ MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *p
     connect(m_auditViewer->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStoreStatus);
     updateStoreStatus();
 
-    restoreLayout();
+    m_restored = restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_shown && !m_restored) // after the layout has settled at the window's real size
+        QMetaObject::invokeMethod(this, [this] { m_defaultSizes(); }, Qt::QueuedConnection);
+    m_shown = true;
+}
 
 QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title, QWidget *content,
                                   Qt::DockWidgetArea area)
@@ -193,7 +206,8 @@ void MainWindow::resetLayout()
         d->setFloating(false);
         d->show();
     }
-    restoreState(m_defaultState, LayoutVersion);
+    restoreState(m_initialState, LayoutVersion);
+    m_defaultSizes();
 }
 
 void MainWindow::setLayoutLocked(bool locked)

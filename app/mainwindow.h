@@ -3,6 +3,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QDockWidget;
 class QLabel;
 
@@ -40,6 +42,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
@@ -53,7 +56,10 @@ private:
     AuditViewer *m_auditViewer = nullptr;
     QLabel *m_storeLabel = nullptr;
     QLabel *m_modeLabel = nullptr;
-    QByteArray m_defaultState;
+    QByteArray m_initialState;            // the default arrangement, before sizing
+    std::function<void()> m_defaultSizes; // the default proportions for the window's size
+    bool m_restored = false;
+    bool m_shown = false;
     bool m_locked = false;
 };
 

@@ -99,7 +99,6 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
             if (!message.isEmpty())
                 m_status->setText(tr("Live updates interrupted: %1").arg(message));
         });
-        m_status->setText(tr("Store: %1").arg(m_store->location().toUrl()));
     } else {
         m_status->setText(tr("No event store is open."));
         m_verifyButton->setEnabled(false);

@@ -1,0 +1,109 @@
+// The main window: every panel is a dock with a stable name; layouts persist and reset.
+
+#include "auditlogmodel.h"
+#include "auditviewer.h"
+#include "mainwindow.h"
+#include "store/eventstore.h"
+#include "teststores.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace instant;
+using namespace instant::test;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    TestStores stores{Backend::Sqlite};
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("InstantTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void everyPanelIsADockWithAStableName()
+    {
+        auto store = stores.open(stores.freshUrl());
+        MainWindow window(store.get(), {});
+        const QStringList expected{QStringLiteral("OrderTicketDock"), QStringLiteral("BlotterDock"),
+                                   QStringLiteral("HoldingsDock"),    QStringLiteral("MarketWatchDock"),
+                                   QStringLiteral("DepthLadderDock"), QStringLiteral("ChartsDock"),
+                                   QStringLiteral("AuditViewerDock"), QStringLiteral("AlertsDock"),
+                                   QStringLiteral("CopilotDock")};
+        QStringList names;
+        for (QDockWidget *d : window.docks()) {
+            names << d->objectName();
+            QVERIFY(d->features() & QDockWidget::DockWidgetFloatable);
+            QVERIFY(d->features() & QDockWidget::DockWidgetMovable);
+        }
+        QCOMPARE(names.size(), expected.size());
+        for (const QString &name : expected)
+            QVERIFY2(names.contains(name), qPrintable(name));
+        QCOMPARE(window.dock(QStringLiteral("AuditViewerDock"))->widget(), window.auditViewer());
+    }
+
+    void layoutIsSavedRestoredAndReset()
+    {
+        auto store = stores.open(stores.freshUrl());
+        {
+            MainWindow window(store.get(), {});
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.dock(QStringLiteral("ChartsDock"))->setFloating(true);
+            window.dock(QStringLiteral("AlertsDock"))->hide();
+            window.close(); // saves
+        }
+        {
+            MainWindow window(store.get(), {});
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.dock(QStringLiteral("ChartsDock"))->isFloating());
+            QVERIFY(window.dock(QStringLiteral("AlertsDock"))->isHidden());
+
+            window.findChild<QAction *>(QStringLiteral("ResetLayoutAction"))->trigger();
+            QVERIFY(!window.dock(QStringLiteral("ChartsDock"))->isFloating());
+            QVERIFY(!window.dock(QStringLiteral("AlertsDock"))->isHidden());
+        }
+        {
+            // A layout saved by another version of the panels is ignored, not half-applied.
+            QSettings settings;
+            settings.setValue(QStringLiteral("MainWindow/layoutVersion"), MainWindow::LayoutVersion + 1);
+            MainWindow window(store.get(), {});
+            QVERIFY(!window.restoreLayout());
+        }
+    }
+
+    void lockLayoutFreezesDocks()
+    {
+        auto store = stores.open(stores.freshUrl());
+        MainWindow window(store.get(), {});
+        window.findChild<QAction *>(QStringLiteral("LockLayoutAction"))->setChecked(true);
+        for (QDockWidget *d : window.docks())
+            QVERIFY(!(d->features() & QDockWidget::DockWidgetMovable));
+        window.findChild<QAction *>(QStringLiteral("LockLayoutAction"))->setChecked(false);
+        for (QDockWidget *d : window.docks())
+            QVERIFY(d->features() & QDockWidget::DockWidgetMovable);
+    }
+
+    void auditPanelFollowsTheStore()
+    {
+        auto store = stores.open(stores.freshUrl());
+        MainWindow window(store.get(), {});
+        QVERIFY(store->append(request(QStringLiteral("session"), ExpectedVersion::Any,
+                                      {newEvent(QStringLiteral("WorkstationSessionStarted"))}))
+                    .ok());
+        QTRY_COMPARE(window.auditViewer()->model()->rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
