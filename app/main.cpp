@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QHostInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QUuid>
@@ -69,6 +70,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Instant"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/instant/icons/instant.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Instant trading workstation"));

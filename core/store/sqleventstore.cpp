@@ -278,13 +278,12 @@ QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
         if (e.schemaVersion < 1)
             return reject(QStringLiteral("event %1 has schema version %2").arg(e.type).arg(e.schemaVersion));
     }
-    if (!request.idempotencyKey.isEmpty()) {
-        QList<QByteArray> payloads;
-        payloads.reserve(request.events.size());
-        for (const NewEvent &e : std::as_const(request.events))
-            payloads.append(canonicalJson(e.payload));
-        pending->requestHash = requestHash(request, payloads);
-    }
+    // Serialised on the caller's thread, so the single writer thread does less.
+    pending->payloads.reserve(request.events.size());
+    for (const NewEvent &e : std::as_const(request.events))
+        pending->payloads.append(canonicalJson(e.payload));
+    if (!request.idempotencyKey.isEmpty())
+        pending->requestHash = requestHash(request, pending->payloads);
     pending->request = std::move(request);
     {
         std::lock_guard lock(m_mutex);
@@ -435,7 +434,8 @@ private:
 
             AppendResult result{head.sequence + 1, 0, 0, false};
             const TimestampUs now = std::max(nowUtcMicros(), head.recordedUs);
-            for (const NewEvent &n : r.events) {
+            for (qsizetype k = 0; k < r.events.size(); ++k) {
+                const NewEvent &n = r.events.at(k);
                 RecordedEvent e;
                 e.sequence = head.sequence + 1;
                 e.streamId = r.streamId;
@@ -446,7 +446,7 @@ private:
                 e.actor = n.actor;
                 e.correlationId = n.correlationId;
                 e.causationId = n.causationId;
-                e.payload = canonicalJson(n.payload);
+                e.payload = p.payloads.at(k);
                 e.prevHash = head.hash;
                 e.hash = m_hasher.hash(head.hash, e);
 

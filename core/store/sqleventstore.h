@@ -50,6 +50,7 @@ private:
     struct Pending
     {
         AppendRequest request;
+        QList<QByteArray> payloads; // canonical JSON of each event's payload
         QByteArray requestHash;
         QPromise<Result<AppendResult>> promise;
     };
