@@ -73,6 +73,24 @@ Result<QList<RecordedEvent>> EventStore::readStream(const QString &streamId, Str
     return out;
 }
 
+Status readInBatches(const std::function<Status(const EventStore::Visitor &)> &read, qsizetype chunk,
+                     const std::function<void(const QList<RecordedEvent> &)> &deliver)
+{
+    QList<RecordedEvent> batch;
+    batch.reserve(chunk);
+    Status status = read([&](const RecordedEvent &e) {
+        batch.append(e);
+        if (batch.size() >= chunk) {
+            deliver(batch);
+            batch.clear();
+        }
+        return true;
+    });
+    if (!batch.isEmpty())
+        deliver(batch);
+    return status;
+}
+
 EventSubscription *EventStore::subscribe(Sequence afterSequence, QObject *parent)
 {
     return new EventSubscription(this, afterSequence, parent);
@@ -105,25 +123,13 @@ Status EventSubscription::catchUp()
 {
     if (!m_store)
         return makeError(ErrorCode::Unavailable, QStringLiteral("the event store is closed"));
-    constexpr qsizetype chunk = 4096;
-    QList<RecordedEvent> batch;
-    batch.reserve(chunk);
     ReadQuery query;
     query.fromSequence = m_last + 1;
-    Status status = m_store->forEach(query, [&](const RecordedEvent &e) {
-        batch.append(e);
-        if (batch.size() >= chunk) {
-            m_last = batch.constLast().sequence;
-            Q_EMIT events(batch);
-            batch.clear();
-        }
-        return true;
-    });
-    if (!batch.isEmpty()) {
-        m_last = batch.constLast().sequence;
-        Q_EMIT events(batch);
-    }
-    return status;
+    return readInBatches([&](const EventStore::Visitor &visit) { return m_store->forEach(query, visit); }, 4096,
+                         [this](const QList<RecordedEvent> &batch) {
+                             m_last = batch.constLast().sequence;
+                             Q_EMIT events(batch);
+                         });
 }
 
 void EventSubscription::onAppended(const QList<RecordedEvent> &batch)

@@ -97,6 +97,10 @@ private:
     Sequence m_last = 0;
 };
 
+// Runs `read` and hands what it visits to `deliver` in batches of at most `chunk` events.
+Status readInBatches(const std::function<Status(const EventStore::Visitor &)> &read, qsizetype chunk,
+                     const std::function<void(const QList<RecordedEvent> &)> &deliver);
+
 struct OpenOptions
 {
     enum class Mode {

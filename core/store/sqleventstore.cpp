@@ -739,20 +739,12 @@ void StoreFeed::pull()
     if (!m_connected)
         return;
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QList<RecordedEvent> batch;
-    Status status = readRange(db, {}, m_last + 1, -1, -1, [&](const RecordedEvent &e) {
-        batch.append(e);
-        if (batch.size() >= ReadChunk) {
+    Status status = readInBatches(
+        [&](const EventStore::Visitor &visit) { return readRange(db, {}, m_last + 1, -1, -1, visit); }, ReadChunk,
+        [this](const QList<RecordedEvent> &batch) {
             m_last = batch.constLast().sequence;
             Q_EMIT events(batch);
-            batch.clear();
-        }
-        return true;
-    });
-    if (!batch.isEmpty()) {
-        m_last = batch.constLast().sequence;
-        Q_EMIT events(batch);
-    }
+        });
     if (!status) {
         m_connected = false;
         if (!m_reportedDown) {
