@@ -2,6 +2,17 @@
 
 namespace instant::venue {
 
+QString describe(RefuseReason reason)
+{
+    switch (reason) {
+    case RefuseReason::NonPositiveQuantity: return QStringLiteral("the quantity must be positive");
+    case RefuseReason::DuplicateId: return QStringLiteral("an order with this id is already in the book");
+    case RefuseReason::UnsupportedType: return QStringLiteral("the book takes limit and market orders only");
+    case RefuseReason::NotInBook: return QStringLiteral("the order is no longer working in the book");
+    }
+    return {};
+}
+
 OrderBook::OrderBook(BookListener *listener) : m_listener(listener)
 {
     m_orders.reserve(4096);
@@ -29,17 +40,17 @@ bool OrderBook::add(const BookRequest &request)
 {
     if (request.quantity <= Quantity(0)) {
         if (m_listener)
-            m_listener->onRefused(request.id, QStringLiteral("quantity must be positive"));
+            m_listener->onRefused(request.id, RefuseReason::NonPositiveQuantity);
         return false;
     }
     if (m_orders.count(request.id)) {
         if (m_listener)
-            m_listener->onRefused(request.id, QStringLiteral("order id %1 is already in the book").arg(request.id));
+            m_listener->onRefused(request.id, RefuseReason::DuplicateId);
         return false;
     }
     if (request.type != OrderType::Limit && request.type != OrderType::Market) {
         if (m_listener)
-            m_listener->onRefused(request.id, QStringLiteral("the book takes limit and market orders only"));
+            m_listener->onRefused(request.id, RefuseReason::UnsupportedType);
         return false;
     }
     if (m_listener)
@@ -176,7 +187,7 @@ bool OrderBook::cancel(OrderId id)
     auto it = m_orders.find(id);
     if (it == m_orders.end()) {
         if (m_listener)
-            m_listener->onRefused(id, QStringLiteral("order %1 is not working in the book").arg(id));
+            m_listener->onRefused(id, RefuseReason::NotInBook);
         return false;
     }
     Resting *order = it->second;
@@ -202,12 +213,12 @@ bool OrderBook::replace(OrderId id, Price price, Quantity leaves)
     auto it = m_orders.find(id);
     if (it == m_orders.end()) {
         if (m_listener)
-            m_listener->onRefused(id, QStringLiteral("order %1 is not working in the book").arg(id));
+            m_listener->onRefused(id, RefuseReason::NotInBook);
         return false;
     }
     if (leaves <= Quantity(0)) {
         if (m_listener)
-            m_listener->onRefused(id, QStringLiteral("a replace needs a positive quantity; cancel instead"));
+            m_listener->onRefused(id, RefuseReason::NonPositiveQuantity);
         return false;
     }
     Resting *order = it->second;

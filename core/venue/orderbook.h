@@ -45,6 +45,14 @@ enum class CancelReason : quint8 {
     NoLiquidity,      // a market order's unfilled rest
 };
 
+enum class RefuseReason : quint8 {
+    NonPositiveQuantity,
+    DuplicateId,
+    UnsupportedType, // the book takes limit and market orders only
+    NotInBook,       // cancel or replace of an order that is not resting (filled, cancelled, unknown)
+};
+QString describe(RefuseReason reason);
+
 struct LevelView
 {
     Price price;
@@ -62,7 +70,7 @@ public:
     virtual void onRested(OrderId, Side, Price, Quantity) {}
     virtual void onCancelled(OrderId, Quantity /*leaves*/, CancelReason) {}
     virtual void onReplaced(OrderId, Price, Quantity /*leaves*/, bool /*keptPriority*/) {}
-    virtual void onRefused(OrderId, const QString & /*reason*/) {}
+    virtual void onRefused(OrderId, RefuseReason) {}
 };
 
 // A price-time priority limit order book for one instrument, in integer price units.

@@ -30,7 +30,7 @@ struct Recorder : BookListener
         cancelledQuantity += leaves.value();
     }
     void onReplaced(OrderId id, Price, Quantity, bool kept) override { replaces.emplace_back(id, kept); }
-    void onRefused(OrderId id, const QString &) override { refused.push_back(id); }
+    void onRefused(OrderId id, RefuseReason) override { refused.push_back(id); }
 };
 
 BookRequest limit(OrderId id, Side side, qint64 price, qint64 qty, TimeInForce tif = TimeInForce::Day)
