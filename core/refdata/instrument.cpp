@@ -1,0 +1,171 @@
+#include "refdata/instrument.h"
+
+#include <QRegularExpression>
+
+namespace instant {
+
+QString toString(InstrumentKind kind)
+{
+    switch (kind) {
+    case InstrumentKind::TreasuryBill: return QStringLiteral("bill");
+    case InstrumentKind::TreasuryNote: return QStringLiteral("note");
+    case InstrumentKind::TreasuryBond: return QStringLiteral("bond");
+    case InstrumentKind::Equity: return QStringLiteral("equity");
+    case InstrumentKind::EquityOption: return QStringLiteral("option");
+    }
+    return {};
+}
+
+bool isTreasury(InstrumentKind kind)
+{
+    return kind == InstrumentKind::TreasuryBill || kind == InstrumentKind::TreasuryNote
+           || kind == InstrumentKind::TreasuryBond;
+}
+
+qint64 Instrument::notionalCents(Quantity quantity, Price price) const
+{
+    // cents = qty × (units / scale) × multiplier × 100 / (100 if per-100 quoting)
+    const long double value = static_cast<long double>(quantity.value()) * static_cast<long double>(price.value())
+                              * static_cast<long double>(contractMultiplier) * (quotedPer100 ? 1.0L : 100.0L)
+                              / static_cast<long double>(priceScale);
+    return static_cast<qint64>(value >= 0 ? value + 0.5L : value - 0.5L);
+}
+
+QString Instrument::formatPrice(Price price) const
+{
+    if (kind == InstrumentKind::TreasuryNote || kind == InstrumentKind::TreasuryBond)
+        return thirtyseconds::format(price.value());
+    int decimals = 0;
+    for (qint64 s = priceScale; s > 1; s /= 10)
+        ++decimals;
+    return QString::number(toDouble(price), 'f', decimals);
+}
+
+Result<Price> Instrument::parsePrice(const QString &text) const
+{
+    const QString t = text.trimmed();
+    if (kind == InstrumentKind::TreasuryNote || kind == InstrumentKind::TreasuryBond) {
+        auto units = thirtyseconds::parse(t);
+        if (!units)
+            return units.error();
+        return Price(*units);
+    }
+    static const QRegularExpression decimal(QStringLiteral(R"(^\d+(\.\d+)?$)"));
+    if (!decimal.match(t).hasMatch())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a price").arg(text));
+    const qsizetype dot = t.indexOf(u'.');
+    const QString whole = dot < 0 ? t : t.left(dot);
+    QString frac = dot < 0 ? QString() : t.mid(dot + 1);
+    int decimals = 0;
+    for (qint64 s = priceScale; s > 1; s /= 10)
+        ++decimals;
+    while (frac.endsWith(u'0') && frac.size() > decimals)
+        frac.chop(1);
+    if (frac.size() > decimals)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("%1 has more decimals than %2 allows").arg(text, symbol));
+    while (frac.size() < decimals)
+        frac.append(u'0');
+    bool ok = false;
+    const qint64 units = whole.toLongLong(&ok) * priceScale + (frac.isEmpty() ? 0 : frac.toLongLong());
+    if (!ok || whole.size() > 12)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a price").arg(text));
+    return Price(units);
+}
+
+QJsonObject Instrument::toJson() const
+{
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("symbol"), symbol},
+                  {QStringLiteral("description"), description},
+                  {QStringLiteral("kind"), toString(kind)},
+                  {QStringLiteral("tick"), formatPrice(Price(tickSize))},
+                  {QStringLiteral("lot_size"), lotSize}};
+    if (isTreasury(kind)) {
+        o.insert(QStringLiteral("tenor"), tenor);
+        o.insert(QStringLiteral("coupon"), couponPercent);
+        o.insert(QStringLiteral("dated"), datedDate.toString(Qt::ISODate));
+        o.insert(QStringLiteral("maturity"), maturityDate.toString(Qt::ISODate));
+    }
+    if (kind == InstrumentKind::EquityOption) {
+        o.insert(QStringLiteral("underlying"), underlying);
+        o.insert(QStringLiteral("strike"), formatPrice(strike));
+        o.insert(QStringLiteral("expiry"), expiry.toString(Qt::ISODate));
+        o.insert(QStringLiteral("right"), right == OptionRight::Call ? QStringLiteral("call") : QStringLiteral("put"));
+        o.insert(QStringLiteral("multiplier"), contractMultiplier);
+    }
+    return o;
+}
+
+namespace thirtyseconds {
+
+Result<qint64> parse(const QString &input)
+{
+    QString text = input.trimmed();
+    auto bad = [&input](const QString &why) {
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a Treasury price: %2").arg(input, why));
+    };
+    if (text.isEmpty())
+        return bad(QStringLiteral("it is empty"));
+    static const QRegularExpression decimal(QStringLiteral(R"(^(\d{1,3})\.(\d{1,8})$)"));
+    if (const auto m = decimal.match(text); m.hasMatch()) {
+        // Exact only: 256ths of a point are 8 decimals at most (1/256 = 0.00390625).
+        QString frac = m.captured(2);
+        while (frac.size() < 8)
+            frac.append(u'0');
+        const qint64 hundredMillionths = frac.toLongLong();
+        if ((hundredMillionths * 256) % 100000000 != 0)
+            return bad(QStringLiteral("not a multiple of 1/256 of a point"));
+        return m.captured(1).toLongLong() * UnitsPerPoint + hundredMillionths * 256 / 100000000;
+    }
+    static const QRegularExpression whole(QStringLiteral(R"(^(\d{1,3})$)"));
+    if (const auto m = whole.match(text); m.hasMatch())
+        return m.captured(1).toLongLong() * UnitsPerPoint;
+
+    static const QRegularExpression quote(QStringLiteral(R"(^(\d{1,3})[-:'](\d{2})(\+|[0-7]|¼|½|¾| ?1/4| ?1/2| ?3/4| ?1/8| ?3/8| ?5/8| ?7/8)?$)"));
+    const auto m = quote.match(text);
+    if (!m.hasMatch())
+        return bad(QStringLiteral("write it as 99-16, 99-16+, 99-162 or 99.5"));
+    const qint64 points = m.captured(1).toLongLong();
+    const qint64 ticks = m.captured(2).toLongLong();
+    if (ticks > 31)
+        return bad(QStringLiteral("%1 is not a number of 32nds (00 to 31)").arg(m.captured(2)));
+    const QString fraction = m.captured(3).trimmed();
+    qint64 eighths = 0;
+    if (fraction == u"+" || fraction == u"½" || fraction == u"1/2")
+        eighths = 4;
+    else if (fraction == u"¼" || fraction == u"1/4")
+        eighths = 2;
+    else if (fraction == u"¾" || fraction == u"3/4")
+        eighths = 6;
+    else if (fraction == u"1/8")
+        eighths = 1;
+    else if (fraction == u"3/8")
+        eighths = 3;
+    else if (fraction == u"5/8")
+        eighths = 5;
+    else if (fraction == u"7/8")
+        eighths = 7;
+    else if (!fraction.isEmpty())
+        eighths = fraction.toLongLong();
+    return points * UnitsPerPoint + ticks * 8 + eighths;
+}
+
+QString format(qint64 units)
+{
+    const bool negative = units < 0;
+    const qint64 u = negative ? -units : units;
+    const qint64 points = u / UnitsPerPoint;
+    const qint64 rest = u % UnitsPerPoint;
+    const qint64 ticks = rest / 8;
+    const qint64 eighths = rest % 8;
+    QString out = QStringLiteral("%1%2-%3").arg(negative ? QStringLiteral("-") : QString()).arg(points).arg(ticks, 2, 10, QLatin1Char('0'));
+    if (eighths == 4)
+        out += u'+';
+    else if (eighths != 0)
+        out += QString::number(eighths);
+    return out;
+}
+
+} // namespace thirtyseconds
+} // namespace instant
