@@ -1,0 +1,522 @@
+#include "oms/tradingstate.h"
+
+#include "oms/orderevents.h"
+#include "store/eventstore.h"
+
+namespace instant {
+namespace {
+
+qint64 i64(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toInteger();
+}
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+std::optional<Price> optionalPrice(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isNull() || v.isUndefined())
+        return std::nullopt;
+    return Price(v.toInteger());
+}
+
+QString positionKey(const QString &account, const QString &instrument)
+{
+    return account + u'|' + instrument;
+}
+
+} // namespace
+
+const OrderRecord *TradingState::order(const QString &orderId) const
+{
+    auto it = m_orders.constFind(orderId);
+    return it == m_orders.cend() ? nullptr : &*it;
+}
+
+const AccountRecord *TradingState::account(const QString &id) const
+{
+    auto it = m_accounts.constFind(id);
+    return it == m_accounts.cend() ? nullptr : &*it;
+}
+
+const PositionRecord *TradingState::position(const QString &account, const QString &instrument) const
+{
+    auto it = m_positions.constFind(positionKey(account, instrument));
+    return it == m_positions.cend() ? nullptr : &*it;
+}
+
+std::optional<Price> TradingState::lastPrice(const QString &instrument) const
+{
+    auto it = m_lastPrices.constFind(instrument);
+    if (it == m_lastPrices.cend())
+        return std::nullopt;
+    return *it;
+}
+
+qint64 TradingState::sellableQuantity(const QString &account, const QString &instrument) const
+{
+    const PositionRecord *p = position(account, instrument);
+    qint64 qty = p ? p->quantity : 0;
+    for (const OrderRecord &o : m_orders)
+        if (o.account == account && o.instrument == instrument && o.side == Side::Sell && !isTerminal(o.state))
+            qty -= o.leaves().value();
+    return qty;
+}
+
+PositionRecord &TradingState::positionFor(const QString &account, const QString &instrument)
+{
+    PositionRecord &p = m_positions[positionKey(account, instrument)];
+    p.account = account;
+    p.instrument = instrument;
+    return p;
+}
+
+void TradingState::release(OrderRecord &order, qint64 cents)
+{
+    cents = std::min(cents, order.reservedCents);
+    order.reservedCents -= cents;
+    m_accounts[order.account].reservedCents -= cents;
+}
+
+Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event)
+{
+    auto next = OrderStateMachine::next(order.state, kind, order.beforePending);
+    if (!next) {
+        ++m_anomalies;
+        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) on order %3: %4")
+                                                   .arg(event.sequence)
+                                                   .arg(event.type, order.orderId, next.message()));
+    }
+    if (kind == OrderEventKind::RequestCancel || kind == OrderEventKind::RequestReplace)
+        order.beforePending = order.state;
+    OrderState to = *next;
+    if (to == OrderState::New && order.filled > Quantity(0))
+        to = OrderState::PartiallyFilled; // a refused cancel after a fill raced it
+    order.state = to;
+    order.updatedUs = event.recordedUs;
+    order.lastSequence = event.sequence;
+    return Done{};
+}
+
+Status TradingState::apply(const RecordedEvent &event)
+{
+    m_lastSequence = std::max(m_lastSequence, event.sequence);
+    const QString &type = event.type;
+    const QJsonObject p = event.payloadObject();
+
+    if (event.streamId.startsWith(QStringLiteral("account-"))) {
+        const QString accountId = event.streamId.mid(8);
+        AccountRecord &account = m_accounts[accountId];
+        account.id = accountId;
+        account.version = std::max(account.version, event.streamVersion);
+    }
+
+    if (type == events::AccountOpened) {
+        m_accounts[str(p, "account")].cashCents += i64(p, "cash_cents");
+        return Done{};
+    }
+    if (type == events::ComplianceRulesChanged) {
+        m_rules = p.value(QStringLiteral("rules")).toArray();
+        return Done{};
+    }
+    if (type == events::KillSwitchChanged) {
+        m_killSwitch = str(p, "mode");
+        return Done{};
+    }
+
+    const QString orderId = str(p, "order_id");
+    if (type == events::OrderAccepted || type == events::OrderRejected) {
+        if (m_orders.contains(orderId)) {
+            ++m_anomalies;
+            return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
+        }
+        OrderRecord o;
+        o.orderId = orderId;
+        o.account = str(p, "account");
+        o.instrument = str(p, "instrument");
+        events::parseSide(str(p, "side"), o.side);
+        events::parseOrderType(str(p, "type"), o.type);
+        events::parseTimeInForce(str(p, "tif"), o.tif);
+        o.quantity = Quantity(i64(p, "quantity"));
+        o.limitPrice = optionalPrice(p, "limit_price");
+        o.stopPrice = optionalPrice(p, "stop_price");
+        o.actor = event.actor.user;
+        o.createdUs = o.updatedUs = event.recordedUs;
+        o.lastSequence = event.sequence;
+        o.overrides = p.value(QStringLiteral("overrides")).toArray();
+        if (type == events::OrderRejected) {
+            o.state = OrderState::Rejected;
+            o.reason = str(p, "reason");
+            if (str(p, "stage") == u"compliance")
+                m_violations.append(QJsonObject{{QStringLiteral("order_id"), orderId},
+                                                {QStringLiteral("account"), o.account},
+                                                {QStringLiteral("instrument"), o.instrument},
+                                                {QStringLiteral("rules"), p.value(QStringLiteral("rules"))},
+                                                {QStringLiteral("reason"), o.reason},
+                                                {QStringLiteral("outcome"), QStringLiteral("rejected")},
+                                                {QStringLiteral("recorded_us"), event.recordedUs}});
+        } else {
+            o.reservedCents = i64(p, "reserved_cents");
+            m_accounts[o.account].reservedCents += o.reservedCents;
+            for (const QJsonValue &v : std::as_const(o.overrides)) {
+                QJsonObject entry = v.toObject();
+                entry.insert(QStringLiteral("order_id"), orderId);
+                entry.insert(QStringLiteral("account"), o.account);
+                entry.insert(QStringLiteral("instrument"), o.instrument);
+                entry.insert(QStringLiteral("outcome"), QStringLiteral("overridden"));
+                entry.insert(QStringLiteral("actor"), event.actor.user);
+                entry.insert(QStringLiteral("recorded_us"), event.recordedUs);
+                m_violations.append(entry);
+            }
+        }
+        m_orders.insert(orderId, o);
+        return Done{};
+    }
+
+    if (type == events::TradeSettled) {
+        const QString execId = str(p, "exec_id");
+        auto fill = m_unsettled.find(execId);
+        if (fill == m_unsettled.end()) {
+            ++m_anomalies;
+            return makeError(ErrorCode::Integrity, QStringLiteral("settlement of unknown or settled trade %1").arg(execId));
+        }
+        AccountRecord &account = m_accounts[fill->account];
+        PositionRecord &position = positionFor(fill->account, fill->instrument);
+        if (fill->side == Side::Buy) {
+            account.cashCents -= fill->notionalCents;
+            account.unsettledBuyCents -= fill->notionalCents;
+            position.settledQuantity += fill->quantity;
+        } else {
+            account.cashCents += fill->notionalCents;
+            account.unsettledSellCents -= fill->notionalCents;
+            position.settledQuantity -= fill->quantity;
+        }
+        m_unsettled.erase(fill);
+        ++m_settledTrades;
+        return Done{};
+    }
+
+    if (orderId.isEmpty())
+        return Done{}; // not an order event
+
+    auto it = m_orders.find(orderId);
+    if (it == m_orders.end()) {
+        if (type == events::CommandRefused || type == events::IllegalTransitionRefused)
+            return Done{};
+        ++m_anomalies;
+        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(type, orderId));
+    }
+    OrderRecord &order = *it;
+
+    if (type == events::OrderAcknowledged)
+        return transition(order, OrderEventKind::Acknowledge, event);
+    if (type == events::OrderPartiallyFilled || type == events::OrderFilled) {
+        const Quantity qty(i64(p, "quantity"));
+        if (qty <= Quantity(0) || order.filled + qty > order.quantity) {
+            ++m_anomalies;
+            return makeError(ErrorCode::Integrity, QStringLiteral("fill of %1 on order %2 exceeds what was left")
+                                                       .arg(qty.value()).arg(orderId));
+        }
+        Status s = transition(order, type == events::OrderFilled ? OrderEventKind::Fill : OrderEventKind::PartialFill, event);
+        if (!s)
+            return s;
+        const qint64 price = i64(p, "price");
+        const qint64 notional = i64(p, "notional_cents");
+        order.filled += qty;
+        order.filledPriceQuantity += price * qty.value();
+        order.filledNotionalCents += notional;
+        release(order, i64(p, "released_cents"));
+        if (order.state == OrderState::Filled)
+            release(order, order.reservedCents); // nothing left to hold for
+        AccountRecord &account = m_accounts[order.account];
+        PositionRecord &position = positionFor(order.account, order.instrument);
+        if (order.side == Side::Buy) {
+            account.unsettledBuyCents += notional;
+            position.quantity += qty.value();
+            position.costCents += notional;
+        } else {
+            account.unsettledSellCents += notional;
+            const qint64 cost = position.quantity > 0 ? position.costCents * qty.value() / position.quantity : 0;
+            position.realizedCents += notional - cost;
+            position.costCents -= cost;
+            position.quantity -= qty.value();
+        }
+        m_lastPrices.insert(order.instrument, Price(price));
+        FillRecord fill;
+        fill.execId = str(p, "exec_id");
+        fill.orderId = orderId;
+        fill.account = order.account;
+        fill.instrument = order.instrument;
+        fill.side = order.side;
+        fill.quantity = qty.value();
+        fill.price = price;
+        fill.notionalCents = notional;
+        fill.tradeDate = QDate::fromString(str(p, "trade_date"), Qt::ISODate);
+        fill.settleDate = QDate::fromString(str(p, "settle_date"), Qt::ISODate);
+        m_unsettled.insert(fill.execId, fill);
+        return Done{};
+    }
+    if (type == events::CancelRequested)
+        return transition(order, OrderEventKind::RequestCancel, event);
+    if (type == events::OrderCancelled || type == events::OrderExpired || type == events::VenueRejected) {
+        const OrderEventKind kind = type == events::OrderCancelled ? OrderEventKind::ConfirmCancel
+                                    : type == events::OrderExpired ? OrderEventKind::Expire
+                                                                   : OrderEventKind::Reject;
+        Status s = transition(order, kind, event);
+        if (!s)
+            return s;
+        order.reason = str(p, "reason");
+        release(order, order.reservedCents);
+        return Done{};
+    }
+    if (type == events::CancelRejected) {
+        order.reason = str(p, "reason");
+        return transition(order, OrderEventKind::RejectCancel, event);
+    }
+    if (type == events::ReplaceRequested)
+        return transition(order, OrderEventKind::RequestReplace, event);
+    if (type == events::ReplaceRejected) {
+        order.reason = str(p, "reason");
+        return transition(order, OrderEventKind::RejectReplace, event);
+    }
+    if (type == events::OrderReplaced) {
+        Status s = transition(order, OrderEventKind::ConfirmReplace, event);
+        if (!s)
+            return s;
+        order.quantity = Quantity(i64(p, "quantity"));
+        order.limitPrice = optionalPrice(p, "limit_price");
+        const qint64 reserved = i64(p, "reserved_cents");
+        m_accounts[order.account].reservedCents += reserved - order.reservedCents;
+        order.reservedCents = reserved;
+        return Done{};
+    }
+    return Done{}; // CommandRefused, IllegalTransitionRefused and future types: audit only
+}
+
+Status TradingState::checkInvariants() const
+{
+    QHash<QString, qint64> reserved;
+    for (const OrderRecord &o : m_orders) {
+        if (o.filled > o.quantity)
+            return makeError(ErrorCode::Integrity, QStringLiteral("order %1 filled %2 of %3").arg(o.orderId).arg(o.filled.value()).arg(o.quantity.value()));
+        if (o.reservedCents < 0 || (isTerminal(o.state) && o.reservedCents != 0))
+            return makeError(ErrorCode::Integrity, QStringLiteral("order %1 holds %2 cents in state %3").arg(o.orderId).arg(o.reservedCents).arg(toString(o.state)));
+        reserved[o.account] += o.reservedCents;
+    }
+    for (const AccountRecord &a : m_accounts) {
+        if (a.availableCents() < 0)
+            return makeError(ErrorCode::Integrity, QStringLiteral("account %1 has %2 cents available").arg(a.id).arg(a.availableCents()));
+        if (a.reservedCents != reserved.value(a.id))
+            return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves %2 cents, its orders %3").arg(a.id).arg(a.reservedCents).arg(reserved.value(a.id)));
+    }
+    for (const PositionRecord &p : m_positions) {
+        if (p.quantity < 0 || p.settledQuantity < 0)
+            return makeError(ErrorCode::Integrity, QStringLiteral("position %1 %2 is short").arg(p.account, p.instrument));
+    }
+    if (m_anomalies)
+        return makeError(ErrorCode::Integrity, QStringLiteral("%1 events broke the order lifecycle").arg(m_anomalies));
+    return Done{};
+}
+
+Result<TradingState> TradingState::replay(const EventStore &store, const ReadQuery &query)
+{
+    TradingState state;
+    Status status = store.forEach(query, [&state](const RecordedEvent &e) {
+        (void)state.apply(e); // anomalies are counted and reported by checkInvariants()
+        return true;
+    });
+    if (!status)
+        return status.error();
+    return state;
+}
+
+// ---- snapshots ----
+
+QJsonObject OrderRecord::toJson() const
+{
+    QJsonObject o{{QStringLiteral("order_id"), orderId},
+                  {QStringLiteral("account"), account},
+                  {QStringLiteral("instrument"), instrument},
+                  {QStringLiteral("side"), events::toString(side)},
+                  {QStringLiteral("type"), events::toString(type)},
+                  {QStringLiteral("tif"), events::toString(tif)},
+                  {QStringLiteral("quantity"), quantity.value()},
+                  {QStringLiteral("state"), instant::toString(state)},
+                  {QStringLiteral("before_pending"), instant::toString(beforePending)},
+                  {QStringLiteral("filled"), filled.value()},
+                  {QStringLiteral("filled_price_quantity"), filledPriceQuantity},
+                  {QStringLiteral("filled_notional_cents"), filledNotionalCents},
+                  {QStringLiteral("reserved_cents"), reservedCents},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("actor"), actor},
+                  {QStringLiteral("overrides"), overrides},
+                  {QStringLiteral("created_us"), createdUs},
+                  {QStringLiteral("updated_us"), updatedUs},
+                  {QStringLiteral("last_sequence"), lastSequence}};
+    o.insert(QStringLiteral("limit_price"), limitPrice ? QJsonValue(limitPrice->value()) : QJsonValue());
+    o.insert(QStringLiteral("stop_price"), stopPrice ? QJsonValue(stopPrice->value()) : QJsonValue());
+    return o;
+}
+
+OrderRecord OrderRecord::fromJson(const QJsonObject &o)
+{
+    OrderRecord r;
+    r.orderId = str(o, "order_id");
+    r.account = str(o, "account");
+    r.instrument = str(o, "instrument");
+    events::parseSide(str(o, "side"), r.side);
+    events::parseOrderType(str(o, "type"), r.type);
+    events::parseTimeInForce(str(o, "tif"), r.tif);
+    r.quantity = Quantity(i64(o, "quantity"));
+    r.limitPrice = optionalPrice(o, "limit_price");
+    r.stopPrice = optionalPrice(o, "stop_price");
+    r.state = orderStateFromString(str(o, "state")).value_or(OrderState::Rejected);
+    r.beforePending = orderStateFromString(str(o, "before_pending")).value_or(OrderState::New);
+    r.filled = Quantity(i64(o, "filled"));
+    r.filledPriceQuantity = i64(o, "filled_price_quantity");
+    r.filledNotionalCents = i64(o, "filled_notional_cents");
+    r.reservedCents = i64(o, "reserved_cents");
+    r.reason = str(o, "reason");
+    r.actor = str(o, "actor");
+    r.overrides = o.value(QStringLiteral("overrides")).toArray();
+    r.createdUs = i64(o, "created_us");
+    r.updatedUs = i64(o, "updated_us");
+    r.lastSequence = i64(o, "last_sequence");
+    return r;
+}
+
+QJsonObject PositionRecord::toJson() const
+{
+    return {{QStringLiteral("account"), account},          {QStringLiteral("instrument"), instrument},
+            {QStringLiteral("quantity"), quantity},        {QStringLiteral("settled_quantity"), settledQuantity},
+            {QStringLiteral("cost_cents"), costCents},     {QStringLiteral("realized_cents"), realizedCents}};
+}
+
+PositionRecord PositionRecord::fromJson(const QJsonObject &o)
+{
+    return {str(o, "account"), str(o, "instrument"), i64(o, "quantity"), i64(o, "settled_quantity"),
+            i64(o, "cost_cents"), i64(o, "realized_cents")};
+}
+
+QJsonObject AccountRecord::toJson() const
+{
+    return {{QStringLiteral("account"), id},
+            {QStringLiteral("cash_cents"), cashCents},
+            {QStringLiteral("reserved_cents"), reservedCents},
+            {QStringLiteral("unsettled_buy_cents"), unsettledBuyCents},
+            {QStringLiteral("unsettled_sell_cents"), unsettledSellCents},
+            {QStringLiteral("available_cents"), availableCents()},
+            {QStringLiteral("version"), version}};
+}
+
+AccountRecord AccountRecord::fromJson(const QJsonObject &o)
+{
+    AccountRecord a;
+    a.id = str(o, "account");
+    a.cashCents = i64(o, "cash_cents");
+    a.reservedCents = i64(o, "reserved_cents");
+    a.unsettledBuyCents = i64(o, "unsettled_buy_cents");
+    a.unsettledSellCents = i64(o, "unsettled_sell_cents");
+    a.version = i64(o, "version");
+    return a;
+}
+
+QJsonObject FillRecord::toJson() const
+{
+    return {{QStringLiteral("exec_id"), execId},
+            {QStringLiteral("order_id"), orderId},
+            {QStringLiteral("account"), account},
+            {QStringLiteral("instrument"), instrument},
+            {QStringLiteral("side"), events::toString(side)},
+            {QStringLiteral("quantity"), quantity},
+            {QStringLiteral("price"), price},
+            {QStringLiteral("notional_cents"), notionalCents},
+            {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
+            {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
+}
+
+FillRecord FillRecord::fromJson(const QJsonObject &o)
+{
+    FillRecord f;
+    f.execId = str(o, "exec_id");
+    f.orderId = str(o, "order_id");
+    f.account = str(o, "account");
+    f.instrument = str(o, "instrument");
+    events::parseSide(str(o, "side"), f.side);
+    f.quantity = i64(o, "quantity");
+    f.price = i64(o, "price");
+    f.notionalCents = i64(o, "notional_cents");
+    f.tradeDate = QDate::fromString(str(o, "trade_date"), Qt::ISODate);
+    f.settleDate = QDate::fromString(str(o, "settle_date"), Qt::ISODate);
+    return f;
+}
+
+QJsonObject TradingState::toJson() const
+{
+    QJsonArray orders, accounts, positions, fills, violations;
+    for (const OrderRecord &o : m_orders)
+        orders.append(o.toJson());
+    for (const AccountRecord &a : m_accounts)
+        accounts.append(a.toJson());
+    for (const PositionRecord &p : m_positions)
+        positions.append(p.toJson());
+    for (const FillRecord &f : m_unsettled)
+        fills.append(f.toJson());
+    for (const QJsonObject &v : m_violations)
+        violations.append(v);
+    QJsonObject prices;
+    for (auto it = m_lastPrices.cbegin(); it != m_lastPrices.cend(); ++it)
+        prices.insert(it.key(), it->value());
+    return {{QStringLiteral("format"), 1},
+            {QStringLiteral("last_sequence"), m_lastSequence},
+            {QStringLiteral("orders"), orders},
+            {QStringLiteral("accounts"), accounts},
+            {QStringLiteral("positions"), positions},
+            {QStringLiteral("unsettled"), fills},
+            {QStringLiteral("last_prices"), prices},
+            {QStringLiteral("rules"), m_rules},
+            {QStringLiteral("kill_switch"), m_killSwitch},
+            {QStringLiteral("violations"), violations},
+            {QStringLiteral("settled_trades"), m_settledTrades},
+            {QStringLiteral("anomalies"), m_anomalies}};
+}
+
+Result<TradingState> TradingState::fromJson(const QJsonObject &s)
+{
+    if (s.value(QStringLiteral("format")).toInt() != 1)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
+    TradingState t;
+    t.m_lastSequence = i64(s, "last_sequence");
+    for (const QJsonValue &v : s.value(QStringLiteral("orders")).toArray()) {
+        OrderRecord o = OrderRecord::fromJson(v.toObject());
+        t.m_orders.insert(o.orderId, o);
+    }
+    for (const QJsonValue &v : s.value(QStringLiteral("accounts")).toArray()) {
+        AccountRecord a = AccountRecord::fromJson(v.toObject());
+        t.m_accounts.insert(a.id, a);
+    }
+    for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) {
+        PositionRecord p = PositionRecord::fromJson(v.toObject());
+        t.m_positions.insert(positionKey(p.account, p.instrument), p);
+    }
+    for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
+        FillRecord f = FillRecord::fromJson(v.toObject());
+        t.m_unsettled.insert(f.execId, f);
+    }
+    const QJsonObject prices = s.value(QStringLiteral("last_prices")).toObject();
+    for (auto it = prices.begin(); it != prices.end(); ++it)
+        t.m_lastPrices.insert(it.key(), Price(it.value().toInteger()));
+    t.m_rules = s.value(QStringLiteral("rules")).toArray();
+    t.m_killSwitch = str(s, "kill_switch");
+    for (const QJsonValue &v : s.value(QStringLiteral("violations")).toArray())
+        t.m_violations.append(v.toObject());
+    t.m_settledTrades = i64(s, "settled_trades");
+    t.m_anomalies = i64(s, "anomalies");
+    return t;
+}
+
+} // namespace instant

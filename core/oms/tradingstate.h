@@ -1,0 +1,153 @@
+#pragma once
+
+#include "common/result.h"
+#include "common/types.h"
+#include "events/event.h"
+#include "oms/orderstate.h"
+
+#include <QDate>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+
+#include <optional>
+
+namespace instant {
+
+class EventStore;
+
+struct OrderRecord
+{
+    QString orderId; // the client order id: also the idempotency key
+    QString account;
+    QString instrument;
+    Side side = Side::Buy;
+    OrderType type = OrderType::Limit;
+    TimeInForce tif = TimeInForce::Day;
+    Quantity quantity;
+    std::optional<Price> limitPrice;
+    std::optional<Price> stopPrice;
+    OrderState state = OrderState::PendingNew;
+    OrderState beforePending = OrderState::PendingNew;
+    Quantity filled;
+    qint64 filledPriceQuantity = 0; // Σ price × quantity, for the average price
+    qint64 filledNotionalCents = 0;
+    qint64 reservedCents = 0;       // cash held for the unfilled part of a buy
+    QString reason;                 // why it was rejected, cancelled or expired
+    QString actor;
+    QJsonArray overrides;           // soft compliance rules overridden, with reasons
+    TimestampUs createdUs = 0;
+    TimestampUs updatedUs = 0;
+    Sequence lastSequence = 0;
+
+    Quantity leaves() const { return isTerminal(state) ? Quantity(0) : quantity - filled; }
+    double averagePriceUnits() const
+    {
+        return filled.value() > 0 ? double(filledPriceQuantity) / double(filled.value()) : 0.0;
+    }
+    QJsonObject toJson() const;
+    static OrderRecord fromJson(const QJsonObject &o);
+};
+
+struct PositionRecord
+{
+    QString account;
+    QString instrument;
+    qint64 quantity = 0;        // traded (settled or not); never negative: no short sales
+    qint64 settledQuantity = 0; // moved by TradeSettled
+    qint64 costCents = 0;       // cost of the open quantity (average cost method)
+    qint64 realizedCents = 0;
+    QJsonObject toJson() const;
+    static PositionRecord fromJson(const QJsonObject &o);
+};
+
+struct AccountRecord
+{
+    QString id;
+    qint64 cashCents = 0;          // settled cash
+    qint64 reservedCents = 0;      // held for working buy orders
+    qint64 unsettledBuyCents = 0;  // bought, to be paid at settlement
+    qint64 unsettledSellCents = 0; // sold, to be received at settlement
+    StreamVersion version = 0;     // of the account's stream
+
+    // What a new buy may use: settled cash less what is held and what is owed.
+    qint64 availableCents() const { return cashCents - reservedCents - unsettledBuyCents; }
+    QJsonObject toJson() const;
+    static AccountRecord fromJson(const QJsonObject &o);
+};
+
+struct FillRecord
+{
+    QString execId;
+    QString orderId;
+    QString account;
+    QString instrument;
+    Side side = Side::Buy;
+    qint64 quantity = 0;
+    qint64 price = 0;
+    qint64 notionalCents = 0;
+    QDate tradeDate;
+    QDate settleDate;
+    QJsonObject toJson() const;
+    static FillRecord fromJson(const QJsonObject &o);
+};
+
+// Everything the order lifecycle knows, built only from events: orders, positions, cash and
+// reservations, unsettled fills, last prices, compliance settings. The OMS decides with it;
+// the orders, positions and cash projections read it. Rebuildable from zero and "as of".
+class TradingState
+{
+public:
+    // Applies one event; other event types are ignored. Returns an error for an event that
+    // breaks the lifecycle (it is counted in anomalies() and otherwise ignored).
+    Status apply(const RecordedEvent &event);
+
+    Sequence lastSequence() const { return m_lastSequence; }
+    const QHash<QString, OrderRecord> &orders() const { return m_orders; }
+    const OrderRecord *order(const QString &orderId) const;
+    const QHash<QString, AccountRecord> &accounts() const { return m_accounts; }
+    const AccountRecord *account(const QString &id) const;
+    const QMap<QString, PositionRecord> &positions() const { return m_positions; } // key: account|instrument
+    const PositionRecord *position(const QString &account, const QString &instrument) const;
+    const QMap<QString, FillRecord> &unsettledFills() const { return m_unsettled; }
+    std::optional<Price> lastPrice(const QString &instrument) const;
+    const QHash<QString, Price> &lastPrices() const { return m_lastPrices; }
+    // Quantity the account can still sell: position less the working sell orders' leaves.
+    qint64 sellableQuantity(const QString &account, const QString &instrument) const;
+    const QJsonArray &complianceRules() const { return m_rules; }
+    QString killSwitch() const { return m_killSwitch; }
+    const QList<QJsonObject> &violations() const { return m_violations; }
+    qint64 settledTrades() const { return m_settledTrades; }
+    qint64 anomalies() const { return m_anomalies; }
+
+    // Invariants that hold after every event: available cash never negative, reservations
+    // match working orders, fills within quantity, positions never negative.
+    Status checkInvariants() const;
+
+    // Snapshots: everything above as JSON, to restart without replaying the whole log.
+    QJsonObject toJson() const;
+    static Result<TradingState> fromJson(const QJsonObject &snapshot);
+
+    // Replays the events a query selects (e.g. up to a time: the state "as of" then).
+    static Result<TradingState> replay(const EventStore &store, const ReadQuery &query = {});
+
+private:
+    Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
+    void release(OrderRecord &order, qint64 cents);
+    PositionRecord &positionFor(const QString &account, const QString &instrument);
+
+    Sequence m_lastSequence = 0;
+    QHash<QString, OrderRecord> m_orders;
+    QHash<QString, AccountRecord> m_accounts;
+    QMap<QString, PositionRecord> m_positions;
+    QMap<QString, FillRecord> m_unsettled;
+    QHash<QString, Price> m_lastPrices;
+    QJsonArray m_rules;
+    QString m_killSwitch = QStringLiteral("active");
+    QList<QJsonObject> m_violations;
+    qint64 m_settledTrades = 0;
+    qint64 m_anomalies = 0;
+};
+
+} // namespace instant
