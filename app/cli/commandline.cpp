@@ -1,6 +1,11 @@
 #include "cli/commandline.h"
 
 #include "audit/auditexport.h"
+#include "demo/demorun.h"
+#include "oms/orderevents.h"
+#include "oms/tradingstate.h"
+#include "refdata/referencedata.h"
+#include "analytics/bondanalytics.h"
 #include "audit/chainverifier.h"
 #include "store/credentials.h"
 #include "store/eventstore.h"
@@ -9,6 +14,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
@@ -272,6 +278,202 @@ int storePassword(const QStringList &args)
     return Ok;
 }
 
+
+// "as of" from --as-of: a time, or nothing for now.
+std::optional<int> asOfQuery(const QCommandLineParser &parser, const QString &command, ReadQuery &query)
+{
+    if (!parser.isSet(QStringLiteral("as-of")))
+        return std::nullopt;
+    const QString text = parser.value(QStringLiteral("as-of"));
+    auto t = parseUtcMicros(text);
+    if (!t)
+        return usageError(QStringLiteral("--as-of \"%1\" is not an ISO 8601 date or time").arg(text), command);
+    if (text.trimmed().size() == 10)
+        *t += 86'400'000'000LL - 1;
+    query.toTimeUs = *t;
+    return std::nullopt;
+}
+
+QCommandLineOption asOfOption()
+{
+    return QCommandLineOption(QStringLiteral("as-of"),
+                              QStringLiteral("The state as it was at this UTC time (ISO 8601; a bare date means its end)."),
+                              QStringLiteral("time"));
+}
+
+QJsonObject money(qint64 cents)
+{
+    return {{QStringLiteral("cents"), cents}, {QStringLiteral("dollars"), double(cents) / 100.0}};
+}
+
+int demoRun(const QStringList &args)
+{
+    const QString command = QStringLiteral("demo run");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("headless"), QStringLiteral("Run without a window (required for now).")));
+    parser.addOption(QCommandLineOption(QStringLiteral("orders"), QStringLiteral("How many orders the simulated traders send (default 1000)."),
+                                        QStringLiteral("n"), QStringLiteral("1000")));
+    parser.addOption(QCommandLineOption(QStringLiteral("seed"), QStringLiteral("Seed of the simulated market and traders (default 1)."),
+                                        QStringLiteral("s"), QStringLiteral("1")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")));
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
+                                         "(validation, compliance, matching, cancels, replaces, rejects, settlement) and "
+                                         "prints a summary. Running it again on the same store continues it.")))
+        return *done;
+    if (!parser.isSet(QStringLiteral("headless")))
+        return usageError(QStringLiteral("demo run needs --headless (the windowed demo is `instant demo`)"), command);
+    bool ok = false;
+    DemoRunOptions options;
+    options.orders = parser.value(QStringLiteral("orders")).toInt(&ok);
+    if (!ok || options.orders < 0 || options.orders > 10'000'000)
+        return usageError(QStringLiteral("--orders must be a whole number from 0 to 10000000"), command);
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usageError(QStringLiteral("--seed must be a whole number"), command);
+    auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
+    if (!store)
+        return storeError(store.error());
+    const ReferenceData reference = ReferenceData::demo();
+    auto summary = runDemo(**store, reference, options);
+    if (!summary)
+        return storeError(summary.error());
+    if (parser.isSet(QStringLiteral("json")))
+        out() << QString::fromUtf8(QJsonDocument(summary->toJson()).toJson(QJsonDocument::Compact)) << "\n";
+    else
+        out() << summary->toText();
+    out().flush();
+    return summary->invariants.isEmpty() ? Ok : Failed;
+}
+
+Result<TradingState> loadState(const QCommandLineParser &parser, const ReadQuery &query)
+{
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return store.error();
+    return TradingState::replay(**store, query);
+}
+
+int positions(const QStringList &args)
+{
+    const QString command = QStringLiteral("positions");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(asOfOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the default).")));
+    if (auto done = parse(parser, args, command, QStringLiteral("Positions, cash and reservations per account, from the event log.")))
+        return *done;
+    ReadQuery query;
+    if (auto bad = asOfQuery(parser, command, query))
+        return *bad;
+    auto state = loadState(parser, query);
+    if (!state)
+        return storeError(state.error());
+    const ReferenceData reference = ReferenceData::demo();
+    QJsonArray accounts;
+    QStringList ids = state->accounts().keys();
+    ids.sort();
+    for (const QString &id : std::as_const(ids)) {
+        const AccountRecord &a = state->accounts().value(id);
+        QJsonArray positions;
+        for (const PositionRecord &p : state->positions()) {
+            if (p.account != id || (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0))
+                continue;
+            const Instrument *i = reference.instrument(p.instrument);
+            QJsonObject o{{QStringLiteral("instrument"), p.instrument},
+                          {QStringLiteral("symbol"), i ? i->symbol : p.instrument},
+                          {QStringLiteral("quantity"), p.quantity},
+                          {QStringLiteral("settled_quantity"), p.settledQuantity},
+                          {QStringLiteral("cost"), money(p.costCents)},
+                          {QStringLiteral("realized_pnl"), money(p.realizedCents)}};
+            if (i && p.quantity != 0) {
+                const double avgUnits = double(p.costCents) / double(i->notionalCents(Quantity(p.quantity), Price(i->priceScale))) * double(i->priceScale);
+                o.insert(QStringLiteral("average_price"), i->formatPrice(Price(qRound64(avgUnits))));
+                if (auto mark = state->lastPrice(i->id)) {
+                    o.insert(QStringLiteral("mark"), i->formatPrice(*mark));
+                    o.insert(QStringLiteral("market_value"), money(i->notionalCents(Quantity(p.quantity), *mark)));
+                    o.insert(QStringLiteral("unrealized_pnl"), money(i->notionalCents(Quantity(p.quantity), *mark) - p.costCents));
+                    if (isTreasury(i->kind)) {
+                        const QDate settle = analytics::settlementDate(*i, QDate::currentDate());
+                        if (auto dv01 = analytics::dv01PerUnitFace(*i, *mark, settle))
+                            o.insert(QStringLiteral("dv01"), *dv01 * double(p.quantity));
+                    }
+                }
+            }
+            positions.append(o);
+        }
+        accounts.append(QJsonObject{{QStringLiteral("account"), id},
+                                    {QStringLiteral("cash"), money(a.cashCents)},
+                                    {QStringLiteral("reserved"), money(a.reservedCents)},
+                                    {QStringLiteral("unsettled_buys"), money(a.unsettledBuyCents)},
+                                    {QStringLiteral("unsettled_sells"), money(a.unsettledSellCents)},
+                                    {QStringLiteral("available"), money(a.availableCents())},
+                                    {QStringLiteral("positions"), positions}});
+    }
+    QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("accounts"), accounts}};
+    if (query.toTimeUs)
+        result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
+    out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
+    out().flush();
+    return Ok;
+}
+
+int orders(const QStringList &args)
+{
+    const QString command = QStringLiteral("orders");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(asOfOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the default).")));
+    parser.addOption(QCommandLineOption(QStringLiteral("state"), QStringLiteral("Only orders in this state (e.g. New, Filled)."), QStringLiteral("state")));
+    if (auto done = parse(parser, args, command, QStringLiteral("Orders with their state, filled quantity and average price, from the event log.")))
+        return *done;
+    ReadQuery query;
+    if (auto bad = asOfQuery(parser, command, query))
+        return *bad;
+    const QString only = parser.value(QStringLiteral("state"));
+    if (!only.isEmpty() && !orderStateFromString(only))
+        return usageError(QStringLiteral("unknown state \"%1\"").arg(only), command);
+    auto state = loadState(parser, query);
+    if (!state)
+        return storeError(state.error());
+    const ReferenceData reference = ReferenceData::demo();
+    QList<const OrderRecord *> list;
+    for (const OrderRecord &o : state->orders())
+        if (only.isEmpty() || toString(o.state) == only)
+            list.append(&o);
+    std::sort(list.begin(), list.end(), [](const OrderRecord *a, const OrderRecord *b) { return a->lastSequence < b->lastSequence; });
+    QJsonArray array;
+    for (const OrderRecord *o : std::as_const(list)) {
+        const Instrument *i = reference.instrument(o->instrument);
+        auto fmt = [i](std::optional<Price> p) { return p && i ? QJsonValue(i->formatPrice(*p)) : QJsonValue(); };
+        QJsonObject j{{QStringLiteral("order_id"), o->orderId},
+                      {QStringLiteral("account"), o->account},
+                      {QStringLiteral("instrument"), o->instrument},
+                      {QStringLiteral("symbol"), i ? i->symbol : o->instrument},
+                      {QStringLiteral("side"), events::toString(o->side)},
+                      {QStringLiteral("type"), events::toString(o->type)},
+                      {QStringLiteral("tif"), events::toString(o->tif)},
+                      {QStringLiteral("quantity"), o->quantity.value()},
+                      {QStringLiteral("limit_price"), fmt(o->limitPrice)},
+                      {QStringLiteral("stop_price"), fmt(o->stopPrice)},
+                      {QStringLiteral("state"), toString(o->state)},
+                      {QStringLiteral("filled"), o->filled.value()},
+                      {QStringLiteral("leaves"), o->leaves().value()},
+                      {QStringLiteral("average_price"), o->filled.value() > 0 && i ? QJsonValue(i->formatPrice(Price(qRound64(o->averagePriceUnits())))) : QJsonValue()},
+                      {QStringLiteral("reason"), o->reason},
+                      {QStringLiteral("updated_at"), formatUtcMicros(o->updatedUs)}};
+        array.append(j);
+    }
+    QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("count"), array.size()}, {QStringLiteral("orders"), array}};
+    if (query.toTimeUs)
+        result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
+    out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
+    out().flush();
+    return Ok;
+}
+
 struct Command
 {
     QString group;
@@ -291,6 +493,10 @@ const QList<Command> &commands()
         {QStringLiteral("store"), QStringLiteral("init"), &storeInit, QStringLiteral("create an event store")},
         {QStringLiteral("store"), QStringLiteral("password"), &storePassword,
          QStringLiteral("save a PostgreSQL store's password in the OS keychain")},
+        {QStringLiteral("demo"), QStringLiteral("run"), &demoRun,
+         QStringLiteral("run simulated traders through the whole lifecycle (--headless)")},
+        {QStringLiteral("positions"), QString(), &positions, QStringLiteral("positions and cash, now or --as-of a time")},
+        {QStringLiteral("orders"), QString(), &orders, QStringLiteral("orders with state and fills, now or --as-of a time")},
     };
     return list;
 }
@@ -309,7 +515,7 @@ QString topLevelHelp()
         "       instant <command> <subcommand> [options]\n\n"
         "Commands:\n");
     for (const Command &c : commands())
-        text += QStringLiteral("  %1 %2  %3\n").arg(c.group, -6).arg(c.verb, -9).arg(c.summary);
+        text += QStringLiteral("  %1 %2  %3\n").arg(c.group, -9).arg(c.verb, -9).arg(c.summary);
     text += QStringLiteral("\n`instant <command> <subcommand> --help` describes each one.\n"
                            "Exit codes: 0 success, 1 a check failed, 2 bad input or the store cannot be used.\n");
     return text;
@@ -322,6 +528,8 @@ bool isHeadless(const QStringList &arguments)
     const QString first = arguments.at(1);
     if (first == u"--help" || first == u"-h" || first == u"--version" || first == u"-v" || first == u"help")
         return true;
+    if (first == u"demo")
+        return arguments.value(2) == u"run";
     for (const Command &c : commands())
         if (c.group == first)
             return true;
@@ -346,6 +554,11 @@ int run(const QStringList &arguments)
     for (const Command &c : commands()) {
         if (c.group != first)
             continue;
+        if (c.verb.isEmpty()) {
+            QStringList rest{arguments.constFirst()};
+            rest += arguments.mid(2);
+            return c.run(rest);
+        }
         verbs << c.verb;
         if (c.verb == verb) {
             QStringList rest{arguments.constFirst()};

@@ -11,8 +11,12 @@
 #include <ql/time/schedule.hpp>
 
 #include <memory>
+#include <unordered_map>
 
 namespace instant::analytics {
+
+std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle);
+
 namespace {
 
 QuantLib::Date toQl(QDate d)
@@ -109,6 +113,31 @@ std::optional<double> priceForYield(const Instrument &instrument, double yieldPc
 }
 
 std::optional<double> dv01PerUnitFace(const Instrument &instrument, Price cleanPrice, QDate settle)
+{
+    // Solving for the yield dominates; risk checks ask for the same few prices again and again.
+    struct Key
+    {
+        QString id;
+        qint64 price;
+        qint64 day;
+        bool operator==(const Key &) const = default;
+    };
+    struct KeyHash
+    {
+        size_t operator()(const Key &k) const { return qHash(k.id) ^ std::hash<qint64>()(k.price * 31 + k.day); }
+    };
+    thread_local std::unordered_map<Key, std::optional<double>, KeyHash> cache;
+    const Key key{instrument.id, cleanPrice.value(), settle.toJulianDay()};
+    if (auto it = cache.find(key); it != cache.end())
+        return it->second;
+    if (cache.size() > 50'000)
+        cache.clear();
+    auto value = computeDv01(instrument, cleanPrice, settle);
+    cache.emplace(key, value);
+    return value;
+}
+
+std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
     auto b = makeBond(instrument, settle);
     if (!b)

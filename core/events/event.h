@@ -78,6 +78,7 @@ struct AppendResult
     Sequence lastSequence = 0;
     StreamVersion streamVersion = 0;
     bool duplicate = false; // true when the idempotency key had been seen with the same request
+    QList<RecordedEvent> recorded; // the events as stored (empty for a duplicate)
 };
 
 // Which events to read. All bounds are inclusive; unset means unbounded.

@@ -75,11 +75,10 @@ PositionRecord &TradingState::positionFor(const QString &account, const QString 
     return p;
 }
 
-void TradingState::release(OrderRecord &order, qint64 cents)
+void TradingState::setReservation(OrderRecord &order, qint64 cents)
 {
-    cents = std::min(cents, order.reservedCents);
-    order.reservedCents -= cents;
-    m_accounts[order.account].reservedCents -= cents;
+    m_accounts[order.account].reservedCents += cents - order.reservedCents;
+    order.reservedCents = cents;
 }
 
 Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event)
@@ -144,6 +143,7 @@ Status TradingState::apply(const RecordedEvent &event)
         o.quantity = Quantity(i64(p, "quantity"));
         o.limitPrice = optionalPrice(p, "limit_price");
         o.stopPrice = optionalPrice(p, "stop_price");
+        o.protectionPrice = optionalPrice(p, "protection_price");
         o.actor = event.actor.user;
         o.createdUs = o.updatedUs = event.recordedUs;
         o.lastSequence = event.sequence;
@@ -229,9 +229,7 @@ Status TradingState::apply(const RecordedEvent &event)
         order.filled += qty;
         order.filledPriceQuantity += price * qty.value();
         order.filledNotionalCents += notional;
-        release(order, i64(p, "released_cents"));
-        if (order.state == OrderState::Filled)
-            release(order, order.reservedCents); // nothing left to hold for
+        setReservation(order, order.state == OrderState::Filled ? 0 : i64(p, "reserved_cents"));
         AccountRecord &account = m_accounts[order.account];
         PositionRecord &position = positionFor(order.account, order.instrument);
         if (order.side == Side::Buy) {
@@ -270,18 +268,33 @@ Status TradingState::apply(const RecordedEvent &event)
         if (!s)
             return s;
         order.reason = str(p, "reason");
-        release(order, order.reservedCents);
+        order.pendingQuantity.reset();
+        order.pendingLimitPrice.reset();
+        setReservation(order, 0);
         return Done{};
     }
     if (type == events::CancelRejected) {
         order.reason = str(p, "reason");
         return transition(order, OrderEventKind::RejectCancel, event);
     }
-    if (type == events::ReplaceRequested)
-        return transition(order, OrderEventKind::RequestReplace, event);
+    if (type == events::ReplaceRequested) {
+        Status s = transition(order, OrderEventKind::RequestReplace, event);
+        if (!s)
+            return s;
+        order.pendingQuantity = Quantity(i64(p, "quantity"));
+        order.pendingLimitPrice = optionalPrice(p, "limit_price");
+        setReservation(order, i64(p, "reserved_cents"));
+        return Done{};
+    }
     if (type == events::ReplaceRejected) {
+        Status s = transition(order, OrderEventKind::RejectReplace, event);
+        if (!s)
+            return s;
         order.reason = str(p, "reason");
-        return transition(order, OrderEventKind::RejectReplace, event);
+        order.pendingQuantity.reset();
+        order.pendingLimitPrice.reset();
+        setReservation(order, i64(p, "reserved_cents"));
+        return Done{};
     }
     if (type == events::OrderReplaced) {
         Status s = transition(order, OrderEventKind::ConfirmReplace, event);
@@ -289,9 +302,9 @@ Status TradingState::apply(const RecordedEvent &event)
             return s;
         order.quantity = Quantity(i64(p, "quantity"));
         order.limitPrice = optionalPrice(p, "limit_price");
-        const qint64 reserved = i64(p, "reserved_cents");
-        m_accounts[order.account].reservedCents += reserved - order.reservedCents;
-        order.reservedCents = reserved;
+        order.pendingQuantity.reset();
+        order.pendingLimitPrice.reset();
+        setReservation(order, i64(p, "reserved_cents"));
         return Done{};
     }
     return Done{}; // CommandRefused, IllegalTransitionRefused and future types: audit only
@@ -359,6 +372,9 @@ QJsonObject OrderRecord::toJson() const
                   {QStringLiteral("last_sequence"), lastSequence}};
     o.insert(QStringLiteral("limit_price"), limitPrice ? QJsonValue(limitPrice->value()) : QJsonValue());
     o.insert(QStringLiteral("stop_price"), stopPrice ? QJsonValue(stopPrice->value()) : QJsonValue());
+    o.insert(QStringLiteral("protection_price"), protectionPrice ? QJsonValue(protectionPrice->value()) : QJsonValue());
+    o.insert(QStringLiteral("pending_quantity"), pendingQuantity ? QJsonValue(pendingQuantity->value()) : QJsonValue());
+    o.insert(QStringLiteral("pending_limit_price"), pendingLimitPrice ? QJsonValue(pendingLimitPrice->value()) : QJsonValue());
     return o;
 }
 
@@ -374,6 +390,10 @@ OrderRecord OrderRecord::fromJson(const QJsonObject &o)
     r.quantity = Quantity(i64(o, "quantity"));
     r.limitPrice = optionalPrice(o, "limit_price");
     r.stopPrice = optionalPrice(o, "stop_price");
+    if (auto q = optionalPrice(o, "pending_quantity"))
+        r.pendingQuantity = Quantity(q->value());
+    r.pendingLimitPrice = optionalPrice(o, "pending_limit_price");
+    r.protectionPrice = optionalPrice(o, "protection_price");
     r.state = orderStateFromString(str(o, "state")).value_or(OrderState::Rejected);
     r.beforePending = orderStateFromString(str(o, "before_pending")).value_or(OrderState::New);
     r.filled = Quantity(i64(o, "filled"));

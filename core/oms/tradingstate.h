@@ -28,12 +28,15 @@ struct OrderRecord
     Quantity quantity;
     std::optional<Price> limitPrice;
     std::optional<Price> stopPrice;
+    std::optional<Price> protectionPrice; // market and stop orders: the worst fill price allowed
     OrderState state = OrderState::PendingNew;
     OrderState beforePending = OrderState::PendingNew;
     Quantity filled;
     qint64 filledPriceQuantity = 0; // Σ price × quantity, for the average price
     qint64 filledNotionalCents = 0;
     qint64 reservedCents = 0;       // cash held for the unfilled part of a buy
+    std::optional<Quantity> pendingQuantity; // asked for by a replace not yet confirmed
+    std::optional<Price> pendingLimitPrice;
     QString reason;                 // why it was rejected, cancelled or expired
     QString actor;
     QJsonArray overrides;           // soft compliance rules overridden, with reasons
@@ -134,7 +137,7 @@ public:
 
 private:
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
-    void release(OrderRecord &order, qint64 cents);
+    void setReservation(OrderRecord &order, qint64 cents);
     PositionRecord &positionFor(const QString &account, const QString &instrument);
 
     Sequence m_lastSequence = 0;

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace instant {
 
 QString toString(InstrumentKind kind)
@@ -22,13 +24,26 @@ bool isTreasury(InstrumentKind kind)
            || kind == InstrumentKind::TreasuryBond;
 }
 
-qint64 Instrument::notionalCents(Quantity quantity, Price price) const
+qint64 Instrument::notionalCents(Quantity quantity, Price price, Rounding rounding) const
 {
-    // cents = qty × (units / scale) × multiplier × 100 / (100 if per-100 quoting)
-    const long double value = static_cast<long double>(quantity.value()) * static_cast<long double>(price.value())
-                              * static_cast<long double>(contractMultiplier) * (quotedPer100 ? 1.0L : 100.0L)
-                              / static_cast<long double>(priceScale);
-    return static_cast<qint64>(value >= 0 ? value + 0.5L : value - 0.5L);
+    // cents = qty × units × multiplier × (100 unless quoted per 100) / scale, in exact integers
+    qint64 numerator = 0;
+    const qint64 factor = contractMultiplier * (quotedPer100 ? 1 : 100);
+    if (__builtin_mul_overflow(quantity.value(), price.value(), &numerator)
+        || __builtin_mul_overflow(numerator, factor, &numerator)) {
+        const long double exact = static_cast<long double>(quantity.value()) * price.value() * factor / priceScale;
+        return static_cast<qint64>(rounding == Rounding::Up     ? std::ceil(exact)
+                                   : rounding == Rounding::Down ? std::floor(exact)
+                                                                : std::round(exact));
+    }
+    const qint64 whole = numerator / priceScale;
+    const qint64 rest = numerator % priceScale; // same sign as the numerator
+    switch (rounding) {
+    case Rounding::Up: return whole + (rest > 0 ? 1 : 0);
+    case Rounding::Down: return whole - (rest < 0 ? 1 : 0);
+    case Rounding::Nearest: return whole + (2 * rest >= priceScale ? 1 : 0) - (2 * rest <= -priceScale ? 1 : 0);
+    }
+    return whole;
 }
 
 QString Instrument::formatPrice(Price price) const

@@ -46,8 +46,10 @@ struct Instrument
     Price referencePrice;         // where the demo market starts
     double annualVolatility = 0.2; // of the simulated mid (price for stocks, yield bp for Treasuries)
 
-    // Notional in cents of `quantity` at `price`.
-    qint64 notionalCents(Quantity quantity, Price price) const;
+    enum class Rounding { Nearest, Up, Down };
+    // Notional in cents of `quantity` at `price`. Reservations round up and buy fills down, so
+    // what a fill costs never exceeds what its part of the reservation held.
+    qint64 notionalCents(Quantity quantity, Price price, Rounding rounding = Rounding::Nearest) const;
     // A price as the market writes it: 32nds for notes and bonds (99-16+, 99-162), decimals
     // otherwise.
     QString formatPrice(Price price) const;

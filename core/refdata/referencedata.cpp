@@ -212,9 +212,9 @@ ReferenceData ReferenceData::demo()
         }
     }
 
-    data.addAccount({QStringLiteral("DESK-01"), QStringLiteral("Rates desk"), 50'000'000'00});
-    data.addAccount({QStringLiteral("DESK-02"), QStringLiteral("Equity desk"), 10'000'000'00});
-    data.addAccount({QStringLiteral("DEMO-01"), QStringLiteral("Demo trader"), 250'000'00});
+    data.addAccount({QStringLiteral("DESK-01"), QStringLiteral("Rates desk"), 2'000'000'000'00});
+    data.addAccount({QStringLiteral("DESK-02"), QStringLiteral("Equity desk"), 100'000'000'00});
+    data.addAccount({QStringLiteral("DEMO-01"), QStringLiteral("Demo trader"), 1'000'000'00});
     return data;
 }
 

@@ -386,7 +386,7 @@ private:
                                         m_findKey.lastError());
                     if (m_findKey.next()) {
                         AppendResult first{m_findKey.value(1).toLongLong(), m_findKey.value(2).toLongLong(),
-                                           m_findKey.value(3).toLongLong(), true};
+                                           m_findKey.value(3).toLongLong(), true, {}};
                         seen = std::make_pair(m_findKey.value(0).toByteArray(), first);
                     }
                     m_findKey.finish();
@@ -395,6 +395,7 @@ private:
                     if (seen->first == p.requestHash) {
                         AppendResult again = seen->second;
                         again.duplicate = true;
+                        again.recorded.clear();
                         results[i] = Result<AppendResult>(again);
                     } else {
                         results[i] = Result<AppendResult>(makeError(
@@ -432,7 +433,7 @@ private:
                 continue;
             }
 
-            AppendResult result{head.sequence + 1, 0, 0, false};
+            AppendResult result{head.sequence + 1, 0, 0, false, {}};
             const TimestampUs now = std::max(nowUtcMicros(), head.recordedUs);
             for (qsizetype k = 0; k < r.events.size(); ++k) {
                 const NewEvent &n = r.events.at(k);
@@ -470,6 +471,7 @@ private:
                 head.hash = e.hash;
                 head.recordedUs = e.recordedUs;
                 ++written;
+                result.recorded.append(std::move(e));
             }
             result.lastSequence = head.sequence;
             result.streamVersion = current;
@@ -483,7 +485,9 @@ private:
                 if (!m_insertKey.exec())
                     return sqlError(ErrorCode::Io, QStringLiteral("cannot record client key %1").arg(r.idempotencyKey),
                                     m_insertKey.lastError());
-                keys.insert(r.idempotencyKey, {p.requestHash, result});
+                AppendResult first = result;
+                first.recorded.clear();
+                keys.insert(r.idempotencyKey, {p.requestHash, first});
             }
             results[i] = Result<AppendResult>(result);
         }

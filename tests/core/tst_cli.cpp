@@ -244,7 +244,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("top") << QStringList{QStringLiteral("--help")} << QStringLiteral("audit  verify");
+        QTest::newRow("top") << QStringList{QStringLiteral("--help")} << QStringLiteral("demo      run");
         QTest::newRow("audit verify") << QStringList{QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--help")}
                                       << QStringLiteral("Usage: instant audit verify");
         QTest::newRow("audit export") << QStringList{QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--help")}

@@ -1,0 +1,724 @@
+#include "oms/ordermanager.h"
+
+#include "analytics/bondanalytics.h"
+#include "oms/orderevents.h"
+#include "refdata/referencedata.h"
+#include "store/eventstore.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace instant {
+namespace {
+
+constexpr int MaxAttempts = 8;     // optimistic concurrency retries
+constexpr double CollarPercent = 5; // market and stop orders: protection this far from the last trade
+constexpr qint64 MaxQuantity = 1'000'000'000'000;
+
+QJsonValue priceValue(std::optional<Price> p)
+{
+    return p ? QJsonValue(p->value()) : QJsonValue();
+}
+
+QDate dateOf(TimestampUs us)
+{
+    return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc()).date();
+}
+
+OrderEventKind kindOf(ExecutionReport::Kind kind, bool full)
+{
+    switch (kind) {
+    case ExecutionReport::Kind::Acknowledged: return OrderEventKind::Acknowledge;
+    case ExecutionReport::Kind::Fill: return full ? OrderEventKind::Fill : OrderEventKind::PartialFill;
+    case ExecutionReport::Kind::Cancelled: return OrderEventKind::ConfirmCancel;
+    case ExecutionReport::Kind::Replaced: return OrderEventKind::ConfirmReplace;
+    case ExecutionReport::Kind::Rejected: return OrderEventKind::Reject;
+    case ExecutionReport::Kind::CancelRejected: return OrderEventKind::RejectCancel;
+    case ExecutionReport::Kind::ReplaceRejected: return OrderEventKind::RejectReplace;
+    case ExecutionReport::Kind::Expired: return OrderEventKind::Expire;
+    }
+    return OrderEventKind::Reject;
+}
+
+} // namespace
+
+OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent)
+    : QObject(parent), m_store(store), m_reference(reference), m_venue(venue)
+{
+    connect(&m_venue, &Venue::executionReport, this, &OrderManager::onReport);
+}
+
+OrderManager::~OrderManager() = default;
+
+NewEvent OrderManager::event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const
+{
+    NewEvent e;
+    e.type = type;
+    e.payload = std::move(payload);
+    e.actor = actor;
+    e.correlationId = correlation;
+    return e;
+}
+
+Status OrderManager::catchUp(const QString &stream)
+{
+    StreamVersion known = 0;
+    if (stream.startsWith(QStringLiteral("account-")))
+        if (const AccountRecord *a = m_state.account(stream.mid(8)))
+            known = a->version;
+    auto fresh = m_store.readStream(stream, known + 1);
+    if (!fresh)
+        return fresh.error();
+    for (const RecordedEvent &e : std::as_const(*fresh))
+        (void)m_state.apply(e);
+    return Done{};
+}
+
+Result<AppendResult> OrderManager::record(const QString &account, const QList<NewEvent> &newEvents, const QString &key)
+{
+    AppendRequest request;
+    const bool accountStream = !account.isEmpty();
+    request.streamId = accountStream ? events::accountStream(account) : QStringLiteral("rejections");
+    request.expectedVersion = ExpectedVersion::Any;
+    if (accountStream) {
+        const AccountRecord *a = m_state.account(account);
+        request.expectedVersion = a ? a->version : ExpectedVersion::NoStream;
+    }
+    request.events = newEvents;
+    request.idempotencyKey = key;
+    auto result = m_store.append(std::move(request));
+    if (!result) {
+        if (result.code() == ErrorCode::Conflict || result.code() == ErrorCode::IdempotencyMismatch)
+            (void)catchUp(events::accountStream(account)); // another workstation wrote: learn it, then decide again
+        return result;
+    }
+    if (result->duplicate) {
+        (void)catchUp(events::accountStream(account));
+        return result;
+    }
+    for (const RecordedEvent &e : std::as_const(result->recorded)) {
+        Status applied = m_state.apply(e);
+        if (!applied)
+            qWarning("instant: %s", qPrintable(applied.message()));
+    }
+    Q_EMIT recorded(result->recorded);
+    return result;
+}
+
+Status OrderManager::start(const Actor &actor)
+{
+    auto replayed = TradingState::replay(m_store);
+    if (!replayed)
+        return replayed.error();
+    m_state = std::move(replayed).value();
+    m_systemActor = actor;
+    // Reconcile: a working order the venue does not know any more cannot trade; say so.
+    QStringList stale;
+    for (const OrderRecord &o : m_state.orders())
+        if (!isTerminal(o.state) && !m_venue.workingQuantity(o.orderId))
+            stale << o.orderId;
+    stale.sort();
+    for (const QString &id : std::as_const(stale)) {
+        const OrderRecord *o = m_state.order(id);
+        for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+            auto r = record(o->account, {event(events::OrderExpired,
+                                               {{QStringLiteral("order_id"), id},
+                                                {QStringLiteral("reason"), QStringLiteral("not working at the venue after a restart (reconciled)")},
+                                                {QStringLiteral("leaves"), o->leaves().value()}},
+                                               actor, id)});
+            if (r || r.code() != ErrorCode::Conflict)
+                break;
+        }
+        Q_EMIT orderChanged(id);
+    }
+    return Done{};
+}
+
+KillSwitch OrderManager::killSwitch() const
+{
+    return killSwitchFromString(m_state.killSwitch()).value_or(KillSwitch::Active);
+}
+
+QList<ComplianceRule> OrderManager::rules() const
+{
+    auto parsed = ComplianceEngine::parseRules(m_state.complianceRules().isEmpty() ? ComplianceEngine::defaultRules()
+                                                                                    : m_state.complianceRules());
+    return parsed ? *parsed : QList<ComplianceRule>{};
+}
+
+Price OrderManager::protectionPrice(const Instrument &instrument, Side side) const
+{
+    const Price base = m_state.lastPrice(instrument.id).value_or(instrument.referencePrice);
+    const double factor = side == Side::Buy ? 1 + CollarPercent / 100 : 1 - CollarPercent / 100;
+    const double raw = double(base.value()) * factor / double(instrument.tickSize);
+    const qint64 ticks = side == Side::Buy ? qint64(std::ceil(raw)) : std::max<qint64>(1, qint64(std::floor(raw)));
+    return Price(ticks * instrument.tickSize);
+}
+
+qint64 OrderManager::reservationFor(const OrderRecord &order, Quantity filledAfter) const
+{
+    if (order.side != Side::Buy)
+        return 0;
+    const Instrument *instrument = m_reference.instrument(order.instrument);
+    if (!instrument)
+        return 0;
+    auto hold = [&](Quantity total, std::optional<Price> limit) -> qint64 {
+        const Quantity leaves = total - filledAfter;
+        const std::optional<Price> px = limit ? limit : order.protectionPrice;
+        if (leaves <= Quantity(0) || !px)
+            return 0;
+        return instrument->notionalCents(leaves, *px, Instrument::Rounding::Up);
+    };
+    qint64 cents = hold(order.quantity, order.limitPrice);
+    if (order.pendingQuantity) // a replace may confirm or not: hold for both until we know
+        cents += hold(*order.pendingQuantity, order.pendingLimitPrice ? order.pendingLimitPrice : order.limitPrice);
+    return cents;
+}
+
+CommandOutcome OrderManager::outcomeFor(const QString &orderId, bool duplicate) const
+{
+    CommandOutcome out;
+    out.orderId = orderId;
+    out.duplicate = duplicate;
+    if (const OrderRecord *o = m_state.order(orderId)) {
+        out.state = o->state;
+        out.accepted = o->state != OrderState::Rejected;
+        out.reason = o->reason;
+    }
+    return out;
+}
+
+CommandOutcome OrderManager::refuse(const QString &orderId, const QString &account, const QString &command,
+                                    const QString &reason, const Actor &actor)
+{
+    const QString stream = m_state.account(account) ? account : QString();
+    (void)record(stream, {event(events::CommandRefused,
+                                {{QStringLiteral("order_id"), orderId},
+                                 {QStringLiteral("command"), command},
+                                 {QStringLiteral("reason"), reason}},
+                                actor, orderId)});
+    CommandOutcome out = outcomeFor(orderId, false);
+    out.accepted = false;
+    out.reason = reason;
+    return out;
+}
+
+CommandOutcome OrderManager::submit(const NewOrderCommand &c)
+{
+    const QString orderId = c.clientOrderId.trimmed();
+    // The command as typed, kept with a rejection so the trader sees what was refused.
+    QJsonObject typed{{QStringLiteral("order_id"), orderId},
+                      {QStringLiteral("account"), c.account},
+                      {QStringLiteral("instrument"), c.instrument},
+                      {QStringLiteral("side"), c.side.toLower()},
+                      {QStringLiteral("type"), c.type.toLower()},
+                      {QStringLiteral("tif"), c.timeInForce.toLower()},
+                      {QStringLiteral("quantity"), c.quantity},
+                      {QStringLiteral("limit_text"), c.limitPrice},
+                      {QStringLiteral("stop_text"), c.stopPrice}};
+
+    if (orderId.isEmpty() || orderId.size() > 64 || orderId.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9._:/-]")))) {
+        CommandOutcome out;
+        out.reason = QStringLiteral("a client order id is 1 to 64 letters, digits or . _ : / -");
+        (void)record({}, {event(events::CommandRefused, QJsonObject{{QStringLiteral("command"), QStringLiteral("new")},
+                                                                   {QStringLiteral("typed"), typed},
+                                                                   {QStringLiteral("reason"), out.reason}},
+                                c.actor, orderId)});
+        return out;
+    }
+
+    // A repeat of a known order: the first outcome, whatever else changed since.
+    if (const OrderRecord *known = m_state.order(orderId)) {
+        const bool same = known->account == c.account && known->quantity.value() == c.quantity
+                          && (known->instrument == c.instrument
+                              || (m_reference.instrument(c.instrument) && m_reference.instrument(c.instrument)->id == known->instrument))
+                          && events::toString(known->side) == c.side.trimmed().toLower();
+        if (same)
+            return outcomeFor(orderId, true);
+        return refuse(orderId, c.account, QStringLiteral("new"),
+                      QStringLiteral("client order id %1 is already used by a different order").arg(orderId), c.actor);
+    }
+
+    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+        QString reason, stage = QStringLiteral("validation");
+        QList<Violation> violations;
+        const Instrument *instrument = m_reference.instrument(c.instrument);
+        const AccountRecord *account = m_state.account(c.account);
+        Side side = Side::Buy;
+        OrderType type = OrderType::Limit;
+        TimeInForce tif = TimeInForce::Day;
+        std::optional<Price> limit, stop, protection;
+        const QDate tradeDate = dateOf(m_venue.nowUs());
+
+        auto parsePrice = [&](const QString &text, const char *what) -> std::optional<Price> {
+            if (text.trimmed().isEmpty()) {
+                reason = QStringLiteral("a %1 order needs a %2 price").arg(c.type.toLower(), QLatin1String(what));
+                return std::nullopt;
+            }
+            auto p = instrument->parsePrice(text);
+            if (!p) {
+                reason = QStringLiteral("%1 price: %2").arg(QLatin1String(what), p.message());
+                return std::nullopt;
+            }
+            if (*p <= Price(0)) {
+                reason = QStringLiteral("%1 price must be positive").arg(QLatin1String(what));
+                return std::nullopt;
+            }
+            if (!instrument->onTick(*p)) {
+                reason = QStringLiteral("%1 price %2 is not on a tick of %3 (tick %4)")
+                             .arg(QLatin1String(what), text, instrument->symbol,
+                                  instrument->formatPrice(Price(instrument->tickSize)));
+                return std::nullopt;
+            }
+            // Price band: far away prices are typing errors, not orders.
+            const Price anchor = m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
+            if (std::abs(double(p->value() - anchor.value())) > 0.5 * double(anchor.value())) {
+                reason = QStringLiteral("%1 price %2 is outside the price band (±50% of %3)")
+                             .arg(QLatin1String(what), instrument->formatPrice(*p), instrument->formatPrice(anchor));
+                return std::nullopt;
+            }
+            return *p;
+        };
+
+        if (!account)
+            reason = QStringLiteral("unknown account \"%1\"").arg(c.account);
+        else if (!instrument)
+            reason = QStringLiteral("unknown instrument \"%1\"").arg(c.instrument);
+        else if (!events::parseSide(c.side, side))
+            reason = QStringLiteral("side must be buy or sell, not \"%1\"").arg(c.side);
+        else if (!events::parseOrderType(c.type, type))
+            reason = QStringLiteral("order type must be limit, market, stop or stop-limit, not \"%1\"").arg(c.type);
+        else if (!events::parseTimeInForce(c.timeInForce, tif))
+            reason = QStringLiteral("time in force must be day, gtc, ioc or fok, not \"%1\"").arg(c.timeInForce);
+        else if (c.quantity <= 0)
+            reason = QStringLiteral("quantity must be positive");
+        else if (c.quantity > MaxQuantity)
+            reason = QStringLiteral("quantity %L1 is beyond any order this desk can send").arg(c.quantity);
+        else if (c.quantity % instrument->lotSize != 0)
+            reason = QStringLiteral("quantity %L1 is not a multiple of the %L2 lot of %3").arg(c.quantity).arg(instrument->lotSize).arg(instrument->symbol);
+        else if (instrument->kind == InstrumentKind::EquityOption && instrument->expiry < tradeDate)
+            reason = QStringLiteral("%1 expired on %2").arg(instrument->symbol, instrument->expiry.toString(Qt::ISODate));
+        else if (type == OrderType::Market && tif == TimeInForce::Gtc)
+            reason = QStringLiteral("a market order cannot be good till cancelled");
+        if (reason.isEmpty() && (type == OrderType::Limit || type == OrderType::StopLimit))
+            limit = parsePrice(c.limitPrice, "limit");
+        if (reason.isEmpty() && (type == OrderType::Stop || type == OrderType::StopLimit))
+            stop = parsePrice(c.stopPrice, "stop");
+        if (reason.isEmpty() && (type == OrderType::Market || type == OrderType::Stop))
+            protection = protectionPrice(*instrument, side);
+
+        const Quantity quantity(c.quantity);
+        OrderRecord draft;
+        draft.account = c.account;
+        draft.instrument = instrument ? instrument->id : c.instrument;
+        draft.side = side;
+        draft.quantity = quantity;
+        draft.limitPrice = limit;
+        draft.protectionPrice = protection;
+        qint64 reservation = 0;
+
+        if (reason.isEmpty()) {
+            const KillSwitch kill = killSwitch();
+            const qint64 sellable = m_state.sellableQuantity(c.account, instrument->id);
+            if (kill == KillSwitch::Halted) {
+                reason = QStringLiteral("trading is halted (kill switch)");
+                stage = QStringLiteral("kill-switch");
+            } else if (kill == KillSwitch::ReducingOnly && (side == Side::Buy || quantity.value() > sellable)) {
+                reason = QStringLiteral("only orders that reduce a position are allowed now (kill switch: reducing only)");
+                stage = QStringLiteral("kill-switch");
+            } else if (side == Side::Sell && quantity.value() > sellable) {
+                reason = QStringLiteral("cannot sell %L1 %2: %L3 available (short sales are not allowed)")
+                             .arg(c.quantity).arg(instrument->symbol).arg(sellable);
+                stage = QStringLiteral("compliance");
+            } else {
+                reservation = reservationFor(draft, Quantity(0));
+                if (side == Side::Buy && reservation > account->availableCents()) {
+                    reason = QStringLiteral("insufficient buying power: needs $%L1, $%L2 available")
+                                 .arg(double(reservation) / 100.0, 0, 'f', 2)
+                                 .arg(double(account->availableCents()) / 100.0, 0, 'f', 2);
+                    stage = QStringLiteral("compliance");
+                }
+            }
+        }
+
+        QJsonArray overrides;
+        if (reason.isEmpty()) {
+            OrderCheck check;
+            check.instrument = instrument;
+            check.account = c.account;
+            check.side = side;
+            check.quantity = quantity;
+            check.limitPrice = limit;
+            check.referencePrice = limit ? *limit : protection.value_or(instrument->referencePrice);
+            check.notionalCents = instrument->notionalCents(quantity, check.referencePrice);
+            check.settleDate = analytics::settlementDate(*instrument, tradeDate);
+            violations = ComplianceEngine::check(rules(), check, m_state, m_reference);
+            QStringList hard, unresolved;
+            for (const Violation &v : std::as_const(violations)) {
+                if (v.severity == Severity::Hard) {
+                    hard << v.message;
+                    continue;
+                }
+                auto o = std::find_if(c.overrides.cbegin(), c.overrides.cend(),
+                                      [&v](const RuleOverride &r) { return r.ruleId == v.ruleId && !r.reason.trimmed().isEmpty(); });
+                if (o == c.overrides.cend())
+                    unresolved << v.message + QStringLiteral(" — needs an override with a reason");
+                else
+                    overrides.append(QJsonObject{{QStringLiteral("rule"), v.ruleId},
+                                                 {QStringLiteral("kind"), v.kind},
+                                                 {QStringLiteral("message"), v.message},
+                                                 {QStringLiteral("reason"), o->reason.trimmed()}});
+            }
+            if (!hard.isEmpty() || !unresolved.isEmpty()) {
+                reason = (hard + unresolved).join(QStringLiteral("; "));
+                stage = QStringLiteral("compliance");
+            }
+        }
+
+        CommandOutcome out;
+        out.orderId = orderId;
+        out.violations = violations;
+        Result<AppendResult> written = makeError(ErrorCode::Io, {});
+        if (!reason.isEmpty()) {
+            QJsonObject p = typed;
+            if (instrument)
+                p.insert(QStringLiteral("instrument"), instrument->id);
+            p.insert(QStringLiteral("limit_price"), priceValue(limit));
+            p.insert(QStringLiteral("stop_price"), priceValue(stop));
+            p.insert(QStringLiteral("reason"), reason);
+            p.insert(QStringLiteral("stage"), stage);
+            QJsonArray ruleIds;
+            for (const Violation &v : std::as_const(violations))
+                ruleIds.append(v.ruleId);
+            p.insert(QStringLiteral("rules"), ruleIds);
+            written = record(account ? c.account : QString(), {event(events::OrderRejected, p, c.actor, orderId)},
+                             QStringLiteral("order:") + orderId);
+            out.reason = reason;
+        } else {
+            QJsonObject p{{QStringLiteral("order_id"), orderId},
+                          {QStringLiteral("account"), c.account},
+                          {QStringLiteral("instrument"), instrument->id},
+                          {QStringLiteral("side"), events::toString(side)},
+                          {QStringLiteral("type"), events::toString(type)},
+                          {QStringLiteral("tif"), events::toString(tif)},
+                          {QStringLiteral("quantity"), c.quantity},
+                          {QStringLiteral("limit_price"), priceValue(limit)},
+                          {QStringLiteral("stop_price"), priceValue(stop)},
+                          {QStringLiteral("protection_price"), priceValue(protection)},
+                          {QStringLiteral("reserved_cents"), reservation},
+                          {QStringLiteral("overrides"), overrides}};
+            written = record(c.account, {event(events::OrderAccepted, p, c.actor, orderId)}, QStringLiteral("order:") + orderId);
+        }
+        if (!written) {
+            if (written.code() == ErrorCode::Conflict)
+                continue; // the account moved on: decide again with what we now know
+            if (written.code() == ErrorCode::IdempotencyMismatch && m_state.order(orderId))
+                return outcomeFor(orderId, true); // another workstation took this id first
+            out.accepted = false;
+            out.reason = QStringLiteral("not recorded: %1").arg(written.message());
+            return out;
+        }
+        if (written->duplicate)
+            return outcomeFor(orderId, true);
+        Q_EMIT orderChanged(orderId);
+        if (!reason.isEmpty())
+            return outcomeFor(orderId, false);
+
+        VenueOrder v;
+        v.orderId = orderId;
+        v.instrument = instrument->id;
+        v.side = side;
+        v.type = type;
+        v.tif = tif;
+        v.quantity = quantity;
+        v.limitPrice = limit;
+        v.stopPrice = stop;
+        v.protectionPrice = protection;
+        m_venue.submit(v);
+        CommandOutcome done = outcomeFor(orderId, false);
+        done.violations = violations;
+        return done;
+    }
+    CommandOutcome out;
+    out.orderId = orderId;
+    out.reason = QStringLiteral("the account kept changing; try again");
+    return out;
+}
+
+CommandOutcome OrderManager::cancel(const QString &orderId, const Actor &actor)
+{
+    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+        const OrderRecord *o = m_state.order(orderId);
+        if (!o)
+            return refuse(orderId, {}, QStringLiteral("cancel"), QStringLiteral("unknown order %1").arg(orderId), actor);
+        if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestCancel))
+            return refuse(orderId, o->account, QStringLiteral("cancel"),
+                          QStringLiteral("order %1 is %2: it cannot be cancelled").arg(orderId, toString(o->state)), actor);
+        auto r = record(o->account, {event(events::CancelRequested, {{QStringLiteral("order_id"), orderId}}, actor, orderId)});
+        if (!r && r.code() == ErrorCode::Conflict)
+            continue;
+        if (!r)
+            return refuse(orderId, o->account, QStringLiteral("cancel"), r.message(), actor);
+        Q_EMIT orderChanged(orderId);
+        m_venue.cancel(orderId);
+        return outcomeFor(orderId, false);
+    }
+    return refuse(orderId, {}, QStringLiteral("cancel"), QStringLiteral("the account kept changing; try again"), actor);
+}
+
+CommandOutcome OrderManager::replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitText,
+                                     const Actor &actor)
+{
+    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+        const OrderRecord *o = m_state.order(orderId);
+        if (!o)
+            return refuse(orderId, {}, QStringLiteral("replace"), QStringLiteral("unknown order %1").arg(orderId), actor);
+        const Instrument *instrument = m_reference.instrument(o->instrument);
+        if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestReplace) || !instrument)
+            return refuse(orderId, o->account, QStringLiteral("replace"),
+                          QStringLiteral("order %1 is %2: it cannot be replaced").arg(orderId, toString(o->state)), actor);
+        OrderRecord next = *o;
+        if (quantity) {
+            if (*quantity <= o->filled.value())
+                return refuse(orderId, o->account, QStringLiteral("replace"),
+                              QStringLiteral("the new quantity %L1 must be above the %L2 already filled").arg(*quantity).arg(o->filled.value()), actor);
+            if (*quantity % instrument->lotSize != 0 || *quantity > MaxQuantity)
+                return refuse(orderId, o->account, QStringLiteral("replace"),
+                              QStringLiteral("quantity %L1 is not a multiple of the %L2 lot").arg(*quantity).arg(instrument->lotSize), actor);
+            next.pendingQuantity = Quantity(*quantity);
+        } else {
+            next.pendingQuantity = o->quantity;
+        }
+        if (!limitText.trimmed().isEmpty()) {
+            if (!o->limitPrice)
+                return refuse(orderId, o->account, QStringLiteral("replace"), QStringLiteral("a %1 order has no limit price to change").arg(events::toString(o->type)), actor);
+            auto p = instrument->parsePrice(limitText);
+            if (!p || *p <= Price(0) || !instrument->onTick(*p))
+                return refuse(orderId, o->account, QStringLiteral("replace"),
+                              p ? QStringLiteral("limit %1 is not a positive price on a tick of %2").arg(limitText, instrument->formatPrice(Price(instrument->tickSize)))
+                                : p.message(), actor);
+            next.pendingLimitPrice = *p;
+        } else {
+            next.pendingLimitPrice = o->limitPrice;
+        }
+        if (*next.pendingQuantity == o->quantity && next.pendingLimitPrice == o->limitPrice)
+            return refuse(orderId, o->account, QStringLiteral("replace"), QStringLiteral("nothing to change"), actor);
+        const qint64 reservation = reservationFor(next, o->filled);
+        const AccountRecord *account = m_state.account(o->account);
+        if (reservation - o->reservedCents > account->availableCents())
+            return refuse(orderId, o->account, QStringLiteral("replace"),
+                          QStringLiteral("insufficient buying power for the new terms: needs $%L1 more, $%L2 available")
+                              .arg(double(reservation - o->reservedCents) / 100.0, 0, 'f', 2)
+                              .arg(double(account->availableCents()) / 100.0, 0, 'f', 2), actor);
+        if (o->side == Side::Sell && next.pendingQuantity->value() - o->quantity.value() > m_state.sellableQuantity(o->account, o->instrument))
+            return refuse(orderId, o->account, QStringLiteral("replace"), QStringLiteral("cannot sell more than the position"), actor);
+        auto r = record(o->account, {event(events::ReplaceRequested,
+                                           {{QStringLiteral("order_id"), orderId},
+                                            {QStringLiteral("quantity"), next.pendingQuantity->value()},
+                                            {QStringLiteral("limit_price"), priceValue(next.pendingLimitPrice)},
+                                            {QStringLiteral("reserved_cents"), reservation}},
+                                           actor, orderId)});
+        if (!r && r.code() == ErrorCode::Conflict)
+            continue;
+        if (!r)
+            return refuse(orderId, o->account, QStringLiteral("replace"), r.message(), actor);
+        Q_EMIT orderChanged(orderId);
+        const OrderRecord *now = m_state.order(orderId);
+        m_venue.replace(orderId, now->pendingLimitPrice, *now->pendingQuantity);
+        return outcomeFor(orderId, false);
+    }
+    return refuse(orderId, {}, QStringLiteral("replace"), QStringLiteral("the account kept changing; try again"), actor);
+}
+
+void OrderManager::onReport(const ExecutionReport &report)
+{
+    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+        const OrderRecord *o = m_state.order(report.orderId);
+        if (!o)
+            return; // not ours
+        const Instrument *instrument = m_reference.instrument(o->instrument);
+        const Quantity leavesBefore = o->quantity - o->filled;
+        const bool full = report.kind == ExecutionReport::Kind::Fill && report.lastQuantity >= leavesBefore;
+        const OrderEventKind kind = kindOf(report.kind, full);
+        const QString id = report.orderId;
+        const Actor venueActor{m_venue.name(), QStringLiteral("venue")};
+
+        if (report.kind == ExecutionReport::Kind::Acknowledged && o->state != OrderState::PendingNew)
+            return; // a late acknowledgement adds nothing
+        const bool overfill = report.kind == ExecutionReport::Kind::Fill
+                              && (report.lastQuantity <= Quantity(0) || report.lastQuantity > leavesBefore);
+        if (!OrderStateMachine::allowed(o->state, kind) || overfill) {
+            // Refused and recorded, never applied.
+            auto r = record(o->account, {event(events::IllegalTransitionRefused,
+                                               {{QStringLiteral("order_id"), id},
+                                                {QStringLiteral("state"), toString(o->state)},
+                                                {QStringLiteral("event"), toString(kind)},
+                                                {QStringLiteral("quantity"), report.lastQuantity.value()},
+                                                {QStringLiteral("reason"), overfill ? QStringLiteral("fill exceeds the quantity left")
+                                                                                    : QStringLiteral("not a legal transition")}},
+                                               venueActor, id)});
+            if (!r && r.code() == ErrorCode::Conflict)
+                continue;
+            return;
+        }
+
+        QList<NewEvent> out;
+        switch (report.kind) {
+        case ExecutionReport::Kind::Acknowledged:
+            out << event(events::OrderAcknowledged, {{QStringLiteral("order_id"), id}, {QStringLiteral("leaves"), report.leaves.value()}}, venueActor, id);
+            break;
+        case ExecutionReport::Kind::Fill: {
+            const QDate tradeDate = dateOf(report.transactUs);
+            const QDate settleDate = instrument ? analytics::settlementDate(*instrument, tradeDate) : tradeDate.addDays(1);
+            // A buyer pays, a seller receives, never more than the reservation covered: round down.
+            const qint64 notional = instrument ? instrument->notionalCents(report.lastQuantity, report.lastPrice, Instrument::Rounding::Down) : 0;
+            const Quantity filledAfter = o->filled + report.lastQuantity;
+            out << event(full ? events::OrderFilled : events::OrderPartiallyFilled,
+                         {{QStringLiteral("order_id"), id},
+                          {QStringLiteral("exec_id"), report.execId},
+                          {QStringLiteral("quantity"), report.lastQuantity.value()},
+                          {QStringLiteral("price"), report.lastPrice.value()},
+                          {QStringLiteral("notional_cents"), notional},
+                          {QStringLiteral("leaves"), (o->quantity - filledAfter).value()},
+                          {QStringLiteral("reserved_cents"), full ? 0 : reservationFor(*o, filledAfter)},
+                          {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
+                          {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}},
+                         venueActor, id);
+            break;
+        }
+        case ExecutionReport::Kind::Cancelled:
+            out << event(events::OrderCancelled, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id);
+            break;
+        case ExecutionReport::Kind::Expired:
+            out << event(events::OrderExpired, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id);
+            break;
+        case ExecutionReport::Kind::Rejected:
+            out << event(events::VenueRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}}, venueActor, id);
+            break;
+        case ExecutionReport::Kind::CancelRejected:
+            out << event(events::CancelRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}}, venueActor, id);
+            break;
+        case ExecutionReport::Kind::Replaced: {
+            OrderRecord next = *o;
+            next.quantity = report.orderQuantity;
+            next.limitPrice = report.limitPrice;
+            next.pendingQuantity.reset();
+            next.pendingLimitPrice.reset();
+            out << event(events::OrderReplaced,
+                         {{QStringLiteral("order_id"), id},
+                          {QStringLiteral("quantity"), report.orderQuantity.value()},
+                          {QStringLiteral("limit_price"), priceValue(report.limitPrice)},
+                          {QStringLiteral("reserved_cents"), reservationFor(next, o->filled)}},
+                         venueActor, id);
+            break;
+        }
+        case ExecutionReport::Kind::ReplaceRejected: {
+            OrderRecord old = *o;
+            old.pendingQuantity.reset();
+            old.pendingLimitPrice.reset();
+            out << event(events::ReplaceRejected,
+                         {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text},
+                          {QStringLiteral("reserved_cents"), reservationFor(old, o->filled)}},
+                         venueActor, id);
+            break;
+        }
+        }
+        auto r = record(o->account, out);
+        if (!r && r.code() == ErrorCode::Conflict)
+            continue;
+        if (!r)
+            qWarning("instant: cannot record %s for %s: %s", qPrintable(toString(kind)), qPrintable(id), qPrintable(r.message()));
+        Q_EMIT orderChanged(id);
+        return;
+    }
+}
+
+Status OrderManager::openAccount(const QString &account, qint64 cashCents, const Actor &actor)
+{
+    if (account.isEmpty() || cashCents < 0)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an account needs an id and cash that is not negative"));
+    auto r = record(account, {event(events::AccountOpened, {{QStringLiteral("account"), account}, {QStringLiteral("cash_cents"), cashCents}}, actor, account)},
+                    QStringLiteral("account-open:") + account);
+    if (!r)
+        return r.error();
+    return Done{};
+}
+
+Status OrderManager::setRules(const QJsonArray &rulesJson, const Actor &actor)
+{
+    auto parsed = ComplianceEngine::parseRules(rulesJson);
+    if (!parsed)
+        return parsed.error();
+    QJsonArray normalised;
+    for (const ComplianceRule &r : std::as_const(*parsed))
+        normalised.append(r.toJson());
+    AppendRequest request;
+    request.streamId = events::complianceStream();
+    request.events = {event(events::ComplianceRulesChanged, {{QStringLiteral("rules"), normalised}}, actor, {})};
+    auto result = m_store.append(std::move(request));
+    if (!result)
+        return result.error();
+    for (const RecordedEvent &e : std::as_const(result->recorded))
+        (void)m_state.apply(e);
+    Q_EMIT recorded(result->recorded);
+    return Done{};
+}
+
+Status OrderManager::setKillSwitch(KillSwitch mode, const QString &reason, const Actor &actor)
+{
+    AppendRequest request;
+    request.streamId = events::complianceStream();
+    request.events = {event(events::KillSwitchChanged, {{QStringLiteral("mode"), toString(mode)}, {QStringLiteral("reason"), reason}}, actor, {})};
+    auto result = m_store.append(std::move(request));
+    if (!result)
+        return result.error();
+    for (const RecordedEvent &e : std::as_const(result->recorded))
+        (void)m_state.apply(e);
+    Q_EMIT recorded(result->recorded);
+    return Done{};
+}
+
+Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
+{
+    QMap<QString, QList<FillRecord>> due; // by account, in exec id order
+    for (const FillRecord &f : m_state.unsettledFills())
+        if (f.settleDate.isValid() && f.settleDate <= today)
+            due[f.account].append(f);
+    int settled = 0;
+    for (auto it = due.cbegin(); it != due.cend(); ++it) {
+        QList<NewEvent> out;
+        for (const FillRecord &f : it.value())
+            out << event(events::TradeSettled,
+                         {{QStringLiteral("exec_id"), f.execId},
+                          {QStringLiteral("order_id"), f.orderId},
+                          {QStringLiteral("instrument"), f.instrument},
+                          {QStringLiteral("side"), events::toString(f.side)},
+                          {QStringLiteral("quantity"), f.quantity},
+                          {QStringLiteral("price"), f.price},
+                          {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.notionalCents : f.notionalCents},
+                          {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)}},
+                         actor, f.orderId);
+        for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+            // Fills another workstation already settled drop out after catching up.
+            QList<NewEvent> still;
+            for (const NewEvent &e : std::as_const(out))
+                if (m_state.unsettledFills().contains(e.payload.value(QStringLiteral("exec_id")).toString()))
+                    still << e;
+            if (still.isEmpty())
+                break;
+            auto r = record(it.key(), still);
+            if (r) {
+                settled += int(still.size());
+                break;
+            }
+            if (r.code() != ErrorCode::Conflict)
+                return r.error();
+        }
+    }
+    return settled;
+}
+
+} // namespace instant

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "compliance/compliance.h"
+#include "events/event.h"
+#include "oms/tradingstate.h"
+#include "venue/venue.h"
+
+#include <QObject>
+
+namespace instant {
+
+class EventStore;
+class ReferenceData;
+
+// A new order as a trader, the copilot (after a human click) or a FIX client asks for it.
+// Fields are as typed: the OMS validates everything, so nothing typed can hurt it.
+struct NewOrderCommand
+{
+    QString clientOrderId; // the idempotency key
+    QString account;
+    QString instrument;    // id or symbol
+    QString side;          // buy | sell
+    QString type = QStringLiteral("limit"); // limit | market | stop | stop-limit
+    QString timeInForce = QStringLiteral("day"); // day | gtc | ioc | fok
+    qint64 quantity = 0;
+    QString limitPrice;    // as the market writes it: 99-16+, 228.50
+    QString stopPrice;
+    QList<RuleOverride> overrides; // soft rules the trader overrides, each with a reason
+    Actor actor;
+};
+
+struct CommandOutcome
+{
+    QString orderId;
+    bool accepted = false;
+    bool duplicate = false;  // the client order id was seen before: this is the first outcome
+    OrderState state = OrderState::Rejected;
+    QString reason;          // why not, in the trader's words
+    QList<Violation> violations;
+};
+
+// The order management system: validates commands, runs pre-trade compliance with buying-power
+// reservation, records every decision as events, routes to the venue and records what the venue
+// reports, each step checked against the order state machine. Single-threaded: use it from the
+// thread the venue reports on.
+class OrderManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent = nullptr);
+    ~OrderManager() override;
+
+    // Rebuilds the state from the store, then reconciles working orders with the venue: orders
+    // the venue no longer knows are cancelled with a reason.
+    Status start(const Actor &actor);
+
+    CommandOutcome submit(const NewOrderCommand &command);
+    CommandOutcome cancel(const QString &orderId, const Actor &actor);
+    // New total quantity and/or new limit price (as typed); empty keeps the current one.
+    CommandOutcome replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice,
+                           const Actor &actor);
+
+    Status openAccount(const QString &account, qint64 cashCents, const Actor &actor);
+    Status setRules(const QJsonArray &rules, const Actor &actor);
+    Status setKillSwitch(KillSwitch mode, const QString &reason, const Actor &actor);
+    // Settles every unsettled trade whose settlement date has come (TradeSettled events).
+    Result<int> settleDue(QDate today, const Actor &actor);
+
+    const TradingState &state() const { return m_state; }
+    KillSwitch killSwitch() const;
+    QList<ComplianceRule> rules() const;
+
+Q_SIGNALS:
+    void orderChanged(const QString &orderId);
+    void recorded(const QList<instant::RecordedEvent> &events);
+
+private:
+    struct Draft;
+    Result<AppendResult> record(const QString &account, const QList<NewEvent> &events, const QString &key = {});
+    Status catchUp(const QString &stream);
+    void onReport(const ExecutionReport &report);
+    CommandOutcome outcomeFor(const QString &orderId, bool duplicate) const;
+    NewEvent event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const;
+    // Cash to hold for a buy order's working quantity (with a pending replace: both terms).
+    qint64 reservationFor(const OrderRecord &order, Quantity filledAfter) const;
+    Price protectionPrice(const Instrument &instrument, Side side) const;
+    CommandOutcome refuse(const QString &orderId, const QString &account, const QString &command,
+                          const QString &reason, const Actor &actor);
+
+    EventStore &m_store;
+    const ReferenceData &m_reference;
+    Venue &m_venue;
+    TradingState m_state;
+    Actor m_systemActor = Actor::system();
+};
+
+} // namespace instant

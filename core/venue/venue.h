@@ -1,0 +1,105 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/types.h"
+
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace instant {
+
+// An order as a venue receives it. A market order carries a protection price: the worst price
+// it may fill at (the OMS reserved buying power up to it).
+struct VenueOrder
+{
+    QString orderId;
+    QString instrument;
+    Side side = Side::Buy;
+    OrderType type = OrderType::Limit;
+    TimeInForce tif = TimeInForce::Day;
+    Quantity quantity;
+    std::optional<Price> limitPrice;
+    std::optional<Price> stopPrice;
+    std::optional<Price> protectionPrice;
+};
+
+struct ExecutionReport
+{
+    enum class Kind { Acknowledged, Fill, Cancelled, Replaced, Rejected, CancelRejected, ReplaceRejected, Expired };
+    Kind kind = Kind::Acknowledged;
+    QString orderId;
+    QString execId;          // fills
+    Quantity lastQuantity;   // fills
+    Price lastPrice;         // fills
+    Quantity leaves;         // what is still working after this report
+    Quantity cumulative;     // filled so far
+    Quantity orderQuantity;  // after a replace: the new total
+    std::optional<Price> limitPrice; // after a replace
+    QString text;            // why (rejects, cancels, expiries)
+    TimestampUs transactUs = 0;
+};
+
+struct Quote
+{
+    QString instrument;
+    std::optional<Price> bid;
+    std::optional<Price> ask;
+    Quantity bidQuantity;
+    Quantity askQuantity;
+    TimestampUs timeUs = 0;
+};
+
+struct TradePrint
+{
+    QString instrument;
+    Price price;
+    Quantity quantity;
+    Side aggressor = Side::Buy;
+    TimestampUs timeUs = 0;
+};
+
+struct Bar
+{
+    QString instrument;
+    TimestampUs startUs = 0; // the minute it covers
+    Price open, high, low, close;
+    Quantity volume;
+};
+
+// Where orders go: the simulated venue in demo mode, FIX or WebSocket venues live.
+// Reports arrive through executionReport(); market data through quote(), trade() and bar().
+class Venue : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~Venue() override;
+
+    virtual QString name() const = 0;
+    virtual void submit(const VenueOrder &order) = 0;
+    virtual void cancel(const QString &orderId) = 0;
+    // New limit price and new total quantity (filled + working), as FIX OrderQty.
+    virtual void replace(const QString &orderId, std::optional<Price> limitPrice, Quantity quantity) = 0;
+    // For reconciliation after a restart: what is still working for an order, or nullopt when
+    // the venue does not know it (any more).
+    virtual std::optional<Quantity> workingQuantity(const QString &orderId) const = 0;
+    // The venue's clock (simulated in demo mode).
+    virtual TimestampUs nowUs() const = 0;
+
+Q_SIGNALS:
+    void executionReport(const instant::ExecutionReport &report);
+    void quote(const instant::Quote &quote);
+    void trade(const instant::TradePrint &trade);
+    void bar(const instant::Bar &bar);
+};
+
+} // namespace instant
+
+Q_DECLARE_METATYPE(instant::ExecutionReport)
+Q_DECLARE_METATYPE(instant::Quote)
+Q_DECLARE_METATYPE(instant::TradePrint)
+Q_DECLARE_METATYPE(instant::Bar)
