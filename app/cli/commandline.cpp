@@ -441,7 +441,7 @@ int orders(const QStringList &args)
     const ReferenceData reference = ReferenceData::demo();
     QList<const OrderRecord *> list;
     for (const OrderRecord &o : state->orders())
-        if (only.isEmpty() || toString(o.state) == only)
+        if (only.isEmpty() || stateName(o.state) == only)
             list.append(&o);
     std::sort(list.begin(), list.end(), [](const OrderRecord *a, const OrderRecord *b) { return a->lastSequence < b->lastSequence; });
     QJsonArray array;
@@ -458,7 +458,7 @@ int orders(const QStringList &args)
                       {QStringLiteral("quantity"), o->quantity.value()},
                       {QStringLiteral("limit_price"), fmt(o->limitPrice)},
                       {QStringLiteral("stop_price"), fmt(o->stopPrice)},
-                      {QStringLiteral("state"), toString(o->state)},
+                      {QStringLiteral("state"), stateName(o->state)},
                       {QStringLiteral("filled"), o->filled.value()},
                       {QStringLiteral("leaves"), o->leaves().value()},
                       {QStringLiteral("average_price"), o->filled.value() > 0 && i ? QJsonValue(i->formatPrice(Price(qRound64(o->averagePriceUnits())))) : QJsonValue()},

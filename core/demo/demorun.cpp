@@ -201,7 +201,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     summary.tradingDays = days;
     const TradingState &state = oms.state();
     for (const OrderRecord &o : state.orders()) {
-        ++summary.ordersByState[toString(o.state)];
+        ++summary.ordersByState[stateName(o.state)];
         ++summary.orders;
     }
     auto head = store.head();

@@ -456,7 +456,7 @@ CommandOutcome OrderManager::cancel(const QString &orderId, const Actor &actor)
             return refuse(orderId, {}, QStringLiteral("cancel"), QStringLiteral("unknown order %1").arg(orderId), actor);
         if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestCancel))
             return refuse(orderId, o->account, QStringLiteral("cancel"),
-                          QStringLiteral("order %1 is %2: it cannot be cancelled").arg(orderId, toString(o->state)), actor);
+                          QStringLiteral("order %1 is %2: it cannot be cancelled").arg(orderId, stateName(o->state)), actor);
         auto r = record(o->account, {event(events::CancelRequested, {{QStringLiteral("order_id"), orderId}}, actor, orderId)});
         if (!r && r.code() == ErrorCode::Conflict)
             continue;
@@ -479,7 +479,7 @@ CommandOutcome OrderManager::replace(const QString &orderId, std::optional<qint6
         const Instrument *instrument = m_reference.instrument(o->instrument);
         if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestReplace) || !instrument)
             return refuse(orderId, o->account, QStringLiteral("replace"),
-                          QStringLiteral("order %1 is %2: it cannot be replaced").arg(orderId, toString(o->state)), actor);
+                          QStringLiteral("order %1 is %2: it cannot be replaced").arg(orderId, stateName(o->state)), actor);
         OrderRecord next = *o;
         if (quantity) {
             if (*quantity <= o->filled.value())
@@ -554,8 +554,8 @@ void OrderManager::onReport(const ExecutionReport &report)
             // Refused and recorded, never applied.
             auto r = record(o->account, {event(events::IllegalTransitionRefused,
                                                {{QStringLiteral("order_id"), id},
-                                                {QStringLiteral("state"), toString(o->state)},
-                                                {QStringLiteral("event"), toString(kind)},
+                                                {QStringLiteral("state"), stateName(o->state)},
+                                                {QStringLiteral("event"), eventName(kind)},
                                                 {QStringLiteral("quantity"), report.lastQuantity.value()},
                                                 {QStringLiteral("reason"), overfill ? QStringLiteral("fill exceeds the quantity left")
                                                                                     : QStringLiteral("not a legal transition")}},
@@ -630,7 +630,7 @@ void OrderManager::onReport(const ExecutionReport &report)
         if (!r && r.code() == ErrorCode::Conflict)
             continue;
         if (!r)
-            qWarning("instant: cannot record %s for %s: %s", qPrintable(toString(kind)), qPrintable(id), qPrintable(r.message()));
+            qWarning("instant: cannot record %s for %s: %s", qPrintable(eventName(kind)), qPrintable(id), qPrintable(r.message()));
         Q_EMIT orderChanged(id);
         return;
     }

@@ -72,12 +72,12 @@ constexpr const char *EventNames[OrderEventKindCount] = {
 
 } // namespace
 
-QString toString(OrderState state)
+QString stateName(OrderState state)
 {
     return QString::fromLatin1(StateNames[static_cast<int>(state)]);
 }
 
-QString toString(OrderEventKind kind)
+QString eventName(OrderEventKind kind)
 {
     return QString::fromLatin1(EventNames[static_cast<int>(kind)]);
 }
@@ -117,7 +117,7 @@ Result<OrderState> OrderStateMachine::next(OrderState from, OrderEventKind event
     if (!t)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("illegal transition: %1 cannot happen to an order "
                                                                     "that is %2")
-                                                         .arg(toString(event), toString(from)));
+                                                         .arg(eventName(event), stateName(from)));
     return t->revert ? beforePending : t->to;
 }
 

@@ -40,8 +40,8 @@ enum class OrderEventKind : quint8 {
 };
 constexpr int OrderEventKindCount = 11;
 
-QString toString(OrderState state);
-QString toString(OrderEventKind kind);
+QString stateName(OrderState state);
+QString eventName(OrderEventKind kind);
 std::optional<OrderState> orderStateFromString(const QString &text);
 bool isTerminal(OrderState state);
 bool isWorking(OrderState state); // at the venue and able to trade

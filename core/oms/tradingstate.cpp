@@ -314,10 +314,10 @@ Status TradingState::checkInvariants() const
 {
     QHash<QString, qint64> reserved;
     for (const OrderRecord &o : m_orders) {
-        if (o.filled > o.quantity)
+        if (o.filled > Quantity(0) && o.filled > o.quantity)
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 filled %2 of %3").arg(o.orderId).arg(o.filled.value()).arg(o.quantity.value()));
         if (o.reservedCents < 0 || (isTerminal(o.state) && o.reservedCents != 0))
-            return makeError(ErrorCode::Integrity, QStringLiteral("order %1 holds %2 cents in state %3").arg(o.orderId).arg(o.reservedCents).arg(toString(o.state)));
+            return makeError(ErrorCode::Integrity, QStringLiteral("order %1 holds %2 cents in state %3").arg(o.orderId).arg(o.reservedCents).arg(stateName(o.state)));
         reserved[o.account] += o.reservedCents;
     }
     for (const AccountRecord &a : m_accounts) {
@@ -358,8 +358,8 @@ QJsonObject OrderRecord::toJson() const
                   {QStringLiteral("type"), events::toString(type)},
                   {QStringLiteral("tif"), events::toString(tif)},
                   {QStringLiteral("quantity"), quantity.value()},
-                  {QStringLiteral("state"), instant::toString(state)},
-                  {QStringLiteral("before_pending"), instant::toString(beforePending)},
+                  {QStringLiteral("state"), stateName(state)},
+                  {QStringLiteral("before_pending"), stateName(beforePending)},
                   {QStringLiteral("filled"), filled.value()},
                   {QStringLiteral("filled_price_quantity"), filledPriceQuantity},
                   {QStringLiteral("filled_notional_cents"), filledNotionalCents},

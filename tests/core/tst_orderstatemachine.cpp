@@ -65,8 +65,8 @@ private Q_SLOTS:
                 QCOMPARE(next.ok(), listed);
                 QCOMPARE(OrderStateMachine::allowed(S(s), E(e)), listed);
                 if (!listed) {
-                    QVERIFY(next.message().contains(toString(S(s))));
-                    QVERIFY(next.message().contains(toString(E(e))));
+                    QVERIFY(next.message().contains(stateName(S(s))));
+                    QVERIFY(next.message().contains(eventName(E(e))));
                 }
                 legal += listed;
             }
@@ -87,7 +87,7 @@ private Q_SLOTS:
     void namesRoundTrip()
     {
         for (int s = 0; s < OrderStateCount; ++s)
-            QCOMPARE(int(*orderStateFromString(toString(S(s)))), s);
+            QCOMPARE(int(*orderStateFromString(stateName(S(s)))), s);
         QVERIFY(!orderStateFromString(QStringLiteral("Nonsense")));
     }
 };
