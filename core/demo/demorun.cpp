@@ -1,5 +1,6 @@
 #include "demo/demorun.h"
 
+#include "events/eventhash.h"
 #include "oms/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
@@ -29,7 +30,8 @@ QJsonObject DemoSummary::toJson() const
             {QStringLiteral("events"), events},
             {QStringLiteral("trading_days"), tradingDays},
             {QStringLiteral("seconds"), seconds},
-            {QStringLiteral("invariants"), invariants.isEmpty() ? QStringLiteral("hold") : invariants}};
+            {QStringLiteral("invariants"), invariants.isEmpty() ? QStringLiteral("hold") : invariants},
+            {QStringLiteral("state_digest"), QString::fromLatin1(stateDigest)}};
 }
 
 QString DemoSummary::toText() const
@@ -46,6 +48,11 @@ QString DemoSummary::toText() const
                 .arg(seconds, 0, 'f', 2)
                 .arg(invariants.isEmpty() ? QStringLiteral("hold") : invariants);
     return text;
+}
+
+QByteArray stateDigest(const TradingState &state)
+{
+    return eventhash::sha256(canonicalJson(state.toJson())).toHex();
 }
 
 namespace {
@@ -225,6 +232,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     }
     Status invariants = state.checkInvariants();
     summary.invariants = invariants ? QString() : invariants.message();
+    summary.stateDigest = stateDigest(state);
     summary.seconds = double(clock.nsecsElapsed()) / 1e9;
     return summary;
 }

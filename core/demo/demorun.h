@@ -37,9 +37,14 @@ struct DemoSummary
     int tradingDays = 0;
     double seconds = 0;
     QString invariants; // empty when they all hold
+    QByteArray stateDigest; // SHA-256 of the final trading state: equals a full replay's
     QJsonObject toJson() const;
     QString toText() const;
 };
+
+// SHA-256 (hex) of a trading state's canonical JSON: two states with the same digest agree.
+class TradingState;
+QByteArray stateDigest(const TradingState &state);
 
 // Runs the simulated venue with simulated traders sending `orders` orders through the whole
 // lifecycle: validation, compliance, matching, cancels and replaces, rejects, end-of-day

@@ -96,9 +96,10 @@ Status readRange(QSqlDatabase &db, const QString &streamId, Sequence from, Seque
 
 QByteArray requestHash(const AppendRequest &request, const QList<QByteArray> &payloads)
 {
+    // The expected version is a precondition, not part of what is asked for: a retry of the
+    // same command after the stream moved on is still the same command.
     RecordedEvent header;
     header.streamId = request.streamId;
-    header.streamVersion = request.expectedVersion;
     QByteArray bytes = eventhash::canonicalBytes(header);
     for (qsizetype i = 0; i < request.events.size(); ++i) {
         const NewEvent &n = request.events.at(i);
