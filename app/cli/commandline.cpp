@@ -317,6 +317,8 @@ int demoRun(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("seed"), QStringLiteral("Seed of the simulated market and traders (default 1)."),
                                         QStringLiteral("s"), QStringLiteral("1")));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("state-out"), QStringLiteral("Also write the final trading state (JSON) to this file."),
+                                        QStringLiteral("file")));
     if (auto done = parse(parser, args, command,
                           QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
                                          "(validation, compliance, matching, cancels, replaces, rejects, settlement) and "
@@ -339,6 +341,11 @@ int demoRun(const QStringList &args)
     auto summary = runDemo(**store, reference, options);
     if (!summary)
         return storeError(summary.error());
+    if (parser.isSet(QStringLiteral("state-out"))) {
+        QSaveFile file(parser.value(QStringLiteral("state-out")));
+        if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(summary->state).toJson()) < 0 || !file.commit())
+            return storeError(makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(file.fileName())));
+    }
     if (parser.isSet(QStringLiteral("json")))
         out() << QString::fromUtf8(QJsonDocument(summary->toJson()).toJson(QJsonDocument::Compact)) << "\n";
     else

@@ -233,6 +233,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     Status invariants = state.checkInvariants();
     summary.invariants = invariants ? QString() : invariants.message();
     summary.stateDigest = stateDigest(state);
+    summary.state = state.toJson();
     summary.seconds = double(clock.nsecsElapsed()) / 1e9;
     return summary;
 }

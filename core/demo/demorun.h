@@ -38,6 +38,7 @@ struct DemoSummary
     double seconds = 0;
     QString invariants; // empty when they all hold
     QByteArray stateDigest; // SHA-256 of the final trading state: equals a full replay's
+    QJsonObject state;      // the final trading state itself
     QJsonObject toJson() const;
     QString toText() const;
 };

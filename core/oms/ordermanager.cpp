@@ -705,7 +705,8 @@ Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
             // Fills another workstation already settled drop out after catching up.
             QList<NewEvent> still;
             for (const NewEvent &e : std::as_const(out))
-                if (m_state.unsettledFills().contains(e.payload.value(QStringLiteral("exec_id")).toString()))
+                if (m_state.unsettledFills().contains(e.payload.value(QStringLiteral("order_id")).toString() + u'/'
+                                                      + e.payload.value(QStringLiteral("exec_id")).toString()))
                     still << e;
             if (still.isEmpty())
                 break;

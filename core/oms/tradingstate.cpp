@@ -24,6 +24,12 @@ std::optional<Price> optionalPrice(const QJsonObject &o, const char *key)
     return Price(v.toInteger());
 }
 
+// Venues number executions per session; with the order id the key is unique across restarts.
+QString fillKey(const QString &orderId, const QString &execId)
+{
+    return orderId + u'/' + execId;
+}
+
 QString positionKey(const QString &account, const QString &instrument)
 {
     return account + u'|' + instrument;
@@ -179,7 +185,7 @@ Status TradingState::apply(const RecordedEvent &event)
 
     if (type == events::TradeSettled) {
         const QString execId = str(p, "exec_id");
-        auto fill = m_unsettled.find(execId);
+        auto fill = m_unsettled.find(fillKey(str(p, "order_id"), execId));
         if (fill == m_unsettled.end()) {
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("settlement of unknown or settled trade %1").arg(execId));
@@ -255,7 +261,7 @@ Status TradingState::apply(const RecordedEvent &event)
         fill.notionalCents = notional;
         fill.tradeDate = QDate::fromString(str(p, "trade_date"), Qt::ISODate);
         fill.settleDate = QDate::fromString(str(p, "settle_date"), Qt::ISODate);
-        m_unsettled.insert(fill.execId, fill);
+        m_unsettled.insert(fillKey(orderId, fill.execId), fill);
         return Done{};
     }
     if (type == events::CancelRequested)
@@ -477,11 +483,16 @@ FillRecord FillRecord::fromJson(const QJsonObject &o)
 
 QJsonObject TradingState::toJson() const
 {
+    // Sorted: the same state gives the same bytes in every process (hash order is per process).
     QJsonArray orders, accounts, positions, fills, violations;
-    for (const OrderRecord &o : m_orders)
-        orders.append(o.toJson());
-    for (const AccountRecord &a : m_accounts)
-        accounts.append(a.toJson());
+    QStringList orderIds = m_orders.keys();
+    orderIds.sort();
+    for (const QString &id : std::as_const(orderIds))
+        orders.append(m_orders.value(id).toJson());
+    QStringList accountIds = m_accounts.keys();
+    accountIds.sort();
+    for (const QString &id : std::as_const(accountIds))
+        accounts.append(m_accounts.value(id).toJson());
     for (const PositionRecord &p : m_positions)
         positions.append(p.toJson());
     for (const FillRecord &f : m_unsettled)
@@ -525,7 +536,7 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
     }
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
         FillRecord f = FillRecord::fromJson(v.toObject());
-        t.m_unsettled.insert(f.execId, f);
+        t.m_unsettled.insert(fillKey(f.orderId, f.execId), f);
     }
     const QJsonObject prices = s.value(QStringLiteral("last_prices")).toObject();
     for (auto it = prices.begin(); it != prices.end(); ++it)

@@ -113,7 +113,7 @@ public:
     const AccountRecord *account(const QString &id) const;
     const QMap<QString, PositionRecord> &positions() const { return m_positions; } // key: account|instrument
     const PositionRecord *position(const QString &account, const QString &instrument) const;
-    const QMap<QString, FillRecord> &unsettledFills() const { return m_unsettled; }
+    const QMap<QString, FillRecord> &unsettledFills() const { return m_unsettled; } // key: order id/exec id
     std::optional<Price> lastPrice(const QString &instrument) const;
     const QHash<QString, Price> &lastPrices() const { return m_lastPrices; }
     // Quantity the account can still sell: position less the working sell orders' leaves.

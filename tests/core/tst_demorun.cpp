@@ -8,6 +8,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace instant;
@@ -142,6 +143,10 @@ private Q_SLOTS:
         QCOMPARE(again->orders, 150);
         QVERIFY(store->head()->sequence >= after);
         QVERIFY(checkLog(*store).isEmpty());
+        auto replay = TradingState::replay(*store);
+        if (stateDigest(*replay) != again->stateDigest)
+            qWarning("%s", QJsonDocument(replay->toJson()).toJson().constData());
+        QCOMPARE(stateDigest(*replay), again->stateDigest);
     }
 };
 
