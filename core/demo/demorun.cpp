@@ -230,6 +230,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
         const Price mark = venue.lastTrade(i->id).value_or(state.lastPrice(i->id).value_or(i->referencePrice));
         summary.unrealizedCents += i->notionalCents(Quantity(p.quantity), mark) - p.costCents;
     }
+    (void)TradingState::saveSnapshot(store); // the next start-up begins here
     Status invariants = state.checkInvariants();
     summary.invariants = invariants ? QString() : invariants.message();
     summary.stateDigest = stateDigest(state);

@@ -17,6 +17,7 @@ namespace {
 constexpr int MaxAttempts = 8;     // optimistic concurrency retries
 constexpr double CollarPercent = 5; // market and stop orders: protection this far from the last trade
 constexpr qint64 MaxQuantity = 1'000'000'000'000;
+constexpr qint64 SnapshotEvery = 50'000; // events replayed at start-up before a new snapshot is taken
 
 QJsonValue priceValue(std::optional<Price> p)
 {
@@ -115,6 +116,8 @@ Status OrderManager::start(const Actor &actor)
         return replayed.error();
     m_state = std::move(replayed).value();
     m_systemActor = actor;
+    if (m_state.eventsReplayed() > SnapshotEvery)
+        (void)TradingState::saveSnapshot(m_store); // the next start replays less
     // Reconcile: a working order the venue does not know any more cannot trade; say so.
     QStringList stale;
     for (const OrderRecord &o : m_state.orders())

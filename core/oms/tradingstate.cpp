@@ -1,7 +1,12 @@
 #include "oms/tradingstate.h"
 
 #include "oms/orderevents.h"
+#include "events/eventhash.h"
 #include "store/eventstore.h"
+
+#include <QJsonDocument>
+
+#include <limits>
 
 namespace instant {
 namespace {
@@ -341,16 +346,55 @@ Status TradingState::checkInvariants() const
     return Done{};
 }
 
-Result<TradingState> TradingState::replay(const EventStore &store, const ReadQuery &query)
+const QString TradingState::SnapshotName = QStringLiteral("trading-state");
+
+Result<TradingState> TradingState::replay(const EventStore &store, const ReadQuery &query, bool useSnapshots)
 {
     TradingState state;
-    Status status = store.forEach(query, [&state](const RecordedEvent &e) {
+    ReadQuery rest = query;
+    if (useSnapshots && query.streamId.isEmpty() && query.fromSequence <= 1 && !query.fromTimeUs && !query.limit) {
+        Sequence bound = query.toSequence.value_or(std::numeric_limits<Sequence>::max());
+        if (query.toTimeUs) {
+            auto asOf = store.sequenceAsOf(*query.toTimeUs);
+            if (!asOf)
+                return asOf.error();
+            bound = std::min(bound, *asOf);
+        }
+        auto snapshot = store.latestSnapshot(SnapshotName, bound);
+        if (!snapshot)
+            return snapshot.error();
+        if (*snapshot) {
+            auto restored = fromJson(QJsonDocument::fromJson((*snapshot)->payload).object());
+            if (restored) {
+                state = std::move(restored).value();
+                rest.fromSequence = (*snapshot)->sequence + 1;
+                rest.toTimeUs.reset();
+                rest.toSequence = bound;
+            }
+        }
+    }
+    Status status = store.forEach(rest, [&state](const RecordedEvent &e) {
         (void)state.apply(e); // anomalies are counted and reported by checkInvariants()
+        ++state.m_replayed;
         return true;
     });
     if (!status)
         return status.error();
     return state;
+}
+
+Result<Sequence> TradingState::saveSnapshot(EventStore &store)
+{
+    auto state = replay(store);
+    if (!state)
+        return state.error();
+    if (state->lastSequence() == 0)
+        return Sequence(0);
+    if (state->eventsReplayed() == 0)
+        return state->lastSequence(); // the newest snapshot is already at the head
+    if (Status s = store.saveSnapshot(SnapshotName, state->lastSequence(), canonicalJson(state->toJson())); !s)
+        return s.error();
+    return state->lastSequence();
 }
 
 // ---- snapshots ----

@@ -132,8 +132,15 @@ public:
     QJsonObject toJson() const;
     static Result<TradingState> fromJson(const QJsonObject &snapshot);
 
-    // Replays the events a query selects (e.g. up to a time: the state "as of" then).
-    static Result<TradingState> replay(const EventStore &store, const ReadQuery &query = {});
+    // Replays the events a query selects (e.g. up to a time: the state "as of" then), starting
+    // from the newest valid snapshot before its end when `useSnapshots` (and the query reads the
+    // whole log from the start).
+    static Result<TradingState> replay(const EventStore &store, const ReadQuery &query = {}, bool useSnapshots = true);
+    // Saves the state at the head of the store as a snapshot.
+    static Result<Sequence> saveSnapshot(EventStore &store);
+    static const QString SnapshotName;
+    // How many events the last replay applied (after its snapshot, if any).
+    qint64 eventsReplayed() const { return m_replayed; }
 
 private:
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
@@ -151,6 +158,7 @@ private:
     QList<QJsonObject> m_violations;
     qint64 m_settledTrades = 0;
     qint64 m_anomalies = 0;
+    qint64 m_replayed = 0;
 };
 
 } // namespace instant

@@ -16,6 +16,18 @@ namespace instant {
 
 class EventSubscription;
 
+// A projection's state at a sequence, saved to start without replaying everything. Derived data
+// outside the chain: each remembers the hash of the event it was taken at and a digest of itself,
+// and one that does not match the chain (or itself) any more is ignored.
+struct Snapshot
+{
+    QString name;
+    Sequence sequence = 0;
+    QByteArray chainHash;
+    TimestampUs recordedUs = 0;
+    QByteArray payload;
+};
+
 // Counters a store keeps about its own writes (for benchmarks, diagnostics and tests).
 struct StoreStats
 {
@@ -63,6 +75,10 @@ public:
     EventSubscription *subscribe(Sequence afterSequence, QObject *parent = nullptr);
 
     virtual StoreStats stats() const = 0;
+
+    virtual Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) = 0;
+    // The newest valid snapshot at or before `atOrBefore`, or nullopt when there is none.
+    virtual Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const = 0;
 
 Q_SIGNALS:
     void appended(const QList<instant::RecordedEvent> &events);

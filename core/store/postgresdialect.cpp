@@ -104,13 +104,24 @@ public:
             QStringLiteral("CREATE TRIGGER idempotency_no_truncate BEFORE TRUNCATE ON idempotency"
                            " FOR EACH STATEMENT EXECUTE FUNCTION instant_append_only()"),
             QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON events, idempotency FROM PUBLIC"),
+        }, {
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
+            QStringLiteral("CREATE TABLE snapshots ("
+                           " name TEXT NOT NULL,"
+                           " sequence BIGINT NOT NULL,"
+                           " chain_hash BYTEA NOT NULL,"
+                           " recorded_us BIGINT NOT NULL,"
+                           " payload BYTEA NOT NULL,"
+                           " digest BYTEA NOT NULL,"
+                           " PRIMARY KEY (name, sequence))"),
         }};
     }
 
     bool isForeignDatabase(const QStringList &tables) const override
     {
         // A desk database may hold other tables; only ours under another schema rule it out.
-        return tables.contains(QStringLiteral("events")) || tables.contains(QStringLiteral("idempotency"));
+        return tables.contains(QStringLiteral("events")) || tables.contains(QStringLiteral("idempotency"))
+               || tables.contains(QStringLiteral("snapshots"));
     }
 };
 

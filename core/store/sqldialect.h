@@ -11,7 +11,7 @@
 
 namespace instant::detail {
 
-enum class ConnectionRole { Writer, Reader, Feed };
+enum class ConnectionRole { Writer, Reader, Feed, Maintenance };
 
 // What differs between the SQL backends; everything else is shared by SqlEventStore.
 class SqlDialect

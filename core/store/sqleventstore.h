@@ -38,6 +38,8 @@ public:
     Result<Sequence> sequenceAsOf(TimestampUs timeUs) const override;
     Status startLiveFeed() override;
     StoreStats stats() const override;
+    Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) override;
+    Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const override;
 
 Q_SIGNALS:
     void committed(qint64 lastSequence); // from the writer thread, after each commit

@@ -43,7 +43,8 @@ public:
                                         ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                                                       QStringLiteral("PRAGMA synchronous=FULL"),
                                                       QStringLiteral("PRAGMA wal_autocheckpoint=4000")}
-                                        : QStringList{QStringLiteral("PRAGMA query_only=1")};
+                                        : role == ConnectionRole::Maintenance ? QStringList{}
+                                                                              : QStringList{QStringLiteral("PRAGMA query_only=1")};
         for (const QString &pragma : pragmas) {
             if (!q.exec(pragma))
                 return makeError(ErrorCode::Io, QStringLiteral("%1 on %2 failed: %3")
@@ -102,6 +103,16 @@ public:
                            " BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only: UPDATE refused'); END"),
             QStringLiteral("CREATE TRIGGER idempotency_no_delete BEFORE DELETE ON idempotency"
                            " BEGIN SELECT RAISE(ABORT, 'idempotency keys are append-only: DELETE refused'); END"),
+        }, {
+            // 2: projection snapshots. Derived data, outside the chain: they can be deleted and rebuilt.
+            QStringLiteral("CREATE TABLE snapshots ("
+                           " name TEXT NOT NULL,"
+                           " sequence INTEGER NOT NULL,"
+                           " chain_hash BLOB NOT NULL,"
+                           " recorded_us INTEGER NOT NULL,"
+                           " payload BLOB NOT NULL,"
+                           " digest BLOB NOT NULL,"
+                           " PRIMARY KEY (name, sequence))"),
         }};
     }
 

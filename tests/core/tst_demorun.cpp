@@ -148,6 +148,78 @@ private Q_SLOTS:
             qWarning("%s", QJsonDocument(replay->toJson()).toJson().constData());
         QCOMPARE(stateDigest(*replay), again->stateDigest);
     }
+
+    void snapshotsShortenStartUpAndMatchAFullReplay()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        DemoRunOptions options;
+        options.orders = 200;
+        options.seed = 4;
+        QVERIFY(runDemo(*store, reference, options).ok()); // saves a snapshot at the end
+        const Sequence snapshotAt = store->head()->sequence;
+        const TimestampUs between = nowUtcMicros();
+        QTest::qWait(5);
+        options.seed = 5; // other traders, other client ids: more events after the snapshot
+        QVERIFY(runDemo(*store, reference, options).ok());
+        QVERIFY(store->head()->sequence > snapshotAt);
+
+        // Remove the newest snapshot so the older one is used, with events after it.
+        {
+            QSqlDatabase db = stores.raw(url);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM snapshots WHERE sequence > %1").arg(snapshotAt)));
+        }
+        auto fast = TradingState::replay(*store);
+        auto full = TradingState::replay(*store, ReadQuery{}, false);
+        QVERIFY(fast.ok() && full.ok());
+        QCOMPARE(stateDigest(*fast), stateDigest(*full));
+        QCOMPARE(fast->eventsReplayed(), store->head()->sequence - snapshotAt);
+        QCOMPARE(full->eventsReplayed(), store->head()->sequence);
+
+        // "As of" a time before the second run: the snapshot is still the right start.
+        ReadQuery asOf;
+        asOf.toTimeUs = between;
+        QCOMPARE(stateDigest(*TradingState::replay(*store, asOf)), stateDigest(*TradingState::replay(*store, asOf, false)));
+        QCOMPARE(TradingState::replay(*store, asOf)->eventsReplayed(), 0);
+
+        // A snapshot that does not match itself any more is not used.
+        {
+            QSqlDatabase db = stores.raw(url);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE snapshots SET payload = replace(payload, 'DESK-01', 'DESK-99')")));
+        }
+        auto afterTamper = TradingState::replay(*store);
+        QCOMPARE(afterTamper->eventsReplayed(), store->head()->sequence);
+        QCOMPARE(stateDigest(*afterTamper), stateDigest(*full));
+    }
+
+    void olderSchemaIsMigrated()
+    {
+        const QString url = stores.freshUrl();
+        {
+            auto store = stores.open(url);
+            DemoRunOptions options;
+            options.orders = 30;
+            QVERIFY(runDemo(*store, reference, options).ok());
+        }
+        const QString before = QString::fromLatin1(stateDigest(*TradingState::replay(*stores.open(url), ReadQuery{}, false)));
+        {
+            // Make it a version 1 store, as an older Instant left it.
+            QSqlDatabase db = stores.raw(url);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE snapshots")));
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 2")));
+        }
+        auto store = stores.open(url);
+        QSqlDatabase db = stores.raw(url);
+        QVERIFY(db.tables().contains(QStringLiteral("snapshots")));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        QCOMPARE(QString::fromLatin1(stateDigest(*TradingState::replay(*store, ReadQuery{}, false))), before);
+        QVERIFY(verifyChain(*store)->intact);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoRun)
