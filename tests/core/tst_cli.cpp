@@ -3,6 +3,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -263,6 +264,57 @@ private Q_SLOTS:
         const Run run = instantCli(args);
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(expected), qPrintable(run.out));
+    }
+
+    void demoRunPositionsAndOrders()
+    {
+        const QString url = stores.freshUrl();
+        Run run = instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), url,
+                              QStringLiteral("--orders"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("2"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(summary.value(QStringLiteral("orders")).toInt(), 80);
+        QCOMPARE(summary.value(QStringLiteral("invariants")).toString(), QStringLiteral("hold"));
+        QVERIFY(summary.value(QStringLiteral("fills")).toInt() > 0);
+        QVERIFY(summary.value(QStringLiteral("orders_by_state")).toObject().contains(QStringLiteral("Filled")));
+
+        run = instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), url,
+                          QStringLiteral("--orders"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("2")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("invariants: hold")), qPrintable(run.out));
+
+        run = instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject orders = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(orders.value(QStringLiteral("count")).toInt(), 80);
+        const QJsonObject first = orders.value(QStringLiteral("orders")).toArray().first().toObject();
+        for (const char *key : {"order_id", "state", "filled", "average_price", "symbol", "side", "quantity"})
+            QVERIFY2(first.contains(QLatin1String(key)), key);
+
+        run = instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--state"), QStringLiteral("Filled")});
+        orders = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(orders.value(QStringLiteral("count")).toInt() > 0);
+        for (const QJsonValue &o : orders.value(QStringLiteral("orders")).toArray())
+            QCOMPARE(o.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("Filled"));
+
+        run = instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("2000-01-01")});
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("count")).toInt(), 0);
+
+        run = instantCli({QStringLiteral("positions"), QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray accounts = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("accounts")).toArray();
+        QCOMPARE(accounts.size(), 3);
+        bool anyPosition = false;
+        for (const QJsonValue &a : accounts) {
+            QVERIFY(a.toObject().value(QStringLiteral("available")).toObject().value(QStringLiteral("cents")).toInteger() >= 0);
+            anyPosition = anyPosition || !a.toObject().value(QStringLiteral("positions")).toArray().isEmpty();
+        }
+        QVERIFY(anyPosition);
+
+        QCOMPARE(instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--store"), url}).exitCode, 2); // no --headless
+        QCOMPARE(instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--orders"), QStringLiteral("many")}).exitCode, 2);
+        QCOMPARE(instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--state"), QStringLiteral("Bogus")}).exitCode, 2);
+        QCOMPARE(instantCli({QStringLiteral("positions"), QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("soon")}).exitCode, 2);
     }
 
     void storeInitAndInfo()
