@@ -49,7 +49,8 @@ OrderEventKind kindOf(ExecutionReport::Kind kind, bool full)
 OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent)
     : QObject(parent), m_store(store), m_reference(reference), m_venue(venue)
 {
-    connect(&m_venue, &Venue::executionReport, this, &OrderManager::onReport);
+    // Direct: reports are handled on the venue's thread, in the order the venue sends them.
+    connect(&m_venue, &Venue::executionReport, this, &OrderManager::onReport, Qt::DirectConnection);
 }
 
 OrderManager::~OrderManager() = default;

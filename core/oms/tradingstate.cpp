@@ -9,6 +9,18 @@
 #include <limits>
 
 namespace instant {
+
+// Venues number executions per session; with the order id the key is unique across restarts.
+QString fillKey(const QString &orderId, const QString &execId)
+{
+    return orderId + u'/' + execId;
+}
+
+QString FillRecord::key() const
+{
+    return fillKey(orderId, execId);
+}
+
 namespace {
 
 qint64 i64(const QJsonObject &o, const char *key)
@@ -29,11 +41,6 @@ std::optional<Price> optionalPrice(const QJsonObject &o, const char *key)
     return Price(v.toInteger());
 }
 
-// Venues number executions per session; with the order id the key is unique across restarts.
-QString fillKey(const QString &orderId, const QString &execId)
-{
-    return orderId + u'/' + execId;
-}
 
 QString positionKey(const QString &account, const QString &instrument)
 {
@@ -206,6 +213,8 @@ Status TradingState::apply(const RecordedEvent &event)
             account.unsettledSellCents -= fill->notionalCents;
             position.settledQuantity -= fill->quantity;
         }
+        if (auto at = m_executionIndex.constFind(fill.key()); at != m_executionIndex.cend())
+            m_executions[*at].settled = true;
         m_unsettled.erase(fill);
         ++m_settledTrades;
         return Done{};
@@ -266,7 +275,11 @@ Status TradingState::apply(const RecordedEvent &event)
         fill.notionalCents = notional;
         fill.tradeDate = QDate::fromString(str(p, "trade_date"), Qt::ISODate);
         fill.settleDate = QDate::fromString(str(p, "settle_date"), Qt::ISODate);
+        fill.sequence = event.sequence;
+        fill.recordedUs = event.recordedUs;
         m_unsettled.insert(fillKey(orderId, fill.execId), fill);
+        m_executionIndex.insert(fillKey(orderId, fill.execId), m_executions.size());
+        m_executions.append(fill);
         return Done{};
     }
     if (type == events::CancelRequested)
@@ -499,6 +512,9 @@ QJsonObject FillRecord::toJson() const
 {
     return {{QStringLiteral("exec_id"), execId},
             {QStringLiteral("order_id"), orderId},
+            {QStringLiteral("settled"), settled},
+            {QStringLiteral("sequence"), sequence},
+            {QStringLiteral("recorded_us"), recordedUs},
             {QStringLiteral("account"), account},
             {QStringLiteral("instrument"), instrument},
             {QStringLiteral("side"), events::toString(side)},
@@ -522,6 +538,9 @@ FillRecord FillRecord::fromJson(const QJsonObject &o)
     f.notionalCents = i64(o, "notional_cents");
     f.tradeDate = QDate::fromString(str(o, "trade_date"), Qt::ISODate);
     f.settleDate = QDate::fromString(str(o, "settle_date"), Qt::ISODate);
+    f.settled = o.value(QStringLiteral("settled")).toBool();
+    f.sequence = i64(o, "sequence");
+    f.recordedUs = i64(o, "recorded_us");
     return f;
 }
 
@@ -541,6 +560,9 @@ QJsonObject TradingState::toJson() const
         positions.append(p.toJson());
     for (const FillRecord &f : m_unsettled)
         fills.append(f.toJson());
+    QJsonArray executions;
+    for (const FillRecord &f : m_executions)
+        executions.append(f.toJson());
     for (const QJsonObject &v : m_violations)
         violations.append(v);
     QJsonObject prices;
@@ -552,6 +574,7 @@ QJsonObject TradingState::toJson() const
             {QStringLiteral("accounts"), accounts},
             {QStringLiteral("positions"), positions},
             {QStringLiteral("unsettled"), fills},
+            {QStringLiteral("executions"), executions},
             {QStringLiteral("last_prices"), prices},
             {QStringLiteral("rules"), m_rules},
             {QStringLiteral("kill_switch"), m_killSwitch},
@@ -577,6 +600,11 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
     for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) {
         PositionRecord p = PositionRecord::fromJson(v.toObject());
         t.m_positions.insert(positionKey(p.account, p.instrument), p);
+    }
+    for (const QJsonValue &v : s.value(QStringLiteral("executions")).toArray()) {
+        FillRecord f = FillRecord::fromJson(v.toObject());
+        t.m_executionIndex.insert(f.key(), t.m_executions.size());
+        t.m_executions.append(f);
     }
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
         FillRecord f = FillRecord::fromJson(v.toObject());

@@ -92,6 +92,10 @@ struct FillRecord
     qint64 notionalCents = 0;
     QDate tradeDate;
     QDate settleDate;
+    bool settled = false;
+    QString key() const; // order id/exec id: unique across venue sessions
+    Sequence sequence = 0;
+    TimestampUs recordedUs = 0;
     QJsonObject toJson() const;
     static FillRecord fromJson(const QJsonObject &o);
 };
@@ -114,6 +118,8 @@ public:
     const QMap<QString, PositionRecord> &positions() const { return m_positions; } // key: account|instrument
     const PositionRecord *position(const QString &account, const QString &instrument) const;
     const QMap<QString, FillRecord> &unsettledFills() const { return m_unsettled; } // key: order id/exec id
+    // Every execution, in the order recorded (the blotter's executions view).
+    const QList<FillRecord> &executions() const { return m_executions; }
     std::optional<Price> lastPrice(const QString &instrument) const;
     const QHash<QString, Price> &lastPrices() const { return m_lastPrices; }
     // Quantity the account can still sell: position less the working sell orders' leaves.
@@ -152,6 +158,8 @@ private:
     QHash<QString, AccountRecord> m_accounts;
     QMap<QString, PositionRecord> m_positions;
     QMap<QString, FillRecord> m_unsettled;
+    QList<FillRecord> m_executions;
+    QHash<QString, qsizetype> m_executionIndex; // key → position in m_executions
     QHash<QString, Price> m_lastPrices;
     QJsonArray m_rules;
     QString m_killSwitch = QStringLiteral("active");

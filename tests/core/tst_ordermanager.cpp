@@ -9,7 +9,11 @@
 #include "venue/simulatedvenue.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace instant;
 using namespace instant::test;
@@ -445,6 +449,88 @@ private Q_SLOTS:
         QCOMPARE(o->state, OrderState::Expired);
         QVERIFY(o->reason.contains(QStringLiteral("reconciled")));
         QCOMPARE(d.oms->state().account(QStringLiteral("DESK-02"))->reservedCents, 0);
+    }
+
+    void twoWorkstationsNeverOverspendOneAccount()
+    {
+        // Two order managers on one store (two workstations of a desk), each on its own thread
+        // with its own venue, buy for the same $1mm account at the same time.
+        Desk d;
+        SimulatedVenue venueB(d.reference, 99, Friday);
+        OrderManager omsB(*d.store, d.reference, venueB);
+        QVERIFY(omsB.start(Alice));
+        const QString px = d.reference.instrument(QStringLiteral("MSFT"))->formatPrice(Price(42000));
+        std::atomic<int> accepted{0};
+        auto trader = [&](OrderManager *oms, const QString &prefix) {
+            for (int i = 0; i < 20; ++i) {
+                const CommandOutcome out = oms->submit(d.order(prefix + QString::number(i), QStringLiteral("MSFT"), QStringLiteral("buy"), 100, px, QStringLiteral("DEMO-01")));
+                accepted += out.accepted;
+            }
+        };
+        // Each manager lives on its own thread for the duration.
+        std::unique_ptr<QThread> a(QThread::create([&] { trader(d.oms.get(), QStringLiteral("WA")); }));
+        std::unique_ptr<QThread> b(QThread::create([&] { trader(&omsB, QStringLiteral("WB")); }));
+        a->start();
+        b->start();
+        a->wait();
+        b->wait();
+        QCOMPARE(accepted.load(), 23); // as many as $1mm holds, no more, whoever sent them
+        TradingState replay;
+        const auto all = d.store->read(ReadQuery{});
+        for (const RecordedEvent &e : *all) {
+            QVERIFY(replay.apply(e));
+            if (const AccountRecord *demo = replay.account(QStringLiteral("DEMO-01")))
+                QVERIFY(demo->availableCents() >= 0);
+        }
+        QVERIFY(replay.checkInvariants());
+    }
+
+    void nothingTypedCrashesTheEngine()
+    {
+        Desk d;
+        QRandomGenerator rng(7);
+        const QStringList words{QString(), QStringLiteral(" "), QStringLiteral("buy"), QStringLiteral("SELL"), QStringLiteral("limit"),
+                                QStringLiteral("stop-limit"), QStringLiteral("ioc"), QStringLiteral("AAPL"), QStringLiteral("UST 10Y"),
+                                QStringLiteral("99-16+"), QStringLiteral("99-32"), QStringLiteral("-1"), QStringLiteral("1e308"),
+                                QStringLiteral("NaN"), QStringLiteral("228.50"), QStringLiteral("DESK-01"), QStringLiteral("'; DROP TABLE events;--"),
+                                QStringLiteral("\u0000"), QString(300, u'x'), QStringLiteral("ümlaut"), QStringLiteral("99-16¾")};
+        auto pick = [&] { return words.at(int(rng.bounded(int(words.size())))); };
+        for (int i = 0; i < 400; ++i) {
+            NewOrderCommand c;
+            c.clientOrderId = rng.bounded(5) == 0 ? pick() : QStringLiteral("Z%1").arg(i);
+            c.account = pick();
+            c.instrument = pick();
+            c.side = pick();
+            c.type = pick();
+            c.timeInForce = pick();
+            c.quantity = qint64(rng.generate64() >> rng.bounded(64));
+            if (rng.bounded(2))
+                c.quantity = -c.quantity;
+            c.limitPrice = pick();
+            c.stopPrice = pick();
+            c.actor = Alice;
+            (void)d.oms->submit(c);
+            if (rng.bounded(4) == 0)
+                (void)d.oms->cancel(pick(), Alice);
+            if (rng.bounded(4) == 0)
+                (void)d.oms->replace(QStringLiteral("Z%1").arg(rng.bounded(i + 1)), qint64(rng.bounded(1000)), pick(), Alice);
+        }
+        QVERIFY(d.oms->state().checkInvariants());
+        QVERIFY(d.store->head()->sequence > 400);
+    }
+
+    void executionsProjection()
+    {
+        Desk d;
+        QVERIFY(d.oms->submit(d.order(QStringLiteral("E1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, d.ask(QStringLiteral("AAPL")))).accepted);
+        QCOMPARE(d.oms->state().executions().size(), 1);
+        const FillRecord f = d.oms->state().executions().first();
+        QCOMPARE(f.orderId, QStringLiteral("E1"));
+        QCOMPARE(f.quantity, 100);
+        QVERIFY(!f.settled);
+        QCOMPARE(f.settleDate, QDate(2026, 11, 23));
+        (void)d.oms->settleDue(QDate(2026, 11, 23), Alice);
+        QVERIFY(d.oms->state().executions().first().settled);
     }
 
     void projectionsEqualReplayAndAsOf()
