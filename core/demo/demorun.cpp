@@ -4,6 +4,7 @@
 #include "oms/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
+#include "settlement/settlementworker.h"
 #include "store/eventstore.h"
 #include "venue/simulatedvenue.h"
 
@@ -155,7 +156,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     const QString prefix = QStringLiteral("D%1").arg(options.seed);
     std::uniform_real_distribution<double> u(0, 1);
     int sent = 0, stepInDay = 0, days = 1;
-    const Actor settlement{QStringLiteral("settlement"), QStringLiteral("system")};
+    SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
     while (sent < options.orders) {
         for (int k = 0; k < options.ordersPerStep && sent < options.orders; ++k) {
             NewOrderCommand c = traders.next(sent, oms, venue, prefix, options.actor);
@@ -193,16 +194,12 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
             venue.endOfDay();
             ++days;
             stepInDay = 0;
-            auto settled = oms.settleDue(venue.tradeDate(), settlement);
-            if (!settled)
-                return settled.error();
+            settlement.settleNow();
         }
     }
     // Close the last day and settle what is due by the next business day.
     venue.endOfDay();
-    auto settled = oms.settleDue(venue.tradeDate(), settlement);
-    if (!settled)
-        return settled.error();
+    settlement.settleNow();
 
     DemoSummary summary;
     summary.tradingDays = days;
