@@ -1,5 +1,7 @@
 #include "cli/commandline.h"
+#include "engine/tradingengine.h"
 #include "mainwindow.h"
+#include "refdata/referencedata.h"
 #include "store/eventstore.h"
 
 #include <QApplication>
@@ -79,6 +81,10 @@ int main(int argc, char *argv[])
                                                        "app-data folder)."),
                                         QStringLiteral("url")));
     parser.addOption(QCommandLineOption(QStringLiteral("demo"), QStringLiteral("Demo mode (the default).")));
+    parser.addOption(QCommandLineOption(QStringLiteral("role"), QStringLiteral("trader (default) or compliance (read-only)."),
+                                        QStringLiteral("role"), QStringLiteral("trader")));
+    parser.addOption(QCommandLineOption(QStringLiteral("seed"), QStringLiteral("Seed of the simulated market (demo)."),
+                                        QStringLiteral("n"), QStringLiteral("1")));
     parser.addPositionalArgument(QStringLiteral("demo"), QStringLiteral("Same as --demo."), QStringLiteral("[demo]"));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "instant: %s\n%s", qPrintable(parser.errorText()),
@@ -118,11 +124,25 @@ int main(int argc, char *argv[])
     recordSession(**store, session, QStringLiteral("WorkstationSessionStarted"), demo,
                   instant::ExpectedVersion::NoStream);
 
+    const QString role = parser.value(QStringLiteral("role"));
+    if (role != u"trader" && role != u"compliance") {
+        std::fprintf(stderr, "instant: --role must be trader or compliance\n");
+        return instant::cli::BadInput;
+    }
+    const instant::ReferenceData reference = instant::ReferenceData::demo();
+    instant::EngineOptions engineOptions;
+    engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
+    engineOptions.actor = instant::Actor{currentUser().user, role};
+    engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
+    instant::TradingEngine engine(**store, reference, engineOptions);
+
     int rc = 0;
     {
-        instant::MainWindow window(store->get(), instant::WorkstationOptions{demo, QStringLiteral("MainWindow")});
+        instant::MainWindow window(store->get(), &engine, reference, instant::WorkstationOptions{demo, QStringLiteral("MainWindow")});
         window.show();
+        engine.start();
         rc = app.exec();
+        engine.stop();
     }
     recordSession(**store, session, QStringLiteral("WorkstationSessionEnded"), demo, 1);
     return rc;

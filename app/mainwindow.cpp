@@ -2,6 +2,10 @@
 
 #include "auditlogmodel.h"
 #include "auditviewer.h"
+#include "blotter.h"
+#include "engine/tradingengine.h"
+#include "marketwatch.h"
+#include "orderticket.h"
 #include "store/eventstore.h"
 
 #include <QAction>
@@ -13,12 +17,16 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include "refdata/referencedata.h"
 
 namespace instant {
 
-MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *parent)
-    : QMainWindow(parent), m_store(store), m_options(std::move(options))
+MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const ReferenceData &reference, WorkstationOptions options,
+                       QWidget *parent)
+    : QMainWindow(parent), m_store(store), m_engine(engine), m_reference(reference), m_options(std::move(options))
 {
     setObjectName(QStringLiteral("InstantMainWindow"));
     setWindowTitle(m_options.demo ? tr("Instant — demo") : tr("Instant"));
@@ -33,24 +41,19 @@ MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *p
     setCentralWidget(centre);
 
     m_auditViewer = new AuditViewer(store, this);
+    m_ticket = new OrderTicket(engine, reference, this);
+    m_blotter = new Blotter(engine, reference, this);
+    m_marketWatch = new MarketWatch(engine, reference, this);
+    m_ladder = new DepthLadder(engine, reference, this);
+    m_holdings = new Holdings(engine, reference, m_marketWatch->model(), this);
 
-    QDockWidget *ticket = addPanel(QStringLiteral("OrderTicketDock"), tr("Order Ticket"),
-                                   notYetAvailable(tr("Order entry"), tr("the order lifecycle engine")),
-                                   Qt::LeftDockWidgetArea);
-    QDockWidget *watch = addPanel(QStringLiteral("MarketWatchDock"), tr("Market Watch"),
-                                  notYetAvailable(tr("Quotes"), tr("the simulated venue's market data")),
-                                  Qt::LeftDockWidgetArea);
-    QDockWidget *ladder = addPanel(QStringLiteral("DepthLadderDock"), tr("Depth Ladder"),
-                                   notYetAvailable(tr("Market depth"), tr("the simulated venue's order book")),
-                                   Qt::LeftDockWidgetArea);
-    QDockWidget *blotter = addPanel(QStringLiteral("BlotterDock"), tr("Blotter"),
-                                    notYetAvailable(tr("Orders and executions"), tr("the order lifecycle engine")),
-                                    Qt::RightDockWidgetArea);
-    QDockWidget *holdings = addPanel(QStringLiteral("HoldingsDock"), tr("Holdings"),
-                                     notYetAvailable(tr("Positions and P&L"), tr("the portfolio projections")),
-                                     Qt::RightDockWidgetArea);
+    QDockWidget *ticket = addPanel(QStringLiteral("OrderTicketDock"), tr("Order Ticket"), m_ticket, Qt::LeftDockWidgetArea);
+    QDockWidget *watch = addPanel(QStringLiteral("MarketWatchDock"), tr("Market Watch"), m_marketWatch, Qt::LeftDockWidgetArea);
+    QDockWidget *ladder = addPanel(QStringLiteral("DepthLadderDock"), tr("Depth Ladder"), m_ladder, Qt::LeftDockWidgetArea);
+    QDockWidget *blotter = addPanel(QStringLiteral("BlotterDock"), tr("Blotter"), m_blotter, Qt::RightDockWidgetArea);
+    QDockWidget *holdings = addPanel(QStringLiteral("HoldingsDock"), tr("Holdings"), m_holdings, Qt::RightDockWidgetArea);
     QDockWidget *charts = addPanel(QStringLiteral("ChartsDock"), tr("Charts"),
-                                   notYetAvailable(tr("Candles, P&L and the yield curve"), tr("market data")),
+                                   notYetAvailable(tr("Candles, P&L and the yield curve"), tr("the charts work")),
                                    Qt::RightDockWidgetArea);
     QDockWidget *audit = addPanel(QStringLiteral("AuditViewerDock"), tr("Audit Log"), m_auditViewer,
                                   Qt::RightDockWidgetArea);
@@ -60,6 +63,16 @@ MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *p
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"),
                                     notYetAvailable(tr("The AI copilot"), tr("the copilot")),
                                     Qt::RightDockWidgetArea);
+
+    // Linked panels: picking an instrument anywhere drives the ticket and the ladder.
+    connect(m_marketWatch, &MarketWatch::instrumentSelected, this, &MainWindow::selectInstrument);
+    connect(m_blotter, &Blotter::instrumentSelected, this, &MainWindow::selectInstrument);
+    connect(m_ticket, &OrderTicket::instrumentChanged, m_ladder, &DepthLadder::setInstrument);
+    connect(m_ladder, &DepthLadder::priceClicked, this, [this](Side side, const QString &price) {
+        m_ticket->setType(QStringLiteral("limit"));
+        m_ticket->setPrice(price);
+        m_ticket->send(side); // click-to-trade: the ticket's account and quantity, at the clicked price
+    });
 
     splitDockWidget(ticket, watch, Qt::Vertical);
     splitDockWidget(blotter, audit, Qt::Vertical);
@@ -86,15 +99,40 @@ MainWindow::MainWindow(EventStore *store, WorkstationOptions options, QWidget *p
     m_modeLabel->setStyleSheet(m_options.demo ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold")
                                               : QStringLiteral("background:#c62828;color:white;font-weight:bold"));
     m_storeLabel = new QLabel(this);
+    m_roleLabel = new QLabel(this);
+    m_killLabel = new QLabel(this);
     statusBar()->addWidget(m_modeLabel);
     statusBar()->addWidget(m_storeLabel, 1);
+    statusBar()->addPermanentWidget(m_killLabel);
+    statusBar()->addPermanentWidget(m_roleLabel);
+    if (engine) {
+        m_roleLabel->setText(tr("%1 (%2) · venue: simulated").arg(engine->actor().user, engine->actor().role));
+        connect(engine, &TradingEngine::killSwitchChanged, this, [this](const QString &mode) {
+            m_killLabel->setText(tr("Kill switch: %1").arg(mode));
+            m_killLabel->setStyleSheet(mode == u"active" ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
+        });
+        connect(engine, &TradingEngine::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    } else {
+        m_roleLabel->setText(tr("no trading engine"));
+    }
     connect(m_auditViewer->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateStoreStatus);
     updateStoreStatus();
 
     m_restored = restoreLayout();
+    if (const Instrument *start = reference.instrument(QStringLiteral("UST 10Y")))
+        QTimer::singleShot(0, this, [this, id = start->id] { selectInstrument(id); });
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::selectInstrument(const QString &instrument)
+{
+    m_ticket->setInstrument(instrument);
+    m_ladder->setInstrument(instrument);
+    if (auto mark = m_marketWatch->model()->mark(instrument)) // a starting price the trader edits
+        if (const Instrument *i = m_reference.instrument(instrument))
+            m_ticket->setPrice(i->formatPrice(*mark));
+}
 
 void MainWindow::showEvent(QShowEvent *event)
 {

@@ -11,7 +11,14 @@ class QLabel;
 namespace instant {
 
 class AuditViewer;
+class Blotter;
+class DepthLadder;
 class EventStore;
+class Holdings;
+class MarketWatch;
+class OrderTicket;
+class ReferenceData;
+class TradingEngine;
 
 struct WorkstationOptions
 {
@@ -28,12 +35,20 @@ class MainWindow : public QMainWindow
 public:
     static constexpr int LayoutVersion = 1;
 
-    MainWindow(EventStore *store, WorkstationOptions options, QWidget *parent = nullptr);
+    // `engine` may be null (no trading: the panels that need it say so).
+    MainWindow(EventStore *store, TradingEngine *engine, const ReferenceData &reference, WorkstationOptions options,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     QList<QDockWidget *> docks() const { return m_docks; }
     QDockWidget *dock(const QString &objectName) const;
     AuditViewer *auditViewer() const { return m_auditViewer; }
+    OrderTicket *ticket() const { return m_ticket; }
+    Blotter *blotter() const { return m_blotter; }
+    MarketWatch *marketWatch() const { return m_marketWatch; }
+    DepthLadder *ladder() const { return m_ladder; }
+    Holdings *holdings() const { return m_holdings; }
+    void selectInstrument(const QString &instrument);
 
     void saveLayout() const;
     bool restoreLayout();
@@ -51,6 +66,15 @@ private:
     void updateStoreStatus();
 
     QPointer<EventStore> m_store;
+    QPointer<TradingEngine> m_engine;
+    const ReferenceData &m_reference;
+    OrderTicket *m_ticket = nullptr;
+    Blotter *m_blotter = nullptr;
+    MarketWatch *m_marketWatch = nullptr;
+    DepthLadder *m_ladder = nullptr;
+    Holdings *m_holdings = nullptr;
+    QLabel *m_roleLabel = nullptr;
+    QLabel *m_killLabel = nullptr;
     WorkstationOptions m_options;
     QList<QDockWidget *> m_docks;
     AuditViewer *m_auditViewer = nullptr;

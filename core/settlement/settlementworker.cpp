@@ -5,7 +5,7 @@
 namespace instant {
 
 SettlementWorker::SettlementWorker(OrderManager &oms, std::function<QDate()> today, QObject *parent)
-    : QObject(parent), m_oms(oms), m_today(std::move(today))
+    : QObject(parent), m_oms(oms), m_today(std::move(today)), m_timer(this)
 {
     connect(&m_timer, &QTimer::timeout, this, &SettlementWorker::settleNow);
 }

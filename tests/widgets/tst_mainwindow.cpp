@@ -3,6 +3,7 @@
 #include "auditlogmodel.h"
 #include "auditviewer.h"
 #include "mainwindow.h"
+#include "refdata/referencedata.h"
 #include "store/eventstore.h"
 #include "teststores.h"
 
@@ -20,6 +21,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
+    const ReferenceData reference = ReferenceData::demo();
 
 private Q_SLOTS:
     void initTestCase()
@@ -33,7 +35,7 @@ private Q_SLOTS:
     void everyPanelIsADockWithAStableName()
     {
         auto store = stores.open(stores.freshUrl());
-        MainWindow window(store.get(), {});
+        MainWindow window(store.get(), nullptr, reference, {});
         const QStringList expected{QStringLiteral("OrderTicketDock"), QStringLiteral("BlotterDock"),
                                    QStringLiteral("HoldingsDock"),    QStringLiteral("MarketWatchDock"),
                                    QStringLiteral("DepthLadderDock"), QStringLiteral("ChartsDock"),
@@ -55,7 +57,7 @@ private Q_SLOTS:
     {
         auto store = stores.open(stores.freshUrl());
         {
-            MainWindow window(store.get(), {});
+            MainWindow window(store.get(), nullptr, reference, {});
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.dock(QStringLiteral("ChartsDock"))->setFloating(true);
@@ -63,7 +65,7 @@ private Q_SLOTS:
             window.close(); // saves
         }
         {
-            MainWindow window(store.get(), {});
+            MainWindow window(store.get(), nullptr, reference, {});
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QVERIFY(window.dock(QStringLiteral("ChartsDock"))->isFloating());
@@ -77,7 +79,7 @@ private Q_SLOTS:
             // A layout saved by another version of the panels is ignored, not half-applied.
             QSettings settings;
             settings.setValue(QStringLiteral("MainWindow/layoutVersion"), MainWindow::LayoutVersion + 1);
-            MainWindow window(store.get(), {});
+            MainWindow window(store.get(), nullptr, reference, {});
             QVERIFY(!window.restoreLayout());
         }
     }
@@ -85,7 +87,7 @@ private Q_SLOTS:
     void lockLayoutFreezesDocks()
     {
         auto store = stores.open(stores.freshUrl());
-        MainWindow window(store.get(), {});
+        MainWindow window(store.get(), nullptr, reference, {});
         window.findChild<QAction *>(QStringLiteral("LockLayoutAction"))->setChecked(true);
         for (QDockWidget *d : window.docks())
             QVERIFY(!(d->features() & QDockWidget::DockWidgetMovable));
@@ -97,7 +99,7 @@ private Q_SLOTS:
     void auditPanelFollowsTheStore()
     {
         auto store = stores.open(stores.freshUrl());
-        MainWindow window(store.get(), {});
+        MainWindow window(store.get(), nullptr, reference, {});
         QVERIFY(store->append(request(QStringLiteral("session"), ExpectedVersion::Any,
                                       {newEvent(QStringLiteral("WorkstationSessionStarted"))}))
                     .ok());

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "oms/ordermanager.h"
+#include "refdata/referencedata.h"
+#include "venue/simulatedvenue.h"
+
+#include <random>
+
+namespace instant {
+
+// Simulated traders for the demo: orders around the market across the demo accounts and
+// instruments, sells of what is held, and some mistakes and limit-pushing orders that the engine
+// must refuse with a reason. Deterministic for a seed.
+class SimulatedTraders
+{
+public:
+    SimulatedTraders(const ReferenceData &reference, quint64 seed) : m_reference(reference), m_rng(seed ^ 0x5eed)
+    {
+        for (const Instrument *i : reference.instruments())
+            (isTreasury(i->kind) ? m_treasuries : m_other).append(i);
+    }
+
+    NewOrderCommand next(int n, const OrderManager &oms, const SimulatedVenue &venue, const QString &prefix, const Actor &actor)
+    {
+        std::uniform_real_distribution<double> u(0, 1);
+        NewOrderCommand c;
+        c.clientOrderId = QStringLiteral("%1-%2").arg(prefix).arg(n, 6, 10, QLatin1Char('0'));
+        c.actor = actor;
+        const bool rates = u(m_rng) < 0.5;
+        c.account = rates ? QStringLiteral("DESK-01") : (u(m_rng) < 0.8 ? QStringLiteral("DESK-02") : QStringLiteral("DEMO-01"));
+        const auto &pool = rates ? m_treasuries : m_other;
+        const Instrument *i = pool.at(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(m_rng));
+        c.instrument = i->id;
+        const qint64 held = oms.state().sellableQuantity(c.account, i->id);
+        const bool sell = held > 0 && u(m_rng) < 0.45;
+        c.side = sell ? QStringLiteral("sell") : QStringLiteral("buy");
+        const qint64 unit = isTreasury(i->kind) ? 1'000'000 : i->kind == InstrumentKind::EquityOption ? 1 : 100;
+        qint64 qty = unit * std::uniform_int_distribution<int>(1, 10)(m_rng);
+        if (sell)
+            qty = std::min(qty, held);
+        c.quantity = qty;
+
+        const double roll = u(m_rng);
+        c.type = roll < 0.72 ? QStringLiteral("limit") : roll < 0.82 ? QStringLiteral("market") : roll < 0.9 ? QStringLiteral("stop-limit") : QStringLiteral("stop");
+        const double tifRoll = u(m_rng);
+        c.timeInForce = tifRoll < 0.6 ? QStringLiteral("day") : tifRoll < 0.8 ? QStringLiteral("gtc") : tifRoll < 0.93 ? QStringLiteral("ioc") : QStringLiteral("fok");
+        if (c.type == u"market" && c.timeInForce == u"gtc")
+            c.timeInForce = QStringLiteral("day");
+
+        const Quote q = venue.topOfBook(i->id);
+        const qint64 mid = q.bid && q.ask ? (q.bid->value() + q.ask->value()) / 2 : i->referencePrice.value();
+        const qint64 offsetTicks = std::uniform_int_distribution<int>(-3, 6)(m_rng); // positive: passive
+        auto onTick = [i](qint64 units) { return std::max<qint64>(i->tickSize, units / i->tickSize * i->tickSize); };
+        const qint64 limit = onTick(sell ? mid + offsetTicks * i->tickSize : mid - offsetTicks * i->tickSize);
+        c.limitPrice = i->formatPrice(Price(limit));
+        const qint64 stop = onTick(sell ? mid - 2 * i->tickSize : mid + 2 * i->tickSize);
+        c.stopPrice = i->formatPrice(Price(stop));
+        if (c.type == u"stop-limit")
+            c.limitPrice = i->formatPrice(Price(onTick(sell ? stop - 2 * i->tickSize : stop + 2 * i->tickSize)));
+
+        // Some traders make mistakes and some push limits: the engine must say why, calmly.
+        const double oops = u(m_rng);
+        if (oops < 0.01)
+            c.instrument = QStringLiteral("NOPE%1").arg(n);
+        else if (oops < 0.02)
+            c.quantity = 0;
+        else if (oops < 0.03 && c.type == u"limit")
+            c.limitPrice = QStringLiteral("abc");
+        else if (oops < 0.04 && c.type == u"limit" && i->tickSize > 1)
+            c.limitPrice = i->formatPrice(Price(limit + 1)); // off tick
+        else if (oops < 0.05)
+            c.quantity = qty * 400; // large: compliance or buying power will speak
+        else if (oops < 0.055 && c.type == u"limit")
+            c.limitPrice = i->formatPrice(Price(limit * 108 / 100 / i->tickSize * i->tickSize)); // outside the collar
+        if (c.quantity > 0 && oops >= 0.04 && oops < 0.05 && u(m_rng) < 0.5)
+            c.overrides.append(RuleOverride{QStringLiteral("large-order"), QStringLiteral("client block, approved by desk head")});
+        return c;
+    }
+
+    std::mt19937_64 &rng() { return m_rng; }
+
+private:
+    const ReferenceData &m_reference;
+    std::mt19937_64 m_rng;
+    QList<const Instrument *> m_treasuries;
+    QList<const Instrument *> m_other;
+};
+
+
+} // namespace instant

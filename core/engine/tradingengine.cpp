@@ -1,0 +1,389 @@
+#include "engine/tradingengine.h"
+
+#include "analytics/bondanalytics.h"
+#include "demo/simulatedtraders.h"
+#include "oms/orderevents.h"
+#include "refdata/referencedata.h"
+#include "settlement/settlementworker.h"
+#include "store/eventstore.h"
+#include "venue/simulatedvenue.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QTimeZone>
+#include <QTimer>
+
+namespace instant {
+
+class TradingEngine::Core : public QObject
+{
+public:
+    // Every member QObject is a child, so moving the core moves them all to the engine thread.
+    Core(TradingEngine &engine)
+        : m_engine(engine),
+          m_venue(engine.m_reference, engine.m_options.seed,
+                  engine.m_options.startUs ? engine.m_options.startUs : nowUtcMicros(), this),
+          m_oms(engine.m_store, engine.m_reference, m_venue, this),
+          m_settlement(m_oms, [this] { return m_venue.tradeDate(); }, this),
+          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this)
+    {
+    }
+
+    void init()
+    {
+        const Actor admin{QStringLiteral("instant"), QStringLiteral("system")};
+        if (Status s = m_oms.start(m_engine.m_options.actor); !s)
+            Q_EMIT m_engine.problem(s.message());
+        for (const Account *a : m_engine.m_reference.accounts())
+            (void)m_oms.openAccount(a->id, a->openingCashCents, admin);
+        if (m_oms.state().complianceRules().isEmpty())
+            (void)m_oms.setRules(ComplianceEngine::defaultRules(), admin);
+
+        connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) { m_changed.insert(id); });
+        connect(&m_oms, &OrderManager::recorded, this, [this] { m_portfolioDirty = true; });
+        connect(&m_venue, &Venue::quote, this, [this](const Quote &q) { m_quotes.insert(q.instrument, q); });
+        connect(&m_venue, &Venue::trade, this, [this](const TradePrint &t) {
+            if (m_trades.size() < 5000)
+                m_trades.append(t);
+        });
+        connect(&m_venue, &Venue::bar, this, [this](const Bar &b) { m_bars.append(b); });
+        connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
+
+        // Everything already recorded, in chunks the GUI can take.
+        QList<OrderRecord> all;
+        for (const OrderRecord &o : m_oms.state().orders()) {
+            all.append(o);
+            if (all.size() >= 20'000) {
+                Q_EMIT m_engine.ordersUpdated(all);
+                all.clear();
+            }
+        }
+        if (!all.isEmpty())
+            Q_EMIT m_engine.ordersUpdated(all);
+        m_executionsSent = m_oms.state().executions().size();
+        if (m_executionsSent > 0)
+            Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
+        for (const Instrument *i : m_engine.m_reference.instruments())
+            m_quotes.insert(i->id, m_venue.topOfBook(i->id));
+        m_portfolioDirty = true;
+        publishSnapshot();
+        publish();
+
+        m_step.setInterval(m_engine.m_options.stepIntervalMs);
+        connect(&m_step, &QTimer::timeout, this, [this] {
+            m_venue.step(m_engine.m_options.stepMicros);
+            m_settlement.settleNow();
+        });
+        m_step.start();
+        m_publish.setInterval(m_engine.m_options.publishIntervalMs);
+        connect(&m_publish, &QTimer::timeout, this, &Core::publish);
+        m_publish.start();
+        if (m_engine.m_options.demoFlowIntervalMs > 0) {
+            // Other desks trading in demo mode, so the screens move from the first seconds.
+            m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed);
+            m_flowPrefix = QStringLiteral("SIM-%1").arg(nowUtcMicros() / 1000);
+            m_flow.setInterval(m_engine.m_options.demoFlowIntervalMs);
+            connect(&m_flow, &QTimer::timeout, this, [this] {
+                const Actor bot{QStringLiteral("simulated-desk"), QStringLiteral("trader")};
+                m_oms.submit(m_traders->next(m_flowCount++, m_oms, m_venue, m_flowPrefix, bot));
+            });
+            m_flow.start();
+        }
+        m_snapshotTimer.setInterval(500);
+        connect(&m_snapshotTimer, &QTimer::timeout, this, &Core::publishSnapshot);
+        m_snapshotTimer.start();
+        Q_EMIT m_engine.killSwitchChanged(m_oms.state().killSwitch());
+        Q_EMIT m_engine.started();
+    }
+
+    void shutdown()
+    {
+        m_step.stop();
+        m_flow.stop();
+        m_publish.stop();
+        m_snapshotTimer.stop();
+        publish();
+    }
+
+    void publish()
+    {
+        if (!m_changed.isEmpty()) {
+            QList<OrderRecord> orders;
+            orders.reserve(m_changed.size());
+            for (const QString &id : std::as_const(m_changed))
+                if (const OrderRecord *o = m_oms.state().order(id))
+                    orders.append(*o);
+            m_changed.clear();
+            std::sort(orders.begin(), orders.end(), [](const OrderRecord &a, const OrderRecord &b) { return a.createdUs < b.createdUs; });
+            Q_EMIT m_engine.ordersUpdated(orders);
+        }
+        const QList<FillRecord> &executions = m_oms.state().executions();
+        if (executions.size() > m_executionsSent) {
+            Q_EMIT m_engine.executionsAdded(executions.mid(m_executionsSent));
+            m_executionsSent = executions.size();
+        }
+        if (m_portfolioDirty) {
+            m_portfolioDirty = false;
+            const QList<AccountRecord> accounts = m_oms.state().accounts().values();
+            const QList<PositionRecord> positions = m_oms.state().positions().values();
+            Q_EMIT m_engine.portfolioUpdated(accounts, positions);
+            if (m_oms.state().killSwitch() != m_killSwitch) {
+                m_killSwitch = m_oms.state().killSwitch();
+                Q_EMIT m_engine.killSwitchChanged(m_killSwitch);
+            }
+        }
+        if (!m_quotes.isEmpty()) {
+            Q_EMIT m_engine.quotesUpdated(m_quotes.values());
+            m_quotes.clear();
+        }
+        if (!m_trades.isEmpty()) {
+            Q_EMIT m_engine.tradesPrinted(m_trades);
+            m_trades.clear();
+        }
+        if (!m_bars.isEmpty()) {
+            Q_EMIT m_engine.barsClosed(m_bars);
+            m_bars.clear();
+        }
+        if (!m_depthInstrument.isEmpty()) {
+            if (const venue::OrderBook *book = m_venue.book(m_depthInstrument)) {
+                const auto bids = book->depth(Side::Buy, 10);
+                const auto asks = book->depth(Side::Sell, 10);
+                Q_EMIT m_engine.depthUpdated(m_depthInstrument, QList<venue::LevelView>(bids.begin(), bids.end()),
+                                             QList<venue::LevelView>(asks.begin(), asks.end()));
+            }
+        }
+    }
+
+    void publishSnapshot()
+    {
+        auto copy = std::make_shared<const TradingState>(m_oms.state());
+        QMutexLocker lock(&m_engine.m_snapshotMutex);
+        m_engine.m_snapshot = std::move(copy);
+    }
+
+    void submit(NewOrderCommand c)
+    {
+        if (!m_engine.canTrade()) {
+            CommandOutcome out;
+            out.orderId = c.clientOrderId;
+            out.reason = QStringLiteral("the %1 role cannot send orders").arg(m_engine.m_options.actor.role);
+            Q_EMIT m_engine.commandFinished(out);
+            return;
+        }
+        c.actor = m_engine.m_options.actor;
+        Q_EMIT m_engine.commandFinished(m_oms.submit(c));
+    }
+
+    void cancel(const QString &id)
+    {
+        if (!m_engine.canTrade())
+            return;
+        Q_EMIT m_engine.commandFinished(m_oms.cancel(id, m_engine.m_options.actor));
+    }
+
+    void cancelAll(const QString &instrument)
+    {
+        if (!m_engine.canTrade())
+            return;
+        QStringList ids;
+        for (const OrderRecord &o : m_oms.state().orders())
+            if (isWorking(o.state) && o.state != OrderState::PendingCancel && (instrument.isEmpty() || o.instrument == instrument))
+                ids << o.orderId;
+        ids.sort();
+        for (const QString &id : std::as_const(ids))
+            Q_EMIT m_engine.commandFinished(m_oms.cancel(id, m_engine.m_options.actor));
+    }
+
+    void replace(const QString &id, std::optional<qint64> quantity, const QString &limit)
+    {
+        if (!m_engine.canTrade())
+            return;
+        Q_EMIT m_engine.commandFinished(m_oms.replace(id, quantity, limit, m_engine.m_options.actor));
+    }
+
+    QString m_depthInstrument;
+
+private:
+    TradingEngine &m_engine;
+    SimulatedVenue m_venue;
+    OrderManager m_oms;
+    SettlementWorker m_settlement;
+    QTimer m_step, m_publish, m_snapshotTimer, m_flow;
+    std::unique_ptr<SimulatedTraders> m_traders;
+    QString m_flowPrefix;
+    int m_flowCount = 0;
+    QSet<QString> m_changed;
+    qsizetype m_executionsSent = 0;
+    QHash<QString, Quote> m_quotes;
+    QList<TradePrint> m_trades;
+    QList<Bar> m_bars;
+    bool m_portfolioDirty = false;
+    QString m_killSwitch;
+};
+
+TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent)
+    : QObject(parent), m_store(store), m_reference(reference), m_options(std::move(options))
+{
+    static const int registered = [] {
+        qRegisterMetaType<instant::OrderRecord>();
+        qRegisterMetaType<QList<instant::OrderRecord>>();
+        qRegisterMetaType<QList<instant::FillRecord>>();
+        qRegisterMetaType<QList<instant::AccountRecord>>();
+        qRegisterMetaType<QList<instant::PositionRecord>>();
+        qRegisterMetaType<QList<instant::Quote>>();
+        qRegisterMetaType<QList<instant::TradePrint>>();
+        qRegisterMetaType<QList<instant::Bar>>();
+        qRegisterMetaType<QList<instant::venue::LevelView>>();
+        qRegisterMetaType<instant::CommandOutcome>();
+        return 0;
+    }();
+    Q_UNUSED(registered);
+    m_thread.setObjectName(QStringLiteral("instant-engine"));
+}
+
+TradingEngine::~TradingEngine()
+{
+    stop();
+}
+
+void TradingEngine::start()
+{
+    if (m_core)
+        return;
+    m_thread.start();
+    m_core = new Core(*this);
+    m_core->moveToThread(&m_thread);
+    QMetaObject::invokeMethod(m_core, [core = m_core] { core->init(); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::stop()
+{
+    if (!m_core)
+        return;
+    Core *core = m_core;
+    m_core = nullptr;
+    QMetaObject::invokeMethod(core, [core] {
+        core->shutdown();
+        delete core;
+    }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool TradingEngine::isRunning() const
+{
+    return m_core != nullptr;
+}
+
+void TradingEngine::submit(const NewOrderCommand &command)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, command] { core->submit(command); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::cancel(const QString &orderId)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, orderId] { core->cancel(orderId); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::cancelAll(const QString &instrument)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, instrument] { core->cancelAll(instrument); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, orderId, quantity, limitPrice] { core->replace(orderId, quantity, limitPrice); },
+                                  Qt::QueuedConnection);
+}
+
+void TradingEngine::watchDepth(const QString &instrument)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, instrument] { core->m_depthInstrument = instrument; }, Qt::QueuedConnection);
+}
+
+OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
+{
+    OrderPreview p;
+    std::shared_ptr<const TradingState> state;
+    {
+        QMutexLocker lock(&m_snapshotMutex);
+        state = m_snapshot;
+    }
+    const Instrument *instrument = m_reference.instrument(c.instrument);
+    if (!instrument) {
+        p.problem = c.instrument.isEmpty() ? tr("Pick an instrument") : tr("Unknown instrument \"%1\"").arg(c.instrument);
+        return p;
+    }
+    Side side = Side::Buy;
+    OrderType type = OrderType::Limit;
+    if (!events::parseSide(c.side, side) || !events::parseOrderType(c.type, type)) {
+        p.problem = tr("Pick a side and an order type");
+        return p;
+    }
+    if (c.quantity <= 0 || c.quantity % instrument->lotSize != 0) {
+        p.problem = tr("Quantity must be a positive multiple of %L1").arg(instrument->lotSize);
+        return p;
+    }
+    std::optional<Price> limit;
+    if (type == OrderType::Limit || type == OrderType::StopLimit) {
+        auto parsed = instrument->parsePrice(c.limitPrice);
+        if (!parsed) {
+            p.problem = parsed.message();
+            return p;
+        }
+        if (!instrument->onTick(*parsed)) {
+            p.problem = tr("%1 is not on a tick (%2)").arg(c.limitPrice, instrument->formatPrice(Price(instrument->tickSize)));
+            return p;
+        }
+        limit = *parsed;
+    }
+    if (type == OrderType::Stop || type == OrderType::StopLimit) {
+        auto stop = instrument->parsePrice(c.stopPrice);
+        if (!stop) {
+            p.problem = tr("Stop price: %1").arg(stop.message());
+            return p;
+        }
+    }
+    const Price reference = limit.value_or(state ? state->lastPrice(instrument->id).value_or(instrument->referencePrice) : instrument->referencePrice);
+    p.notionalCents = instrument->notionalCents(Quantity(c.quantity), reference);
+    QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate settle = analytics::settlementDate(*instrument, today);
+    if (isTreasury(instrument->kind)) {
+        if (auto dv01 = analytics::dv01PerUnitFace(*instrument, reference, settle))
+            p.dv01 = *dv01 * double(c.quantity) * (side == Side::Buy ? 1 : -1);
+        p.yieldPercent = analytics::yieldPercent(*instrument, reference, settle);
+    }
+    if (state) {
+        if (const AccountRecord *a = state->account(c.account))
+            p.availableCents = a->availableCents();
+        auto rules = ComplianceEngine::parseRules(state->complianceRules().isEmpty() ? ComplianceEngine::defaultRules()
+                                                                                     : state->complianceRules());
+        OrderCheck check;
+        check.instrument = instrument;
+        check.account = c.account;
+        check.side = side;
+        check.quantity = Quantity(c.quantity);
+        check.limitPrice = limit;
+        check.referencePrice = reference;
+        check.notionalCents = p.notionalCents;
+        check.settleDate = settle;
+        if (rules)
+            p.violations = ComplianceEngine::check(*rules, check, *state, m_reference);
+        if (side == Side::Buy && p.notionalCents > p.availableCents)
+            p.violations.prepend(Violation{QStringLiteral("buying-power"), QStringLiteral("buying_power"), Severity::Hard,
+                                           tr("needs $%L1, $%L2 available").arg(double(p.notionalCents) / 100.0, 0, 'f', 2)
+                                               .arg(double(p.availableCents) / 100.0, 0, 'f', 2)});
+        if (side == Side::Sell && c.quantity > state->sellableQuantity(c.account, instrument->id))
+            p.violations.prepend(Violation{QStringLiteral("no-short"), QStringLiteral("short_sale"), Severity::Hard,
+                                           tr("only %L1 available to sell").arg(state->sellableQuantity(c.account, instrument->id))});
+    }
+    p.valid = true;
+    return p;
+}
+
+} // namespace instant

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "compliance/compliance.h"
+#include "oms/ordermanager.h"
+#include "oms/tradingstate.h"
+#include "venue/orderbook.h"
+#include "venue/venue.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <memory>
+
+namespace instant {
+
+class EventStore;
+class ReferenceData;
+
+struct EngineOptions
+{
+    quint64 seed = 1;
+    TimestampUs startUs = 0;            // the simulated venue's clock at start (0: now)
+    int stepIntervalMs = 250;           // wall-clock time between market steps
+    qint64 stepMicros = 1'000'000;      // simulated time per step
+    int publishIntervalMs = 33;         // batches to the GUI at most ~30 times a second
+    int demoFlowIntervalMs = 0;         // > 0: simulated traders send an order this often (demo mode)
+    Actor actor{QStringLiteral("trader"), QStringLiteral("trader")};
+};
+
+// What compliance would say about an order, before it is sent.
+struct OrderPreview
+{
+    bool valid = false;
+    QString problem;            // why it cannot be sent as typed
+    qint64 notionalCents = 0;
+    double dv01 = 0;            // Treasuries: dollars per basis point added to the account
+    std::optional<double> yieldPercent;
+    qint64 availableCents = 0;
+    QList<Violation> violations;
+};
+
+// The engine of the workstation: the venue, the order manager and settlement on a worker
+// thread, so the GUI thread never waits for the database or the venue. Commands go in from any
+// thread; results and market data come out as batched signals, at most ~30 times a second.
+class TradingEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent = nullptr);
+    ~TradingEngine() override;
+
+    void start();
+    void stop();
+    bool isRunning() const;
+
+    void submit(const NewOrderCommand &command);
+    void cancel(const QString &orderId);
+    void cancelAll(const QString &instrument = {}); // all working orders (of one instrument)
+    void replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice);
+    void watchDepth(const QString &instrument);      // the ladder's instrument: its depth is published
+
+    // Thread-safe, from the last published state: what an order would cost and what compliance
+    // would say about it. Never blocks on the worker.
+    OrderPreview preview(const NewOrderCommand &command) const;
+    Actor actor() const { return m_options.actor; }
+    bool canTrade() const { return m_options.actor.role != u"compliance"; }
+
+Q_SIGNALS:
+    void started();
+    void ordersUpdated(const QList<instant::OrderRecord> &orders);
+    void executionsAdded(const QList<instant::FillRecord> &executions);
+    void portfolioUpdated(const QList<instant::AccountRecord> &accounts, const QList<instant::PositionRecord> &positions);
+    void quotesUpdated(const QList<instant::Quote> &quotes);
+    void tradesPrinted(const QList<instant::TradePrint> &trades);
+    void barsClosed(const QList<instant::Bar> &bars);
+    void depthUpdated(const QString &instrument, const QList<instant::venue::LevelView> &bids,
+                      const QList<instant::venue::LevelView> &asks);
+    void commandFinished(const instant::CommandOutcome &outcome);
+    void killSwitchChanged(const QString &mode);
+    void problem(const QString &message);
+
+private:
+    class Core;
+    EventStore &m_store;
+    const ReferenceData &m_reference;
+    EngineOptions m_options;
+    QThread m_thread;
+    Core *m_core = nullptr;
+
+    mutable QMutex m_snapshotMutex;
+    std::shared_ptr<const TradingState> m_snapshot; // published copy for previews
+    friend class Core;
+};
+
+} // namespace instant
+
+Q_DECLARE_METATYPE(instant::OrderRecord)
+Q_DECLARE_METATYPE(instant::FillRecord)
+Q_DECLARE_METATYPE(instant::AccountRecord)
+Q_DECLARE_METATYPE(instant::PositionRecord)
+Q_DECLARE_METATYPE(instant::CommandOutcome)
+Q_DECLARE_METATYPE(instant::venue::LevelView)

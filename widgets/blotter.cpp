@@ -1,0 +1,219 @@
+#include "blotter.h"
+
+#include "blottermodel.h"
+#include "engine/tradingengine.h"
+#include "refdata/referencedata.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace instant {
+
+void BlotterFilterProxy::setFilter(const OrderFilter &filter)
+{
+    m_filter = filter;
+    invalidateFilter();
+}
+
+bool BlotterFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_filter.isEmpty())
+        return true;
+    const auto *model = static_cast<const BlotterModel *>(sourceModel());
+    const OrderRecord &o = model->orderAt(sourceRow);
+    return m_filter.matches(o, model->symbolOf(o));
+}
+
+namespace {
+
+QTableView *makeTable(QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row measuring on big tables
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionsMovable(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
+}
+
+} // namespace
+
+Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_reference(reference), m_model(new BlotterModel(reference, this)),
+      m_executions(new ExecutionsModel(reference, this)), m_proxy(new BlotterFilterProxy(this)),
+      m_view(makeTable(this)), m_execView(makeTable(this)), m_state(new QComboBox(this)), m_side(new QComboBox(this)),
+      m_text(new QLineEdit(this)), m_count(new QLabel(this))
+{
+    setObjectName(QStringLiteral("Blotter"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(BlotterModel::SortRole);
+    m_proxy->setDynamicSortFilter(false); // sorting a million rows on every tick is not smooth
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    const int digit = fontMetrics().horizontalAdvance(u'0');
+    const int widths[] = {13, 12, 9, 16, 5, 8, 5, 12, 9, 9, 12, 12, 9, 13, 30};
+    for (int c = 0; c < BlotterModel::ColumnCount; ++c)
+        m_view->setColumnWidth(c, widths[c] * digit);
+    m_view->setColumnHidden(BlotterModel::Stop, true);
+    m_execView->setModel(m_executions);
+
+    m_state->addItem(tr("All states"));
+    m_state->addItem(tr("Working"));
+    for (OrderState s : {OrderState::PendingNew, OrderState::New, OrderState::PartiallyFilled, OrderState::Filled,
+                         OrderState::Cancelled, OrderState::Replaced, OrderState::Rejected, OrderState::Expired})
+        m_state->addItem(stateName(s), int(s));
+    m_side->addItems({tr("Both sides"), tr("Buy"), tr("Sell")});
+    m_text->setPlaceholderText(tr("Filter: order, account, instrument, reason…"));
+    m_text->setClearButtonEnabled(true);
+    auto *exportButton = new QPushButton(tr("Export CSV…"), this);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_state);
+    bar->addWidget(m_side);
+    bar->addWidget(m_text, 1);
+    bar->addWidget(m_count);
+    bar->addWidget(exportButton);
+
+    auto *tabs = new QTabWidget(this);
+    tabs->setDocumentMode(true);
+    tabs->addTab(m_view, tr("Orders"));
+    tabs->addTab(m_execView, tr("Executions"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(tabs, 1);
+
+    connect(m_state, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
+    connect(m_side, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
+    connect(m_text, &QLineEdit::textChanged, this, &Blotter::updateFilter);
+    connect(m_view, &QTableView::customContextMenuRequested, this, &Blotter::showContextMenu);
+    connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &Blotter::showColumnMenu);
+    connect(m_model, &BlotterModel::flushed, this, [this] {
+        m_count->setText(tr("%L1 of %L2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        const OrderRecord &o = m_model->orderAt(m_proxy->mapToSource(current).row());
+        Q_EMIT instrumentSelected(o.instrument);
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export orders"), QStringLiteral("orders.csv"), tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportCsv(path, &error))
+            QMessageBox::warning(this, tr("Export orders"), error);
+    });
+    if (m_engine) {
+        connect(m_engine, &TradingEngine::ordersUpdated, m_model, &BlotterModel::applyUpdates);
+        connect(m_engine, &TradingEngine::executionsAdded, m_executions, &ExecutionsModel::append);
+    }
+}
+
+void Blotter::updateFilter()
+{
+    OrderFilter f;
+    const int stateIndex = m_state->currentIndex();
+    if (stateIndex == 1)
+        f.workingOnly = true;
+    else if (stateIndex > 1)
+        f.states.insert(OrderState(m_state->currentData().toInt()));
+    if (m_side->currentIndex() == 1)
+        f.side = Side::Buy;
+    else if (m_side->currentIndex() == 2)
+        f.side = Side::Sell;
+    f.text = m_text->text().trimmed();
+    m_proxy->setFilter(f);
+    m_count->setText(tr("%L1 of %L2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+void Blotter::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid() || !m_engine)
+        return;
+    const OrderRecord o = m_model->orderAt(m_proxy->mapToSource(index).row());
+    QMenu menu(this);
+    QAction *cancel = menu.addAction(tr("Cancel %1").arg(o.orderId));
+    QAction *replace = menu.addAction(tr("Replace %1…").arg(o.orderId));
+    const bool live = isWorking(o.state) && m_engine->canTrade();
+    cancel->setEnabled(live && o.state != OrderState::PendingCancel);
+    replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace);
+    QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(pos));
+    if (chosen == cancel) {
+        m_engine->cancel(o.orderId);
+    } else if (chosen == replace) {
+        const Instrument *i = m_reference.instrument(o.instrument);
+        bool ok = false;
+        const qint64 qty = QInputDialog::getInt(this, tr("Replace %1").arg(o.orderId), tr("New total quantity"),
+                                                int(std::min<qint64>(o.quantity.value(), INT_MAX)), 1, INT_MAX,
+                                                int(i ? i->lotSize : 1), &ok);
+        if (!ok)
+            return;
+        QString price;
+        if (o.limitPrice && i) {
+            price = QInputDialog::getText(this, tr("Replace %1").arg(o.orderId), tr("New limit price"), QLineEdit::Normal,
+                                          i->formatPrice(*o.limitPrice), &ok);
+            if (!ok)
+                return;
+            if (o.limitPrice && price == i->formatPrice(*o.limitPrice))
+                price.clear();
+        }
+        m_engine->replace(o.orderId, qty == o.quantity.value() ? std::nullopt : std::optional<qint64>(qty), price);
+    }
+}
+
+void Blotter::showColumnMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    for (int c = 0; c < BlotterModel::ColumnCount; ++c) {
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!m_view->isColumnHidden(c));
+        connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+    }
+    menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+QByteArray Blotter::saveColumns() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void Blotter::restoreColumns(const QByteArray &state)
+{
+    m_view->horizontalHeader()->restoreState(state);
+}
+
+bool Blotter::exportCsv(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_model->csv().toUtf8()) < 0 || !file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace instant

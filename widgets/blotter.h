@@ -1,0 +1,76 @@
+#pragma once
+
+#include "oms/orderfilter.h"
+
+#include <QSortFilterProxyModel>
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QTabWidget;
+class QLabel;
+
+namespace instant {
+
+class BlotterModel;
+class ExecutionsModel;
+class ReferenceData;
+class TradingEngine;
+
+// Applies an OrderFilter (core) to the blotter model.
+class BlotterFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setFilter(const OrderFilter &filter);
+    const OrderFilter &filter() const { return m_filter; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    OrderFilter m_filter;
+};
+
+// The blotter: orders and executions, live; sort, filter, column chooser, right-click cancel
+// and replace, CSV export.
+class Blotter : public QWidget
+{
+    Q_OBJECT
+
+public:
+    Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
+
+    BlotterModel *model() const { return m_model; }
+    ExecutionsModel *executions() const { return m_executions; }
+    BlotterFilterProxy *proxy() const { return m_proxy; }
+    QTableView *view() const { return m_view; }
+    QByteArray saveColumns() const;
+    void restoreColumns(const QByteArray &state);
+    bool exportCsv(const QString &path, QString *error = nullptr) const;
+
+Q_SIGNALS:
+    void instrumentSelected(const QString &instrument);
+
+private:
+    void updateFilter();
+    void showContextMenu(const QPoint &pos);
+    void showColumnMenu(const QPoint &pos);
+
+    TradingEngine *m_engine;
+    const ReferenceData &m_reference;
+    BlotterModel *m_model;
+    ExecutionsModel *m_executions;
+    BlotterFilterProxy *m_proxy;
+    QTableView *m_view;
+    QTableView *m_execView;
+    QComboBox *m_state;
+    QComboBox *m_side;
+    QLineEdit *m_text;
+    QLabel *m_count;
+};
+
+} // namespace instant

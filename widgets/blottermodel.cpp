@@ -1,0 +1,285 @@
+#include "blottermodel.h"
+
+#include "oms/orderevents.h"
+#include "refdata/referencedata.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace instant {
+
+BlotterModel::BlotterModel(const ReferenceData &reference, QObject *parent)
+    : QAbstractTableModel(parent), m_reference(reference)
+{
+    m_tick.setInterval(33);
+    m_tick.setSingleShot(true);
+    connect(&m_tick, &QTimer::timeout, this, &BlotterModel::flush);
+}
+
+int BlotterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int BlotterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString BlotterModel::symbolOf(const OrderRecord &o) const
+{
+    const Instrument *i = m_reference.instrument(o.instrument);
+    return i ? i->symbol : o.instrument;
+}
+
+QString BlotterModel::text(const OrderRecord &o, int column) const
+{
+    const Instrument *i = m_reference.instrument(o.instrument);
+    auto price = [i](std::optional<Price> p) { return p && i ? i->formatPrice(*p) : QString(); };
+    switch (column) {
+    case Time: return formatUtcMicros(o.createdUs).mid(11, 12);
+    case OrderId: return o.orderId;
+    case Account: return o.account;
+    case Symbol: return i ? i->symbol : o.instrument;
+    case Side: return o.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
+    case Type: return events::toString(o.type);
+    case Tif: return events::toString(o.tif).toUpper();
+    case Quantity: return QLocale().toString(o.quantity.value());
+    case Limit: return price(o.limitPrice);
+    case Stop: return price(o.stopPrice);
+    case Filled: return QLocale().toString(o.filled.value());
+    case Leaves: return QLocale().toString(o.leaves().value());
+    case AveragePrice: return o.filled.value() > 0 && i ? i->formatPrice(Price(qRound64(o.averagePriceUnits()))) : QString();
+    case State: return stateName(o.state);
+    case Reason: return o.reason;
+    default: return {};
+    }
+}
+
+QVariant BlotterModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const OrderRecord &o = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return text(o, index.column());
+    case Qt::ToolTipRole:
+        return index.column() == Reason || index.column() == State ? QVariant(o.reason) : QVariant();
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Quantity && index.column() <= AveragePrice)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == Side)
+            return QBrush(o.side == instant::Side::Buy ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        if (index.column() == State && o.state == OrderState::Rejected)
+            return QBrush(QColor(0xc6, 0x28, 0x28));
+        return {};
+    case OrderIdRole:
+        return o.orderId;
+    case StateRole:
+        return int(o.state);
+    case SortRole:
+        switch (index.column()) {
+        case Time: return o.createdUs;
+        case Quantity: return o.quantity.value();
+        case Filled: return o.filled.value();
+        case Leaves: return o.leaves().value();
+        case Limit: return o.limitPrice ? o.limitPrice->value() : 0;
+        case AveragePrice: return o.averagePriceUnits();
+        default: return text(o, index.column());
+        }
+    default:
+        return {};
+    }
+}
+
+QVariant BlotterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Time: return tr("Time (UTC)");
+    case OrderId: return tr("Order");
+    case Account: return tr("Account");
+    case Symbol: return tr("Instrument");
+    case Side: return tr("Side");
+    case Type: return tr("Type");
+    case Tif: return tr("TIF");
+    case Quantity: return tr("Qty");
+    case Limit: return tr("Limit");
+    case Stop: return tr("Stop");
+    case Filled: return tr("Filled");
+    case Leaves: return tr("Leaves");
+    case AveragePrice: return tr("Avg px");
+    case State: return tr("State");
+    case Reason: return tr("Reason");
+    default: return {};
+    }
+}
+
+void BlotterModel::applyUpdates(const QList<OrderRecord> &orders)
+{
+    for (const OrderRecord &o : orders)
+        m_pending.insert(o.orderId, o);
+    if (!m_tick.isActive())
+        m_tick.start();
+}
+
+void BlotterModel::flush()
+{
+    m_tick.stop();
+    if (m_pending.isEmpty())
+        return;
+    QList<OrderRecord> fresh;
+    int first = INT_MAX, last = -1;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        const int row = m_index.value(it.key(), -1);
+        if (row < 0) {
+            fresh.append(it.value());
+            continue;
+        }
+        m_rows[row] = it.value();
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    const int changed = int(m_pending.size() - fresh.size());
+    m_pending.clear();
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1)); // one range per tick
+    if (!fresh.isEmpty()) {
+        std::sort(fresh.begin(), fresh.end(), [](const OrderRecord &a, const OrderRecord &b) {
+            return a.createdUs != b.createdUs ? a.createdUs < b.createdUs : a.orderId < b.orderId;
+        });
+        const int start = int(m_rows.size());
+        beginInsertRows({}, start, start + int(fresh.size()) - 1);
+        for (const OrderRecord &o : std::as_const(fresh)) {
+            m_index.insert(o.orderId, int(m_rows.size()));
+            m_rows.append(o);
+        }
+        endInsertRows();
+    }
+    Q_EMIT flushed(int(fresh.size()), changed);
+}
+
+void BlotterModel::setAll(const QList<OrderRecord> &orders)
+{
+    beginResetModel();
+    m_pending.clear();
+    m_rows = orders;
+    std::sort(m_rows.begin(), m_rows.end(), [](const OrderRecord &a, const OrderRecord &b) { return a.createdUs < b.createdUs; });
+    m_index.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_index.insert(m_rows.at(i).orderId, i);
+    endResetModel();
+}
+
+QString BlotterModel::csv() const
+{
+    auto field = [](QString v) -> QString {
+        if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n')) {
+            v.replace(u'"', QStringLiteral("\"\""));
+            return u'"' + v + u'"';
+        }
+        return v;
+    };
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < ColumnCount; ++c)
+        header << field(headerData(c, Qt::Horizontal).toString());
+    lines << header.join(u',');
+    for (const OrderRecord &o : m_rows) {
+        QStringList cells;
+        for (int c = 0; c < ColumnCount; ++c)
+            cells << field(c == Quantity || c == Filled || c == Leaves ? QString::number(c == Quantity ? o.quantity.value() : c == Filled ? o.filled.value() : o.leaves().value())
+                                                                      : text(o, c));
+        lines << cells.join(u',');
+    }
+    return lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n");
+}
+
+ExecutionsModel::ExecutionsModel(const ReferenceData &reference, QObject *parent)
+    : QAbstractTableModel(parent), m_reference(reference)
+{
+}
+
+int ExecutionsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ExecutionsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const FillRecord &f = m_rows.at(index.row());
+    const Instrument *i = m_reference.instrument(f.instrument);
+    if (role == Qt::TextAlignmentRole && (index.column() == Quantity || index.column() == Price || index.column() == Notional))
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Time: return formatUtcMicros(f.recordedUs).mid(11, 12);
+    case ExecId: return f.execId;
+    case OrderId: return f.orderId;
+    case Account: return f.account;
+    case Symbol: return i ? i->symbol : f.instrument;
+    case Side: return f.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
+    case Quantity: return QLocale().toString(f.quantity);
+    case Price: return i ? i->formatPrice(instant::Price(f.price)) : QString::number(f.price);
+    case Notional: return QLocale().toString(double(f.notionalCents) / 100.0, 'f', 2);
+    case SettleDate: return f.settleDate.toString(Qt::ISODate);
+    case Settled: return f.settled ? tr("settled") : tr("pending");
+    default: return {};
+    }
+}
+
+QVariant ExecutionsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *names[] = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Exec"), QT_TR_NOOP("Order"), QT_TR_NOOP("Account"),
+                                  QT_TR_NOOP("Instrument"), QT_TR_NOOP("Side"), QT_TR_NOOP("Qty"), QT_TR_NOOP("Price"),
+                                  QT_TR_NOOP("Notional $"), QT_TR_NOOP("Settles"), QT_TR_NOOP("Settlement")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+void ExecutionsModel::append(const QList<FillRecord> &executions)
+{
+    if (executions.isEmpty())
+        return;
+    // Settlement marks earlier rows: refresh those in place, append the new ones.
+    QList<FillRecord> fresh;
+    QHash<QString, int> rows;
+    for (int r = 0; r < m_rows.size(); ++r)
+        rows.insert(m_rows.at(r).key(), r);
+    for (const FillRecord &f : executions) {
+        const int r = rows.value(f.key(), -1);
+        if (r >= 0) {
+            m_rows[r] = f;
+            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        } else {
+            fresh.append(f);
+        }
+    }
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
+    m_rows.append(fresh);
+    endInsertRows();
+}
+
+void ExecutionsModel::setAll(const QList<FillRecord> &executions)
+{
+    beginResetModel();
+    m_rows = executions;
+    endResetModel();
+}
+
+} // namespace instant

@@ -1,0 +1,449 @@
+#include "marketwatch.h"
+
+#include "analytics/bondanalytics.h"
+#include "engine/tradingengine.h"
+#include "refdata/referencedata.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QFont>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace instant {
+
+namespace {
+
+QTableView *compactTable(QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 4);
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+QString money(qint64 cents)
+{
+    return QLocale().toString(double(cents) / 100.0, 'f', 2);
+}
+
+} // namespace
+
+// ---- market watch ----
+
+MarketWatchModel::MarketWatchModel(const ReferenceData &reference, QObject *parent)
+    : QAbstractTableModel(parent), m_reference(reference)
+{
+    for (const Instrument *i : reference.instruments()) {
+        if (i->kind == InstrumentKind::EquityOption)
+            continue;
+        m_index.insert(i->id, int(m_rows.size()));
+        m_rows.append(Row{i, Quote{}, std::nullopt, 0});
+    }
+}
+
+int MarketWatchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MarketWatchModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows.at(index.row());
+    const Instrument &i = *r.instrument;
+    if (role == InstrumentRole)
+        return i.id;
+    if (role == Qt::TextAlignmentRole && index.column() != Symbol)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Change && r.last) {
+        const qint64 d = r.last->value() - i.referencePrice.value();
+        return d == 0 ? QVariant() : QVariant(QBrush(d > 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28)));
+    }
+    if (role == Qt::ToolTipRole)
+        return i.description;
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Symbol: return i.symbol;
+    case Bid: return r.quote.bid ? i.formatPrice(*r.quote.bid) : QString();
+    case Ask: return r.quote.ask ? i.formatPrice(*r.quote.ask) : QString();
+    case Last: return r.last ? i.formatPrice(*r.last) : QString();
+    case Change: {
+        if (!r.last)
+            return QString();
+        const double pct = 100.0 * double(r.last->value() - i.referencePrice.value()) / double(i.referencePrice.value());
+        return QStringLiteral("%1%2%").arg(pct > 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 2);
+    }
+    case Volume: return QLocale().toString(r.volume);
+    default: return {};
+    }
+}
+
+QVariant MarketWatchModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Symbol: return tr("Instrument");
+    case Bid: return tr("Bid");
+    case Ask: return tr("Ask");
+    case Last: return tr("Last");
+    case Change: return tr("Chg");
+    case Volume: return tr("Volume");
+    default: return {};
+    }
+}
+
+void MarketWatchModel::applyQuotes(const QList<Quote> &quotes)
+{
+    int first = INT_MAX, last = -1;
+    for (const Quote &q : quotes) {
+        const int row = m_index.value(q.instrument, -1);
+        if (row < 0)
+            continue;
+        m_rows[row].quote = q;
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, Bid), index(last, Ask));
+}
+
+void MarketWatchModel::applyTrades(const QList<TradePrint> &trades)
+{
+    int first = INT_MAX, last = -1;
+    for (const TradePrint &t : trades) {
+        const int row = m_index.value(t.instrument, -1);
+        if (row < 0)
+            continue;
+        m_rows[row].last = t.price;
+        m_rows[row].volume += t.quantity.value();
+        first = std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, Last), index(last, Volume));
+}
+
+std::optional<Price> MarketWatchModel::mark(const QString &instrument) const
+{
+    const int row = m_index.value(instrument, -1);
+    if (row < 0)
+        return std::nullopt;
+    const Row &r = m_rows.at(row);
+    if (r.quote.bid && r.quote.ask) {
+        const qint64 tick = r.instrument->tickSize;
+        return Price((r.quote.bid->value() + r.quote.ask->value()) / 2 / tick * tick);
+    }
+    return r.last;
+}
+
+MarketWatch::MarketWatch(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
+    : QWidget(parent), m_model(new MarketWatchModel(reference, this)), m_view(compactTable(this))
+{
+    setObjectName(QStringLiteral("MarketWatch"));
+    m_view->setModel(m_model);
+    const int digit = fontMetrics().horizontalAdvance(u'0');
+    for (int c : {1, 2, 3})
+        m_view->setColumnWidth(c, digit * 10);
+    m_view->setColumnWidth(0, digit * 10);
+    m_view->setColumnWidth(4, digit * 7);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_view);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            Q_EMIT instrumentSelected(current.data(MarketWatchModel::InstrumentRole).toString());
+    });
+    if (engine) {
+        connect(engine, &TradingEngine::quotesUpdated, m_model, &MarketWatchModel::applyQuotes);
+        connect(engine, &TradingEngine::tradesPrinted, m_model, &MarketWatchModel::applyTrades);
+    }
+}
+
+// ---- depth ladder ----
+
+class LadderModel : public QAbstractTableModel
+{
+public:
+    enum Column { BidQty, Price, AskQty, ColumnCount };
+    explicit LadderModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : 20; }
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+            return {};
+        return section == BidQty ? DepthLadder::tr("Bid size") : section == Price ? DepthLadder::tr("Price") : DepthLadder::tr("Ask size");
+    }
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid() || !m_instrument)
+            return {};
+        // Rows 0..9: asks, highest first; rows 10..19: bids, best first.
+        const bool askRow = index.row() < 10;
+        const int level = askRow ? 9 - index.row() : index.row() - 10;
+        const auto &side = askRow ? m_asks : m_bids;
+        if (level >= side.size())
+            return {};
+        const venue::LevelView &l = side.at(level);
+        if (role == Qt::TextAlignmentRole)
+            return QVariant(Qt::AlignCenter);
+        if (role == Qt::BackgroundRole) {
+            if (index.column() == BidQty && !askRow)
+                return QBrush(QColor(46, 125, 50, 60));
+            if (index.column() == AskQty && askRow)
+                return QBrush(QColor(198, 40, 40, 60));
+            return {};
+        }
+        if (role == Qt::UserRole)
+            return QVariant::fromValue<qlonglong>(l.price.value());
+        if (role != Qt::DisplayRole)
+            return {};
+        if (index.column() == Price)
+            return m_instrument->formatPrice(l.price);
+        if ((index.column() == BidQty && !askRow) || (index.column() == AskQty && askRow))
+            return QLocale().toString(l.quantity.value());
+        return {};
+    }
+    void set(const Instrument *instrument, QList<venue::LevelView> bids, QList<venue::LevelView> asks)
+    {
+        m_instrument = instrument;
+        m_bids = std::move(bids);
+        m_asks = std::move(asks);
+        Q_EMIT dataChanged(index(0, 0), index(19, ColumnCount - 1));
+    }
+    const Instrument *m_instrument = nullptr;
+    QList<venue::LevelView> m_bids, m_asks;
+};
+
+DepthLadder::DepthLadder(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
+    : QWidget(parent), m_engine(engine), m_reference(reference), m_title(new QLabel(this)), m_view(compactTable(this)),
+      m_model(new LadderModel(this))
+{
+    setObjectName(QStringLiteral("DepthLadder"));
+    m_view->setModel(m_model);
+    m_view->setSelectionMode(QAbstractItemView::NoSelection);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_view->setToolTip(tr("Click a bid size to buy at that price, an ask size to sell"));
+    m_title->setText(tr("Pick an instrument in the market watch"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_view);
+    connect(m_view, &QTableView::clicked, this, [this](const QModelIndex &index) {
+        const QVariant px = m_model->data(m_model->index(index.row(), LadderModel::Price), Qt::UserRole);
+        const Instrument *i = m_reference.instrument(m_instrument);
+        if (!px.isValid() || !i || index.column() == LadderModel::Price)
+            return;
+        // Buying joins (or lifts) at the clicked level on the bid column; selling on the ask column.
+        const Side side = index.column() == LadderModel::BidQty ? Side::Buy : Side::Sell;
+        Q_EMIT priceClicked(side, i->formatPrice(instant::Price(px.toLongLong())));
+    });
+    if (m_engine)
+        connect(m_engine, &TradingEngine::depthUpdated, this, &DepthLadder::applyDepth);
+}
+
+void DepthLadder::setInstrument(const QString &instrument)
+{
+    const Instrument *i = m_reference.instrument(instrument);
+    if (!i)
+        return;
+    m_instrument = i->id;
+    m_title->setText(QStringLiteral("<b>%1</b> %2").arg(i->symbol.toHtmlEscaped(), i->description.toHtmlEscaped()));
+    if (m_engine)
+        m_engine->watchDepth(i->id);
+}
+
+void DepthLadder::applyDepth(const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks)
+{
+    if (instrument != m_instrument)
+        return;
+    m_model->set(m_reference.instrument(instrument), bids, asks);
+}
+
+// ---- holdings ----
+
+HoldingsModel::HoldingsModel(const ReferenceData &reference, const MarketWatchModel *marks, QObject *parent)
+    : QAbstractTableModel(parent), m_reference(reference), m_marks(marks)
+{
+}
+
+int HoldingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_lines.size()) + 1; // + totals
+}
+
+int HoldingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HoldingsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const bool totals = index.row() == m_lines.size();
+    if (role == Qt::FontRole && totals) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= Quantity)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && (index.column() == Unrealized || index.column() == Realized)) {
+        qint64 v = 0;
+        if (totals)
+            for (const Line &l : m_lines)
+                v += index.column() == Unrealized ? l.unrealizedCents : l.position.realizedCents;
+        else
+            v = index.column() == Unrealized ? m_lines.at(index.row()).unrealizedCents : m_lines.at(index.row()).position.realizedCents;
+        return v == 0 ? QVariant() : QVariant(QBrush(v > 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28)));
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    if (totals) {
+        qint64 mv = 0, unrealized = 0, realized = 0;
+        double dv01 = 0;
+        for (const Line &l : m_lines) {
+            mv += l.marketValueCents;
+            unrealized += l.unrealizedCents;
+            realized += l.position.realizedCents;
+            dv01 += l.dv01;
+        }
+        switch (index.column()) {
+        case Account: return tr("Total");
+        case MarketValue: return money(mv);
+        case Unrealized: return money(unrealized);
+        case Realized: return money(realized);
+        case Dv01: return QLocale().toString(dv01, 'f', 0);
+        default: return {};
+        }
+    }
+    const Line &l = m_lines.at(index.row());
+    const PositionRecord &p = l.position;
+    switch (index.column()) {
+    case Account: return p.account;
+    case Symbol: return l.instrument ? l.instrument->symbol : p.instrument;
+    case Quantity: return QLocale().toString(p.quantity);
+    case Settled: return QLocale().toString(p.settledQuantity);
+    case AverageCost:
+        if (!l.instrument || p.quantity == 0)
+            return QString();
+        return l.instrument->formatPrice(instant::Price(qRound64(double(p.costCents) / double(l.instrument->notionalCents(instant::Quantity(p.quantity), instant::Price(l.instrument->priceScale))) * double(l.instrument->priceScale))));
+    case Mark: return l.mark && l.instrument ? l.instrument->formatPrice(*l.mark) : QString();
+    case MarketValue: return money(l.marketValueCents);
+    case Unrealized: return money(l.unrealizedCents);
+    case Realized: return money(p.realizedCents);
+    case Dv01: return l.dv01 != 0 ? QLocale().toString(l.dv01, 'f', 0) : QString();
+    default: return {};
+    }
+}
+
+QVariant HoldingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *names[] = {QT_TR_NOOP("Account"), QT_TR_NOOP("Instrument"), QT_TR_NOOP("Qty"), QT_TR_NOOP("Settled"),
+                                  QT_TR_NOOP("Avg cost"), QT_TR_NOOP("Mark"), QT_TR_NOOP("Market value $"),
+                                  QT_TR_NOOP("Unrealized $"), QT_TR_NOOP("Realized $"), QT_TR_NOOP("DV01 $")};
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+void HoldingsModel::setPortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions)
+{
+    beginResetModel(); // a few dozen rows: a reset per portfolio change is cheap and simple
+    m_accounts = accounts;
+    std::sort(m_accounts.begin(), m_accounts.end(), [](const AccountRecord &a, const AccountRecord &b) { return a.id < b.id; });
+    m_lines.clear();
+    for (const PositionRecord &p : positions) {
+        if (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0)
+            continue;
+        m_lines.append(Line{p, m_reference.instrument(p.instrument), std::nullopt, 0, 0, 0});
+    }
+    std::sort(m_lines.begin(), m_lines.end(), [](const Line &a, const Line &b) {
+        return a.position.account != b.position.account ? a.position.account < b.position.account : a.position.instrument < b.position.instrument;
+    });
+    recompute();
+    endResetModel();
+}
+
+void HoldingsModel::recompute()
+{
+    const QDate settle = QDateTime::currentDateTimeUtc().date().addDays(1);
+    for (Line &l : m_lines) {
+        if (!l.instrument)
+            continue;
+        l.mark = m_marks ? m_marks->mark(l.instrument->id) : std::nullopt;
+        if (!l.mark)
+            l.mark = l.instrument->referencePrice;
+        l.marketValueCents = l.instrument->notionalCents(instant::Quantity(l.position.quantity), *l.mark);
+        l.unrealizedCents = l.marketValueCents - l.position.costCents;
+        l.dv01 = 0;
+        if (isTreasury(l.instrument->kind))
+            if (auto d = analytics::dv01PerUnitFace(*l.instrument, *l.mark, settle))
+                l.dv01 = *d * double(l.position.quantity);
+    }
+}
+
+void HoldingsModel::refreshMarks()
+{
+    if (m_lines.isEmpty())
+        return;
+    recompute();
+    Q_EMIT dataChanged(index(0, Mark), index(int(m_lines.size()), Dv01));
+}
+
+Holdings::Holdings(TradingEngine *engine, const ReferenceData &reference, const MarketWatchModel *marks, QWidget *parent)
+    : QWidget(parent), m_model(new HoldingsModel(reference, marks, this)), m_cash(new QLabel(this))
+{
+    setObjectName(QStringLiteral("Holdings"));
+    auto *view = compactTable(this);
+    view->setModel(m_model);
+    m_cash->setTextFormat(Qt::RichText);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_cash);
+    layout->addWidget(view, 1);
+    if (engine) {
+        connect(engine, &TradingEngine::portfolioUpdated, this, [this](const QList<AccountRecord> &a, const QList<PositionRecord> &p) {
+            m_model->setPortfolio(a, p);
+            updateCash();
+        });
+        // Marks move with the market; re-price about twice a second.
+        auto *timer = new QTimer(this);
+        timer->setInterval(500);
+        connect(timer, &QTimer::timeout, m_model, &HoldingsModel::refreshMarks);
+        timer->start();
+    }
+}
+
+void Holdings::updateCash()
+{
+    QStringList rows;
+    for (const AccountRecord &a : m_model->accounts())
+        rows << tr("<b>%1</b> cash $%2 · reserved $%3 · unsettled buys $%4 · available $%5")
+                    .arg(a.id.toHtmlEscaped(), money(a.cashCents), money(a.reservedCents), money(a.unsettledBuyCents),
+                         money(a.availableCents()));
+    m_cash->setText(rows.join(QStringLiteral("<br>")));
+}
+
+} // namespace instant

@@ -1,0 +1,141 @@
+#pragma once
+
+#include "oms/tradingstate.h"
+#include "venue/orderbook.h"
+#include "venue/venue.h"
+
+#include <QAbstractTableModel>
+#include <QWidget>
+
+class QTableView;
+class QLabel;
+
+namespace instant {
+
+class ReferenceData;
+struct Instrument;
+class TradingEngine;
+
+// Quotes and last trades for the instruments a trader watches (Treasuries and stocks).
+class MarketWatchModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Symbol, Bid, Ask, Last, Change, Volume, ColumnCount };
+    enum Roles { InstrumentRole = Qt::UserRole + 1 };
+
+    explicit MarketWatchModel(const ReferenceData &reference, QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void applyQuotes(const QList<Quote> &quotes);
+    void applyTrades(const QList<TradePrint> &trades);
+    std::optional<Price> mark(const QString &instrument) const; // mid, else last
+
+private:
+    struct Row
+    {
+        const Instrument *instrument = nullptr;
+        Quote quote;
+        std::optional<Price> last;
+        qint64 volume = 0;
+    };
+    const ReferenceData &m_reference;
+    QList<Row> m_rows;
+    QHash<QString, int> m_index;
+};
+
+class MarketWatch : public QWidget
+{
+    Q_OBJECT
+
+public:
+    MarketWatch(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
+    MarketWatchModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void instrumentSelected(const QString &instrument);
+
+private:
+    MarketWatchModel *m_model;
+    QTableView *m_view;
+};
+
+// The depth ladder for one instrument: ten levels a side. A click on the bid column buys at that
+// price, on the ask column sells, with the quantity given (click-to-trade).
+class DepthLadder : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DepthLadder(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
+    void setInstrument(const QString &instrument);
+    QString instrument() const { return m_instrument; }
+    QTableView *view() const { return m_view; }
+    void applyDepth(const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks);
+
+Q_SIGNALS:
+    // Side and price picked on the ladder; the workstation sends it with the ticket's account.
+    void priceClicked(instant::Side side, const QString &price);
+
+private:
+    TradingEngine *m_engine;
+    const ReferenceData &m_reference;
+    QString m_instrument;
+    QLabel *m_title;
+    QTableView *m_view;
+    class LadderModel *m_model;
+};
+
+// Positions with average cost, mark, market value, P&L and DV01; cash and reservations; totals.
+class HoldingsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Account, Symbol, Quantity, Settled, AverageCost, Mark, MarketValue, Unrealized, Realized, Dv01, ColumnCount };
+
+    HoldingsModel(const ReferenceData &reference, const MarketWatchModel *marks, QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void setPortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions);
+    void refreshMarks();
+    const QList<AccountRecord> &accounts() const { return m_accounts; }
+
+private:
+    struct Line
+    {
+        PositionRecord position;
+        const Instrument *instrument = nullptr;
+        std::optional<Price> mark;
+        qint64 marketValueCents = 0;
+        qint64 unrealizedCents = 0;
+        double dv01 = 0;
+    };
+    void recompute();
+    const ReferenceData &m_reference;
+    const MarketWatchModel *m_marks;
+    QList<Line> m_lines; // the last row shown is the totals row
+    QList<AccountRecord> m_accounts;
+};
+
+class Holdings : public QWidget
+{
+    Q_OBJECT
+
+public:
+    Holdings(TradingEngine *engine, const ReferenceData &reference, const MarketWatchModel *marks, QWidget *parent = nullptr);
+    HoldingsModel *model() const { return m_model; }
+
+private:
+    void updateCash();
+    HoldingsModel *m_model;
+    QLabel *m_cash;
+};
+
+} // namespace instant

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "oms/ordermanager.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QButtonGroup;
+
+namespace instant {
+
+class ReferenceData;
+class TradingEngine;
+
+// "5mm" = 5,000,000; "250k" = 250,000; "1,000" = 1,000; "2bn" = 2,000,000,000.
+std::optional<qint64> parseQuantity(const QString &text);
+
+// The order ticket: keyboard-first entry with a live preview of notional, DV01, yield and what
+// compliance will say, a confirmation for large orders, and the reason of a rejection.
+class OrderTicket : public QWidget
+{
+    Q_OBJECT
+
+public:
+    OrderTicket(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
+
+    // Large orders ask first; tests replace the question.
+    void setConfirmation(std::function<bool(const QString &question)> confirm) { m_confirm = std::move(confirm); }
+    static constexpr qint64 LargeOrderCents = 10'000'000'00;
+
+    void setInstrument(const QString &instrument);
+    void setPrice(const QString &price);
+    void setSide(Side side);
+    void setType(const QString &type); // limit | market | stop | stop-limit
+    void setQuantity(const QString &quantity);
+    NewOrderCommand command() const; // what would be sent now
+    QString previewText() const;
+    QString statusText() const;
+    bool send(std::optional<Side> side = std::nullopt); // false when not valid or not confirmed
+
+Q_SIGNALS:
+    void instrumentChanged(const QString &instrument);
+    void sent(const QString &orderId);
+
+private:
+    void refreshPreview();
+    void onOutcome(const CommandOutcome &outcome);
+
+    TradingEngine *m_engine;
+    const ReferenceData &m_reference;
+    QComboBox *m_account;
+    QLineEdit *m_instrument;
+    QButtonGroup *m_sides;
+    QLineEdit *m_quantity;
+    QComboBox *m_type;
+    QLineEdit *m_limit;
+    QLineEdit *m_stop;
+    QComboBox *m_tif;
+    QLabel *m_preview;
+    QLabel *m_status;
+    QPushButton *m_send;
+    std::function<bool(const QString &)> m_confirm;
+    QStringList m_mine; // client order ids sent from this ticket
+    int m_counter = 0;
+};
+
+} // namespace instant
