@@ -1,0 +1,124 @@
+// The blotter model at size: 100k orders arrive and change in batches, one insertion and one
+// changed range per tick, never a reset; the filter rules from core.
+
+#include "blotter.h"
+#include "blottermodel.h"
+#include "refdata/referencedata.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace instant;
+
+namespace {
+
+OrderRecord order(int n, OrderState state = OrderState::New)
+{
+    OrderRecord o;
+    o.orderId = QStringLiteral("O%1").arg(n, 7, 10, QLatin1Char('0'));
+    o.account = n % 2 ? QStringLiteral("DESK-01") : QStringLiteral("DESK-02");
+    o.instrument = n % 3 ? QStringLiteral("AAPL") : QStringLiteral("MSFT");
+    o.side = n % 2 ? Side::Buy : Side::Sell;
+    o.quantity = Quantity(100);
+    o.limitPrice = Price(22850);
+    o.state = state;
+    o.createdUs = 1795185000000000 + n;
+    return o;
+}
+
+} // namespace
+
+class TestBlotterModel : public QObject
+{
+    Q_OBJECT
+
+    const ReferenceData reference = ReferenceData::demo();
+
+private Q_SLOTS:
+    void hundredThousandOrdersInBatches()
+    {
+        BlotterModel model(reference);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QList<OrderRecord> batch;
+        for (int n = 0; n < 100'000; ++n) {
+            batch.append(order(n));
+            if (batch.size() == 10'000) {
+                model.applyUpdates(batch);
+                batch.clear();
+            }
+        }
+        QCOMPARE(model.rowCount(), 0); // nothing before the tick
+        QTRY_COMPARE(model.rowCount(), 100'000);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(reset.count(), 0);
+
+        // A thousand of them fill: one changed range for the tick.
+        QList<OrderRecord> fills;
+        for (int n = 50'000; n < 51'000; ++n) {
+            OrderRecord o = order(n, OrderState::Filled);
+            o.filled = o.quantity;
+            fills.append(o);
+        }
+        model.applyUpdates(fills);
+        QTRY_COMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 50'000);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 50'999);
+        QCOMPARE(model.rowCount(), 100'000);
+        QCOMPARE(model.data(model.index(50'500, BlotterModel::State)).toString(), QStringLiteral("Filled"));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void columnsAndFormatting()
+    {
+        BlotterModel model(reference);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OrderRecord o = order(1);
+        o.instrument = reference.instrument(QStringLiteral("UST 10Y"))->id;
+        o.limitPrice = Price(99 * 256 + 132);
+        o.filled = Quantity(40);
+        o.filledPriceQuantity = (99 * 256 + 132) * 40;
+        model.applyUpdates({o});
+        model.flush();
+        QCOMPARE(model.data(model.index(0, BlotterModel::Symbol)).toString(), QStringLiteral("UST 10Y"));
+        QCOMPARE(model.data(model.index(0, BlotterModel::Limit)).toString(), QStringLiteral("99-16+"));
+        QCOMPARE(model.data(model.index(0, BlotterModel::AveragePrice)).toString(), QStringLiteral("99-16+"));
+        QCOMPARE(model.data(model.index(0, BlotterModel::Leaves)).toString(), QStringLiteral("60"));
+        QVERIFY(model.csv().startsWith(QStringLiteral("Time (UTC),Order,Account,Instrument")));
+        QCOMPARE(model.csv().count(QStringLiteral("\r\n")), 2);
+    }
+
+    void filterRulesFromCore()
+    {
+        BlotterModel model(reference);
+        QList<OrderRecord> orders;
+        for (int n = 0; n < 300; ++n)
+            orders.append(order(n, n % 3 == 0 ? OrderState::Filled : n % 3 == 1 ? OrderState::New : OrderState::Rejected));
+        model.applyUpdates(orders);
+        model.flush();
+        BlotterFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        OrderFilter f;
+        f.states = {OrderState::Filled};
+        proxy.setFilter(f);
+        QCOMPARE(proxy.rowCount(), 100);
+        f.side = Side::Buy;
+        proxy.setFilter(f);
+        QCOMPARE(proxy.rowCount(), 50);
+        f = {};
+        f.text = QStringLiteral("msft");
+        proxy.setFilter(f);
+        QCOMPARE(proxy.rowCount(), 100);
+        f = {};
+        f.workingOnly = true;
+        proxy.setFilter(f);
+        QCOMPARE(proxy.rowCount(), 100);
+    }
+};
+
+QTEST_MAIN(TestBlotterModel)
+#include "tst_blottermodel.moc"

@@ -1,0 +1,162 @@
+// The workstation against the real engine (SQLite store, simulated venue on the engine thread):
+// the ticket's entry and preview, an order through to the blotter, large-order confirmation,
+// and the compliance role that cannot trade.
+
+#include "blotter.h"
+#include "blottermodel.h"
+#include "engine/tradingengine.h"
+#include "marketwatch.h"
+#include "orderticket.h"
+#include "refdata/referencedata.h"
+#include "teststores.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace instant;
+using namespace instant::test;
+
+class TestWorkstation : public QObject
+{
+    Q_OBJECT
+
+    TestStores stores{Backend::Sqlite};
+    const ReferenceData reference = ReferenceData::demo();
+
+    std::unique_ptr<TradingEngine> engine(std::unique_ptr<EventStore> &store, const QString &role = QStringLiteral("trader"))
+    {
+        store = stores.open(stores.freshUrl());
+        EngineOptions options;
+        options.startUs = 1795185000000000;
+        options.stepIntervalMs = 50;
+        options.actor = Actor{QStringLiteral("alice"), role};
+        auto e = std::make_unique<TradingEngine>(*store, reference, options);
+        QSignalSpy started(e.get(), &TradingEngine::started);
+        e->start();
+        if (!started.wait(10000))
+            qFatal("engine did not start");
+        QTest::qWait(600); // the first published snapshot
+        return e;
+    }
+
+private Q_SLOTS:
+    void quantityShorthand()
+    {
+        QCOMPARE(*parseQuantity(QStringLiteral("5mm")), 5'000'000);
+        QCOMPARE(*parseQuantity(QStringLiteral("2.5mm")), 2'500'000);
+        QCOMPARE(*parseQuantity(QStringLiteral("250k")), 250'000);
+        QCOMPARE(*parseQuantity(QStringLiteral("1,000,000")), 1'000'000);
+        QCOMPARE(*parseQuantity(QStringLiteral("100")), 100);
+        QCOMPARE(*parseQuantity(QStringLiteral("1bn")), 1'000'000'000);
+        for (const char *bad : {"", "abc", "5m", "1.5", "-3", "1,00", "5 mm mm"})
+            QVERIFY2(!parseQuantity(QString::fromLatin1(bad)), bad);
+    }
+
+    void ticketPreviewsIn32nds()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        OrderTicket ticket(e.get(), reference);
+        ticket.setInstrument(QStringLiteral("UST 10Y"));
+        ticket.setQuantity(QStringLiteral("5mm"));
+        ticket.setPrice(QStringLiteral("99-16+"));
+        const QString preview = ticket.previewText();
+        QVERIFY2(preview.contains(QStringLiteral("Notional $4,975,781.25")), qPrintable(preview)); // 5mm × 99.515625%
+        QVERIFY(preview.contains(QStringLiteral("DV01 +$")));
+        QVERIFY(preview.contains(QStringLiteral("Yield ")));
+        QVERIFY(preview.contains(QStringLiteral("Compliance: passes")));
+        ticket.setPrice(QStringLiteral("99-32"));
+        QVERIFY2(ticket.previewText().contains(QStringLiteral("32nds")), qPrintable(ticket.previewText()));
+        QPushButton *sendButton = nullptr;
+        for (QPushButton *b : ticket.findChildren<QPushButton *>())
+            if (b->text() == u"Send")
+                sendButton = b;
+        QVERIFY(sendButton);
+        QVERIFY(!sendButton->isEnabled());
+        ticket.setPrice(QStringLiteral("99-161"));
+        QVERIFY2(ticket.previewText().contains(QStringLiteral("tick")), qPrintable(ticket.previewText()));
+        ticket.setPrice(QStringLiteral("99-16"));
+        ticket.setQuantity(QStringLiteral("40mm"));
+        QVERIFY2(ticket.previewText().contains(QStringLiteral("Needs an override")), qPrintable(ticket.previewText()));
+        e->stop();
+    }
+
+    void orderReachesTheBlotter()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        OrderTicket ticket(e.get(), reference);
+        Blotter blotter(e.get(), reference);
+        MarketWatch watch(e.get(), reference);
+        QTRY_VERIFY(watch.model()->mark(QStringLiteral("AAPL")).has_value());
+        const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
+        ticket.setInstrument(QStringLiteral("AAPL"));
+        ticket.setQuantity(QStringLiteral("100"));
+        ticket.setPrice(aapl->formatPrice(Price(aapl->referencePrice.value() * 102 / 100))); // marketable
+        QSignalSpy sent(&ticket, &OrderTicket::sent);
+        QVERIFY(ticket.send(Side::Buy));
+        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(blotter.model()->rowCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(blotter.model()->data(blotter.model()->index(0, BlotterModel::State)).toString(), QStringLiteral("Filled"), 5000);
+        QTRY_VERIFY(ticket.statusText().contains(QStringLiteral("Filled")));
+        QTRY_COMPARE(blotter.executions()->rowCount(), 1);
+
+        // A rejection shows its reason on the ticket.
+        ticket.setInstrument(QStringLiteral("MSFT"));
+        ticket.setQuantity(QStringLiteral("100"));
+        ticket.setPrice(QStringLiteral("300.00")); // outside the collar
+        QVERIFY(ticket.send(Side::Buy));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("rejected")), 5000);
+        QVERIFY(ticket.statusText().contains(QStringLiteral("collar")));
+        e->stop();
+    }
+
+    void largeOrdersAskFirst()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        OrderTicket ticket(e.get(), reference);
+        QString asked;
+        ticket.setConfirmation([&asked](const QString &q) {
+            asked = q;
+            return false;
+        });
+        ticket.setInstrument(QStringLiteral("UST 10Y"));
+        ticket.setQuantity(QStringLiteral("20mm"));
+        ticket.setPrice(QStringLiteral("99-16"));
+        QVERIFY(!ticket.send(Side::Buy));
+        QVERIFY(asked.contains(QStringLiteral("Send?")));
+        QTest::qWait(200);
+        QCOMPARE(store->head()->sequence, 4); // three accounts and the rules: nothing was sent
+        e->stop();
+    }
+
+    void complianceRoleCannotTrade()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store, QStringLiteral("compliance"));
+        OrderTicket ticket(e.get(), reference);
+        QVERIFY(!ticket.isEnabled());
+        QVERIFY(ticket.statusText().contains(QStringLiteral("compliance")));
+        QVERIFY(!ticket.send(Side::Buy));
+        // Even a command that reaches the engine is refused there.
+        QSignalSpy finished(e.get(), &TradingEngine::commandFinished);
+        NewOrderCommand c;
+        c.clientOrderId = QStringLiteral("C1");
+        c.account = QStringLiteral("DESK-02");
+        c.instrument = QStringLiteral("AAPL");
+        c.side = QStringLiteral("buy");
+        c.quantity = 100;
+        c.limitPrice = QStringLiteral("228.50");
+        e->submit(c);
+        QTRY_COMPARE(finished.count(), 1);
+        const CommandOutcome out = finished.first().at(0).value<CommandOutcome>();
+        QVERIFY(!out.accepted);
+        QVERIFY(out.reason.contains(QStringLiteral("cannot send orders")));
+        e->stop();
+    }
+};
+
+QTEST_MAIN(TestWorkstation)
+#include "tst_workstation.moc"
