@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUuid>
 
 #include <cstdio>
@@ -85,6 +86,12 @@ int main(int argc, char *argv[])
                                         QStringLiteral("role"), QStringLiteral("trader")));
     parser.addOption(QCommandLineOption(QStringLiteral("seed"), QStringLiteral("Seed of the simulated market (demo)."),
                                         QStringLiteral("n"), QStringLiteral("1")));
+    parser.addOption(QCommandLineOption(QStringLiteral("smoke-test"),
+                                        QStringLiteral("Trade for this many seconds, save screenshots next to --screenshot, "
+                                                       "check that the panels show data, and exit (0: they do)."),
+                                        QStringLiteral("seconds")));
+    parser.addOption(QCommandLineOption(QStringLiteral("screenshot"), QStringLiteral("Screenshot file of the smoke test (PNG)."),
+                                        QStringLiteral("file")));
     parser.addPositionalArgument(QStringLiteral("demo"), QStringLiteral("Same as --demo."), QStringLiteral("[demo]"));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "instant: %s\n%s", qPrintable(parser.errorText()),
@@ -134,6 +141,8 @@ int main(int argc, char *argv[])
     engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
     engineOptions.actor = instant::Actor{currentUser().user, role};
     engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
+    engineOptions.stepIntervalMs = 200;
+    engineOptions.stepMicros = 2'000'000; // a simulated minute every six seconds: candles form while you watch
     instant::TradingEngine engine(**store, reference, engineOptions);
 
     int rc = 0;
@@ -141,6 +150,16 @@ int main(int argc, char *argv[])
         instant::MainWindow window(store->get(), &engine, reference, instant::WorkstationOptions{demo, QStringLiteral("MainWindow")});
         window.show();
         engine.start();
+        if (parser.isSet(QStringLiteral("smoke-test"))) {
+            const int seconds = parser.value(QStringLiteral("smoke-test")).toInt();
+            QTimer::singleShot(seconds * 1000, &window, [&window, &parser] {
+                const QString shot = parser.value(QStringLiteral("screenshot"));
+                const QStringList empty = window.smokeCheck(shot);
+                for (const QString &panel : empty)
+                    std::fprintf(stderr, "instant: smoke test: %s shows no data\n", qPrintable(panel));
+                QCoreApplication::exit(empty.isEmpty() ? 0 : 1);
+            });
+        }
         rc = app.exec();
         engine.stop();
     }

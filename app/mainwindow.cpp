@@ -3,6 +3,8 @@
 #include "auditlogmodel.h"
 #include "auditviewer.h"
 #include "blotter.h"
+#include "charts.h"
+#include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
 #include "orderticket.h"
@@ -52,9 +54,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *ladder = addPanel(QStringLiteral("DepthLadderDock"), tr("Depth Ladder"), m_ladder, Qt::LeftDockWidgetArea);
     QDockWidget *blotter = addPanel(QStringLiteral("BlotterDock"), tr("Blotter"), m_blotter, Qt::RightDockWidgetArea);
     QDockWidget *holdings = addPanel(QStringLiteral("HoldingsDock"), tr("Holdings"), m_holdings, Qt::RightDockWidgetArea);
-    QDockWidget *charts = addPanel(QStringLiteral("ChartsDock"), tr("Charts"),
-                                   notYetAvailable(tr("Candles, P&L and the yield curve"), tr("the charts work")),
-                                   Qt::RightDockWidgetArea);
+    m_charts = new Charts(engine, reference, m_marketWatch->model(), m_holdings->model(), this);
+    QDockWidget *charts = addPanel(QStringLiteral("ChartsDock"), tr("Charts"), m_charts, Qt::RightDockWidgetArea);
     QDockWidget *audit = addPanel(QStringLiteral("AuditViewerDock"), tr("Audit Log"), m_auditViewer,
                                   Qt::RightDockWidgetArea);
     QDockWidget *alerts = addPanel(QStringLiteral("AlertsDock"), tr("Alerts"),
@@ -125,13 +126,39 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
 MainWindow::~MainWindow() = default;
 
+QStringList MainWindow::smokeCheck(const QString &screenshot) const
+{
+    QStringList empty;
+    if (m_blotter->model()->rowCount() == 0)
+        empty << QStringLiteral("Blotter");
+    if (!m_marketWatch->model()->mark(QStringLiteral("AAPL")))
+        empty << QStringLiteral("Market Watch");
+    if (m_holdings->model()->rowCount() <= 1)
+        empty << QStringLiteral("Holdings");
+    if (m_auditViewer->model()->rowCount() == 0)
+        empty << QStringLiteral("Audit Log");
+    if (m_charts->yieldCurve().size() < 10)
+        empty << QStringLiteral("Charts (yield curve)");
+    if (!screenshot.isEmpty()) {
+        const_cast<MainWindow *>(this)->grab().save(screenshot);
+        QString base = screenshot;
+        if (base.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive))
+            base.chop(4);
+        for (QDockWidget *d : m_docks)
+            if (d->widget())
+                d->widget()->grab().save(base + u'-' + d->objectName() + QStringLiteral(".png"));
+    }
+    return empty;
+}
+
 void MainWindow::selectInstrument(const QString &instrument)
 {
     m_ticket->setInstrument(instrument);
     m_ladder->setInstrument(instrument);
-    if (auto mark = m_marketWatch->model()->mark(instrument)) // a starting price the trader edits
-        if (const Instrument *i = m_reference.instrument(instrument))
-            m_ticket->setPrice(i->formatPrice(*mark));
+    m_charts->setInstrument(instrument);
+    // A starting price the trader edits: the mid, or the reference before the first quote.
+    if (const Instrument *i = m_reference.instrument(instrument))
+        m_ticket->setPrice(i->formatPrice(m_marketWatch->model()->mark(instrument).value_or(i->referencePrice)));
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -12,6 +12,7 @@ namespace instant {
 
 class AuditViewer;
 class Blotter;
+class Charts;
 class DepthLadder;
 class EventStore;
 class Holdings;
@@ -48,7 +49,11 @@ public:
     MarketWatch *marketWatch() const { return m_marketWatch; }
     DepthLadder *ladder() const { return m_ladder; }
     Holdings *holdings() const { return m_holdings; }
+    Charts *charts() const { return m_charts; }
     void selectInstrument(const QString &instrument);
+    // For the smoke test: which panels still show no data; saves a screenshot of the window and
+    // of each panel (FILE, FILE-<panel>.png) when a file is given.
+    QStringList smokeCheck(const QString &screenshot) const;
 
     void saveLayout() const;
     bool restoreLayout();
@@ -73,6 +78,7 @@ private:
     MarketWatch *m_marketWatch = nullptr;
     DepthLadder *m_ladder = nullptr;
     Holdings *m_holdings = nullptr;
+    Charts *m_charts = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     WorkstationOptions m_options;
