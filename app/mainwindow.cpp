@@ -133,7 +133,7 @@ QStringList MainWindow::smokeCheck(const QString &screenshot) const
         empty << QStringLiteral("Blotter");
     if (!m_marketWatch->model()->mark(QStringLiteral("AAPL")))
         empty << QStringLiteral("Market Watch");
-    if (m_holdings->model()->rowCount() <= 1)
+    if (m_holdings->model()->accounts().isEmpty())
         empty << QStringLiteral("Holdings");
     if (m_auditViewer->model()->rowCount() == 0)
         empty << QStringLiteral("Audit Log");
