@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 #include "engine/tradingengine.h"
 #include "mainwindow.h"
+#include "theme.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 
@@ -8,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QHostInfo>
 #include <QIcon>
+#include <QSettings>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -74,6 +76,7 @@ int main(int argc, char *argv[])
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Instant"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/instant/icons/instant.svg")));
+    instant::applyTheme(QSettings().value(QStringLiteral("theme"), QStringLiteral("light")).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Instant trading workstation"));

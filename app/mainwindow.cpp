@@ -19,7 +19,11 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QTimer>
+
+#include "theme.h"
 #include <QVBoxLayout>
 
 #include "refdata/referencedata.h"
@@ -104,6 +108,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     m_killLabel = new QLabel(this);
     statusBar()->addWidget(m_modeLabel);
     statusBar()->addWidget(m_storeLabel, 1);
+    m_lagLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_lagLabel);
     statusBar()->addPermanentWidget(m_killLabel);
     statusBar()->addPermanentWidget(m_roleLabel);
     if (engine) {
@@ -113,6 +119,9 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
             m_killLabel->setStyleSheet(mode == u"active" ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
         });
         connect(engine, &TradingEngine::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+        connect(engine, &TradingEngine::lagMeasured, this, [this](qint64 events) {
+            m_lagLabel->setText(tr("projection lag: %n event(s)", nullptr, int(events)));
+        });
     } else {
         m_roleLabel->setText(tr("no trading engine"));
     }
@@ -219,6 +228,20 @@ void MainWindow::buildMenus()
     connect(lock, &QAction::toggled, this, &MainWindow::setLayoutLocked);
     QAction *reset = view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
     reset->setObjectName(QStringLiteral("ResetLayoutAction"));
+    m_layoutMenu = view->addMenu(tr("Layou&ts"));
+    rebuildLayoutMenu();
+    QMenu *themes = view->addMenu(tr("T&heme"));
+    for (const QString &name : themeNames()) {
+        QAction *a = themes->addAction(name == u"dark" ? tr("Dark") : tr("Light"));
+        a->setCheckable(true);
+        a->setChecked(currentTheme() == name);
+        connect(a, &QAction::triggered, this, [name, themes, a] {
+            applyTheme(name);
+            QSettings().setValue(QStringLiteral("theme"), name);
+            for (QAction *other : themes->actions())
+                other->setChecked(other == a);
+        });
+    }
 
     QMenu *audit = menuBar()->addMenu(tr("&Audit"));
     audit->addAction(tr("&Verify chain"), m_auditViewer, &AuditViewer::verify);
@@ -263,6 +286,64 @@ bool MainWindow::restoreLayout()
             lock->setChecked(true);
     }
     return restored;
+}
+
+QStringList MainWindow::layoutNames() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("Layouts"));
+    return settings.childGroups();
+}
+
+void MainWindow::saveNamedLayout(const QString &name) const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("Layouts/") + name);
+    settings.setValue(QStringLiteral("layoutVersion"), LayoutVersion);
+    settings.setValue(QStringLiteral("state"), saveState(LayoutVersion));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+}
+
+bool MainWindow::restoreNamedLayout(const QString &name)
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("Layouts/") + name);
+    if (settings.value(QStringLiteral("layoutVersion")).toInt() != LayoutVersion)
+        return false;
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    return restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+}
+
+void MainWindow::deleteNamedLayout(const QString &name)
+{
+    QSettings settings;
+    settings.remove(QStringLiteral("Layouts/") + name);
+}
+
+void MainWindow::rebuildLayoutMenu()
+{
+    m_layoutMenu->clear();
+    m_layoutMenu->addAction(tr("&Save layout as…"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save layout"), tr("Name"), QLineEdit::Normal, QString(), &ok).trimmed();
+        if (!ok || name.isEmpty() || name.contains(u'/'))
+            return;
+        saveNamedLayout(name);
+        rebuildLayoutMenu();
+    });
+    const QStringList names = layoutNames();
+    if (!names.isEmpty())
+        m_layoutMenu->addSeparator();
+    for (const QString &name : names)
+        m_layoutMenu->addAction(name, this, [this, name] { restoreNamedLayout(name); });
+    if (!names.isEmpty()) {
+        QMenu *remove = m_layoutMenu->addMenu(tr("&Delete"));
+        for (const QString &name : names)
+            remove->addAction(name, this, [this, name] {
+                deleteNamedLayout(name);
+                rebuildLayoutMenu();
+            });
+    }
 }
 
 void MainWindow::resetLayout()

@@ -56,6 +56,11 @@ public:
     QStringList smokeCheck(const QString &screenshot) const;
 
     void saveLayout() const;
+    // Named layouts, kept across restarts.
+    QStringList layoutNames() const;
+    void saveNamedLayout(const QString &name) const;
+    bool restoreNamedLayout(const QString &name);
+    void deleteNamedLayout(const QString &name);
     bool restoreLayout();
     void resetLayout();
     void setLayoutLocked(bool locked);
@@ -68,6 +73,7 @@ private:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
     QWidget *notYetAvailable(const QString &what, const QString &arrivesWith);
     void buildMenus();
+    void rebuildLayoutMenu();
     void updateStoreStatus();
 
     QPointer<EventStore> m_store;
@@ -81,6 +87,8 @@ private:
     Charts *m_charts = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
+    QLabel *m_lagLabel = nullptr;
+    class QMenu *m_layoutMenu = nullptr;
     WorkstationOptions m_options;
     QList<QDockWidget *> m_docks;
     AuditViewer *m_auditViewer = nullptr;

@@ -25,7 +25,7 @@ public:
                   engine.m_options.startUs ? engine.m_options.startUs : nowUtcMicros(), this),
           m_oms(engine.m_store, engine.m_reference, m_venue, this),
           m_settlement(m_oms, [this] { return m_venue.tradeDate(); }, this),
-          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this)
+          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this)
     {
     }
 
@@ -89,6 +89,12 @@ public:
             });
             m_flow.start();
         }
+        m_lag.setInterval(1000);
+        connect(&m_lag, &QTimer::timeout, this, [this] {
+            if (auto head = m_engine.m_store.head())
+                Q_EMIT m_engine.lagMeasured(std::max<qint64>(0, head->sequence - m_oms.state().lastSequence()));
+        });
+        m_lag.start();
         m_snapshotTimer.setInterval(500);
         connect(&m_snapshotTimer, &QTimer::timeout, this, &Core::publishSnapshot);
         m_snapshotTimer.start();
@@ -100,6 +106,7 @@ public:
     {
         m_step.stop();
         m_flow.stop();
+        m_lag.stop();
         m_publish.stop();
         m_snapshotTimer.stop();
         publish();
@@ -208,7 +215,7 @@ private:
     SimulatedVenue m_venue;
     OrderManager m_oms;
     SettlementWorker m_settlement;
-    QTimer m_step, m_publish, m_snapshotTimer, m_flow;
+    QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
     std::unique_ptr<SimulatedTraders> m_traders;
     QString m_flowPrefix;
     int m_flowCount = 0;

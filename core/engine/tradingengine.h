@@ -81,6 +81,8 @@ Q_SIGNALS:
     void commandFinished(const instant::CommandOutcome &outcome);
     void killSwitchChanged(const QString &mode);
     void problem(const QString &message);
+    // Events in the store not yet in the engine's projections (other workstations, catch-up).
+    void lagMeasured(qint64 events);
 
 private:
     class Core;

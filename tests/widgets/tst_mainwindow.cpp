@@ -4,6 +4,10 @@
 #include "auditviewer.h"
 #include "mainwindow.h"
 #include "refdata/referencedata.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QPalette>
 #include "store/eventstore.h"
 #include "teststores.h"
 
@@ -82,6 +86,42 @@ private Q_SLOTS:
             MainWindow window(store.get(), nullptr, reference, {});
             QVERIFY(!window.restoreLayout());
         }
+    }
+
+    void namedLayouts()
+    {
+        auto store = stores.open(stores.freshUrl());
+        {
+            MainWindow window(store.get(), nullptr, reference, {});
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.dock(QStringLiteral("HoldingsDock"))->setFloating(true);
+            window.saveNamedLayout(QStringLiteral("Rates morning"));
+            window.resetLayout();
+            window.saveNamedLayout(QStringLiteral("Plain"));
+        }
+        MainWindow window(store.get(), nullptr, reference, {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.layoutNames(), (QStringList{QStringLiteral("Plain"), QStringLiteral("Rates morning")}));
+        QVERIFY(window.restoreNamedLayout(QStringLiteral("Rates morning")));
+        QVERIFY(window.dock(QStringLiteral("HoldingsDock"))->isFloating());
+        QVERIFY(window.restoreNamedLayout(QStringLiteral("Plain")));
+        QVERIFY(!window.dock(QStringLiteral("HoldingsDock"))->isFloating());
+        window.deleteNamedLayout(QStringLiteral("Plain"));
+        QCOMPARE(window.layoutNames(), QStringList{QStringLiteral("Rates morning")});
+        QVERIFY(!window.restoreNamedLayout(QStringLiteral("Plain")));
+    }
+
+    void themes()
+    {
+        QVERIFY(applyTheme(QStringLiteral("dark")));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(qApp->styleSheet().contains(QStringLiteral("QDockWidget")));
+        QVERIFY(applyTheme(QStringLiteral("light")));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        QVERIFY(!applyTheme(QStringLiteral("neon")));
+        QCOMPARE(currentTheme(), QStringLiteral("light"));
     }
 
     void lockLayoutFreezesDocks()

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace instant {
+
+// Light and dark themes: Fusion with a palette (crisp at any DPI), plus a few style rules.
+QStringList themeNames();
+bool applyTheme(const QString &name); // false for an unknown name
+QString currentTheme();
+
+} // namespace instant
