@@ -21,9 +21,12 @@
 #include <QStatusBar>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QThread>
 #include <QTimer>
 
 #include "theme.h"
+#include "oms/tradingstate.h"
+#include "store/eventstore.h"
 #include <QVBoxLayout>
 
 #include "refdata/referencedata.h"
@@ -68,6 +71,40 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"),
                                     notYetAvailable(tr("The AI copilot"), tr("the copilot")),
                                     Qt::RightDockWidgetArea);
+
+    // "As of": the blotter and holdings as they were, computed off the GUI thread.
+    connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
+        if (!timeUs) {
+            m_blotter->setLive();
+            m_holdings->setLive();
+            if (m_engine)
+                m_engine->republish();
+            m_modeLabel->setText(m_options.demo ? tr(" DEMO ") : tr(" LIVE "));
+            return;
+        }
+        if (!m_store)
+            return;
+        QPointer<MainWindow> self(this);
+        EventStore *eventStore = m_store;
+        const TimestampUs at = *timeUs;
+        QThread *worker = QThread::create([self, eventStore, at] {
+            ReadQuery query;
+            query.toTimeUs = at;
+            auto state = TradingState::replay(*eventStore, query);
+            if (!state)
+                return;
+            auto shared = std::make_shared<TradingState>(std::move(state).value());
+            QMetaObject::invokeMethod(qApp, [self, shared, at] {
+                if (!self)
+                    return;
+                self->m_blotter->showAsOf(shared->orders().values(), shared->executions());
+                self->m_holdings->showAsOf(shared->accounts().values(), shared->positions().values());
+                self->m_modeLabel->setText(tr(" AS OF %1 ").arg(formatUtcMicros(at).left(19)));
+            });
+        });
+        connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+        worker->start();
+    });
 
     // Linked panels: picking an instrument anywhere drives the ticket and the ladder.
     connect(m_marketWatch, &MarketWatch::instrumentSelected, this, &MainWindow::selectInstrument);

@@ -5,7 +5,10 @@
 #include "auditlogmodel.h"
 #include "store/eventstore.h"
 
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QFileDialog>
+#include <QSignalBlocker>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -25,18 +28,47 @@
 namespace instant {
 
 AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_model(new AuditLogModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+    : QWidget(parent), m_store(store), m_model(new AuditLogModel(this)), m_proxy(new AuditFilterProxy(this)),
+      m_type(new QComboBox(this)), m_stream(new QLineEdit(this)), m_actor(new QLineEdit(this)),
+      m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_asOf(new QDateTimeEdit(this)),
       m_view(new QTableView(this)), m_filter(new QLineEdit(this)),
       m_verifyButton(new QPushButton(tr("Verify chain"), this)), m_status(new QLabel(this)),
       m_detail(new QPlainTextEdit(this))
 {
     m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
 
-    m_filter->setPlaceholderText(tr("Search event, stream, user, role…"));
+    m_filter->setPlaceholderText(tr("Search anywhere, payloads too…"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, this, &AuditViewer::setFilterText);
+    m_type->addItem(tr("All events"), QString());
+    for (const char *t : {"OrderAccepted", "OrderRejected", "OrderAcknowledged", "OrderPartiallyFilled", "OrderFilled",
+                          "CancelRequested", "OrderCancelled", "ReplaceRequested", "OrderReplaced", "OrderExpired",
+                          "VenueRejected", "IllegalTransitionRefused", "CommandRefused", "TradeSettled", "AccountOpened",
+                          "ComplianceRulesChanged", "KillSwitchChanged", "WorkstationSessionStarted", "WorkstationSessionEnded"})
+        m_type->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
+    m_stream->setPlaceholderText(tr("Order id or stream"));
+    m_stream->setClearButtonEnabled(true);
+    m_actor->setPlaceholderText(tr("User or role"));
+    m_actor->setClearButtonEnabled(true);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (QDateTimeEdit *edit : {m_from, m_to, m_asOf}) {
+        edit->setTimeSpec(Qt::UTC);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        edit->setCalendarPopup(true);
+        edit->setDateTime(now);
+    }
+    m_from->setDateTime(now.addDays(-1));
+    m_from->setSpecialValueText(tr("from the start"));
+    m_from->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC));
+    m_from->setDateTime(m_from->minimumDateTime());
+    m_to->setMaximumDateTime(QDateTime(QDate(2100, 1, 1), QTime(0, 0), Qt::UTC));
+    m_to->setSpecialValueText(tr("until now"));
+    m_to->setDateTime(m_to->maximumDateTime());
+    connect(m_filter, &QLineEdit::textChanged, this, &AuditViewer::applyFields);
+    connect(m_stream, &QLineEdit::textChanged, this, &AuditViewer::applyFields);
+    connect(m_actor, &QLineEdit::textChanged, this, &AuditViewer::applyFields);
+    connect(m_type, &QComboBox::currentIndexChanged, this, &AuditViewer::applyFields);
+    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &AuditViewer::applyFields);
+    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &AuditViewer::applyFields);
 
     auto *exportButton = new QPushButton(tr("Export…"), this);
     connect(exportButton, &QPushButton::clicked, this, &AuditViewer::exportEvents);
@@ -44,9 +76,27 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
     m_verifyButton->setToolTip(tr("Recompute every hash of the chain and name the first bad event"));
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_filter, 2);
+    bar->addWidget(m_type);
+    bar->addWidget(m_stream, 1);
+    bar->addWidget(m_actor, 1);
     bar->addWidget(m_verifyButton);
     bar->addWidget(exportButton);
+    auto *asOfButton = new QPushButton(tr("Show as of"), this);
+    auto *liveButton = new QPushButton(tr("Live"), this);
+    asOfButton->setToolTip(tr("Show the blotter and holdings as they were at this time"));
+    connect(asOfButton, &QPushButton::clicked, this, [this] { Q_EMIT asOfRequested(m_asOf->dateTime().toMSecsSinceEpoch() * 1000); });
+    connect(liveButton, &QPushButton::clicked, this, [this] { Q_EMIT asOfRequested(std::nullopt); });
+    auto *times = new QHBoxLayout;
+    times->addWidget(new QLabel(tr("From"), this));
+    times->addWidget(m_from);
+    times->addWidget(new QLabel(tr("to"), this));
+    times->addWidget(m_to);
+    times->addStretch(1);
+    times->addWidget(new QLabel(tr("As of (UTC)"), this));
+    times->addWidget(m_asOf);
+    times->addWidget(asOfButton);
+    times->addWidget(liveButton);
 
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -81,6 +131,7 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addLayout(times);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
@@ -114,11 +165,48 @@ AuditViewer::~AuditViewer()
     }
 }
 
+void AuditFilterProxy::setFilter(const AuditFilter &filter)
+{
+    m_filter = filter;
+    invalidateFilter();
+}
+
+bool AuditFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_filter.isEmpty())
+        return true;
+    return m_filter.matches(static_cast<const AuditLogModel *>(sourceModel())->eventAt(sourceRow));
+}
+
 void AuditViewer::setFilterText(const QString &text)
 {
     if (m_filter->text() != text)
         m_filter->setText(text);
-    m_proxy->setFilterFixedString(text);
+    applyFields();
+}
+
+void AuditViewer::applyFields()
+{
+    AuditFilter f;
+    f.text = m_filter->text().trimmed();
+    f.type = m_type->currentData().toString();
+    f.stream = m_stream->text().trimmed();
+    f.actor = m_actor->text().trimmed();
+    if (m_from->dateTime() != m_from->minimumDateTime())
+        f.fromUs = m_from->dateTime().toMSecsSinceEpoch() * 1000;
+    if (m_to->dateTime() != m_to->maximumDateTime())
+        f.toUs = m_to->dateTime().toMSecsSinceEpoch() * 1000 + 999;
+    m_proxy->setFilter(f);
+}
+
+void AuditViewer::setFilter(const AuditFilter &filter)
+{
+    QSignalBlocker a(m_filter), b(m_stream), c(m_actor), d(m_type);
+    m_filter->setText(filter.text);
+    m_stream->setText(filter.stream);
+    m_actor->setText(filter.actor);
+    m_type->setCurrentIndex(std::max(0, m_type->findData(filter.type)));
+    m_proxy->setFilter(filter);
 }
 
 void AuditViewer::showSelected()
@@ -142,7 +230,15 @@ void AuditViewer::verify()
     QPointer<AuditViewer> self(this);
     EventStore *store = m_store;
     m_verifyThread = QThread::create([self, store] {
-        auto report = verifyChain(*store);
+        auto report = verifyChain(*store, [self](qint64 verified) {
+            if (self)
+                QMetaObject::invokeMethod(self, [self, verified] {
+                    if (self) {
+                        self->m_status->setText(tr("Verifying the chain… %L1 events").arg(verified));
+                        Q_EMIT self->verificationProgress(verified);
+                    }
+                });
+        });
         bool intact = false;
         QString summary;
         if (!report) {

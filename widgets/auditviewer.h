@@ -7,12 +7,34 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSortFilterProxyModel;
+class QComboBox;
+class QDateTimeEdit;
 class QTableView;
+
+#include "audit/auditfilter.h"
+
+#include <QSortFilterProxyModel>
 
 namespace instant {
 
 class AuditLogModel;
+
+// Applies an AuditFilter (core) to the audit log model.
+class AuditFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setFilter(const AuditFilter &filter);
+    const AuditFilter &filter() const { return m_filter; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    AuditFilter m_filter;
+};
 class EventStore;
 class EventSubscription;
 
@@ -29,19 +51,31 @@ public:
     AuditLogModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     void setFilterText(const QString &text);
+    void setFilter(const AuditFilter &filter); // also shown in the filter fields
+    AuditFilterProxy *proxy() const { return m_proxy; }
     // Verifies the chain on a worker thread; verificationFinished() reports the outcome.
     void verify();
 
 Q_SIGNALS:
     void verificationFinished(bool intact, const QString &summary);
+    void verificationProgress(qint64 verified);
+    // "As of": show the blotter and holdings as they were at this time (nullopt: live again).
+    void asOfRequested(std::optional<instant::TimestampUs> timeUs);
 
 private:
     void showSelected();
+    void applyFields();
     void exportEvents();
 
     QPointer<EventStore> m_store;
     AuditLogModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    AuditFilterProxy *m_proxy;
+    QComboBox *m_type;
+    QLineEdit *m_stream;
+    QLineEdit *m_actor;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QDateTimeEdit *m_asOf;
     QTableView *m_view;
     QLineEdit *m_filter;
     QPushButton *m_verifyButton;

@@ -125,8 +125,14 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
             QMessageBox::warning(this, tr("Export orders"), error);
     });
     if (m_engine) {
-        connect(m_engine, &TradingEngine::ordersUpdated, m_model, &BlotterModel::applyUpdates);
-        connect(m_engine, &TradingEngine::executionsAdded, m_executions, &ExecutionsModel::append);
+        connect(m_engine, &TradingEngine::ordersUpdated, this, [this](const QList<OrderRecord> &orders) {
+            if (m_live)
+                m_model->applyUpdates(orders);
+        });
+        connect(m_engine, &TradingEngine::executionsAdded, this, [this](const QList<FillRecord> &executions) {
+            if (m_live)
+                m_executions->append(executions);
+        });
     }
 }
 
@@ -193,6 +199,23 @@ void Blotter::showColumnMenu(const QPoint &pos)
         connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
     }
     menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+void Blotter::showAsOf(const QList<OrderRecord> &orders, const QList<FillRecord> &executions)
+{
+    m_live = false;
+    m_model->setAll(orders);
+    m_executions->setAll(executions);
+    updateFilter();
+}
+
+void Blotter::setLive()
+{
+    m_live = true;
+    m_model->setAll({});
+    m_executions->setAll({});
+    if (m_engine)
+        m_engine->republish();
 }
 
 QByteArray Blotter::saveColumns() const

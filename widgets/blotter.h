@@ -51,6 +51,10 @@ public:
     QByteArray saveColumns() const;
     void restoreColumns(const QByteArray &state);
     bool exportCsv(const QString &path, QString *error = nullptr) const;
+    // "As of": show these orders and executions and ignore live updates until setLive().
+    void showAsOf(const QList<OrderRecord> &orders, const QList<FillRecord> &executions);
+    void setLive();
+    bool isLive() const { return m_live; }
 
 Q_SIGNALS:
     void instrumentSelected(const QString &instrument);
@@ -71,6 +75,7 @@ private:
     QComboBox *m_side;
     QLineEdit *m_text;
     QLabel *m_count;
+    bool m_live = true;
 };
 
 } // namespace instant

@@ -425,6 +425,8 @@ Holdings::Holdings(TradingEngine *engine, const ReferenceData &reference, const 
     layout->addWidget(view, 1);
     if (engine) {
         connect(engine, &TradingEngine::portfolioUpdated, this, [this](const QList<AccountRecord> &a, const QList<PositionRecord> &p) {
+            if (!m_live)
+                return;
             m_model->setPortfolio(a, p);
             updateCash();
         });
@@ -434,6 +436,13 @@ Holdings::Holdings(TradingEngine *engine, const ReferenceData &reference, const 
         connect(timer, &QTimer::timeout, m_model, &HoldingsModel::refreshMarks);
         timer->start();
     }
+}
+
+void Holdings::showAsOf(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions)
+{
+    m_live = false;
+    m_model->setPortfolio(accounts, positions);
+    updateCash();
 }
 
 void Holdings::updateCash()

@@ -131,9 +131,12 @@ class Holdings : public QWidget
 public:
     Holdings(TradingEngine *engine, const ReferenceData &reference, const MarketWatchModel *marks, QWidget *parent = nullptr);
     HoldingsModel *model() const { return m_model; }
+    void showAsOf(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions);
+    void setLive() { m_live = true; }
 
 private:
     void updateCash();
+    bool m_live = true;
     HoldingsModel *m_model;
     QLabel *m_cash;
 };

@@ -11,6 +11,7 @@
 #include <ql/time/schedule.hpp>
 
 #include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace instant::analytics {
@@ -18,6 +19,14 @@ namespace instant::analytics {
 std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle);
 
 namespace {
+
+// QuantLib keeps global state (Settings::evaluationDate, observers) that is not thread-safe;
+// the engine thread and the GUI thread both price, so every call here takes this lock.
+std::recursive_mutex &quantLibLock()
+{
+    static std::recursive_mutex lock;
+    return lock;
+}
 
 QuantLib::Date toQl(QDate d)
 {
@@ -72,21 +81,25 @@ std::optional<TreasuryBond> makeBond(const Instrument &i, QDate settle)
 
 QDate settlementDate(const Instrument &instrument, QDate tradeDate)
 {
+    std::lock_guard guard(quantLibLock());
     return fromQl(calendarFor(instrument).advance(toQl(tradeDate), 1, QuantLib::Days));
 }
 
 bool isBusinessDay(const Instrument &instrument, QDate date)
 {
+    std::lock_guard guard(quantLibLock());
     return calendarFor(instrument).isBusinessDay(toQl(date));
 }
 
 QDate nextBusinessDay(const Instrument &instrument, QDate date)
 {
+    std::lock_guard guard(quantLibLock());
     return fromQl(calendarFor(instrument).advance(toQl(date), 1, QuantLib::Days));
 }
 
 std::optional<double> yieldPercent(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
+    std::lock_guard guard(quantLibLock());
     auto b = makeBond(instrument, settle);
     if (!b)
         return std::nullopt;
@@ -101,6 +114,7 @@ std::optional<double> yieldPercent(const Instrument &instrument, Price cleanPric
 
 std::optional<double> priceForYield(const Instrument &instrument, double yieldPct, QDate settle)
 {
+    std::lock_guard guard(quantLibLock());
     auto b = makeBond(instrument, settle);
     if (!b)
         return std::nullopt;
@@ -139,6 +153,7 @@ std::optional<double> dv01PerUnitFace(const Instrument &instrument, Price cleanP
 
 std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
+    std::lock_guard guard(quantLibLock());
     auto b = makeBond(instrument, settle);
     if (!b)
         return std::nullopt;

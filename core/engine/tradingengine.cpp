@@ -102,6 +102,16 @@ public:
         Q_EMIT m_engine.started();
     }
 
+    void republish()
+    {
+        QList<OrderRecord> all;
+        for (const OrderRecord &o : m_oms.state().orders())
+            all.append(o);
+        Q_EMIT m_engine.ordersUpdated(all);
+        Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
+        m_portfolioDirty = true;
+    }
+
     void shutdown()
     {
         m_step.stop();
@@ -305,6 +315,12 @@ void TradingEngine::replace(const QString &orderId, std::optional<qint64> quanti
     if (m_core)
         QMetaObject::invokeMethod(m_core, [core = m_core, orderId, quantity, limitPrice] { core->replace(orderId, quantity, limitPrice); },
                                   Qt::QueuedConnection);
+}
+
+void TradingEngine::republish()
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core] { core->republish(); }, Qt::QueuedConnection);
 }
 
 void TradingEngine::watchDepth(const QString &instrument)

@@ -61,6 +61,7 @@ public:
     void cancelAll(const QString &instrument = {}); // all working orders (of one instrument)
     void replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice);
     void watchDepth(const QString &instrument);      // the ladder's instrument: its depth is published
+    void republish();                                // sends every order, execution and the portfolio again
 
     // Thread-safe, from the last published state: what an order would cost and what compliance
     // would say about it. Never blocks on the worker.
