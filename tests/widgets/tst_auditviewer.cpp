@@ -1,6 +1,7 @@
 // The audit viewer on a real SQLite store: live rows, search, verification of a tampered chain.
 
 #include "auditlogmodel.h"
+#include "audit/auditfilter.h"
 #include "auditviewer.h"
 #include "store/eventstore.h"
 #include "teststores.h"
@@ -46,6 +47,53 @@ private Q_SLOTS:
         QVERIFY(detail->toPlainText().contains(QStringLiteral("\"prev_hash\"")));
         viewer.setFilterText(QString());
         QCOMPARE(viewer.view()->model()->rowCount(), 3);
+    }
+
+    void filtersByTypeActorStreamAndTime()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        QVERIFY(store->append(request(QStringLiteral("account-DESK-01"), ExpectedVersion::Any,
+                                      {newEvent(QStringLiteral("OrderAccepted"), {{QStringLiteral("order_id"), QStringLiteral("A-1")}}),
+                                       newEvent(QStringLiteral("OrderFilled"), {{QStringLiteral("order_id"), QStringLiteral("A-1")}},
+                                                Actor{QStringLiteral("simulated"), QStringLiteral("venue")})}))
+                    .ok());
+        QTest::qWait(20);
+        const TimestampUs between = nowUtcMicros();
+        QTest::qWait(20);
+        QVERIFY(store->append(request(QStringLiteral("compliance"), ExpectedVersion::Any,
+                                      {newEvent(QStringLiteral("KillSwitchChanged"), {{QStringLiteral("mode"), QStringLiteral("halted")}},
+                                                Actor{QStringLiteral("carol"), QStringLiteral("compliance")})}))
+                    .ok());
+        AuditViewer viewer(store.get());
+        QTRY_COMPARE(viewer.model()->rowCount(), 3);
+        auto shown = [&viewer] { return viewer.proxy()->rowCount(); };
+        AuditFilter f;
+        f.type = QStringLiteral("OrderFilled");
+        viewer.setFilter(f);
+        QCOMPARE(shown(), 1);
+        f = {};
+        f.actor = QStringLiteral("compliance");
+        viewer.setFilter(f);
+        QCOMPARE(shown(), 1);
+        f = {};
+        f.stream = QStringLiteral("A-1"); // an order id finds its events in the account stream
+        viewer.setFilter(f);
+        QCOMPARE(shown(), 2);
+        f = {};
+        f.fromUs = between;
+        viewer.setFilter(f);
+        QCOMPARE(shown(), 1);
+        f = {};
+        f.toUs = between;
+        viewer.setFilter(f);
+        QCOMPARE(shown(), 2);
+        f = {};
+        f.text = QStringLiteral("halted"); // payloads are searched too
+        viewer.setFilter(f);
+        QCOMPARE(shown(), 1);
+        viewer.setFilter({});
+        QCOMPARE(shown(), 3);
     }
 
     void verifyReportsIntactThenBroken()

@@ -2,7 +2,9 @@
 // the ticket's entry and preview, an order through to the blotter, large-order confirmation,
 // and the compliance role that cannot trade.
 
+#include "auditviewer.h"
 #include "blotter.h"
+#include "mainwindow.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
@@ -109,6 +111,32 @@ private Q_SLOTS:
         QVERIFY(ticket.send(Side::Buy));
         QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("rejected")), 5000);
         QVERIFY(ticket.statusText().contains(QStringLiteral("collar")));
+        e->stop();
+    }
+
+    void asOfShowsTheBlotterAsItWas()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        MainWindow window(store.get(), e.get(), reference, {});
+        const TimestampUs before = nowUtcMicros();
+        QTest::qWait(20);
+        const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
+        window.ticket()->setInstrument(QStringLiteral("AAPL"));
+        window.ticket()->setQuantity(QStringLiteral("100"));
+        window.ticket()->setPrice(aapl->formatPrice(Price(aapl->referencePrice.value() * 102 / 100)));
+        QVERIFY(window.ticket()->send(Side::Buy));
+        QTRY_COMPARE_WITH_TIMEOUT(window.blotter()->model()->rowCount(), 1, 5000);
+        QTRY_VERIFY(window.holdings()->model()->rowCount() > 1);
+
+        Q_EMIT window.auditViewer()->asOfRequested(before);
+        QTRY_VERIFY(!window.blotter()->isLive());
+        QTRY_COMPARE(window.blotter()->model()->rowCount(), 0);
+        QCOMPARE(window.holdings()->model()->rowCount(), 1); // the totals row only: no position then
+
+        Q_EMIT window.auditViewer()->asOfRequested(std::nullopt);
+        QTRY_COMPARE_WITH_TIMEOUT(window.blotter()->model()->rowCount(), 1, 5000);
+        QVERIFY(window.blotter()->isLive());
         e->stop();
     }
 
