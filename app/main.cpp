@@ -77,6 +77,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Instant"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/instant/icons/instant.svg")));
     instant::applyTheme(QSettings().value(QStringLiteral("theme"), QStringLiteral("light")).toString());
+    instant::applyLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Instant trading workstation"));

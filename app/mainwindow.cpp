@@ -280,6 +280,22 @@ void MainWindow::buildMenus()
         });
     }
 
+    QMenu *languages = view->addMenu(tr("&Language"));
+    const QStringList names{QStringLiteral("English"), QStringLiteral("Deutsch"), QStringLiteral("日本語")};
+    const QString current = QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString();
+    for (int i = 0; i < languageCodes().size(); ++i) {
+        const QString code = languageCodes().at(i);
+        QAction *a = languages->addAction(names.value(i, code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        connect(a, &QAction::triggered, this, [this, code, languages, a] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            for (QAction *other : languages->actions())
+                other->setChecked(other == a);
+            statusBar()->showMessage(tr("The language changes at the next start."), 8000);
+        });
+    }
+
     QMenu *audit = menuBar()->addMenu(tr("&Audit"));
     audit->addAction(tr("&Verify chain"), m_auditViewer, &AuditViewer::verify);
 }

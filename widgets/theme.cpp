@@ -5,6 +5,7 @@
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTranslator>
 
 namespace instant {
 
@@ -59,6 +60,33 @@ bool applyTheme(const QString &name)
 QString currentTheme()
 {
     return g_current;
+}
+
+QStringList languageCodes()
+{
+    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("ja")};
+}
+
+bool applyLanguage(const QString &code)
+{
+    static QTranslator *installed = nullptr;
+    if (!languageCodes().contains(code))
+        return false;
+    if (installed) {
+        QCoreApplication::removeTranslator(installed);
+        delete installed;
+        installed = nullptr;
+    }
+    if (code == u"en")
+        return true;
+    auto *translator = new QTranslator;
+    if (!translator->load(QStringLiteral(":/instant/i18n/instant_%1.qm").arg(code))) {
+        delete translator;
+        return false;
+    }
+    QCoreApplication::installTranslator(translator);
+    installed = translator;
+    return true;
 }
 
 } // namespace instant

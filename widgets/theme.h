@@ -10,4 +10,8 @@ QStringList themeNames();
 bool applyTheme(const QString &name); // false for an unknown name
 QString currentTheme();
 
+// Languages with a translation: "en" (built in), "de", "ja". Installs the translator for `code`.
+QStringList languageCodes();
+bool applyLanguage(const QString &code);
+
 } // namespace instant

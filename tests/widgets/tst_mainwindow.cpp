@@ -124,6 +124,25 @@ private Q_SLOTS:
         QCOMPARE(currentTheme(), QStringLiteral("light"));
     }
 
+    void translations()
+    {
+        QVERIFY(applyLanguage(QStringLiteral("de")));
+        {
+            auto store = stores.open(stores.freshUrl());
+            MainWindow window(store.get(), nullptr, reference, {});
+            QCOMPARE(window.dock(QStringLiteral("OrderTicketDock"))->windowTitle(), QStringLiteral("Orderticket"));
+            QCOMPARE(window.dock(QStringLiteral("HoldingsDock"))->windowTitle(), QStringLiteral("Bestände"));
+        }
+        QVERIFY(applyLanguage(QStringLiteral("ja")));
+        {
+            auto store = stores.open(stores.freshUrl());
+            MainWindow window(store.get(), nullptr, reference, {});
+            QCOMPARE(window.dock(QStringLiteral("BlotterDock"))->windowTitle(), QStringLiteral("ブロッター"));
+        }
+        QVERIFY(applyLanguage(QStringLiteral("en")));
+        QVERIFY(!applyLanguage(QStringLiteral("tlh")));
+    }
+
     void lockLayoutFreezesDocks()
     {
         auto store = stores.open(stores.freshUrl());
