@@ -202,6 +202,7 @@ void MainWindow::selectInstrument(const QString &instrument)
     m_ticket->setInstrument(instrument);
     m_ladder->setInstrument(instrument);
     m_charts->setInstrument(instrument);
+    m_blotter->setCurrentInstrument(instrument);
     // A starting price the trader edits: the mid, or the reference before the first quote.
     if (const Instrument *i = m_reference.instrument(instrument))
         m_ticket->setPrice(i->formatPrice(m_marketWatch->model()->mark(instrument).value_or(i->referencePrice)));

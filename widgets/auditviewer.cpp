@@ -23,6 +23,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
+#include <QApplication>
 #include <QVBoxLayout>
 
 namespace instant {
@@ -144,12 +145,26 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
     });
 
     if (m_store) {
-        m_subscription = m_store->subscribe(0, this);
-        connect(m_subscription, &EventSubscription::events, m_model, &AuditLogModel::addEvents);
-        connect(m_subscription, &EventSubscription::problem, this, [this](const QString &message) {
-            if (!message.isEmpty())
-                m_status->setText(tr("Live updates interrupted: %1").arg(message));
-        });
+        // The subscription reads the store on a thread of its own; rows arrive here in batches.
+        m_feedThread = new QThread(this);
+        m_feedThread->setObjectName(QStringLiteral("instant-audit-feed"));
+        m_feedThread->start();
+        EventStore *feedStore = m_store;
+        AuditLogModel *model = m_model;
+        QLabel *status = m_status;
+        m_feedContext = new QObject;
+        m_feedContext->moveToThread(m_feedThread);
+        QMetaObject::invokeMethod(
+            m_feedContext,
+            [feedStore, model, status, context = m_feedContext] {
+                EventSubscription *sub = feedStore->subscribe(0, context);
+                QObject::connect(sub, &EventSubscription::events, model, &AuditLogModel::addEvents);
+                QObject::connect(sub, &EventSubscription::problem, status, [status](const QString &message) {
+                    if (!message.isEmpty())
+                        status->setText(tr("Live updates interrupted: %1").arg(message));
+                });
+            },
+            Qt::QueuedConnection);
     } else {
         m_status->setText(tr("No event store is open."));
         m_verifyButton->setEnabled(false);
@@ -159,6 +174,11 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
 
 AuditViewer::~AuditViewer()
 {
+    if (m_feedThread) {
+        QMetaObject::invokeMethod(m_feedContext, [context = m_feedContext] { delete context; }, Qt::BlockingQueuedConnection);
+        m_feedThread->quit();
+        m_feedThread->wait();
+    }
     if (m_verifyThread) {
         m_verifyThread->wait();
         delete m_verifyThread;
@@ -278,18 +298,38 @@ void AuditViewer::exportEvents()
         return;
     const ExportFormat format = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ? ExportFormat::Csv
                                                                                             : ExportFormat::JsonLines;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Export audit log"), tr("Cannot write %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    auto written = instant::exportEvents(*m_store, ReadQuery{}, format, file);
-    if (!written || !file.commit()) {
-        QMessageBox::warning(this, tr("Export audit log"),
-                             tr("The export failed: %1").arg(written ? file.errorString() : written.message()));
-        return;
-    }
-    m_status->setText(tr("Exported %n event(s) to %1", nullptr, static_cast<int>(*written)).arg(path));
+    m_status->setText(tr("Exporting to %1…").arg(path));
+    QPointer<AuditViewer> self(this);
+    EventStore *store = m_store;
+    const AuditFilter filter = m_proxy->filter();
+    // Export reads the whole log: off the GUI thread. What is exported is what the filter shows.
+    QThread *worker = QThread::create([self, store, path, format, filter] {
+        QString error;
+        qint64 count = 0;
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        } else {
+            auto written = instant::exportEvents(*store, ReadQuery{}, format, file,
+                                                 [&filter](const RecordedEvent &e) { return filter.matches(e); });
+            if (!written)
+                error = tr("The export failed: %1").arg(written.message());
+            else if (!file.commit())
+                error = tr("The export failed: %1").arg(file.errorString());
+            else
+                count = *written;
+        }
+        QMetaObject::invokeMethod(qApp, [self, error, count, path] {
+            if (!self)
+                return;
+            if (!error.isEmpty())
+                QMessageBox::warning(self, tr("Export audit log"), error);
+            else
+                self->m_status->setText(tr("Exported %n event(s) to %1", nullptr, int(count)).arg(path));
+        });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
 }
 
 } // namespace instant

@@ -81,7 +81,8 @@ private:
     QPushButton *m_verifyButton;
     QLabel *m_status;
     QPlainTextEdit *m_detail;
-    EventSubscription *m_subscription = nullptr;
+    QThread *m_feedThread = nullptr;
+    QObject *m_feedContext = nullptr; // lives on the feed thread, owns the subscription
     class QThread *m_verifyThread = nullptr;
 };
 

@@ -4,6 +4,7 @@
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -60,7 +61,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     : QWidget(parent), m_engine(engine), m_reference(reference), m_model(new BlotterModel(reference, this)),
       m_executions(new ExecutionsModel(reference, this)), m_proxy(new BlotterFilterProxy(this)),
       m_view(makeTable(this)), m_execView(makeTable(this)), m_state(new QComboBox(this)), m_side(new QComboBox(this)),
-      m_text(new QLineEdit(this)), m_count(new QLabel(this))
+      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
     m_proxy->setSourceModel(m_model);
@@ -91,6 +92,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_state);
     bar->addWidget(m_side);
+    bar->addWidget(m_onlyInstrument);
     bar->addWidget(m_text, 1);
     bar->addWidget(m_count);
     bar->addWidget(exportButton);
@@ -107,6 +109,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     connect(m_state, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
     connect(m_side, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
     connect(m_text, &QLineEdit::textChanged, this, &Blotter::updateFilter);
+    connect(m_onlyInstrument, &QCheckBox::toggled, this, &Blotter::updateFilter);
     connect(m_view, &QTableView::customContextMenuRequested, this, &Blotter::showContextMenu);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &Blotter::showColumnMenu);
     connect(m_model, &BlotterModel::flushed, this, [this] {
@@ -149,6 +152,8 @@ void Blotter::updateFilter()
     else if (m_side->currentIndex() == 2)
         f.side = Side::Sell;
     f.text = m_text->text().trimmed();
+    if (m_onlyInstrument->isChecked())
+        f.instrument = m_currentInstrument;
     m_proxy->setFilter(f);
     m_count->setText(tr("%L1 of %L2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
 }
@@ -199,6 +204,15 @@ void Blotter::showColumnMenu(const QPoint &pos)
         connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
     }
     menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+void Blotter::setCurrentInstrument(const QString &instrument)
+{
+    const Instrument *i = m_reference.instrument(instrument);
+    m_currentInstrument = i ? i->id : instrument;
+    m_onlyInstrument->setText(i ? tr("%1 only").arg(i->symbol) : tr("This instrument only"));
+    if (m_onlyInstrument->isChecked())
+        updateFilter();
 }
 
 void Blotter::showAsOf(const QList<OrderRecord> &orders, const QList<FillRecord> &executions)

@@ -5,6 +5,7 @@
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QTableView;
@@ -55,6 +56,8 @@ public:
     void showAsOf(const QList<OrderRecord> &orders, const QList<FillRecord> &executions);
     void setLive();
     bool isLive() const { return m_live; }
+    // The instrument picked elsewhere (linked panels); "this instrument only" filters on it.
+    void setCurrentInstrument(const QString &instrument);
 
 Q_SIGNALS:
     void instrumentSelected(const QString &instrument);
@@ -75,6 +78,8 @@ private:
     QComboBox *m_side;
     QLineEdit *m_text;
     QLabel *m_count;
+    QCheckBox *m_onlyInstrument;
+    QString m_currentInstrument;
     bool m_live = true;
 };
 

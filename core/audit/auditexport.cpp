@@ -72,7 +72,8 @@ QString csvRow(const RecordedEvent &e)
     return fields.join(u',');
 }
 
-Result<qint64> exportEvents(const EventStore &store, const ReadQuery &query, ExportFormat format, QIODevice &out)
+Result<qint64> exportEvents(const EventStore &store, const ReadQuery &query, ExportFormat format, QIODevice &out,
+                            const std::function<bool(const RecordedEvent &)> &keep)
 {
     qint64 count = 0;
     bool writeFailed = false;
@@ -84,6 +85,8 @@ Result<qint64> exportEvents(const EventStore &store, const ReadQuery &query, Exp
     if (format == ExportFormat::Csv && !write(csvHeader().join(u',').toUtf8() + "\r\n"))
         return makeError(ErrorCode::Io, QStringLiteral("cannot write the export: %1").arg(out.errorString()));
     Status status = store.forEach(query, [&](const RecordedEvent &e) {
+        if (keep && !keep(e))
+            return true;
         QByteArray line;
         if (format == ExportFormat::JsonLines)
             line = QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact) + '\n';

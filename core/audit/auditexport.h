@@ -6,6 +6,8 @@
 #include <QIODevice>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace instant {
 
 class EventStore;
@@ -18,6 +20,8 @@ QStringList csvHeader();
 QString csvRow(const RecordedEvent &event);
 
 // Writes the events a query selects to `out`, one per line; returns how many were written.
-Result<qint64> exportEvents(const EventStore &store, const ReadQuery &query, ExportFormat format, QIODevice &out);
+// `keep`, when given, selects among the events the query reads (e.g. an audit viewer's filter).
+Result<qint64> exportEvents(const EventStore &store, const ReadQuery &query, ExportFormat format, QIODevice &out,
+                            const std::function<bool(const RecordedEvent &)> &keep = {});
 
 } // namespace instant

@@ -117,6 +117,10 @@ private Q_SLOTS:
         f.workingOnly = true;
         proxy.setFilter(f);
         QCOMPARE(proxy.rowCount(), 100);
+        f = {};
+        f.instrument = QStringLiteral("MSFT");
+        proxy.setFilter(f);
+        QCOMPARE(proxy.rowCount(), 100);
     }
 };
 
