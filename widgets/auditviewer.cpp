@@ -61,9 +61,10 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
     m_from->setSpecialValueText(tr("from the start"));
     m_from->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC));
     m_from->setDateTime(m_from->minimumDateTime());
-    m_to->setMaximumDateTime(QDateTime(QDate(2100, 1, 1), QTime(0, 0), Qt::UTC));
+    // A special value shows only at the minimum: there it means "no bound".
+    m_to->setMinimumDateTime(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC));
     m_to->setSpecialValueText(tr("until now"));
-    m_to->setDateTime(m_to->maximumDateTime());
+    m_to->setDateTime(m_to->minimumDateTime());
     connect(m_filter, &QLineEdit::textChanged, this, &AuditViewer::applyFields);
     connect(m_stream, &QLineEdit::textChanged, this, &AuditViewer::applyFields);
     connect(m_actor, &QLineEdit::textChanged, this, &AuditViewer::applyFields);
@@ -214,7 +215,7 @@ void AuditViewer::applyFields()
     f.actor = m_actor->text().trimmed();
     if (m_from->dateTime() != m_from->minimumDateTime())
         f.fromUs = m_from->dateTime().toMSecsSinceEpoch() * 1000;
-    if (m_to->dateTime() != m_to->maximumDateTime())
+    if (m_to->dateTime() != m_to->minimumDateTime())
         f.toUs = m_to->dateTime().toMSecsSinceEpoch() * 1000 + 999;
     m_proxy->setFilter(f);
 }

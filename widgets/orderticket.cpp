@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace instant {
@@ -153,6 +154,11 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     connect(m_send, &QPushButton::clicked, this, [this] { send(); });
     if (m_engine) {
         connect(m_engine, &TradingEngine::commandFinished, this, &OrderTicket::onOutcome);
+        // Buying power and limits move: keep what the ticket says current.
+        auto *refresh = new QTimer(this);
+        refresh->setInterval(1000);
+        connect(refresh, &QTimer::timeout, this, &OrderTicket::refreshPreview);
+        refresh->start();
         if (!m_engine->canTrade()) {
             setEnabled(false);
             m_status->setText(tr("Read-only: the %1 role cannot send orders.").arg(m_engine->actor().role));

@@ -337,6 +337,10 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
         QMutexLocker lock(&m_snapshotMutex);
         state = m_snapshot;
     }
+    if (!state) {
+        p.problem = tr("Waiting for the engine…");
+        return p;
+    }
     const Instrument *instrument = m_reference.instrument(c.instrument);
     if (!instrument) {
         p.problem = c.instrument.isEmpty() ? tr("Pick an instrument") : tr("Unknown instrument \"%1\"").arg(c.instrument);
@@ -372,7 +376,7 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
             return p;
         }
     }
-    const Price reference = limit.value_or(state ? state->lastPrice(instrument->id).value_or(instrument->referencePrice) : instrument->referencePrice);
+    const Price reference = limit.value_or(state->lastPrice(instrument->id).value_or(instrument->referencePrice));
     p.notionalCents = instrument->notionalCents(Quantity(c.quantity), reference);
     QDate today = QDateTime::currentDateTimeUtc().date();
     const QDate settle = analytics::settlementDate(*instrument, today);
@@ -381,7 +385,7 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
             p.dv01 = *dv01 * double(c.quantity) * (side == Side::Buy ? 1 : -1);
         p.yieldPercent = analytics::yieldPercent(*instrument, reference, settle);
     }
-    if (state) {
+    {
         if (const AccountRecord *a = state->account(c.account))
             p.availableCents = a->availableCents();
         auto rules = ComplianceEngine::parseRules(state->complianceRules().isEmpty() ? ComplianceEngine::defaultRules()
