@@ -1,6 +1,15 @@
 #include "analytics/bondanalytics.h"
+#include "analytics/fixedincome.h"
 
+#include <ql/exercise.hpp>
+#include <ql/math/solvers1d/brent.hpp>
 #include <ql/instruments/bonds/fixedratebond.hpp>
+#include <ql/instruments/vanillaoption.hpp>
+#include <ql/pricingengines/vanilla/analyticeuropeanengine.hpp>
+#include <ql/processes/blackscholesprocess.hpp>
+#include <ql/quotes/simplequote.hpp>
+#include <ql/termstructures/volatility/equityfx/blackconstantvol.hpp>
+#include <ql/termstructures/yield/flatforward.hpp>
 #include <ql/instruments/bonds/zerocouponbond.hpp>
 #include <ql/pricingengines/bond/bondfunctions.hpp>
 #include <ql/settings.hpp>
@@ -166,6 +175,235 @@ std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice
         return std::abs(QuantLib::BondFunctions::basisPointValue(*b->bond, rate, toQl(settle))) / 100.0;
     } catch (const std::exception &) {
         return std::nullopt;
+    }
+}
+
+} // namespace instant::analytics
+
+// ---- full Treasury and option analytics (fixedincome.h) ----
+
+namespace instant::analytics {
+
+namespace {
+
+Error bad(const QString &why)
+{
+    return makeError(ErrorCode::InvalidArgument, why);
+}
+
+} // namespace
+
+QJsonObject NoteAnalytics::toJson() const
+{
+    const qint64 units = qRound64(cleanPrice * 256.0);
+    const bool exact32 = std::abs(cleanPrice * 256.0 - double(units)) < 1e-9;
+    return {{QStringLiteral("clean_price"), cleanPrice},
+            {QStringLiteral("clean_price_32nds"), exact32 ? thirtyseconds::format(units) : thirtyseconds::format(units) + QStringLiteral(" (rounded)")},
+            {QStringLiteral("yield_percent"), yieldPercent},
+            {QStringLiteral("accrued"), accrued},
+            {QStringLiteral("accrued_days"), accruedDays},
+            {QStringLiteral("dirty_price"), dirtyPrice},
+            {QStringLiteral("modified_duration"), modifiedDuration},
+            {QStringLiteral("macaulay_duration"), macaulayDuration},
+            {QStringLiteral("dv01_per_million"), dv01PerMillion},
+            {QStringLiteral("convexity"), convexity},
+            {QStringLiteral("previous_coupon"), previousCoupon.toString(Qt::ISODate)},
+            {QStringLiteral("next_coupon"), nextCoupon.toString(Qt::ISODate)}};
+}
+
+Result<NoteAnalytics> analyzeNote(const NoteQuery &q)
+{
+    if (!q.maturity.isValid() || !q.settle.isValid())
+        return bad(QStringLiteral("a maturity and a settlement date are needed"));
+    if (q.maturity <= q.settle)
+        return bad(QStringLiteral("maturity %1 is not after settlement %2").arg(q.maturity.toString(Qt::ISODate), q.settle.toString(Qt::ISODate)));
+    if (q.couponPercent < 0 || q.couponPercent > 50)
+        return bad(QStringLiteral("coupon %1% is not a Treasury coupon").arg(q.couponPercent));
+    if (q.cleanPrice.has_value() == q.yieldPercent.has_value())
+        return bad(QStringLiteral("give either a price or a yield"));
+    if (q.cleanPrice && (*q.cleanPrice <= 0 || *q.cleanPrice > 1000))
+        return bad(QStringLiteral("price %1 is not a price per 100").arg(*q.cleanPrice));
+    if (q.yieldPercent && (*q.yieldPercent <= -5 || *q.yieldPercent > 100))
+        return bad(QStringLiteral("yield %1% is not possible for a Treasury").arg(*q.yieldPercent));
+    QDate dated = q.dated;
+    if (!dated.isValid()) {
+        dated = q.maturity;
+        while (dated > q.settle)
+            dated = dated.addMonths(-6);
+    }
+    if (dated > q.settle)
+        return bad(QStringLiteral("the dated date %1 is after settlement").arg(dated.toString(Qt::ISODate)));
+    std::lock_guard guard(quantLibLock());
+    try {
+        QuantLib::Settings::instance().evaluationDate() = toQl(q.settle);
+        const QuantLib::Schedule schedule(toQl(dated), toQl(q.maturity), QuantLib::Period(QuantLib::Semiannual),
+                                          QuantLib::NullCalendar(), QuantLib::Unadjusted, QuantLib::Unadjusted,
+                                          QuantLib::DateGeneration::Backward, false);
+        const QuantLib::DayCounter dc = QuantLib::ActualActual(QuantLib::ActualActual::ISMA, schedule);
+        QuantLib::FixedRateBond bond(0, 100.0, schedule, {q.couponPercent / 100.0}, dc);
+        const QuantLib::Date settle = toQl(q.settle);
+        NoteAnalytics a;
+        // The coupon period holding the settlement date, from the schedule itself.
+        QuantLib::Date previous = schedule.dates().front(), next = schedule.dates().back();
+        for (const QuantLib::Date &d : schedule.dates()) {
+            if (d <= settle)
+                previous = d;
+            else {
+                next = d;
+                break;
+            }
+        }
+        const double accruedAmount = QuantLib::BondFunctions::accruedAmount(bond, settle);
+        // The Treasury's price: value at the next coupon date (that coupon included), brought to
+        // settlement at simple interest over the fraction of the period still to run.
+        auto treasuryClean = [&](double y) {
+            const QuantLib::InterestRate r(y, dc, QuantLib::Compounded, QuantLib::Semiannual);
+            const double atNext = QuantLib::BondFunctions::dirtyPrice(bond, r, next) + q.couponPercent / 2.0;
+            const double fraction = double(settle.serialNumber() - next.serialNumber()) / double(previous.serialNumber() - next.serialNumber());
+            return atNext / (1.0 + fraction * y / 2.0) - accruedAmount;
+        };
+        const bool treasury = q.convention == NoteQuery::Convention::Treasury;
+        if (q.yieldPercent) {
+            a.yieldPercent = *q.yieldPercent;
+        } else if (treasury) {
+            QuantLib::Brent solver;
+            solver.setMaxEvaluations(1000);
+            const double target = *q.cleanPrice;
+            a.yieldPercent = 100.0 * solver.solve([&](double y) { return treasuryClean(y) - target; }, 1.0e-14, 0.04, -0.04, 1.0);
+        } else {
+            a.yieldPercent = 100.0 * QuantLib::BondFunctions::yield(bond, *q.cleanPrice, dc, QuantLib::Compounded,
+                                                                    QuantLib::Semiannual, settle, 1.0e-14, 1000);
+        }
+        const QuantLib::InterestRate rate(a.yieldPercent / 100.0, dc, QuantLib::Compounded, QuantLib::Semiannual);
+        a.cleanPrice = q.cleanPrice ? *q.cleanPrice
+                                    : treasury ? treasuryClean(a.yieldPercent / 100.0)
+                                               : QuantLib::BondFunctions::cleanPrice(bond, rate, settle);
+        a.accrued = QuantLib::BondFunctions::accruedAmount(bond, settle);
+        a.accruedDays = int(QuantLib::BondFunctions::accruedDays(bond, settle));
+        a.dirtyPrice = a.cleanPrice + a.accrued;
+        a.modifiedDuration = QuantLib::BondFunctions::duration(bond, rate, QuantLib::Duration::Modified, settle);
+        a.macaulayDuration = QuantLib::BondFunctions::duration(bond, rate, QuantLib::Duration::Macaulay, settle);
+        a.convexity = QuantLib::BondFunctions::convexity(bond, rate, settle);
+        a.dv01PerMillion = std::abs(QuantLib::BondFunctions::basisPointValue(bond, rate, settle)) * 10'000.0;
+        a.previousCoupon = fromQl(previous);
+        a.nextCoupon = fromQl(next);
+        return a;
+    } catch (const std::exception &e) {
+        return bad(QStringLiteral("QuantLib: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+QJsonObject BillAnalytics::toJson() const
+{
+    return {{QStringLiteral("price"), price},
+            {QStringLiteral("discount_percent"), discountPercent},
+            {QStringLiteral("investment_percent"), investmentPercent},
+            {QStringLiteral("days"), days},
+            {QStringLiteral("dv01_per_million"), dv01PerMillion}};
+}
+
+Result<BillAnalytics> analyzeBill(const BillQuery &q)
+{
+    if (!q.maturity.isValid() || !q.settle.isValid())
+        return bad(QStringLiteral("a maturity and a settlement date are needed"));
+    if (q.maturity <= q.settle)
+        return bad(QStringLiteral("maturity %1 is not after settlement %2").arg(q.maturity.toString(Qt::ISODate), q.settle.toString(Qt::ISODate)));
+    if (q.price.has_value() == q.discountPercent.has_value())
+        return bad(QStringLiteral("give either a price or a discount rate"));
+    BillAnalytics a;
+    a.days = int(q.settle.daysTo(q.maturity));
+    if (a.days > 366)
+        return bad(QStringLiteral("a bill matures within a year (this one in %1 days)").arg(a.days));
+    // Discount basis (ACT/360): the market quote of a bill.
+    if (q.discountPercent) {
+        if (*q.discountPercent < -5 || *q.discountPercent >= 36000.0 / a.days)
+            return bad(QStringLiteral("discount rate %1% gives no price").arg(*q.discountPercent));
+        a.discountPercent = *q.discountPercent;
+        a.price = 100.0 * (1.0 - a.discountPercent / 100.0 * a.days / 360.0);
+    } else {
+        if (*q.price <= 0 || *q.price > 105)
+            return bad(QStringLiteral("price %1 is not a bill price per 100").arg(*q.price));
+        a.price = *q.price;
+        a.discountPercent = (100.0 - a.price) / 100.0 * 360.0 / a.days * 100.0;
+    }
+    // Investment rate as the Treasury computes it: simple interest up to half a year, and the
+    // half-year compounding equation beyond; the year has 366 days when it holds a 29 February.
+    const QDate yearEnd = q.settle.addYears(1);
+    int yearDays = 365;
+    for (QDate d = q.settle.addDays(1); d <= yearEnd; d = d.addDays(1))
+        if (d.month() == 2 && d.day() == 29)
+            yearDays = 366;
+    const double r = a.days / double(yearDays);
+    if (a.days <= yearDays / 2) {
+        a.investmentPercent = (100.0 - a.price) / a.price / r * 100.0;
+    } else {
+        const double aa = r / 2.0 - 0.25, b = r, c = (a.price - 100.0) / a.price;
+        a.investmentPercent = (-b + std::sqrt(b * b - 4 * aa * c)) / (2 * aa) * 100.0;
+    }
+    // DV01 through QuantLib, on the investment rate.
+    std::lock_guard guard(quantLibLock());
+    try {
+        QuantLib::Settings::instance().evaluationDate() = toQl(q.settle);
+        QuantLib::ZeroCouponBond bond(0, QuantLib::NullCalendar(), 100.0, toQl(q.maturity), QuantLib::Unadjusted, 100.0,
+                                      toQl(q.settle));
+        const QuantLib::InterestRate rate(a.investmentPercent / 100.0, QuantLib::Actual365Fixed(), QuantLib::Simple,
+                                          QuantLib::Annual);
+        a.dv01PerMillion = std::abs(QuantLib::BondFunctions::basisPointValue(bond, rate, toQl(q.settle))) * 10'000.0;
+    } catch (const std::exception &) {
+        a.dv01PerMillion = 0;
+    }
+    return a;
+}
+
+QJsonObject OptionAnalytics::toJson() const
+{
+    QJsonObject o{{QStringLiteral("price"), price},   {QStringLiteral("delta"), delta}, {QStringLiteral("gamma"), gamma},
+                  {QStringLiteral("vega"), vega},     {QStringLiteral("theta"), theta}, {QStringLiteral("rho"), rho}};
+    if (impliedVolatility)
+        o.insert(QStringLiteral("implied_volatility"), *impliedVolatility);
+    return o;
+}
+
+Result<OptionAnalytics> analyzeOption(const OptionQuery &q)
+{
+    if (q.spot <= 0 || q.strike <= 0)
+        return bad(QStringLiteral("spot and strike must be positive"));
+    if (!q.expiry.isValid() || !q.valuation.isValid() || q.expiry <= q.valuation)
+        return bad(QStringLiteral("the expiry must be after the valuation date"));
+    if (q.volatility <= 0 || q.volatility > 5)
+        return bad(QStringLiteral("volatility %1 is not an annual fraction (0.25 for 25%)").arg(q.volatility));
+    if (std::abs(q.rate) > 1 || q.dividend < 0 || q.dividend > 1)
+        return bad(QStringLiteral("rate and dividend are annual fractions (0.045 for 4.5%)"));
+    std::lock_guard guard(quantLibLock());
+    try {
+        using namespace QuantLib;
+        const Date today = toQl(q.valuation);
+        Settings::instance().evaluationDate() = today;
+        const DayCounter dc = Actual365Fixed();
+        auto spot = ext::make_shared<SimpleQuote>(q.spot);
+        Handle<YieldTermStructure> rates(ext::make_shared<FlatForward>(today, q.rate, dc));
+        Handle<YieldTermStructure> dividends(ext::make_shared<FlatForward>(today, q.dividend, dc));
+        auto vol = ext::make_shared<SimpleQuote>(q.volatility);
+        Handle<BlackVolTermStructure> surface(ext::make_shared<BlackConstantVol>(today, NullCalendar(), Handle<Quote>(vol), dc));
+        auto process = ext::make_shared<BlackScholesMertonProcess>(Handle<Quote>(spot), dividends, rates, surface);
+        VanillaOption option(ext::make_shared<PlainVanillaPayoff>(q.call ? Option::Call : Option::Put, q.strike),
+                             ext::make_shared<EuropeanExercise>(toQl(q.expiry)));
+        option.setPricingEngine(ext::make_shared<AnalyticEuropeanEngine>(process));
+        OptionAnalytics a;
+        a.price = option.NPV();
+        a.delta = option.delta();
+        a.gamma = option.gamma();
+        a.vega = option.vega() / 100.0;
+        a.theta = option.thetaPerDay();
+        a.rho = option.rho() / 100.0;
+        if (q.marketPrice) {
+            if (*q.marketPrice <= 0)
+                return bad(QStringLiteral("an option price must be positive"));
+            a.impliedVolatility = option.impliedVolatility(*q.marketPrice, process, 1.0e-8, 1000, 1.0e-4, 5.0);
+        }
+        return a;
+    } catch (const std::exception &e) {
+        return bad(QStringLiteral("QuantLib: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 
