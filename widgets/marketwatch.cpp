@@ -350,6 +350,7 @@ QVariant HoldingsModel::data(const QModelIndex &index, int role) const
             return QString();
         return l.instrument->formatPrice(instant::Price(qRound64(double(p.costCents) / double(l.instrument->notionalCents(instant::Quantity(p.quantity), instant::Price(l.instrument->priceScale))) * double(l.instrument->priceScale))));
     case Mark: return l.mark && l.instrument ? l.instrument->formatPrice(*l.mark) : QString();
+    case Yield: return l.yield ? QStringLiteral("%1%").arg(*l.yield, 0, 'f', 3) : QString();
     case MarketValue: return money(l.marketValueCents);
     case Unrealized: return money(l.unrealizedCents);
     case Realized: return money(p.realizedCents);
@@ -363,7 +364,7 @@ QVariant HoldingsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     static const char *names[] = {QT_TR_NOOP("Account"), QT_TR_NOOP("Instrument"), QT_TR_NOOP("Qty"), QT_TR_NOOP("Settled"),
-                                  QT_TR_NOOP("Avg cost"), QT_TR_NOOP("Mark"), QT_TR_NOOP("Market value $"),
+                                  QT_TR_NOOP("Avg cost"), QT_TR_NOOP("Mark"), QT_TR_NOOP("Yield"), QT_TR_NOOP("Market value $"),
                                   QT_TR_NOOP("Unrealized $"), QT_TR_NOOP("Realized $"), QT_TR_NOOP("DV01 $")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
@@ -377,7 +378,7 @@ void HoldingsModel::setPortfolio(const QList<AccountRecord> &accounts, const QLi
     for (const PositionRecord &p : positions) {
         if (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0)
             continue;
-        m_lines.append(Line{p, m_reference.instrument(p.instrument), std::nullopt, 0, 0, 0});
+        m_lines.append(Line{p, m_reference.instrument(p.instrument), std::nullopt, 0, 0, 0, std::nullopt});
     }
     std::sort(m_lines.begin(), m_lines.end(), [](const Line &a, const Line &b) {
         return a.position.account != b.position.account ? a.position.account < b.position.account : a.position.instrument < b.position.instrument;
@@ -398,9 +399,12 @@ void HoldingsModel::recompute()
         l.marketValueCents = l.instrument->notionalCents(instant::Quantity(l.position.quantity), *l.mark);
         l.unrealizedCents = l.marketValueCents - l.position.costCents;
         l.dv01 = 0;
-        if (isTreasury(l.instrument->kind))
+        l.yield.reset();
+        if (isTreasury(l.instrument->kind)) {
             if (auto d = analytics::dv01PerUnitFace(*l.instrument, *l.mark, settle))
                 l.dv01 = *d * double(l.position.quantity);
+            l.yield = analytics::yieldPercent(*l.instrument, *l.mark, settle); // the yield next to the price
+        }
     }
 }
 

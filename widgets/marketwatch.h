@@ -96,7 +96,7 @@ class HoldingsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Account, Symbol, Quantity, Settled, AverageCost, Mark, MarketValue, Unrealized, Realized, Dv01, ColumnCount };
+    enum Column { Account, Symbol, Quantity, Settled, AverageCost, Mark, Yield, MarketValue, Unrealized, Realized, Dv01, ColumnCount };
 
     HoldingsModel(const ReferenceData &reference, const MarketWatchModel *marks, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -116,6 +116,7 @@ private:
         qint64 marketValueCents = 0;
         qint64 unrealizedCents = 0;
         double dv01 = 0;
+        std::optional<double> yield;
     };
     void recompute();
     const ReferenceData &m_reference;

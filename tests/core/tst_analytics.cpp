@@ -3,6 +3,8 @@
 // against textbook option values.
 
 #include "analytics/fixedincome.h"
+#include "analytics/optionchain.h"
+#include "refdata/referencedata.h"
 
 #include <QTest>
 
@@ -151,6 +153,25 @@ private Q_SLOTS:
         QVERIFY(std::abs(call->price - put->price - (42 - 40 * std::exp(-0.10 * t))) < 1e-9);
         q.marketPrice = put->price;
         QVERIFY(std::abs(*analyzeOption(q)->impliedVolatility - 0.20) < 1e-6);
+    }
+
+    void optionChain()
+    {
+        const ReferenceData data = ReferenceData::demo();
+        const QList<QDate> expiries = OptionChain::expiries(data, QStringLiteral("AAPL"));
+        QCOMPARE(expiries.size(), 2);
+        auto chain = OptionChain::build(data, QStringLiteral("AAPL"), expiries.first(), 228.5, 0.25, 0.045, QDate(2026, 11, 20));
+        QVERIFY2(chain.ok(), qPrintable(chain.message()));
+        QCOMPARE(chain->rows.size(), 5);
+        for (int i = 0; i < chain->rows.size(); ++i) {
+            const OptionChainRow &r = chain->rows.at(i);
+            QVERIFY(!r.callId.isEmpty() && !r.putId.isEmpty());
+            QVERIFY(r.call.delta > 0 && r.put.delta < 0);
+            QVERIFY(std::abs(r.call.delta - r.put.delta - 1.0) < 1e-9); // no dividend: Δc − Δp = 1
+            if (i > 0)
+                QVERIFY(r.strike > chain->rows.at(i - 1).strike && r.call.delta < chain->rows.at(i - 1).call.delta);
+        }
+        QVERIFY(!OptionChain::build(data, QStringLiteral("KO"), expiries.first(), 60, 0.2, 0.04, QDate(2026, 11, 20)).ok());
     }
 
     void badInput_data()

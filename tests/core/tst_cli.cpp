@@ -317,6 +317,63 @@ private Q_SLOTS:
         QCOMPARE(instantCli({QStringLiteral("positions"), QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("soon")}).exitCode, 2);
     }
 
+    void analytics()
+    {
+        Run run = instantCli({QStringLiteral("analytics"), QStringLiteral("bond"), QStringLiteral("--coupon"), QStringLiteral("2.25"),
+                              QStringLiteral("--maturity"), QStringLiteral("2027-11-15"), QStringLiteral("--issue"), QStringLiteral("2017-11-15"),
+                              QStringLiteral("--settle"), QStringLiteral("2018-01-16"), QStringLiteral("--yield"), QStringLiteral("2.579"),
+                              QStringLiteral("--convention"), QStringLiteral("treasury"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(std::abs(o.value(QStringLiteral("clean_price")).toDouble() - 97.156278) < 1e-6); // the auction's published price
+        for (const char *key : {"yield_percent", "accrued", "dirty_price", "modified_duration", "macaulay_duration", "dv01_per_million", "convexity", "clean_price_32nds"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+
+        run = instantCli({QStringLiteral("analytics"), QStringLiteral("bond"), QStringLiteral("--coupon"), QStringLiteral("4.25"),
+                          QStringLiteral("--maturity"), QStringLiteral("2035-11-15"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"),
+                          QStringLiteral("--price"), QStringLiteral("99-16+"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("clean_price_32nds")).toString(), QStringLiteral("99-16+"));
+        QCOMPARE(o.value(QStringLiteral("clean_price")).toDouble(), 99.515625);
+
+        run = instantCli({QStringLiteral("analytics"), QStringLiteral("bill"), QStringLiteral("--maturity"), QStringLiteral("2027-05-20"),
+                          QStringLiteral("--settle"), QStringLiteral("2026-11-19"), QStringLiteral("--discount"), QStringLiteral("4.1"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(std::abs(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("price")).toDouble() - 97.927222) < 1e-6);
+
+        run = instantCli({QStringLiteral("analytics"), QStringLiteral("option"), QStringLiteral("--type"), QStringLiteral("put"),
+                          QStringLiteral("--spot"), QStringLiteral("42"), QStringLiteral("--strike"), QStringLiteral("40"),
+                          QStringLiteral("--valuation"), QStringLiteral("2026-01-01"), QStringLiteral("--expiry"), QStringLiteral("2026-07-02"),
+                          QStringLiteral("--vol"), QStringLiteral("20%"), QStringLiteral("--rate"), QStringLiteral("0.10"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(std::abs(o.value(QStringLiteral("price")).toDouble() - 0.81) < 0.01);
+        QVERIFY(o.value(QStringLiteral("delta")).toDouble() < 0);
+    }
+
+    void analyticsBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString a = QStringLiteral("analytics");
+        QTest::newRow("maturity before settle") << QStringList{a, QStringLiteral("bond"), QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2020-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--yield"), QStringLiteral("4")} << QStringLiteral("not after settlement");
+        QTest::newRow("unparseable 32nds") << QStringList{a, QStringLiteral("bond"), QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2030-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--price"), QStringLiteral("99-33")} << QStringLiteral("32nds");
+        QTest::newRow("impossible yield") << QStringList{a, QStringLiteral("bond"), QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2030-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--yield"), QStringLiteral("-40")} << QStringLiteral("not possible");
+        QTest::newRow("price and yield") << QStringList{a, QStringLiteral("bond"), QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2030-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--yield"), QStringLiteral("4"), QStringLiteral("--price"), QStringLiteral("99")} << QStringLiteral("one of them");
+        QTest::newRow("bad date") << QStringList{a, QStringLiteral("bill"), QStringLiteral("--maturity"), QStringLiteral("soon"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--price"), QStringLiteral("99")} << QStringLiteral("must be dates");
+        QTest::newRow("option vol") << QStringList{a, QStringLiteral("option"), QStringLiteral("--type"), QStringLiteral("call"), QStringLiteral("--spot"), QStringLiteral("1"), QStringLiteral("--strike"), QStringLiteral("1"), QStringLiteral("--expiry"), QStringLiteral("2030-01-01"), QStringLiteral("--vol"), QStringLiteral("high"), QStringLiteral("--rate"), QStringLiteral("0")} << QStringLiteral("fractions");
+    }
+
+    void analyticsBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run run = instantCli(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
     void storeInitAndInfo()
     {
         const QString url = stores.freshUrl();
