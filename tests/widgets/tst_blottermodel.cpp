@@ -3,6 +3,7 @@
 
 #include "blotter.h"
 #include "blottermodel.h"
+#include "optionchainmodel.h"
 #include "refdata/referencedata.h"
 
 #include <QAbstractItemModelTester>
@@ -90,6 +91,22 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, BlotterModel::Leaves)).toString(), QStringLiteral("60"));
         QVERIFY(model.csv().startsWith(QStringLiteral("Time (UTC),Order,Account,Instrument")));
         QCOMPARE(model.csv().count(QStringLiteral("\r\n")), 2);
+    }
+
+    void optionChainModel()
+    {
+        const QList<QDate> expiries = OptionChain::expiries(reference, QStringLiteral("MSFT"));
+        auto chain = OptionChain::build(reference, QStringLiteral("MSFT"), expiries.last(), 432.1, 0.22, 0.045, QDate(2026, 11, 20));
+        QVERIFY(chain.ok());
+        OptionChainModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setChain(*chain);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.columnCount(), int(OptionChainModel::ColumnCount));
+        QCOMPARE(model.data(model.index(2, OptionChainModel::Strike)).toString(), QStringLiteral("430.00"));
+        QVERIFY(model.data(model.index(2, OptionChainModel::CallDelta)).toDouble() > 0.4);
+        QVERIFY(model.data(model.index(2, OptionChainModel::PutDelta)).toDouble() < -0.4);
+        QVERIFY(model.data(model.index(0, OptionChainModel::CallPrice), OptionChainModel::InstrumentRole).toString().startsWith(u"MSFT"));
     }
 
     void filterRulesFromCore()
