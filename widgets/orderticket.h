@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oms/ordermanager.h"
+#include "refdata/instrument.h" // parseQuantity
 
 #include <QWidget>
 
@@ -17,9 +18,6 @@ namespace instant {
 
 class ReferenceData;
 class TradingEngine;
-
-// "5mm" = 5,000,000; "250k" = 250,000; "1,000" = 1,000; "2bn" = 2,000,000,000.
-std::optional<qint64> parseQuantity(const QString &text);
 
 // The order ticket: keyboard-first entry with a live preview of notional, DV01, yield and what
 // compliance will say, a confirmation for large orders, and the reason of a rejection.

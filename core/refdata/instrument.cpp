@@ -112,6 +112,39 @@ QJsonObject Instrument::toJson() const
     return o;
 }
 
+std::optional<qint64> parseQuantity(const QString &input)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(k|mm|bn|b)?\s*$)"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(input);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString whole = m.captured(1);
+    whole.remove(u',');
+    const QString frac = m.captured(2);
+    const QString unit = m.captured(3).toLower();
+    qint64 scale = 1;
+    if (unit == u"k")
+        scale = 1'000;
+    else if (unit == u"mm")
+        scale = 1'000'000;
+    else if (unit == u"bn" || unit == u"b")
+        scale = 1'000'000'000;
+    if (whole.size() > 13)
+        return std::nullopt;
+    qint64 value = whole.toLongLong() * scale;
+    if (!frac.isEmpty()) {
+        qint64 f = frac.toLongLong();
+        qint64 denom = 1;
+        for (int i = 0; i < frac.size(); ++i)
+            denom *= 10;
+        if ((f * scale) % denom != 0)
+            return std::nullopt; // 1.5 shares is not a quantity
+        value += f * scale / denom;
+    }
+    return value;
+}
+
 namespace thirtyseconds {
 
 Result<qint64> parse(const QString &input)

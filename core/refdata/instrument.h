@@ -72,6 +72,9 @@ QString format(qint64 units);
 
 } // namespace thirtyseconds
 
+// "5mm" = 5,000,000; "250k" = 250,000; "1,000" = 1,000; "2bn" = 2,000,000,000.
+std::optional<qint64> parseQuantity(const QString &text);
+
 struct Account
 {
     QString id;

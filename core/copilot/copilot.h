@@ -1,0 +1,93 @@
+#pragma once
+
+#include "compliance/compliance.h"
+#include "copilot/llmprotocol.h"
+#include "oms/ordermanager.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace instant {
+
+class EventStore;
+class ReferenceData;
+class TradingState;
+
+namespace copilot {
+
+// An order the copilot drafts. It is only ever staged on a ticket: a human sends it or not.
+struct OrderProposal
+{
+    QString id;
+    NewOrderCommand command;
+    QList<Violation> violations; // what compliance will say: flagged, never trimmed away
+    QString summary;
+    QJsonObject toJson() const;
+};
+
+// The tools the model may call. All read-only, except propose_order, which drafts and nothing
+// more: this class has no way to reach the order manager.
+class CopilotTools
+{
+public:
+    CopilotTools(const TradingState &state, const ReferenceData &reference, const EventStore *store,
+                 QString defaultAccount = QStringLiteral("DESK-01"));
+
+    QList<ToolSpec> specs() const;
+    // Runs a tool; malformed arguments and unknown tools are errors the model is told about.
+    Result<QJsonObject> call(const QString &name, const QString &arguments);
+    const std::optional<OrderProposal> &proposal() const { return m_proposal; }
+
+    QJsonObject positions(const QString &account) const;
+    QJsonObject orders(const QString &state, const QString &instrument) const;
+    QJsonObject risk(const QString &account) const;
+    QJsonObject compliance() const;
+    QJsonObject auditSearch(const QString &text, int limit) const;
+    Result<QJsonObject> proposeOrder(const QJsonObject &args);
+
+private:
+    const TradingState &m_state;
+    const ReferenceData &m_reference;
+    const EventStore *m_store;
+    QString m_defaultAccount;
+    std::optional<OrderProposal> m_proposal;
+};
+
+// The copilot without a model: answers the common questions from the same tools and drafts
+// orders from plain requests ("buy 5mm 10s at 99-16"). It says that it is the offline assistant.
+class OfflineAssistant
+{
+public:
+    explicit OfflineAssistant(CopilotTools &tools) : m_tools(tools) {}
+    struct Answer
+    {
+        QString text;
+        QList<QPair<QString, QJsonObject>> toolCalls; // name, result: for the audit log
+    };
+    Answer ask(const QString &question);
+
+private:
+    CopilotTools &m_tools;
+};
+
+// Records a copilot exchange as events (stream "copilot-<session>"), with the actor.
+class CopilotAudit
+{
+public:
+    CopilotAudit(EventStore &store, QString session, Actor user);
+    Status prompt(const QString &question, const QString &mode);
+    Status toolCall(const QString &tool, const QJsonObject &arguments, const QJsonObject &result);
+    Status answer(const QString &text);
+    Status proposal(const OrderProposal &proposal);
+    Status decision(const QString &proposalId, const QString &decision, const QString &orderId);
+
+private:
+    Status record(const QString &type, const QJsonObject &payload, const Actor &actor);
+    EventStore &m_store;
+    QString m_stream;
+    Actor m_user;
+};
+
+} // namespace copilot
+} // namespace instant
