@@ -31,6 +31,8 @@ template <typename T>
 class [[nodiscard]] Result
 {
 public:
+    // An empty result is an error: only containers that need to default-construct use it.
+    Result() : m_data(std::in_place_index<1>, Error{ErrorCode::Io, QStringLiteral("no result")}) {}
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
 
