@@ -7,6 +7,7 @@
 #include "refdata/referencedata.h"
 #include "analytics/bondanalytics.h"
 #include "analytics/fixedincome.h"
+#include "copilot/copilotsession.h"
 #include "audit/chainverifier.h"
 #include "store/credentials.h"
 #include "store/eventstore.h"
@@ -19,6 +20,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QUrl>
+#include <QUuid>
 
 #include <cmath>
 #include <cstdio>
@@ -669,6 +672,90 @@ int analyticsOption(const QStringList &args)
     return printAnalytics(parser, a->toJson());
 }
 
+int copilotAsk(const QStringList &args)
+{
+    const QString command = QStringLiteral("copilot ask");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("endpoint"), QStringLiteral("Chat API base URL (https://api.openai.com, http://127.0.0.1:11434, https://api.cohere.com). Without it, the offline assistant answers."), QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("model"), QStringLiteral("Model name."), QStringLiteral("name")));
+    parser.addOption(QCommandLineOption(QStringLiteral("provider"), QStringLiteral("openai (default; also llama.cpp, Ollama) or cohere."), QStringLiteral("name"), QStringLiteral("openai")));
+    parser.addOption(QCommandLineOption(QStringLiteral("timeout"), QStringLiteral("Seconds without an answer before giving up (default 60)."), QStringLiteral("s"), QStringLiteral("60")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the answer and any proposal as JSON.")));
+    parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("What to ask, in quotes."));
+    parser.setApplicationDescription(QStringLiteral("Asks the copilot about the book. It may draft an order (printed as JSON); it never sends one. "
+                                                    "The API key comes from INSTANT_LLM_API_KEY. Every exchange is in the audit log."));
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help.replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
+        out() << help;
+        out().flush();
+        return Ok;
+    }
+    const QString question = parser.positionalArguments().join(u' ').trimmed();
+    if (question.isEmpty())
+        return usageError(QStringLiteral("ask a question, e.g. instant copilot ask \"what is my DV01?\""), command);
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(store.error());
+    auto state = TradingState::replay(**store);
+    if (!state)
+        return storeError(state.error());
+    const ReferenceData reference = ReferenceData::demo();
+    copilot::CopilotTools tools(*state, reference, store->get());
+    const QString user = qEnvironmentVariable("USER", QStringLiteral("trader"));
+    copilot::CopilotAudit audit(**store, QUuid::createUuid().toString(QUuid::Id128).left(12), Actor{user, QStringLiteral("trader")});
+    std::unique_ptr<copilot::LlmClient> client;
+    if (parser.isSet(QStringLiteral("endpoint"))) {
+        copilot::LlmSettings settings;
+        settings.endpoint = QUrl(parser.value(QStringLiteral("endpoint")));
+        if (!settings.endpoint.isValid() || (settings.endpoint.scheme() != u"https" && settings.endpoint.scheme() != u"http"))
+            return usageError(QStringLiteral("--endpoint must be an http(s) URL"), command);
+        settings.model = parser.value(QStringLiteral("model"));
+        if (settings.model.isEmpty())
+            return usageError(QStringLiteral("--model is needed with --endpoint"), command);
+        const QString provider = parser.value(QStringLiteral("provider")).toLower();
+        if (provider != u"openai" && provider != u"cohere")
+            return usageError(QStringLiteral("--provider is openai or cohere"), command);
+        settings.provider = provider == u"cohere" ? copilot::Provider::Cohere : copilot::Provider::OpenAi;
+        settings.apiKey = qEnvironmentVariable("INSTANT_LLM_API_KEY");
+        bool ok = false;
+        const int seconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
+        if (!ok || seconds <= 0)
+            return usageError(QStringLiteral("--timeout is a number of seconds"), command);
+        settings.timeout = std::chrono::milliseconds(seconds * 1000);
+        client = std::make_unique<copilot::LlmClient>(settings);
+    }
+    copilot::CopilotSession session(client.get(), tools, &audit);
+    const bool json = parser.isSet(QStringLiteral("json"));
+    auto answer = QCoro::waitFor(session.ask(question, [json](const QString &token) {
+        if (!json) {
+            out() << token; // token by token
+            out().flush();
+        }
+    }));
+    if (!answer) {
+        err() << "instant: the copilot could not answer: " << answer.message() << "\n";
+        err().flush();
+        return Failed;
+    }
+    if (json) {
+        QJsonObject o{{QStringLiteral("answer"), *answer}, {QStringLiteral("mode"), client ? QStringLiteral("model") : QStringLiteral("offline")}};
+        if (tools.proposal())
+            o.insert(QStringLiteral("proposal"), tools.proposal()->toJson());
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        out() << "\n";
+        if (tools.proposal())
+            out() << QString::fromUtf8(QJsonDocument(tools.proposal()->toJson()).toJson(QJsonDocument::Indented));
+    }
+    out().flush();
+    return Ok;
+}
+
 struct Command
 {
     QString group;
@@ -693,6 +780,7 @@ const QList<Command> &commands()
         {QStringLiteral("analytics"), QStringLiteral("bond"), &analyticsBond, QStringLiteral("Treasury note or bond: price, yield, risk")},
         {QStringLiteral("analytics"), QStringLiteral("bill"), &analyticsBill, QStringLiteral("Treasury bill: price, discount, investment rate")},
         {QStringLiteral("analytics"), QStringLiteral("option"), &analyticsOption, QStringLiteral("option price, Greeks, implied volatility")},
+        {QStringLiteral("copilot"), QStringLiteral("ask"), &copilotAsk, QStringLiteral("ask the copilot; it drafts, never sends")},
         {QStringLiteral("positions"), QString(), &positions, QStringLiteral("positions and cash, now or --as-of a time")},
         {QStringLiteral("orders"), QString(), &orders, QStringLiteral("orders with state and fills, now or --as-of a time")},
     };

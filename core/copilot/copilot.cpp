@@ -254,7 +254,7 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     if (rules)
         p.violations = ComplianceEngine::check(*rules, check, m_state, m_reference);
     p.summary = QStringLiteral("%1 %L2 %3%4 for %5 (about $%L6)")
-                    .arg(c.side, QString::number(c.quantity), i->symbol,
+                    .arg(c.side, QLocale(QLocale::English).toString(c.quantity), i->symbol,
                          limit ? QStringLiteral(" at %1").arg(i->formatPrice(*limit)) : QStringLiteral(" at market"), c.account)
                     .arg(double(check.notionalCents) / 100.0, 0, 'f', 0);
     m_proposal = p;

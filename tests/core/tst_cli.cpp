@@ -374,6 +374,38 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
 
+    void copilotAsk()
+    {
+        const QString url = stores.freshUrl();
+        QCOMPARE(instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), url,
+                             QStringLiteral("--orders"), QStringLiteral("40")}).exitCode, 0);
+        auto store = stores.open(url);
+        const Sequence head = store->head()->sequence;
+        Run run = instantCli({QStringLiteral("copilot"), QStringLiteral("ask"), QStringLiteral("--store"), url, QStringLiteral("--json"),
+                              QStringLiteral("buy 2mm 5s at 99-18")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("mode")).toString(), QStringLiteral("offline"));
+        QVERIFY(o.value(QStringLiteral("answer")).toString().contains(QStringLiteral("Offline assistant")));
+        QCOMPARE(o.value(QStringLiteral("proposal")).toObject().value(QStringLiteral("quantity")).toInteger(), 2'000'000);
+        // Only the exchange was recorded: a prompt, the tool call, the proposal, the answer. No order.
+        QList<QString> types;
+        ReadQuery after;
+        after.fromSequence = head + 1;
+        const auto recorded = store->read(after);
+        for (const RecordedEvent &e : *recorded)
+            types << e.type;
+        QCOMPARE(types, (QList<QString>{QStringLiteral("CopilotPrompt"), QStringLiteral("CopilotToolCall"), QStringLiteral("CopilotProposal"),
+                                        QStringLiteral("CopilotAnswer")}));
+
+        run = instantCli({QStringLiteral("copilot"), QStringLiteral("ask"), QStringLiteral("--store"), url, QStringLiteral("--endpoint"),
+                          QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--timeout"),
+                          QStringLiteral("3"), QStringLiteral("hello")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("could not answer")), qPrintable(run.err));
+        QCOMPARE(instantCli({QStringLiteral("copilot"), QStringLiteral("ask"), QStringLiteral("--store"), url}).exitCode, 2);
+    }
+
     void storeInitAndInfo()
     {
         const QString url = stores.freshUrl();
