@@ -4,6 +4,7 @@
 #include "auditviewer.h"
 #include "blotter.h"
 #include "charts.h"
+#include "copilotpanel.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
@@ -68,9 +69,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *alerts = addPanel(QStringLiteral("AlertsDock"), tr("Alerts"),
                                    notYetAvailable(tr("Screener alerts"), tr("the screener")),
                                    Qt::RightDockWidgetArea);
-    QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"),
-                                    notYetAvailable(tr("The AI copilot"), tr("the copilot")),
-                                    Qt::RightDockWidgetArea);
+    m_copilot = new CopilotPanel(engine, m_ticket, this);
+    QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"), m_copilot, Qt::RightDockWidgetArea);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {

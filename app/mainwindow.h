@@ -13,6 +13,7 @@ namespace instant {
 class AuditViewer;
 class Blotter;
 class Charts;
+class CopilotPanel;
 class DepthLadder;
 class EventStore;
 class Holdings;
@@ -50,6 +51,7 @@ public:
     DepthLadder *ladder() const { return m_ladder; }
     Holdings *holdings() const { return m_holdings; }
     Charts *charts() const { return m_charts; }
+    CopilotPanel *copilot() const { return m_copilot; }
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -85,6 +87,7 @@ private:
     DepthLadder *m_ladder = nullptr;
     Holdings *m_holdings = nullptr;
     Charts *m_charts = nullptr;
+    CopilotPanel *m_copilot = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_lagLabel = nullptr;

@@ -142,6 +142,13 @@ void OrderTicket::setInstrument(const QString &instrument)
         m_quantity->setText(isTreasury(i->kind) ? QStringLiteral("1mm") : i->kind == InstrumentKind::EquityOption ? QStringLiteral("10") : QStringLiteral("100"));
 }
 
+void OrderTicket::setAccount(const QString &account)
+{
+    const int index = m_account->findData(account);
+    if (index >= 0)
+        m_account->setCurrentIndex(index);
+}
+
 void OrderTicket::setPrice(const QString &price)
 {
     m_limit->setText(price);

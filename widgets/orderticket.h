@@ -33,6 +33,7 @@ public:
     static constexpr qint64 LargeOrderCents = 10'000'000'00;
 
     void setInstrument(const QString &instrument);
+    void setAccount(const QString &account);
     void setPrice(const QString &price);
     void setSide(Side side);
     void setType(const QString &type); // limit | market | stop | stop-limit

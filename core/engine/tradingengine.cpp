@@ -329,6 +329,12 @@ void TradingEngine::watchDepth(const QString &instrument)
         QMetaObject::invokeMethod(m_core, [core = m_core, instrument] { core->m_depthInstrument = instrument; }, Qt::QueuedConnection);
 }
 
+std::shared_ptr<const TradingState> TradingEngine::snapshot() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_snapshot;
+}
+
 OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
 {
     OrderPreview p;

@@ -67,6 +67,10 @@ public:
     // would say about it. Never blocks on the worker.
     OrderPreview preview(const NewOrderCommand &command) const;
     Actor actor() const { return m_options.actor; }
+    // The last published trading state (refreshed twice a second); null before the first.
+    std::shared_ptr<const TradingState> snapshot() const;
+    EventStore &store() const { return m_store; }
+    const ReferenceData &reference() const { return m_reference; }
     bool canTrade() const { return m_options.actor.role != u"compliance"; }
 
 Q_SIGNALS:

@@ -4,6 +4,7 @@
 
 #include "auditviewer.h"
 #include "blotter.h"
+#include "copilotpanel.h"
 #include "mainwindow.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
@@ -137,6 +138,40 @@ private Q_SLOTS:
         Q_EMIT window.auditViewer()->asOfRequested(std::nullopt);
         QTRY_COMPARE_WITH_TIMEOUT(window.blotter()->model()->rowCount(), 1, 5000);
         QVERIFY(window.blotter()->isLive());
+        e->stop();
+    }
+
+    void copilotDraftsAndTheHumanSends()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        MainWindow window(store.get(), e.get(), reference, {});
+        CopilotPanel *copilot = window.copilot();
+        QSignalSpy answered(copilot, &CopilotPanel::answered);
+        copilot->ask(QStringLiteral("buy 2mm 5s at 99-18"));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 1, 10000);
+        QVERIFY(copilot->transcript().contains(QStringLiteral("Offline assistant")));
+        QVERIFY(copilot->proposal().has_value());
+        QCOMPARE(window.blotter()->model()->rowCount(), 0); // a draft is not an order
+
+        copilot->stageProposal();
+        QCOMPARE(window.ticket()->command().quantity, 2'000'000);
+        QCOMPARE(window.ticket()->command().instrument, reference.instrument(QStringLiteral("UST 5Y"))->id);
+        QVERIFY(window.ticket()->send()); // the human's click
+        QTRY_COMPARE_WITH_TIMEOUT(window.blotter()->model()->rowCount(), 1, 5000);
+
+        copilot->ask(QStringLiteral("sell 100 AAPL at 229.00"));
+        QTRY_COMPARE_WITH_TIMEOUT(answered.count(), 2, 10000);
+        copilot->rejectProposal();
+        auto decisions = [&store] {
+            QStringList out;
+            const auto all = store->read(ReadQuery{});
+            for (const RecordedEvent &ev : *all)
+                if (ev.type == u"CopilotProposalDecision")
+                    out << ev.payloadObject().value(QStringLiteral("decision")).toString();
+            return out;
+        };
+        QTRY_COMPARE(decisions(), (QStringList{QStringLiteral("accepted"), QStringLiteral("rejected")}));
         e->stop();
     }
 
