@@ -4,9 +4,15 @@
 #include "engine/tradingengine.h"
 #include "orderticket.h"
 #include "refdata/referencedata.h"
+#include "store/credentials.h"
 #include "store/eventstore.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
+#include <QMessageBox>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,7 +44,7 @@ public:
         s.model = settings.value(QStringLiteral("copilot/model")).toString();
         s.provider = settings.value(QStringLiteral("copilot/provider")).toString() == u"cohere" ? copilot::Provider::Cohere
                                                                                                 : copilot::Provider::OpenAi;
-        s.apiKey = qEnvironmentVariable("INSTANT_LLM_API_KEY"); // or the OS keychain: never settings files
+        s.apiKey = Secrets::llmApiKey(); // the environment or the OS keychain: never settings files
         s.timeout = std::chrono::milliseconds(settings.value(QStringLiteral("copilot/timeout_s"), 60).toInt() * 1000);
         return s;
     }
@@ -52,6 +58,11 @@ public:
     {
         if (m_client)
             m_client->cancel();
+    }
+
+    void reset() // the model settings changed
+    {
+        m_client.reset();
     }
 
     void decide(const QString &proposalId, const QString &decision, const QString &orderId)
@@ -115,6 +126,46 @@ CopilotPanel::CopilotPanel(TradingEngine *engine, OrderTicket *ticket, QWidget *
     proposalRow->addWidget(m_stage);
     proposalRow->addWidget(m_reject);
     proposalRow->addStretch(1);
+    auto *settingsButton = new QPushButton(tr("Model settings…"), this);
+    proposalRow->addWidget(settingsButton);
+    connect(settingsButton, &QPushButton::clicked, this, [this] {
+        // Endpoint, model and provider in settings; the key only in the OS keychain.
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Copilot model"));
+        QSettings settings;
+        auto *endpoint = new QLineEdit(settings.value(QStringLiteral("copilot/endpoint")).toString(), &dialog);
+        endpoint->setPlaceholderText(QStringLiteral("https://api.openai.com · http://127.0.0.1:11434 · https://api.cohere.com"));
+        auto *model = new QLineEdit(settings.value(QStringLiteral("copilot/model")).toString(), &dialog);
+        auto *provider = new QComboBox(&dialog);
+        provider->addItem(tr("OpenAI-compatible (also llama.cpp, Ollama)"), QStringLiteral("openai"));
+        provider->addItem(tr("Cohere"), QStringLiteral("cohere"));
+        provider->setCurrentIndex(settings.value(QStringLiteral("copilot/provider")).toString() == u"cohere" ? 1 : 0);
+        auto *key = new QLineEdit(&dialog);
+        key->setEchoMode(QLineEdit::Password);
+        key->setPlaceholderText(tr("leave empty to keep the saved key"));
+        auto *form = new QFormLayout(&dialog);
+        form->addRow(tr("Endpoint"), endpoint);
+        form->addRow(tr("Model"), model);
+        form->addRow(tr("Provider"), provider);
+        form->addRow(tr("API key (OS keychain)"), key);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        settings.setValue(QStringLiteral("copilot/endpoint"), endpoint->text().trimmed());
+        settings.setValue(QStringLiteral("copilot/model"), model->text().trimmed());
+        settings.setValue(QStringLiteral("copilot/provider"), provider->currentData().toString());
+        if (!key->text().isEmpty()) {
+            Status saved = Secrets::save(QStringLiteral("llm-api-key"), key->text());
+            if (!saved)
+                QMessageBox::warning(this, tr("Copilot model"), tr("The key was not saved: %1").arg(saved.message()));
+        }
+        m_mode->setText(CopilotWorker::configured() ? tr("Model: %1 (applies to the next question)").arg(model->text())
+                                                    : tr("Offline assistant: no model is configured."));
+        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->reset(); }, Qt::QueuedConnection);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_mode);

@@ -672,6 +672,25 @@ int analyticsOption(const QStringList &args)
     return printAnalytics(parser, a->toJson());
 }
 
+int copilotKey(const QStringList &args)
+{
+    const QString command = QStringLiteral("copilot key");
+    QCommandLineParser parser;
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Reads the copilot's API key from standard input (one line) and saves it in the OS keychain.")))
+        return *done;
+    QTextStream in(stdin);
+    const QString key = in.readLine().trimmed();
+    if (key.isEmpty())
+        return usageError(QStringLiteral("no key on standard input"), command);
+    Status saved = Secrets::save(QStringLiteral("llm-api-key"), key);
+    if (!saved)
+        return storeError(saved.error());
+    out() << "saved in the keychain\n";
+    out().flush();
+    return Ok;
+}
+
 int copilotAsk(const QStringList &args)
 {
     const QString command = QStringLiteral("copilot ask");
@@ -721,7 +740,7 @@ int copilotAsk(const QStringList &args)
         if (provider != u"openai" && provider != u"cohere")
             return usageError(QStringLiteral("--provider is openai or cohere"), command);
         settings.provider = provider == u"cohere" ? copilot::Provider::Cohere : copilot::Provider::OpenAi;
-        settings.apiKey = qEnvironmentVariable("INSTANT_LLM_API_KEY");
+        settings.apiKey = Secrets::llmApiKey(); // INSTANT_LLM_API_KEY or the keychain
         bool ok = false;
         const int seconds = parser.value(QStringLiteral("timeout")).toInt(&ok);
         if (!ok || seconds <= 0)
@@ -781,6 +800,7 @@ const QList<Command> &commands()
         {QStringLiteral("analytics"), QStringLiteral("bill"), &analyticsBill, QStringLiteral("Treasury bill: price, discount, investment rate")},
         {QStringLiteral("analytics"), QStringLiteral("option"), &analyticsOption, QStringLiteral("option price, Greeks, implied volatility")},
         {QStringLiteral("copilot"), QStringLiteral("ask"), &copilotAsk, QStringLiteral("ask the copilot; it drafts, never sends")},
+        {QStringLiteral("copilot"), QStringLiteral("key"), &copilotKey, QStringLiteral("save the copilot's API key in the OS keychain")},
         {QStringLiteral("positions"), QString(), &positions, QStringLiteral("positions and cash, now or --as-of a time")},
         {QStringLiteral("orders"), QString(), &orders, QStringLiteral("orders with state and fills, now or --as-of a time")},
     };

@@ -87,3 +87,48 @@ Status StoreCredentials::savePassword(const StoreLocation &location, const QStri
 }
 
 } // namespace instant
+
+namespace instant {
+
+QString Secrets::read(const QString &name)
+{
+#if INSTANT_HAVE_KEYCHAIN
+    if (!keychainDisabled()) {
+        QKeychain::ReadPasswordJob job(KeychainService);
+        job.setAutoDelete(false);
+        job.setKey(name);
+        if (runJob(job))
+            return job.textData();
+    }
+#else
+    Q_UNUSED(name);
+#endif
+    return {};
+}
+
+Status Secrets::save(const QString &name, const QString &value)
+{
+#if INSTANT_HAVE_KEYCHAIN
+    if (keychainDisabled())
+        return makeError(ErrorCode::Unavailable, QStringLiteral("the keychain is turned off (INSTANT_KEYCHAIN=off)"));
+    QKeychain::WritePasswordJob job(KeychainService);
+    job.setAutoDelete(false);
+    job.setKey(name);
+    job.setTextData(value);
+    if (!runJob(job))
+        return makeError(ErrorCode::Unavailable, QStringLiteral("the OS keychain refused the secret: %1").arg(job.errorString()));
+    return Done{};
+#else
+    Q_UNUSED(name);
+    Q_UNUSED(value);
+    return makeError(ErrorCode::Unavailable, QStringLiteral("this build of Instant has no keychain support"));
+#endif
+}
+
+QString Secrets::llmApiKey()
+{
+    const QString fromEnvironment = qEnvironmentVariable("INSTANT_LLM_API_KEY");
+    return fromEnvironment.isEmpty() ? read(QStringLiteral("llm-api-key")) : fromEnvironment;
+}
+
+} // namespace instant

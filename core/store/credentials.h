@@ -18,4 +18,14 @@ public:
     static bool keychainAvailable();
 };
 
+// Other secrets (the copilot's API key): the OS keychain, service "Instant", under a name.
+class Secrets
+{
+public:
+    static QString read(const QString &name);              // empty when there is none
+    static Status save(const QString &name, const QString &value);
+    // The copilot's key: INSTANT_LLM_API_KEY, else the keychain entry "llm-api-key".
+    static QString llmApiKey();
+};
+
 } // namespace instant

@@ -95,6 +95,9 @@ private:
         } else if (model == u"ratelimited") {
             s->write("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{\"message\":\"slow down\"}");
             s->disconnectFromHost();
+        } else if (model == u"overloaded") {
+            s->write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n{\"message\":\"overloaded\"}");
+            s->disconnectFromHost();
         } else if (model == u"malformed") {
             send(s, {R"({"choices":[{"delta":{"content":"ok"}}]})", "{not json at all"});
         } else if (model == u"silent") {
@@ -183,6 +186,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QString>("message");
         QTest::newRow("429") << QStringLiteral("ratelimited") << QStringLiteral("429");
+        QTest::newRow("503") << QStringLiteral("overloaded") << QStringLiteral("503");
         QTest::newRow("malformed chunk") << QStringLiteral("malformed") << QStringLiteral("not JSON");
         QTest::newRow("silence") << QStringLiteral("silent") << QStringLiteral("did not answer");
     }
