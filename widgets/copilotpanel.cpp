@@ -117,7 +117,7 @@ CopilotPanel::CopilotPanel(TradingEngine *engine, OrderTicket *ticket, QWidget *
     m_reject->setEnabled(false);
     m_mode->setWordWrap(true);
     m_mode->setText(CopilotWorker::configured() ? tr("Model: %1").arg(QSettings().value(QStringLiteral("copilot/model")).toString())
-                                                : tr("Offline assistant: no model is configured (set copilot/endpoint and copilot/model)."));
+                                                : tr("Offline assistant: no model is configured (Model settings…)."));
     auto *row = new QHBoxLayout;
     row->addWidget(m_question, 1);
     row->addWidget(m_ask);
@@ -234,7 +234,11 @@ CopilotPanel::~CopilotPanel()
 void CopilotPanel::append(const QString &text)
 {
     m_transcript->moveCursor(QTextCursor::End);
-    m_transcript->insertPlainText(text + u'\n');
+    const QString current = m_transcript->toPlainText();
+    if (!current.isEmpty() && !current.endsWith(u'\n'))
+        m_transcript->insertPlainText(QStringLiteral("\n")); // after a streamed answer
+    if (!text.isEmpty())
+        m_transcript->insertPlainText(text + u'\n');
 }
 
 void CopilotPanel::ask(const QString &question)

@@ -14,6 +14,7 @@
 #include "teststores.h"
 
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -172,6 +173,34 @@ private Q_SLOTS:
             return out;
         };
         QTRY_COMPARE(decisions(), (QStringList{QStringLiteral("accepted"), QStringLiteral("rejected")}));
+        if (const QString dir = qEnvironmentVariable("INSTANT_SCREENSHOTS"); !dir.isEmpty()) {
+            copilot->resize(700, 420);
+            copilot->grab().save(dir + QStringLiteral("/copilot.png"));
+        }
+        e->stop();
+    }
+
+    void copilotFailureLeavesTradingAlone()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        QSettings settings;
+        settings.setValue(QStringLiteral("copilot/endpoint"), QStringLiteral("http://127.0.0.1:1"));
+        settings.setValue(QStringLiteral("copilot/model"), QStringLiteral("unreachable"));
+        settings.setValue(QStringLiteral("copilot/timeout_s"), 3);
+        MainWindow window(store.get(), e.get(), reference, {});
+        QSignalSpy failed(window.copilot(), &CopilotPanel::failed);
+        window.copilot()->ask(QStringLiteral("what is my DV01?"));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QVERIFY(window.copilot()->transcript().contains(QStringLiteral("could not answer")));
+        // Trading goes on.
+        const Instrument *ko = reference.instrument(QStringLiteral("KO"));
+        window.ticket()->setInstrument(QStringLiteral("KO"));
+        window.ticket()->setQuantity(QStringLiteral("100"));
+        window.ticket()->setPrice(ko->formatPrice(Price(ko->referencePrice.value() * 101 / 100)));
+        QVERIFY(window.ticket()->send(Side::Buy));
+        QTRY_COMPARE_WITH_TIMEOUT(window.blotter()->model()->rowCount(), 1, 5000);
+        settings.remove(QStringLiteral("copilot"));
         e->stop();
     }
 
