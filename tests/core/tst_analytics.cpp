@@ -4,6 +4,7 @@
 
 #include "analytics/fixedincome.h"
 #include "analytics/optionchain.h"
+#include "refdata/instrument.h"
 #include "refdata/referencedata.h"
 
 #include <QTest>
@@ -32,6 +33,13 @@ private Q_SLOTS:
         QTest::newRow("1.500% at 1.793%, Oct 2016 reopening") << 1.5 << 1.793 << QDate(2016, 8, 15) << QDate(2016, 10, 17) << QDate(2026, 8, 15) << 97.368781;
         QTest::newRow("1.625% at 1.764%, Sep 2012 reopening") << 1.625 << 1.764 << QDate(2012, 8, 15) << QDate(2012, 9, 17) << QDate(2022, 8, 15) << 98.740142;
         QTest::newRow("3.875% at 3.937%, May 2008") << 3.875 << 3.937 << QDate(2008, 5, 15) << QDate(2008, 5, 15) << QDate(2018, 5, 15) << 99.491561;
+        // Published 30-year bond auction results.
+        QTest::newRow("bond 2.750% at 2.825%, Aug 2012") << 2.75 << 2.825 << QDate(2012, 8, 15) << QDate(2012, 8, 15) << QDate(2042, 8, 15) << 98.489469;
+        QTest::newRow("bond 2.750% at 2.818%, Aug 2017") << 2.75 << 2.818 << QDate(2017, 8, 15) << QDate(2017, 8, 15) << QDate(2047, 8, 15) << 98.629206;
+        QTest::newRow("bond 3.000% at 2.936%, Jul 2017 reopening") << 3.0 << 2.936 << QDate(2017, 5, 15) << QDate(2017, 7, 17) << QDate(2047, 5, 15) << 101.261161;
+        QTest::newRow("bond 2.750% at 2.790%, Sep 2017 reopening") << 2.75 << 2.79 << QDate(2017, 8, 15) << QDate(2017, 9, 15) << QDate(2047, 8, 15) << 99.189503;
+        QTest::newRow("bond 3.125% at 2.998%, Apr 2013 reopening") << 3.125 << 2.998 << QDate(2013, 2, 15) << QDate(2013, 4, 15) << QDate(2043, 2, 15) << 102.487803;
+        QTest::newRow("bond 3.000% at 2.938%, Apr 2017 reopening") << 3.0 << 2.938 << QDate(2017, 2, 15) << QDate(2017, 4, 17) << QDate(2047, 2, 15) << 101.221385;
     }
 
     void auctionPrices()
@@ -153,6 +161,48 @@ private Q_SLOTS:
         QVERIFY(std::abs(call->price - put->price - (42 - 40 * std::exp(-0.10 * t))) < 1e-9);
         q.marketPrice = put->price;
         QVERIFY(std::abs(*analyzeOption(q)->impliedVolatility - 0.20) < 1e-6);
+    }
+
+    void greeksAgainstFiniteDifferences()
+    {
+        OptionQuery q;
+        q.spot = 228.5;
+        q.strike = 230;
+        q.valuation = QDate(2026, 11, 20);
+        q.expiry = QDate(2026, 12, 18);
+        q.volatility = 0.25;
+        q.rate = 0.045;
+        q.dividend = 0.005;
+        for (bool call : {true, false}) {
+            q.call = call;
+            const OptionAnalytics a = *analyzeOption(q);
+            auto priceAt = [q](double spot, double vol, double rate) {
+                OptionQuery p = q;
+                p.spot = spot;
+                p.volatility = vol;
+                p.rate = rate;
+                return analyzeOption(p)->price;
+            };
+            const double h = 0.01;
+            QVERIFY(std::abs(a.delta - (priceAt(q.spot + h, q.volatility, q.rate) - priceAt(q.spot - h, q.volatility, q.rate)) / (2 * h)) < 1e-4);
+            QVERIFY(std::abs(a.gamma - (priceAt(q.spot + h, q.volatility, q.rate) - 2 * a.price + priceAt(q.spot - h, q.volatility, q.rate)) / (h * h)) < 1e-3);
+            QVERIFY(std::abs(a.vega - (priceAt(q.spot, q.volatility + 0.0001, q.rate) - priceAt(q.spot, q.volatility - 0.0001, q.rate)) / 0.0002 / 100) < 1e-4);
+            QVERIFY(std::abs(a.rho - (priceAt(q.spot, q.volatility, q.rate + 0.0001) - priceAt(q.spot, q.volatility, q.rate - 0.0001)) / 0.0002 / 100) < 1e-4);
+            OptionQuery later = q;
+            later.valuation = q.valuation.addDays(1);
+            QVERIFY(std::abs(a.theta - (analyzeOption(later)->price - a.price)) < 0.01); // one calendar day
+        }
+    }
+
+    void thirtySecondsRoundTripWithFractions()
+    {
+        for (qint64 units = 90 * 256; units < 110 * 256; ++units) {
+            const QString text = thirtyseconds::format(units);
+            QCOMPARE(*thirtyseconds::parse(text), units);
+        }
+        QCOMPARE(*thirtyseconds::parse(QStringLiteral("99-16¼")), *thirtyseconds::parse(QStringLiteral("99-162")));
+        QCOMPARE(*thirtyseconds::parse(QStringLiteral("99-16½")), *thirtyseconds::parse(QStringLiteral("99-16+")));
+        QCOMPARE(*thirtyseconds::parse(QStringLiteral("99-16¾")), *thirtyseconds::parse(QStringLiteral("99-166")));
     }
 
     void optionChain()
