@@ -4,6 +4,7 @@
 #include "auditviewer.h"
 #include "blotter.h"
 #include "charts.h"
+#include "alertspanel.h"
 #include "copilotpanel.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
@@ -66,9 +67,9 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *charts = addPanel(QStringLiteral("ChartsDock"), tr("Charts"), m_charts, Qt::RightDockWidgetArea);
     QDockWidget *audit = addPanel(QStringLiteral("AuditViewerDock"), tr("Audit Log"), m_auditViewer,
                                   Qt::RightDockWidgetArea);
-    QDockWidget *alerts = addPanel(QStringLiteral("AlertsDock"), tr("Alerts"),
-                                   notYetAvailable(tr("Screener alerts"), tr("the screener")),
-                                   Qt::RightDockWidgetArea);
+    m_alerts = new AlertsPanel(engine, reference, this);
+    QDockWidget *alerts = addPanel(QStringLiteral("AlertsDock"), tr("Alerts"), m_alerts, Qt::RightDockWidgetArea);
+    connect(m_alerts, &AlertsPanel::stageRequested, this, &MainWindow::selectInstrument); // stages, never sends
     m_copilot = new CopilotPanel(engine, m_ticket, this);
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"), m_copilot, Qt::RightDockWidgetArea);
 
@@ -227,19 +228,6 @@ QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &titl
     addDockWidget(area, dock);
     m_docks.append(dock);
     return dock;
-}
-
-QWidget *MainWindow::notYetAvailable(const QString &what, const QString &arrivesWith)
-{
-    // An honest empty state: this panel has no data source in this build.
-    auto *w = new QWidget(this);
-    auto *label = new QLabel(tr("<b>%1</b><br>Not available in this build: it arrives with %2.").arg(what, arrivesWith), w);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setEnabled(false);
-    auto *layout = new QVBoxLayout(w);
-    layout->addWidget(label);
-    return w;
 }
 
 QDockWidget *MainWindow::dock(const QString &objectName) const

@@ -13,6 +13,7 @@ namespace instant {
 class AuditViewer;
 class Blotter;
 class Charts;
+class AlertsPanel;
 class CopilotPanel;
 class DepthLadder;
 class EventStore;
@@ -52,6 +53,7 @@ public:
     Holdings *holdings() const { return m_holdings; }
     Charts *charts() const { return m_charts; }
     CopilotPanel *copilot() const { return m_copilot; }
+    AlertsPanel *alerts() const { return m_alerts; }
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -73,7 +75,6 @@ protected:
 
 private:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
-    QWidget *notYetAvailable(const QString &what, const QString &arrivesWith);
     void buildMenus();
     void rebuildLayoutMenu();
     void updateStoreStatus();
@@ -88,6 +89,7 @@ private:
     Holdings *m_holdings = nullptr;
     Charts *m_charts = nullptr;
     CopilotPanel *m_copilot = nullptr;
+    AlertsPanel *m_alerts = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_lagLabel = nullptr;

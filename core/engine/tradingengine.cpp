@@ -25,7 +25,7 @@ public:
                   engine.m_options.startUs ? engine.m_options.startUs : nowUtcMicros(), this),
           m_oms(engine.m_store, engine.m_reference, m_venue, this),
           m_settlement(m_oms, [this] { return m_venue.tradeDate(); }, this),
-          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this)
+          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this)
     {
     }
 
@@ -47,6 +47,20 @@ public:
                 m_trades.append(t);
         });
         connect(&m_venue, &Venue::bar, this, [this](const Bar &b) { m_bars.append(b); });
+        // The screener watches the same market data; each alert is recorded, then shown.
+        connect(&m_venue, &Venue::trade, &m_screener, &Screener::onTrade);
+        connect(&m_venue, &Venue::bar, &m_screener, &Screener::onBar);
+        connect(&m_screener, &Screener::alert, this, [this](const Alert &a) {
+            AppendRequest r;
+            r.streamId = QStringLiteral("alerts");
+            NewEvent e;
+            e.type = QStringLiteral("ScreenerAlert");
+            e.payload = a.toJson();
+            e.actor = Actor{QStringLiteral("screener"), QStringLiteral("system")};
+            r.events.append(e);
+            (void)m_engine.m_store.append(std::move(r));
+            m_alerts.append(a);
+        });
         connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
 
         // Everything already recorded, in chunks the GUI can take.
@@ -161,6 +175,10 @@ public:
             Q_EMIT m_engine.barsClosed(m_bars);
             m_bars.clear();
         }
+        if (!m_alerts.isEmpty()) {
+            Q_EMIT m_engine.alertsRaised(m_alerts);
+            m_alerts.clear();
+        }
         if (!m_depthInstrument.isEmpty()) {
             if (const venue::OrderBook *book = m_venue.book(m_depthInstrument)) {
                 const auto bids = book->depth(Side::Buy, 10);
@@ -226,6 +244,12 @@ private:
     OrderManager m_oms;
     SettlementWorker m_settlement;
     QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
+
+public:
+    Screener m_screener;
+
+private:
+    QList<Alert> m_alerts;
     std::unique_ptr<SimulatedTraders> m_traders;
     QString m_flowPrefix;
     int m_flowCount = 0;
@@ -252,6 +276,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::Bar>>();
         qRegisterMetaType<QList<instant::venue::LevelView>>();
         qRegisterMetaType<instant::CommandOutcome>();
+        qRegisterMetaType<QList<instant::Alert>>();
         return 0;
     }();
     Q_UNUSED(registered);
@@ -315,6 +340,15 @@ void TradingEngine::replace(const QString &orderId, std::optional<qint64> quanti
     if (m_core)
         QMetaObject::invokeMethod(m_core, [core = m_core, orderId, quantity, limitPrice] { core->replace(orderId, quantity, limitPrice); },
                                   Qt::QueuedConnection);
+}
+
+void TradingEngine::setScreenerRules(const QJsonArray &rules)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [this, core = m_core, rules] {
+            if (Status s = core->m_screener.setRules(rules); !s)
+                Q_EMIT problem(s.message());
+        }, Qt::QueuedConnection);
 }
 
 void TradingEngine::republish()

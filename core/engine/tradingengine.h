@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compliance/compliance.h"
+#include "screener/screener.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
 #include "venue/orderbook.h"
@@ -62,6 +63,7 @@ public:
     void replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice);
     void watchDepth(const QString &instrument);      // the ladder's instrument: its depth is published
     void republish();                                // sends every order, execution and the portfolio again
+    void setScreenerRules(const QJsonArray &rules);  // thresholds are editable; invalid rules are reported via problem()
 
     // Thread-safe, from the last published state: what an order would cost and what compliance
     // would say about it. Never blocks on the worker.
@@ -84,6 +86,7 @@ Q_SIGNALS:
     void depthUpdated(const QString &instrument, const QList<instant::venue::LevelView> &bids,
                       const QList<instant::venue::LevelView> &asks);
     void commandFinished(const instant::CommandOutcome &outcome);
+    void alertsRaised(const QList<instant::Alert> &alerts); // screener alerts, each also an event
     void killSwitchChanged(const QString &mode);
     void problem(const QString &message);
     // Events in the store not yet in the engine's projections (other workstations, catch-up).

@@ -2,6 +2,7 @@
 // changed range per tick, never a reset; the filter rules from core.
 
 #include "blotter.h"
+#include "alertspanel.h"
 #include "blottermodel.h"
 #include "optionchainmodel.h"
 #include "refdata/referencedata.h"
@@ -107,6 +108,24 @@ private Q_SLOTS:
         QVERIFY(model.data(model.index(2, OptionChainModel::CallDelta)).toDouble() > 0.4);
         QVERIFY(model.data(model.index(2, OptionChainModel::PutDelta)).toDouble() < -0.4);
         QVERIFY(model.data(model.index(0, OptionChainModel::CallPrice), OptionChainModel::InstrumentRole).toString().startsWith(u"MSFT"));
+    }
+
+    void alertsPanel()
+    {
+        AlertsPanel panel(nullptr, reference);
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString ten = reference.instrument(QStringLiteral("UST 10Y"))->id;
+        panel.model()->append({Alert{QStringLiteral("A1"), QStringLiteral("gap"), QStringLiteral("gap"), QStringLiteral("AAPL"), QStringLiteral("AAPL opened up 1.5%"), 1.5, 1795185000000000},
+                               Alert{QStringLiteral("A2"), QStringLiteral("yield"), QStringLiteral("yield_move"), ten, QStringLiteral("UST 10Y yield up 5.2 bp"), 5.2, 1795185060000000},
+                               Alert{QStringLiteral("A3"), QStringLiteral("gap"), QStringLiteral("gap"), QStringLiteral("MSFT"), QStringLiteral("MSFT opened down 1.1%"), -1.1, 1795185120000000}});
+        QCOMPARE(panel.proxy()->rowCount(), 3);
+        QVERIFY2(panel.statistics().contains(QStringLiteral("2 gap")), qPrintable(panel.statistics()));
+        QVERIFY(panel.statistics().contains(QStringLiteral("1 yield_move")));
+        panel.setKindFilter(QStringLiteral("yield_move"));
+        QCOMPARE(panel.proxy()->rowCount(), 1);
+        QCOMPARE(panel.proxy()->index(0, AlertsModel::Instrument).data().toString(), QStringLiteral("UST 10Y"));
+        panel.setKindFilter(QString());
+        QCOMPARE(panel.proxy()->rowCount(), 3);
     }
 
     void filterRulesFromCore()

@@ -3,6 +3,7 @@
 // and the compliance role that cannot trade.
 
 #include "auditviewer.h"
+#include "alertspanel.h"
 #include "blotter.h"
 #include "copilotpanel.h"
 #include "mainwindow.h"
@@ -13,6 +14,7 @@
 #include "refdata/referencedata.h"
 #include "teststores.h"
 
+#include <QJsonObject>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -201,6 +203,29 @@ private Q_SLOTS:
         QVERIFY(window.ticket()->send(Side::Buy));
         QTRY_COMPARE_WITH_TIMEOUT(window.blotter()->model()->rowCount(), 1, 5000);
         settings.remove(QStringLiteral("copilot"));
+        e->stop();
+    }
+
+    void screenerAlertsAreEventsAndReachThePanel()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        MainWindow window(store.get(), e.get(), reference, {});
+        // A hair-trigger gap rule: the first trade of any instrument raises it.
+        e->setScreenerRules({QJsonObject{{QStringLiteral("id"), QStringLiteral("tiny-gap")}, {QStringLiteral("kind"), QStringLiteral("gap")},
+                                         {QStringLiteral("percent"), 0.0001}}});
+        QTRY_VERIFY_WITH_TIMEOUT(window.alerts()->model()->rowCount() > 0, 10000);
+        QVERIFY(window.alerts()->statistics().contains(QStringLiteral("gap")));
+        int recorded = 0;
+        const auto all = store->read(ReadQuery{});
+        for (const RecordedEvent &ev : *all)
+            recorded += ev.type == u"ScreenerAlert";
+        QVERIFY(recorded > 0);
+        const int before = window.blotter()->model()->rowCount();
+        Q_EMIT window.alerts()->stageRequested(window.alerts()->model()->alerts().first().instrument);
+        QCOMPARE(window.ticket()->command().instrument, window.alerts()->model()->alerts().first().instrument);
+        QTest::qWait(200);
+        QCOMPARE(window.blotter()->model()->rowCount(), before); // staged, not sent
         e->stop();
     }
 
