@@ -226,6 +226,10 @@ private Q_SLOTS:
         QCOMPARE(window.ticket()->command().instrument, window.alerts()->model()->alerts().first().instrument);
         QTest::qWait(200);
         QCOMPARE(window.blotter()->model()->rowCount(), before); // staged, not sent
+        if (const QString dir = qEnvironmentVariable("INSTANT_SCREENSHOTS"); !dir.isEmpty()) {
+            window.alerts()->resize(700, 300);
+            window.alerts()->grab().save(dir + QStringLiteral("/alerts.png"));
+        }
         e->stop();
     }
 
