@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
-  qcoro-qt6-dev libssl-dev openssl libquantlib0-dev libquickfix-dev qtkeychain-qt6-dev
+  qcoro-qt6-dev libssl-dev openssl libquantlib0-dev libboost-dev libquickfix-dev qtkeychain-qt6-dev
   libgl-dev libxkbcommon-dev
   libbenchmark-dev libsqlite3-dev sqlite3
   postgresql postgresql-client
