@@ -26,6 +26,7 @@
 namespace instant::analytics {
 
 std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle);
+std::optional<double> computeYield(const Instrument &instrument, Price cleanPrice, QDate settle);
 
 namespace {
 
@@ -54,6 +55,13 @@ QuantLib::Calendar calendarFor(const Instrument &instrument)
     return QuantLib::UnitedStates(QuantLib::UnitedStates::NYSE);
 }
 
+// Treasury coupon dates: semiannual back from maturity, unadjusted (the Treasury pays on the date).
+QuantLib::Schedule couponSchedule(QDate dated, QDate maturity)
+{
+    return QuantLib::Schedule(toQl(dated), toQl(maturity), QuantLib::Period(QuantLib::Semiannual), QuantLib::NullCalendar(),
+                              QuantLib::Unadjusted, QuantLib::Unadjusted, QuantLib::DateGeneration::Backward, false);
+}
+
 // A QuantLib bond for a Treasury; the evaluation date follows the settlement date.
 struct TreasuryBond
 {
@@ -77,9 +85,7 @@ std::optional<TreasuryBond> makeBond(const Instrument &i, QDate settle)
         b.frequency = QuantLib::Annual;
         return b;
     }
-    const QuantLib::Schedule schedule(toQl(i.datedDate), toQl(i.maturityDate), QuantLib::Period(QuantLib::Semiannual),
-                                      QuantLib::NullCalendar(), QuantLib::Unadjusted, QuantLib::Unadjusted,
-                                      QuantLib::DateGeneration::Backward, false);
+    const QuantLib::Schedule schedule = couponSchedule(i.datedDate, i.maturityDate);
     b.dayCounter = QuantLib::ActualActual(QuantLib::ActualActual::ISMA, schedule);
     b.bond = std::make_unique<QuantLib::FixedRateBond>(0, 100.0, schedule,
                                                        std::vector<QuantLib::Rate>{i.couponPercent / 100.0}, b.dayCounter);
@@ -106,7 +112,7 @@ QDate nextBusinessDay(const Instrument &instrument, QDate date)
     return fromQl(calendarFor(instrument).advance(toQl(date), 1, QuantLib::Days));
 }
 
-std::optional<double> yieldPercent(const Instrument &instrument, Price cleanPrice, QDate settle)
+std::optional<double> computeYield(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
     std::lock_guard guard(quantLibLock());
     auto b = makeBond(instrument, settle);
@@ -135,11 +141,17 @@ std::optional<double> priceForYield(const Instrument &instrument, double yieldPc
     }
 }
 
-std::optional<double> dv01PerUnitFace(const Instrument &instrument, Price cleanPrice, QDate settle)
+namespace {
+
+// Solving for a yield dominates; screens and risk checks ask for the same few prices again and
+// again, from the engine thread and the GUI thread: a small cache per thread, per computation.
+using Solver = std::optional<double> (*)(const Instrument &, Price, QDate);
+
+std::optional<double> memoized(Solver solve, const Instrument &instrument, Price cleanPrice, QDate settle)
 {
-    // Solving for the yield dominates; risk checks ask for the same few prices again and again.
     struct Key
     {
+        Solver solver;
         QString id;
         qint64 price;
         qint64 day;
@@ -147,17 +159,32 @@ std::optional<double> dv01PerUnitFace(const Instrument &instrument, Price cleanP
     };
     struct KeyHash
     {
-        size_t operator()(const Key &k) const { return qHash(k.id) ^ std::hash<qint64>()(k.price * 31 + k.day); }
+        size_t operator()(const Key &k) const
+        {
+            return qHash(k.id) ^ std::hash<qint64>()(k.price * 31 + k.day) ^ std::hash<const void *>()(reinterpret_cast<const void *>(k.solver));
+        }
     };
     thread_local std::unordered_map<Key, std::optional<double>, KeyHash> cache;
-    const Key key{instrument.id, cleanPrice.value(), settle.toJulianDay()};
+    const Key key{solve, instrument.id, cleanPrice.value(), settle.toJulianDay()};
     if (auto it = cache.find(key); it != cache.end())
         return it->second;
     if (cache.size() > 50'000)
         cache.clear();
-    auto value = computeDv01(instrument, cleanPrice, settle);
+    auto value = solve(instrument, cleanPrice, settle);
     cache.emplace(key, value);
     return value;
+}
+
+} // namespace
+
+std::optional<double> dv01PerUnitFace(const Instrument &instrument, Price cleanPrice, QDate settle)
+{
+    return memoized(&computeDv01, instrument, cleanPrice, settle);
+}
+
+std::optional<double> yieldPercent(const Instrument &instrument, Price cleanPrice, QDate settle)
+{
+    return memoized(&computeYield, instrument, cleanPrice, settle);
 }
 
 std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle)
@@ -236,9 +263,7 @@ Result<NoteAnalytics> analyzeNote(const NoteQuery &q)
     std::lock_guard guard(quantLibLock());
     try {
         QuantLib::Settings::instance().evaluationDate() = toQl(q.settle);
-        const QuantLib::Schedule schedule(toQl(dated), toQl(q.maturity), QuantLib::Period(QuantLib::Semiannual),
-                                          QuantLib::NullCalendar(), QuantLib::Unadjusted, QuantLib::Unadjusted,
-                                          QuantLib::DateGeneration::Backward, false);
+        const QuantLib::Schedule schedule = couponSchedule(dated, q.maturity);
         const QuantLib::DayCounter dc = QuantLib::ActualActual(QuantLib::ActualActual::ISMA, schedule);
         QuantLib::FixedRateBond bond(0, 100.0, schedule, {q.couponPercent / 100.0}, dc);
         const QuantLib::Date settle = toQl(q.settle);

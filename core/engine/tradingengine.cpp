@@ -126,6 +126,8 @@ public:
         m_portfolioDirty = true;
     }
 
+    Status setScreenerRules(const QJsonArray &rules) { return m_screener.setRules(rules); }
+
     void shutdown()
     {
         m_step.stop();
@@ -244,11 +246,7 @@ private:
     OrderManager m_oms;
     SettlementWorker m_settlement;
     QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
-
-public:
     Screener m_screener;
-
-private:
     QList<Alert> m_alerts;
     std::unique_ptr<SimulatedTraders> m_traders;
     QString m_flowPrefix;
@@ -346,7 +344,7 @@ void TradingEngine::setScreenerRules(const QJsonArray &rules)
 {
     if (m_core)
         QMetaObject::invokeMethod(m_core, [this, core = m_core, rules] {
-            if (Status s = core->m_screener.setRules(rules); !s)
+            if (Status s = core->setScreenerRules(rules); !s)
                 Q_EMIT problem(s.message());
         }, Qt::QueuedConnection);
 }

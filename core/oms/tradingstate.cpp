@@ -42,6 +42,21 @@ std::optional<Price> optionalPrice(const QJsonObject &o, const char *key)
 }
 
 
+// The terms of an order, as both an OrderAccepted/OrderRejected payload and a snapshot write them.
+void readOrderTerms(OrderRecord &o, const QJsonObject &p)
+{
+    o.orderId = str(p, "order_id");
+    o.account = str(p, "account");
+    o.instrument = str(p, "instrument");
+    events::parseSide(str(p, "side"), o.side);
+    events::parseOrderType(str(p, "type"), o.type);
+    events::parseTimeInForce(str(p, "tif"), o.tif);
+    o.quantity = Quantity(i64(p, "quantity"));
+    o.limitPrice = optionalPrice(p, "limit_price");
+    o.stopPrice = optionalPrice(p, "stop_price");
+    o.protectionPrice = optionalPrice(p, "protection_price");
+}
+
 QString positionKey(const QString &account, const QString &instrument)
 {
     return account + u'|' + instrument;
@@ -152,16 +167,7 @@ Status TradingState::apply(const RecordedEvent &event)
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
         }
         OrderRecord o;
-        o.orderId = orderId;
-        o.account = str(p, "account");
-        o.instrument = str(p, "instrument");
-        events::parseSide(str(p, "side"), o.side);
-        events::parseOrderType(str(p, "type"), o.type);
-        events::parseTimeInForce(str(p, "tif"), o.tif);
-        o.quantity = Quantity(i64(p, "quantity"));
-        o.limitPrice = optionalPrice(p, "limit_price");
-        o.stopPrice = optionalPrice(p, "stop_price");
-        o.protectionPrice = optionalPrice(p, "protection_price");
+        readOrderTerms(o, p);
         o.actor = event.actor.user;
         o.createdUs = o.updatedUs = event.recordedUs;
         o.lastSequence = event.sequence;
@@ -444,19 +450,10 @@ QJsonObject OrderRecord::toJson() const
 OrderRecord OrderRecord::fromJson(const QJsonObject &o)
 {
     OrderRecord r;
-    r.orderId = str(o, "order_id");
-    r.account = str(o, "account");
-    r.instrument = str(o, "instrument");
-    events::parseSide(str(o, "side"), r.side);
-    events::parseOrderType(str(o, "type"), r.type);
-    events::parseTimeInForce(str(o, "tif"), r.tif);
-    r.quantity = Quantity(i64(o, "quantity"));
-    r.limitPrice = optionalPrice(o, "limit_price");
-    r.stopPrice = optionalPrice(o, "stop_price");
+    readOrderTerms(r, o);
     if (auto q = optionalPrice(o, "pending_quantity"))
         r.pendingQuantity = Quantity(q->value());
     r.pendingLimitPrice = optionalPrice(o, "pending_limit_price");
-    r.protectionPrice = optionalPrice(o, "protection_price");
     r.state = orderStateFromString(str(o, "state")).value_or(OrderState::Rejected);
     r.beforePending = orderStateFromString(str(o, "before_pending")).value_or(OrderState::New);
     r.filled = Quantity(i64(o, "filled"));
