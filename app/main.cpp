@@ -72,6 +72,20 @@ int main(int argc, char *argv[])
         return instant::cli::run(app.arguments());
     }
 
+    // Bad options are reported before any window system is needed (a clear error even without a display).
+    for (int i = 1; i + 1 < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--store" || a == u"-s") {
+            if (auto parsed = instant::StoreLocation::parse(arguments.at(i + 1)); !parsed) {
+                std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
+                return instant::cli::BadInput;
+            }
+        } else if (a == u"--role" && arguments.at(i + 1) != u"trader" && arguments.at(i + 1) != u"compliance") {
+            std::fprintf(stderr, "instant: --role must be trader or compliance\n");
+            return instant::cli::BadInput;
+        }
+    }
+
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Instant"));

@@ -205,6 +205,10 @@ private Q_SLOTS:
                                         << QStringLiteral("Unknown option");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("now")}
                                         << QStringLiteral("unexpected argument");
+        QTest::newRow("workstation bad store") << QStringList{QStringLiteral("--store"), QStringLiteral("mysql://x@y/z")}
+                                               << QStringLiteral("unknown scheme");
+        QTest::newRow("workstation bad role") << QStringList{QStringLiteral("demo"), QStringLiteral("--role"), QStringLiteral("admin")}
+                                              << QStringLiteral("--role must be");
         QTest::newRow("missing value") << QStringList{QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--store")}
                                        << QStringLiteral("Missing value");
     }
