@@ -9,7 +9,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
   qcoro-qt6-dev libssl-dev openssl libquantlib0-dev libboost-dev libquickfix-dev qtkeychain-qt6-dev
   libgl-dev libxkbcommon-dev
-  libbenchmark-dev libsqlite3-dev sqlite3
+  libbenchmark-dev libsqlite3-dev sqlite3 libpq-dev libsimdjson-dev
   postgresql postgresql-client
   xvfb xauth imagemagick
 )

@@ -2,6 +2,7 @@
 // buying-power reservation, matching at the simulated venue, fills recorded (SQLite, WAL,
 // synchronous=FULL). One order at a time, as a trader sends them; and the demo's realistic mix.
 
+#include "benchsupport.h"
 #include "demo/demorun.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
@@ -19,7 +20,6 @@ namespace {
 
 QTemporaryDir *g_dir = nullptr;
 int g_files = 0;
-const TimestampUs Friday = 1795185000000000;
 
 QString freshUrl()
 {
@@ -29,34 +29,12 @@ QString freshUrl()
 void BM_LifecycleMarketableOrders(benchmark::State &state)
 {
     auto store = openEventStore(freshUrl());
-    const ReferenceData reference = ReferenceData::demo();
-    SimulatedVenue venue(reference, 1, Friday);
-    OrderManager oms(**store, reference, venue);
-    const Actor trader{QStringLiteral("bench"), QStringLiteral("trader")};
-    (void)oms.start(trader);
-    (void)oms.openAccount(QStringLiteral("DESK-02"), 100'000'000'000'00, trader);
-    (void)oms.setRules(ComplianceEngine::defaultRules(), trader);
-    const QStringList symbols{QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("JPM"), QStringLiteral("KO"), QStringLiteral("XOM")};
-    qint64 n = 0, filled = 0;
+    bench::MarketableOrderFlow flow(**store);
+    qint64 filled = 0;
     const Sequence before = (*store)->head()->sequence;
-    for (auto _ : state) {
-        const QString symbol = symbols.at(int(n % symbols.size()));
-        const bool sell = (n / symbols.size()) % 2 == 1;
-        const Instrument *i = reference.instrument(symbol);
-        const Quote q = venue.topOfBook(i->id);
-        NewOrderCommand c;
-        c.clientOrderId = QStringLiteral("B%1").arg(n++);
-        c.account = QStringLiteral("DESK-02");
-        c.instrument = symbol;
-        c.side = sell ? QStringLiteral("sell") : QStringLiteral("buy");
-        c.quantity = 100;
-        c.limitPrice = i->formatPrice(sell ? *q.bid : *q.ask);
-        c.actor = trader;
-        const CommandOutcome out = oms.submit(c);
-        filled += out.state == OrderState::Filled;
-        if (n % 50 == 0)
-            venue.step(1'000'000); // liquidity comes back
-    }
+    for (auto _ : state)
+        filled += flow.submitNext().state == OrderState::Filled;
+    const qint64 n = flow.submitted();
     state.SetItemsProcessed(n);
     state.counters["filled_share"] = double(filled) / double(std::max<qint64>(1, n));
     state.counters["events_per_order"] = double((*store)->head()->sequence - before) / double(std::max<qint64>(1, n));

@@ -47,9 +47,9 @@ start)
         port=$((20000 + RANDOM % 30000))
         if port_is_free "$port"; then break; fi
     done
-    # fsync off: the tests check logic, not the disk; the benchmarks run a server of their own.
+    # fsync off: the tests check logic, not the disk; the benchmarks ask for INSTANT_PG_FSYNC=on.
     as_server_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null ||
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${INSTANT_PG_FSYNC:-off} -c max_connections=200" start >/dev/null ||
         { cat "$dir/server.log" >&2; exit 1; }
     printf 'INSTANT_TEST_PG_URL=postgresql://instant@127.0.0.1:%s\nINSTANT_TEST_PG_DIR=%s\nINSTANT_TEST_PG_BIN=%s\n' \
         "$port" "$dir" "$bindir" >"$state"

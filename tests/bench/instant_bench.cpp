@@ -1,0 +1,529 @@
+// instant-bench: every speed figure of the product beside a baseline measured in the same run,
+// with the ratio and the target. `instant-bench --quick` is the short form the test suite runs;
+// without it the full set (1M and 10M event stores, PostgreSQL with fsync on) takes a few minutes.
+//
+//   instant-bench [--quick] [--only matching,lifecycle,rebuild,blotter] [--dir FOLDER] [--json FILE]
+
+#include "audit/chainverifier.h"
+#include "benchsupport.h"
+#include "demo/demorun.h"
+#include "events/eventhash.h"
+#include "oms/tradingstate.h"
+#include "refdata/referencedata.h"
+#include "store/eventstore.h"
+
+#include "blotter.h"
+#include "blottermodel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <deque>
+#include <unordered_map>
+
+using namespace instant;
+using namespace instant::bench;
+
+namespace {
+
+struct Figure
+{
+    QString section, name;
+    double project = 0;
+    QString unit;
+    QString baselineName;
+    double baseline = 0;
+    double ratio = 0;       // project / baseline (or what the target compares)
+    QString target;         // in words
+    std::optional<bool> met;
+};
+
+QList<Figure> g_figures;
+
+QString human(double v)
+{
+    if (v >= 1e6)
+        return QString::number(v / 1e6, 'f', 2) + QStringLiteral(" M");
+    if (v >= 1e4)
+        return QString::number(v / 1e3, 'f', 1) + QStringLiteral(" k");
+    return QString::number(v, 'f', v < 10 ? 2 : 0) + QLatin1Char(' ');
+}
+
+void report(Figure f)
+{
+    const QString verdict = !f.met ? QString() : *f.met ? QStringLiteral("met") : QStringLiteral("MISSED");
+    std::printf("  %-44s %14s%-9s | %-34s %12s | %7.1f%% | %-24s %s\n", qPrintable(f.name), qPrintable(human(f.project)),
+                qPrintable(f.unit), qPrintable(f.baselineName), f.baseline > 0 ? qPrintable(human(f.baseline)) : "",
+                100.0 * f.ratio, qPrintable(f.target), qPrintable(verdict));
+    std::fflush(stdout);
+    g_figures.append(std::move(f));
+}
+
+void heading(const char *title)
+{
+    std::printf("\n== %s ==\n  %-44s %23s | %-47s | %8s | target\n", title, "figure", "project", "baseline (same run)", "ratio");
+    std::fflush(stdout);
+}
+
+double secondsSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+double threadCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching only: the book against the bare bookkeeping any book needs (a hash map from order id
+// to order, insert on add, erase on cancel), fed the same operations.
+
+struct CountingListener : venue::BookListener
+{
+    quint64 trades = 0;
+    void onTrade(const venue::Trade &) override { ++trades; }
+};
+
+void benchMatching(bool quick)
+{
+    heading("matching only (add/cancel/replace mix, one core)");
+    const size_t count = quick ? 300'000 : 3'000'000;
+    for (int books : {1, 20}) {
+        const std::vector<BookOp> ops = makeBookOps(books, count, 2026);
+        double best = 1e9;
+        std::vector<double> ns;
+        ns.reserve(ops.size());
+        for (int round = 0; round < 3; ++round) {
+            CountingListener listener;
+            std::deque<venue::OrderBook> book;
+            for (int b = 0; b < books; ++b)
+                book.emplace_back(&listener);
+            QElapsedTimer t;
+            t.start();
+            for (const BookOp &op : ops)
+                runBookOp(book, op);
+            best = std::min(best, secondsSince(t));
+        }
+        {
+            CountingListener listener;
+            std::deque<venue::OrderBook> book;
+            for (int b = 0; b < books; ++b)
+                book.emplace_back(&listener);
+            for (const BookOp &op : ops) {
+                const auto t0 = std::chrono::steady_clock::now();
+                runBookOp(book, op);
+                ns.push_back(double(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count()));
+            }
+        }
+        double baseline = 1e9;
+        for (int round = 0; round < 3; ++round) {
+            std::unordered_map<venue::OrderId, venue::BookRequest> live;
+            QElapsedTimer t;
+            t.start();
+            for (const BookOp &op : ops) {
+                if (op.kind == BookOp::Add)
+                    live.emplace(op.request.id, op.request);
+                else if (op.kind == BookOp::Cancel)
+                    live.erase(op.request.id);
+                else if (auto it = live.find(op.request.id); it != live.end())
+                    it->second.price = op.request.price;
+            }
+            baseline = std::min(baseline, secondsSince(t));
+        }
+        const double rate = double(ops.size()) / best, baseRate = double(ops.size()) / baseline;
+        report({QStringLiteral("matching"), QStringLiteral("%1 book%2: orders/s").arg(books).arg(books > 1 ? QStringLiteral("s") : QString()), rate,
+                QStringLiteral("/s"), QStringLiteral("hash-map bookkeeping of same ops"), baseRate, rate / baseRate,
+                QStringLiteral(">= 3 M/s on one core"), rate >= 3e6});
+        std::sort(ns.begin(), ns.end());
+        auto pct = [&ns](double p) { return ns[std::min(ns.size() - 1, size_t(p * double(ns.size())))]; };
+        for (auto [label, p] : {std::pair{"p50", 0.5}, std::pair{"p99", 0.99}, std::pair{"p99.9", 0.999}})
+            report({QStringLiteral("matching"), QStringLiteral("%1 book%2: latency %3").arg(books).arg(books > 1 ? QStringLiteral("s") : QString()).arg(QLatin1String(label)),
+                    pct(p), QStringLiteral("ns"), QString(), 0, 0, QString(), std::nullopt});
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The full lifecycle, durable: against a raw INSERT / COPY of the very bytes it wrote, committed
+// in the very same transactions.
+
+std::vector<EventRow> rowsOf(const EventStore &store)
+{
+    std::vector<EventRow> rows;
+    (void)store.forEach(ReadQuery{}, [&rows](const RecordedEvent &e) {
+        EventRow r;
+        r.seq = e.sequence;
+        r.streamId = e.streamId.toUtf8();
+        r.streamVersion = e.streamVersion;
+        r.type = e.type.toUtf8();
+        r.schemaVersion = e.schemaVersion;
+        r.recordedUs = e.recordedUs;
+        r.actorUser = e.actor.user.toUtf8();
+        r.actorRole = e.actor.role.toUtf8();
+        r.correlationId = e.correlationId.toUtf8();
+        r.causationId = e.causationId.toUtf8();
+        r.payload = e.payload;
+        r.prevHash = e.prevHash;
+        r.hash = e.hash;
+        rows.push_back(std::move(r));
+        return true;
+    });
+    return rows;
+}
+
+void lifecycleOn(const QString &label, const QString &url, int orders, const std::function<Result<double>(const std::vector<EventRow> &, const std::vector<int> &)> &raw,
+                 const QString &rawName)
+{
+    auto store = openEventStore(url);
+    if (!store) {
+        std::printf("  %s: %s\n", qPrintable(label), qPrintable(store.message()));
+        return;
+    }
+    MarketableOrderFlow flow(**store);
+    const Sequence before = (*store)->head()->sequence;
+    QElapsedTimer t;
+    t.start();
+    qint64 filled = 0;
+    for (int i = 0; i < orders; ++i)
+        filled += flow.submitNext().state == OrderState::Filled;
+    const double seconds = secondsSince(t);
+    std::vector<EventRow> rows = rowsOf(**store);
+    rows.erase(rows.begin(), rows.begin() + before); // the set-up events are not part of the run
+    const std::vector<int> batches = transactionSizes(rows);
+    auto rawSeconds = raw(rows, batches);
+    if (!rawSeconds) {
+        std::printf("  %s baseline: %s\n", qPrintable(label), qPrintable(rawSeconds.message()));
+        return;
+    }
+    const double rate = orders / seconds, rawRate = orders / *rawSeconds;
+    report({QStringLiteral("lifecycle"),
+            QStringLiteral("%1: orders/s (%2 ev/order, %3 commits/order)").arg(label).arg(double(rows.size()) / orders, 0, 'f', 1)
+                .arg(double(batches.size()) / orders, 0, 'f', 1),
+            rate, QStringLiteral("/s"), rawName, rawRate, rate / rawRate,
+            label.startsWith(u"SQLite") ? QStringLiteral(">= 70% of raw INSERT") : QString(),
+            label.startsWith(u"SQLite") ? std::optional<bool>(rate / rawRate >= 0.70) : std::nullopt});
+    Q_UNUSED(filled);
+}
+
+void benchLifecycle(bool quick, const QString &dir, PostgresServer *pg)
+{
+    heading("full lifecycle, one marketable order at a time (validate, compliance, match, durable append, projections)");
+    const int orders = quick ? 200 : 3000;
+    static int files = 0;
+    lifecycleOn(QStringLiteral("SQLite (WAL, synchronous=FULL)"), QStringLiteral("sqlite://%1/lifecycle-%2.db").arg(dir).arg(++files), orders,
+                [&](const std::vector<EventRow> &rows, const std::vector<int> &batches) {
+                    return rawSqliteInsert(QStringLiteral("%1/raw-%2.db").arg(dir).arg(files), rows, batches);
+                },
+                QStringLiteral("raw prepared INSERT, same txns"));
+    if (!pg)
+        return;
+    if (!pg->ok()) {
+        std::printf("  PostgreSQL: no server (%s)\n", qPrintable(pg->error()));
+        return;
+    }
+    auto url = pg->createDatabase(QStringLiteral("lifecycle%1").arg(++files));
+    if (!url) {
+        std::printf("  PostgreSQL: %s\n", qPrintable(url.message()));
+        return;
+    }
+    lifecycleOn(QStringLiteral("PostgreSQL (fsync on)"), *url, orders,
+                [&](const std::vector<EventRow> &rows, const std::vector<int> &batches) { return rawPostgresCopy(*url, rows, batches); },
+                QStringLiteral("raw COPY, same txns"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rebuild and verification over big stores made of a real demo run.
+
+void benchStore(const QString &templatePath, const QString &dir, qint64 events, double shaBytesPerSecond, int hashInputSize)
+{
+    const QString path = QStringLiteral("%1/store-%2.db").arg(dir).arg(events);
+    {
+        QFile::remove(path);
+        auto created = openEventStore(QStringLiteral("sqlite://") + path); // the real schema, empty
+        if (!created) {
+            std::printf("  %s\n", qPrintable(created.message()));
+            return;
+        }
+    }
+    QElapsedTimer t;
+    t.start();
+    auto made = replicateStore(templatePath, path, events);
+    if (!made) {
+        std::printf("  cannot make a store of %lld events: %s\n", static_cast<long long>(events), qPrintable(made.message()));
+        return;
+    }
+    std::printf("  (made a store of %lld events from the demo run in %.1f s)\n", static_cast<long long>(*made), secondsSince(t));
+    const QString label = events >= 1'000'000 ? QStringLiteral("%1M events").arg(events / 1'000'000) : QStringLiteral("%1k events").arg(events / 1000);
+
+    const ScanResult scan = rawSqliteScan(path); // also warms the page cache for both readers
+    const ScanResult scan2 = rawSqliteScan(path);
+    const double scanRate = double(scan2.rows) / std::min(scan.seconds, scan2.seconds);
+
+    auto store = openEventStore(QStringLiteral("sqlite://") + path);
+    if (!store)
+        return;
+    t.restart();
+    auto state = TradingState::replay(**store, ReadQuery{}, false);
+    const double rebuild = secondsSince(t);
+    if (!state) {
+        std::printf("  rebuild failed: %s\n", qPrintable(state.message()));
+        return;
+    }
+    const double rate = double(scan2.rows) / rebuild;
+    report({QStringLiteral("rebuild"), QStringLiteral("rebuild all projections, %1: events/s").arg(label), rate, QStringLiteral("ev/s"),
+            QStringLiteral("raw sequential SELECT scan"), scanRate, rate / scanRate, QStringLiteral(">= 50% of scan, >= 1 M/s"),
+            rate / scanRate >= 0.5 && rate >= 1e6});
+
+    t.restart();
+    auto verified = verifyChain(**store);
+    const double verify = secondsSince(t);
+    if (!verified || !verified->intact) {
+        std::printf("  verification failed\n");
+        return;
+    }
+    const double verifyBytes = double(verified->eventCount) * hashInputSize / verify;
+    report({QStringLiteral("verify"), QStringLiteral("verify the hash chain, %1: MB/s hashed").arg(label), verifyBytes / 1e6,
+            QStringLiteral("MB/s"), QStringLiteral("openssl speed -evp sha256 @%1 B").arg(hashInputSize), shaBytesPerSecond / 1e6,
+            verifyBytes / shaBytesPerSecond, QStringLiteral(">= 90% of openssl speed"), verifyBytes / shaBytesPerSecond >= 0.9});
+    report({QStringLiteral("verify"), QStringLiteral("verify the hash chain, %1: events/s").arg(label), double(verified->eventCount) / verify,
+            QStringLiteral("ev/s"), QStringLiteral("raw sequential SELECT scan"), scanRate, double(verified->eventCount) / verify / scanRate,
+            QString(), std::nullopt});
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+}
+
+void benchRebuild(bool quick, const QString &dir)
+{
+    heading("rebuild and verification (SQLite, stores made of copies of a real demo run)");
+    const QString templatePath = dir + QStringLiteral("/template.db");
+    {
+        auto store = openEventStore(QStringLiteral("sqlite://") + templatePath);
+        DemoRunOptions options;
+        options.orders = quick ? 400 : 2000;
+        options.seed = 7;
+        if (!store || !runDemo(**store, ReferenceData::demo(), options)) {
+            std::printf("  the demo run failed\n");
+            return;
+        }
+    }
+    // The hash input of an event: the previous hash and the canonical bytes, whose size the
+    // rows give: 5 integers, 7 length-prefixed texts.
+    auto rows = readSqliteRows(templatePath);
+    qint64 input = 0;
+    for (const EventRow &r : *rows)
+        input += 32 + 5 * 8 + 7 * 4 + r.streamId.size() + r.type.size() + r.actorUser.size() + r.actorRole.size()
+                 + r.correlationId.size() + r.causationId.size() + r.payload.size();
+    const int hashInputSize = int(input / qint64(rows->size()));
+    const double sha = opensslSha256BytesPerSecond(hashInputSize);
+    for (qint64 events : quick ? QList<qint64>{100'000} : QList<qint64>{1'000'000, 10'000'000})
+        benchStore(templatePath, dir, events, sha, hashInputSize);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The blotter: reset and first paint, and the GUI thread's share while fills stream in.
+
+QList<OrderRecord> makeOrders(int count, int offset = 0)
+{
+    static const QStringList symbols{QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("91282CJL6"), QStringLiteral("JPM")};
+    QList<OrderRecord> orders;
+    orders.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        OrderRecord o;
+        o.orderId = QStringLiteral("B-%1").arg(offset + i, 8, 10, QLatin1Char('0'));
+        o.account = QStringLiteral("DESK-0%1").arg(1 + (offset + i) % 3);
+        o.instrument = symbols.at((offset + i) % symbols.size());
+        o.side = i % 2 ? Side::Sell : Side::Buy;
+        o.quantity = Quantity(100 * (1 + i % 50));
+        o.limitPrice = Price(15000 + i % 300);
+        o.state = OrderState::New;
+        o.createdUs = o.updatedUs = 1795185000000000 + qint64(offset + i) * 1000;
+        orders.append(std::move(o));
+    }
+    return orders;
+}
+
+double firstPaint(Blotter &blotter, const QList<OrderRecord> &orders)
+{
+    QElapsedTimer t;
+    t.start();
+    blotter.model()->setAll(orders);
+    QApplication::processEvents();
+    blotter.view()->viewport()->repaint();
+    return secondsSince(t);
+}
+
+void benchBlotter(bool quick)
+{
+    heading("blotter (offscreen): reset and first paint, GUI thread under a stream of fills");
+    const ReferenceData reference = ReferenceData::demo();
+    const int big = quick ? 200'000 : 1'000'000;
+    const QList<OrderRecord> small = makeOrders(10'000);
+    double paintSmall = 0, paintBig = 0;
+    double rssBefore = 0, rssAfter = 0;
+    {
+        Blotter blotter(nullptr, reference);
+        blotter.resize(1400, 900);
+        blotter.show();
+        QApplication::processEvents();
+        (void)firstPaint(blotter, makeOrders(100, 5'000'000)); // fonts, styles: warm
+        paintSmall = 1e9;
+        for (int i = 0; i < 3; ++i)
+            paintSmall = std::min(paintSmall, firstPaint(blotter, small));
+        QList<OrderRecord> large = makeOrders(big);
+        rssBefore = peakRssMiB();
+        paintBig = 1e9;
+        for (int i = 0; i < 2; ++i)
+            paintBig = std::min(paintBig, firstPaint(blotter, large));
+        large.clear();
+        rssAfter = peakRssMiB();
+    }
+    const QString bigLabel = QStringLiteral("%1 rows").arg(big >= 1'000'000 ? QStringLiteral("%1M").arg(big / 1'000'000) : QStringLiteral("%1k").arg(big / 1000));
+    report({QStringLiteral("blotter"), QStringLiteral("reset + first paint, 10k rows: ms"), paintSmall * 1e3, QStringLiteral("ms"), QString(), 0, 0, QString(), std::nullopt});
+    report({QStringLiteral("blotter"), QStringLiteral("reset + first paint, %1: ms").arg(bigLabel), paintBig * 1e3, QStringLiteral("ms"),
+            QStringLiteral("the same at 10k rows"), paintSmall * 1e3, paintBig / paintSmall, QStringLiteral("<= 150% of 10k rows"),
+            paintBig / paintSmall <= 1.5});
+    report({QStringLiteral("blotter"), QStringLiteral("peak RSS holding %1 (MiB)").arg(bigLabel), rssAfter, QStringLiteral("MiB"),
+            QStringLiteral("peak RSS before loading them"), rssBefore, rssAfter / std::max(1.0, rssBefore), QStringLiteral("< 1024 MiB"),
+            rssAfter < 1024});
+
+    // 50k fills/s: every 20 ms a batch of 1000 fills arrives from another thread, the way the
+    // engine delivers them (queued signal): half of them new orders, half completing earlier ones.
+    Blotter blotter(nullptr, reference);
+    blotter.resize(1400, 900);
+    blotter.show();
+    blotter.model()->setAll(small);
+    QApplication::processEvents();
+    const double seconds = quick ? 2.0 : 6.0;
+    std::atomic<bool> stop{false};
+    std::atomic<qint64> fills{0};
+    QThread *producer = QThread::create([&blotter, &stop, &fills] {
+        int next = 10'000;
+        qint64 exec = 0;
+        auto started = std::chrono::steady_clock::now();
+        for (int tick = 1; !stop; ++tick) {
+            QList<OrderRecord> orders = makeOrders(500, next);
+            QList<FillRecord> executions;
+            for (int i = 0; i < 500; ++i) {
+                OrderRecord &o = orders[i];
+                for (int leg = 0; leg < 2; ++leg) {
+                    FillRecord f;
+                    f.execId = QStringLiteral("E%1").arg(++exec);
+                    f.orderId = o.orderId;
+                    f.account = o.account;
+                    f.instrument = o.instrument;
+                    f.side = o.side;
+                    f.quantity = o.quantity.value() / 2;
+                    f.price = o.limitPrice->value();
+                    f.notionalCents = f.quantity * f.price;
+                    f.recordedUs = o.createdUs;
+                    executions.append(f);
+                }
+                o.filled = o.quantity;
+                o.filledPriceQuantity = o.quantity.value() * o.limitPrice->value();
+                o.state = OrderState::Filled;
+            }
+            next += 500;
+            QMetaObject::invokeMethod(&blotter, [&blotter, orders, executions] {
+                blotter.model()->applyUpdates(orders);
+                blotter.executions()->append(executions);
+            }, Qt::QueuedConnection);
+            fills += 1000;
+            std::this_thread::sleep_until(started + std::chrono::milliseconds(20 * tick));
+        }
+    });
+    const double cpu0 = threadCpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    producer->start();
+    QTimer::singleShot(int(seconds * 1000), qApp, [&stop] { stop = true; });
+    while (!stop)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    producer->wait();
+    delete producer;
+    QApplication::processEvents();
+    const double busy = (threadCpuSeconds() - cpu0) / secondsSince(wall);
+    const double rate = double(fills.load()) / secondsSince(wall);
+    report({QStringLiteral("blotter"), QStringLiteral("GUI thread busy at %1 fills/s").arg(human(rate).trimmed()), busy * 100, QStringLiteral("%"),
+            QStringLiteral("wall time"), 100, busy, QStringLiteral("<= 25% busy"), busy <= 0.25});
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Speed of Instant, each figure beside a baseline measured in the same run."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("quick"), QStringLiteral("Short form (for the test suite): small sizes, PostgreSQL only if the test server is given.")});
+    parser.addOption({QStringLiteral("only"), QStringLiteral("Comma-separated sections: matching, lifecycle, rebuild, blotter."), QStringLiteral("list")});
+    parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for the stores (default: a temporary folder)."), QStringLiteral("folder")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Also write the figures to this JSON file."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("no-postgres"), QStringLiteral("Skip PostgreSQL.")});
+    parser.process(app);
+    const bool quick = parser.isSet(QStringLiteral("quick"));
+    const QStringList only = parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts);
+    auto wanted = [&only](const char *section) { return only.isEmpty() || only.contains(QLatin1String(section)); };
+
+    QTemporaryDir tmp(parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) + QStringLiteral("/instant-bench-XXXXXX")
+                                                           : QDir::tempPath() + QStringLiteral("/instant-bench-XXXXXX"));
+    if (!tmp.isValid()) {
+        std::fprintf(stderr, "instant-bench: cannot create a temporary folder\n");
+        return 2;
+    }
+    std::printf("instant-bench %s: %d cores, %s\n", quick ? "--quick" : "(full)", QThread::idealThreadCount(), qPrintable(tmp.path()));
+    QElapsedTimer total;
+    total.start();
+
+    if (wanted("matching"))
+        benchMatching(quick);
+    if (wanted("lifecycle")) {
+        // A server of our own: fsync on for the figures, off in the quick form (logic only).
+        std::unique_ptr<PostgresServer> pg;
+        if (!parser.isSet(QStringLiteral("no-postgres")))
+            pg = std::make_unique<PostgresServer>(!quick);
+        benchLifecycle(quick, tmp.path(), pg.get());
+    }
+    if (wanted("rebuild"))
+        benchRebuild(quick, tmp.path());
+    if (wanted("blotter"))
+        benchBlotter(quick);
+
+    int missed = 0;
+    for (const Figure &f : std::as_const(g_figures))
+        missed += f.met && !*f.met;
+    std::printf("\n%lld figures, %d target%s missed, %.0f s\n", static_cast<long long>(g_figures.size()), missed, missed == 1 ? "" : "s",
+                secondsSince(total));
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray out;
+        for (const Figure &f : std::as_const(g_figures))
+            out.append(QJsonObject{{QStringLiteral("section"), f.section}, {QStringLiteral("figure"), f.name}, {QStringLiteral("project"), f.project},
+                                   {QStringLiteral("unit"), f.unit}, {QStringLiteral("baseline"), f.baselineName},
+                                   {QStringLiteral("baseline_value"), f.baseline}, {QStringLiteral("ratio"), f.ratio},
+                                   {QStringLiteral("target"), f.target}, {QStringLiteral("met"), f.met ? QJsonValue(*f.met) : QJsonValue()}});
+        QFile file(parser.value(QStringLiteral("json")));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QJsonDocument(out).toJson());
+    }
+    // Figures are reported, not asserted: a missed target is not a failed run.
+    return 0;
+}
