@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace instant {
 
@@ -54,6 +55,21 @@ struct RecordedEvent
     QByteArray hash;     // 32 bytes
 
     QJsonObject payloadObject() const;
+};
+
+// An event as the store holds it: each column's bytes (texts in UTF-8), without decoding. The
+// views are valid only while the visitor that receives them runs (verification reads these).
+struct EventBytes
+{
+    Sequence sequence = 0;
+    std::string_view streamId;
+    StreamVersion streamVersion = 0;
+    std::string_view type;
+    qint64 schemaVersion = 1;
+    TimestampUs recordedUs = 0;
+    std::string_view actorUser, actorRole, correlationId, causationId;
+    std::string_view payload;
+    std::string_view prevHash, hash;
 };
 
 // The stream must be at this version for the append to succeed.

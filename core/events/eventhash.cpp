@@ -5,6 +5,7 @@
 
 #include <openssl/evp.h>
 
+#include <cstring>
 #include <stdexcept>
 
 namespace instant {
@@ -126,6 +127,61 @@ QByteArray ChainHasher::hash(const QByteArray &previousHash, const RecordedEvent
         || len != HashSize)
         throw std::runtime_error("OpenSSL SHA-256 failed");
     return digest;
+}
+
+namespace {
+
+// The canonical bytes of an EventBytes, written into a caller's buffer: the same layout as
+// appendCanonical, from UTF-8 views (no conversion).
+inline char *putInt(char *out, std::int64_t value)
+{
+    qToBigEndian<std::int64_t>(value, out);
+    return out + 8;
+}
+
+inline char *putView(char *out, std::string_view bytes)
+{
+    qToBigEndian<std::uint32_t>(static_cast<std::uint32_t>(bytes.size()), out);
+    std::memcpy(out + 4, bytes.data(), bytes.size());
+    return out + 4 + bytes.size();
+}
+
+} // namespace
+
+void ChainHasher::hash(const EventBytes &e, unsigned char *digest)
+{
+    const size_t size = e.prevHash.size() + 4 * 8 + 7 * 4 + e.streamId.size() + e.type.size() + e.actorUser.size()
+                        + e.actorRole.size() + e.correlationId.size() + e.causationId.size() + e.payload.size();
+    if (size_t(m_buffer.size()) < size)
+        m_buffer.resize(qsizetype(size));
+    char *out = m_buffer.data();
+    std::memcpy(out, e.prevHash.data(), e.prevHash.size());
+    out += e.prevHash.size();
+    out = putInt(out, e.sequence);
+    out = putView(out, e.streamId);
+    out = putInt(out, e.streamVersion);
+    out = putView(out, e.type);
+    out = putInt(out, e.schemaVersion);
+    out = putInt(out, e.recordedUs);
+    out = putView(out, e.actorUser);
+    out = putView(out, e.actorRole);
+    out = putView(out, e.correlationId);
+    out = putView(out, e.causationId);
+    out = putView(out, e.payload);
+    unsigned int len = 0;
+    if (EVP_DigestInit_ex(m_ctx->md, m_ctx->sha256, nullptr) != 1
+        || EVP_DigestUpdate(m_ctx->md, m_buffer.constData(), size) != 1
+        || EVP_DigestFinal_ex(m_ctx->md, digest, &len) != 1 || len != HashSize)
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+}
+
+bool ChainHasher::matches(const EventBytes &event)
+{
+    if (event.hash.size() != size_t(HashSize))
+        return false;
+    unsigned char digest[HashSize];
+    hash(event, digest);
+    return std::memcmp(digest, event.hash.data(), HashSize) == 0;
 }
 
 } // namespace eventhash

@@ -33,6 +33,11 @@ public:
     ChainHasher &operator=(const ChainHasher &) = delete;
 
     QByteArray hash(const QByteArray &previousHash, const RecordedEvent &event);
+    // The hash of an event read as stored bytes (its own previous hash), into `digest`
+    // (HashSize bytes). No allocation: verification runs this at the speed of SHA-256 itself.
+    void hash(const EventBytes &event, unsigned char *digest);
+    // Whether the event's stored hash is the hash of its contents.
+    bool matches(const EventBytes &event);
 
 private:
     struct Context;

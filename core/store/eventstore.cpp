@@ -1,5 +1,11 @@
 #include "store/eventstore.h"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
 namespace instant {
 
 EventStore::EventStore(QObject *parent) : QObject(parent)
@@ -44,6 +50,83 @@ Status EventStore::forEach(const ReadQuery &query, const Visitor &visit) const
     if (query.limit && *query.limit <= 0)
         return Done{};
     return forEachInRange(query.streamId, from, to, query.limit.value_or(-1), visit);
+}
+
+Status EventStore::forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const
+{
+    QByteArray streamId, type, user, role, correlation, causation;
+    auto view = [](const QByteArray &b) { return std::string_view(b.constData(), size_t(b.size())); };
+    return forEachInRange(QString(), std::max<Sequence>(from, 1), to, -1, [&](const RecordedEvent &e) {
+        streamId = e.streamId.toUtf8();
+        type = e.type.toUtf8();
+        user = e.actor.user.toUtf8();
+        role = e.actor.role.toUtf8();
+        correlation = e.correlationId.toUtf8();
+        causation = e.causationId.toUtf8();
+        return visit(EventBytes{e.sequence, view(streamId), e.streamVersion, view(type), e.schemaVersion, e.recordedUs,
+                                view(user), view(role), view(correlation), view(causation), view(e.payload), view(e.prevHash),
+                                view(e.hash)});
+    });
+}
+
+Status EventStore::forEachReadAhead(const ReadQuery &query, const Visitor &visit) const
+{
+    // A bounded hand-over: at most a few batches in flight, so memory stays flat on any log.
+    constexpr size_t Batch = 2048, InFlight = 4;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<std::vector<RecordedEvent>> ready;
+    bool finished = false, stop = false;
+    Status readStatus = Done{};
+    std::thread reader([&] {
+        std::vector<RecordedEvent> batch;
+        batch.reserve(Batch);
+        auto handOver = [&] {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return ready.size() < InFlight || stop; });
+            if (stop)
+                return false;
+            ready.push_back(std::move(batch));
+            changed.notify_all();
+            batch = {};
+            batch.reserve(Batch);
+            return true;
+        };
+        Status s = forEach(query, [&](const RecordedEvent &e) {
+            batch.push_back(e);
+            return batch.size() < Batch || handOver();
+        });
+        if (s && !batch.empty())
+            handOver();
+        std::lock_guard lock(mutex);
+        readStatus = s;
+        finished = true;
+        changed.notify_all();
+    });
+    for (;;) {
+        std::vector<RecordedEvent> batch;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !ready.empty() || finished; });
+            if (ready.empty())
+                break;
+            batch = std::move(ready.front());
+            ready.pop_front();
+            changed.notify_all();
+        }
+        bool more = true;
+        for (const RecordedEvent &e : batch)
+            if (!(more = visit(e)))
+                break;
+        if (!more) {
+            std::lock_guard lock(mutex);
+            stop = true;
+            changed.notify_all();
+            break;
+        }
+    }
+    reader.join();
+    return readStatus;
 }
 
 Result<QList<RecordedEvent>> EventStore::read(const ReadQuery &query) const

@@ -44,6 +44,7 @@ class EventStore : public QObject
 
 public:
     using Visitor = std::function<bool(const RecordedEvent &)>; // return false to stop
+    using BytesVisitor = std::function<bool(const EventBytes &)>;
 
     explicit EventStore(QObject *parent = nullptr);
     ~EventStore() override;
@@ -59,6 +60,12 @@ public:
 
     // Visits the events a query selects, in global sequence order, streaming (no full load).
     Status forEach(const ReadQuery &query, const Visitor &visit) const;
+    // forEach with the reading done on a thread of its own, a batch ahead of `visit`: a replay
+    // of a long log decodes and applies while the next rows are read.
+    Status forEachReadAhead(const ReadQuery &query, const Visitor &visit) const;
+    // Sequences [from, to] (to < 0: to the end) as stored bytes, undecoded: what verification
+    // hashes. Safe to call from several threads at once on different ranges.
+    virtual Status forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const;
     Result<QList<RecordedEvent>> read(const ReadQuery &query) const;
     Result<QList<RecordedEvent>> readStream(const QString &streamId, StreamVersion fromVersion = 1) const;
 

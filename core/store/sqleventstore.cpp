@@ -1,6 +1,7 @@
 #include "store/sqleventstore.h"
 
 #include "events/eventhash.h"
+#include "store/sqlitereader.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -612,11 +613,20 @@ Result<Sequence> SqlEventStore::sequenceAsOf(TimestampUs timeUs) const
 Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
                                      const Visitor &visit) const
 {
+    if (m_location.backend == StoreLocation::Backend::Sqlite)
+        return sqliteForEach(m_location.path, streamId, from, to, limit, visit);
     ReadConnection conn(*this);
     if (!conn.status())
         return conn.status().error();
     QSqlDatabase db = conn.db();
     return readRange(db, streamId, from, to, limit, visit);
+}
+
+Status SqlEventStore::forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const
+{
+    if (m_location.backend == StoreLocation::Backend::Sqlite)
+        return sqliteForEachBytes(m_location.path, from, to, visit);
+    return EventStore::forEachBytes(from, to, visit);
 }
 
 Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload)

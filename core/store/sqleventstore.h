@@ -32,6 +32,7 @@ public:
     Status start();
 
     StoreLocation location() const override { return m_location; }
+    Status forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const override;
     QFuture<Result<AppendResult>> appendAsync(AppendRequest request) override;
     Result<ChainHead> head() const override;
     Result<StreamVersion> streamVersion(const QString &streamId) const override;

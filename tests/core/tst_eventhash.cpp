@@ -65,6 +65,23 @@ private Q_SLOTS:
         eventhash::ChainHasher hasher; // the reusable context gives the same answers
         QCOMPARE(hasher.hash(eventhash::genesis(), e1), h1);
         QCOMPARE(hasher.hash(h1, e2), eventhash::chainHash(h1, e2));
+
+        // And so does the verifier's path over stored bytes, without decoding.
+        for (const auto &[e, prev] : {std::pair{e1, eventhash::genesis()}, std::pair{e2, h1}}) {
+            const QByteArray stream = e.streamId.toUtf8(), type = e.type.toUtf8(), user = e.actor.user.toUtf8(),
+                             role = e.actor.role.toUtf8(), correlation = e.correlationId.toUtf8(), causation = e.causationId.toUtf8();
+            const QByteArray expected = eventhash::chainHash(prev, e);
+            auto v = [](const QByteArray &b) { return std::string_view(b.constData(), size_t(b.size())); };
+            const EventBytes bytes{e.sequence, v(stream), e.streamVersion, v(type), e.schemaVersion, e.recordedUs, v(user), v(role),
+                                   v(correlation), v(causation), v(e.payload), v(prev), v(expected)};
+            unsigned char digest[eventhash::HashSize];
+            hasher.hash(bytes, digest);
+            QCOMPARE(QByteArray(reinterpret_cast<const char *>(digest), eventhash::HashSize).toHex(), expected.toHex());
+            QVERIFY(hasher.matches(bytes));
+            EventBytes altered = bytes;
+            altered.recordedUs += 1;
+            QVERIFY(!hasher.matches(altered));
+        }
     }
 
     void everyFieldIsCovered()

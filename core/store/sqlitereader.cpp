@@ -1,0 +1,169 @@
+#include "store/sqlitereader.h"
+
+#include <sqlite3.h>
+
+#include <limits>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace instant::detail {
+namespace {
+
+// Rows are read in chunks of this many (keyset pagination), so a long replay does not hold one
+// read snapshot for its whole length and the writer can still checkpoint the WAL.
+constexpr qint64 ReadChunk = 65536;
+
+struct Connection
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *query = nullptr;
+    ~Connection()
+    {
+        sqlite3_finalize(query);
+        sqlite3_close(db);
+    }
+};
+
+Error sqliteError(sqlite3 *db, const QString &what)
+{
+    return makeError(ErrorCode::Io, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(db ? sqlite3_errmsg(db) : "out of memory")));
+}
+
+Status open(Connection &c, const QString &path, bool oneStream)
+{
+    if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+        return sqliteError(c.db, QStringLiteral("cannot open %1").arg(path));
+    sqlite3_busy_timeout(c.db, 30000);
+    const char *sql = oneStream
+                          ? "SELECT seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
+                            "correlation_id, causation_id, payload, prev_hash, hash FROM events "
+                            "WHERE seq >= ?1 AND seq <= ?2 AND stream_id = ?4 ORDER BY seq LIMIT ?3"
+                          : "SELECT seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
+                            "correlation_id, causation_id, payload, prev_hash, hash FROM events "
+                            "WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3";
+    if (sqlite3_prepare_v3(c.db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c.query, nullptr) != SQLITE_OK)
+        return sqliteError(c.db, QStringLiteral("cannot read events"));
+    return Done{};
+}
+
+std::string_view view(sqlite3_stmt *q, int column)
+{
+    const void *p = sqlite3_column_blob(q, column);
+    return {static_cast<const char *>(p), p ? size_t(sqlite3_column_bytes(q, column)) : 0};
+}
+
+// The same few texts (types, stream ids, actors) come back on every row: decode each once.
+class TextCache
+{
+public:
+    const QString &get(std::string_view bytes)
+    {
+        auto it = m_map.find(bytes);
+        if (it != m_map.end())
+            return it->second;
+        if (m_map.size() >= 4096)
+            m_map.clear(); // bounded: many distinct values (ids) would make it a copy of the log
+        return m_map.emplace(std::string(bytes), QString::fromUtf8(bytes.data(), qsizetype(bytes.size()))).first->second;
+    }
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_map;
+};
+
+// Runs the chunked query over [from, to]; `row` gets each row, returns false to stop.
+Status readChunks(Connection &c, const QString &streamId, Sequence from, Sequence to, qint64 limit,
+                  const std::function<bool(sqlite3_stmt *)> &row)
+{
+    const QByteArray stream = streamId.toUtf8();
+    const Sequence upper = to < 0 ? std::numeric_limits<qint64>::max() : to;
+    qint64 remaining = limit < 0 ? std::numeric_limits<qint64>::max() : limit;
+    Sequence next = std::max<Sequence>(from, 1);
+    while (remaining > 0 && next <= upper) {
+        const qint64 chunk = std::min(remaining, ReadChunk);
+        sqlite3_reset(c.query);
+        sqlite3_bind_int64(c.query, 1, next);
+        sqlite3_bind_int64(c.query, 2, upper);
+        sqlite3_bind_int64(c.query, 3, chunk);
+        if (!stream.isEmpty())
+            sqlite3_bind_text(c.query, 4, stream.constData(), int(stream.size()), SQLITE_STATIC);
+        qint64 rows = 0;
+        int rc;
+        while ((rc = sqlite3_step(c.query)) == SQLITE_ROW) {
+            ++rows;
+            next = sqlite3_column_int64(c.query, 0) + 1;
+            if (!row(c.query)) {
+                sqlite3_reset(c.query);
+                return Done{};
+            }
+        }
+        if (rc != SQLITE_DONE)
+            return sqliteError(c.db, QStringLiteral("cannot read events"));
+        remaining -= rows;
+        if (rows < chunk)
+            break;
+    }
+    sqlite3_reset(c.query);
+    return Done{};
+}
+
+} // namespace
+
+Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit,
+                     const std::function<bool(const RecordedEvent &)> &visit)
+{
+    Connection c;
+    if (Status s = open(c, path, !streamId.isEmpty()); !s)
+        return s;
+    TextCache streams, types, actors;
+    RecordedEvent e;
+    return readChunks(c, streamId, from, to, limit, [&](sqlite3_stmt *q) {
+        e.sequence = sqlite3_column_int64(q, 0);
+        e.streamId = streams.get(view(q, 1));
+        e.streamVersion = sqlite3_column_int64(q, 2);
+        e.type = types.get(view(q, 3));
+        e.schemaVersion = sqlite3_column_int(q, 4);
+        e.recordedUs = sqlite3_column_int64(q, 5);
+        e.actor.user = actors.get(view(q, 6));
+        e.actor.role = actors.get(view(q, 7));
+        const std::string_view correlation = view(q, 8), causation = view(q, 9), payload = view(q, 10);
+        e.correlationId = QString::fromUtf8(correlation.data(), qsizetype(correlation.size()));
+        e.causationId = QString::fromUtf8(causation.data(), qsizetype(causation.size()));
+        e.payload = QByteArray(payload.data(), qsizetype(payload.size()));
+        const std::string_view prev = view(q, 11), hash = view(q, 12);
+        e.prevHash = QByteArray(prev.data(), qsizetype(prev.size()));
+        e.hash = QByteArray(hash.data(), qsizetype(hash.size()));
+        return visit(e);
+    });
+}
+
+Status sqliteForEachBytes(const QString &path, Sequence from, Sequence to, const std::function<bool(const EventBytes &)> &visit)
+{
+    Connection c;
+    if (Status s = open(c, path, false); !s)
+        return s;
+    EventBytes e;
+    return readChunks(c, QString(), from, to, -1, [&](sqlite3_stmt *q) {
+        e.sequence = sqlite3_column_int64(q, 0);
+        e.streamId = view(q, 1);
+        e.streamVersion = sqlite3_column_int64(q, 2);
+        e.type = view(q, 3);
+        e.schemaVersion = sqlite3_column_int64(q, 4);
+        e.recordedUs = sqlite3_column_int64(q, 5);
+        e.actorUser = view(q, 6);
+        e.actorRole = view(q, 7);
+        e.correlationId = view(q, 8);
+        e.causationId = view(q, 9);
+        e.payload = view(q, 10);
+        e.prevHash = view(q, 11);
+        e.hash = view(q, 12);
+        return visit(e);
+    });
+}
+
+} // namespace instant::detail
