@@ -106,6 +106,8 @@ struct ReadQuery
     std::optional<TimestampUs> fromTimeUs;
     std::optional<TimestampUs> toTimeUs;  // "as of" a time
     std::optional<qint64> limit;
+    // Projections need neither the hashes nor the correlation ids: reading fewer columns is faster.
+    enum class Columns { All, ForProjections } columns = Columns::All;
 };
 
 struct ChainHead

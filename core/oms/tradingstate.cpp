@@ -2,6 +2,7 @@
 
 #include "oms/orderevents.h"
 #include "events/eventhash.h"
+#include "events/payload.h"
 #include "store/eventstore.h"
 
 #include <QJsonDocument>
@@ -41,9 +42,28 @@ std::optional<Price> optionalPrice(const QJsonObject &o, const char *key)
     return Price(v.toInteger());
 }
 
+// The same readers over a decoded event payload (replays: no QJsonObject is built).
+qint64 i64(const Payload &p, const char *key)
+{
+    return p.i64(key);
+}
+
+QString str(const Payload &p, const char *key)
+{
+    return p.str(key);
+}
+
+std::optional<Price> optionalPrice(const Payload &p, const char *key)
+{
+    if (auto v = p.optionalI64(key))
+        return Price(*v);
+    return std::nullopt;
+}
+
 
 // The terms of an order, as both an OrderAccepted/OrderRejected payload and a snapshot write them.
-void readOrderTerms(OrderRecord &o, const QJsonObject &p)
+template <class Json>
+void readOrderTerms(OrderRecord &o, const Json &p)
 {
     o.orderId = str(p, "order_id");
     o.account = str(p, "account");
@@ -55,6 +75,55 @@ void readOrderTerms(OrderRecord &o, const QJsonObject &p)
     o.limitPrice = optionalPrice(p, "limit_price");
     o.stopPrice = optionalPrice(p, "stop_price");
     o.protectionPrice = optionalPrice(p, "protection_price");
+}
+
+// The event types the projection applies, looked up once per event instead of compared in turn.
+enum class Kind { Other, AccountOpened, CancelRejected, CancelRequested, CommandRefused, ComplianceRulesChanged, IllegalTransitionRefused, KillSwitchChanged, OrderAccepted, OrderAcknowledged, OrderCancelled, OrderExpired, OrderFilled, OrderPartiallyFilled, OrderRejected, OrderReplaced, ReplaceRejected, ReplaceRequested, TradeSettled, VenueRejected };
+
+Kind kindOf(const QString &type)
+{
+    static const QHash<QString, Kind> kinds{
+        {events::AccountOpened, Kind::AccountOpened},
+        {events::CancelRejected, Kind::CancelRejected},
+        {events::CancelRequested, Kind::CancelRequested},
+        {events::CommandRefused, Kind::CommandRefused},
+        {events::ComplianceRulesChanged, Kind::ComplianceRulesChanged},
+        {events::IllegalTransitionRefused, Kind::IllegalTransitionRefused},
+        {events::KillSwitchChanged, Kind::KillSwitchChanged},
+        {events::OrderAccepted, Kind::OrderAccepted},
+        {events::OrderAcknowledged, Kind::OrderAcknowledged},
+        {events::OrderCancelled, Kind::OrderCancelled},
+        {events::OrderExpired, Kind::OrderExpired},
+        {events::OrderFilled, Kind::OrderFilled},
+        {events::OrderPartiallyFilled, Kind::OrderPartiallyFilled},
+        {events::OrderRejected, Kind::OrderRejected},
+        {events::OrderReplaced, Kind::OrderReplaced},
+        {events::ReplaceRejected, Kind::ReplaceRejected},
+        {events::ReplaceRequested, Kind::ReplaceRequested},
+        {events::TradeSettled, Kind::TradeSettled},
+        {events::VenueRejected, Kind::VenueRejected}};
+    return kinds.value(type, Kind::Other);
+}
+
+// YYYY-MM-DD, the only form events carry; anything else goes through Qt's parser.
+QDate isoDate(const QString &text)
+{
+    if (text.size() == 10 && text.at(4) == u'-' && text.at(7) == u'-') {
+        auto digits = [&text](int from, int count) {
+            int v = 0;
+            for (int i = from; i < from + count; ++i) {
+                const char16_t c = text.at(i).unicode();
+                if (c < u'0' || c > u'9')
+                    return -1;
+                v = v * 10 + (c - u'0');
+            }
+            return v;
+        };
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y >= 0 && m >= 0 && d >= 0)
+            return QDate(y, m, d);
+    }
+    return QDate::fromString(text, Qt::ISODate);
 }
 
 QString positionKey(const QString &account, const QString &instrument)
@@ -138,48 +207,56 @@ Status TradingState::apply(const RecordedEvent &event)
 {
     m_lastSequence = std::max(m_lastSequence, event.sequence);
     const QString &type = event.type;
-    const QJsonObject p = event.payloadObject();
+    const Kind kind = kindOf(type);
+    const Payload p = Payload::parse(event.payload);
 
-    if (event.streamId.startsWith(QStringLiteral("account-"))) {
-        const QString accountId = event.streamId.mid(8);
-        AccountRecord &account = m_accounts[accountId];
-        account.id = accountId;
+    if (event.streamId.startsWith(QLatin1String("account-"))) {
+        // Consecutive events mostly share a stream: its account id is cut out once.
+        if (event.streamId != m_lastAccountStream) {
+            m_lastAccountStream = event.streamId;
+            m_lastAccountId = event.streamId.mid(8);
+        }
+        AccountRecord &account = m_accounts[m_lastAccountId];
+        if (account.id.isEmpty())
+            account.id = m_lastAccountId;
         account.version = std::max(account.version, event.streamVersion);
     }
 
-    if (type == events::AccountOpened) {
+    if (kind == Kind::AccountOpened) {
         m_accounts[str(p, "account")].cashCents += i64(p, "cash_cents");
         return Done{};
     }
-    if (type == events::ComplianceRulesChanged) {
-        m_rules = p.value(QStringLiteral("rules")).toArray();
+    if (kind == Kind::ComplianceRulesChanged) {
+        m_rules = p.json("rules").toArray();
         return Done{};
     }
-    if (type == events::KillSwitchChanged) {
+    if (kind == Kind::KillSwitchChanged) {
         m_killSwitch = str(p, "mode");
         return Done{};
     }
 
     const QString orderId = str(p, "order_id");
-    if (type == events::OrderAccepted || type == events::OrderRejected) {
-        if (m_orders.contains(orderId)) {
+    if (kind == Kind::OrderAccepted || kind == Kind::OrderRejected) {
+        // One lookup: the slot is made here and filled in place.
+        const qsizetype before = m_orders.size();
+        OrderRecord &o = m_orders[orderId];
+        if (m_orders.size() == before) {
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
         }
-        OrderRecord o;
         readOrderTerms(o, p);
         o.actor = event.actor.user;
         o.createdUs = o.updatedUs = event.recordedUs;
         o.lastSequence = event.sequence;
-        o.overrides = p.value(QStringLiteral("overrides")).toArray();
-        if (type == events::OrderRejected) {
+        o.overrides = p.json("overrides").toArray();
+        if (kind == Kind::OrderRejected) {
             o.state = OrderState::Rejected;
             o.reason = str(p, "reason");
             if (str(p, "stage") == u"compliance")
                 m_violations.append(QJsonObject{{QStringLiteral("order_id"), orderId},
                                                 {QStringLiteral("account"), o.account},
                                                 {QStringLiteral("instrument"), o.instrument},
-                                                {QStringLiteral("rules"), p.value(QStringLiteral("rules"))},
+                                                {QStringLiteral("rules"), p.json("rules")},
                                                 {QStringLiteral("reason"), o.reason},
                                                 {QStringLiteral("outcome"), QStringLiteral("rejected")},
                                                 {QStringLiteral("recorded_us"), event.recordedUs}});
@@ -197,11 +274,10 @@ Status TradingState::apply(const RecordedEvent &event)
                 m_violations.append(entry);
             }
         }
-        m_orders.insert(orderId, o);
         return Done{};
     }
 
-    if (type == events::TradeSettled) {
+    if (kind == Kind::TradeSettled) {
         const QString execId = str(p, "exec_id");
         auto fill = m_unsettled.find(fillKey(str(p, "order_id"), execId));
         if (fill == m_unsettled.end()) {
@@ -219,7 +295,7 @@ Status TradingState::apply(const RecordedEvent &event)
             account.unsettledSellCents -= fill->notionalCents;
             position.settledQuantity -= fill->quantity;
         }
-        if (auto at = m_executionIndex.constFind(fill.key()); at != m_executionIndex.cend())
+        if (auto at = m_executionIndex.constFind(fill->sequence); at != m_executionIndex.cend())
             m_executions[*at].settled = true;
         m_unsettled.erase(fill);
         ++m_settledTrades;
@@ -231,23 +307,23 @@ Status TradingState::apply(const RecordedEvent &event)
 
     auto it = m_orders.find(orderId);
     if (it == m_orders.end()) {
-        if (type == events::CommandRefused || type == events::IllegalTransitionRefused)
+        if (kind == Kind::CommandRefused || kind == Kind::IllegalTransitionRefused)
             return Done{};
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(type, orderId));
     }
     OrderRecord &order = *it;
 
-    if (type == events::OrderAcknowledged)
+    if (kind == Kind::OrderAcknowledged)
         return transition(order, OrderEventKind::Acknowledge, event);
-    if (type == events::OrderPartiallyFilled || type == events::OrderFilled) {
+    if (kind == Kind::OrderPartiallyFilled || kind == Kind::OrderFilled) {
         const Quantity qty(i64(p, "quantity"));
         if (qty <= Quantity(0) || order.filled + qty > order.quantity) {
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("fill of %1 on order %2 exceeds what was left")
                                                        .arg(qty.value()).arg(orderId));
         }
-        Status s = transition(order, type == events::OrderFilled ? OrderEventKind::Fill : OrderEventKind::PartialFill, event);
+        Status s = transition(order, kind == Kind::OrderFilled ? OrderEventKind::Fill : OrderEventKind::PartialFill, event);
         if (!s)
             return s;
         const qint64 price = i64(p, "price");
@@ -279,22 +355,22 @@ Status TradingState::apply(const RecordedEvent &event)
         fill.quantity = qty.value();
         fill.price = price;
         fill.notionalCents = notional;
-        fill.tradeDate = QDate::fromString(str(p, "trade_date"), Qt::ISODate);
-        fill.settleDate = QDate::fromString(str(p, "settle_date"), Qt::ISODate);
+        fill.tradeDate = isoDate(str(p, "trade_date"));
+        fill.settleDate = isoDate(str(p, "settle_date"));
         fill.sequence = event.sequence;
         fill.recordedUs = event.recordedUs;
         m_unsettled.insert(fillKey(orderId, fill.execId), fill);
-        m_executionIndex.insert(fillKey(orderId, fill.execId), m_executions.size());
+        m_executionIndex.insert(fill.sequence, m_executions.size());
         m_executions.append(fill);
         return Done{};
     }
-    if (type == events::CancelRequested)
+    if (kind == Kind::CancelRequested)
         return transition(order, OrderEventKind::RequestCancel, event);
-    if (type == events::OrderCancelled || type == events::OrderExpired || type == events::VenueRejected) {
-        const OrderEventKind kind = type == events::OrderCancelled ? OrderEventKind::ConfirmCancel
-                                    : type == events::OrderExpired ? OrderEventKind::Expire
+    if (kind == Kind::OrderCancelled || kind == Kind::OrderExpired || kind == Kind::VenueRejected) {
+        const OrderEventKind transitionKind = kind == Kind::OrderCancelled ? OrderEventKind::ConfirmCancel
+                                    : kind == Kind::OrderExpired ? OrderEventKind::Expire
                                                                    : OrderEventKind::Reject;
-        Status s = transition(order, kind, event);
+        Status s = transition(order, transitionKind, event);
         if (!s)
             return s;
         order.reason = str(p, "reason");
@@ -303,11 +379,11 @@ Status TradingState::apply(const RecordedEvent &event)
         setReservation(order, 0);
         return Done{};
     }
-    if (type == events::CancelRejected) {
+    if (kind == Kind::CancelRejected) {
         order.reason = str(p, "reason");
         return transition(order, OrderEventKind::RejectCancel, event);
     }
-    if (type == events::ReplaceRequested) {
+    if (kind == Kind::ReplaceRequested) {
         Status s = transition(order, OrderEventKind::RequestReplace, event);
         if (!s)
             return s;
@@ -316,7 +392,7 @@ Status TradingState::apply(const RecordedEvent &event)
         setReservation(order, i64(p, "reserved_cents"));
         return Done{};
     }
-    if (type == events::ReplaceRejected) {
+    if (kind == Kind::ReplaceRejected) {
         Status s = transition(order, OrderEventKind::RejectReplace, event);
         if (!s)
             return s;
@@ -326,7 +402,7 @@ Status TradingState::apply(const RecordedEvent &event)
         setReservation(order, i64(p, "reserved_cents"));
         return Done{};
     }
-    if (type == events::OrderReplaced) {
+    if (kind == Kind::OrderReplaced) {
         Status s = transition(order, OrderEventKind::ConfirmReplace, event);
         if (!s)
             return s;
@@ -371,6 +447,7 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
 {
     TradingState state;
     ReadQuery rest = query;
+    rest.columns = ReadQuery::Columns::ForProjections;
     if (useSnapshots && query.streamId.isEmpty() && query.fromSequence <= 1 && !query.fromTimeUs && !query.limit) {
         Sequence bound = query.toSequence.value_or(std::numeric_limits<Sequence>::max());
         if (query.toTimeUs) {
@@ -392,7 +469,7 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
             }
         }
     }
-    Status status = store.forEach(rest, [&state](const RecordedEvent &e) {
+    Status status = store.forEachReadAhead(rest, [&state](const RecordedEvent &e) {
         (void)state.apply(e); // anomalies are counted and reported by checkInvariants()
         ++state.m_replayed;
         return true;
@@ -600,7 +677,7 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
     }
     for (const QJsonValue &v : s.value(QStringLiteral("executions")).toArray()) {
         FillRecord f = FillRecord::fromJson(v.toObject());
-        t.m_executionIndex.insert(f.key(), t.m_executions.size());
+        t.m_executionIndex.insert(f.sequence, t.m_executions.size());
         t.m_executions.append(f);
     }
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {

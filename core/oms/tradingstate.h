@@ -159,7 +159,7 @@ private:
     QMap<QString, PositionRecord> m_positions;
     QMap<QString, FillRecord> m_unsettled;
     QList<FillRecord> m_executions;
-    QHash<QString, qsizetype> m_executionIndex; // key → position in m_executions
+    QHash<Sequence, qsizetype> m_executionIndex; // a fill's event sequence → its position in m_executions
     QHash<QString, Price> m_lastPrices;
     QJsonArray m_rules;
     QString m_killSwitch = QStringLiteral("active");
@@ -167,6 +167,7 @@ private:
     qint64 m_settledTrades = 0;
     qint64 m_anomalies = 0;
     qint64 m_replayed = 0;
+    QString m_lastAccountStream, m_lastAccountId; // apply()'s cache of the last account stream
 };
 
 } // namespace instant

@@ -49,14 +49,14 @@ Status EventStore::forEach(const ReadQuery &query, const Visitor &visit) const
         return Done{};
     if (query.limit && *query.limit <= 0)
         return Done{};
-    return forEachInRange(query.streamId, from, to, query.limit.value_or(-1), visit);
+    return forEachInRange(query.streamId, from, to, query.limit.value_or(-1), query.columns, visit);
 }
 
 Status EventStore::forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const
 {
     QByteArray streamId, type, user, role, correlation, causation;
     auto view = [](const QByteArray &b) { return std::string_view(b.constData(), size_t(b.size())); };
-    return forEachInRange(QString(), std::max<Sequence>(from, 1), to, -1, [&](const RecordedEvent &e) {
+    return forEachInRange(QString(), std::max<Sequence>(from, 1), to, -1, ReadQuery::Columns::All, [&](const RecordedEvent &e) {
         streamId = e.streamId.toUtf8();
         type = e.type.toUtf8();
         user = e.actor.user.toUtf8();

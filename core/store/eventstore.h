@@ -93,7 +93,7 @@ Q_SIGNALS:
 
 protected:
     // Sequence range [from, to] (to < 0: open), optional stream, at most `limit` (< 0: all).
-    virtual Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
+    virtual Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
                                   const Visitor &visit) const = 0;
 };
 

@@ -611,10 +611,10 @@ Result<Sequence> SqlEventStore::sequenceAsOf(TimestampUs timeUs) const
 }
 
 Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
-                                     const Visitor &visit) const
+                                     ReadQuery::Columns columns, const Visitor &visit) const
 {
     if (m_location.backend == StoreLocation::Backend::Sqlite)
-        return sqliteForEach(m_location.path, streamId, from, to, limit, visit);
+        return sqliteForEach(m_location.path, streamId, from, to, limit, columns, visit);
     ReadConnection conn(*this);
     if (!conn.status())
         return conn.status().error();

@@ -46,7 +46,7 @@ Q_SIGNALS:
     void committed(qint64 lastSequence); // from the writer thread, after each commit
 
 protected:
-    Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
+    Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
                           const Visitor &visit) const override;
 
 private:

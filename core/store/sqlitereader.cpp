@@ -30,19 +30,19 @@ Error sqliteError(sqlite3 *db, const QString &what)
     return makeError(ErrorCode::Io, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(db ? sqlite3_errmsg(db) : "out of memory")));
 }
 
-Status open(Connection &c, const QString &path, bool oneStream)
+Status open(Connection &c, const QString &path, bool oneStream, bool allColumns = true)
 {
     if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
         return sqliteError(c.db, QStringLiteral("cannot open %1").arg(path));
     sqlite3_busy_timeout(c.db, 30000);
-    const char *sql = oneStream
-                          ? "SELECT seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
-                            "correlation_id, causation_id, payload, prev_hash, hash FROM events "
-                            "WHERE seq >= ?1 AND seq <= ?2 AND stream_id = ?4 ORDER BY seq LIMIT ?3"
-                          : "SELECT seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
-                            "correlation_id, causation_id, payload, prev_hash, hash FROM events "
-                            "WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3";
-    if (sqlite3_prepare_v3(c.db, sql, -1, SQLITE_PREPARE_PERSISTENT, &c.query, nullptr) != SQLITE_OK)
+    // Projections: the same column positions, with constants where nothing is needed.
+    const QByteArray sql = QByteArray(allColumns ? "SELECT seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, "
+                                                   "actor_role, correlation_id, causation_id, payload, prev_hash, hash FROM events "
+                                                 : "SELECT seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, "
+                                                   "'', '', '', payload, NULL, NULL FROM events ")
+                           + (oneStream ? "WHERE seq >= ?1 AND seq <= ?2 AND stream_id = ?4 ORDER BY seq LIMIT ?3"
+                                        : "WHERE seq >= ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3");
+    if (sqlite3_prepare_v3(c.db, sql.constData(), -1, SQLITE_PREPARE_PERSISTENT, &c.query, nullptr) != SQLITE_OK)
         return sqliteError(c.db, QStringLiteral("cannot read events"));
     return Done{};
 }
@@ -115,10 +115,11 @@ Status readChunks(Connection &c, const QString &streamId, Sequence from, Sequenc
 } // namespace
 
 Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit,
-                     const std::function<bool(const RecordedEvent &)> &visit)
+                     ReadQuery::Columns columns, const std::function<bool(const RecordedEvent &)> &visit)
 {
     Connection c;
-    if (Status s = open(c, path, !streamId.isEmpty()); !s)
+    const bool all = columns == ReadQuery::Columns::All;
+    if (Status s = open(c, path, !streamId.isEmpty(), all); !s)
         return s;
     TextCache streams, types, actors;
     RecordedEvent e;
@@ -130,14 +131,17 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
         e.schemaVersion = sqlite3_column_int(q, 4);
         e.recordedUs = sqlite3_column_int64(q, 5);
         e.actor.user = actors.get(view(q, 6));
-        e.actor.role = actors.get(view(q, 7));
-        const std::string_view correlation = view(q, 8), causation = view(q, 9), payload = view(q, 10);
-        e.correlationId = QString::fromUtf8(correlation.data(), qsizetype(correlation.size()));
-        e.causationId = QString::fromUtf8(causation.data(), qsizetype(causation.size()));
+        const std::string_view payload = view(q, 10);
         e.payload = QByteArray(payload.data(), qsizetype(payload.size()));
-        const std::string_view prev = view(q, 11), hash = view(q, 12);
-        e.prevHash = QByteArray(prev.data(), qsizetype(prev.size()));
-        e.hash = QByteArray(hash.data(), qsizetype(hash.size()));
+        if (all) {
+            e.actor.role = actors.get(view(q, 7));
+            const std::string_view correlation = view(q, 8), causation = view(q, 9);
+            e.correlationId = QString::fromUtf8(correlation.data(), qsizetype(correlation.size()));
+            e.causationId = QString::fromUtf8(causation.data(), qsizetype(causation.size()));
+            const std::string_view prev = view(q, 11), hash = view(q, 12);
+            e.prevHash = QByteArray(prev.data(), qsizetype(prev.size()));
+            e.hash = QByteArray(hash.data(), qsizetype(hash.size()));
+        }
         return visit(e);
     });
 }

@@ -12,7 +12,8 @@
 namespace instant::detail {
 
 // Events with seq in [from, to] (to < 0: open), of one stream or all, at most `limit` (< 0: all).
-Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit,
+// Columns::ForProjections leaves the actor's role, the correlation ids and the hashes empty.
+Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
                      const std::function<bool(const RecordedEvent &)> &visit);
 
 // The same as stored bytes, undecoded.

@@ -510,7 +510,21 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("events"), QStringLiteral("Store sizes for the rebuild section (default 1000000,10000000)."), QStringLiteral("list")});
     parser.addOption({QStringLiteral("keep"), QStringLiteral("Keep the stores (with --dir) for profiling.")});
     parser.addOption({QStringLiteral("no-postgres"), QStringLiteral("Skip PostgreSQL.")});
+    parser.addOption({QStringLiteral("replay"), QStringLiteral("Only time a full replay of this store (for profiling)."), QStringLiteral("url")});
     parser.process(app);
+    if (parser.isSet(QStringLiteral("replay"))) {
+        auto store = openEventStore(parser.value(QStringLiteral("replay")));
+        if (!store)
+            return 2;
+        for (int round = 0; round < 3; ++round) {
+            QElapsedTimer t;
+            t.start();
+            auto state = TradingState::replay(**store, ReadQuery{}, false);
+            std::printf("replayed %lld events in %.3f s: %.0f events/s\n", static_cast<long long>(state->eventsReplayed()), secondsSince(t),
+                        double(state->eventsReplayed()) / secondsSince(t));
+        }
+        return 0;
+    }
     const bool quick = parser.isSet(QStringLiteral("quick"));
     g_keep = parser.isSet(QStringLiteral("keep"));
     for (const QString &n : parser.value(QStringLiteral("events")).split(u',', Qt::SkipEmptyParts))

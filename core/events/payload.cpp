@@ -1,0 +1,86 @@
+#include "events/payload.h"
+
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace instant {
+namespace {
+
+static_assert(sizeof(simdjson::dom::element) == 16 && std::is_trivially_copyable_v<simdjson::dom::element>,
+              "Payload keeps a simdjson element in 16 bytes");
+
+simdjson::dom::element element(const unsigned char *storage)
+{
+    simdjson::dom::element e;
+    std::memcpy(static_cast<void *>(&e), storage, sizeof e);
+    return e;
+}
+
+simdjson::simdjson_result<simdjson::dom::element> field(const unsigned char *storage, bool valid, const char *key)
+{
+    if (!valid)
+        return simdjson::NO_SUCH_FIELD;
+    return element(storage).at_key(key);
+}
+
+} // namespace
+
+Payload Payload::parse(const QByteArray &json)
+{
+    thread_local simdjson::dom::parser parser;
+    Payload p;
+    simdjson::dom::element root;
+    if (parser.parse(json.constData(), size_t(json.size())).get(root) != simdjson::SUCCESS || !root.is_object())
+        return p;
+    std::memcpy(p.m_element, static_cast<const void *>(&root), sizeof root);
+    p.m_valid = true;
+    return p;
+}
+
+bool Payload::has(const char *key) const
+{
+    return field(m_element, m_valid, key).error() == simdjson::SUCCESS;
+}
+
+QString Payload::str(const char *key) const
+{
+    std::string_view v;
+    if (field(m_element, m_valid, key).get_string().get(v) != simdjson::SUCCESS)
+        return QString();
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+qint64 Payload::i64(const char *key) const
+{
+    return optionalI64(key).value_or(0);
+}
+
+std::optional<qint64> Payload::optionalI64(const char *key) const
+{
+    int64_t v = 0;
+    if (field(m_element, m_valid, key).get_int64().get(v) != simdjson::SUCCESS)
+        return std::nullopt;
+    return qint64(v);
+}
+
+QJsonValue Payload::json(const char *key) const
+{
+    simdjson::dom::element v;
+    if (field(m_element, m_valid, key).get(v) != simdjson::SUCCESS)
+        return QJsonValue(QJsonValue::Undefined);
+    if (v.is_array()) {
+        simdjson::dom::array a;
+        if (v.get_array().get(a) == simdjson::SUCCESS && a.size() == 0)
+            return QJsonArray();
+    }
+    // Wrapped, so any JSON value (not only objects and arrays) goes through Qt's parser.
+    const std::string text = "{\"v\":" + simdjson::minify(v) + "}";
+    return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object().value(QStringLiteral("v"));
+}
+
+} // namespace instant
