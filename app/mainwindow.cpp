@@ -95,10 +95,12 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
             if (!state)
                 return;
             auto shared = std::make_shared<TradingState>(std::move(state).value());
-            QMetaObject::invokeMethod(qApp, [self, shared, at] {
+            QList<OrderRecord> orders = shared->orders().values();
+            sortByEntry(orders); // here, not on the GUI thread
+            QMetaObject::invokeMethod(qApp, [self, shared, at, orders] {
                 if (!self)
                     return;
-                self->m_blotter->showAsOf(shared->orders().values(), shared->executions());
+                self->m_blotter->showAsOf(orders, shared->executions());
                 self->m_holdings->showAsOf(shared->accounts().values(), shared->positions().values());
                 self->m_modeLabel->setText(tr(" AS OF %1 ").arg(formatUtcMicros(at).left(19)));
             });

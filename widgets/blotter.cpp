@@ -67,9 +67,17 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(BlotterModel::SortRole);
     m_proxy->setDynamicSortFilter(false); // sorting a million rows on every tick is not smooth
-    m_view->setModel(m_proxy);
+    // Unfiltered and unsorted, the view shows the model itself: a proxy would map every row of
+    // a million-row reset before the first frame. It steps in when a filter or a sort is chosen.
+    m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        if (column < 0)
+            return;
+        route(true);
+        m_proxy->sort(column, order);
+    });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     const int digit = fontMetrics().horizontalAdvance(u'0');
@@ -112,15 +120,8 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     connect(m_onlyInstrument, &QCheckBox::toggled, this, &Blotter::updateFilter);
     connect(m_view, &QTableView::customContextMenuRequested, this, &Blotter::showContextMenu);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &Blotter::showColumnMenu);
-    connect(m_model, &BlotterModel::flushed, this, [this] {
-        m_count->setText(tr("%L1 of %L2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
-    });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (!current.isValid())
-            return;
-        const OrderRecord &o = m_model->orderAt(m_proxy->mapToSource(current).row());
-        Q_EMIT instrumentSelected(o.instrument);
-    });
+    connect(m_model, &BlotterModel::flushed, this, &Blotter::updateCount);
+    connectSelection();
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export orders"), QStringLiteral("orders.csv"), tr("CSV (*.csv)"));
         QString error;
@@ -155,7 +156,40 @@ void Blotter::updateFilter()
     if (m_onlyInstrument->isChecked())
         f.instrument = m_currentInstrument;
     m_proxy->setFilter(f);
-    m_count->setText(tr("%L1 of %L2").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+    route(!f.isEmpty() || m_proxy->sortColumn() >= 0);
+    updateCount();
+}
+
+void Blotter::updateCount()
+{
+    const int shown = m_view->model() == m_proxy ? m_proxy->rowCount() : m_model->rowCount();
+    m_count->setText(tr("%L1 of %L2").arg(shown).arg(m_model->rowCount()));
+}
+
+void Blotter::route(bool throughProxy)
+{
+    QAbstractItemModel *wanted = throughProxy ? static_cast<QAbstractItemModel *>(m_proxy) : m_model;
+    if (m_view->model() == wanted)
+        return;
+    // A new model resets the header: keep the trader's widths, order and hidden columns.
+    const QByteArray header = m_view->horizontalHeader()->saveState();
+    m_view->setModel(wanted);
+    m_view->horizontalHeader()->restoreState(header);
+    connectSelection();
+}
+
+void Blotter::connectSelection()
+{
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        Q_EMIT instrumentSelected(m_model->orderAt(toSource(current).row()).instrument);
+    });
+}
+
+QModelIndex Blotter::toSource(const QModelIndex &viewIndex) const
+{
+    return m_view->model() == m_proxy ? m_proxy->mapToSource(viewIndex) : viewIndex;
 }
 
 void Blotter::showContextMenu(const QPoint &pos)
@@ -163,7 +197,7 @@ void Blotter::showContextMenu(const QPoint &pos)
     const QModelIndex index = m_view->indexAt(pos);
     if (!index.isValid() || !m_engine)
         return;
-    const OrderRecord o = m_model->orderAt(m_proxy->mapToSource(index).row());
+    const OrderRecord o = m_model->orderAt(toSource(index).row());
     QMenu menu(this);
     QAction *cancel = menu.addAction(tr("Cancel %1").arg(o.orderId));
     QAction *replace = menu.addAction(tr("Replace %1…").arg(o.orderId));

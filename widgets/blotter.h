@@ -64,6 +64,10 @@ Q_SIGNALS:
 
 private:
     void updateFilter();
+    void updateCount();
+    void route(bool throughProxy); // the view shows the proxy (filter, sort) or the model itself
+    void connectSelection();
+    QModelIndex toSource(const QModelIndex &viewIndex) const;
     void showContextMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
 

@@ -8,12 +8,28 @@
 
 namespace instant {
 
+RefreshTick::RefreshTick(QObject *parent) : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(33);
+    connect(&m_timer, &QTimer::timeout, this, &RefreshTick::due);
+}
+
+void RefreshTick::request()
+{
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void RefreshTick::applied(qsizetype updates)
+{
+    m_timer.setInterval(updates >= 1000 ? 100 : 33);
+}
+
 BlotterModel::BlotterModel(const ReferenceData &reference, QObject *parent)
     : QAbstractTableModel(parent), m_reference(reference)
 {
-    m_tick.setInterval(33);
-    m_tick.setSingleShot(true);
-    connect(&m_tick, &QTimer::timeout, this, &BlotterModel::flush);
+    connect(&m_tick, &RefreshTick::due, this, &BlotterModel::flush);
 }
 
 int BlotterModel::rowCount(const QModelIndex &parent) const
@@ -121,10 +137,28 @@ QVariant BlotterModel::headerData(int section, Qt::Orientation orientation, int 
 
 void BlotterModel::applyUpdates(const QList<OrderRecord> &orders)
 {
-    for (const OrderRecord &o : orders)
-        m_pending.insert(o.orderId, o);
-    if (!m_tick.isActive())
-        m_tick.start();
+    m_pending.append(orders);
+    m_tick.request();
+}
+
+int BlotterModel::rowOf(const QString &orderId) const
+{
+    ensureIndexed(int(m_rows.size()));
+    return m_index.value(orderId, -1);
+}
+
+void BlotterModel::ensureIndexed(int rows) const
+{
+    for (; m_indexed < std::min<qsizetype>(rows, m_rows.size()); ++m_indexed)
+        m_index.insert(m_rows.at(m_indexed).orderId, int(m_indexed));
+}
+
+void BlotterModel::indexInBackground()
+{
+    // A slice per turn of the event loop: a million rows get indexed without a visible stall.
+    ensureIndexed(int(std::min<qsizetype>(m_indexed + 100'000, m_rows.size())));
+    if (m_indexed < m_rows.size())
+        QTimer::singleShot(0, this, &BlotterModel::indexInBackground);
 }
 
 void BlotterModel::flush()
@@ -132,33 +166,38 @@ void BlotterModel::flush()
     m_tick.stop();
     if (m_pending.isEmpty())
         return;
+    const QList<OrderRecord> pending = std::exchange(m_pending, {});
+    m_tick.applied(pending.size());
+    ensureIndexed(int(m_rows.size()));
     QList<OrderRecord> fresh;
+    QHash<QString, qsizetype> freshAt; // several updates of a new order in one tick: the last wins
     int first = INT_MAX, last = -1;
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        const int row = m_index.value(it.key(), -1);
-        if (row < 0) {
-            fresh.append(it.value());
-            continue;
+    for (const OrderRecord &o : pending) {
+        const int row = m_index.value(o.orderId, -1);
+        if (row >= 0) {
+            m_rows[row] = o;
+            first = std::min(first, row);
+            last = std::max(last, row);
+        } else if (auto it = freshAt.constFind(o.orderId); it != freshAt.cend()) {
+            fresh[*it] = o;
+        } else {
+            freshAt.insert(o.orderId, fresh.size());
+            fresh.append(o);
         }
-        m_rows[row] = it.value();
-        first = std::min(first, row);
-        last = std::max(last, row);
     }
-    const int changed = int(m_pending.size() - fresh.size());
-    m_pending.clear();
+    const int changed = int(pending.size() - fresh.size());
     if (last >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1)); // one range per tick
     if (!fresh.isEmpty()) {
-        std::sort(fresh.begin(), fresh.end(), [](const OrderRecord &a, const OrderRecord &b) {
-            return a.createdUs != b.createdUs ? a.createdUs < b.createdUs : a.orderId < b.orderId;
-        });
+        sortByEntry(fresh);
         const int start = int(m_rows.size());
         beginInsertRows({}, start, start + int(fresh.size()) - 1);
-        for (const OrderRecord &o : std::as_const(fresh)) {
-            m_index.insert(o.orderId, int(m_rows.size()));
-            m_rows.append(o);
-        }
+        m_rows.append(fresh);
         endInsertRows();
+        if (fresh.size() > 100'000)
+            indexInBackground(); // a big first load: index the rest between paints
+        else
+            ensureIndexed(int(m_rows.size()));
     }
     Q_EMIT flushed(int(fresh.size()), changed);
 }
@@ -167,12 +206,12 @@ void BlotterModel::setAll(const QList<OrderRecord> &orders)
 {
     beginResetModel();
     m_pending.clear();
-    m_rows = orders;
-    std::sort(m_rows.begin(), m_rows.end(), [](const OrderRecord &a, const OrderRecord &b) { return a.createdUs < b.createdUs; });
+    m_rows = orders; // in the order given: callers sort by entry off the GUI thread
     m_index.clear();
-    for (int i = 0; i < m_rows.size(); ++i)
-        m_index.insert(m_rows.at(i).orderId, i);
+    m_indexed = 0;
     endResetModel();
+    // Indexed once the first frame is out: a million rows show at once, lookups come later.
+    QTimer::singleShot(50, this, &BlotterModel::indexInBackground);
 }
 
 QString BlotterModel::csv() const
@@ -202,6 +241,7 @@ QString BlotterModel::csv() const
 ExecutionsModel::ExecutionsModel(const ReferenceData &reference, QObject *parent)
     : QAbstractTableModel(parent), m_reference(reference)
 {
+    connect(&m_tick, &RefreshTick::due, this, &ExecutionsModel::flush);
 }
 
 int ExecutionsModel::rowCount(const QModelIndex &parent) const
@@ -254,31 +294,54 @@ void ExecutionsModel::append(const QList<FillRecord> &executions)
 {
     if (executions.isEmpty())
         return;
-    // Settlement marks earlier rows: refresh those in place, append the new ones.
+    m_pending.append(executions);
+    m_tick.request();
+}
+
+void ExecutionsModel::flush()
+{
+    m_tick.stop();
+    if (m_pending.isEmpty())
+        return;
+    const QList<FillRecord> executions = std::exchange(m_pending, {});
+    m_tick.applied(executions.size());
+    // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
     QList<FillRecord> fresh;
-    QHash<QString, int> rows;
-    for (int r = 0; r < m_rows.size(); ++r)
-        rows.insert(m_rows.at(r).key(), r);
+    QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row
+    int first = INT_MAX, last = -1;
     for (const FillRecord &f : executions) {
-        const int r = rows.value(f.key(), -1);
+        const int r = m_index.value(f.sequence, -1);
         if (r >= 0) {
             m_rows[r] = f;
-            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+            first = std::min(first, r);
+            last = std::max(last, r);
+        } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
+            fresh[*it] = f;
         } else {
+            freshAt.insert(f.sequence, fresh.size());
             fresh.append(f);
         }
     }
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     if (fresh.isEmpty())
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
-    m_rows.append(fresh);
+    for (const FillRecord &f : std::as_const(fresh)) {
+        m_index.insert(f.sequence, int(m_rows.size()));
+        m_rows.append(f);
+    }
     endInsertRows();
 }
 
 void ExecutionsModel::setAll(const QList<FillRecord> &executions)
 {
     beginResetModel();
+    m_pending.clear();
     m_rows = executions;
+    m_index.clear();
+    for (int r = 0; r < m_rows.size(); ++r)
+        m_index.insert(m_rows.at(r).sequence, r);
     endResetModel();
 }
 

@@ -10,6 +10,25 @@ namespace instant {
 
 class ReferenceData;
 
+// When buffered updates are applied: at most 30 times a second, and 10 times a second while a
+// heavy stream (≥ 1000 updates a tick) comes in, so that painting does not take the GUI thread.
+class RefreshTick : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RefreshTick(QObject *parent = nullptr);
+    void request();               // a refresh is due at the next tick
+    void applied(qsizetype updates); // the refresh just applied this many updates
+    void stop() { m_timer.stop(); }
+
+Q_SIGNALS:
+    void due();
+
+private:
+    QTimer m_timer;
+};
+
 // Orders, one row each, in the order they were entered. Updates from the engine are buffered and
 // applied once per tick (≤ 30 Hz): one insertion for the new rows and one dataChanged range for
 // the changed ones; never a reset while live.
@@ -30,9 +49,11 @@ public:
 
     void applyUpdates(const QList<OrderRecord> &orders);
     void flush();
-    void setAll(const QList<OrderRecord> &orders); // replaces everything (an "as of" view)
+    // Replaces everything (an "as of" view); rows in the order given, which should be entry order
+    // (instant::sortByEntry): sorting a million rows is the caller's work, off the GUI thread.
+    void setAll(const QList<OrderRecord> &orders);
     const OrderRecord &orderAt(int row) const { return m_rows.at(row); }
-    int rowOf(const QString &orderId) const { return m_index.value(orderId, -1); }
+    int rowOf(const QString &orderId) const;
     QString symbolOf(const OrderRecord &order) const;
     QString csv() const;
 
@@ -41,12 +62,17 @@ Q_SIGNALS:
 
 private:
     QString text(const OrderRecord &o, int column) const;
+    void ensureIndexed(int rows) const;
+    void indexInBackground();
 
     const ReferenceData &m_reference;
     QList<OrderRecord> m_rows;
-    QHash<QString, int> m_index;
-    QHash<QString, OrderRecord> m_pending;
-    QTimer m_tick;
+    // Order id → row, built lazily: after a reset of a million rows the first paint does not
+    // wait for it (rows [0, m_indexed) are in it).
+    mutable QHash<QString, int> m_index;
+    mutable qsizetype m_indexed = 0;
+    QList<OrderRecord> m_pending; // updates since the last tick, in arrival order
+    RefreshTick m_tick;
 };
 
 // Executions (fills), newest last.
@@ -62,12 +88,16 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    void append(const QList<FillRecord> &executions);
+    void append(const QList<FillRecord> &executions); // buffered, applied on the next tick
+    void flush();
     void setAll(const QList<FillRecord> &executions);
 
 private:
     const ReferenceData &m_reference;
     QList<FillRecord> m_rows;
+    QHash<Sequence, int> m_index; // a fill's event sequence → row
+    QList<FillRecord> m_pending;
+    RefreshTick m_tick;
 };
 
 } // namespace instant

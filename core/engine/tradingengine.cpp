@@ -63,17 +63,12 @@ public:
         });
         connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
 
-        // Everything already recorded, in chunks the GUI can take.
-        QList<OrderRecord> all;
-        for (const OrderRecord &o : m_oms.state().orders()) {
-            all.append(o);
-            if (all.size() >= 20'000) {
-                Q_EMIT m_engine.ordersUpdated(all);
-                all.clear();
-            }
-        }
-        if (!all.isEmpty())
-            Q_EMIT m_engine.ordersUpdated(all);
+        // Everything already recorded, in entry order (sorted here, not on the GUI thread), in
+        // chunks the GUI can take.
+        QList<OrderRecord> recorded = m_oms.state().orders().values();
+        sortByEntry(recorded);
+        for (qsizetype at = 0; at < recorded.size(); at += 20'000)
+            Q_EMIT m_engine.ordersUpdated(recorded.mid(at, 20'000));
         m_executionsSent = m_oms.state().executions().size();
         if (m_executionsSent > 0)
             Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
@@ -118,9 +113,8 @@ public:
 
     void republish()
     {
-        QList<OrderRecord> all;
-        for (const OrderRecord &o : m_oms.state().orders())
-            all.append(o);
+        QList<OrderRecord> all = m_oms.state().orders().values();
+        sortByEntry(all);
         Q_EMIT m_engine.ordersUpdated(all);
         Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
         m_portfolioDirty = true;

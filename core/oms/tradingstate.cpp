@@ -133,6 +133,15 @@ QString positionKey(const QString &account, const QString &instrument)
 
 } // namespace
 
+void sortByEntry(QList<OrderRecord> &orders)
+{
+    auto before = [](const OrderRecord &a, const OrderRecord &b) {
+        return a.createdUs != b.createdUs ? a.createdUs < b.createdUs : a.orderId < b.orderId;
+    };
+    if (!std::is_sorted(orders.cbegin(), orders.cend(), before))
+        std::sort(orders.begin(), orders.end(), before);
+}
+
 const OrderRecord *TradingState::order(const QString &orderId) const
 {
     auto it = m_orders.constFind(orderId);

@@ -103,6 +103,9 @@ struct FillRecord
 // Everything the order lifecycle knows, built only from events: orders, positions, cash and
 // reservations, unsettled fills, last prices, compliance settings. The OMS decides with it;
 // the orders, positions and cash projections read it. Rebuildable from zero and "as of".
+// Orders in the order they were entered (time, then id); a pass when they already are.
+void sortByEntry(QList<OrderRecord> &orders);
+
 class TradingState
 {
 public:

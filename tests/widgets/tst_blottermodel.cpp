@@ -8,6 +8,8 @@
 #include "refdata/referencedata.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QTableView>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -73,6 +75,70 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(50'500, BlotterModel::State)).toString(), QStringLiteral("Filled"));
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(reset.count(), 0);
+    }
+
+    void aMillionRowResetIsIndexedAfterTheFirstFrame()
+    {
+        BlotterModel model(reference);
+        QList<OrderRecord> all;
+        for (int n = 0; n < 1'000'000; ++n)
+            all.append(order(n));
+        model.setAll(all);
+        QCOMPARE(model.rowCount(), 1'000'000);
+        // An update right away (before the background indexing ran) still lands on its row.
+        OrderRecord o = order(999'999, OrderState::Filled);
+        model.applyUpdates({o, order(1'000'000)});
+        model.flush();
+        QCOMPARE(model.rowCount(), 1'000'001);
+        QCOMPARE(model.orderAt(999'999).state, OrderState::Filled);
+        QCOMPARE(model.rowOf(order(1'000'000).orderId), 1'000'000);
+    }
+
+    void executionsAreBufferedAndSettledInPlace()
+    {
+        ExecutionsModel model(reference);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        auto fill = [](int n, bool settled) {
+            FillRecord f;
+            f.execId = QStringLiteral("E%1").arg(n);
+            f.orderId = QStringLiteral("O%1").arg(n);
+            f.instrument = QStringLiteral("AAPL");
+            f.quantity = 100;
+            f.sequence = 1000 + n;
+            f.settled = settled;
+            return f;
+        };
+        model.append({fill(1, false), fill(2, false)});
+        model.append({fill(3, false), fill(3, true)}); // a fill and its settlement in one tick: one row
+        QCOMPARE(model.rowCount(), 0);
+        QTRY_COMPARE(model.rowCount(), 3);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.data(model.index(2, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
+        model.append({fill(1, true)});
+        model.flush();
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.data(model.index(0, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
+    }
+
+    void theBlotterFiltersThroughTheProxyOnlyWhenAsked()
+    {
+        Blotter blotter(nullptr, reference);
+        QList<OrderRecord> all;
+        for (int n = 0; n < 30; ++n)
+            all.append(order(n, n % 3 ? OrderState::New : OrderState::Filled));
+        blotter.model()->setAll(all);
+        QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.model()));
+        blotter.view()->setColumnWidth(BlotterModel::Reason, 321);
+        auto *state = blotter.findChildren<QComboBox *>().first();
+        state->setCurrentIndex(1); // working orders
+        QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.proxy()));
+        QCOMPARE(blotter.view()->model()->rowCount(), 20);
+        QCOMPARE(blotter.view()->columnWidth(BlotterModel::Reason), 321); // the trader's widths survive
+        QVERIFY(blotter.view()->isColumnHidden(BlotterModel::Stop));
+        state->setCurrentIndex(0);
+        QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.model()));
+        blotter.view()->sortByColumn(BlotterModel::Quantity, Qt::DescendingOrder); // a sort needs the proxy
+        QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.proxy()));
     }
 
     void columnsAndFormatting()
