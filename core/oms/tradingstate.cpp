@@ -172,9 +172,10 @@ qint64 TradingState::sellableQuantity(const QString &account, const QString &ins
 {
     const PositionRecord *p = position(account, instrument);
     qint64 qty = p ? p->quantity : 0;
-    for (const OrderRecord &o : m_orders)
-        if (o.account == account && o.instrument == instrument && o.side == Side::Sell && !isTerminal(o.state))
-            qty -= o.leaves().value();
+    // Only the working sells of this position, not every order ever entered.
+    for (const QString &id : m_openSells.value(positionKey(account, instrument)))
+        if (const OrderRecord *o = order(id))
+            qty -= o->leaves().value();
     return qty;
 }
 
@@ -184,6 +185,16 @@ PositionRecord &TradingState::positionFor(const QString &account, const QString 
     p.account = account;
     p.instrument = instrument;
     return p;
+}
+
+void TradingState::forgetOpenSell(const OrderRecord &order)
+{
+    auto it = m_openSells.find(positionKey(order.account, order.instrument));
+    if (it == m_openSells.end())
+        return;
+    it->remove(order.orderId);
+    if (it->isEmpty())
+        m_openSells.erase(it);
 }
 
 void TradingState::setReservation(OrderRecord &order, qint64 cents)
@@ -207,6 +218,8 @@ Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const R
     if (to == OrderState::New && order.filled > Quantity(0))
         to = OrderState::PartiallyFilled; // a refused cancel after a fill raced it
     order.state = to;
+    if (order.side == Side::Sell && isTerminal(to))
+        forgetOpenSell(order);
     order.updatedUs = event.recordedUs;
     order.lastSequence = event.sequence;
     return Done{};
@@ -270,6 +283,8 @@ Status TradingState::apply(const RecordedEvent &event)
                                                 {QStringLiteral("outcome"), QStringLiteral("rejected")},
                                                 {QStringLiteral("recorded_us"), event.recordedUs}});
         } else {
+            if (o.side == Side::Sell)
+                m_openSells[positionKey(o.account, o.instrument)].insert(orderId);
             o.reservedCents = i64(p, "reserved_cents");
             m_accounts[o.account].reservedCents += o.reservedCents;
             for (const QJsonValue &v : std::as_const(o.overrides)) {
@@ -675,6 +690,8 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
     for (const QJsonValue &v : s.value(QStringLiteral("orders")).toArray()) {
         OrderRecord o = OrderRecord::fromJson(v.toObject());
         t.m_orders.insert(o.orderId, o);
+        if (o.side == Side::Sell && !isTerminal(o.state))
+            t.m_openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
     }
     for (const QJsonValue &v : s.value(QStringLiteral("accounts")).toArray()) {
         AccountRecord a = AccountRecord::fromJson(v.toObject());

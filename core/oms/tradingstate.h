@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 
 #include <optional>
 
@@ -154,6 +155,7 @@ public:
 private:
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
     void setReservation(OrderRecord &order, qint64 cents);
+    void forgetOpenSell(const OrderRecord &order);
     PositionRecord &positionFor(const QString &account, const QString &instrument);
 
     Sequence m_lastSequence = 0;
@@ -171,6 +173,7 @@ private:
     qint64 m_anomalies = 0;
     qint64 m_replayed = 0;
     QString m_lastAccountStream, m_lastAccountId; // apply()'s cache of the last account stream
+    QHash<QString, QSet<QString>> m_openSells;     // account|instrument → working sell orders
 };
 
 } // namespace instant

@@ -10,7 +10,9 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <chrono>
 #include <future>
+#include <thread>
 
 namespace instant::detail {
 namespace {
@@ -292,6 +294,7 @@ QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
         if (m_stopping)
             return reject(QStringLiteral("the event store is closing"));
         m_queue.push_back(std::move(pending));
+        m_queued.store(qsizetype(m_queue.size()), std::memory_order_release);
     }
     m_wake.notify_one();
     return future;
@@ -529,6 +532,12 @@ void SqlEventStore::writerLoop(std::promise<Status> &ready)
         if (ok) {
             std::vector<std::unique_ptr<Pending>> batch;
             for (;;) {
+                // A trader's next command usually follows within a fraction of a millisecond:
+                // look for it briefly before sleeping, since waking a sleeping thread costs
+                // more (on a VM, tens of microseconds) than the look.
+                const auto spinUntil = std::chrono::steady_clock::now() + std::chrono::microseconds(300);
+                while (m_queued.load(std::memory_order_acquire) == 0 && std::chrono::steady_clock::now() < spinUntil)
+                    std::this_thread::yield();
                 {
                     std::unique_lock lock(m_mutex);
                     m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
@@ -538,6 +547,7 @@ void SqlEventStore::writerLoop(std::promise<Status> &ready)
                         batch.push_back(std::move(m_queue.front()));
                         m_queue.pop_front();
                     }
+                    m_queued.store(qsizetype(m_queue.size()), std::memory_order_release);
                 }
                 writer->commit(batch);
                 batch.clear();

@@ -71,6 +71,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<Pending>> m_queue;
+    std::atomic<qsizetype> m_queued{0}; // m_queue's size, for the writer's look before it sleeps
     bool m_stopping = false;
     std::unique_ptr<QThread> m_writerThread;
 

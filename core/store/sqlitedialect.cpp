@@ -42,7 +42,7 @@ public:
         const QStringList pragmas = role == ConnectionRole::Writer
                                         ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                                                       QStringLiteral("PRAGMA synchronous=FULL"),
-                                                      QStringLiteral("PRAGMA wal_autocheckpoint=4000")}
+                                                      QStringLiteral("PRAGMA wal_autocheckpoint=1000")}
                                         : role == ConnectionRole::Maintenance ? QStringList{}
                                                                               : QStringList{QStringLiteral("PRAGMA query_only=1")};
         for (const QString &pragma : pragmas) {
