@@ -173,6 +173,8 @@ int main(int argc, char *argv[])
             QTimer::singleShot(seconds * 1000, &window, [&window, &parser] {
                 const QString shot = parser.value(QStringLiteral("screenshot"));
                 const QStringList empty = window.smokeCheck(shot);
+                std::printf("instant: smoke test: %s\n", qPrintable(window.smokeSummary()));
+                std::fflush(stdout);
                 for (const QString &panel : empty)
                     std::fprintf(stderr, "instant: smoke test: %s shows no data\n", qPrintable(panel));
                 QCoreApplication::exit(empty.isEmpty() ? 0 : 1);

@@ -175,6 +175,14 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::smokeSummary() const
+{
+    return QStringLiteral("blotter %1 orders, %2 executions; audit log %3 events")
+        .arg(m_blotter->model()->rowCount())
+        .arg(m_blotter->executions()->rowCount())
+        .arg(m_auditViewer->model()->rowCount());
+}
+
 QStringList MainWindow::smokeCheck(const QString &screenshot) const
 {
     QStringList empty;

@@ -58,6 +58,8 @@ public:
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
     QStringList smokeCheck(const QString &screenshot) const;
+    // What the panels hold, in one line (the smoke test prints it).
+    QString smokeSummary() const;
 
     void saveLayout() const;
     // Named layouts, kept across restarts.

@@ -70,7 +70,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
 
 void AuditLogModel::addEvents(const QList<RecordedEvent> &events)
 {
-    if (events.isEmpty())
+    if (events.isEmpty() || !m_live)
         return;
     m_pending.append(events);
     if (!m_tick.isActive())
@@ -87,6 +87,25 @@ void AuditLogModel::flush()
     m_events.append(std::move(m_pending));
     m_pending.clear();
     endInsertRows();
+    // Past capacity by a tenth: the oldest rows go, in one removal (not one per tick).
+    if (m_events.size() > qsizetype(m_capacity) + m_capacity / 10) {
+        const int excess = int(m_events.size()) - m_capacity;
+        beginRemoveRows({}, 0, excess - 1);
+        m_events.remove(0, excess);
+        m_dropped += excess;
+        endRemoveRows();
+    }
+}
+
+void AuditLogModel::setEvents(const QList<RecordedEvent> &events)
+{
+    beginResetModel();
+    m_tick.stop();
+    m_pending.clear();
+    m_events = events;
+    m_dropped = 0;
+    m_live = false;
+    endResetModel();
 }
 
 void AuditLogModel::clear()
@@ -94,6 +113,8 @@ void AuditLogModel::clear()
     beginResetModel();
     m_events.clear();
     m_pending.clear();
+    m_dropped = 0;
+    m_live = true;
     endResetModel();
 }
 

@@ -9,6 +9,8 @@ namespace instant {
 
 // The audit log as a table: one row per event, in sequence order. Events arrive through
 // addEvents() in any number; rows are inserted once per refresh tick (at most 30 a second).
+// It holds the newest capacity() events: a log of tens of millions stays in the store, and the
+// viewer searches it there (AuditViewer::searchWholeLog).
 class AuditLogModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,6 +29,14 @@ public:
     const RecordedEvent &eventAt(int row) const { return m_events.at(row); }
     void addEvents(const QList<RecordedEvent> &events);
     void clear();
+    // Replaces the rows (search results); live events are ignored until clear().
+    void setEvents(const QList<RecordedEvent> &events);
+    bool isLive() const { return m_live; }
+    static constexpr int DefaultCapacity = 200'000;
+    int capacity() const { return m_capacity; }
+    void setCapacity(int capacity) { m_capacity = std::max(1, capacity); }
+    // Events dropped from the top since the last clear: older than the first row.
+    qint64 dropped() const { return m_dropped; }
     // Applies what is buffered now instead of at the next tick.
     void flush();
 
@@ -34,6 +44,9 @@ private:
     QList<RecordedEvent> m_events;
     QList<RecordedEvent> m_pending;
     QTimer m_tick;
+    int m_capacity = DefaultCapacity;
+    qint64 m_dropped = 0;
+    bool m_live = true;
 };
 
 } // namespace instant

@@ -26,9 +26,11 @@
 #include <QApplication>
 #include <QVBoxLayout>
 
+#include <deque>
+
 namespace instant {
 
-AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
+AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     : QWidget(parent), m_store(store), m_model(new AuditLogModel(this)), m_proxy(new AuditFilterProxy(this)),
       m_type(new QComboBox(this)), m_stream(new QLineEdit(this)), m_actor(new QLineEdit(this)),
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_asOf(new QDateTimeEdit(this)),
@@ -36,6 +38,7 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
       m_verifyButton(new QPushButton(tr("Verify chain"), this)), m_status(new QLabel(this)),
       m_detail(new QPlainTextEdit(this))
 {
+    m_model->setCapacity(capacity);
     m_proxy->setSourceModel(m_model);
 
     m_filter->setPlaceholderText(tr("Search anywhere, payloads too…"));
@@ -73,6 +76,9 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
     connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &AuditViewer::applyFields);
 
     auto *exportButton = new QPushButton(tr("Export…"), this);
+    m_searchButton = new QPushButton(tr("Search whole log"), this);
+    m_searchButton->setToolTip(tr("Run the filter over every event in the store, not only the newest ones shown live"));
+    connect(m_searchButton, &QPushButton::clicked, this, &AuditViewer::searchWholeLog);
     connect(exportButton, &QPushButton::clicked, this, &AuditViewer::exportEvents);
     connect(m_verifyButton, &QPushButton::clicked, this, &AuditViewer::verify);
     m_verifyButton->setToolTip(tr("Recompute every hash of the chain and name the first bad event"));
@@ -82,6 +88,7 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
     bar->addWidget(m_type);
     bar->addWidget(m_stream, 1);
     bar->addWidget(m_actor, 1);
+    bar->addWidget(m_searchButton);
     bar->addWidget(m_verifyButton);
     bar->addWidget(exportButton);
     auto *asOfButton = new QPushButton(tr("Show as of"), this);
@@ -150,27 +157,117 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent)
         m_feedThread = new QThread(this);
         m_feedThread->setObjectName(QStringLiteral("instant-audit-feed"));
         m_feedThread->start();
-        EventStore *feedStore = m_store;
-        AuditLogModel *model = m_model;
-        QLabel *status = m_status;
-        m_feedContext = new QObject;
-        m_feedContext->moveToThread(m_feedThread);
-        QMetaObject::invokeMethod(
-            m_feedContext,
-            [feedStore, model, status, context = m_feedContext] {
-                EventSubscription *sub = feedStore->subscribe(0, context);
-                QObject::connect(sub, &EventSubscription::events, model, &AuditLogModel::addEvents);
-                QObject::connect(sub, &EventSubscription::problem, status, [status](const QString &message) {
-                    if (!message.isEmpty())
-                        status->setText(tr("Live updates interrupted: %1").arg(message));
-                });
-            },
-            Qt::QueuedConnection);
+        startLiveTail();
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AuditViewer::showWindow);
     } else {
         m_status->setText(tr("No event store is open."));
         m_verifyButton->setEnabled(false);
         exportButton->setEnabled(false);
+        m_searchButton->setEnabled(false);
     }
+}
+
+void AuditViewer::startLiveTail()
+{
+    // Live again: the newest capacity() events, then everything appended (a new subscription
+    // each time, so what a search showed meanwhile is simply replaced).
+    m_model->clear();
+    ++m_generation; // batches of an earlier subscription still queued are dropped
+    m_searchButton->setText(tr("Search whole log"));
+    if (m_feedContext)
+        QMetaObject::invokeMethod(m_feedContext, [context = m_feedContext] { delete context; }, Qt::BlockingQueuedConnection);
+    m_feedContext = new QObject;
+    m_feedContext->moveToThread(m_feedThread);
+    EventStore *feedStore = m_store;
+    AuditLogModel *model = m_model;
+    QLabel *status = m_status;
+    const int capacity = m_model->capacity();
+    QPointer<AuditViewer> self(this);
+    const int generation = m_generation;
+    QMetaObject::invokeMethod(
+        m_feedContext,
+        [self, feedStore, model, status, capacity, generation, context = m_feedContext] {
+            auto head = feedStore->head();
+            const Sequence from = head ? std::max<Sequence>(0, head->sequence - capacity) : 0;
+            EventSubscription *sub = feedStore->subscribe(from, context);
+            QObject::connect(sub, &EventSubscription::events, model, [self, model, generation](const QList<RecordedEvent> &events) {
+                if (self && self->m_generation == generation)
+                    model->addEvents(events);
+            });
+            QObject::connect(sub, &EventSubscription::problem, status, [status](const QString &message) {
+                if (!message.isEmpty())
+                    status->setText(tr("Live updates interrupted: %1").arg(message));
+            });
+            if (from > 0)
+                QMetaObject::invokeMethod(status, [status, from, capacity] {
+                    status->setText(tr("Live: the newest %L1 events (from %L2 on); \"Search whole log\" finds older ones.")
+                                        .arg(capacity)
+                                        .arg(from + 1));
+                });
+        },
+        Qt::QueuedConnection);
+}
+
+void AuditViewer::showWindow()
+{
+    if (!m_model->isLive() || m_model->rowCount() == 0)
+        return;
+    m_status->setText(tr("Live: the newest %L1 events (from %L2 on); \"Search whole log\" finds older ones.")
+                          .arg(m_model->rowCount())
+                          .arg(m_model->eventAt(0).sequence));
+}
+
+void AuditViewer::searchWholeLog()
+{
+    if (!m_store || m_searching)
+        return;
+    if (!m_model->isLive()) { // showing results: back to the live tail
+        startLiveTail();
+        return;
+    }
+    m_searching = true;
+    m_searchButton->setEnabled(false);
+    m_status->setText(tr("Searching the whole log…"));
+    QPointer<AuditViewer> self(this);
+    EventStore *store = m_store;
+    const AuditFilter filter = m_proxy->filter();
+    const int capacity = m_model->capacity();
+    QThread *worker = QThread::create([self, store, filter, capacity] {
+        std::deque<RecordedEvent> found; // the newest `capacity` matches
+        qint64 matches = 0, scanned = 0;
+        ReadQuery query;
+        Status status = store->forEach(query, [&](const RecordedEvent &e) {
+            ++scanned;
+            if (!filter.matches(e))
+                return true;
+            ++matches;
+            found.push_back(e);
+            if (found.size() > size_t(capacity))
+                found.pop_front();
+            return true;
+        });
+        QList<RecordedEvent> rows(found.begin(), found.end());
+        const QString error = status ? QString() : status.message();
+        QMetaObject::invokeMethod(qApp, [self, rows, matches, scanned, error, capacity] {
+            if (!self)
+                return;
+            self->m_searching = false;
+            self->m_searchButton->setEnabled(true);
+            if (!error.isEmpty()) {
+                self->m_status->setText(tr("The search failed: %1").arg(error));
+                return;
+            }
+            self->m_model->setEvents(rows);
+            self->m_searchButton->setText(tr("Back to live"));
+            self->m_status->setText(matches > capacity
+                                        ? tr("%L1 of %L2 events match; the newest %L3 are shown. Live updates paused.")
+                                              .arg(matches).arg(scanned).arg(capacity)
+                                        : tr("%L1 of %L2 events match. Live updates paused.").arg(matches).arg(scanned));
+            Q_EMIT self->searchFinished(matches);
+        });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
 }
 
 AuditViewer::~AuditViewer()

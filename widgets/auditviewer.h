@@ -45,7 +45,7 @@ class AuditViewer : public QWidget
     Q_OBJECT
 
 public:
-    explicit AuditViewer(EventStore *store, QWidget *parent = nullptr);
+    explicit AuditViewer(EventStore *store, QWidget *parent = nullptr, int capacity = 200'000); // AuditLogModel::DefaultCapacity
     ~AuditViewer() override;
 
     AuditLogModel *model() const { return m_model; }
@@ -55,10 +55,15 @@ public:
     AuditFilterProxy *proxy() const { return m_proxy; }
     // Verifies the chain on a worker thread; verificationFinished() reports the outcome.
     void verify();
+    // Live, the panel holds the newest events only (AuditLogModel::capacity()); this runs the
+    // filter over the whole store on a worker thread and shows the matches (live paused). Called
+    // again, back to live. searchFinished() reports the number of matches.
+    void searchWholeLog();
 
 Q_SIGNALS:
     void verificationFinished(bool intact, const QString &summary);
     void verificationProgress(qint64 verified);
+    void searchFinished(qint64 matches);
     // "As of": show the blotter and holdings as they were at this time (nullopt: live again).
     void asOfRequested(std::optional<instant::TimestampUs> timeUs);
 
@@ -66,6 +71,8 @@ private:
     void showSelected();
     void applyFields();
     void exportEvents();
+    void startLiveTail();
+    void showWindow();
 
     QPointer<EventStore> m_store;
     AuditLogModel *m_model;
@@ -79,6 +86,9 @@ private:
     QTableView *m_view;
     QLineEdit *m_filter;
     QPushButton *m_verifyButton;
+    QPushButton *m_searchButton = nullptr;
+    bool m_searching = false;
+    int m_generation = 0; // of the live subscription
     QLabel *m_status;
     QPlainTextEdit *m_detail;
     QThread *m_feedThread = nullptr;

@@ -166,40 +166,42 @@ void BlotterModel::flush()
     m_tick.stop();
     if (m_pending.isEmpty())
         return;
-    const QList<OrderRecord> pending = std::exchange(m_pending, {});
+    QList<OrderRecord> pending = std::exchange(m_pending, {});
     m_tick.applied(pending.size());
     ensureIndexed(int(m_rows.size()));
     QList<OrderRecord> fresh;
     QHash<QString, qsizetype> freshAt; // several updates of a new order in one tick: the last wins
     int first = INT_MAX, last = -1;
-    for (const OrderRecord &o : pending) {
+    for (OrderRecord &o : pending) {
         const int row = m_index.value(o.orderId, -1);
         if (row >= 0) {
-            m_rows[row] = o;
+            m_rows[row] = std::move(o);
             first = std::min(first, row);
             last = std::max(last, row);
         } else if (auto it = freshAt.constFind(o.orderId); it != freshAt.cend()) {
-            fresh[*it] = o;
+            fresh[*it] = std::move(o);
         } else {
             freshAt.insert(o.orderId, fresh.size());
-            fresh.append(o);
+            fresh.append(std::move(o));
         }
     }
     const int changed = int(pending.size() - fresh.size());
+    const int inserted = int(fresh.size());
     if (last >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1)); // one range per tick
     if (!fresh.isEmpty()) {
         sortByEntry(fresh);
         const int start = int(m_rows.size());
-        beginInsertRows({}, start, start + int(fresh.size()) - 1);
-        m_rows.append(fresh);
+        const qsizetype count = fresh.size();
+        beginInsertRows({}, start, start + int(count) - 1);
+        m_rows.append(std::move(fresh));
         endInsertRows();
-        if (fresh.size() > 100'000)
+        if (count > 100'000)
             indexInBackground(); // a big first load: index the rest between paints
         else
             ensureIndexed(int(m_rows.size()));
     }
-    Q_EMIT flushed(int(fresh.size()), changed);
+    Q_EMIT flushed(inserted, changed);
 }
 
 void BlotterModel::setAll(const QList<OrderRecord> &orders)
@@ -303,23 +305,23 @@ void ExecutionsModel::flush()
     m_tick.stop();
     if (m_pending.isEmpty())
         return;
-    const QList<FillRecord> executions = std::exchange(m_pending, {});
+    QList<FillRecord> executions = std::exchange(m_pending, {});
     m_tick.applied(executions.size());
     // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
     QList<FillRecord> fresh;
     QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row
     int first = INT_MAX, last = -1;
-    for (const FillRecord &f : executions) {
+    for (FillRecord &f : executions) {
         const int r = m_index.value(f.sequence, -1);
         if (r >= 0) {
-            m_rows[r] = f;
+            m_rows[r] = std::move(f);
             first = std::min(first, r);
             last = std::max(last, r);
         } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
-            fresh[*it] = f;
+            fresh[*it] = std::move(f);
         } else {
             freshAt.insert(f.sequence, fresh.size());
-            fresh.append(f);
+            fresh.append(std::move(f));
         }
     }
     if (last >= 0)
@@ -327,9 +329,9 @@ void ExecutionsModel::flush()
     if (fresh.isEmpty())
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
-    for (const FillRecord &f : std::as_const(fresh)) {
+    for (FillRecord &f : fresh) {
         m_index.insert(f.sequence, int(m_rows.size()));
-        m_rows.append(f);
+        m_rows.append(std::move(f));
     }
     endInsertRows();
 }

@@ -414,7 +414,7 @@ double opensslSha256BytesPerSecond(int size)
 {
     QProcess p;
     p.start(QStringLiteral("openssl"), {QStringLiteral("speed"), QStringLiteral("-evp"), QStringLiteral("sha256"), QStringLiteral("-seconds"),
-                                        QStringLiteral("2"), QStringLiteral("-bytes"), QString::number(size)});
+                                        QStringLiteral("1"), QStringLiteral("-bytes"), QString::number(size)});
     if (!p.waitForFinished(120000) || p.exitCode() != 0)
         return 0;
     // The last line: "sha256   123456.78k" (thousands of bytes per second).
@@ -555,15 +555,28 @@ Result<QString> PostgresServer::createDatabase(const QString &name) const
     return QString(m_url + u'/' + name);
 }
 
-double peakRssMiB()
+namespace {
+double statusMiB(const char *field)
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
+    const QByteArray key(field);
     for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
     return 0;
+}
+} // namespace
+
+double peakRssMiB()
+{
+    return statusMiB("VmHWM:");
+}
+
+double currentRssMiB()
+{
+    return statusMiB("VmRSS:");
 }
 
 } // namespace instant::bench

@@ -135,5 +135,7 @@ private:
 
 // Peak resident set size of this process so far (MiB), from /proc; 0 where unavailable.
 double peakRssMiB();
+// Resident set size of this process now (MiB).
+double currentRssMiB();
 
 } // namespace instant::bench

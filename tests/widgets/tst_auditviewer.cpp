@@ -49,6 +49,46 @@ private Q_SLOTS:
         QCOMPARE(viewer.view()->model()->rowCount(), 3);
     }
 
+    void holdsTheNewestEventsAndSearchesTheWholeLog()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        for (int i = 1; i <= 300; ++i)
+            QVERIFY(store->append(request(QStringLiteral("order-%1").arg(i), ExpectedVersion::NoStream,
+                                          {newEvent(i == 7 ? QStringLiteral("OrderRejected") : QStringLiteral("OrderAccepted"))}))
+                        .ok());
+        AuditViewer viewer(store.get(), nullptr, 100);
+        viewer.resize(900, 500);
+        viewer.show();
+        // Live: only the newest 100 are loaded, from 201 on.
+        QTRY_COMPARE(viewer.model()->rowCount(), 100);
+        QCOMPARE(viewer.model()->eventAt(0).sequence, 201);
+        for (int i = 301; i <= 420; ++i)
+            QVERIFY(store->append(request(QStringLiteral("order-%1").arg(i), ExpectedVersion::NoStream, {newEvent(QStringLiteral("OrderAccepted"))})).ok());
+        QTRY_COMPARE(viewer.model()->eventAt(viewer.model()->rowCount() - 1).sequence, 420);
+        QVERIFY(viewer.model()->rowCount() <= 110); // trimmed past a tenth over capacity
+        QCOMPARE(viewer.model()->eventAt(0).sequence, 420 - viewer.model()->rowCount() + 1);
+
+        // Event 7 is not loaded; the whole-log search finds it.
+        viewer.setFilterText(QStringLiteral("OrderRejected"));
+        QCOMPARE(viewer.view()->model()->rowCount(), 0);
+        QSignalSpy found(&viewer, &AuditViewer::searchFinished);
+        viewer.searchWholeLog();
+        QTRY_COMPARE(found.count(), 1);
+        QCOMPARE(found.first().at(0).toLongLong(), 1);
+        QCOMPARE(viewer.view()->model()->rowCount(), 1);
+        QCOMPARE(viewer.model()->eventAt(0).sequence, 7);
+        QVERIFY(!viewer.model()->isLive());
+        // Results stay put while events are appended; back to live, the tail again.
+        QVERIFY(store->append(request(QStringLiteral("order-421"), ExpectedVersion::NoStream, {newEvent(QStringLiteral("OrderRejected"))})).ok());
+        QTest::qWait(100);
+        QCOMPARE(viewer.model()->rowCount(), 1);
+        viewer.searchWholeLog();
+        viewer.setFilterText(QString());
+        QTRY_COMPARE(viewer.model()->rowCount(), 100);
+        QCOMPARE(viewer.model()->eventAt(99).sequence, 421);
+    }
+
     void filtersByTypeActorStreamAndTime()
     {
         const QString url = stores.freshUrl();
