@@ -118,25 +118,39 @@ Status OrderManager::start(const Actor &actor)
     m_state = std::move(replayed).value();
     m_systemActor = actor;
     if (m_state.eventsReplayed() > SnapshotEvery)
-        (void)TradingState::saveSnapshot(m_store); // the next start replays less
+        (void)TradingState::saveSnapshot(m_store, m_state); // the next start replays less
     // Reconcile: a working order the venue does not know any more cannot trade; say so.
     QStringList stale;
     for (const OrderRecord &o : m_state.orders())
         if (!isTerminal(o.state) && !m_venue.workingQuantity(o.orderId))
             stale << o.orderId;
     stale.sort();
-    for (const QString &id : std::as_const(stale)) {
-        const OrderRecord *o = m_state.order(id);
+    // One append per account for all of its stale orders: a restart after a long session does
+    // not wait for a commit per order.
+    QMap<QString, QStringList> byAccount;
+    for (const QString &id : std::as_const(stale))
+        byAccount[m_state.order(id)->account] << id;
+    for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it) {
         for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
-            auto r = record(o->account, {event(events::OrderExpired,
-                                               {{QStringLiteral("order_id"), id},
-                                                {QStringLiteral("reason"), QStringLiteral("not working at the venue after a restart (reconciled)")},
-                                                {QStringLiteral("leaves"), o->leaves().value()}},
-                                               actor, id)});
+            QList<NewEvent> expired;
+            for (const QString &id : it.value()) {
+                const OrderRecord *o = m_state.order(id);
+                if (!o || isTerminal(o->state))
+                    continue; // learnt after a conflict: someone else settled it
+                expired.append(event(events::OrderExpired,
+                                     {{QStringLiteral("order_id"), id},
+                                      {QStringLiteral("reason"), QStringLiteral("not working at the venue after a restart (reconciled)")},
+                                      {QStringLiteral("leaves"), o->leaves().value()}},
+                                     actor, id));
+            }
+            if (expired.isEmpty())
+                break;
+            auto r = record(it.key(), expired);
             if (r || r.code() != ErrorCode::Conflict)
                 break;
         }
-        Q_EMIT orderChanged(id);
+        for (const QString &id : it.value())
+            Q_EMIT orderChanged(id);
     }
     return Done{};
 }

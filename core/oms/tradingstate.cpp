@@ -508,13 +508,18 @@ Result<Sequence> TradingState::saveSnapshot(EventStore &store)
     auto state = replay(store);
     if (!state)
         return state.error();
-    if (state->lastSequence() == 0)
+    return saveSnapshot(store, *state);
+}
+
+Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingState &state)
+{
+    if (state.lastSequence() == 0)
         return Sequence(0);
-    if (state->eventsReplayed() == 0)
-        return state->lastSequence(); // the newest snapshot is already at the head
-    if (Status s = store.saveSnapshot(SnapshotName, state->lastSequence(), canonicalJson(state->toJson())); !s)
+    if (state.eventsReplayed() == 0)
+        return state.lastSequence(); // the newest snapshot is already at the head
+    if (Status s = store.saveSnapshot(SnapshotName, state.lastSequence(), canonicalJson(state.toJson())); !s)
         return s.error();
-    return state->lastSequence();
+    return state.lastSequence();
 }
 
 // ---- snapshots ----

@@ -148,6 +148,8 @@ public:
     static Result<TradingState> replay(const EventStore &store, const ReadQuery &query = {}, bool useSnapshots = true);
     // Saves the state at the head of the store as a snapshot.
     static Result<Sequence> saveSnapshot(EventStore &store);
+    // The same for a state already replayed (as of its last sequence): no second replay.
+    static Result<Sequence> saveSnapshot(EventStore &store, const TradingState &state);
     static const QString SnapshotName;
     // How many events the last replay applied (after its snapshot, if any).
     qint64 eventsReplayed() const { return m_replayed; }
