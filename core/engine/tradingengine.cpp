@@ -187,7 +187,7 @@ public:
 
     void publishSnapshot()
     {
-        auto copy = std::make_shared<const TradingState>(m_oms.state());
+        auto copy = std::make_shared<const TradingState>(m_oms.state().recentCopy());
         QMutexLocker lock(&m_engine.m_snapshotMutex);
         m_engine.m_snapshot = std::move(copy);
     }

@@ -187,6 +187,45 @@ PositionRecord &TradingState::positionFor(const QString &account, const QString 
     return p;
 }
 
+const QString &TradingState::intern(const QString &text)
+{
+    auto it = m_names.constFind(text);
+    if (it == m_names.cend())
+        it = m_names.insert(text, text);
+    return *it;
+}
+
+TradingState TradingState::recentCopy(qsizetype recent) const
+{
+    TradingState t;
+    t.m_lastSequence = m_lastSequence;
+    t.m_accounts = m_accounts;
+    t.m_positions = m_positions;
+    t.m_unsettled = m_unsettled;
+    t.m_lastPrices = m_lastPrices;
+    t.m_rules = m_rules;
+    t.m_killSwitch = m_killSwitch;
+    t.m_violations = m_violations.mid(std::max<qsizetype>(0, m_violations.size() - recent));
+    t.m_settledTrades = m_settledTrades;
+    t.m_anomalies = m_anomalies;
+    t.m_replayed = m_replayed;
+    t.m_openSells = m_openSells;
+    t.m_working = m_working;
+    auto take = [&](const QString &id) {
+        if (const OrderRecord *o = order(id))
+            t.m_orders.insert(id, *o);
+    };
+    for (const QString &id : m_working)
+        take(id);
+    for (qsizetype i = std::max<qsizetype>(0, m_recent.size() - recent); i < m_recent.size(); ++i)
+        take(m_recent.at(i));
+    for (qsizetype i = std::max<qsizetype>(0, m_executions.size() - recent); i < m_executions.size(); ++i) {
+        t.m_executionIndex.insert(m_executions.at(i).sequence, t.m_executions.size());
+        t.m_executions.append(m_executions.at(i));
+    }
+    return t;
+}
+
 void TradingState::forgetOpenSell(const OrderRecord &order)
 {
     auto it = m_openSells.find(positionKey(order.account, order.instrument));
@@ -218,8 +257,11 @@ Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const R
     if (to == OrderState::New && order.filled > Quantity(0))
         to = OrderState::PartiallyFilled; // a refused cancel after a fill raced it
     order.state = to;
-    if (order.side == Side::Sell && isTerminal(to))
-        forgetOpenSell(order);
+    if (isTerminal(to)) {
+        m_working.remove(order.orderId);
+        if (order.side == Side::Sell)
+            forgetOpenSell(order);
+    }
     order.updatedUs = event.recordedUs;
     order.lastSequence = event.sequence;
     return Done{};
@@ -267,7 +309,12 @@ Status TradingState::apply(const RecordedEvent &event)
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
         }
         readOrderTerms(o, p);
+        o.account = intern(o.account);
+        o.instrument = intern(o.instrument);
         o.actor = event.actor.user;
+        m_recent.append(orderId);
+        if (m_recent.size() > 4000)
+            m_recent.remove(0, 2000);
         o.createdUs = o.updatedUs = event.recordedUs;
         o.lastSequence = event.sequence;
         o.overrides = p.json("overrides").toArray();
@@ -283,6 +330,7 @@ Status TradingState::apply(const RecordedEvent &event)
                                                 {QStringLiteral("outcome"), QStringLiteral("rejected")},
                                                 {QStringLiteral("recorded_us"), event.recordedUs}});
         } else {
+            m_working.insert(orderId);
             if (o.side == Side::Sell)
                 m_openSells[positionKey(o.account, o.instrument)].insert(orderId);
             o.reservedCents = i64(p, "reserved_cents");
@@ -692,12 +740,24 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
     TradingState t;
     t.m_lastSequence = i64(s, "last_sequence");
+    std::vector<std::pair<TimestampUs, QString>> entered;
     for (const QJsonValue &v : s.value(QStringLiteral("orders")).toArray()) {
         OrderRecord o = OrderRecord::fromJson(v.toObject());
-        t.m_orders.insert(o.orderId, o);
-        if (o.side == Side::Sell && !isTerminal(o.state))
-            t.m_openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
+        o.account = t.intern(o.account);
+        o.instrument = t.intern(o.instrument);
+        entered.emplace_back(o.createdUs, o.orderId);
+        if (!isTerminal(o.state)) {
+            t.m_working.insert(o.orderId);
+            if (o.side == Side::Sell)
+                t.m_openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
+        }
+        t.m_orders.insert(o.orderId, std::move(o));
     }
+    // The newest orders, for recentCopy().
+    const size_t keep = std::min<size_t>(entered.size(), 2000);
+    std::partial_sort(entered.begin(), entered.begin() + qsizetype(keep), entered.end(), std::greater<>());
+    for (size_t i = keep; i-- > 0;)
+        t.m_recent.append(entered[i].second);
     for (const QJsonValue &v : s.value(QStringLiteral("accounts")).toArray()) {
         AccountRecord a = AccountRecord::fromJson(v.toObject());
         t.m_accounts.insert(a.id, a);

@@ -142,6 +142,12 @@ public:
     QJsonObject toJson() const;
     static Result<TradingState> fromJson(const QJsonObject &snapshot);
 
+    // A copy for readers on other threads (previews, the copilot) that costs what the live part
+    // of the book costs, not the whole history: every account, position, unsettled trade, rule
+    // and price, the working orders, and the newest `recent` orders and executions. (A full
+    // copy shares the containers until the next change and then duplicates all of them.)
+    TradingState recentCopy(qsizetype recent = 2000) const;
+
     // Replays the events a query selects (e.g. up to a time: the state "as of" then), starting
     // from the newest valid snapshot before its end when `useSnapshots` (and the query reads the
     // whole log from the start).
@@ -176,6 +182,10 @@ private:
     qint64 m_replayed = 0;
     QString m_lastAccountStream, m_lastAccountId; // apply()'s cache of the last account stream
     QHash<QString, QSet<QString>> m_openSells;     // account|instrument → working sell orders
+    QSet<QString> m_working;                        // every working order
+    QList<QString> m_recent;                        // the newest orders, oldest first (bounded)
+    QHash<QString, QString> m_names;                // accounts and instruments: one copy of each text
+    const QString &intern(const QString &text);
 };
 
 } // namespace instant
