@@ -565,7 +565,7 @@ Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingStat
         return Sequence(0);
     if (state.eventsReplayed() == 0)
         return state.lastSequence(); // the newest snapshot is already at the head
-    if (Status s = store.saveSnapshot(SnapshotName, state.lastSequence(), canonicalJson(state.toJson())); !s)
+    if (Status s = store.saveSnapshot(SnapshotName, state.lastSequence(), state.toCanonicalJson()); !s)
         return s.error();
     return state.lastSequence();
 }
@@ -695,11 +695,11 @@ FillRecord FillRecord::fromJson(const QJsonObject &o)
     return f;
 }
 
-QJsonObject TradingState::toJson() const
+QJsonObject TradingState::toJson(bool withHistory) const
 {
     // Sorted: the same state gives the same bytes in every process (hash order is per process).
     QJsonArray orders, accounts, positions, fills, violations;
-    QStringList orderIds = m_orders.keys();
+    QStringList orderIds = withHistory ? m_orders.keys() : QStringList();
     orderIds.sort();
     for (const QString &id : std::as_const(orderIds))
         orders.append(m_orders.value(id).toJson());
@@ -712,10 +712,12 @@ QJsonObject TradingState::toJson() const
     for (const FillRecord &f : m_unsettled)
         fills.append(f.toJson());
     QJsonArray executions;
-    for (const FillRecord &f : m_executions)
-        executions.append(f.toJson());
-    for (const QJsonObject &v : m_violations)
-        violations.append(v);
+    if (withHistory) {
+        for (const FillRecord &f : m_executions)
+            executions.append(f.toJson());
+        for (const QJsonObject &v : m_violations)
+            violations.append(v);
+    }
     QJsonObject prices;
     for (auto it = m_lastPrices.cbegin(); it != m_lastPrices.cend(); ++it)
         prices.insert(it.key(), it->value());
@@ -732,6 +734,53 @@ QJsonObject TradingState::toJson() const
             {QStringLiteral("violations"), violations},
             {QStringLiteral("settled_trades"), m_settledTrades},
             {QStringLiteral("anomalies"), m_anomalies}};
+}
+
+QByteArray TradingState::toCanonicalJson() const
+{
+    // The small parts through Qt's JSON (sorted keys, compact); the three arrays that grow with
+    // the log are written element by element in their place, so a million orders never exist as
+    // one QJsonObject (that took gigabytes at start-up on a long log).
+    const QString orders = QStringLiteral("\u0001orders"), executions = QStringLiteral("\u0001executions"),
+                  violations = QStringLiteral("\u0001violations");
+    QJsonObject small = toJson(false);
+    small.insert(QStringLiteral("orders"), orders);
+    small.insert(QStringLiteral("executions"), executions);
+    small.insert(QStringLiteral("violations"), violations);
+    QByteArray out = canonicalJson(small);
+    auto array = [](auto &&each) {
+        QByteArray bytes("[");
+        bool first = true;
+        each([&](const QJsonObject &o) {
+            if (!first)
+                bytes += ',';
+            first = false;
+            bytes += canonicalJson(o);
+        });
+        bytes += ']';
+        return bytes;
+    };
+    auto place = [&out](const QString &marker, const QByteArray &bytes) {
+        QByteArray quoted = QJsonDocument(QJsonArray{marker}).toJson(QJsonDocument::Compact);
+        quoted = quoted.mid(1, quoted.size() - 2); // the string as it appears inside the document
+        const qsizetype at = out.indexOf(quoted);
+        out.replace(at, quoted.size(), bytes);
+    };
+    QStringList orderIds = m_orders.keys();
+    orderIds.sort();
+    place(orders, array([&](auto add) {
+        for (const QString &id : std::as_const(orderIds))
+            add(m_orders.value(id).toJson());
+    }));
+    place(executions, array([&](auto add) {
+        for (const FillRecord &f : m_executions)
+            add(f.toJson());
+    }));
+    place(violations, array([&](auto add) {
+        for (const QJsonObject &v : m_violations)
+            add(v);
+    }));
+    return out;
 }
 
 Result<TradingState> TradingState::fromJson(const QJsonObject &s)

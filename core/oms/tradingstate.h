@@ -139,7 +139,10 @@ public:
     Status checkInvariants() const;
 
     // Snapshots: everything above as JSON, to restart without replaying the whole log.
-    QJsonObject toJson() const;
+    // withHistory false: without orders, executions and violations (what grows with the log).
+    QJsonObject toJson(bool withHistory = true) const;
+    // canonicalJson(toJson()), written without holding the whole state as one QJsonObject.
+    QByteArray toCanonicalJson() const;
     static Result<TradingState> fromJson(const QJsonObject &snapshot);
 
     // A copy for readers on other threads (previews, the copilot) that costs what the live part

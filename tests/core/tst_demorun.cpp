@@ -2,6 +2,7 @@
 
 #include "audit/chainverifier.h"
 #include "demo/demorun.h"
+#include "events/eventhash.h"
 #include "oms/orderevents.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
@@ -174,6 +175,9 @@ private Q_SLOTS:
         auto full = TradingState::replay(*store, ReadQuery{}, false);
         QVERIFY(fast.ok() && full.ok());
         QCOMPARE(stateDigest(*fast), stateDigest(*full));
+        // The snapshot is written piece by piece; the bytes are those of the whole state at once.
+        QCOMPARE(full->toCanonicalJson(), canonicalJson(full->toJson()));
+        QVERIFY(full->orders().size() > 100 && full->executions().size() > 10);
         QCOMPARE(fast->eventsReplayed(), store->head()->sequence - snapshotAt);
         QCOMPARE(full->eventsReplayed(), store->head()->sequence);
 
