@@ -13,6 +13,10 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QUuid>
 
 #include <cstdio>
@@ -167,6 +171,13 @@ int main(int argc, char *argv[])
     {
         instant::MainWindow window(store->get(), &engine, reference, instant::WorkstationOptions{demo, QStringLiteral("MainWindow")});
         window.show();
+#ifdef __GLIBC__
+        // Loading a long log allocates and frees gigabytes on two threads; glibc keeps what was
+        // freed in its arenas. Hand it back once the panels have their rows.
+        QObject::connect(&engine, &instant::TradingEngine::started, &window, [] {
+            QTimer::singleShot(5000, [] { malloc_trim(0); });
+        });
+#endif
         engine.start();
         if (parser.isSet(QStringLiteral("smoke-test"))) {
             const int seconds = parser.value(QStringLiteral("smoke-test")).toInt();

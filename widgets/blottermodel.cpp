@@ -137,7 +137,11 @@ QVariant BlotterModel::headerData(int section, Qt::Orientation orientation, int 
 
 void BlotterModel::applyUpdates(const QList<OrderRecord> &orders)
 {
-    m_pending.append(orders);
+    if (m_pending.isEmpty())
+        m_pending = orders; // shared with the sender's list: no copy of a million rows
+    else
+        m_pending.append(orders);
+    ++m_pendingBatches;
     m_tick.request();
 }
 
@@ -167,7 +171,21 @@ void BlotterModel::flush()
     if (m_pending.isEmpty())
         return;
     QList<OrderRecord> pending = std::exchange(m_pending, {});
+    const int batches = std::exchange(m_pendingBatches, 0);
     m_tick.applied(pending.size());
+    if (m_rows.isEmpty() && batches == 1) {
+        // The first load: one batch of distinct orders (the engine sends each order once, in
+        // entry order). The rows take the sender's list as it is, shared, not copied.
+        const int count = int(pending.size());
+        sortByEntry(pending); // a pass when already in entry order
+        beginInsertRows({}, 0, count - 1);
+        m_rows = std::move(pending);
+        endInsertRows();
+        m_indexed = 0;
+        QTimer::singleShot(50, this, &BlotterModel::indexInBackground); // after the first frame
+        Q_EMIT flushed(count, 0);
+        return;
+    }
     ensureIndexed(int(m_rows.size()));
     QList<OrderRecord> fresh;
     QHash<QString, qsizetype> freshAt; // several updates of a new order in one tick: the last wins
@@ -208,6 +226,7 @@ void BlotterModel::setAll(const QList<OrderRecord> &orders)
 {
     beginResetModel();
     m_pending.clear();
+    m_pendingBatches = 0;
     m_rows = orders; // in the order given: callers sort by entry off the GUI thread
     m_index.clear();
     m_indexed = 0;
@@ -296,7 +315,10 @@ void ExecutionsModel::append(const QList<FillRecord> &executions)
 {
     if (executions.isEmpty())
         return;
-    m_pending.append(executions);
+    if (m_pending.isEmpty())
+        m_pending = executions; // shared with the sender's list
+    else
+        m_pending.append(executions);
     m_tick.request();
 }
 
@@ -307,6 +329,27 @@ void ExecutionsModel::flush()
         return;
     QList<FillRecord> executions = std::exchange(m_pending, {});
     m_tick.applied(executions.size());
+    if (m_rows.isEmpty()) {
+        // The first load: the rows take the list as it is (shared), then the index.
+        QHash<Sequence, int> index;
+        index.reserve(executions.size());
+        bool distinct = true;
+        for (int r = 0; r < executions.size(); ++r) {
+            const Sequence sequence = executions.at(r).sequence;
+            if (index.contains(sequence)) {
+                distinct = false; // a fill and its settlement together: the general path
+                break;
+            }
+            index.insert(sequence, r);
+        }
+        if (distinct) {
+            beginInsertRows({}, 0, int(executions.size()) - 1);
+            m_rows = std::move(executions);
+            m_index = std::move(index);
+            endInsertRows();
+            return;
+        }
+    }
     // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
     QList<FillRecord> fresh;
     QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row

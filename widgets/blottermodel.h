@@ -47,6 +47,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Buffered until the next tick. Each call lists an order at most once (the engine's batches
+    // do); the first load into an empty blotter is kept as given, shared with the sender.
     void applyUpdates(const QList<OrderRecord> &orders);
     void flush();
     // Replaces everything (an "as of" view); rows in the order given, which should be entry order
@@ -72,6 +74,7 @@ private:
     mutable QHash<QString, int> m_index;
     mutable qsizetype m_indexed = 0;
     QList<OrderRecord> m_pending; // updates since the last tick, in arrival order
+    int m_pendingBatches = 0;
     RefreshTick m_tick;
 };
 

@@ -63,12 +63,11 @@ public:
         });
         connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
 
-        // Everything already recorded, in entry order (sorted here, not on the GUI thread), in
-        // chunks the GUI can take.
+        // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
+        // list: the blotter keeps it as it is (shared), so a million orders are not copied again.
         QList<OrderRecord> recorded = m_oms.state().orders().values();
         sortByEntry(recorded);
-        for (qsizetype at = 0; at < recorded.size(); at += 20'000)
-            Q_EMIT m_engine.ordersUpdated(recorded.mid(at, 20'000));
+        Q_EMIT m_engine.ordersUpdated(recorded);
         m_executionsSent = m_oms.state().executions().size();
         if (m_executionsSent > 0)
             Q_EMIT m_engine.executionsAdded(m_oms.state().executions());

@@ -94,6 +94,23 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(order(1'000'000).orderId), 1'000'000);
     }
 
+    void theFirstLoadIsKeptAsSentAndUpdatesStillFindTheirRows()
+    {
+        BlotterModel model(reference);
+        QList<OrderRecord> all;
+        for (int n = 0; n < 50'000; ++n)
+            all.append(order(n));
+        model.applyUpdates(all); // one batch into an empty blotter, as the engine sends at start
+        model.flush();
+        QCOMPARE(model.rowCount(), 50'000);
+        OrderRecord filled = order(49'999, OrderState::Filled);
+        model.applyUpdates({filled, order(50'000)});
+        model.flush();
+        QCOMPARE(model.rowCount(), 50'001);
+        QCOMPARE(model.orderAt(49'999).state, OrderState::Filled);
+        QCOMPARE(model.orderAt(50'000).orderId, order(50'000).orderId);
+    }
+
     void executionsAreBufferedAndSettledInPlace()
     {
         ExecutionsModel model(reference);
