@@ -32,7 +32,7 @@ public:
     // Replaces the rows (search results); live events are ignored until clear().
     void setEvents(const QList<RecordedEvent> &events);
     bool isLive() const { return m_live; }
-    static constexpr int DefaultCapacity = 200'000;
+    static constexpr int DefaultCapacity = 100'000;
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity) { m_capacity = std::max(1, capacity); }
     // Events dropped from the top since the last clear: older than the first row.

@@ -45,7 +45,7 @@ class AuditViewer : public QWidget
     Q_OBJECT
 
 public:
-    explicit AuditViewer(EventStore *store, QWidget *parent = nullptr, int capacity = 200'000); // AuditLogModel::DefaultCapacity
+    explicit AuditViewer(EventStore *store, QWidget *parent = nullptr, int capacity = 100'000); // AuditLogModel::DefaultCapacity
     ~AuditViewer() override;
 
     AuditLogModel *model() const { return m_model; }

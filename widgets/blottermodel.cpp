@@ -330,11 +330,13 @@ void ExecutionsModel::flush()
     QList<FillRecord> executions = std::exchange(m_pending, {});
     m_tick.applied(executions.size());
     if (m_rows.isEmpty()) {
-        // The first load: the rows take the list as it is (shared), then the index.
-        QHash<Sequence, int> index;
+        // The first load: the newest rows as sent (shared when they fit), then the index.
+        if (executions.size() > m_capacity)
+            executions = executions.mid(executions.size() - m_capacity);
+        QHash<Sequence, qsizetype> index;
         index.reserve(executions.size());
         bool distinct = true;
-        for (int r = 0; r < executions.size(); ++r) {
+        for (qsizetype r = 0; r < executions.size(); ++r) {
             const Sequence sequence = executions.at(r).sequence;
             if (index.contains(sequence)) {
                 distinct = false; // a fill and its settlement together: the general path
@@ -346,22 +348,27 @@ void ExecutionsModel::flush()
             beginInsertRows({}, 0, int(executions.size()) - 1);
             m_rows = std::move(executions);
             m_index = std::move(index);
+            m_dropped = 0;
             endInsertRows();
             return;
         }
     }
     // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
+    const Sequence oldest = m_rows.isEmpty() ? 0 : m_rows.constFirst().sequence;
     QList<FillRecord> fresh;
     QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row
     int first = INT_MAX, last = -1;
     for (FillRecord &f : executions) {
-        const int r = m_index.value(f.sequence, -1);
-        if (r >= 0) {
+        const auto at = m_index.constFind(f.sequence);
+        if (at != m_index.cend()) {
+            const int r = int(*at - m_dropped);
             m_rows[r] = std::move(f);
             first = std::min(first, r);
             last = std::max(last, r);
         } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
             fresh[*it] = std::move(f);
+        } else if (m_dropped > 0 && f.sequence < oldest) {
+            continue; // settles a fill older than the panel keeps
         } else {
             freshAt.insert(f.sequence, fresh.size());
             fresh.append(std::move(f));
@@ -373,19 +380,30 @@ void ExecutionsModel::flush()
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
     for (FillRecord &f : fresh) {
-        m_index.insert(f.sequence, int(m_rows.size()));
+        m_index.insert(f.sequence, m_rows.size() + m_dropped);
         m_rows.append(std::move(f));
     }
     endInsertRows();
+    // Past capacity by a tenth: the oldest rows go, in one removal.
+    if (m_rows.size() > m_capacity + m_capacity / 10) {
+        const qsizetype excess = m_rows.size() - m_capacity;
+        for (qsizetype r = 0; r < excess; ++r)
+            m_index.remove(m_rows.at(r).sequence);
+        beginRemoveRows({}, 0, int(excess) - 1);
+        m_rows.remove(0, excess);
+        m_dropped += excess;
+        endRemoveRows();
+    }
 }
 
 void ExecutionsModel::setAll(const QList<FillRecord> &executions)
 {
     beginResetModel();
     m_pending.clear();
-    m_rows = executions;
+    m_rows = executions.size() > m_capacity ? executions.mid(executions.size() - m_capacity) : executions;
     m_index.clear();
-    for (int r = 0; r < m_rows.size(); ++r)
+    m_dropped = 0;
+    for (qsizetype r = 0; r < m_rows.size(); ++r)
         m_index.insert(m_rows.at(r).sequence, r);
     endResetModel();
 }

@@ -94,11 +94,16 @@ public:
     void append(const QList<FillRecord> &executions); // buffered, applied on the next tick
     void flush();
     void setAll(const QList<FillRecord> &executions);
+    // The panel keeps the newest executions (the trading state and the store keep them all).
+    static constexpr qsizetype DefaultCapacity = 200'000;
+    void setCapacity(qsizetype capacity) { m_capacity = std::max<qsizetype>(1, capacity); }
 
 private:
     const ReferenceData &m_reference;
     QList<FillRecord> m_rows;
-    QHash<Sequence, int> m_index; // a fill's event sequence → row
+    QHash<Sequence, qsizetype> m_index; // a fill's event sequence → its position counted from the first ever kept
+    qsizetype m_dropped = 0;            // rows removed from the top so far
+    qsizetype m_capacity = DefaultCapacity;
     QList<FillRecord> m_pending;
     RefreshTick m_tick;
 };

@@ -137,6 +137,34 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
     }
 
+    void executionsKeepTheNewestOnes()
+    {
+        ExecutionsModel model(reference);
+        model.setCapacity(10);
+        auto fill = [](int n, bool settled) {
+            FillRecord f;
+            f.execId = QStringLiteral("E%1").arg(n);
+            f.orderId = QStringLiteral("O%1").arg(n);
+            f.instrument = QStringLiteral("AAPL");
+            f.quantity = 100;
+            f.sequence = 1000 + n;
+            f.settled = settled;
+            return f;
+        };
+        for (int n = 1; n <= 30; ++n) {
+            model.append({fill(n, false)});
+            model.flush();
+        }
+        QVERIFY(model.rowCount() >= 10 && model.rowCount() <= 11);
+        const int rows = model.rowCount();
+        QCOMPARE(model.data(model.index(rows - 1, ExecutionsModel::ExecId)).toString(), QStringLiteral("E30"));
+        model.append({fill(2, true)}); // settles a fill the panel no longer keeps: ignored
+        model.append({fill(29, true)});
+        model.flush();
+        QCOMPARE(model.rowCount(), rows);
+        QCOMPARE(model.data(model.index(rows - 2, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
+    }
+
     void theBlotterFiltersThroughTheProxyOnlyWhenAsked()
     {
         Blotter blotter(nullptr, reference);
