@@ -342,17 +342,20 @@ public:
                 result = Result<AppendResult>(status.error());
         }
         Sequence last = 0;
-        for (size_t i = 0; i < batch.size(); ++i) {
+        for (size_t i = 0; i < batch.size(); ++i)
             if (results[i] && results[i]->ok() && !results[i]->value().duplicate)
                 last = std::max(last, results[i]->value().lastSequence);
+        // Counted before anyone is answered: a caller that reads stats() after its append
+        // returns sees its own request.
+        m_store.m_requests += static_cast<qint64>(batch.size());
+        if (status && last > 0)
+            ++m_store.m_commits;
+        for (size_t i = 0; i < batch.size(); ++i) {
             batch[i]->promise.addResult(std::move(*results[i]));
             batch[i]->promise.finish();
         }
-        m_store.m_requests += static_cast<qint64>(batch.size());
-        if (status && last > 0) {
-            ++m_store.m_commits;
+        if (status && last > 0)
             Q_EMIT m_store.committed(last);
-        }
     }
 
 private:
