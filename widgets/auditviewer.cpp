@@ -167,6 +167,15 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     }
 }
 
+namespace {
+
+QString liveTailText(qint64 events, Sequence from)
+{
+    return AuditViewer::tr("Live: the newest %L1 events (from %L2 on); \"Search whole log\" finds older ones.").arg(events).arg(from);
+}
+
+} // namespace
+
 void AuditViewer::startLiveTail()
 {
     // Live again: the newest capacity() events, then everything appended (a new subscription
@@ -199,11 +208,7 @@ void AuditViewer::startLiveTail()
                     status->setText(tr("Live updates interrupted: %1").arg(message));
             });
             if (from > 0)
-                QMetaObject::invokeMethod(status, [status, from, capacity] {
-                    status->setText(tr("Live: the newest %L1 events (from %L2 on); \"Search whole log\" finds older ones.")
-                                        .arg(capacity)
-                                        .arg(from + 1));
-                });
+                QMetaObject::invokeMethod(status, [status, from, capacity] { status->setText(liveTailText(capacity, from + 1)); });
         },
         Qt::QueuedConnection);
 }
@@ -212,9 +217,7 @@ void AuditViewer::showWindow()
 {
     if (!m_model->isLive() || m_model->rowCount() == 0)
         return;
-    m_status->setText(tr("Live: the newest %L1 events (from %L2 on); \"Search whole log\" finds older ones.")
-                          .arg(m_model->rowCount())
-                          .arg(m_model->eventAt(0).sequence));
+    m_status->setText(liveTailText(m_model->rowCount(), m_model->eventAt(0).sequence));
 }
 
 void AuditViewer::searchWholeLog()

@@ -5,6 +5,7 @@
 // The store additionally validates, checks the stream version, hashes the chain, goes through its
 // writer thread and Qt Sql. The ratio (store / raw) is printed at the end.
 
+#include "benchsupport.h"
 #include "events/eventhash.h"
 #include "store/eventstore.h"
 
@@ -13,7 +14,6 @@
 #include <QThread>
 
 #include <benchmark/benchmark.h>
-#include <sqlite3.h>
 
 #include <cstdio>
 #include <map>
@@ -120,28 +120,16 @@ void BM_StoreAppendConcurrent(benchmark::State &state)
 void BM_RawInsert(benchmark::State &state)
 {
     const int batch = static_cast<int>(state.range(0));
-    sqlite3 *db = nullptr;
-    const QByteArray path = freshPath().toUtf8();
-    if (sqlite3_open(path.constData(), &db) != SQLITE_OK) {
-        state.SkipWithError("cannot open");
+    auto table = bench::RawEventTable::create(freshPath());
+    if (!table) {
+        state.SkipWithError(qPrintable(table.message()));
         return;
     }
-    const char *setup[] = {
-        "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-        "CREATE TABLE events (seq INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL,"
-        " type TEXT NOT NULL, schema_version INTEGER NOT NULL, recorded_us INTEGER NOT NULL, actor_user TEXT NOT NULL,"
-        " actor_role TEXT NOT NULL, correlation_id TEXT NOT NULL, causation_id TEXT NOT NULL, payload TEXT NOT NULL,"
-        " prev_hash BLOB NOT NULL, hash BLOB NOT NULL, UNIQUE (stream_id, stream_version))"};
-    for (const char *sql : setup)
-        sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    sqlite3_stmt *insert = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &insert, nullptr);
-
     // The same rows the store would write, hashes included, prepared outside the timing.
     qint64 seq = 0;
     QByteArray prev = eventhash::genesis();
     auto makeRows = [&](qint64 from, int count) {
-        std::vector<RecordedEvent> rows;
+        std::vector<bench::EventRow> rows;
         for (int i = 0; i < count; ++i) {
             const NewEvent n = orderEvent(from + i);
             RecordedEvent e;
@@ -156,7 +144,9 @@ void BM_RawInsert(benchmark::State &state)
             e.prevHash = prev;
             e.hash = eventhash::chainHash(prev, e);
             prev = e.hash;
-            rows.push_back(std::move(e));
+            rows.push_back(bench::EventRow{e.sequence, e.streamId.toUtf8(), e.streamVersion, e.type.toUtf8(), e.schemaVersion,
+                                           e.recordedUs, e.actor.user.toUtf8(), e.actor.role.toUtf8(), e.correlationId.toUtf8(),
+                                           e.causationId.toUtf8(), e.payload, e.prevHash, e.hash});
         }
         return rows;
     };
@@ -164,42 +154,15 @@ void BM_RawInsert(benchmark::State &state)
     qint64 n = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        const std::vector<RecordedEvent> rows = makeRows(n, batch);
-        std::vector<QByteArray> text;
-        text.reserve(rows.size() * 6);
-        for (const RecordedEvent &e : rows)
-            text.insert(text.end(), {e.streamId.toUtf8(), e.type.toUtf8(), e.actor.user.toUtf8(), e.actor.role.toUtf8(),
-                                     e.correlationId.toUtf8(), e.causationId.toUtf8()});
+        const std::vector<bench::EventRow> rows = makeRows(n, batch);
         state.ResumeTiming();
-        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        for (size_t i = 0; i < rows.size(); ++i) {
-            const RecordedEvent &e = rows[i];
-            const QByteArray *t = &text[i * 6];
-            sqlite3_bind_int64(insert, 1, e.sequence);
-            sqlite3_bind_text(insert, 2, t[0].constData(), int(t[0].size()), SQLITE_STATIC);
-            sqlite3_bind_int64(insert, 3, e.streamVersion);
-            sqlite3_bind_text(insert, 4, t[1].constData(), int(t[1].size()), SQLITE_STATIC);
-            sqlite3_bind_int64(insert, 5, e.schemaVersion);
-            sqlite3_bind_int64(insert, 6, e.recordedUs);
-            sqlite3_bind_text(insert, 7, t[2].constData(), int(t[2].size()), SQLITE_STATIC);
-            sqlite3_bind_text(insert, 8, t[3].constData(), int(t[3].size()), SQLITE_STATIC);
-            sqlite3_bind_text(insert, 9, t[4].constData(), int(t[4].size()), SQLITE_STATIC);
-            sqlite3_bind_text(insert, 10, t[5].constData(), int(t[5].size()), SQLITE_STATIC);
-            sqlite3_bind_text(insert, 11, e.payload.constData(), int(e.payload.size()), SQLITE_STATIC);
-            sqlite3_bind_blob(insert, 12, e.prevHash.constData(), int(e.prevHash.size()), SQLITE_STATIC);
-            sqlite3_bind_blob(insert, 13, e.hash.constData(), int(e.hash.size()), SQLITE_STATIC);
-            if (sqlite3_step(insert) != SQLITE_DONE) {
-                state.SkipWithError(sqlite3_errmsg(db));
-                break;
-            }
-            sqlite3_reset(insert);
+        if (Status s = (*table)->write(rows.data(), rows.size()); !s) {
+            state.SkipWithError(qPrintable(s.message()));
+            break;
         }
-        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
         n += batch;
     }
     state.SetItemsProcessed(n);
-    sqlite3_finalize(insert);
-    sqlite3_close(db);
 }
 
 BENCHMARK(BM_StoreAppend)->ArgName("batch")->Arg(1)->Arg(100)->Arg(1000)->UseRealTime();

@@ -105,22 +105,6 @@ Status insertRows(sqlite3 *db, sqlite3_stmt *insert, const EventRow *rows, size_
     return Done{};
 }
 
-RecordedEvent toRecorded(const EventRow &row)
-{
-    RecordedEvent e;
-    e.sequence = row.seq;
-    e.streamId = QString::fromUtf8(row.streamId);
-    e.streamVersion = row.streamVersion;
-    e.type = QString::fromUtf8(row.type);
-    e.schemaVersion = int(row.schemaVersion);
-    e.recordedUs = row.recordedUs;
-    e.actor = {QString::fromUtf8(row.actorUser), QString::fromUtf8(row.actorRole)};
-    e.correlationId = QString::fromUtf8(row.correlationId);
-    e.causationId = QString::fromUtf8(row.causationId);
-    e.payload = row.payload;
-    return e;
-}
-
 // COPY text format: backslash, tab, newline and carriage return are escaped; bytea as \\x hex.
 void appendCopyText(QByteArray &out, const QByteArray &value)
 {
@@ -259,6 +243,13 @@ CommandOutcome MarketableOrderFlow::submitNext()
     return out;
 }
 
+EventBytes bytesOf(const EventRow &r)
+{
+    auto v = [](const QByteArray &b) { return std::string_view(b.constData(), size_t(b.size())); };
+    return EventBytes{r.seq, v(r.streamId), r.streamVersion, v(r.type), r.schemaVersion, r.recordedUs, v(r.actorUser),
+                      v(r.actorRole), v(r.correlationId), v(r.causationId), v(r.payload), v(r.prevHash), v(r.hash)};
+}
+
 qint64 EventRow::bytes() const
 {
     return 6 * 8 + streamId.size() + type.size() + actorUser.size() + actorRole.size() + correlationId.size()
@@ -307,27 +298,45 @@ std::vector<int> transactionSizes(const std::vector<EventRow> &rows)
     return sizes;
 }
 
+Result<std::unique_ptr<RawEventTable>> RawEventTable::create(const QString &path)
+{
+    std::unique_ptr<RawEventTable> table(new RawEventTable);
+    if (sqlite3_open(path.toUtf8().constData(), &table->m_db) != SQLITE_OK)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot open %1").arg(path));
+    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", EventsTable})
+        if (Status s = exec(table->m_db, sql); !s)
+            return s.error();
+    if (sqlite3_prepare_v2(table->m_db, "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", -1, &table->m_insert, nullptr) != SQLITE_OK)
+        return makeError(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(table->m_db)));
+    return table;
+}
+
+RawEventTable::~RawEventTable()
+{
+    sqlite3_finalize(m_insert);
+    sqlite3_close(m_db);
+}
+
+Status RawEventTable::write(const EventRow *rows, size_t count)
+{
+    if (Status s = exec(m_db, "BEGIN IMMEDIATE"); !s)
+        return s;
+    if (Status s = insertRows(m_db, m_insert, rows, count); !s)
+        return s;
+    return exec(m_db, "COMMIT");
+}
+
 Result<double> rawSqliteInsert(const QString &path, const std::vector<EventRow> &rows, const std::vector<int> &batches)
 {
-    auto db = openSqlite(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (!db)
-        return db.error();
-    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", EventsTable})
-        if (Status s = exec(db->get(), sql); !s)
-            return s.error();
-    auto insert = prepare(db->get(), "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    if (!insert)
-        return insert.error();
+    auto table = RawEventTable::create(path);
+    if (!table)
+        return table.error();
     QElapsedTimer timer;
     timer.start();
     size_t at = 0, batch = 0;
     while (at < rows.size()) {
         const size_t n = std::min(rows.size() - at, size_t(std::max(1, batches.empty() ? 1 : batches[batch++ % batches.size()])));
-        if (Status s = exec(db->get(), "BEGIN IMMEDIATE"); !s)
-            return s.error();
-        if (Status s = insertRows(db->get(), insert->get(), rows.data() + at, n); !s)
-            return s.error();
-        if (Status s = exec(db->get(), "COMMIT"); !s)
+        if (Status s = (*table)->write(rows.data() + at, n); !s)
             return s.error();
         at += n;
     }
@@ -488,7 +497,9 @@ Result<qint64> replicateStore(const QString &templatePath, const QString &outPat
             e.causationId = rename(t.causationId);
             e.payload = rename(t.payload);
             e.prevHash = prev;
-            e.hash = hasher.hash(prev, toRecorded(e));
+            unsigned char digest[eventhash::HashSize];
+            hasher.hash(bytesOf(e), digest);
+            e.hash = QByteArray(reinterpret_cast<const char *>(digest), eventhash::HashSize);
             prev = e.hash;
             batch.push_back(std::move(e));
             if (batch.size() == 100000) {

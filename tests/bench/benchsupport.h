@@ -14,7 +14,11 @@
 #include <QString>
 
 #include <deque>
+#include <memory>
 #include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace instant {
 class EventStore;
@@ -79,12 +83,31 @@ struct EventRow
     qint64 bytes() const;
 };
 
+// The row as the store's byte view (valid while the row lives): what verification hashes.
+EventBytes bytesOf(const EventRow &row);
+
 // Every row of a SQLite store, in sequence order (sqlite3 C API).
 Result<std::vector<EventRow>> readSqliteRows(const QString &path);
 
 // Groups of consecutive rows written in one transaction: rows with the same recorded time were
 // committed together (the store stamps one time per transaction).
 std::vector<int> transactionSizes(const std::vector<EventRow> &rows);
+
+// A fresh SQLite file with the store's events table (WAL, synchronous=FULL) and one prepared
+// INSERT: the baseline's writer, through sqlite3's C API.
+class RawEventTable
+{
+public:
+    static Result<std::unique_ptr<RawEventTable>> create(const QString &path);
+    ~RawEventTable();
+    // `count` rows in one transaction.
+    Status write(const EventRow *rows, size_t count);
+
+private:
+    RawEventTable() = default;
+    ::sqlite3 *m_db = nullptr;
+    ::sqlite3_stmt *m_insert = nullptr;
+};
 
 // The baseline for appends: a fresh SQLite file with the store's events table (WAL,
 // synchronous=FULL), one prepared INSERT, `rows` written in transactions of `batches` rows

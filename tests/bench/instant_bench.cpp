@@ -351,11 +351,9 @@ void benchRebuild(bool quick, const QString &dir, bool measure)
     // SHA-256 over them, beside openssl's SHA-256 of blocks of the same size (also one core).
     {
         eventhash::ChainHasher hasher;
-        auto v = [](const QByteArray &b) { return std::string_view(b.constData(), size_t(b.size())); };
         std::vector<EventBytes> views;
         for (const EventRow &r : *rows)
-            views.push_back(EventBytes{r.seq, v(r.streamId), r.streamVersion, v(r.type), r.schemaVersion, r.recordedUs, v(r.actorUser),
-                                       v(r.actorRole), v(r.correlationId), v(r.causationId), v(r.payload), v(r.prevHash), v(r.hash)});
+            views.push_back(bytesOf(r));
         // Alternated with openssl, best of three each: a busy neighbour on the machine should not
         // decide the ratio.
         qint64 hashed = 0, good = 0;

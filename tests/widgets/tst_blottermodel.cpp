@@ -32,6 +32,19 @@ OrderRecord order(int n, OrderState state = OrderState::New)
     return o;
 }
 
+// Execution n, recorded as event 1000 + n.
+FillRecord fill(int n, bool settled)
+{
+    FillRecord f;
+    f.execId = QStringLiteral("E%1").arg(n);
+    f.orderId = QStringLiteral("O%1").arg(n);
+    f.instrument = QStringLiteral("AAPL");
+    f.quantity = 100;
+    f.sequence = 1000 + n;
+    f.settled = settled;
+    return f;
+}
+
 } // namespace
 
 class TestBlotterModel : public QObject
@@ -115,16 +128,6 @@ private Q_SLOTS:
     {
         ExecutionsModel model(reference);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        auto fill = [](int n, bool settled) {
-            FillRecord f;
-            f.execId = QStringLiteral("E%1").arg(n);
-            f.orderId = QStringLiteral("O%1").arg(n);
-            f.instrument = QStringLiteral("AAPL");
-            f.quantity = 100;
-            f.sequence = 1000 + n;
-            f.settled = settled;
-            return f;
-        };
         model.append({fill(1, false), fill(2, false)});
         model.append({fill(3, false), fill(3, true)}); // a fill and its settlement in one tick: one row
         QCOMPARE(model.rowCount(), 0);
@@ -141,16 +144,6 @@ private Q_SLOTS:
     {
         ExecutionsModel model(reference);
         model.setCapacity(10);
-        auto fill = [](int n, bool settled) {
-            FillRecord f;
-            f.execId = QStringLiteral("E%1").arg(n);
-            f.orderId = QStringLiteral("O%1").arg(n);
-            f.instrument = QStringLiteral("AAPL");
-            f.quantity = 100;
-            f.sequence = 1000 + n;
-            f.settled = settled;
-            return f;
-        };
         for (int n = 1; n <= 30; ++n) {
             model.append({fill(n, false)});
             model.flush();
