@@ -177,10 +177,12 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::smokeSummary() const
 {
-    return QStringLiteral("blotter %1 orders, %2 executions; audit log %3 events")
+    return QStringLiteral("blotter %1 orders, %2 executions; audit log %3 events; window %4x%5")
         .arg(m_blotter->model()->rowCount())
         .arg(m_blotter->executions()->rowCount())
-        .arg(m_auditViewer->model()->rowCount());
+        .arg(m_auditViewer->model()->rowCount())
+        .arg(width())
+        .arg(height());
 }
 
 QStringList MainWindow::smokeCheck(const QString &screenshot) const

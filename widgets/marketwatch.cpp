@@ -451,11 +451,28 @@ void Holdings::showAsOf(const QList<AccountRecord> &accounts, const QList<Positi
 
 void Holdings::updateCash()
 {
+    // One line per account while they fit; a desk with many accounts gets the first few and
+    // the totals (the label must not grow the dock past the screen).
+    constexpr qsizetype Shown = 4;
+    const QList<AccountRecord> &accounts = m_model->accounts();
     QStringList rows;
-    for (const AccountRecord &a : m_model->accounts())
-        rows << tr("<b>%1</b> cash $%2 · reserved $%3 · unsettled buys $%4 · available $%5")
-                    .arg(a.id.toHtmlEscaped(), money(a.cashCents), money(a.reservedCents), money(a.unsettledBuyCents),
-                         money(a.availableCents()));
+    qint64 cash = 0, reserved = 0, unsettled = 0, available = 0;
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        const AccountRecord &a = accounts.at(i);
+        cash += a.cashCents;
+        reserved += a.reservedCents;
+        unsettled += a.unsettledBuyCents;
+        available += a.availableCents();
+        if (i < Shown || accounts.size() == Shown + 1)
+            rows << tr("<b>%1</b> cash $%2 · reserved $%3 · unsettled buys $%4 · available $%5")
+                        .arg(a.id.toHtmlEscaped(), money(a.cashCents), money(a.reservedCents), money(a.unsettledBuyCents),
+                             money(a.availableCents()));
+    }
+    if (accounts.size() > Shown + 1)
+        rows << tr("<b>%1 more accounts</b>; all %2: cash $%3 · reserved $%4 · unsettled buys $%5 · available $%6")
+                    .arg(accounts.size() - Shown)
+                    .arg(accounts.size())
+                    .arg(money(cash), money(reserved), money(unsettled), money(available));
     m_cash->setText(rows.join(QStringLiteral("<br>")));
 }
 

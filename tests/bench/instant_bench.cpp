@@ -519,7 +519,7 @@ void benchBlotter(bool quick)
 // The workstation itself (the `instant` executable, offscreen) opened on a store holding about
 // a million orders: its peak resident memory once every panel has loaded.
 
-void benchWorkstation(bool quick, const QString &dir, const QString &templatePath)
+void benchWorkstation(bool quick, const QString &dir, const QString &templatePath, qint64 events)
 {
     heading("the workstation on a store of a million orders (peak resident memory)");
     const QString path = dir + QStringLiteral("/workstation.db");
@@ -529,7 +529,7 @@ void benchWorkstation(bool quick, const QString &dir, const QString &templatePat
             return;
     }
     // About 22% of a demo run's events are new orders.
-    auto made = replicateStore(templatePath, path, quick ? 200'000 : 4'600'000);
+    auto made = replicateStore(templatePath, path, events > 0 ? events : quick ? 200'000 : 4'600'000);
     if (!made) {
         std::printf("  %s\n", qPrintable(made.message()));
         return;
@@ -613,6 +613,8 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for the stores (default: a temporary folder)."), QStringLiteral("folder")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Also write the figures to this JSON file."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("events"), QStringLiteral("Store sizes for the rebuild section (default 1000000,10000000)."), QStringLiteral("list")});
+    parser.addOption({QStringLiteral("workstation-events"), QStringLiteral("Store size for the workstation section (default 4600000, about 1.1M orders)."),
+                      QStringLiteral("count")});
     parser.addOption({QStringLiteral("keep"), QStringLiteral("Keep the stores (with --dir) for profiling.")});
     parser.addOption({QStringLiteral("no-postgres"), QStringLiteral("Skip PostgreSQL.")});
     parser.addOption({QStringLiteral("replay"), QStringLiteral("Only time a full replay of this store (for profiling)."), QStringLiteral("url")});
@@ -660,7 +662,7 @@ int main(int argc, char **argv)
     if (wanted("rebuild") || wanted("workstation"))
         benchRebuild(quick, tmp.path(), wanted("rebuild"));
     if (wanted("workstation"))
-        benchWorkstation(quick, tmp.path(), tmp.path() + QStringLiteral("/template.db"));
+        benchWorkstation(quick, tmp.path(), tmp.path() + QStringLiteral("/template.db"), parser.value(QStringLiteral("workstation-events")).toLongLong());
     if (wanted("blotter"))
         benchBlotter(quick);
 

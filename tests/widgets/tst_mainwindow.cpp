@@ -3,6 +3,7 @@
 #include "auditlogmodel.h"
 #include "auditviewer.h"
 #include "mainwindow.h"
+#include "marketwatch.h"
 #include "refdata/referencedata.h"
 #include "theme.h"
 
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
@@ -153,6 +155,26 @@ private Q_SLOTS:
         window.findChild<QAction *>(QStringLiteral("LockLayoutAction"))->setChecked(false);
         for (QDockWidget *d : window.docks())
             QVERIFY(d->features() & QDockWidget::DockWidgetMovable);
+    }
+
+    // A desk with many accounts: the cash summary lists a few and the totals, so the Holdings
+    // dock (and with it the main window) keeps a screen-sized minimum height.
+    void holdingsSummaryStaysSmallWithManyAccounts()
+    {
+        MarketWatchModel marks(reference);
+        Holdings holdings(nullptr, reference, &marks);
+        QList<AccountRecord> accounts;
+        for (int i = 0; i < 1800; ++i)
+            accounts.append(AccountRecord{QStringLiteral("ACC-%1").arg(i), 100'00, 0, 0, 0, 1});
+        holdings.showAsOf(accounts, {});
+        QVERIFY2(holdings.minimumSizeHint().height() < 400, qPrintable(QString::number(holdings.minimumSizeHint().height())));
+        auto *label = holdings.findChild<QLabel *>();
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral("1796 more accounts")), qPrintable(label->text()));
+        QCOMPARE(label->text().count(QStringLiteral("<b>ACC-")), 4);
+        holdings.showAsOf(accounts.mid(0, 5), {}); // five fit: no "more" line
+        QCOMPARE(label->text().count(QStringLiteral("<b>ACC-")), 5);
+        QVERIFY(!label->text().contains(QStringLiteral("more accounts")));
     }
 
     void auditPanelFollowsTheStore()
