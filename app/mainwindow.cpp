@@ -95,8 +95,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
             if (!state)
                 return;
             auto shared = std::make_shared<TradingState>(std::move(state).value());
-            QList<OrderRecord> orders = shared->orders().values();
-            sortByEntry(orders); // here, not on the GUI thread
+            QList<OrderRef> orders = shared->orders().inEntryOrder(); // sorted here, not on the GUI thread
             QMetaObject::invokeMethod(qApp, [self, shared, at, orders] {
                 if (!self)
                     return;

@@ -129,7 +129,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
             QMessageBox::warning(this, tr("Export orders"), error);
     });
     if (m_engine) {
-        connect(m_engine, &TradingEngine::ordersUpdated, this, [this](const QList<OrderRecord> &orders) {
+        connect(m_engine, &TradingEngine::ordersUpdated, this, [this](const QList<OrderRef> &orders) {
             if (m_live)
                 m_model->applyUpdates(orders);
         });
@@ -249,7 +249,7 @@ void Blotter::setCurrentInstrument(const QString &instrument)
         updateFilter();
 }
 
-void Blotter::showAsOf(const QList<OrderRecord> &orders, const QList<FillRecord> &executions)
+void Blotter::showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions)
 {
     m_live = false;
     m_model->setAll(orders);

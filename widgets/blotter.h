@@ -53,7 +53,7 @@ public:
     void restoreColumns(const QByteArray &state);
     bool exportCsv(const QString &path, QString *error = nullptr) const;
     // "As of": show these orders and executions and ignore live updates until setLive().
-    void showAsOf(const QList<OrderRecord> &orders, const QList<FillRecord> &executions);
+    void showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions);
     void setLive();
     bool isLive() const { return m_live; }
     // The instrument picked elsewhere (linked panels); "this instrument only" filters on it.

@@ -76,7 +76,7 @@ QVariant BlotterModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const OrderRecord &o = m_rows.at(index.row());
+    const OrderRecord &o = *m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return text(o, index.column());
@@ -135,7 +135,7 @@ QVariant BlotterModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-void BlotterModel::applyUpdates(const QList<OrderRecord> &orders)
+void BlotterModel::applyUpdates(const QList<OrderRef> &orders)
 {
     if (m_pending.isEmpty())
         m_pending = orders; // shared with the sender's list: no copy of a million rows
@@ -154,7 +154,7 @@ int BlotterModel::rowOf(const QString &orderId) const
 void BlotterModel::ensureIndexed(int rows) const
 {
     for (; m_indexed < std::min<qsizetype>(rows, m_rows.size()); ++m_indexed)
-        m_index.insert(m_rows.at(m_indexed).orderId, int(m_indexed));
+        m_index.insert(m_rows.at(m_indexed)->orderId, int(m_indexed));
 }
 
 void BlotterModel::indexInBackground()
@@ -170,7 +170,7 @@ void BlotterModel::flush()
     m_tick.stop();
     if (m_pending.isEmpty())
         return;
-    QList<OrderRecord> pending = std::exchange(m_pending, {});
+    QList<OrderRef> pending = std::exchange(m_pending, {});
     const int batches = std::exchange(m_pendingBatches, 0);
     m_tick.applied(pending.size());
     if (m_rows.isEmpty() && batches == 1) {
@@ -187,19 +187,20 @@ void BlotterModel::flush()
         return;
     }
     ensureIndexed(int(m_rows.size()));
-    QList<OrderRecord> fresh;
+    QList<OrderRef> fresh;
     QHash<QString, qsizetype> freshAt; // several updates of a new order in one tick: the last wins
     int first = INT_MAX, last = -1;
-    for (OrderRecord &o : pending) {
-        const int row = m_index.value(o.orderId, -1);
+    for (OrderRef &o : pending) {
+        const QString &id = o->orderId;
+        const int row = m_index.value(id, -1);
         if (row >= 0) {
             m_rows[row] = std::move(o);
             first = std::min(first, row);
             last = std::max(last, row);
-        } else if (auto it = freshAt.constFind(o.orderId); it != freshAt.cend()) {
+        } else if (auto it = freshAt.constFind(id); it != freshAt.cend()) {
             fresh[*it] = std::move(o);
         } else {
-            freshAt.insert(o.orderId, fresh.size());
+            freshAt.insert(id, fresh.size());
             fresh.append(std::move(o));
         }
     }
@@ -222,7 +223,7 @@ void BlotterModel::flush()
     Q_EMIT flushed(inserted, changed);
 }
 
-void BlotterModel::setAll(const QList<OrderRecord> &orders)
+void BlotterModel::setAll(const QList<OrderRef> &orders)
 {
     beginResetModel();
     m_pending.clear();
@@ -249,7 +250,8 @@ QString BlotterModel::csv() const
     for (int c = 0; c < ColumnCount; ++c)
         header << field(headerData(c, Qt::Horizontal).toString());
     lines << header.join(u',');
-    for (const OrderRecord &o : m_rows) {
+    for (const OrderRef &row : m_rows) {
+        const OrderRecord &o = *row;
         QStringList cells;
         for (int c = 0; c < ColumnCount; ++c)
             cells << field(c == Quantity || c == Filled || c == Leaves ? QString::number(c == Quantity ? o.quantity.value() : c == Filled ? o.filled.value() : o.leaves().value())

@@ -49,12 +49,12 @@ public:
 
     // Buffered until the next tick. Each call lists an order at most once (the engine's batches
     // do); the first load into an empty blotter is kept as given, shared with the sender.
-    void applyUpdates(const QList<OrderRecord> &orders);
+    void applyUpdates(const QList<OrderRef> &orders);
     void flush();
     // Replaces everything (an "as of" view); rows in the order given, which should be entry order
     // (instant::sortByEntry): sorting a million rows is the caller's work, off the GUI thread.
-    void setAll(const QList<OrderRecord> &orders);
-    const OrderRecord &orderAt(int row) const { return m_rows.at(row); }
+    void setAll(const QList<OrderRef> &orders);
+    const OrderRecord &orderAt(int row) const { return *m_rows.at(row); }
     int rowOf(const QString &orderId) const;
     QString symbolOf(const OrderRecord &order) const;
     QString csv() const;
@@ -68,12 +68,12 @@ private:
     void indexInBackground();
 
     const ReferenceData &m_reference;
-    QList<OrderRecord> m_rows;
+    QList<OrderRef> m_rows; // shared with the engine's state: a row costs a pointer
     // Order id → row, built lazily: after a reset of a million rows the first paint does not
     // wait for it (rows [0, m_indexed) are in it).
     mutable QHash<QString, int> m_index;
     mutable qsizetype m_indexed = 0;
-    QList<OrderRecord> m_pending; // updates since the last tick, in arrival order
+    QList<OrderRef> m_pending; // updates since the last tick, in arrival order
     int m_pendingBatches = 0;
     RefreshTick m_tick;
 };

@@ -65,9 +65,7 @@ public:
 
         // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
         // list: the blotter keeps it as it is (shared), so a million orders are not copied again.
-        QList<OrderRecord> recorded = m_oms.state().orders().values();
-        sortByEntry(recorded);
-        Q_EMIT m_engine.ordersUpdated(recorded);
+        Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
         m_executionsSent = m_oms.state().executions().size();
         if (m_executionsSent > 0)
             Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
@@ -112,9 +110,7 @@ public:
 
     void republish()
     {
-        QList<OrderRecord> all = m_oms.state().orders().values();
-        sortByEntry(all);
-        Q_EMIT m_engine.ordersUpdated(all);
+        Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
         Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
         m_portfolioDirty = true;
     }
@@ -134,13 +130,13 @@ public:
     void publish()
     {
         if (!m_changed.isEmpty()) {
-            QList<OrderRecord> orders;
+            QList<OrderRef> orders;
             orders.reserve(m_changed.size());
             for (const QString &id : std::as_const(m_changed))
-                if (const OrderRecord *o = m_oms.state().order(id))
-                    orders.append(*o);
+                if (OrderRef o = m_oms.state().orderRef(id); !o.isNull())
+                    orders.append(std::move(o)); // shared with the state until it changes the order again
             m_changed.clear();
-            std::sort(orders.begin(), orders.end(), [](const OrderRecord &a, const OrderRecord &b) { return a.createdUs < b.createdUs; });
+            sortByEntry(orders);
             Q_EMIT m_engine.ordersUpdated(orders);
         }
         const QList<FillRecord> &executions = m_oms.state().executions();
@@ -259,6 +255,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
     static const int registered = [] {
         qRegisterMetaType<instant::OrderRecord>();
         qRegisterMetaType<QList<instant::OrderRecord>>();
+        qRegisterMetaType<QList<instant::OrderRef>>();
         qRegisterMetaType<QList<instant::FillRecord>>();
         qRegisterMetaType<QList<instant::AccountRecord>>();
         qRegisterMetaType<QList<instant::PositionRecord>>();

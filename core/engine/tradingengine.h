@@ -77,7 +77,7 @@ public:
 
 Q_SIGNALS:
     void started();
-    void ordersUpdated(const QList<instant::OrderRecord> &orders);
+    void ordersUpdated(const QList<instant::OrderRef> &orders);
     void executionsAdded(const QList<instant::FillRecord> &executions);
     void portfolioUpdated(const QList<instant::AccountRecord> &accounts, const QList<instant::PositionRecord> &positions);
     void quotesUpdated(const QList<instant::Quote> &quotes);
@@ -108,6 +108,7 @@ private:
 } // namespace instant
 
 Q_DECLARE_METATYPE(instant::OrderRecord)
+Q_DECLARE_METATYPE(instant::OrderRef)
 Q_DECLARE_METATYPE(instant::FillRecord)
 Q_DECLARE_METATYPE(instant::AccountRecord)
 Q_DECLARE_METATYPE(instant::PositionRecord)

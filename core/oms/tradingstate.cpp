@@ -133,19 +133,37 @@ QString positionKey(const QString &account, const QString &instrument)
 
 } // namespace
 
-void sortByEntry(QList<OrderRecord> &orders)
+OrderRef::OrderRef(OrderRecord record) : d(new Data)
 {
-    auto before = [](const OrderRecord &a, const OrderRecord &b) {
-        return a.createdUs != b.createdUs ? a.createdUs < b.createdUs : a.orderId < b.orderId;
+    d->record = std::move(record);
+}
+
+OrderRecord &OrderRef::edit()
+{
+    d.detach();
+    return d->record;
+}
+
+void sortByEntry(QList<OrderRef> &orders)
+{
+    auto before = [](const OrderRef &a, const OrderRef &b) {
+        return a->createdUs != b->createdUs ? a->createdUs < b->createdUs : a->orderId < b->orderId;
     };
     if (!std::is_sorted(orders.cbegin(), orders.cend(), before))
         std::sort(orders.begin(), orders.end(), before);
 }
 
+QList<OrderRef> OrderTable::inEntryOrder() const
+{
+    QList<OrderRef> all = m_hash.values();
+    sortByEntry(all);
+    return all;
+}
+
 const OrderRecord *TradingState::order(const QString &orderId) const
 {
     auto it = m_orders.constFind(orderId);
-    return it == m_orders.cend() ? nullptr : &*it;
+    return it == m_orders.cend() ? nullptr : &**it;
 }
 
 const AccountRecord *TradingState::account(const QString &id) const
@@ -212,8 +230,8 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_openSells = m_openSells;
     t.m_working = m_working;
     auto take = [&](const QString &id) {
-        if (const OrderRecord *o = order(id))
-            t.m_orders.insert(id, *o);
+        if (auto it = m_orders.constFind(id); it != m_orders.cend())
+            t.m_orders.insert(id, *it); // shared
     };
     for (const QString &id : m_working)
         take(id);
@@ -303,11 +321,13 @@ Status TradingState::apply(const RecordedEvent &event)
     if (kind == Kind::OrderAccepted || kind == Kind::OrderRejected) {
         // One lookup: the slot is made here and filled in place.
         const qsizetype before = m_orders.size();
-        OrderRecord &o = m_orders[orderId];
+        OrderRef &slot = m_orders[orderId];
         if (m_orders.size() == before) {
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
         }
+        slot = OrderRecord{};
+        OrderRecord &o = slot.edit();
         readOrderTerms(o, p);
         o.account = intern(o.account);
         o.instrument = intern(o.instrument);
@@ -384,7 +404,7 @@ Status TradingState::apply(const RecordedEvent &event)
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(type, orderId));
     }
-    OrderRecord &order = *it;
+    OrderRecord &order = it->edit();
 
     if (kind == Kind::OrderAcknowledged)
         return transition(order, OrderEventKind::Acknowledge, event);
@@ -491,7 +511,7 @@ Status TradingState::apply(const RecordedEvent &event)
 Status TradingState::checkInvariants() const
 {
     QHash<QString, qint64> reserved;
-    for (const OrderRecord &o : m_orders) {
+    for (const OrderRecord &o : orders()) {
         if (o.filled > Quantity(0) && o.filled > o.quantity)
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 filled %2 of %3").arg(o.orderId).arg(o.filled.value()).arg(o.quantity.value()));
         if (o.reservedCents < 0 || (isTerminal(o.state) && o.reservedCents != 0))
@@ -702,7 +722,7 @@ QJsonObject TradingState::toJson(bool withHistory) const
     QStringList orderIds = withHistory ? m_orders.keys() : QStringList();
     orderIds.sort();
     for (const QString &id : std::as_const(orderIds))
-        orders.append(m_orders.value(id).toJson());
+        orders.append(m_orders.value(id)->toJson());
     QStringList accountIds = m_accounts.keys();
     accountIds.sort();
     for (const QString &id : std::as_const(accountIds))
@@ -770,7 +790,7 @@ QByteArray TradingState::toCanonicalJson() const
     orderIds.sort();
     place(orders, array([&](auto add) {
         for (const QString &id : std::as_const(orderIds))
-            add(m_orders.value(id).toJson());
+            add(m_orders.value(id)->toJson());
     }));
     place(executions, array([&](auto add) {
         for (const FillRecord &f : m_executions)
@@ -800,7 +820,8 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
             if (o.side == Side::Sell)
                 t.m_openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
         }
-        t.m_orders.insert(o.orderId, std::move(o));
+        const QString id = o.orderId;
+        t.m_orders.insert(id, OrderRef(std::move(o)));
     }
     // The newest orders, for recentCopy().
     const size_t keep = std::min<size_t>(entered.size(), 2000);

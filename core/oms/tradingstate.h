@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QSet>
+#include <QSharedData>
 
 #include <optional>
 
@@ -52,6 +53,28 @@ struct OrderRecord
     }
     QJsonObject toJson() const;
     static OrderRecord fromJson(const QJsonObject &o);
+};
+
+// An order record shared, not copied, between the trading state and whatever shows it (the
+// blotter holds a million of them): the state changes a record in place only while it is the
+// sole holder, and copies it first otherwise, so a holder's record never changes under it, on
+// any thread (Qt's implicit sharing).
+class OrderRef
+{
+public:
+    OrderRef() = default;
+    OrderRef(OrderRecord record); // implicit: a record becomes a shared one
+    const OrderRecord &operator*() const { return d->record; }
+    const OrderRecord *operator->() const { return &d->record; }
+    bool isNull() const { return !d; }
+    OrderRecord &edit(); // the record, made the caller's own first if it is shared
+
+private:
+    struct Data : QSharedData
+    {
+        OrderRecord record;
+    };
+    QExplicitlySharedDataPointer<Data> d;
 };
 
 struct PositionRecord
@@ -105,7 +128,40 @@ struct FillRecord
 // reservations, unsettled fills, last prices, compliance settings. The OMS decides with it;
 // the orders, positions and cash projections read it. Rebuildable from zero and "as of".
 // Orders in the order they were entered (time, then id); a pass when they already are.
-void sortByEntry(QList<OrderRecord> &orders);
+void sortByEntry(QList<OrderRef> &orders);
+
+// Every order of a TradingState, iterated as records (the state holds them as OrderRef).
+class OrderTable
+{
+public:
+    using Hash = QHash<QString, OrderRef>;
+    class const_iterator
+    {
+    public:
+        explicit const_iterator(Hash::const_iterator it) : m_it(it) {}
+        const OrderRecord &operator*() const { return **m_it; }
+        const OrderRecord *operator->() const { return &**m_it; }
+        const_iterator &operator++()
+        {
+            ++m_it;
+            return *this;
+        }
+        bool operator==(const const_iterator &other) const { return m_it == other.m_it; }
+        bool operator!=(const const_iterator &other) const { return m_it != other.m_it; }
+
+    private:
+        Hash::const_iterator m_it;
+    };
+    explicit OrderTable(const Hash &hash) : m_hash(hash) {}
+    const_iterator begin() const { return const_iterator(m_hash.cbegin()); }
+    const_iterator end() const { return const_iterator(m_hash.cend()); }
+    qsizetype size() const { return m_hash.size(); }
+    bool isEmpty() const { return m_hash.isEmpty(); }
+    QList<OrderRef> inEntryOrder() const; // shared, sorted by entry time then id
+
+private:
+    const Hash &m_hash;
+};
 
 class TradingState
 {
@@ -115,8 +171,9 @@ public:
     Status apply(const RecordedEvent &event);
 
     Sequence lastSequence() const { return m_lastSequence; }
-    const QHash<QString, OrderRecord> &orders() const { return m_orders; }
+    OrderTable orders() const { return OrderTable(m_orders); }
     const OrderRecord *order(const QString &orderId) const;
+    OrderRef orderRef(const QString &orderId) const { return m_orders.value(orderId); } // null if unknown
     const QHash<QString, AccountRecord> &accounts() const { return m_accounts; }
     const AccountRecord *account(const QString &id) const;
     const QMap<QString, PositionRecord> &positions() const { return m_positions; } // key: account|instrument
@@ -170,7 +227,7 @@ private:
     PositionRecord &positionFor(const QString &account, const QString &instrument);
 
     Sequence m_lastSequence = 0;
-    QHash<QString, OrderRecord> m_orders;
+    QHash<QString, OrderRef> m_orders;
     QHash<QString, AccountRecord> m_accounts;
     QMap<QString, PositionRecord> m_positions;
     QMap<QString, FillRecord> m_unsettled;

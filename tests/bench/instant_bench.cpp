@@ -383,10 +383,10 @@ void benchRebuild(bool quick, const QString &dir, bool measure)
 // ---------------------------------------------------------------------------------------------
 // The blotter: reset and first paint, and the GUI thread's share while fills stream in.
 
-QList<OrderRecord> makeOrders(int count, int offset = 0)
+QList<OrderRef> makeOrders(int count, int offset = 0)
 {
     static const QStringList symbols{QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("91282CJL6"), QStringLiteral("JPM")};
-    QList<OrderRecord> orders;
+    QList<OrderRef> orders;
     orders.reserve(count);
     for (int i = 0; i < count; ++i) {
         OrderRecord o;
@@ -403,7 +403,7 @@ QList<OrderRecord> makeOrders(int count, int offset = 0)
     return orders;
 }
 
-double firstPaint(Blotter &blotter, const QList<OrderRecord> &orders)
+double firstPaint(Blotter &blotter, const QList<OrderRef> &orders)
 {
     QElapsedTimer t;
     t.start();
@@ -423,7 +423,7 @@ void benchBlotter(bool quick)
     heading("blotter (offscreen): reset and first paint, GUI thread under a stream of fills");
     const ReferenceData reference = ReferenceData::demo();
     const int big = quick ? 200'000 : 1'000'000;
-    const QList<OrderRecord> small = makeOrders(10'000);
+    const QList<OrderRef> small = makeOrders(10'000);
     double paintSmall = 0, paintBig = 0;
     double rssBefore = 0, rssAfter = 0;
     {
@@ -436,7 +436,7 @@ void benchBlotter(bool quick)
         for (int i = 0; i < 7; ++i)
             paintSmall = std::min(paintSmall, firstPaint(blotter, small));
         rssBefore = currentRssMiB();
-        QList<OrderRecord> large = makeOrders(big);
+        QList<OrderRef> large = makeOrders(big);
         paintBig = 1e9;
         for (int i = 0; i < 4; ++i)
             paintBig = std::min(paintBig, firstPaint(blotter, large));
@@ -465,10 +465,10 @@ void benchBlotter(bool quick)
         qint64 exec = 0;
         auto started = std::chrono::steady_clock::now();
         for (int tick = 1; !stop; ++tick) {
-            QList<OrderRecord> orders = makeOrders(500, next);
+            QList<OrderRef> orders = makeOrders(500, next);
             QList<FillRecord> executions;
             for (int i = 0; i < 500; ++i) {
-                OrderRecord &o = orders[i];
+                OrderRecord &o = orders[i].edit();
                 for (int leg = 0; leg < 2; ++leg) {
                     FillRecord f;
                     f.execId = QStringLiteral("E%1").arg(++exec);

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QList<OrderRecord> batch;
+        QList<OrderRef> batch;
         for (int n = 0; n < 100'000; ++n) {
             batch.append(order(n));
             if (batch.size() == 10'000) {
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(reset.count(), 0);
 
         // A thousand of them fill: one changed range for the tick.
-        QList<OrderRecord> fills;
+        QList<OrderRef> fills;
         for (int n = 50'000; n < 51'000; ++n) {
             OrderRecord o = order(n, OrderState::Filled);
             o.filled = o.quantity;
@@ -93,7 +93,7 @@ private Q_SLOTS:
     void aMillionRowResetIsIndexedAfterTheFirstFrame()
     {
         BlotterModel model(reference);
-        QList<OrderRecord> all;
+        QList<OrderRef> all;
         for (int n = 0; n < 1'000'000; ++n)
             all.append(order(n));
         model.setAll(all);
@@ -110,7 +110,7 @@ private Q_SLOTS:
     void theFirstLoadIsKeptAsSentAndUpdatesStillFindTheirRows()
     {
         BlotterModel model(reference);
-        QList<OrderRecord> all;
+        QList<OrderRef> all;
         for (int n = 0; n < 50'000; ++n)
             all.append(order(n));
         model.applyUpdates(all); // one batch into an empty blotter, as the engine sends at start
@@ -161,7 +161,7 @@ private Q_SLOTS:
     void theBlotterFiltersThroughTheProxyOnlyWhenAsked()
     {
         Blotter blotter(nullptr, reference);
-        QList<OrderRecord> all;
+        QList<OrderRef> all;
         for (int n = 0; n < 30; ++n)
             all.append(order(n, n % 3 ? OrderState::New : OrderState::Filled));
         blotter.model()->setAll(all);
@@ -235,7 +235,7 @@ private Q_SLOTS:
     void filterRulesFromCore()
     {
         BlotterModel model(reference);
-        QList<OrderRecord> orders;
+        QList<OrderRef> orders;
         for (int n = 0; n < 300; ++n)
             orders.append(order(n, n % 3 == 0 ? OrderState::Filled : n % 3 == 1 ? OrderState::New : OrderState::Rejected));
         model.applyUpdates(orders);
