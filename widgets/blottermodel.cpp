@@ -269,7 +269,7 @@ ExecutionsModel::ExecutionsModel(const ReferenceData &reference, QObject *parent
 
 int ExecutionsModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_history.size());
 }
 
 int ExecutionsModel::columnCount(const QModelIndex &parent) const
@@ -279,9 +279,9 @@ int ExecutionsModel::columnCount(const QModelIndex &parent) const
 
 QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= m_history.size())
         return {};
-    const FillRecord &f = m_rows.at(index.row());
+    const FillRecord &f = m_history.rows().at(index.row());
     const Instrument *i = m_reference.instrument(f.instrument);
     if (role == Qt::TextAlignmentRole && (index.column() == Quantity || index.column() == Price || index.column() == Notional))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -331,45 +331,35 @@ void ExecutionsModel::flush()
         return;
     QList<FillRecord> executions = std::exchange(m_pending, {});
     m_tick.applied(executions.size());
-    if (m_rows.isEmpty()) {
-        // The first load: the newest rows as sent (shared when they fit), then the index.
-        if (executions.size() > m_capacity)
-            executions = executions.mid(executions.size() - m_capacity);
-        QHash<Sequence, qsizetype> index;
-        index.reserve(executions.size());
-        bool distinct = true;
-        for (qsizetype r = 0; r < executions.size(); ++r) {
-            const Sequence sequence = executions.at(r).sequence;
-            if (index.contains(sequence)) {
-                distinct = false; // a fill and its settlement together: the general path
-                break;
-            }
-            index.insert(sequence, r);
-        }
+    if (m_history.isEmpty()) {
+        // The first load: the newest rows as sent, shared when they fit. The engine sends fills in
+        // the order recorded; a settlement sent with them repeats a sequence (the general path).
+        if (executions.size() > m_history.capacity())
+            executions = executions.mid(executions.size() - m_history.capacity());
+        const bool distinct = std::adjacent_find(executions.cbegin(), executions.cend(), [](const FillRecord &a, const FillRecord &b) {
+                                  return a.sequence >= b.sequence;
+                              }) == executions.cend();
         if (distinct) {
             beginInsertRows({}, 0, int(executions.size()) - 1);
-            m_rows = std::move(executions);
-            m_index = std::move(index);
-            m_dropped = 0;
+            m_history.reset(std::move(executions));
             endInsertRows();
             return;
         }
     }
     // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
-    const Sequence oldest = m_rows.isEmpty() ? 0 : m_rows.constFirst().sequence;
+    const Sequence oldest = m_history.isEmpty() ? 0 : m_history.rows().constFirst().sequence;
     QList<FillRecord> fresh;
     QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row
     int first = INT_MAX, last = -1;
     for (FillRecord &f : executions) {
-        const auto at = m_index.constFind(f.sequence);
-        if (at != m_index.cend()) {
-            const int r = int(*at - m_dropped);
-            m_rows[r] = std::move(f);
-            first = std::min(first, r);
-            last = std::max(last, r);
+        const qsizetype held = m_history.rowOf(f.sequence);
+        if (held >= 0) {
+            m_history.row(held) = std::move(f);
+            first = std::min(first, int(held));
+            last = std::max(last, int(held));
         } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
             fresh[*it] = std::move(f);
-        } else if (m_dropped > 0 && f.sequence < oldest) {
+        } else if (m_history.dropped() > 0 && f.sequence < oldest) {
             continue; // settles a fill older than the panel keeps
         } else {
             freshAt.insert(f.sequence, fresh.size());
@@ -380,20 +370,14 @@ void ExecutionsModel::flush()
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     if (fresh.isEmpty())
         return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size()) - 1);
-    for (FillRecord &f : fresh) {
-        m_index.insert(f.sequence, m_rows.size() + m_dropped);
-        m_rows.append(std::move(f));
-    }
+    beginInsertRows({}, int(m_history.size()), int(m_history.size() + fresh.size()) - 1);
+    for (FillRecord &f : fresh)
+        m_history.append(std::move(f));
     endInsertRows();
     // Past capacity by a tenth: the oldest rows go, in one removal.
-    if (m_rows.size() > m_capacity + m_capacity / 10) {
-        const qsizetype excess = m_rows.size() - m_capacity;
-        for (qsizetype r = 0; r < excess; ++r)
-            m_index.remove(m_rows.at(r).sequence);
+    if (const qsizetype excess = m_history.excess(); excess > 0) {
         beginRemoveRows({}, 0, int(excess) - 1);
-        m_rows.remove(0, excess);
-        m_dropped += excess;
+        m_history.dropOldest(excess);
         endRemoveRows();
     }
 }
@@ -402,11 +386,7 @@ void ExecutionsModel::setAll(const QList<FillRecord> &executions)
 {
     beginResetModel();
     m_pending.clear();
-    m_rows = executions.size() > m_capacity ? executions.mid(executions.size() - m_capacity) : executions;
-    m_index.clear();
-    m_dropped = 0;
-    for (qsizetype r = 0; r < m_rows.size(); ++r)
-        m_index.insert(m_rows.at(r).sequence, r);
+    m_history.reset(executions.size() > m_history.capacity() ? executions.mid(executions.size() - m_history.capacity()) : executions);
     endResetModel();
 }
 

@@ -94,16 +94,13 @@ public:
     void append(const QList<FillRecord> &executions); // buffered, applied on the next tick
     void flush();
     void setAll(const QList<FillRecord> &executions);
-    // The panel keeps the newest executions (the trading state and the store keep them all).
-    static constexpr qsizetype DefaultCapacity = 200'000;
-    void setCapacity(qsizetype capacity) { m_capacity = std::max<qsizetype>(1, capacity); }
+    // The panel keeps the newest executions, as the trading state does (the store keeps them all).
+    static constexpr qsizetype DefaultCapacity = FillHistory::DefaultCapacity;
+    void setCapacity(qsizetype capacity) { m_history.setCapacity(capacity, capacity / 10); }
 
 private:
     const ReferenceData &m_reference;
-    QList<FillRecord> m_rows;
-    QHash<Sequence, qsizetype> m_index; // a fill's event sequence → its position counted from the first ever kept
-    qsizetype m_dropped = 0;            // rows removed from the top so far
-    qsizetype m_capacity = DefaultCapacity;
+    FillHistory m_history{DefaultCapacity, DefaultCapacity / 10}; // the rows; the oldest go a tenth at a time
     QList<FillRecord> m_pending;
     RefreshTick m_tick;
 };

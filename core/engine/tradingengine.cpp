@@ -66,8 +66,9 @@ public:
         // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
         // list: the blotter keeps it as it is (shared), so a million orders are not copied again.
         Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
-        m_executionsSent = m_oms.state().executions().size();
-        if (m_executionsSent > 0)
+        m_executionsSent = m_oms.state().executionsTotal();
+        (void)m_oms.takeSettledExecutions(); // the rows sent next already say so
+        if (!m_oms.state().executions().isEmpty())
             Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
         for (const Instrument *i : m_engine.m_reference.instruments())
             m_quotes.insert(i->id, m_venue.topOfBook(i->id));
@@ -139,11 +140,12 @@ public:
             sortByEntry(orders);
             Q_EMIT m_engine.ordersUpdated(orders);
         }
-        const QList<FillRecord> &executions = m_oms.state().executions();
-        if (executions.size() > m_executionsSent) {
-            Q_EMIT m_engine.executionsAdded(executions.mid(m_executionsSent));
-            m_executionsSent = executions.size();
-        }
+        // New executions, then those settled since (the panel updates a row it holds in place).
+        QList<FillRecord> executions = m_oms.state().executionsSince(m_executionsSent);
+        m_executionsSent = m_oms.state().executionsTotal();
+        executions.append(m_oms.takeSettledExecutions());
+        if (!executions.isEmpty())
+            Q_EMIT m_engine.executionsAdded(executions);
         if (m_portfolioDirty) {
             m_portfolioDirty = false;
             const QList<AccountRecord> accounts = m_oms.state().accounts().values();
@@ -241,7 +243,7 @@ private:
     QString m_flowPrefix;
     int m_flowCount = 0;
     QSet<QString> m_changed;
-    qsizetype m_executionsSent = 0;
+    qint64 m_executionsSent = 0; // TradingState::executionsTotal() when last sent
     QHash<QString, Quote> m_quotes;
     QList<TradePrint> m_trades;
     QList<Bar> m_bars;

@@ -68,6 +68,7 @@ public:
     Result<int> settleDue(QDate today, const Actor &actor);
 
     const TradingState &state() const { return m_state; }
+    QList<FillRecord> takeSettledExecutions() { return m_state.takeSettledExecutions(); }
     KillSwitch killSwitch() const;
     QList<ComplianceRule> rules() const;
 

@@ -237,10 +237,8 @@ TradingState TradingState::recentCopy(qsizetype recent) const
         take(id);
     for (qsizetype i = std::max<qsizetype>(0, m_recent.size() - recent); i < m_recent.size(); ++i)
         take(m_recent.at(i));
-    for (qsizetype i = std::max<qsizetype>(0, m_executions.size() - recent); i < m_executions.size(); ++i) {
-        t.m_executionIndex.insert(m_executions.at(i).sequence, t.m_executions.size());
-        t.m_executions.append(m_executions.at(i));
-    }
+    const qsizetype kept = std::min(recent, m_executions.size());
+    t.m_executions.reset(m_executions.rows().mid(m_executions.size() - kept), m_executions.total() - kept);
     return t;
 }
 
@@ -387,8 +385,12 @@ Status TradingState::apply(const RecordedEvent &event)
             account.unsettledSellCents -= fill->notionalCents;
             position.settledQuantity -= fill->quantity;
         }
-        if (auto at = m_executionIndex.constFind(fill->sequence); at != m_executionIndex.cend())
-            m_executions[*at].settled = true;
+        if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
+            m_executions.row(r).settled = true;
+            m_settledJournal.append(fill->sequence);
+            if (m_settledJournal.size() > 2 * FillHistory::DefaultCapacity) // nobody takes them (a replay)
+                m_settledJournal.remove(0, FillHistory::DefaultCapacity);
+        }
         m_unsettled.erase(fill);
         ++m_settledTrades;
         return Done{};
@@ -452,8 +454,8 @@ Status TradingState::apply(const RecordedEvent &event)
         fill.sequence = event.sequence;
         fill.recordedUs = event.recordedUs;
         m_unsettled.insert(fillKey(orderId, fill.execId), fill);
-        m_executionIndex.insert(fill.sequence, m_executions.size());
-        m_executions.append(fill);
+        m_executions.append(std::move(fill));
+        m_executions.trim();
         return Done{};
     }
     if (kind == Kind::CancelRequested)
@@ -733,7 +735,7 @@ QJsonObject TradingState::toJson(bool withHistory) const
         fills.append(f.toJson());
     QJsonArray executions;
     if (withHistory) {
-        for (const FillRecord &f : m_executions)
+        for (const FillRecord &f : m_executions.rows())
             executions.append(f.toJson());
         for (const QJsonObject &v : m_violations)
             violations.append(v);
@@ -741,7 +743,7 @@ QJsonObject TradingState::toJson(bool withHistory) const
     QJsonObject prices;
     for (auto it = m_lastPrices.cbegin(); it != m_lastPrices.cend(); ++it)
         prices.insert(it.key(), it->value());
-    return {{QStringLiteral("format"), 1},
+    QJsonObject out{{QStringLiteral("format"), 1},
             {QStringLiteral("last_sequence"), m_lastSequence},
             {QStringLiteral("orders"), orders},
             {QStringLiteral("accounts"), accounts},
@@ -754,6 +756,18 @@ QJsonObject TradingState::toJson(bool withHistory) const
             {QStringLiteral("violations"), violations},
             {QStringLiteral("settled_trades"), m_settledTrades},
             {QStringLiteral("anomalies"), m_anomalies}};
+    if (m_executions.dropped() > 0) // older executions than the state keeps (in the log only)
+        out.insert(QStringLiteral("executions_dropped"), m_executions.dropped());
+    return out;
+}
+
+QList<FillRecord> TradingState::takeSettledExecutions()
+{
+    QList<FillRecord> settled;
+    for (Sequence sequence : std::exchange(m_settledJournal, {}))
+        if (const qsizetype r = m_executions.rowOf(sequence); r >= 0)
+            settled.append(m_executions.rows().at(r));
+    return settled;
 }
 
 QByteArray TradingState::toCanonicalJson() const
@@ -793,7 +807,7 @@ QByteArray TradingState::toCanonicalJson() const
             add(m_orders.value(id)->toJson());
     }));
     place(executions, array([&](auto add) {
-        for (const FillRecord &f : m_executions)
+        for (const FillRecord &f : m_executions.rows())
             add(f.toJson());
     }));
     place(violations, array([&](auto add) {
@@ -803,11 +817,11 @@ QByteArray TradingState::toCanonicalJson() const
     return out;
 }
 
-Result<TradingState> TradingState::fromJson(const QJsonObject &s)
+Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype executionCapacity)
 {
     if (s.value(QStringLiteral("format")).toInt() != 1)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
-    TradingState t;
+    TradingState t(executionCapacity);
     t.m_lastSequence = i64(s, "last_sequence");
     std::vector<std::pair<TimestampUs, QString>> entered;
     for (const QJsonValue &v : s.value(QStringLiteral("orders")).toArray()) {
@@ -836,11 +850,11 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s)
         PositionRecord p = PositionRecord::fromJson(v.toObject());
         t.m_positions.insert(positionKey(p.account, p.instrument), p);
     }
-    for (const QJsonValue &v : s.value(QStringLiteral("executions")).toArray()) {
-        FillRecord f = FillRecord::fromJson(v.toObject());
-        t.m_executionIndex.insert(f.sequence, t.m_executions.size());
-        t.m_executions.append(f);
-    }
+    QList<FillRecord> executions;
+    for (const QJsonValue &v : s.value(QStringLiteral("executions")).toArray())
+        executions.append(FillRecord::fromJson(v.toObject()));
+    t.m_executions.reset(std::move(executions), i64(s, "executions_dropped"));
+    t.m_executions.trim(); // a snapshot that kept more than the state keeps now
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
         FillRecord f = FillRecord::fromJson(v.toObject());
         t.m_unsettled.insert(fillKey(f.orderId, f.execId), f);

@@ -130,6 +130,41 @@ struct FillRecord
 // Orders in the order they were entered (time, then id); a pass when they already are.
 void sortByEntry(QList<OrderRef> &orders);
 
+// The newest executions, oldest first: a bounded window over every fill ever appended (the event
+// store keeps them all). A fill is found by its event's sequence, which settlement uses to mark it.
+// Past capacity + slack the oldest are due to go: the trading state drops them at once (slack 0),
+// the executions panel in batches (a tenth), so that a view removes rows rarely.
+class FillHistory
+{
+public:
+    static constexpr qsizetype DefaultCapacity = 200'000;
+    explicit FillHistory(qsizetype capacity = DefaultCapacity, qsizetype slack = 0);
+
+    const QList<FillRecord> &rows() const { return m_rows; }
+    qsizetype size() const { return m_rows.size(); }
+    bool isEmpty() const { return m_rows.isEmpty(); }
+    qsizetype capacity() const { return m_capacity; }
+    void setCapacity(qsizetype capacity, qsizetype slack);
+    qint64 total() const { return m_dropped + m_rows.size(); } // every fill appended, dropped ones included
+    qint64 dropped() const { return m_dropped; }
+    qsizetype rowOf(Sequence sequence) const; // -1 when not held
+    FillRecord &row(qsizetype r) { return m_rows[r]; }
+
+    void append(FillRecord fill); // the caller drops excess() when it chooses
+    qsizetype excess() const;     // the oldest rows over capacity + slack, down to capacity
+    void dropOldest(qsizetype count);
+    void trim() { dropOldest(excess()); }
+    void reset(QList<FillRecord> rows, qint64 dropped = 0); // kept as given (shared); a sequence at most once
+    QList<FillRecord> since(qint64 total) const;             // the fills appended after the first `total` (those still held)
+
+private:
+    QList<FillRecord> m_rows;
+    QHash<Sequence, qint64> m_index; // sequence → position counted from the first fill ever appended
+    qint64 m_dropped = 0;
+    qsizetype m_capacity;
+    qsizetype m_slack;
+};
+
 // Every order of a TradingState, iterated as records (the state holds them as OrderRef).
 class OrderTable
 {
@@ -166,6 +201,8 @@ private:
 class TradingState
 {
 public:
+    // It keeps the newest `executionCapacity` executions (tests keep fewer).
+    explicit TradingState(qsizetype executionCapacity = FillHistory::DefaultCapacity) : m_executions(executionCapacity) {}
     // Applies one event; other event types are ignored. Returns an error for an event that
     // breaks the lifecycle (it is counted in anomalies() and otherwise ignored).
     Status apply(const RecordedEvent &event);
@@ -180,7 +217,12 @@ public:
     const PositionRecord *position(const QString &account, const QString &instrument) const;
     const QMap<QString, FillRecord> &unsettledFills() const { return m_unsettled; } // key: order id/exec id
     // Every execution, in the order recorded (the blotter's executions view).
-    const QList<FillRecord> &executions() const { return m_executions; }
+    // The newest executions (FillHistory::DefaultCapacity); the total counts every one ever.
+    const QList<FillRecord> &executions() const { return m_executions.rows(); }
+    qint64 executionsTotal() const { return m_executions.total(); }
+    QList<FillRecord> executionsSince(qint64 total) const { return m_executions.since(total); }
+    // Executions settled since the last call (held ones, as they are now), for whoever shows them.
+    QList<FillRecord> takeSettledExecutions();
     std::optional<Price> lastPrice(const QString &instrument) const;
     const QHash<QString, Price> &lastPrices() const { return m_lastPrices; }
     // Quantity the account can still sell: position less the working sell orders' leaves.
@@ -200,7 +242,7 @@ public:
     QJsonObject toJson(bool withHistory = true) const;
     // canonicalJson(toJson()), written without holding the whole state as one QJsonObject.
     QByteArray toCanonicalJson() const;
-    static Result<TradingState> fromJson(const QJsonObject &snapshot);
+    static Result<TradingState> fromJson(const QJsonObject &snapshot, qsizetype executionCapacity = FillHistory::DefaultCapacity);
 
     // A copy for readers on other threads (previews, the copilot) that costs what the live part
     // of the book costs, not the whole history: every account, position, unsettled trade, rule
@@ -231,8 +273,8 @@ private:
     QHash<QString, AccountRecord> m_accounts;
     QMap<QString, PositionRecord> m_positions;
     QMap<QString, FillRecord> m_unsettled;
-    QList<FillRecord> m_executions;
-    QHash<Sequence, qsizetype> m_executionIndex; // a fill's event sequence → its position in m_executions
+    FillHistory m_executions;
+    QList<Sequence> m_settledJournal; // fills settled since takeSettledExecutions() (bounded)
     QHash<QString, Price> m_lastPrices;
     QJsonArray m_rules;
     QString m_killSwitch = QStringLiteral("active");

@@ -529,8 +529,15 @@ private Q_SLOTS:
         QCOMPARE(f.quantity, 100);
         QVERIFY(!f.settled);
         QCOMPARE(f.settleDate, QDate(2026, 11, 23));
+        QVERIFY(d.oms->takeSettledExecutions().isEmpty());
         (void)d.oms->settleDue(QDate(2026, 11, 23), Alice);
         QVERIFY(d.oms->state().executions().first().settled);
+        // What the engine passes on to the executions panel, which updates that row in place.
+        const QList<FillRecord> settled = d.oms->takeSettledExecutions();
+        QCOMPARE(settled.size(), 1);
+        QCOMPARE(settled.first().sequence, f.sequence);
+        QVERIFY(settled.first().settled);
+        QVERIFY(d.oms->takeSettledExecutions().isEmpty());
     }
 
     void projectionsEqualReplayAndAsOf()

@@ -1,0 +1,60 @@
+#include "oms/tradingstate.h"
+
+namespace instant {
+
+FillHistory::FillHistory(qsizetype capacity, qsizetype slack)
+    : m_capacity(std::max<qsizetype>(1, capacity)), m_slack(std::max<qsizetype>(0, slack))
+{
+}
+
+void FillHistory::setCapacity(qsizetype capacity, qsizetype slack)
+{
+    m_capacity = std::max<qsizetype>(1, capacity);
+    m_slack = std::max<qsizetype>(0, slack);
+}
+
+qsizetype FillHistory::rowOf(Sequence sequence) const
+{
+    const auto at = m_index.constFind(sequence);
+    return at == m_index.cend() ? -1 : qsizetype(*at - m_dropped);
+}
+
+void FillHistory::append(FillRecord fill)
+{
+    m_index.insert(fill.sequence, total());
+    m_rows.append(std::move(fill));
+}
+
+qsizetype FillHistory::excess() const
+{
+    return m_rows.size() > m_capacity + m_slack ? m_rows.size() - m_capacity : 0;
+}
+
+void FillHistory::dropOldest(qsizetype count)
+{
+    count = std::min(count, m_rows.size());
+    if (count <= 0)
+        return;
+    for (qsizetype r = 0; r < count; ++r)
+        m_index.remove(m_rows.at(r).sequence);
+    m_rows.remove(0, count);
+    m_dropped += count;
+}
+
+void FillHistory::reset(QList<FillRecord> rows, qint64 dropped)
+{
+    m_rows = std::move(rows);
+    m_dropped = dropped;
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (qsizetype r = 0; r < m_rows.size(); ++r)
+        m_index.insert(m_rows.at(r).sequence, m_dropped + r);
+}
+
+QList<FillRecord> FillHistory::since(qint64 total) const
+{
+    const qsizetype from = qsizetype(std::max<qint64>(0, total - m_dropped));
+    return from == 0 ? m_rows : m_rows.mid(std::min(from, m_rows.size()));
+}
+
+} // namespace instant

@@ -1,0 +1,165 @@
+// The bounded window of executions the trading state and the executions panel keep, and the
+// trading state holding the newest of them across a snapshot exactly as a full replay does.
+#include "events/eventhash.h"
+#include "oms/tradingstate.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace instant;
+
+namespace {
+
+FillRecord fill(Sequence sequence)
+{
+    FillRecord f;
+    f.execId = QStringLiteral("X%1").arg(sequence);
+    f.orderId = QStringLiteral("O%1").arg(sequence);
+    f.sequence = sequence;
+    f.quantity = 1;
+    return f;
+}
+
+RecordedEvent event(Sequence sequence, const char *type, const QByteArray &payload)
+{
+    RecordedEvent e;
+    e.sequence = sequence;
+    e.streamId = QStringLiteral("account-A");
+    e.streamVersion = sequence;
+    e.type = QString::fromLatin1(type);
+    e.recordedUs = 1'795'000'000'000'000 + sequence;
+    e.actor = Actor{QStringLiteral("alice"), QStringLiteral("trader")};
+    e.payload = payload;
+    return e;
+}
+
+// An account, then `orders` buys filled at once (two events each), then the first `settled`
+// fills settle: the log of a long day, in memory.
+QByteArray json(const QJsonObject &o)
+{
+    return canonicalJson(o);
+}
+
+QList<RecordedEvent> longDay(int orders, int settled)
+{
+    QList<RecordedEvent> log;
+    Sequence s = 0;
+    log << event(++s, "AccountOpened", json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("cash_cents"), qint64(100'000'000'000'000)}}));
+    for (int i = 0; i < orders; ++i) {
+        const QString id = QStringLiteral("O%1").arg(i);
+        log << event(++s, "OrderAccepted",
+                     json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("instrument"), QStringLiteral("AAPL")},
+                           {QStringLiteral("limit_price"), 100}, {QStringLiteral("order_id"), id}, {QStringLiteral("overrides"), QJsonArray()},
+                           {QStringLiteral("protection_price"), QJsonValue()}, {QStringLiteral("quantity"), 1},
+                           {QStringLiteral("reserved_cents"), 1}, {QStringLiteral("side"), QStringLiteral("buy")},
+                           {QStringLiteral("stop_price"), QJsonValue()}, {QStringLiteral("tif"), QStringLiteral("day")},
+                           {QStringLiteral("type"), QStringLiteral("limit")}}));
+        log << event(++s, "OrderFilled",
+                     json({{QStringLiteral("exec_id"), QStringLiteral("E%1").arg(i)}, {QStringLiteral("leaves"), 0},
+                           {QStringLiteral("notional_cents"), 1}, {QStringLiteral("order_id"), id}, {QStringLiteral("price"), 100},
+                           {QStringLiteral("quantity"), 1}, {QStringLiteral("reserved_cents"), 0},
+                           {QStringLiteral("settle_date"), QStringLiteral("2026-11-23")}, {QStringLiteral("trade_date"), QStringLiteral("2026-11-20")}}));
+    }
+    for (int i = 0; i < settled; ++i)
+        log << event(++s, "TradeSettled",
+                     json({{QStringLiteral("cash_cents"), -1}, {QStringLiteral("exec_id"), QStringLiteral("E%1").arg(i)},
+                           {QStringLiteral("instrument"), QStringLiteral("AAPL")}, {QStringLiteral("order_id"), QStringLiteral("O%1").arg(i)},
+                           {QStringLiteral("price"), 100}, {QStringLiteral("quantity"), 1}, {QStringLiteral("settle_date"), QStringLiteral("2026-11-23")},
+                           {QStringLiteral("side"), QStringLiteral("buy")}}));
+    return log;
+}
+
+} // namespace
+
+class TestFillHistory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void keepsTheNewestAndFindsThemBySequence()
+    {
+        FillHistory h(3);
+        for (Sequence s = 10; s < 15; ++s) {
+            h.append(fill(s));
+            h.trim();
+        }
+        QCOMPARE(h.size(), 3);
+        QCOMPARE(h.total(), 5);
+        QCOMPARE(h.dropped(), 2);
+        QCOMPARE(h.rows().first().sequence, 12);
+        QCOMPARE(h.rowOf(12), 0);
+        QCOMPARE(h.rowOf(14), 2);
+        QCOMPARE(h.rowOf(11), -1); // dropped
+        QCOMPARE(h.rowOf(99), -1);
+        QCOMPARE(h.since(3).size(), 2); // the 4th and 5th
+        QCOMPARE(h.since(3).first().sequence, 13);
+        QCOMPARE(h.since(0).size(), 3);  // those still held
+        QCOMPARE(h.since(5).size(), 0);
+    }
+
+    void slackDropsInBatches()
+    {
+        FillHistory h(10, 5);
+        for (Sequence s = 1; s <= 15; ++s)
+            h.append(fill(s));
+        QCOMPARE(h.excess(), 0); // capacity + slack: not yet
+        h.append(fill(16));
+        QCOMPARE(h.excess(), 6); // back down to capacity in one go
+        h.trim();
+        QCOMPARE(h.size(), 10);
+        QCOMPARE(h.rows().first().sequence, 7);
+        QCOMPARE(h.rowOf(16), 9);
+        h.reset({fill(40), fill(41)}, 100);
+        QCOMPARE(h.total(), 102);
+        QCOMPARE(h.rowOf(41), 1);
+        QCOMPARE(h.since(101).first().sequence, 41);
+    }
+
+    // More fills than the state keeps: it holds the newest, still settles the older ones (their
+    // cash is in the unsettled trades), and a snapshot taken halfway then the rest of the log
+    // gives the same state, byte for byte, as the whole log. A state keeping fewer than the
+    // snapshot holds (an older version kept them all) keeps the newest of those.
+    void theTradingStateKeepsTheNewestAcrossASnapshot()
+    {
+        constexpr qsizetype Capacity = 1000;
+        const int orders = 1500;
+        const QList<RecordedEvent> log = longDay(orders, 700);
+        TradingState full(Capacity);
+        for (const RecordedEvent &e : log)
+            QVERIFY2(full.apply(e), qPrintable(e.type));
+        QCOMPARE(full.executions().size(), Capacity);
+        QCOMPARE(full.executionsTotal(), orders);
+        QCOMPARE(full.executions().first().execId, QStringLiteral("E500"));
+        QVERIFY(full.executions().at(199).settled); // E699
+        QVERIFY(!full.executions().at(200).settled);
+        QCOMPARE(full.settledTrades(), 700);
+        QCOMPARE(full.takeSettledExecutions().size(), 200); // those it still holds
+        QVERIFY(full.takeSettledExecutions().isEmpty());
+        QVERIFY(full.checkInvariants());
+        QVERIFY(full.toJson().contains(QStringLiteral("executions_dropped")));
+
+        for (const qsizetype half : {qsizetype(700), log.size() / 2 + 7, log.size() - 300}) {
+            TradingState first(Capacity);
+            for (qsizetype i = 0; i < half; ++i)
+                QVERIFY(first.apply(log.at(i)));
+            auto restored = TradingState::fromJson(QJsonDocument::fromJson(first.toCanonicalJson()).object(), Capacity);
+            QVERIFY(restored.ok());
+            for (qsizetype i = half; i < log.size(); ++i)
+                QVERIFY(restored->apply(log.at(i)));
+            QCOMPARE(restored->executionsTotal(), orders);
+            QVERIFY(restored->toCanonicalJson() == full.toCanonicalJson());
+        }
+        QCOMPARE(canonicalJson(full.toJson()), full.toCanonicalJson());
+
+        TradingState everything(orders); // kept them all
+        for (const RecordedEvent &e : log)
+            QVERIFY(everything.apply(e));
+        QVERIFY(!everything.toJson().contains(QStringLiteral("executions_dropped")));
+        auto fewer = TradingState::fromJson(everything.toJson(), Capacity);
+        QVERIFY(fewer.ok());
+        QVERIFY(fewer->toCanonicalJson() == full.toCanonicalJson());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFillHistory)
+#include "tst_fillhistory.moc"
