@@ -329,7 +329,7 @@ Status TradingState::apply(const RecordedEvent &event)
         readOrderTerms(o, p);
         o.account = intern(o.account);
         o.instrument = intern(o.instrument);
-        o.actor = event.actor.user;
+        o.actor = intern(event.actor.user);
         m_recent.append(orderId);
         if (m_recent.size() > 4000)
             m_recent.remove(0, 2000);
@@ -338,7 +338,7 @@ Status TradingState::apply(const RecordedEvent &event)
         o.overrides = p.json("overrides").toArray();
         if (kind == Kind::OrderRejected) {
             o.state = OrderState::Rejected;
-            o.reason = str(p, "reason");
+            o.reason = intern(str(p, "reason"));
             if (str(p, "stage") == u"compliance")
                 m_violations.append(QJsonObject{{QStringLiteral("order_id"), orderId},
                                                 {QStringLiteral("account"), o.account},
@@ -467,14 +467,14 @@ Status TradingState::apply(const RecordedEvent &event)
         Status s = transition(order, transitionKind, event);
         if (!s)
             return s;
-        order.reason = str(p, "reason");
+        order.reason = intern(str(p, "reason")); // the same few texts on many orders
         order.pendingQuantity.reset();
         order.pendingLimitPrice.reset();
         setReservation(order, 0);
         return Done{};
     }
     if (kind == Kind::CancelRejected) {
-        order.reason = str(p, "reason");
+        order.reason = intern(str(p, "reason")); // the same few texts on many orders
         return transition(order, OrderEventKind::RejectCancel, event);
     }
     if (kind == Kind::ReplaceRequested) {
@@ -490,7 +490,7 @@ Status TradingState::apply(const RecordedEvent &event)
         Status s = transition(order, OrderEventKind::RejectReplace, event);
         if (!s)
             return s;
-        order.reason = str(p, "reason");
+        order.reason = intern(str(p, "reason")); // the same few texts on many orders
         order.pendingQuantity.reset();
         order.pendingLimitPrice.reset();
         setReservation(order, i64(p, "reserved_cents"));
@@ -828,6 +828,10 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
         OrderRecord o = OrderRecord::fromJson(v.toObject());
         o.account = t.intern(o.account);
         o.instrument = t.intern(o.instrument);
+        o.actor = t.intern(o.actor);
+        o.reason = t.intern(o.reason);
+        if (o.overrides.isEmpty())
+            o.overrides = QJsonArray(); // no container held for nothing
         entered.emplace_back(o.createdUs, o.orderId);
         if (!isTerminal(o.state)) {
             t.m_working.insert(o.orderId);

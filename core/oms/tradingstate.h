@@ -27,12 +27,12 @@ struct OrderRecord
     Side side = Side::Buy;
     OrderType type = OrderType::Limit;
     TimeInForce tif = TimeInForce::Day;
+    OrderState state = OrderState::PendingNew;
+    OrderState beforePending = OrderState::PendingNew;
     Quantity quantity;
     std::optional<Price> limitPrice;
     std::optional<Price> stopPrice;
     std::optional<Price> protectionPrice; // market and stop orders: the worst fill price allowed
-    OrderState state = OrderState::PendingNew;
-    OrderState beforePending = OrderState::PendingNew;
     Quantity filled;
     qint64 filledPriceQuantity = 0; // Σ price × quantity, for the average price
     qint64 filledNotionalCents = 0;
