@@ -147,22 +147,31 @@ void BlotterModel::applyUpdates(const QList<OrderRef> &orders)
 
 int BlotterModel::rowOf(const QString &orderId) const
 {
-    ensureIndexed(int(m_rows.size()));
-    return m_index.value(orderId, -1);
+    for (qsizetype r = m_rows.size(); r-- > 0;)
+        if (m_rows.at(r)->orderId == orderId)
+            return int(r);
+    return -1;
 }
 
-void BlotterModel::ensureIndexed(int rows) const
+qsizetype BlotterModel::lowerBound(const OrderRecord &o) const
 {
-    for (; m_indexed < std::min<qsizetype>(rows, m_rows.size()); ++m_indexed)
-        m_index.insert(m_rows.at(m_indexed)->orderId, int(m_indexed));
+    // Updates are mostly for recent orders: widen the range back from the newest row until it
+    // starts before the order, then search in it (a few steps in memory that is already hot).
+    const qsizetype n = m_rows.size();
+    auto before = [](const OrderRef &row, const OrderRecord &key) { return enteredBefore(*row, key); };
+    for (qsizetype span = 16;; span *= 8) {
+        const qsizetype from = std::max<qsizetype>(0, n - span);
+        if (from == 0 || enteredBefore(*m_rows.at(from), o))
+            return std::lower_bound(m_rows.cbegin() + from, m_rows.cend(), o, before) - m_rows.cbegin();
+    }
 }
 
-void BlotterModel::indexInBackground()
+qsizetype BlotterModel::find(const OrderRecord &o) const
 {
-    // A slice per turn of the event loop: a million rows get indexed without a visible stall.
-    ensureIndexed(int(std::min<qsizetype>(m_indexed + 100'000, m_rows.size())));
-    if (m_indexed < m_rows.size())
-        QTimer::singleShot(0, this, &BlotterModel::indexInBackground);
+    if (m_rows.isEmpty() || enteredBefore(*m_rows.constLast(), o))
+        return -1; // entered after every row: a new order
+    const qsizetype at = lowerBound(o);
+    return at < m_rows.size() && m_rows.at(at)->orderId == o.orderId ? at : -1;
 }
 
 void BlotterModel::flush()
@@ -181,18 +190,15 @@ void BlotterModel::flush()
         beginInsertRows({}, 0, count - 1);
         m_rows = std::move(pending);
         endInsertRows();
-        m_indexed = 0;
-        QTimer::singleShot(50, this, &BlotterModel::indexInBackground); // after the first frame
         Q_EMIT flushed(count, 0);
         return;
     }
-    ensureIndexed(int(m_rows.size()));
     QList<OrderRef> fresh;
     QHash<QString, qsizetype> freshAt; // several updates of a new order in one tick: the last wins
     int first = INT_MAX, last = -1;
     for (OrderRef &o : pending) {
         const QString &id = o->orderId;
-        const int row = m_index.value(id, -1);
+        const int row = int(find(*o));
         if (row >= 0) {
             m_rows[row] = std::move(o);
             first = std::min(first, row);
@@ -210,15 +216,23 @@ void BlotterModel::flush()
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1)); // one range per tick
     if (!fresh.isEmpty()) {
         sortByEntry(fresh);
+        // New orders come after every row: one insertion at the end. One entered earlier (another
+        // workstation's, learnt late) goes to its place in entry order.
+        qsizetype late = 0;
+        while (late < fresh.size() && !m_rows.isEmpty() && enteredBefore(*fresh.at(late), *m_rows.constLast()))
+            ++late;
+        for (qsizetype i = 0; i < late; ++i) {
+            const int at = int(lowerBound(*fresh.at(i)));
+            beginInsertRows({}, at, at);
+            m_rows.insert(at, fresh.at(i));
+            endInsertRows();
+        }
         const int start = int(m_rows.size());
-        const qsizetype count = fresh.size();
-        beginInsertRows({}, start, start + int(count) - 1);
-        m_rows.append(std::move(fresh));
-        endInsertRows();
-        if (count > 100'000)
-            indexInBackground(); // a big first load: index the rest between paints
-        else
-            ensureIndexed(int(m_rows.size()));
+        if (late < fresh.size()) {
+            beginInsertRows({}, start, start + int(fresh.size() - late) - 1);
+            m_rows.append(late == 0 ? std::move(fresh) : fresh.mid(late));
+            endInsertRows();
+        }
     }
     Q_EMIT flushed(inserted, changed);
 }
@@ -228,12 +242,8 @@ void BlotterModel::setAll(const QList<OrderRef> &orders)
     beginResetModel();
     m_pending.clear();
     m_pendingBatches = 0;
-    m_rows = orders; // in the order given: callers sort by entry off the GUI thread
-    m_index.clear();
-    m_indexed = 0;
+    m_rows = orders; // in entry order (instant::sortByEntry), sorted by the caller off the GUI thread
     endResetModel();
-    // Indexed once the first frame is out: a million rows show at once, lookups come later.
-    QTimer::singleShot(50, this, &BlotterModel::indexInBackground);
 }
 
 QString BlotterModel::csv() const

@@ -55,7 +55,7 @@ public:
     // (instant::sortByEntry): sorting a million rows is the caller's work, off the GUI thread.
     void setAll(const QList<OrderRef> &orders);
     const OrderRecord &orderAt(int row) const { return *m_rows.at(row); }
-    int rowOf(const QString &orderId) const;
+    int rowOf(const QString &orderId) const; // a scan from the newest row (for tools and tests)
     QString symbolOf(const OrderRecord &order) const;
     QString csv() const;
 
@@ -64,15 +64,13 @@ Q_SIGNALS:
 
 private:
     QString text(const OrderRecord &o, int column) const;
-    void ensureIndexed(int rows) const;
-    void indexInBackground();
+    qsizetype find(const OrderRecord &o) const;       // its row, or -1
+    qsizetype lowerBound(const OrderRecord &o) const; // the first row not entered before it
 
     const ReferenceData &m_reference;
-    QList<OrderRef> m_rows; // shared with the engine's state: a row costs a pointer
-    // Order id → row, built lazily: after a reset of a million rows the first paint does not
-    // wait for it (rows [0, m_indexed) are in it).
-    mutable QHash<QString, int> m_index;
-    mutable qsizetype m_indexed = 0;
+    // In entry order (created time, then id), shared with the engine's state: a row costs a
+    // pointer, and an order is found by a search on its entry key, not through an index.
+    QList<OrderRef> m_rows;
     QList<OrderRef> m_pending; // updates since the last tick, in arrival order
     int m_pendingBatches = 0;
     RefreshTick m_tick;

@@ -146,9 +146,7 @@ OrderRecord &OrderRef::edit()
 
 void sortByEntry(QList<OrderRef> &orders)
 {
-    auto before = [](const OrderRef &a, const OrderRef &b) {
-        return a->createdUs != b->createdUs ? a->createdUs < b->createdUs : a->orderId < b->orderId;
-    };
+    auto before = [](const OrderRef &a, const OrderRef &b) { return enteredBefore(*a, *b); };
     if (!std::is_sorted(orders.cbegin(), orders.cend(), before))
         std::sort(orders.begin(), orders.end(), before);
 }

@@ -128,6 +128,11 @@ struct FillRecord
 // reservations, unsettled fills, last prices, compliance settings. The OMS decides with it;
 // the orders, positions and cash projections read it. Rebuildable from zero and "as of".
 // Orders in the order they were entered (time, then id); a pass when they already are.
+// Entry order: by the time the order was recorded, then by id (unique).
+inline bool enteredBefore(const OrderRecord &a, const OrderRecord &b)
+{
+    return a.createdUs != b.createdUs ? a.createdUs < b.createdUs : a.orderId < b.orderId;
+}
 void sortByEntry(QList<OrderRef> &orders);
 
 // The newest executions, oldest first: a bounded window over every fill ever appended (the event

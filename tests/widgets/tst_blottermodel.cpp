@@ -107,6 +107,38 @@ private Q_SLOTS:
         QCOMPARE(model.rowOf(order(1'000'000).orderId), 1'000'000);
     }
 
+    // Rows stay in entry order without an index: an order entered before the newest row (another
+    // workstation's, learnt late) goes to its place, and updates find every row, old or new.
+    void anOrderLearntLateGoesToItsPlaceInEntryOrder()
+    {
+        BlotterModel model(reference);
+        QList<OrderRef> all;
+        for (int n = 0; n < 1000; n += 2)
+            all.append(order(n));
+        model.applyUpdates(all);
+        model.flush();
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.applyUpdates({order(1001), order(501), order(3), order(1003)});
+        model.flush();
+        QCOMPARE(model.rowCount(), 504);
+        QCOMPARE(model.rowOf(order(3).orderId), 2);
+        QCOMPARE(model.rowOf(order(501).orderId), 252);
+        QCOMPARE(model.orderAt(502).orderId, order(1001).orderId);
+        QCOMPARE(inserted.count(), 3); // two in place, the newest two at the end in one
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(enteredBefore(model.orderAt(r - 1), model.orderAt(r)));
+        model.applyUpdates({order(0, OrderState::Filled), order(3, OrderState::Filled), order(501, OrderState::Filled),
+                            order(998, OrderState::Cancelled), order(1003, OrderState::Filled)});
+        model.flush();
+        QCOMPARE(model.rowCount(), 504);
+        QCOMPARE(model.orderAt(0).state, OrderState::Filled);
+        QCOMPARE(model.orderAt(2).state, OrderState::Filled);
+        QCOMPARE(model.orderAt(252).state, OrderState::Filled);
+        QCOMPARE(model.orderAt(model.rowOf(order(998).orderId)).state, OrderState::Cancelled);
+        QCOMPARE(model.orderAt(503).state, OrderState::Filled);
+        QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
+    }
+
     void theFirstLoadIsKeptAsSentAndUpdatesStillFindTheirRows()
     {
         BlotterModel model(reference);
