@@ -327,7 +327,7 @@ Status TradingState::apply(const RecordedEvent &event)
         readOrderTerms(o, p);
         o.account = intern(o.account);
         o.instrument = intern(o.instrument);
-        o.actor = intern(event.actor.user);
+        o.actor = event.actor.user; // the reader hands out one copy of each text
         m_recent.append(orderId);
         if (m_recent.size() > 4000)
             m_recent.remove(0, 2000);
