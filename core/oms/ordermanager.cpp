@@ -119,6 +119,27 @@ Status OrderManager::start(const Actor &actor)
     m_systemActor = actor;
     if (m_state.eventsReplayed() > SnapshotEvery)
         (void)TradingState::saveSnapshot(m_store, m_state); // the next start replays less
+    if (m_venue.reconcilesOnConnect()) {
+        // The venue asks the far side about each open order once its session is up.
+        QList<VenueOrder> open;
+        for (const OrderRecord &o : m_state.orders())
+            if (!isTerminal(o.state)) {
+                VenueOrder v;
+                v.orderId = o.orderId;
+                v.instrument = o.instrument;
+                v.side = o.side;
+                v.type = o.type;
+                v.tif = o.tif;
+                v.quantity = o.quantity;
+                v.limitPrice = o.limitPrice;
+                v.stopPrice = o.stopPrice;
+                v.protectionPrice = o.protectionPrice;
+                v.filled = o.filled;
+                open.append(v);
+            }
+        m_venue.reconcile(open);
+        return Done{};
+    }
     // Reconcile: a working order the venue does not know any more cannot trade; say so.
     QStringList stale;
     for (const OrderRecord &o : m_state.orders())
@@ -566,6 +587,11 @@ void OrderManager::onReport(const ExecutionReport &report)
 
         if (report.kind == ExecutionReport::Kind::Acknowledged && o->state != OrderState::PendingNew)
             return; // a late acknowledgement adds nothing
+        if (report.kind == ExecutionReport::Kind::Fill && m_state.hasExecution(id, report.execId, report.possibleDuplicate))
+            return; // sent again by the venue (a session resend after a restart): already recorded
+        if (report.possibleDuplicate && report.kind != ExecutionReport::Kind::Fill
+            && !OrderStateMachine::allowed(o->state, kind))
+            return; // a resent report of something already applied
         const bool overfill = report.kind == ExecutionReport::Kind::Fill
                               && (report.lastQuantity <= Quantity(0) || report.lastQuantity > leavesBefore);
         if (!OrderStateMachine::allowed(o->state, kind) || overfill) {

@@ -22,6 +22,21 @@ QString FillRecord::key() const
     return fillKey(orderId, execId);
 }
 
+bool TradingState::hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const
+{
+    if (execId.isEmpty())
+        return false;
+    if (m_unsettled.contains(fillKey(orderId, execId)))
+        return true;
+    if (!searchHistory)
+        return false;
+    const QList<FillRecord> &rows = m_executions.rows();
+    for (auto it = rows.crbegin(); it != rows.crend(); ++it)
+        if (it->execId == execId && it->orderId == orderId)
+            return true;
+    return false;
+}
+
 namespace {
 
 qint64 i64(const QJsonObject &o, const char *key)

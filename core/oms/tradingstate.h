@@ -224,6 +224,9 @@ public:
     // Every execution, in the order recorded (the blotter's executions view).
     // The newest executions (FillHistory::DefaultCapacity); the total counts every one ever.
     const QList<FillRecord> &executions() const { return m_executions.rows(); }
+    // Whether a fill is already recorded: unsettled fills always; with `searchHistory`, also
+    // the executions kept (the newest 200,000).
+    bool hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const;
     qint64 executionsTotal() const { return m_executions.total(); }
     QList<FillRecord> executionsSince(qint64 total) const { return m_executions.since(total); }
     // Executions settled since the last call (held ones, as they are now), for whoever shows them.

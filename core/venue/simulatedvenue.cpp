@@ -11,6 +11,14 @@ namespace instant {
 
 Venue::~Venue() = default;
 
+QDate Venue::tradeDate() const
+{
+    // US markets: the trading day is New York's.
+    static const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowUs() / 1000, QTimeZone::utc());
+    return newYork.isValid() ? now.toTimeZone(newYork).date() : now.date();
+}
+
 namespace {
 constexpr double MicrosPerTradingYear = 252.0 * 6.5 * 3600.0 * 1e6;
 constexpr int QuoteLevels = 5;

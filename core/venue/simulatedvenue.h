@@ -50,7 +50,7 @@ public:
     const venue::OrderBook *book(const QString &instrument) const;
     std::optional<Price> lastTrade(const QString &instrument) const;
     Quote topOfBook(const QString &instrument) const;
-    QDate tradeDate() const;
+    QDate tradeDate() const override;
 
 private:
     struct Market;

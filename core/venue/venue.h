@@ -3,6 +3,8 @@
 #include "common/clock.h"
 #include "common/types.h"
 
+#include <QDate>
+#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -24,6 +26,7 @@ struct VenueOrder
     std::optional<Price> limitPrice;
     std::optional<Price> stopPrice;
     std::optional<Price> protectionPrice;
+    Quantity filled; // for reconcile(): what the order manager has recorded as filled
 };
 
 struct ExecutionReport
@@ -40,6 +43,14 @@ struct ExecutionReport
     std::optional<Price> limitPrice; // after a replace
     QString text;            // why (rejects, cancels, expiries)
     TimestampUs transactUs = 0;
+    bool possibleDuplicate = false; // sent again by the venue (FIX resend): may already be applied
+};
+
+// Whether a venue can take orders now, in words for the status bar.
+struct VenueConnection
+{
+    bool ready = true;
+    QString text;
 };
 
 struct Quote
@@ -89,12 +100,21 @@ public:
     virtual std::optional<Quantity> workingQuantity(const QString &orderId) const = 0;
     // The venue's clock (simulated in demo mode).
     virtual TimestampUs nowUs() const = 0;
+    // The trading day that fills belong to now (settlement counts from it).
+    virtual QDate tradeDate() const;
+    // A venue reached over a session (FIX) learns after a restart which orders are still open
+    // from the order manager, and asks the far side about each once connected: an order it no
+    // longer has comes back as an Expired report. A venue that answers at once
+    // (workingQuantity) returns false, and the order manager reconciles by itself.
+    virtual bool reconcilesOnConnect() const { return false; }
+    virtual void reconcile(const QList<VenueOrder> &open) { Q_UNUSED(open); }
 
 Q_SIGNALS:
     void executionReport(const instant::ExecutionReport &report);
     void quote(const instant::Quote &quote);
     void trade(const instant::TradePrint &trade);
     void bar(const instant::Bar &bar);
+    void connectionChanged(const instant::VenueConnection &connection);
 };
 
 } // namespace instant
@@ -103,3 +123,4 @@ Q_DECLARE_METATYPE(instant::ExecutionReport)
 Q_DECLARE_METATYPE(instant::Quote)
 Q_DECLARE_METATYPE(instant::TradePrint)
 Q_DECLARE_METATYPE(instant::Bar)
+Q_DECLARE_METATYPE(instant::VenueConnection)

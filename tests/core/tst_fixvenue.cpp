@@ -1,0 +1,497 @@
+// The workstation's FIX venue against the venue server, both real, over loopback FIX 4.4
+// sessions (QuickFIX on both sides), with the order manager on a real SQLite store.
+
+#include "fix/fixsession.h"
+#include "oms/orderevents.h"
+#include "oms/ordermanager.h"
+#include "refdata/referencedata.h"
+#include "store/eventstore.h"
+#include "teststores.h"
+#include "venue/fixmapping.h"
+#include "venue/fixvenue.h"
+#include "venue/orderbook.h"
+#include "venue/venueserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace instant;
+using namespace instant::test;
+
+namespace instant {
+inline char *toString(OrderState state)
+{
+    return qstrdup(qPrintable(stateName(state)));
+}
+} // namespace instant
+
+namespace {
+
+const Actor Alice{QStringLiteral("alice"), QStringLiteral("trader")};
+const Actor Carol{QStringLiteral("carol"), QStringLiteral("compliance")};
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// The venue server: a simulated venue behind a FIX acceptor.
+struct VenueSide
+{
+    QString dir;
+    quint16 port;
+    ReferenceData reference = ReferenceData::demo();
+    std::unique_ptr<VenueServer> server;
+
+    VenueSide(const QString &stateDir, quint16 fixPort) : dir(stateDir), port(fixPort) { start(); }
+
+    void start()
+    {
+        VenueServerOptions o;
+        o.fixPort = port;
+        o.stateDirectory = dir;
+        o.heartbeatSeconds = 1;
+        o.stepIntervalMs = 50;
+        server = std::make_unique<VenueServer>(reference, o);
+        Status s = server->start();
+        QVERIFY2(s, qPrintable(s.message()));
+        QTRY_VERIFY(server->venue().topOfBook(QStringLiteral("AAPL")).ask.has_value());
+    }
+    void stop() { server.reset(); }
+};
+
+// One workstation: a store, an order manager and a FIX venue.
+struct Workstation
+{
+    ReferenceData reference = ReferenceData::demo();
+    std::unique_ptr<EventStore> store;
+    std::unique_ptr<FixVenue> venue;
+    std::unique_ptr<OrderManager> oms;
+    QStringList problems;
+
+    Workstation(TestStores &stores, const QString &url, const QString &stateDir, quint16 port, const QString &sender = QStringLiteral("DESK1"))
+    {
+        store = stores.open(url);
+        FixVenueSettings s;
+        s.port = port;
+        s.senderCompId = sender;
+        s.stateDirectory = stateDir;
+        s.heartbeatSeconds = 1;
+        s.reconnectSeconds = 1;
+        venue = std::make_unique<FixVenue>(reference, s);
+        QObject::connect(venue.get(), &FixVenue::problem, venue.get(), [this](const QString &p) { problems << p; });
+        oms = std::make_unique<OrderManager>(*store, reference, *venue);
+        QVERIFY(oms->start(Alice));
+        for (const Account *a : reference.accounts())
+            QVERIFY(oms->openAccount(a->id, a->openingCashCents, Carol));
+        if (oms->state().complianceRules().isEmpty())
+            QVERIFY(oms->setRules(ComplianceEngine::defaultRules(), Carol));
+        Status started = venue->start();
+        QVERIFY2(started, qPrintable(started.message()));
+        QTRY_COMPARE_WITH_TIMEOUT(venue->state(), FixVenue::State::Ready, 10000);
+    }
+    ~Workstation()
+    {
+        if (venue)
+            venue->stop();
+        oms.reset();
+        venue.reset();
+    }
+
+    NewOrderCommand order(const QString &id, const QString &instrument, const QString &side, qint64 qty, const QString &limit,
+                          const QString &tif = QStringLiteral("day"))
+    {
+        NewOrderCommand c;
+        c.clientOrderId = id;
+        c.account = QStringLiteral("DESK-02");
+        c.instrument = instrument;
+        c.side = side;
+        c.quantity = qty;
+        c.limitPrice = limit;
+        c.timeInForce = tif;
+        c.actor = Alice;
+        return c;
+    }
+    OrderState state(const QString &id) const
+    {
+        const OrderRecord *o = oms->state().order(id);
+        return o ? o->state : OrderState::Rejected;
+    }
+    int count(const QString &type, const QString &orderId) const
+    {
+        int n = 0;
+        const auto all = store->read(ReadQuery{});
+        for (const RecordedEvent &e : *all)
+            if (e.type == type && QJsonDocument::fromJson(e.payload).object().value(QStringLiteral("order_id")).toString() == orderId)
+                ++n;
+        return n;
+    }
+};
+
+QString priceOf(const ReferenceData &reference, const QString &instrument, std::optional<Price> p)
+{
+    return reference.instrument(instrument)->formatPrice(*p);
+}
+
+// A FIX peer written by hand on a plain socket, to send what QuickFIX never would.
+struct RawPeer
+{
+    QTcpSocket socket;
+    QByteArray received;
+    int sequence = 1;
+    std::string sender, target;
+
+    bool connectTo(quint16 port, const std::string &from, const std::string &to)
+    {
+        sender = from;
+        target = to;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(3000))
+            return false;
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] { received += socket.readAll(); });
+        return true;
+    }
+    void send(const fix::Message &m) { writeRaw(fix::compose(m, sender, target, sequence++)); }
+    void writeRaw(const std::string &raw) { socket.write(raw.data(), qint64(raw.size())); socket.flush(); }
+    // The messages received so far, parsed.
+    QList<fix::Message> messages() const
+    {
+        QList<fix::Message> out;
+        qsizetype from = 0;
+        while (true) {
+            const qsizetype end = received.indexOf(QByteArray("\x01" "10="), from);
+            if (end < 0)
+                break;
+            const qsizetype stop = received.indexOf('\x01', end + 4);
+            if (stop < 0)
+                break;
+            fix::Message m;
+            std::string error;
+            if (fix::parse(received.mid(from, stop + 1 - from).toStdString(), m, error))
+                out << m;
+            from = stop + 1;
+        }
+        return out;
+    }
+    bool has(const std::string &type) const
+    {
+        for (const fix::Message &m : messages())
+            if (m.type == type)
+                return true;
+        return false;
+    }
+    const fix::Message *last(const std::string &type, QList<fix::Message> &keep) const
+    {
+        keep = messages();
+        for (auto it = keep.crbegin(); it != keep.crend(); ++it)
+            if (it->type == type)
+                return &*it;
+        return nullptr;
+    }
+};
+
+} // namespace
+
+class TestFixVenue : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<instant::VenueConnection>(); }
+
+    void pricesTravelExactly()
+    {
+        const ReferenceData data = ReferenceData::demo();
+        const Instrument &note = *data.instrument(QStringLiteral("UST 10Y"));
+        const Instrument &stock = *data.instrument(QStringLiteral("AAPL"));
+        QCOMPARE(fixmap::priceText(note, Price(99 * 256 + 130)), std::string("99.5078125"));
+        QCOMPARE(fixmap::parsePrice(note, "99.5078125")->value(), 99 * 256 + 130);
+        QCOMPARE(fixmap::priceText(stock, Price(22850)), std::string("228.5"));
+        QCOMPARE(fixmap::parsePrice(stock, "228.50")->value(), 22850);
+        QVERIFY(!fixmap::parsePrice(stock, "228.505"));  // between two cents
+        QVERIFY(!fixmap::parsePrice(stock, "1e3"));
+        QVERIFY(!fixmap::parsePrice(stock, "-5"));
+        QVERIFY(!fixmap::parsePrice(stock, ""));
+        QCOMPARE(*fixmap::parseTimestamp("20261120-14:30:00.123456"), TimestampUs(1795185000123456));
+        QCOMPARE(*fixmap::parseTimestamp(fixmap::timestampText(1795185000123456)), TimestampUs(1795185000123456));
+        QVERIFY(!fixmap::parseTimestamp("20261120-25:30:00"));
+        QCOMPARE(fixmap::orderIdOf(QStringLiteral("A-1~k2j")), QStringLiteral("A-1"));
+        QCOMPARE(fixmap::orderIdOf(QStringLiteral("A-1")), QStringLiteral("A-1"));
+    }
+
+    void settingsComeFromAUrl()
+    {
+        auto s = FixVenueSettings::fromUrl(QUrl(QStringLiteral("fix://venue.example:9878?sender=DESK3&target=EXCH&heartbeat=15")));
+        QVERIFY2(s, qPrintable(s.message()));
+        QCOMPARE(s->host, QStringLiteral("venue.example"));
+        QCOMPARE(s->port, 9878);
+        QCOMPARE(s->senderCompId, QStringLiteral("DESK3"));
+        QCOMPARE(s->targetCompId, QStringLiteral("EXCH"));
+        QCOMPARE(s->heartbeatSeconds, 15);
+        auto back = FixVenueSettings::fromUrl(s->toUrl());
+        QVERIFY(back);
+        QCOMPARE(back->senderCompId, QStringLiteral("DESK3"));
+        for (const char *bad : {"fix://host", "ws://host:1", "fix://host:9878?sender=a%20b", "fix://host:9878?heartbeat=0",
+                                "fix://host:9878?tls=1", "fix://host:9878?colour=red", "fix://:9878"}) {
+            auto r = FixVenueSettings::fromUrl(QUrl(QString::fromLatin1(bad)));
+            QVERIFY2(!r, bad);
+            QVERIFY(r.message().startsWith(QStringLiteral("venue URL")));
+        }
+    }
+
+    void ordersFillCancelAndReplaceOverFix()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        TestStores stores(Backend::Sqlite);
+        Workstation ws(stores, stores.freshUrl(), dir.filePath(QStringLiteral("ws")), port);
+
+        // Marketable: fills over FIX at the venue's price.
+        const Quote q = venue.server->venue().topOfBook(QStringLiteral("AAPL"));
+        const QString ask = priceOf(ws.reference, QStringLiteral("AAPL"), q.ask);
+        CommandOutcome out = ws.oms->submit(ws.order(QStringLiteral("F-1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, ask, QStringLiteral("ioc")));
+        QVERIFY2(out.accepted, qPrintable(out.reason));
+        QTRY_VERIFY_WITH_TIMEOUT(isTerminal(ws.state(QStringLiteral("F-1"))), 5000);
+        const OrderRecord *filled = ws.oms->state().order(QStringLiteral("F-1"));
+        QVERIFY(filled->filled.value() > 0);
+        QVERIFY(filled->averagePriceUnits() <= double(q.ask->value()));
+        QCOMPARE(ws.count(events::OrderAcknowledged, QStringLiteral("F-1")), 1);
+
+        // Resting: acknowledged, replaced, then cancelled.
+        const QString low = priceOf(ws.reference, QStringLiteral("AAPL"), Price(q.bid->value() - 500));
+        out = ws.oms->submit(ws.order(QStringLiteral("R-1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 200, low));
+        QVERIFY(out.accepted);
+        QTRY_COMPARE(ws.state(QStringLiteral("R-1")), OrderState::New);
+        out = ws.oms->replace(QStringLiteral("R-1"), 300, {}, Alice);
+        QVERIFY2(out.accepted, qPrintable(out.reason));
+        QTRY_COMPARE(ws.oms->state().order(QStringLiteral("R-1"))->quantity, Quantity(300));
+        QCOMPARE(ws.state(QStringLiteral("R-1")), OrderState::Replaced);
+        out = ws.oms->cancel(QStringLiteral("R-1"), Alice);
+        QVERIFY(out.accepted);
+        QTRY_COMPARE(ws.state(QStringLiteral("R-1")), OrderState::Cancelled);
+        QCOMPARE(ws.count(events::OrderReplaced, QStringLiteral("R-1")), 1);
+        QCOMPARE(ws.count(events::OrderCancelled, QStringLiteral("R-1")), 1);
+
+        // The venue refuses what cannot trade, with its reason: an order of a symbol it does not list.
+        out = ws.oms->cancel(QStringLiteral("R-1"), Alice); // already cancelled: refused by the order manager
+        QVERIFY(!out.accepted);
+        QVERIFY(ws.problems.isEmpty() || !ws.problems.join(u'\n').contains(QStringLiteral("refused a message")));
+    }
+
+    void workstationRestartResumesTheSessionWithoutLosingOrDuplicating()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        TestStores stores(Backend::Sqlite);
+        const QString url = stores.freshUrl();
+        const QString wsState = dir.filePath(QStringLiteral("ws"));
+        const Quote q = venue.server->venue().topOfBook(QStringLiteral("MSFT"));
+        const Price restAt(q.bid->value() - 300);
+        std::pair<int, int> seqBefore;
+        {
+            Workstation ws(stores, url, wsState, port);
+            const QString px = priceOf(ws.reference, QStringLiteral("MSFT"), restAt);
+            QVERIFY(ws.oms->submit(ws.order(QStringLiteral("W-1"), QStringLiteral("MSFT"), QStringLiteral("buy"), 100, px)).accepted);
+            QVERIFY(ws.oms->submit(ws.order(QStringLiteral("W-2"), QStringLiteral("MSFT"), QStringLiteral("buy"), 100, px)).accepted);
+            QTRY_COMPARE(ws.state(QStringLiteral("W-2")), OrderState::New);
+            seqBefore = ws.venue->sequenceNumbers();
+            QVERIFY(seqBefore.first > 2);
+        } // the workstation goes away; its orders keep working at the venue
+
+        QTest::qWait(1200); // the venue's market moves on meanwhile
+
+        // Restart: the session resumes where it was (no sequence reset), missed reports arrive,
+        // open orders are checked, nothing is applied twice.
+        Workstation ws(stores, url, wsState, port);
+        const std::pair<int, int> seqAfter = ws.venue->sequenceNumbers();
+        QVERIFY2(seqAfter.first > seqBefore.first, qPrintable(QStringLiteral("%1 → %2").arg(seqBefore.first).arg(seqAfter.first)));
+        QTRY_VERIFY(ws.venue->state() == FixVenue::State::Ready);
+        for (const QString &id : {QStringLiteral("W-1"), QStringLiteral("W-2")}) {
+            QCOMPARE(ws.count(events::OrderAccepted, id), 1);
+            QVERIFY(ws.count(events::OrderAcknowledged, id) == 1);
+            QCOMPARE(ws.count(events::OrderExpired, id), 0); // still working at the venue: not expired
+        }
+        // Both still known to the venue: cancel them, once each.
+        for (const QString &id : {QStringLiteral("W-1"), QStringLiteral("W-2")})
+            if (isWorking(ws.state(id)))
+                QVERIFY(ws.oms->cancel(id, Alice).accepted);
+        QTRY_VERIFY(isTerminal(ws.state(QStringLiteral("W-1"))) && isTerminal(ws.state(QStringLiteral("W-2"))));
+        QVERIFY(ws.oms->state().checkInvariants());
+    }
+
+    void fillsWhileAwayArriveOnceAfterRestart()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        TestStores stores(Backend::Sqlite);
+        const QString url = stores.freshUrl();
+        const QString wsState = dir.filePath(QStringLiteral("ws"));
+        const Quote q = venue.server->venue().topOfBook(QStringLiteral("AAPL"));
+        // A sell resting far above the market, from a workstation that holds the stock.
+        const Price high(q.ask->value() + 300);
+        {
+            Workstation ws(stores, url, wsState, port);
+            const QString ask = priceOf(ws.reference, QStringLiteral("AAPL"), q.ask);
+            QVERIFY(ws.oms->submit(ws.order(QStringLiteral("P-1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, ask, QStringLiteral("ioc"))).accepted);
+            QTRY_VERIFY(isTerminal(ws.state(QStringLiteral("P-1"))));
+            const qint64 held = ws.oms->state().order(QStringLiteral("P-1"))->filled.value();
+            QVERIFY(held > 0);
+            const CommandOutcome sell = ws.oms->submit(ws.order(QStringLiteral("S-9"), QStringLiteral("AAPL"), QStringLiteral("sell"), held,
+                                                                priceOf(ws.reference, QStringLiteral("AAPL"), high)));
+            QVERIFY2(sell.accepted, qPrintable(sell.reason));
+            QTRY_COMPARE(ws.state(QStringLiteral("S-9")), OrderState::New);
+        }
+        // Away: another participant at the venue buys everything offered up to our price.
+        {
+            SimulatedVenue &book = venue.server->venue();
+            qint64 offered = 0;
+            for (const venue::LevelView &level : book.book(QStringLiteral("AAPL"))->depth(Side::Sell, 100))
+                if (level.price <= high)
+                    offered += level.quantity.value();
+            VenueOrder sweep;
+            sweep.orderId = QStringLiteral("ELSEWHERE-1");
+            sweep.instrument = QStringLiteral("AAPL");
+            sweep.side = Side::Buy;
+            sweep.tif = TimeInForce::Ioc;
+            sweep.quantity = Quantity(offered);
+            sweep.limitPrice = high;
+            book.submit(sweep);
+            QVERIFY(!book.book(QStringLiteral("AAPL"))->bestAsk() || *book.book(QStringLiteral("AAPL"))->bestAsk() > high);
+        }
+        Workstation ws(stores, url, wsState, port);
+        QTRY_VERIFY(ws.oms->state().order(QStringLiteral("S-9"))->filled.value() > 0);
+        const int fills = ws.count(events::OrderFilled, QStringLiteral("S-9")) + ws.count(events::OrderPartiallyFilled, QStringLiteral("S-9"));
+        QVERIFY(fills >= 1);
+        // The resend came once; a later status check adds nothing.
+        QTest::qWait(1500);
+        QCOMPARE(ws.count(events::OrderFilled, QStringLiteral("S-9")) + ws.count(events::OrderPartiallyFilled, QStringLiteral("S-9")), fills);
+        QCOMPARE(ws.count(events::IllegalTransitionRefused, QStringLiteral("S-9")), 0);
+        QVERIFY(ws.oms->state().checkInvariants());
+    }
+
+    void venueRestartReconcilesOpenOrdersBeforeTradingResumes()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        const QString venueState = dir.filePath(QStringLiteral("venue"));
+        auto venue = std::make_unique<VenueSide>(venueState, port);
+        TestStores stores(Backend::Sqlite);
+        Workstation ws(stores, stores.freshUrl(), dir.filePath(QStringLiteral("ws")), port);
+        const Quote q = venue->server->venue().topOfBook(QStringLiteral("AAPL"));
+        const QString low = priceOf(ws.reference, QStringLiteral("AAPL"), Price(q.bid->value() - 800));
+        QVERIFY(ws.oms->submit(ws.order(QStringLiteral("V-1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, low)).accepted);
+        QTRY_COMPARE(ws.state(QStringLiteral("V-1")), OrderState::New);
+
+        QSignalSpy connection(ws.venue.get(), &instant::Venue::connectionChanged);
+        venue->stop(); // the venue goes down and comes back without its book
+        QTRY_COMPARE_WITH_TIMEOUT(ws.venue->state(), FixVenue::State::Disconnected, 10000);
+        // While it is down, a new order is refused with a reason, never sent late.
+        const CommandOutcome whileDown = ws.oms->submit(ws.order(QStringLiteral("V-2"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, low));
+        QCOMPARE(whileDown.state, OrderState::Rejected);
+        QTRY_COMPARE(ws.state(QStringLiteral("V-2")), OrderState::Rejected);
+        QVERIFY(ws.oms->state().order(QStringLiteral("V-2"))->reason.contains(QStringLiteral("not logged on")));
+
+        venue->start();
+        QTRY_COMPARE_WITH_TIMEOUT(ws.venue->state(), FixVenue::State::Ready, 15000);
+        // The order the venue lost is closed with the reason, once.
+        QTRY_COMPARE(ws.state(QStringLiteral("V-1")), OrderState::Expired);
+        QVERIFY(ws.oms->state().order(QStringLiteral("V-1"))->reason.contains(QStringLiteral("no longer has")));
+        QCOMPARE(ws.count(events::OrderExpired, QStringLiteral("V-1")), 1);
+        // Trading resumes.
+        const QString ask = priceOf(ws.reference, QStringLiteral("AAPL"), venue->server->venue().topOfBook(QStringLiteral("AAPL")).ask);
+        QVERIFY(ws.oms->submit(ws.order(QStringLiteral("V-3"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, ask, QStringLiteral("ioc"))).accepted);
+        QTRY_VERIFY(isTerminal(ws.state(QStringLiteral("V-3"))));
+        QVERIFY(ws.oms->state().order(QStringLiteral("V-3"))->filled.value() > 0);
+        QVERIFY(connection.size() >= 2);
+        QVERIFY(ws.oms->state().checkInvariants());
+    }
+
+    void malformedFixMessagesGetACleanReject()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        RawPeer peer;
+        QVERIFY(peer.connectTo(port, "DESK5", "INSTANT"));
+        fix::Message logon;
+        logon.type = "A";
+        logon.set(98, "0");
+        logon.set(108, "30");
+        peer.send(logon);
+        QTRY_VERIFY(peer.has("A"));
+
+        // A NewOrderSingle without its Symbol: refused by the session, naming the tag.
+        fix::Message order;
+        order.type = "D";
+        order.set(11, "RAW-1");
+        order.set(54, "1");
+        order.set(60, fixmap::timestampText(nowUtcMicros()));
+        order.set(38, "100");
+        order.set(40, "2");
+        order.set(44, "100");
+        peer.send(order);
+        QTRY_VERIFY(peer.has("j") || peer.has("3"));
+        QList<fix::Message> keep;
+        const fix::Message *reject = peer.last("j", keep);
+        if (!reject)
+            reject = peer.last("3", keep);
+        QVERIFY(reject);
+        QVERIFY(reject->get(371) || reject->get(380));
+        QCOMPARE(*(reject->get(45)), std::to_string(peer.sequence - 1)); // RefSeqNum: the message refused
+
+        // A quantity that is not a number, and a side that does not exist.
+        fix::Message badQty = order;
+        badQty.set(55, "AAPL");
+        badQty.set(11, "RAW-2");
+        badQty.set(38, "lots");
+        peer.send(badQty);
+        fix::Message badSide = badQty;
+        badSide.set(11, "RAW-3");
+        badSide.set(38, "100");
+        badSide.set(54, "9");
+        peer.send(badSide);
+        QTRY_VERIFY(peer.messages().size() >= 4);
+
+        // Garbage and a message with a wrong checksum: dropped, the session stays up.
+        peer.writeRaw(std::string("this is not FIX\x01", 16));
+        std::string corrupt = fix::compose(order, "DESK5", "INSTANT", peer.sequence);
+        corrupt[corrupt.size() - 2] = corrupt[corrupt.size() - 2] == '0' ? '1' : '0';
+        peer.writeRaw(corrupt);
+
+        // Then a good order: the venue answers with an execution report.
+        fix::Message good = badQty;
+        good.set(11, "RAW-4");
+        good.set(38, "100");
+        good.set(44, "1");
+        peer.send(good);
+        QTRY_VERIFY_WITH_TIMEOUT(peer.has("8"), 5000);
+        const fix::Message *report = peer.last("8", keep);
+        QCOMPARE(*report->get(11), std::string("RAW-4"));
+        QCOMPARE(*report->get(150), std::string("0"));
+        QCOMPARE(venue.server->ordersReceived(), qint64(1)); // the refused ones never reached the book
+
+        // An unknown symbol is well formed: the venue rejects the order itself, with a reason.
+        fix::Message unknown = good;
+        unknown.set(11, "RAW-5");
+        unknown.set(55, "NOPE");
+        peer.send(unknown);
+        QTRY_VERIFY(peer.messages().size() >= 6);
+        const fix::Message *rejected = peer.last("8", keep);
+        QCOMPARE(*rejected->get(11), std::string("RAW-5"));
+        QCOMPARE(*rejected->get(39), std::string("8"));
+        QVERIFY(rejected->get(58)->find("unknown symbol") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFixVenue)
+#include "tst_fixvenue.moc"
