@@ -2,6 +2,7 @@
 
 #include "common/types.h"
 
+#include <QMetaType>
 #include <QString>
 
 #include <deque>
@@ -143,3 +144,5 @@ private:
 };
 
 } // namespace instant::venue
+
+Q_DECLARE_METATYPE(instant::venue::LevelView)
