@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 #include "engine/tradingengine.h"
+#include "connectiondialog.h"
 #include "mainwindow.h"
 #include "theme.h"
 #include "refdata/referencedata.h"
@@ -84,6 +85,16 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
                 return instant::cli::BadInput;
             }
+        } else if (a == u"--venue") {
+            if (auto parsed = instant::FixVenueSettings::fromUrl(QUrl(arguments.at(i + 1))); !parsed) {
+                std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
+                return instant::cli::BadInput;
+            }
+        } else if (a == u"--feed") {
+            if (auto parsed = instant::cli::parseFeedUrl(arguments.at(i + 1)); !parsed) {
+                std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
+                return instant::cli::BadInput;
+            }
         } else if (a == u"--role" && arguments.at(i + 1) != u"trader" && arguments.at(i + 1) != u"compliance") {
             std::fprintf(stderr, "instant: --role must be trader or compliance\n");
             return instant::cli::BadInput;
@@ -114,6 +125,12 @@ int main(int argc, char *argv[])
                                         QStringLiteral("seconds")));
     parser.addOption(QCommandLineOption(QStringLiteral("screenshot"), QStringLiteral("Screenshot file of the smoke test (PNG)."),
                                         QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("venue"),
+                                        QStringLiteral("Live: a FIX 4.4 venue, fix://HOST:PORT?sender=COMPID&target=COMPID "
+                                                       "[&heartbeat=S&tls=1&ca=FILE]. Default: the Connection settings."),
+                                        QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("feed"), QStringLiteral("Live: market data, ws://HOST:PORT/ or wss://HOST:PORT/."),
+                                        QStringLiteral("url")));
     parser.addPositionalArgument(QStringLiteral("demo"), QStringLiteral("Same as --demo."), QStringLiteral("[demo]"));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "instant: %s\n%s", qPrintable(parser.errorText()),
@@ -126,7 +143,26 @@ int main(int argc, char *argv[])
                      qPrintable(instant::cli::topLevelHelp()));
         return instant::cli::BadInput;
     }
-    const bool demo = true; // live venues arrive with the connectivity work
+    // Demo or live: the command line first, then the Connection settings (File → Connection…).
+    const instant::ConnectionSettings saved = instant::ConnectionSettings::load();
+    const bool demoAsked = parser.isSet(QStringLiteral("demo")) || !positional.isEmpty();
+    std::optional<instant::FixVenueSettings> fixVenue;
+    QUrl feed;
+    if (parser.isSet(QStringLiteral("venue"))) {
+        fixVenue = *instant::FixVenueSettings::fromUrl(QUrl(parser.value(QStringLiteral("venue"))));
+    } else if (!demoAsked && saved.live) {
+        auto parsed = instant::FixVenueSettings::fromUrl(saved.venue);
+        if (!parsed) {
+            std::fprintf(stderr, "instant: the saved connection settings: %s\n", qPrintable(parsed.message()));
+            return instant::cli::BadInput;
+        }
+        fixVenue = *parsed;
+    }
+    if (parser.isSet(QStringLiteral("feed")))
+        feed = *instant::cli::parseFeedUrl(parser.value(QStringLiteral("feed")));
+    else if (fixVenue && !parser.isSet(QStringLiteral("venue")))
+        feed = saved.feed;
+    const bool demo = !fixVenue;
 
     instant::StoreLocation location = instant::StoreLocation::defaultLocation();
     if (parser.isSet(QStringLiteral("store"))) {
@@ -163,6 +199,8 @@ int main(int argc, char *argv[])
     engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
     engineOptions.actor = instant::Actor{currentUser().user, role};
     engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
+    engineOptions.fixVenue = fixVenue;
+    engineOptions.feedUrl = feed;
     engineOptions.stepIntervalMs = 200;
     engineOptions.stepMicros = 2'000'000; // a simulated minute every six seconds: candles form while you watch
     instant::TradingEngine engine(**store, reference, engineOptions);

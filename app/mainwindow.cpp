@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "connectiondialog.h"
+
 #include "auditlogmodel.h"
 #include "auditviewer.h"
 #include "blotter.h"
@@ -151,8 +153,33 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     statusBar()->addPermanentWidget(m_lagLabel);
     statusBar()->addPermanentWidget(m_killLabel);
     statusBar()->addPermanentWidget(m_roleLabel);
+    m_venueLabel = new QLabel(this);
+    m_venueLabel->setObjectName(QStringLiteral("venueStatus"));
+    m_feedLabel = new QLabel(this);
+    m_feedLabel->setObjectName(QStringLiteral("feedStatus"));
+    if (!m_options.demo) {
+        statusBar()->addPermanentWidget(m_venueLabel);
+        statusBar()->addPermanentWidget(m_feedLabel);
+    } else {
+        m_venueLabel->hide();
+        m_feedLabel->hide();
+    }
     if (engine) {
-        m_roleLabel->setText(tr("%1 (%2) · venue: simulated").arg(engine->actor().user, engine->actor().role));
+        m_roleLabel->setText(m_options.demo ? tr("%1 (%2) · venue: simulated").arg(engine->actor().user, engine->actor().role)
+                                            : tr("%1 (%2)").arg(engine->actor().user, engine->actor().role));
+        connect(engine, &TradingEngine::venueConnectionChanged, this, [this](const VenueConnection &c) {
+            m_venueLabel->setText(c.text.section(QStringLiteral(" · "), 0, 0)); // the details are in the tooltip
+            m_venueLabel->setToolTip(c.text);
+            m_venueLabel->setStyleSheet(c.ready ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
+        });
+        connect(engine, &TradingEngine::feedStatusChanged, this, [this](const FeedStatus &f) {
+            const QString text = f.text();
+            m_feedLabel->setText(text.size() > 40 ? text.left(39) + u'…' : text);
+            m_feedLabel->setToolTip(text);
+            m_feedLabel->setStyleSheet(f.state == FeedStatus::State::Live ? QString()
+                                       : f.state == FeedStatus::State::Stale ? QStringLiteral("color: black; background: #f9a825; font-weight: bold")
+                                                                              : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
+        });
         connect(engine, &TradingEngine::killSwitchChanged, this, [this](const QString &mode) {
             m_killLabel->setText(tr("Kill switch: %1").arg(mode));
             m_killLabel->setStyleSheet(mode == u"active" ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
@@ -252,6 +279,17 @@ QDockWidget *MainWindow::dock(const QString &objectName) const
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Connection…"), this, [this] {
+        ConnectionDialog dialog(ConnectionSettings::load(), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (auto chosen = dialog.settings()) {
+            chosen->save();
+            statusBar()->showMessage(chosen->live ? tr("Live connection saved: it applies at the next start.")
+                                                  : tr("Demo mode saved: it applies at the next start."), 10000);
+        }
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 

@@ -94,6 +94,8 @@ private:
     AlertsPanel *m_alerts = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
+    QLabel *m_venueLabel = nullptr;
+    QLabel *m_feedLabel = nullptr;
     QLabel *m_lagLabel = nullptr;
     class QMenu *m_layoutMenu = nullptr;
     WorkstationOptions m_options;

@@ -11,10 +11,16 @@
 #include "audit/chainverifier.h"
 #include "store/credentials.h"
 #include "store/eventstore.h"
+#include "marketdata/marketdataserver.h"
+#include "venue/venueserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimer>
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,6 +30,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 
 namespace instant::cli {
@@ -324,6 +331,16 @@ int demoRun(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")));
     parser.addOption(QCommandLineOption(QStringLiteral("state-out"), QStringLiteral("Also write the final trading state (JSON) to this file."),
                                         QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("venue"),
+                                        QStringLiteral("Trade against a remote FIX 4.4 venue instead of the in-process one: "
+                                                       "fix://HOST:PORT?sender=COMPID&target=COMPID[&heartbeat=S&tls=1&ca=FILE&state=DIR]."),
+                                        QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("feed"),
+                                        QStringLiteral("Market data to price orders with: ws://HOST:PORT/ or wss:// (with --venue)."),
+                                        QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("interval"),
+                                        QStringLiteral("With --venue: milliseconds between orders (default 25)."),
+                                        QStringLiteral("ms"), QStringLiteral("25")));
     if (auto done = parse(parser, args, command,
                           QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
                                          "(validation, compliance, matching, cancels, replaces, rejects, settlement) and "
@@ -339,11 +356,38 @@ int demoRun(const QStringList &args)
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
         return usageError(QStringLiteral("--seed must be a whole number"), command);
+    std::optional<LiveRunOptions> live;
+    if (parser.isSet(QStringLiteral("venue"))) {
+        auto venue = FixVenueSettings::fromUrl(QUrl(parser.value(QStringLiteral("venue"))));
+        if (!venue)
+            return usageError(venue.message(), command);
+        live = LiveRunOptions{};
+        live->venue = *venue;
+        live->orders = options.orders;
+        live->seed = options.seed;
+        live->actor = options.actor;
+        live->orderIntervalMs = parser.value(QStringLiteral("interval")).toInt(&ok);
+        if (!ok || live->orderIntervalMs < 0 || live->orderIntervalMs > 60000)
+            return usageError(QStringLiteral("--interval must be 0 to 60000 milliseconds"), command);
+        if (parser.isSet(QStringLiteral("feed"))) {
+            auto feed = parseFeedUrl(parser.value(QStringLiteral("feed")));
+            if (!feed)
+                return usageError(feed.message(), command);
+            live->feed = *feed;
+        }
+    } else if (parser.isSet(QStringLiteral("feed"))) {
+        return usageError(QStringLiteral("--feed prices orders for a remote venue: give --venue too"), command);
+    }
     auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
     if (!store)
         return storeError(store.error());
     const ReferenceData reference = ReferenceData::demo();
-    auto summary = runDemo(**store, reference, options);
+    auto summary = live ? runDemoLive(**store, reference, *live) : runDemo(**store, reference, options);
+    if (!summary && summary.code() == ErrorCode::Unavailable) {
+        err() << "instant demo run: " << summary.message() << "\n";
+        err().flush();
+        return Failed;
+    }
     if (!summary)
         return storeError(summary.error());
     if (parser.isSet(QStringLiteral("state-out"))) {
@@ -357,6 +401,131 @@ int demoRun(const QStringList &args)
         out() << summary->toText();
     out().flush();
     return summary->invariants.isEmpty() ? Ok : Failed;
+}
+
+// Asked to stop (Ctrl+C, kill): the server logs its sessions out before it exits.
+volatile std::sig_atomic_t stopRequested = 0;
+
+int venueServe(const QStringList &args)
+{
+    const QString command = QStringLiteral("venue serve");
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringLiteral("fix-port"), QStringLiteral("FIX 4.4 acceptor port (default 9878)."),
+                                        QStringLiteral("port"), QStringLiteral("9878")));
+    parser.addOption(QCommandLineOption(QStringLiteral("ws-port"), QStringLiteral("WebSocket market data port (default 9879; 0: none)."),
+                                        QStringLiteral("port"), QStringLiteral("9879")));
+    parser.addOption(QCommandLineOption(QStringLiteral("bind"), QStringLiteral("Address the market data listens on (default 127.0.0.1)."),
+                                        QStringLiteral("address"), QStringLiteral("127.0.0.1")));
+    parser.addOption(QCommandLineOption(QStringLiteral("comp-id"), QStringLiteral("The venue's FIX CompID (default INSTANT)."),
+                                        QStringLiteral("id"), QStringLiteral("INSTANT")));
+    parser.addOption(QCommandLineOption(QStringLiteral("clients"), QStringLiteral("Workstation CompIDs allowed to log on (default DESK1,…,DESK8)."),
+                                        QStringLiteral("ids")));
+    parser.addOption(QCommandLineOption(QStringLiteral("state"), QStringLiteral("Directory of the FIX sequence numbers and messages "
+                                                                               "(default: the venue folder in the app data)."),
+                                        QStringLiteral("dir")));
+    parser.addOption(QCommandLineOption(QStringLiteral("seed"), QStringLiteral("Seed of the simulated market (default 1)."),
+                                        QStringLiteral("n"), QStringLiteral("1")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate: serve FIX and market data over TLS."),
+                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."), QStringLiteral("file")));
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Serves the simulated venue of demo mode to several workstations: FIX 4.4 orders on "
+                                         "--fix-port, market data (top of book, depth, trades, bars) as JSON over WebSocket on "
+                                         "--ws-port. Runs until interrupted.")))
+        return *done;
+    auto portOf = [&](const QString &name, quint16 &into, bool zeroAllowed) {
+        bool ok = false;
+        const int v = parser.value(name).toInt(&ok);
+        if (!ok || v < (zeroAllowed ? 0 : 1) || v > 65535)
+            return false;
+        into = quint16(v);
+        return true;
+    };
+    VenueServerOptions options;
+    quint16 wsPort = 0;
+    if (!portOf(QStringLiteral("fix-port"), options.fixPort, false))
+        return usageError(QStringLiteral("--fix-port must be 1 to 65535"), command);
+    if (!portOf(QStringLiteral("ws-port"), wsPort, true))
+        return usageError(QStringLiteral("--ws-port must be 0 to 65535"), command);
+    if (wsPort != 0 && wsPort == options.fixPort)
+        return usageError(QStringLiteral("--fix-port and --ws-port must differ"), command);
+    const QHostAddress bind(parser.value(QStringLiteral("bind")));
+    if (bind.isNull())
+        return usageError(QStringLiteral("--bind must be an IP address such as 127.0.0.1 or 0.0.0.0"), command);
+    static const QRegularExpression compId(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
+    options.compId = parser.value(QStringLiteral("comp-id"));
+    if (!compId.match(options.compId).hasMatch())
+        return usageError(QStringLiteral("--comp-id is 1 to 32 letters, digits, '.', '_' or '-'"), command);
+    if (parser.isSet(QStringLiteral("clients"))) {
+        options.clientCompIds = parser.value(QStringLiteral("clients")).split(u',', Qt::SkipEmptyParts);
+        for (const QString &c : std::as_const(options.clientCompIds))
+            if (!compId.match(c).hasMatch() || c == options.compId)
+                return usageError(QStringLiteral("--clients: \"%1\" is not a CompID (1 to 32 letters, digits, '.', '_' or '-', "
+                                                 "not the venue's own)").arg(c), command);
+        if (options.clientCompIds.isEmpty())
+            return usageError(QStringLiteral("--clients names no CompID"), command);
+    }
+    bool ok = false;
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usageError(QStringLiteral("--seed must be a whole number"), command);
+    options.stateDirectory = parser.isSet(QStringLiteral("state"))
+                                 ? parser.value(QStringLiteral("state"))
+                                 : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/venue");
+    std::optional<TlsFiles> tls;
+    if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key")))
+        return usageError(QStringLiteral("--tls-cert and --tls-key go together"), command);
+    if (parser.isSet(QStringLiteral("tls-cert"))) {
+        tls = TlsFiles{parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key"))};
+        for (const QString &f : {tls->certificateFile, tls->keyFile})
+            if (!QFileInfo(f).isReadable())
+                return usageError(QStringLiteral("cannot read %1").arg(f), command);
+        options.tls = true;
+        options.certificateFile = tls->certificateFile;
+        options.keyFile = tls->keyFile;
+    }
+
+    const ReferenceData reference = ReferenceData::demo();
+    VenueServer server(reference, options);
+    QObject::connect(&server, &VenueServer::log, &server, [](const QString &line) {
+        err() << "venue: " << line << "\n";
+        err().flush();
+    });
+    if (Status s = server.start(); !s) {
+        err() << "instant venue serve: " << s.message() << "\n";
+        err().flush();
+        return Failed;
+    }
+    MarketDataServer marketData(server.venue(), reference);
+    QObject::connect(&server, &VenueServer::stepped, &marketData, &MarketDataServer::publishDepth);
+    QString feed = QStringLiteral("none");
+    if (wsPort != 0) {
+        auto listening = marketData.listen(bind, wsPort, tls);
+        if (!listening) {
+            err() << "instant venue serve: " << listening.message() << "\n";
+            err().flush();
+            return Failed;
+        }
+        feed = QStringLiteral("%1://%2:%3/").arg(tls ? QStringLiteral("wss") : QStringLiteral("ws"), bind.toString()).arg(*listening);
+    }
+    out() << QStringLiteral("venue: FIX 4.4 on port %1 as %2 for %3%4; market data on %5\n")
+                 .arg(options.fixPort)
+                 .arg(options.compId, options.clientCompIds.join(u','), tls ? QStringLiteral(" (TLS)") : QString(), feed);
+    out().flush();
+    std::signal(SIGINT, [](int) { stopRequested = 1; });
+    std::signal(SIGTERM, [](int) { stopRequested = 1; });
+    QTimer watch;
+    QObject::connect(&watch, &QTimer::timeout, &watch, [] {
+        if (stopRequested)
+            QCoreApplication::quit();
+    });
+    watch.start(100);
+    QCoreApplication::exec();
+    marketData.close();
+    server.stop();
+    out() << QStringLiteral("venue: stopped after %1 order(s)\n").arg(server.ordersReceived());
+    out().flush();
+    return Ok;
 }
 
 Result<TradingState> loadState(const QCommandLineParser &parser, const ReadQuery &query)
@@ -796,6 +965,8 @@ const QList<Command> &commands()
          QStringLiteral("save a PostgreSQL store's password in the OS keychain")},
         {QStringLiteral("demo"), QStringLiteral("run"), &demoRun,
          QStringLiteral("run simulated traders through the whole lifecycle (--headless)")},
+        {QStringLiteral("venue"), QStringLiteral("serve"), &venueServe,
+         QStringLiteral("serve the simulated venue: FIX 4.4 orders, WebSocket market data")},
         {QStringLiteral("analytics"), QStringLiteral("bond"), &analyticsBond, QStringLiteral("Treasury note or bond: price, yield, risk")},
         {QStringLiteral("analytics"), QStringLiteral("bill"), &analyticsBill, QStringLiteral("Treasury bill: price, discount, investment rate")},
         {QStringLiteral("analytics"), QStringLiteral("option"), &analyticsOption, QStringLiteral("option price, Greeks, implied volatility")},
@@ -808,6 +979,14 @@ const QList<Command> &commands()
 }
 
 } // namespace
+
+Result<QUrl> parseFeedUrl(const QString &text)
+{
+    const QUrl url(text);
+    if (!url.isValid() || (url.scheme() != u"ws" && url.scheme() != u"wss") || url.host().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("feed URL \"%1\": expected ws://HOST:PORT/ or wss://HOST:PORT/").arg(text));
+    return url;
+}
 
 QString versionText()
 {

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <QStringList>
+#include <QUrl>
 
 namespace instant::cli {
 
@@ -13,6 +16,8 @@ bool isHeadless(const QStringList &arguments);
 int run(const QStringList &arguments);
 
 QString versionText();
+// A market data feed URL: ws://HOST:PORT/… or wss://HOST:PORT/….
+Result<QUrl> parseFeedUrl(const QString &text);
 QString topLevelHelp();
 
 } // namespace instant::cli

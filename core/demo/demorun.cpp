@@ -8,8 +8,12 @@
 #include "settlement/settlementworker.h"
 #include "store/eventstore.h"
 #include "venue/simulatedvenue.h"
+#include "venue/fixvenue.h"
+#include "marketdata/websocketfeed.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QElapsedTimer>
 #include <QTimeZone>
 
@@ -57,75 +61,27 @@ QByteArray stateDigest(const TradingState &state)
     return eventhash::sha256(canonicalJson(state.toJson())).toHex();
 }
 
-Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, const DemoRunOptions &options,
-                            const std::function<void(int)> &progress)
+namespace {
+
+Status prepareDesk(OrderManager &oms, const ReferenceData &reference, const Actor &actor)
 {
-    QElapsedTimer clock;
-    clock.start();
-    SimulatedVenue venue(reference, options.seed, options.startUs);
-    OrderManager oms(store, reference, venue);
-    if (Status s = oms.start(options.actor); !s)
-        return s.error();
+    if (Status s = oms.start(actor); !s)
+        return s;
     const Actor admin{QStringLiteral("demo"), QStringLiteral("compliance")};
     for (const Account *a : reference.accounts())
         if (Status s = oms.openAccount(a->id, a->openingCashCents, admin); !s)
-            return s.error();
+            return s;
     if (oms.state().complianceRules().isEmpty())
         if (Status s = oms.setRules(ComplianceEngine::defaultRules(), admin); !s)
-            return s.error();
+            return s;
+    return Done{};
+}
 
-    SimulatedTraders traders(reference, options.seed);
-    const QString prefix = QStringLiteral("D%1").arg(options.seed);
-    std::uniform_real_distribution<double> u(0, 1);
-    int sent = 0, stepInDay = 0, days = 1;
-    SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
-    while (sent < options.orders) {
-        for (int k = 0; k < options.ordersPerStep && sent < options.orders; ++k) {
-            NewOrderCommand c = traders.next(sent, oms, venue, prefix, options.actor);
-            oms.submit(c);
-            ++sent;
-            // Traders change their minds about working orders.
-            QStringList working;
-            for (const OrderRecord &o : oms.state().orders())
-                if (isWorking(o.state) && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace)
-                    working << o.orderId;
-            if (!working.isEmpty()) {
-                working.sort();
-                const double r = u(traders.rng());
-                const QString id = working.at(std::uniform_int_distribution<int>(0, int(working.size()) - 1)(traders.rng()));
-                if (r < 0.12) {
-                    oms.cancel(id, options.actor);
-                } else if (r < 0.18) {
-                    const OrderRecord *o = oms.state().order(id);
-                    const Instrument *i = reference.instrument(o->instrument);
-                    const qint64 lot = isTreasury(i->kind) ? 1'000'000 : i->kind == InstrumentKind::EquityOption ? 1 : 100;
-                    const qint64 qty = std::max(o->filled.value() + lot, o->quantity.value() + lot * std::uniform_int_distribution<int>(-1, 2)(traders.rng()));
-                    QString px;
-                    if (o->limitPrice && u(traders.rng()) < 0.6) {
-                        const qint64 ticks = std::uniform_int_distribution<int>(-2, 2)(traders.rng());
-                        px = i->formatPrice(Price(std::max<qint64>(i->tickSize, o->limitPrice->value() + ticks * i->tickSize)));
-                    }
-                    oms.replace(id, qty, px, options.actor);
-                }
-            }
-            if (progress && sent % 100 == 0)
-                progress(sent);
-        }
-        venue.step(options.stepMicros);
-        if (++stepInDay >= options.stepsPerDay) {
-            venue.endOfDay();
-            ++days;
-            stepInDay = 0;
-            settlement.settleNow();
-        }
-    }
-    // Close the last day and settle what is due by the next business day.
-    venue.endOfDay();
-    settlement.settleNow();
-
+DemoSummary summarize(EventStore &store, const TradingState &state, const ReferenceData &reference, int days,
+                      const QElapsedTimer &clock, const std::function<std::optional<Price>(const QString &)> &lastTrade)
+{
     DemoSummary summary;
     summary.tradingDays = days;
-    const TradingState &state = oms.state();
     for (const OrderRecord &o : state.orders()) {
         ++summary.ordersByState[stateName(o.state)];
         ++summary.orders;
@@ -146,7 +102,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
         const Instrument *i = reference.instrument(p.instrument);
         if (!i || p.quantity == 0)
             continue;
-        const Price mark = venue.lastTrade(i->id).value_or(state.lastPrice(i->id).value_or(i->referencePrice));
+        const Price mark = lastTrade(i->id).value_or(state.lastPrice(i->id).value_or(i->referencePrice));
         summary.unrealizedCents += i->notionalCents(Quantity(p.quantity), mark) - p.costCents;
     }
     (void)TradingState::saveSnapshot(store); // the next start-up begins here
@@ -156,6 +112,145 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     summary.state = state.toJson();
     summary.seconds = double(clock.nsecsElapsed()) / 1e9;
     return summary;
+}
+
+} // namespace
+
+Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, const DemoRunOptions &options,
+                            const std::function<void(int)> &progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    SimulatedVenue venue(reference, options.seed, options.startUs);
+    OrderManager oms(store, reference, venue);
+    if (Status s = prepareDesk(oms, reference, options.actor); !s)
+        return s.error();
+
+    SimulatedTraders traders(reference, options.seed);
+    const QString prefix = QStringLiteral("D%1").arg(options.seed);
+    int sent = 0, stepInDay = 0, days = 1;
+    SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
+    while (sent < options.orders) {
+        for (int k = 0; k < options.ordersPerStep && sent < options.orders; ++k) {
+            NewOrderCommand c = traders.next(sent, oms, venue, prefix, options.actor);
+            oms.submit(c);
+            ++sent;
+            traders.changeMind(oms, options.actor);
+            if (progress && sent % 100 == 0)
+                progress(sent);
+        }
+        venue.step(options.stepMicros);
+        if (++stepInDay >= options.stepsPerDay) {
+            venue.endOfDay();
+            ++days;
+            stepInDay = 0;
+            settlement.settleNow();
+        }
+    }
+    // Close the last day and settle what is due by the next business day.
+    venue.endOfDay();
+    settlement.settleNow();
+
+    return summarize(store, oms.state(), reference, days, clock,
+                     [&venue](const QString &id) { return venue.lastTrade(id); });
+}
+
+Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const LiveRunOptions &options,
+                                const std::function<void(int)> &progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    FixVenue venue(reference, options.venue);
+    OrderManager oms(store, reference, venue);
+    if (Status s = prepareDesk(oms, reference, options.actor); !s)
+        return s.error();
+    SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
+
+    // Prices from the feed when there is one; otherwise the last trade recorded, or the reference.
+    QHash<QString, Quote> quotes;
+    std::unique_ptr<WebSocketFeed> feed;
+    if (!options.feed.isEmpty()) {
+        QStringList symbols;
+        for (const Instrument *i : reference.instruments())
+            symbols << i->id;
+        feed = std::make_unique<WebSocketFeed>(options.feed, symbols, options.feedOptions);
+        QObject::connect(feed.get(), &WebSocketFeed::quote, feed.get(), [&quotes](const Quote &q) { quotes.insert(q.instrument, q); });
+        feed->start();
+    }
+    if (Status s = venue.start(); !s)
+        return s.error();
+    auto waitFor = [](const std::function<bool()> &done, int timeoutMs) {
+        QElapsedTimer waited;
+        waited.start();
+        while (!done() && waited.elapsed() < timeoutMs)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        return done();
+    };
+    if (!waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs))
+        return makeError(ErrorCode::Unavailable, QStringLiteral("the venue did not log on within %1 s (%2)")
+                                                     .arg(options.connectTimeoutMs / 1000).arg(venue.connection().text));
+    if (feed)
+        waitFor([&quotes, &reference] { return quotes.size() >= reference.instruments().size() / 2; }, 5000);
+
+    SimulatedTraders traders(reference, options.seed);
+    const QString prefix = QStringLiteral("L%1").arg(options.seed);
+    const auto topOfBook = [&quotes, &oms, &reference](const QString &id) {
+        if (auto it = quotes.constFind(id); it != quotes.cend() && it->bid && it->ask)
+            return *it;
+        Quote q;
+        q.instrument = id;
+        if (const Instrument *i = reference.instrument(id)) {
+            const Price mid = oms.state().lastPrice(id).value_or(i->referencePrice);
+            q.bid = Price(mid.value() - i->tickSize);
+            q.ask = Price(mid.value() + i->tickSize);
+        }
+        return q;
+    };
+    int sent = 0;
+    QElapsedTimer pace;
+    pace.start();
+    while (sent < options.orders) {
+        oms.submit(traders.next(sent, oms, topOfBook, prefix, options.actor));
+        ++sent;
+        traders.changeMind(oms, options.actor);
+        if (progress && sent % 100 == 0)
+            progress(sent);
+        // Reports arrive meanwhile; keep to the pace asked for.
+        const qint64 due = qint64(sent) * options.orderIntervalMs;
+        do
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        while (pace.elapsed() < due);
+        if (venue.state() == FixVenue::State::Disconnected)
+            waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs);
+    }
+    auto pending = [&oms] {
+        for (const OrderRecord &o : oms.state().orders())
+            if (o.state == OrderState::PendingNew || o.state == OrderState::PendingCancel || o.state == OrderState::PendingReplace)
+                return true;
+        return false;
+    };
+    waitFor([&] { return !pending(); }, options.finishTimeoutMs);
+    if (options.cancelAtEnd) {
+        for (const OrderRef &o : oms.state().orders().inEntryOrder())
+            if (isWorking(o->state) && o->state != OrderState::PendingCancel)
+                oms.cancel(o->orderId, options.actor);
+        waitFor([&] {
+            for (const OrderRecord &o : oms.state().orders())
+                if (!isTerminal(o.state))
+                    return false;
+            return true;
+        }, options.finishTimeoutMs);
+    }
+    settlement.settleNow();
+    venue.stop();
+    if (feed)
+        feed->stop();
+    return summarize(store, oms.state(), reference, 1, clock, [&quotes](const QString &id) -> std::optional<Price> {
+        auto it = quotes.constFind(id);
+        if (it == quotes.cend() || !it->bid || !it->ask)
+            return std::nullopt;
+        return Price((it->bid->value() + it->ask->value()) / 2);
+    });
 }
 
 } // namespace instant

@@ -2,6 +2,8 @@
 
 #include "common/result.h"
 #include "events/event.h"
+#include "marketdata/websocketfeed.h"
+#include "venue/fixvenue.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -53,5 +55,26 @@ QByteArray stateDigest(const TradingState &state);
 // run (after a crash): orders already recorded are not sent again.
 Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, const DemoRunOptions &options,
                             const std::function<void(int done)> &progress = {});
+
+struct LiveRunOptions
+{
+    int orders = 100;
+    quint64 seed = 1;
+    int orderIntervalMs = 25;        // pace of the simulated traders
+    int connectTimeoutMs = 20000;    // to log on, and again after a lost session
+    int finishTimeoutMs = 30000;     // for the venue to answer the last orders and cancels
+    bool cancelAtEnd = true;         // cancel what is still working, so the run ends flat of orders
+    Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
+    FixVenueSettings venue;
+    QUrl feed;                       // market data to price the orders with (optional)
+    FeedOptions feedOptions;
+};
+
+// The same simulated traders against a remote venue (FIX) priced from a WebSocket feed, in real
+// time: a whole lifecycle against `instant venue serve` or another FIX 4.4 venue. Orders already
+// recorded are not sent again when a run continues after a crash; open orders are reconciled with
+// the venue when the session logs on.
+Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const LiveRunOptions &options,
+                                const std::function<void(int done)> &progress = {});
 
 } // namespace instant

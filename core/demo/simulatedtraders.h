@@ -4,6 +4,7 @@
 #include "refdata/referencedata.h"
 #include "venue/simulatedvenue.h"
 
+#include <functional>
 #include <random>
 
 namespace instant {
@@ -21,6 +22,13 @@ public:
     }
 
     NewOrderCommand next(int n, const OrderManager &oms, const SimulatedVenue &venue, const QString &prefix, const Actor &actor)
+    {
+        return next(n, oms, [&venue](const QString &id) { return venue.topOfBook(id); }, prefix, actor);
+    }
+
+    // Priced from any market: `topOfBook` gives an instrument's best bid and offer (either may be missing).
+    NewOrderCommand next(int n, const OrderManager &oms, const std::function<Quote(const QString &)> &topOfBook,
+                         const QString &prefix, const Actor &actor)
     {
         std::uniform_real_distribution<double> u(0, 1);
         NewOrderCommand c;
@@ -47,7 +55,7 @@ public:
         if (c.type == u"market" && c.timeInForce == u"gtc")
             c.timeInForce = QStringLiteral("day");
 
-        const Quote q = venue.topOfBook(i->id);
+        const Quote q = topOfBook(i->id);
         const qint64 mid = q.bid && q.ask ? (q.bid->value() + q.ask->value()) / 2 : i->referencePrice.value();
         const qint64 offsetTicks = std::uniform_int_distribution<int>(-3, 6)(m_rng); // positive: passive
         auto onTick = [i](qint64 units) { return std::max<qint64>(i->tickSize, units / i->tickSize * i->tickSize); };
@@ -75,6 +83,36 @@ public:
         if (c.quantity > 0 && oops >= 0.04 && oops < 0.05 && u(m_rng) < 0.5)
             c.overrides.append(RuleOverride{QStringLiteral("large-order"), QStringLiteral("client block, approved by desk head")});
         return c;
+    }
+
+    // Traders change their minds about working orders: now and then one is cancelled or
+    // replaced (new quantity, sometimes a new limit a few ticks away).
+    void changeMind(OrderManager &oms, const Actor &actor)
+    {
+        std::uniform_real_distribution<double> u(0, 1);
+        QStringList working;
+        for (const OrderRecord &o : oms.state().orders())
+            if (isWorking(o.state) && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace)
+                working << o.orderId;
+        if (working.isEmpty())
+            return;
+        working.sort();
+        const double r = u(m_rng);
+        const QString id = working.at(std::uniform_int_distribution<int>(0, int(working.size()) - 1)(m_rng));
+        if (r < 0.12) {
+            oms.cancel(id, actor);
+        } else if (r < 0.18) {
+            const OrderRecord *o = oms.state().order(id);
+            const Instrument *i = m_reference.instrument(o->instrument);
+            const qint64 lot = isTreasury(i->kind) ? 1'000'000 : i->kind == InstrumentKind::EquityOption ? 1 : 100;
+            const qint64 qty = std::max(o->filled.value() + lot, o->quantity.value() + lot * std::uniform_int_distribution<int>(-1, 2)(m_rng));
+            QString px;
+            if (o->limitPrice && u(m_rng) < 0.6) {
+                const qint64 ticks = std::uniform_int_distribution<int>(-2, 2)(m_rng);
+                px = i->formatPrice(Price(std::max<qint64>(i->tickSize, o->limitPrice->value() + ticks * i->tickSize)));
+            }
+            oms.replace(id, qty, px, actor);
+        }
     }
 
     std::mt19937_64 &rng() { return m_rng; }

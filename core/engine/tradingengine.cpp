@@ -21,12 +21,42 @@ public:
     // Every member QObject is a child, so moving the core moves them all to the engine thread.
     Core(TradingEngine &engine)
         : m_engine(engine),
-          m_venue(engine.m_reference, engine.m_options.seed,
-                  engine.m_options.startUs ? engine.m_options.startUs : nowUtcMicros(), this),
-          m_oms(engine.m_store, engine.m_reference, m_venue, this),
-          m_settlement(m_oms, [this] { return m_venue.tradeDate(); }, this),
+          m_venue(makeVenue(engine, this)),
+          m_simulated(qobject_cast<SimulatedVenue *>(m_venue)),
+          m_fix(qobject_cast<FixVenue *>(m_venue)),
+          m_oms(engine.m_store, engine.m_reference, *m_venue, this),
+          m_settlement(m_oms, [this] { return m_venue->tradeDate(); }, this),
           m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this)
     {
+        if (engine.m_options.isLive() && !engine.m_options.feedUrl.isEmpty()) {
+            QStringList symbols;
+            for (const Instrument *i : engine.m_reference.instruments())
+                symbols << i->id;
+            m_feed = new WebSocketFeed(engine.m_options.feedUrl, symbols, engine.m_options.feedOptions, this);
+        }
+    }
+
+    static Venue *makeVenue(TradingEngine &engine, QObject *parent)
+    {
+        if (engine.m_options.fixVenue)
+            return new FixVenue(engine.m_reference, *engine.m_options.fixVenue, parent);
+        return new SimulatedVenue(engine.m_reference, engine.m_options.seed,
+                                  engine.m_options.startUs ? engine.m_options.startUs : nowUtcMicros(), parent);
+    }
+
+    // The simulated venue in demo mode, the WebSocket feed live: the same signals either way.
+    template <typename Source>
+    void connectMarketData(Source *source)
+    {
+        connect(source, &Source::quote, this, [this](const Quote &q) { m_quotes.insert(q.instrument, q); });
+        connect(source, &Source::trade, this, [this](const TradePrint &t) {
+            if (m_trades.size() < 5000)
+                m_trades.append(t);
+        });
+        connect(source, &Source::bar, this, [this](const Bar &b) { m_bars.append(b); });
+        // The screener watches the same market data; each alert is recorded, then shown.
+        connect(source, &Source::trade, &m_screener, &Screener::onTrade);
+        connect(source, &Source::bar, &m_screener, &Screener::onBar);
     }
 
     void init()
@@ -41,15 +71,24 @@ public:
 
         connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) { m_changed.insert(id); });
         connect(&m_oms, &OrderManager::recorded, this, [this] { m_portfolioDirty = true; });
-        connect(&m_venue, &Venue::quote, this, [this](const Quote &q) { m_quotes.insert(q.instrument, q); });
-        connect(&m_venue, &Venue::trade, this, [this](const TradePrint &t) {
-            if (m_trades.size() < 5000)
-                m_trades.append(t);
-        });
-        connect(&m_venue, &Venue::bar, this, [this](const Bar &b) { m_bars.append(b); });
-        // The screener watches the same market data; each alert is recorded, then shown.
-        connect(&m_venue, &Venue::trade, &m_screener, &Screener::onTrade);
-        connect(&m_venue, &Venue::bar, &m_screener, &Screener::onBar);
+        if (m_simulated)
+            connectMarketData(m_simulated);
+        if (m_feed) {
+            connectMarketData(m_feed);
+            connect(m_feed, &WebSocketFeed::depth, this,
+                    [this](const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks) {
+                        if (instrument != m_depthInstrument)
+                            return;
+                        m_feedDepth = {bids, asks};
+                        m_feedDepthDirty = true;
+                    });
+            connect(m_feed, &WebSocketFeed::statusChanged, &m_engine, &TradingEngine::feedStatusChanged);
+            connect(m_feed, &WebSocketFeed::problem, &m_engine, &TradingEngine::problem);
+        }
+        if (m_fix) {
+            connect(m_fix, &Venue::connectionChanged, &m_engine, &TradingEngine::venueConnectionChanged);
+            connect(m_fix, &FixVenue::problem, &m_engine, &TradingEngine::problem);
+        }
         connect(&m_screener, &Screener::alert, this, [this](const Alert &a) {
             AppendRequest r;
             r.streamId = QStringLiteral("alerts");
@@ -70,34 +109,46 @@ public:
         (void)m_oms.takeSettledExecutions(); // the rows sent next already say so
         if (!m_oms.state().executions().isEmpty())
             Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
-        for (const Instrument *i : m_engine.m_reference.instruments())
-            m_quotes.insert(i->id, m_venue.topOfBook(i->id));
+        if (m_simulated)
+            for (const Instrument *i : m_engine.m_reference.instruments())
+                m_quotes.insert(i->id, m_simulated->topOfBook(i->id));
         m_portfolioDirty = true;
         publishSnapshot();
         publish();
 
-        m_step.setInterval(m_engine.m_options.stepIntervalMs);
+        if (m_fix) {
+            Q_EMIT m_engine.venueConnectionChanged(m_fix->connection());
+            if (Status s = m_fix->start(); !s)
+                Q_EMIT m_engine.problem(s.message());
+        }
+        if (m_feed)
+            m_feed->start();
+        // Demo: the simulated market moves on each step. Live: the step only settles what is due.
+        m_step.setInterval(m_simulated ? m_engine.m_options.stepIntervalMs : 5000);
         connect(&m_step, &QTimer::timeout, this, [this] {
-            m_venue.step(m_engine.m_options.stepMicros);
+            if (m_simulated)
+                m_simulated->step(m_engine.m_options.stepMicros);
             m_settlement.settleNow();
         });
         m_step.start();
         m_publish.setInterval(m_engine.m_options.publishIntervalMs);
         connect(&m_publish, &QTimer::timeout, this, &Core::publish);
         m_publish.start();
-        if (m_engine.m_options.demoFlowIntervalMs > 0) {
+        if (m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated) {
             // Other desks trading in demo mode, so the screens move from the first seconds.
             m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed);
             m_flowPrefix = QStringLiteral("SIM-%1").arg(nowUtcMicros() / 1000);
             m_flow.setInterval(m_engine.m_options.demoFlowIntervalMs);
             connect(&m_flow, &QTimer::timeout, this, [this] {
                 const Actor bot{QStringLiteral("simulated-desk"), QStringLiteral("trader")};
-                m_oms.submit(m_traders->next(m_flowCount++, m_oms, m_venue, m_flowPrefix, bot));
+                m_oms.submit(m_traders->next(m_flowCount++, m_oms, *m_simulated, m_flowPrefix, bot));
             });
             m_flow.start();
         }
         m_lag.setInterval(1000);
         connect(&m_lag, &QTimer::timeout, this, [this] {
+            if (m_feed) // the age of the last message, for the status bar
+                Q_EMIT m_engine.feedStatusChanged(m_feed->status());
             if (auto head = m_engine.m_store.head())
                 Q_EMIT m_engine.lagMeasured(std::max<qint64>(0, head->sequence - m_oms.state().lastSequence()));
         });
@@ -125,6 +176,10 @@ public:
         m_lag.stop();
         m_publish.stop();
         m_snapshotTimer.stop();
+        if (m_feed)
+            m_feed->stop();
+        if (m_fix)
+            m_fix->stop(); // records the reports still arriving while the session logs out
         publish();
     }
 
@@ -172,8 +227,12 @@ public:
             Q_EMIT m_engine.alertsRaised(m_alerts);
             m_alerts.clear();
         }
-        if (!m_depthInstrument.isEmpty()) {
-            if (const venue::OrderBook *book = m_venue.book(m_depthInstrument)) {
+        if (m_feedDepthDirty) {
+            m_feedDepthDirty = false;
+            Q_EMIT m_engine.depthUpdated(m_depthInstrument, m_feedDepth.first, m_feedDepth.second);
+        }
+        if (!m_depthInstrument.isEmpty() && m_simulated) {
+            if (const venue::OrderBook *book = m_simulated->book(m_depthInstrument)) {
                 const auto bids = book->depth(Side::Buy, 10);
                 const auto asks = book->depth(Side::Sell, 10);
                 Q_EMIT m_engine.depthUpdated(m_depthInstrument, QList<venue::LevelView>(bids.begin(), bids.end()),
@@ -229,11 +288,23 @@ public:
         Q_EMIT m_engine.commandFinished(m_oms.replace(id, quantity, limit, m_engine.m_options.actor));
     }
 
-    QString m_depthInstrument;
+    void watchDepth(const QString &instrument)
+    {
+        m_depthInstrument = instrument;
+        m_feedDepth = {};
+        if (m_feed)
+            m_feed->watchDepth(instrument);
+    }
 
 private:
     TradingEngine &m_engine;
-    SimulatedVenue m_venue;
+    Venue *m_venue;             // a child: SimulatedVenue in demo mode, FixVenue live
+    SimulatedVenue *m_simulated; // null live
+    FixVenue *m_fix;             // null in demo mode
+    WebSocketFeed *m_feed = nullptr;
+    QString m_depthInstrument;
+    std::pair<QList<venue::LevelView>, QList<venue::LevelView>> m_feedDepth;
+    bool m_feedDepthDirty = false;
     OrderManager m_oms;
     SettlementWorker m_settlement;
     QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
@@ -267,6 +338,8 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::venue::LevelView>>();
         qRegisterMetaType<instant::CommandOutcome>();
         qRegisterMetaType<QList<instant::Alert>>();
+        qRegisterMetaType<instant::VenueConnection>();
+        qRegisterMetaType<instant::FeedStatus>();
         return 0;
     }();
     Q_UNUSED(registered);
@@ -350,7 +423,7 @@ void TradingEngine::republish()
 void TradingEngine::watchDepth(const QString &instrument)
 {
     if (m_core)
-        QMetaObject::invokeMethod(m_core, [core = m_core, instrument] { core->m_depthInstrument = instrument; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_core, [core = m_core, instrument] { core->watchDepth(instrument); }, Qt::QueuedConnection);
 }
 
 std::shared_ptr<const TradingState> TradingEngine::snapshot() const

@@ -4,6 +4,8 @@
 #include "screener/screener.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
+#include "marketdata/websocketfeed.h"
+#include "venue/fixvenue.h"
 #include "venue/orderbook.h"
 #include "venue/venue.h"
 
@@ -28,6 +30,12 @@ struct EngineOptions
     int publishIntervalMs = 33;         // batches to the GUI at most ~30 times a second
     int demoFlowIntervalMs = 0;         // > 0: simulated traders send an order this often (demo mode)
     Actor actor{QStringLiteral("trader"), QStringLiteral("trader")};
+    // Live mode: orders to a FIX venue and market data from a WebSocket feed. Without them the
+    // engine trades against the simulated venue in-process (demo mode).
+    std::optional<FixVenueSettings> fixVenue;
+    QUrl feedUrl;
+    FeedOptions feedOptions;
+    bool isLive() const { return fixVenue.has_value(); }
 };
 
 // What compliance would say about an order, before it is sent.
@@ -91,6 +99,9 @@ Q_SIGNALS:
     void problem(const QString &message);
     // Events in the store not yet in the engine's projections (other workstations, catch-up).
     void lagMeasured(qint64 events);
+    // Live mode: the FIX session and the market data feed, for the status bar.
+    void venueConnectionChanged(const instant::VenueConnection &connection);
+    void feedStatusChanged(const instant::FeedStatus &status);
 
 private:
     class Core;

@@ -71,7 +71,7 @@ struct MarketDataServer::Client
 };
 
 MarketDataServer::MarketDataServer(SimulatedVenue &venue, const ReferenceData &reference, QObject *parent)
-    : QObject(parent), m_venue(venue), m_reference(reference)
+    : QObject(parent), m_venue(venue), m_reference(reference), m_heartbeat(this)
 {
     connect(&m_venue, &Venue::quote, this,
             [this](const Quote &q) { forward(q.instrument, q, &encodeQuote); });

@@ -68,7 +68,7 @@ QString FeedStatus::text() const
 
 WebSocketFeed::WebSocketFeed(QUrl url, QStringList symbols, FeedOptions options, QObject *parent)
     : QObject(parent), m_url(std::move(url)), m_symbols(withoutDuplicates(std::move(symbols))),
-      m_options(std::move(options))
+      m_options(std::move(options)), m_reconnectTimer(this), m_silenceTimer(this) // children: they move with the feed to its thread
 {
     static const int registered = [] {
         qRegisterMetaType<instant::FeedStatus>();

@@ -1,7 +1,9 @@
 // The workstation's FIX venue against the venue server, both real, over loopback FIX 4.4
 // sessions (QuickFIX on both sides), with the order manager on a real SQLite store.
 
+#include "engine/tradingengine.h"
 #include "fix/fixsession.h"
+#include "marketdata/marketdataserver.h"
 #include "oms/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
@@ -414,6 +416,72 @@ private Q_SLOTS:
         QVERIFY(ws.oms->state().order(QStringLiteral("V-3"))->filled.value() > 0);
         QVERIFY(connection.size() >= 2);
         QVERIFY(ws.oms->state().checkInvariants());
+    }
+
+    // The engine in live mode, on its own thread: orders over FIX, market data from the feed,
+    // the status of both for the status bar.
+    void engineTradesLiveOverFixAndTheFeed()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        MarketDataServer marketData(venue.server->venue(), venue.reference);
+        connect(venue.server.get(), &VenueServer::stepped, &marketData, &MarketDataServer::publishDepth);
+        auto listening = marketData.listen(QHostAddress::LocalHost, 0);
+        QVERIFY2(listening, qPrintable(listening.message()));
+
+        TestStores stores(Backend::Sqlite);
+        auto store = stores.open(stores.freshUrl());
+        const ReferenceData reference = ReferenceData::demo();
+        EngineOptions options;
+        options.actor = Alice;
+        FixVenueSettings fix;
+        fix.port = port;
+        fix.stateDirectory = dir.filePath(QStringLiteral("ws"));
+        fix.heartbeatSeconds = 1;
+        options.fixVenue = fix;
+        options.feedUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(*listening));
+        TradingEngine engine(*store, reference, options);
+        QList<Quote> quotes;
+        QStringList depthFor;
+        VenueConnection connection{false, {}};
+        FeedStatus feed;
+        QList<OrderRef> orders;
+        connect(&engine, &TradingEngine::quotesUpdated, this, [&](const QList<Quote> &q) { quotes += q; });
+        connect(&engine, &TradingEngine::depthUpdated, this, [&](const QString &i, const auto &, const auto &) { depthFor << i; });
+        connect(&engine, &TradingEngine::venueConnectionChanged, this, [&](const VenueConnection &c) { connection = c; });
+        connect(&engine, &TradingEngine::feedStatusChanged, this, [&](const FeedStatus &f) { feed = f; });
+        connect(&engine, &TradingEngine::ordersUpdated, this, [&](const QList<OrderRef> &o) { orders += o; });
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(connection.ready, 10000);
+        QVERIFY(connection.text.contains(QStringLiteral("logged on")));
+        QTRY_VERIFY_WITH_TIMEOUT(feed.state == FeedStatus::State::Live, 10000);
+        QTRY_VERIFY(!quotes.isEmpty());
+        engine.watchDepth(QStringLiteral("AAPL"));
+        QTRY_VERIFY_WITH_TIMEOUT(depthFor.contains(QStringLiteral("AAPL")), 5000);
+
+        NewOrderCommand c;
+        c.clientOrderId = QStringLiteral("LIVE-1");
+        c.account = QStringLiteral("DESK-02");
+        c.instrument = QStringLiteral("AAPL");
+        c.side = QStringLiteral("buy");
+        c.quantity = 100;
+        c.timeInForce = QStringLiteral("ioc");
+        c.limitPrice = reference.instrument(QStringLiteral("AAPL"))->formatPrice(*venue.server->venue().topOfBook(QStringLiteral("AAPL")).ask);
+        engine.submit(c);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(orders.cbegin(), orders.cend(), [](const OrderRef &o) {
+            return o->orderId == u"LIVE-1" && o->state == OrderState::Filled;
+        }), 5000);
+
+        // The feed's server goes away and comes back: the feed, on the engine's thread,
+        // reconnects by itself and quotes flow again.
+        marketData.close();
+        QTRY_VERIFY_WITH_TIMEOUT(feed.state != FeedStatus::State::Live, 5000);
+        QVERIFY(marketData.listen(QHostAddress::LocalHost, *listening));
+        quotes.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(feed.state == FeedStatus::State::Live, 10000);
+        QTRY_VERIFY(!quotes.isEmpty());
+        engine.stop();
     }
 
     void malformedFixMessagesGetACleanReject()
