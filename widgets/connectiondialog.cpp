@@ -50,6 +50,11 @@ ConnectionDialog::ConnectionDialog(const ConnectionSettings &current, QWidget *p
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("ConnectionDialog"));
+    m_host->setObjectName(QStringLiteral("host"));
+    m_sender->setObjectName(QStringLiteral("sender"));
+    m_target->setObjectName(QStringLiteral("target"));
+    m_caFile->setObjectName(QStringLiteral("caFile"));
+    m_feed->setObjectName(QStringLiteral("feed"));
     setWindowTitle(tr("Connection"));
     FixVenueSettings fix;
     if (auto parsed = FixVenueSettings::fromUrl(current.venue))
