@@ -201,6 +201,8 @@ int main(int argc, char *argv[])
     engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
     engineOptions.fixVenue = fixVenue;
     engineOptions.feedUrl = feed;
+    if (fixVenue)
+        engineOptions.feedOptions.caCertificatesFile = fixVenue->caFile; // a desk's own authority serves both
     engineOptions.stepIntervalMs = 200;
     engineOptions.stepMicros = 2'000'000; // a simulated minute every six seconds: candles form while you watch
     instant::TradingEngine engine(**store, reference, engineOptions);

@@ -31,6 +31,9 @@
 
 #include <cmath>
 #include <csignal>
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 #include <cstdio>
 
 namespace instant::cli {
@@ -338,6 +341,9 @@ int demoRun(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("feed"),
                                         QStringLiteral("Market data to price orders with: ws://HOST:PORT/ or wss:// (with --venue)."),
                                         QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("connect-timeout"),
+                                        QStringLiteral("With --venue: seconds to wait for the FIX logon (default 20)."),
+                                        QStringLiteral("s"), QStringLiteral("20")));
     parser.addOption(QCommandLineOption(QStringLiteral("interval"),
                                         QStringLiteral("With --venue: milliseconds between orders (default 25)."),
                                         QStringLiteral("ms"), QStringLiteral("25")));
@@ -369,11 +375,16 @@ int demoRun(const QStringList &args)
         live->orderIntervalMs = parser.value(QStringLiteral("interval")).toInt(&ok);
         if (!ok || live->orderIntervalMs < 0 || live->orderIntervalMs > 60000)
             return usageError(QStringLiteral("--interval must be 0 to 60000 milliseconds"), command);
+        const int connectSeconds = parser.value(QStringLiteral("connect-timeout")).toInt(&ok);
+        if (!ok || connectSeconds < 1 || connectSeconds > 3600)
+            return usageError(QStringLiteral("--connect-timeout must be 1 to 3600 seconds"), command);
+        live->connectTimeoutMs = connectSeconds * 1000;
         if (parser.isSet(QStringLiteral("feed"))) {
             auto feed = parseFeedUrl(parser.value(QStringLiteral("feed")));
             if (!feed)
                 return usageError(feed.message(), command);
             live->feed = *feed;
+            live->feedOptions.caCertificatesFile = venue->caFile; // a desk's own authority serves both
         }
     } else if (parser.isSet(QStringLiteral("feed"))) {
         return usageError(QStringLiteral("--feed prices orders for a remote venue: give --venue too"), command);
@@ -382,7 +393,25 @@ int demoRun(const QStringList &args)
     if (!store)
         return storeError(store.error());
     const ReferenceData reference = ReferenceData::demo();
-    auto summary = live ? runDemoLive(**store, reference, *live) : runDemo(**store, reference, options);
+    Result<DemoSummary> summary;
+    if (live) {
+#ifdef Q_OS_UNIX
+        // QuickFIX's TLS code prints certificate checks on standard output: send them to standard
+        // error, so that standard output carries only the summary (--json stays parseable).
+        out().flush();
+        std::fflush(stdout);
+        const int savedStdout = ::dup(STDOUT_FILENO);
+        ::dup2(STDERR_FILENO, STDOUT_FILENO);
+        summary = runDemoLive(**store, reference, *live);
+        std::fflush(stdout);
+        ::dup2(savedStdout, STDOUT_FILENO);
+        ::close(savedStdout);
+#else
+        summary = runDemoLive(**store, reference, *live);
+#endif
+    } else {
+        summary = runDemo(**store, reference, options);
+    }
     if (!summary && summary.code() == ErrorCode::Unavailable) {
         err() << "instant demo run: " << summary.message() << "\n";
         err().flush();

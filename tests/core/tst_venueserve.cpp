@@ -18,6 +18,7 @@
 #include <QWebSocket>
 
 #include <csignal>
+#include <tuple>
 
 using namespace instant;
 using namespace instant::test;
@@ -37,14 +38,15 @@ struct VenueProcess
     QProcess process;
     quint16 fixPort = 0, wsPort = 0;
     QString state;
+    QStringList extra;
     QByteArray log;
 
     bool start()
     {
         process.setProcessChannelMode(QProcess::SeparateChannels);
-        process.start(QStringLiteral(INSTANT_BINARY),
-                      {QStringLiteral("venue"), QStringLiteral("serve"), QStringLiteral("--fix-port"), QString::number(fixPort),
-                       QStringLiteral("--ws-port"), QString::number(wsPort), QStringLiteral("--state"), state});
+        const QStringList args{QStringLiteral("venue"), QStringLiteral("serve"), QStringLiteral("--fix-port"), QString::number(fixPort),
+                               QStringLiteral("--ws-port"), QString::number(wsPort), QStringLiteral("--state"), state};
+        process.start(QStringLiteral(INSTANT_BINARY), args + extra);
         if (!process.waitForStarted())
             return false;
         QByteArray banner;
@@ -174,6 +176,52 @@ private Q_SLOTS:
         auto store = stores.open(url);
         const QString problem = checkLog(*store, 80);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void fixAndMarketDataOverTls()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(QStringLiteral("venue.pem")), key = dir.filePath(QStringLiteral("venue.key"));
+        const QString stranger = dir.filePath(QStringLiteral("stranger.pem")), strangerKey = dir.filePath(QStringLiteral("stranger.key"));
+        for (const auto &[c, k, cn] : {std::tuple{cert, key, QStringLiteral("127.0.0.1")}, std::tuple{stranger, strangerKey, QStringLiteral("stranger")}}) {
+            QProcess openssl;
+            openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                                      QStringLiteral("-nodes"), QStringLiteral("-keyout"), k, QStringLiteral("-out"), c,
+                                                      QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + cn,
+                                                      QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+            QVERIFY(openssl.waitForFinished(30000));
+            QCOMPARE(openssl.exitCode(), 0);
+        }
+        VenueProcess venue;
+        venue.fixPort = freePort();
+        venue.wsPort = freePort();
+        venue.state = dir.filePath(QStringLiteral("venue"));
+        venue.extra = {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key};
+        QVERIFY(venue.start());
+
+        auto args = [&](const QString &url, const QString &sender, const QString &ca) {
+            return QStringList{QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--json"),
+                               QStringLiteral("--store"), url, QStringLiteral("--orders"), QStringLiteral("20"),
+                               QStringLiteral("--interval"), QStringLiteral("10"), QStringLiteral("--connect-timeout"), QStringLiteral("4"),
+                               QStringLiteral("--venue"),
+                               QStringLiteral("fix://127.0.0.1:%1?sender=%2&target=INSTANT&reconnect=1&tls=1&ca=%3&state=%4")
+                                   .arg(venue.fixPort).arg(sender, ca, dir.filePath(sender)),
+                               QStringLiteral("--feed"), QStringLiteral("wss://127.0.0.1:%1/").arg(venue.wsPort)};
+        };
+        // Trusting the venue's certificate: trades over TLS.
+        const QString url = stores.freshUrl();
+        QProcess trusted;
+        trusted.start(QStringLiteral(INSTANT_BINARY), args(url, QStringLiteral("DESK1"), cert));
+        QVERIFY(trusted.waitForFinished(60000));
+        QVERIFY2(trusted.exitCode() == 0, trusted.readAllStandardError().constData());
+        QVERIFY(QJsonDocument::fromJson(trusted.readAllStandardOutput()).object().value(QStringLiteral("fills")).toInt() > 0);
+
+        // Trusting someone else: the certificate does not verify, no logon, a clear error.
+        QProcess refused;
+        refused.start(QStringLiteral(INSTANT_BINARY), args(stores.freshUrl(), QStringLiteral("DESK2"), stranger));
+        QVERIFY(refused.waitForFinished(60000));
+        QCOMPARE(refused.exitCode(), 1);
+        QVERIFY(refused.readAllStandardError().contains("did not log on"));
     }
 
     void venueKilledMidSessionAndRestarted()
