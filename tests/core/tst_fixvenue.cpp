@@ -142,6 +142,14 @@ QString priceOf(const ReferenceData &reference, const QString &instrument, std::
     return reference.instrument(instrument)->formatPrice(*p);
 }
 
+// A buy limit a few ticks through the offer: the book moves every 50 ms, an IOC at the offer
+// seen a moment ago may find it gone.
+QString through(const ReferenceData &reference, const QString &instrument, std::optional<Price> ask)
+{
+    const Instrument *i = reference.instrument(instrument);
+    return i->formatPrice(Price(ask->value() + 5 * i->tickSize));
+}
+
 // A FIX peer written by hand on a plain socket, to send what QuickFIX never would.
 struct RawPeer
 {
@@ -258,13 +266,13 @@ private Q_SLOTS:
 
         // Marketable: fills over FIX at the venue's price.
         const Quote q = venue.server->venue().topOfBook(QStringLiteral("AAPL"));
-        const QString ask = priceOf(ws.reference, QStringLiteral("AAPL"), q.ask);
+        const QString ask = through(ws.reference, QStringLiteral("AAPL"), q.ask);
         CommandOutcome out = ws.oms->submit(ws.order(QStringLiteral("F-1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, ask, QStringLiteral("ioc")));
         QVERIFY2(out.accepted, qPrintable(out.reason));
         QTRY_VERIFY_WITH_TIMEOUT(isTerminal(ws.state(QStringLiteral("F-1"))), 5000);
         const OrderRecord *filled = ws.oms->state().order(QStringLiteral("F-1"));
         QVERIFY(filled->filled.value() > 0);
-        QVERIFY(filled->averagePriceUnits() <= double(q.ask->value()));
+        QVERIFY(filled->averagePriceUnits() <= double(q.ask->value() + 5 * ws.reference.instrument(QStringLiteral("AAPL"))->tickSize));
         QCOMPARE(ws.count(events::OrderAcknowledged, QStringLiteral("F-1")), 1);
 
         // Resting: acknowledged, replaced, then cancelled.
@@ -343,7 +351,7 @@ private Q_SLOTS:
         const Price high(q.ask->value() + 300);
         {
             Workstation ws(stores, url, wsState, port);
-            const QString ask = priceOf(ws.reference, QStringLiteral("AAPL"), q.ask);
+            const QString ask = through(ws.reference, QStringLiteral("AAPL"), q.ask);
             QVERIFY(ws.oms->submit(ws.order(QStringLiteral("P-1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, ask, QStringLiteral("ioc"))).accepted);
             QTRY_VERIFY(isTerminal(ws.state(QStringLiteral("P-1"))));
             const qint64 held = ws.oms->state().order(QStringLiteral("P-1"))->filled.value();
@@ -410,7 +418,7 @@ private Q_SLOTS:
         QVERIFY(ws.oms->state().order(QStringLiteral("V-1"))->reason.contains(QStringLiteral("no longer has")));
         QCOMPARE(ws.count(events::OrderExpired, QStringLiteral("V-1")), 1);
         // Trading resumes.
-        const QString ask = priceOf(ws.reference, QStringLiteral("AAPL"), venue->server->venue().topOfBook(QStringLiteral("AAPL")).ask);
+        const QString ask = through(ws.reference, QStringLiteral("AAPL"), venue->server->venue().topOfBook(QStringLiteral("AAPL")).ask);
         QVERIFY(ws.oms->submit(ws.order(QStringLiteral("V-3"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, ask, QStringLiteral("ioc"))).accepted);
         QTRY_VERIFY(isTerminal(ws.state(QStringLiteral("V-3"))));
         QVERIFY(ws.oms->state().order(QStringLiteral("V-3"))->filled.value() > 0);
@@ -447,11 +455,12 @@ private Q_SLOTS:
         VenueConnection connection{false, {}};
         FeedStatus feed;
         QList<OrderRef> orders;
-        connect(&engine, &TradingEngine::quotesUpdated, this, [&](const QList<Quote> &q) { quotes += q; });
-        connect(&engine, &TradingEngine::depthUpdated, this, [&](const QString &i, const auto &, const auto &) { depthFor << i; });
-        connect(&engine, &TradingEngine::venueConnectionChanged, this, [&](const VenueConnection &c) { connection = c; });
-        connect(&engine, &TradingEngine::feedStatusChanged, this, [&](const FeedStatus &f) { feed = f; });
-        connect(&engine, &TradingEngine::ordersUpdated, this, [&](const QList<OrderRef> &o) { orders += o; });
+        QObject receiver; // goes before the lists it fills: signals still queued find no receiver
+        connect(&engine, &TradingEngine::quotesUpdated, &receiver, [&](const QList<Quote> &q) { quotes += q; });
+        connect(&engine, &TradingEngine::depthUpdated, &receiver, [&](const QString &i, const auto &, const auto &) { depthFor << i; });
+        connect(&engine, &TradingEngine::venueConnectionChanged, &receiver, [&](const VenueConnection &c) { connection = c; });
+        connect(&engine, &TradingEngine::feedStatusChanged, &receiver, [&](const FeedStatus &f) { feed = f; });
+        connect(&engine, &TradingEngine::ordersUpdated, &receiver, [&](const QList<OrderRef> &o) { orders += o; });
         engine.start();
         QTRY_VERIFY_WITH_TIMEOUT(connection.ready, 10000);
         QVERIFY(connection.text.contains(QStringLiteral("logged on")));
@@ -467,7 +476,7 @@ private Q_SLOTS:
         c.side = QStringLiteral("buy");
         c.quantity = 100;
         c.timeInForce = QStringLiteral("ioc");
-        c.limitPrice = reference.instrument(QStringLiteral("AAPL"))->formatPrice(*venue.server->venue().topOfBook(QStringLiteral("AAPL")).ask);
+        c.limitPrice = through(reference, QStringLiteral("AAPL"), venue.server->venue().topOfBook(QStringLiteral("AAPL")).ask);
         engine.submit(c);
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(orders.cbegin(), orders.cend(), [](const OrderRef &o) {
             return o->orderId == u"LIVE-1" && o->state == OrderState::Filled;
