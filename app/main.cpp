@@ -185,15 +185,27 @@ int main(int argc, char *argv[])
         return instant::cli::BadInput;
     }
 
-    const QString session = QStringLiteral("session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    recordSession(**store, session, QStringLiteral("WorkstationSessionStarted"), demo,
-                  instant::ExpectedVersion::NoStream);
-
-    const QString role = parser.value(QStringLiteral("role"));
-    if (role != u"trader" && role != u"compliance") {
+    const QString requestedRole = parser.value(QStringLiteral("role"));
+    if (requestedRole != u"trader" && requestedRole != u"compliance") {
         std::fprintf(stderr, "instant: --role must be trader or compliance\n");
         return instant::cli::BadInput;
     }
+    // The database has the last word: a user it lets only read is compliance, whatever was asked.
+    instant::StoreAccess access;
+    if (auto asked = (*store)->access())
+        access = *asked;
+    else
+        std::fprintf(stderr, "instant: %s\n", qPrintable(asked.message()));
+    const QString role = instant::roleFor(requestedRole, access);
+    if (role != requestedRole)
+        std::fprintf(stderr, "instant: the store is %s for %s: running as compliance (read-only)\n",
+                     qPrintable(access.describe()), qPrintable(access.databaseUser));
+
+    const QString session = QStringLiteral("session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (access.canAppend) // a read-only user's session leaves no event: it cannot write one
+        recordSession(**store, session, QStringLiteral("WorkstationSessionStarted"), demo,
+                      instant::ExpectedVersion::NoStream);
+
     const instant::ReferenceData reference = instant::ReferenceData::demo();
     instant::EngineOptions engineOptions;
     engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
@@ -234,6 +246,7 @@ int main(int argc, char *argv[])
         rc = app.exec();
         engine.stop();
     }
-    recordSession(**store, session, QStringLiteral("WorkstationSessionEnded"), demo, 1);
+    if (access.canAppend)
+        recordSession(**store, session, QStringLiteral("WorkstationSessionEnded"), demo, 1);
     return rc;
 }

@@ -165,8 +165,13 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
         m_feedLabel->hide();
     }
     if (engine) {
-        m_roleLabel->setText(m_options.demo ? tr("%1 (%2) · venue: simulated").arg(engine->actor().user, engine->actor().role)
-                                            : tr("%1 (%2)").arg(engine->actor().user, engine->actor().role));
+        QString who = m_options.demo ? tr("%1 (%2) · venue: simulated").arg(engine->actor().user, engine->actor().role)
+                                      : tr("%1 (%2)").arg(engine->actor().user, engine->actor().role);
+        // What the database lets this user do (a shared PostgreSQL store: the desk role).
+        if (store)
+            if (auto access = store->access(); access && (!access->canAppend || !access->databaseRole.isEmpty()))
+                who += tr(" · database: %1").arg(access->describe());
+        m_roleLabel->setText(who);
         connect(engine, &TradingEngine::venueConnectionChanged, this, [this](const VenueConnection &c) {
             m_venueLabel->setText(c.text.section(QStringLiteral(" · "), 0, 0)); // the details are in the tooltip
             m_venueLabel->setToolTip(c.text);

@@ -64,10 +64,12 @@ public:
         const Actor admin{QStringLiteral("instant"), QStringLiteral("system")};
         if (Status s = m_oms.start(m_engine.m_options.actor); !s)
             Q_EMIT m_engine.problem(s.message());
-        for (const Account *a : m_engine.m_reference.accounts())
-            (void)m_oms.openAccount(a->id, a->openingCashCents, admin);
-        if (m_oms.state().complianceRules().isEmpty())
-            (void)m_oms.setRules(ComplianceEngine::defaultRules(), admin);
+        if (m_engine.canTrade()) { // compliance only reads: it opens no account and sets no rule
+            for (const Account *a : m_engine.m_reference.accounts())
+                (void)m_oms.openAccount(a->id, a->openingCashCents, admin);
+            if (m_oms.state().complianceRules().isEmpty())
+                (void)m_oms.setRules(ComplianceEngine::defaultRules(), admin);
+        }
 
         connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) { m_changed.insert(id); });
         connect(&m_oms, &OrderManager::recorded, this, [this] { m_portfolioDirty = true; });
@@ -97,7 +99,8 @@ public:
             e.payload = a.toJson();
             e.actor = Actor{QStringLiteral("screener"), QStringLiteral("system")};
             r.events.append(e);
-            (void)m_engine.m_store.append(std::move(r));
+            if (m_engine.canTrade()) // read-only: shown, not recorded (a trading workstation records it)
+                (void)m_engine.m_store.append(std::move(r));
             m_alerts.append(a);
         });
         connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
@@ -128,13 +131,14 @@ public:
         connect(&m_step, &QTimer::timeout, this, [this] {
             if (m_simulated)
                 m_simulated->step(m_engine.m_options.stepMicros);
-            m_settlement.settleNow();
+            if (m_engine.canTrade()) // a read-only (compliance) workstation records nothing
+                m_settlement.settleNow();
         });
         m_step.start();
         m_publish.setInterval(m_engine.m_options.publishIntervalMs);
         connect(&m_publish, &QTimer::timeout, this, &Core::publish);
         m_publish.start();
-        if (m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated) {
+        if (m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated && m_engine.canTrade()) {
             // Other desks trading in demo mode, so the screens move from the first seconds.
             m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed);
             m_flowPrefix = QStringLiteral("SIM-%1").arg(nowUtcMicros() / 1000);

@@ -9,6 +9,20 @@
 
 namespace instant {
 
+QString roleFor(const QString &requested, const StoreAccess &access)
+{
+    if (!access.canAppend || access.databaseRole == u"instant_compliance")
+        return QStringLiteral("compliance");
+    return requested;
+}
+
+QString StoreAccess::describe() const
+{
+    if (!canAppend)
+        return databaseRole.isEmpty() ? QStringLiteral("read-only") : QStringLiteral("read-only (%1)").arg(databaseRole);
+    return databaseRole.isEmpty() ? QStringLiteral("read-write") : QStringLiteral("read-write (%1)").arg(databaseRole);
+}
+
 EventStore::EventStore(QObject *parent) : QObject(parent)
 {
     static const int registered = [] {

@@ -36,6 +36,21 @@ struct StoreStats
     qint64 events = 0;   // events written by this store object
 };
 
+// What the connection's database user may do with a store. On a shared PostgreSQL store the
+// database decides, by role: members of instant_trader append, members of instant_compliance
+// only read. A SQLite file is writable or not.
+struct StoreAccess
+{
+    bool canAppend = true;
+    QString databaseUser;  // PostgreSQL: current_user
+    QString databaseRole;  // instant_trader, instant_compliance, or empty (owner, or not a desk role)
+    QString describe() const;
+};
+
+// The role a workstation runs as: the one asked for, unless the database allows less. A user
+// who may not append (or only belongs to instant_compliance) is compliance: read-only.
+QString roleFor(const QString &requested, const StoreAccess &access);
+
 // The append-only, hash-chained event store. Implementations: SQLite and PostgreSQL
 // (openEventStore() picks one from a URL). Thread-safe: append and read from any thread.
 class EventStore : public QObject
@@ -82,6 +97,8 @@ public:
     EventSubscription *subscribe(Sequence afterSequence, QObject *parent = nullptr);
 
     virtual StoreStats stats() const = 0;
+    // What this connection may do: asked of the database, not assumed.
+    virtual Result<StoreAccess> access() const { return StoreAccess{}; }
 
     virtual Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) = 0;
     // The newest valid snapshot at or before `atOrBefore`, or nullopt when there is none.

@@ -114,7 +114,36 @@ public:
                            " payload BYTEA NOT NULL,"
                            " digest BYTEA NOT NULL,"
                            " PRIMARY KEY (name, sequence))"),
+        }, {
+            // Desk roles: a trader appends, compliance reads; nobody updates or deletes. The
+            // DBA grants them to people (GRANT instant_trader TO alice). Creating a role needs
+            // CREATEROLE: without it the roles are left for the DBA, and granted when they exist.
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
+            QStringLiteral("DO $$ BEGIN"
+                           " IF (SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user) THEN"
+                           "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
+                           "   CREATE ROLE instant_trader NOLOGIN; END IF;"
+                           "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
+                           "   CREATE ROLE instant_compliance NOLOGIN; END IF;"
+                           " END IF;"
+                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
+                           "  GRANT SELECT, INSERT ON events, idempotency, snapshots TO instant_trader;"
+                           "  GRANT SELECT ON schema_version TO instant_trader;"
+                           " END IF;"
+                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
+                           "  GRANT SELECT ON events, idempotency, snapshots, schema_version TO instant_compliance;"
+                           " END IF;"
+                           " END $$"),
+            QStringLiteral("REVOKE ALL ON events, idempotency, snapshots FROM PUBLIC"),
         }};
+    }
+
+    QString accessStatement() const override
+    {
+        return QStringLiteral("SELECT has_table_privilege('events', 'INSERT'), current_user::text,"
+                              " COALESCE((SELECT string_agg(r.rolname, ',' ORDER BY r.rolname) FROM pg_roles r"
+                              "  WHERE r.rolname IN ('instant_trader', 'instant_compliance')"
+                              "  AND pg_has_role(current_user, r.oid, 'MEMBER')), '')");
     }
 
     bool isForeignDatabase(const QStringList &tables) const override

@@ -36,6 +36,8 @@ public:
     virtual int pollIntervalMs() const = 0;
     // Statements creating schema version N (1-based); the last entry is the newest schema.
     virtual QList<QStringList> migrations() const = 0;
+    // One row: may insert into events (bool), the database user, the desk role ('' for none).
+    virtual QString accessStatement() const = 0;
     // Whether this database holds tables of its own that rule out creating a store in it.
     virtual bool isForeignDatabase(const QStringList &tables) const = 0;
 };

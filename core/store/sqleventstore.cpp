@@ -3,6 +3,7 @@
 #include "events/eventhash.h"
 #include "store/sqlitereader.h"
 
+#include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,7 +18,7 @@
 namespace instant::detail {
 namespace {
 
-constexpr int KnownSchemaVersion = 2;
+constexpr int KnownSchemaVersion = 3;
 constexpr qint64 ReadChunk = 5000;
 
 const QString EventColumns = QStringLiteral(
@@ -575,6 +576,25 @@ Result<ChainHead> SqlEventStore::head() const
     if (q.next())
         head = ChainHead{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()};
     return head;
+}
+
+Result<StoreAccess> SqlEventStore::access() const
+{
+    ReadConnection conn(*this);
+    if (!conn.status())
+        return conn.status().error();
+    QSqlQuery q(conn.db());
+    if (!q.exec(m_dialect->accessStatement()) || !q.next())
+        return sqlError(ErrorCode::Io, QStringLiteral("cannot read what this user may do with the store"), q.lastError());
+    StoreAccess a;
+    a.canAppend = q.value(0).toBool();
+    a.databaseUser = q.value(1).toString();
+    a.databaseRole = q.value(2).toString();
+    if (m_location.backend == StoreLocation::Backend::Sqlite && a.canAppend) {
+        const QFileInfo file(m_location.path);
+        a.canAppend = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+    }
+    return a;
 }
 
 Result<StreamVersion> SqlEventStore::streamVersion(const QString &streamId) const

@@ -39,6 +39,7 @@ public:
     Result<Sequence> sequenceAsOf(TimestampUs timeUs) const override;
     Status startLiveFeed() override;
     StoreStats stats() const override;
+    Result<StoreAccess> access() const override;
     Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) override;
     Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const override;
 

@@ -113,8 +113,14 @@ public:
                            " payload BLOB NOT NULL,"
                            " digest BLOB NOT NULL,"
                            " PRIMARY KEY (name, sequence))"),
+        }, {
+            // 3: database roles (PostgreSQL). A SQLite file has no users: whoever can write the
+            // file can append; the version is kept in step with PostgreSQL's.
+            QStringLiteral("SELECT 1"),
         }};
     }
+
+    QString accessStatement() const override { return QStringLiteral("SELECT 1, '', ''"); }
 
     bool isForeignDatabase(const QStringList &tables) const override
     {

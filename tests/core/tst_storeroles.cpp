@@ -1,0 +1,164 @@
+// Desk roles on a shared PostgreSQL store, on a real server: a member of instant_trader appends
+// but cannot update, delete or truncate, even with the triggers gone; a member of
+// instant_compliance only reads; the workstation takes the role the database gives and refuses
+// to trade for compliance.
+
+#include "audit/chainverifier.h"
+#include "engine/tradingengine.h"
+#include "refdata/referencedata.h"
+#include "store/eventstore.h"
+#include "teststores.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUuid>
+
+using namespace instant;
+using namespace instant::test;
+
+class TestStoreRoles : public QObject
+{
+    Q_OBJECT
+
+    TestStores stores{Backend::PostgreSql};
+    QString url;
+    QString trader, compliance, outsider;
+
+    QString urlAs(const QString &user) const
+    {
+        QString u = url;
+        return u.replace(QStringLiteral("://instant@"), QStringLiteral("://") + user + u'@');
+    }
+
+    static OpenOptions existing()
+    {
+        OpenOptions o;
+        o.mode = OpenOptions::Mode::OpenExisting;
+        return o;
+    }
+
+    static QString sqlError(QSqlDatabase db, const QString &sql)
+    {
+        QSqlQuery q(db);
+        return q.exec(sql) ? QString() : q.lastError().text();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        url = stores.freshUrl();
+        auto store = stores.open(url); // made by the owner (a superuser here): the roles exist now
+        QVERIFY(store->append(request(QStringLiteral("account-A"), ExpectedVersion::NoStream,
+                                      {newEvent(QStringLiteral("AccountOpened"))})).ok());
+        const QString id = QUuid::createUuid().toString(QUuid::Id128).left(8);
+        trader = QStringLiteral("alice_") + id;
+        compliance = QStringLiteral("carol_") + id;
+        outsider = QStringLiteral("mallory_") + id;
+        QSqlDatabase admin = stores.raw(url);
+        QCOMPARE(sqlError(admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE instant_trader").arg(trader)), QString());
+        QCOMPARE(sqlError(admin, QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE instant_compliance").arg(compliance)), QString());
+        QCOMPARE(sqlError(admin, QStringLiteral("CREATE ROLE %1 LOGIN").arg(outsider)), QString());
+    }
+
+    void theOwnerMayAppend()
+    {
+        auto store = stores.open(url);
+        auto access = store->access();
+        QVERIFY2(access, qPrintable(access.message()));
+        QVERIFY(access->canAppend);
+        QCOMPARE(access->databaseUser, QStringLiteral("instant"));
+    }
+
+    void aTraderAppendsButCannotRewrite()
+    {
+        auto store = stores.open(urlAs(trader), existing());
+        auto access = store->access();
+        QVERIFY2(access, qPrintable(access.message()));
+        QVERIFY(access->canAppend);
+        QCOMPARE(access->databaseRole, QStringLiteral("instant_trader"));
+        QCOMPARE(roleFor(QStringLiteral("trader"), *access), QStringLiteral("trader"));
+        auto appended = store->append(request(QStringLiteral("account-A"), 1, {newEvent(QStringLiteral("FundsDeposited"))}));
+        QVERIFY2(appended, qPrintable(appended.message()));
+
+        // Even with the triggers dropped by the owner, the grants alone refuse a rewrite.
+        QSqlDatabase owner = stores.raw(url);
+        QCOMPARE(sqlError(owner, QStringLiteral("ALTER TABLE events DISABLE TRIGGER USER")), QString());
+        QSqlDatabase db = stores.raw(urlAs(trader));
+        for (const QString &sql : {QStringLiteral("UPDATE events SET actor_user = 'mallory' WHERE seq = 1"),
+                                   QStringLiteral("DELETE FROM events WHERE seq = 1"),
+                                   QStringLiteral("TRUNCATE events"),
+                                   QStringLiteral("UPDATE idempotency SET last_seq = 0"),
+                                   QStringLiteral("DROP TABLE events")}) {
+            const QString error = sqlError(db, sql);
+            QVERIFY2(!error.isEmpty(), qPrintable(sql));
+            QVERIFY2(error.contains(QStringLiteral("permission denied")) || error.contains(QStringLiteral("must be owner")), qPrintable(error));
+        }
+        QCOMPARE(sqlError(owner, QStringLiteral("ALTER TABLE events ENABLE TRIGGER USER")), QString());
+        QVERIFY(verifyChain(*store)->intact);
+    }
+
+    void complianceOnlyReads()
+    {
+        auto store = stores.open(urlAs(compliance), existing());
+        auto access = store->access();
+        QVERIFY2(access, qPrintable(access.message()));
+        QVERIFY(!access->canAppend);
+        QCOMPARE(access->databaseRole, QStringLiteral("instant_compliance"));
+        QCOMPARE(roleFor(QStringLiteral("trader"), *access), QStringLiteral("compliance")); // asked for trader: the database says no
+        QVERIFY(access->describe().contains(QStringLiteral("read-only")));
+        const Sequence before = store->head()->sequence;
+        QVERIFY(before >= 2);
+        auto refused = store->append(request(QStringLiteral("account-A"), 2, {newEvent(QStringLiteral("FundsDeposited"))}));
+        QVERIFY(!refused);
+        QVERIFY2(refused.message().contains(QStringLiteral("permission denied")), qPrintable(refused.message()));
+        QCOMPARE(store->head()->sequence, before);
+        QVERIFY(verifyChain(*store)->intact); // reading and verifying: yes
+        auto events = store->read(ReadQuery{});
+        QVERIFY(events && events->size() == before);
+
+        QSqlDatabase db = stores.raw(urlAs(compliance));
+        for (const QString &sql : {QStringLiteral("INSERT INTO idempotency VALUES ('k', '\\x00', 1, 1, 1)"),
+                                   QStringLiteral("UPDATE events SET actor_user = 'x'"),
+                                   QStringLiteral("DELETE FROM snapshots")})
+            QVERIFY2(sqlError(db, sql).contains(QStringLiteral("permission denied")), qPrintable(sql));
+
+        // The workstation's engine takes the database's answer and refuses orders.
+        const ReferenceData reference = ReferenceData::demo();
+        EngineOptions options;
+        options.actor = Actor{compliance, roleFor(QStringLiteral("trader"), *access)};
+        TradingEngine engine(*store, reference, options);
+        QVERIFY(!engine.canTrade());
+        QList<CommandOutcome> outcomes;
+        connect(&engine, &TradingEngine::commandFinished, this, [&outcomes](const CommandOutcome &o) { outcomes << o; });
+        engine.start();
+        NewOrderCommand c;
+        c.clientOrderId = QStringLiteral("C-1");
+        c.account = QStringLiteral("DESK-02");
+        c.instrument = QStringLiteral("AAPL");
+        c.side = QStringLiteral("buy");
+        c.quantity = 100;
+        c.limitPrice = QStringLiteral("100.00");
+        engine.submit(c);
+        QTRY_COMPARE(outcomes.size(), 1);
+        QVERIFY(!outcomes.first().accepted);
+        QVERIFY(outcomes.first().reason.contains(QStringLiteral("compliance")));
+        engine.stop();
+        QCOMPARE(store->head()->sequence, before); // the engine wrote nothing either
+    }
+
+    void someoneWithNoDeskRoleCannotReadTheLog()
+    {
+        auto store = openEventStore(urlAs(outsider), existing());
+        if (store) { // the schema table may be readable; the events are not
+            auto events = (*store)->read(ReadQuery{});
+            QVERIFY(!events);
+            QVERIFY(events.message().contains(QStringLiteral("permission denied")));
+        } else {
+            QVERIFY(store.message().contains(QStringLiteral("permission denied")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreRoles)
+#include "tst_storeroles.moc"
