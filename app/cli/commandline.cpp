@@ -9,6 +9,7 @@
 #include "analytics/fixedincome.h"
 #include "copilot/copilotsession.h"
 #include "audit/chainverifier.h"
+#include "audit/checkpoint.h"
 #include "store/credentials.h"
 #include "store/eventstore.h"
 #include "marketdata/marketdataserver.h"
@@ -109,48 +110,227 @@ int storeError(const Error &error)
     return BadInput;
 }
 
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
+
 int auditVerify(const QStringList &args)
 {
     const QString command = QStringLiteral("audit verify");
     QCommandLineParser parser;
     parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"),
+                                        QStringLiteral("Also check the store against a signed checkpoint (from `instant "
+                                                       "audit checkpoint`): the event at its sequence must be the "
+                                                       "one that was signed."),
+                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("public-key"),
+                                        QStringLiteral("The public key the checkpoint must be signed with (PEM). "
+                                                       "Without it, the key the checkpoint file carries is used."),
+                                        QStringLiteral("pem")));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON.")));
     if (auto done = parse(parser, args, command,
-                          QStringLiteral("Verifies the hash chain of an event store: every event, in order.\n"
+                          QStringLiteral("Verifies the hash chain of an event store: every event, in order; with "
+                                         "--checkpoint, also that the history up to a signed checkpoint is the one "
+                                         "that was signed.\n"
                                          "Exit 0: intact (prints the event count and head hash). Exit 1: "
-                                         "broken (prints the first bad sequence). Exit 2: cannot run.")))
+                                         "broken or not the signed history (prints the first bad sequence). "
+                                         "Exit 2: cannot run (also: an unreadable, altered or wrongly keyed checkpoint).")))
         return *done;
+
+    // The checkpoint and the key are checked before the store is opened: bad input fails fast.
+    std::optional<Checkpoint> checkpoint;
+    std::optional<QByteArray> trustedKey;
+    if (parser.isSet(QStringLiteral("public-key")) && !parser.isSet(QStringLiteral("checkpoint")))
+        return usageError(QStringLiteral("--public-key is for checking a --checkpoint"), command);
+    if (parser.isSet(QStringLiteral("checkpoint"))) {
+        auto read = readCheckpoint(parser.value(QStringLiteral("checkpoint")));
+        if (!read)
+            return storeError(read.error());
+        checkpoint = *read;
+        if (parser.isSet(QStringLiteral("public-key"))) {
+            auto key = readPublicKey(parser.value(QStringLiteral("public-key")));
+            if (!key)
+                return storeError(key.error());
+            trustedKey = *key;
+        }
+        if (auto signature = verifyCheckpointSignature(*checkpoint, trustedKey); !signature)
+            return storeError(signature.error());
+        if (!trustedKey)
+            err() << "instant: note: the checkpoint's signature was checked with the key the file itself carries ("
+                  << checkpoint->keyFingerprint() << "); pass --public-key to check it against a key you hold\n";
+    }
+
     auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
     if (!store)
         return storeError(store.error());
-    auto report = verifyChain(**store);
-    if (!report)
-        return storeError(report.error());
-    const VerifyReport &r = *report;
+    CheckpointReport r;
+    if (checkpoint) {
+        auto report = verifyAgainstCheckpoint(**store, *checkpoint, trustedKey);
+        if (!report)
+            return storeError(report.error());
+        r = *report;
+    } else {
+        auto report = verifyChain(**store);
+        if (!report)
+            return storeError(report.error());
+        r.chain = *report;
+        r.intact = report->intact;
+        r.firstBadSequence = report->firstBadSequence;
+        r.problem = report->problem;
+    }
+    const VerifyReport &chain = r.chain;
+    // Whether the answer is about the chain's own links, or about the checkpoint.
+    const bool chainFailed = !chain.intact && r.firstBadSequence == chain.firstBadSequence;
+    const QString signedAt = checkpoint ? formatUtcMicros(checkpoint->signedUs) : QString();
+
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject o{{QStringLiteral("store"), (*store)->location().toUrl()},
                       {QStringLiteral("intact"), r.intact},
-                      {QStringLiteral("verified_events"), r.eventCount},
-                      {QStringLiteral("head_sequence"), r.head.sequence},
-                      {QStringLiteral("head_hash"), QString::fromLatin1(r.head.hash.toHex())}};
+                      {QStringLiteral("verified_events"), chain.eventCount},
+                      {QStringLiteral("head_sequence"), chain.head.sequence},
+                      {QStringLiteral("head_hash"), hex(chain.head.hash)}};
         if (!r.intact) {
             o.insert(QStringLiteral("first_bad_sequence"), r.firstBadSequence);
             o.insert(QStringLiteral("problem"), r.problem);
         }
+        if (checkpoint) {
+            o.insert(QStringLiteral("chain_intact"), chain.intact);
+            o.insert(QStringLiteral("checkpoint"),
+                     QJsonObject{{QStringLiteral("sequence"), checkpoint->sequence},
+                                 {QStringLiteral("head_hash"), hex(checkpoint->headHash)},
+                                 {QStringLiteral("signed_at"), signedAt},
+                                 {QStringLiteral("key_fingerprint"), checkpoint->keyFingerprint()},
+                                 {QStringLiteral("key"), trustedKey ? QStringLiteral("given") : QStringLiteral("from the checkpoint file")},
+                                 {QStringLiteral("matches"), r.matches}});
+        }
         out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
     } else if (r.intact) {
-        out() << "intact: " << r.eventCount << " events, head sequence " << r.head.sequence << ", head hash "
-              << QString::fromLatin1(r.head.hash.toHex()) << "\n";
+        out() << "intact: " << chain.eventCount << " events, head sequence " << chain.head.sequence << ", head hash "
+              << hex(chain.head.hash) << "\n";
+        if (checkpoint)
+            out() << "matches the signed checkpoint of " << signedAt << ": sequence " << checkpoint->sequence
+                  << ", hash " << hex(checkpoint->headHash) << ", key " << checkpoint->keyFingerprint() << "\n";
     } else {
-        out() << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n"
-              << "verified intact before it: " << r.eventCount << " events";
-        if (r.head.sequence > 0)
-            out() << " (through sequence " << r.head.sequence << ", hash "
-                  << QString::fromLatin1(r.head.hash.toHex()) << ")";
-        out() << "\n";
+        out() << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n";
+        if (!chainFailed) {
+            out() << "the hash chain itself is consistent: " << chain.eventCount << " events, head sequence "
+                  << chain.head.sequence << "; it is not the history signed at " << signedAt << " (key "
+                  << checkpoint->keyFingerprint() << ")\n";
+        } else {
+            out() << "verified intact before it: " << chain.eventCount << " events";
+            if (chain.head.sequence > 0)
+                out() << " (through sequence " << chain.head.sequence << ", hash " << hex(chain.head.hash) << ")";
+            out() << "\n";
+            if (checkpoint && r.matches)
+                out() << "events up to the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
+                      << ") match it\n";
+            else if (checkpoint)
+                out() << "the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
+                      << ") cannot be confirmed: the chain breaks before it\n";
+        }
     }
     out().flush();
+    err().flush();
     return r.intact ? Ok : Failed;
+}
+
+int auditCheckpoint(const QStringList &args)
+{
+    const QString command = QStringLiteral("audit checkpoint");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("key"), QStringLiteral("Sign with this Ed25519 private key (PEM)."),
+                                        QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("new-key"),
+                                        QStringLiteral("Generate a key pair first: the private key in this file (mode 0600) "
+                                                       "and the public key beside it (NAME.pub.pem). Never overwrites."),
+                                        QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write the signed checkpoint to this file (JSON)."),
+                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON.")));
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Verifies the whole chain, then signs its head: a checkpoint that `instant audit "
+                                         "verify --checkpoint` checks later, so that history rewritten in the database "
+                                         "(every hash recomputed) is found. Keep the private key and the checkpoint "
+                                         "away from the database server.\n"
+                                         "Exit 0: signed. Exit 1: the chain is broken (nothing signed). Exit 2: cannot run.")))
+        return *done;
+
+    const bool newKey = parser.isSet(QStringLiteral("new-key"));
+    if (newKey == parser.isSet(QStringLiteral("key")))
+        return usageError(QStringLiteral("give either --key PRIVATE.pem or --new-key PRIVATE.pem"), command);
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty())
+        return usageError(QStringLiteral("--out FILE is required: where the signed checkpoint goes"), command);
+    const QString keyPath = parser.value(newKey ? QStringLiteral("new-key") : QStringLiteral("key"));
+    const QString publicKeyPath = publicKeyPathFor(keyPath);
+    const QString outAbsolute = QFileInfo(outPath).absoluteFilePath();
+    if (outAbsolute == QFileInfo(keyPath).absoluteFilePath() || (newKey && outAbsolute == QFileInfo(publicKeyPath).absoluteFilePath()))
+        return usageError(QStringLiteral("--out must not be a key file"), command);
+
+    SigningKey key;
+    if (newKey) {
+        for (const QString &path : {keyPath, publicKeyPath})
+            if (QFileInfo::exists(path))
+                return storeError(makeError(ErrorCode::InvalidArgument,
+                                            QStringLiteral("%1 already exists: --new-key never overwrites a key (use --key to sign with it)")
+                                                .arg(path)));
+        auto generated = SigningKey::generate();
+        if (!generated)
+            return storeError(generated.error());
+        key = *generated;
+    } else {
+        if (const QString warning = privateKeyExposure(keyPath); !warning.isEmpty())
+            err() << "instant: warning: " << warning << "\n";
+        auto loaded = SigningKey::load(keyPath);
+        if (!loaded)
+            return storeError(loaded.error());
+        key = *loaded;
+    }
+
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(store.error());
+    auto checkpoint = signCheckpoint(**store, key);
+    if (!checkpoint) {
+        err() << "instant: " << checkpoint.message() << "\n";
+        err().flush();
+        return checkpoint.code() == ErrorCode::Integrity ? Failed : BadInput;
+    }
+    // The key pair is written only once there is a checkpoint it signed.
+    if (newKey) {
+        if (auto saved = key.saveKeyPair(keyPath, publicKeyPath); !saved)
+            return storeError(saved.error());
+        err() << "new key pair: " << keyPath << " (private: keep it off the database server) and " << publicKeyPath
+              << " (public: for whoever verifies)\n";
+    }
+    if (auto written = writeCheckpoint(*checkpoint, outPath); !written)
+        return storeError(written.error());
+
+    const Checkpoint &c = *checkpoint;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o{{QStringLiteral("store"), c.store},
+                      {QStringLiteral("checkpoint_file"), outPath},
+                      {QStringLiteral("sequence"), c.sequence},
+                      {QStringLiteral("event_count"), c.eventCount},
+                      {QStringLiteral("head_hash"), hex(c.headHash)},
+                      {QStringLiteral("head_recorded_at"), formatUtcMicros(c.headRecordedUs)},
+                      {QStringLiteral("signed_at"), formatUtcMicros(c.signedUs)},
+                      {QStringLiteral("key_fingerprint"), c.keyFingerprint()}};
+        if (newKey)
+            o.insert(QStringLiteral("public_key_file"), publicKeyPath);
+        out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        out() << "signed checkpoint: sequence " << c.sequence << " (" << c.eventCount << " events), head hash "
+              << hex(c.headHash) << ", head recorded " << formatUtcMicros(c.headRecordedUs) << "\n"
+              << "signed " << formatUtcMicros(c.signedUs) << " with key " << c.keyFingerprint() << ", written to "
+              << outPath << "\n";
+    }
+    out().flush();
+    err().flush();
+    return Ok;
 }
 
 int auditExport(const QStringList &args)
@@ -985,7 +1165,9 @@ const QList<Command> &commands()
 {
     static const QList<Command> list{
         {QStringLiteral("audit"), QStringLiteral("verify"), &auditVerify,
-         QStringLiteral("verify the hash chain; exit 1 names the first bad sequence")},
+         QStringLiteral("verify the hash chain (and a signed checkpoint); exit 1 names the first bad sequence")},
+        {QStringLiteral("audit"), QStringLiteral("checkpoint"), &auditCheckpoint,
+         QStringLiteral("sign the chain head with an Ed25519 key, for verify --checkpoint")},
         {QStringLiteral("audit"), QStringLiteral("export"), &auditExport,
          QStringLiteral("export events as JSON lines or CSV, optionally between two times")},
         {QStringLiteral("store"), QStringLiteral("info"), &storeInfo, QStringLiteral("show a store's chain head")},
@@ -1029,7 +1211,7 @@ QString topLevelHelp()
         "       instant <command> <subcommand> [options]\n\n"
         "Commands:\n");
     for (const Command &c : commands())
-        text += QStringLiteral("  %1 %2  %3\n").arg(c.group, -9).arg(c.verb, -9).arg(c.summary);
+        text += QStringLiteral("  %1 %2  %3\n").arg(c.group, -9).arg(c.verb, -10).arg(c.summary);
     text += QStringLiteral("\n`instant <command> <subcommand> --help` describes each one.\n"
                            "Exit codes: 0 success, 1 a check failed, 2 bad input or the store cannot be used.\n");
     return text;

@@ -1,6 +1,8 @@
 // `instant audit …` and `instant store …` as a user runs them: the real binary, a real store.
 
+#include "audit/checkpoint.h"
 #include "store/eventstore.h"
+#include "historyrewrite.h"
 #include "teststores.h"
 
 #include <QJsonArray>
@@ -8,6 +10,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace instant;
 using namespace instant::test;
@@ -68,6 +74,66 @@ class TestCli : public QObject
         QVERIFY(q.exec(stores.isPostgres() ? QStringLiteral("DROP TRIGGER events_append_only ON events")
                                            : QStringLiteral("DROP TRIGGER events_no_update")));
         QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+    }
+
+    int files = 0;
+
+    // A path nobody has used yet in this run's temporary folder.
+    QString unusedPath(const QString &name)
+    {
+        return stores.tempPath(QStringLiteral("%1-%2").arg(++files).arg(name));
+    }
+
+    static QByteArray readAll(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    static void writeFile(const QString &path, const QByteArray &bytes)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(file.write(bytes), bytes.size());
+    }
+
+    // The private key's base64 body: it must never appear in anything the command prints.
+    static QStringList keyMaterial(const QString &privateKeyPath)
+    {
+        QStringList lines;
+        for (const QByteArray &line : readAll(privateKeyPath).split('\n'))
+            if (!line.isEmpty() && !line.startsWith("-----"))
+                lines << QString::fromLatin1(line);
+        return lines;
+    }
+
+    static void verifyNoKeyMaterial(const Run &run, const QString &privateKeyPath)
+    {
+        QVERIFY(!run.out.contains(QStringLiteral("PRIVATE KEY")) && !run.err.contains(QStringLiteral("PRIVATE KEY")));
+        const QStringList secret = keyMaterial(privateKeyPath);
+        QVERIFY(!secret.isEmpty());
+        for (const QString &line : secret)
+            QVERIFY(!run.out.contains(line) && !run.err.contains(line));
+    }
+
+    Run checkpointCli(const QString &url, const QString &keyOption, const QString &key, const QString &out, bool json = false)
+    {
+        QStringList args{QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--store"), url, keyOption, key,
+                         QStringLiteral("--out"), out};
+        if (json)
+            args << QStringLiteral("--json");
+        return instantCli(args);
+    }
+
+    Run verifyCli(const QString &url, const QString &checkpoint, const QString &publicKey = {}, bool json = false)
+    {
+        QStringList args{QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), url,
+                         QStringLiteral("--checkpoint"), checkpoint};
+        if (!publicKey.isEmpty())
+            args << QStringLiteral("--public-key") << publicKey;
+        if (json)
+            args << QStringLiteral("--json");
+        return instantCli(args);
     }
 
 private Q_SLOTS:
@@ -254,6 +320,10 @@ private Q_SLOTS:
                                       << QStringLiteral("Usage: instant audit verify");
         QTest::newRow("audit export") << QStringList{QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--help")}
                                       << QStringLiteral("--format");
+        QTest::newRow("audit checkpoint") << QStringList{QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--help")}
+                                          << QStringLiteral("--new-key");
+        QTest::newRow("audit verify checkpoint") << QStringList{QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--help")}
+                                                 << QStringLiteral("--public-key");
         QTest::newRow("store info") << QStringList{QStringLiteral("store"), QStringLiteral("info"), QStringLiteral("--help")}
                                     << QStringLiteral("Usage: instant store info");
         QTest::newRow("store init") << QStringList{QStringLiteral("store"), QStringLiteral("init"), QStringLiteral("--help")}
@@ -408,6 +478,253 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("could not answer")), qPrintable(run.err));
         QCOMPARE(instantCli({QStringLiteral("copilot"), QStringLiteral("ask"), QStringLiteral("--store"), url}).exitCode, 2);
+    }
+
+    void checkpointSignThenVerify()
+    {
+        const QString url = storeWithEvents(5);
+        const QString key = unusedPath(QStringLiteral("desk.pem"));
+        const QString publicKey = publicKeyPathFor(key);
+        const QString checkpoint = unusedPath(QStringLiteral("checkpoint.json"));
+        Run run = checkpointCli(url, QStringLiteral("--new-key"), key, checkpoint);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("signed checkpoint: sequence 5 (5 events)")), qPrintable(run.out));
+        QVERIFY(run.err.contains(QStringLiteral("new key pair: ") + key));
+        QVERIFY(publicKey.endsWith(QStringLiteral("desk.pub.pem")));
+        QVERIFY(readAll(publicKey).startsWith("-----BEGIN PUBLIC KEY-----"));
+        QVERIFY(readAll(key).startsWith("-----BEGIN PRIVATE KEY-----"));
+        verifyNoKeyMaterial(run, key);
+#ifdef Q_OS_UNIX
+        struct stat st{};
+        QCOMPARE(::stat(QFile::encodeName(key).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+#endif
+        auto store = stores.open(url);
+        const QString head = QString::fromLatin1(store->head()->hash.toHex());
+        QVERIFY(run.out.contains(head));
+        const QJsonObject file = QJsonDocument::fromJson(readAll(checkpoint)).object();
+        QCOMPARE(file.value(QStringLiteral("head_hash")).toString(), head);
+        QCOMPARE(file.value(QStringLiteral("sequence")).toInteger(), 5);
+
+        run = verifyCli(url, checkpoint, publicKey);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY(run.out.contains(QStringLiteral("intact: 5 events")));
+        QVERIFY2(run.out.contains(QStringLiteral("matches the signed checkpoint of %1").arg(file.value(QStringLiteral("signed_at")).toString())),
+                 qPrintable(run.out));
+        QVERIFY(run.err.isEmpty());
+
+        // Without --public-key the file's own key is used, and the verifier is told so.
+        run = verifyCli(url, checkpoint);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(QStringLiteral("pass --public-key")), qPrintable(run.err));
+
+        // (a) More events since: still the signed history.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(store->append(request(QStringLiteral("later-%1").arg(i), ExpectedVersion::NoStream, {newEvent(QStringLiteral("OrderAccepted"))})).ok());
+        run = verifyCli(url, checkpoint, publicKey, true);
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("intact")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("verified_events")).toInteger(), 8);
+        const QJsonObject c = o.value(QStringLiteral("checkpoint")).toObject();
+        QCOMPARE(c.value(QStringLiteral("matches")).toBool(), true);
+        QCOMPARE(c.value(QStringLiteral("sequence")).toInteger(), 5);
+        QCOMPARE(c.value(QStringLiteral("key")).toString(), QStringLiteral("given"));
+
+        // A second checkpoint with the same key, as JSON; --new-key never overwrites a key.
+        const QString second = unusedPath(QStringLiteral("checkpoint.json"));
+        run = checkpointCli(url, QStringLiteral("--key"), key, second, true);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("sequence")).toInteger(), 8);
+        verifyNoKeyMaterial(run, key);
+        const QByteArray keyBefore = readAll(key);
+        run = checkpointCli(url, QStringLiteral("--new-key"), key, unusedPath(QStringLiteral("checkpoint.json")));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("already exists")), qPrintable(run.err));
+        QCOMPARE(readAll(key), keyBefore);
+
+#ifdef Q_OS_UNIX
+        // A private key others can read still signs, with a warning.
+        QVERIFY(QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        run = checkpointCli(url, QStringLiteral("--key"), key, unusedPath(QStringLiteral("checkpoint.json")));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(QStringLiteral("warning: the private key %1 can be read or written by others (mode 0644)").arg(key)),
+                 qPrintable(run.err));
+        verifyNoKeyMaterial(run, key);
+#endif
+    }
+
+    // (b) Rewritten with every hash recomputed: plain verify passes, the checkpoint does not.
+    void checkpointFindsRewrittenHistory()
+    {
+        const QString url = storeWithEvents(6);
+        const QString key = unusedPath(QStringLiteral("desk.pem"));
+        const QString checkpoint = unusedPath(QStringLiteral("checkpoint.json"));
+        QCOMPARE(checkpointCli(url, QStringLiteral("--new-key"), key, checkpoint).exitCode, 0);
+        const QString signedAt = QJsonDocument::fromJson(readAll(checkpoint)).object().value(QStringLiteral("signed_at")).toString();
+        {
+            auto store = stores.open(url);
+            QVERIFY(store->append(request(QStringLiteral("later"), ExpectedVersion::NoStream, {newEvent(QStringLiteral("OrderAccepted"))})).ok());
+        }
+        const QString error = rewriteHistory(stores, url, 3);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        Run run = instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), url});
+        QVERIFY2(run.exitCode == 0, "the rewrite must fool plain verify, or this test proves nothing");
+
+        run = verifyCli(url, checkpoint, publicKeyPathFor(key));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("BROKEN at sequence 6: the event at sequence 6 does not match the signed "
+                                                 "checkpoint of %1: history was rewritten").arg(signedAt)),
+                 qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("the hash chain itself is consistent: 7 events")));
+
+        run = verifyCli(url, checkpoint, publicKeyPathFor(key), true);
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("intact")).toBool(), false);
+        QCOMPARE(o.value(QStringLiteral("chain_intact")).toBool(), true);
+        QCOMPARE(o.value(QStringLiteral("first_bad_sequence")).toInteger(), 6);
+        QCOMPARE(o.value(QStringLiteral("checkpoint")).toObject().value(QStringLiteral("matches")).toBool(), false);
+    }
+
+    // (c) Cut back below the checkpoint.
+    void checkpointFindsTruncation()
+    {
+        const QString url = storeWithEvents(6);
+        const QString key = unusedPath(QStringLiteral("desk.pem"));
+        const QString checkpoint = unusedPath(QStringLiteral("checkpoint.json"));
+        QCOMPARE(checkpointCli(url, QStringLiteral("--new-key"), key, checkpoint).exitCode, 0);
+        QString error;
+        QSqlDatabase db = dropAppendOnlyTriggers(stores, url, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        error = execAsAttacker(db, QStringLiteral("DELETE FROM events WHERE seq > 3"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), url}).exitCode, 0);
+
+        const Run run = verifyCli(url, checkpoint, publicKeyPathFor(key));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("BROKEN at sequence 4: the chain ends at sequence 3, before the signed checkpoint")),
+                 qPrintable(run.out));
+    }
+
+    // A chain broken by a plain edit before the checkpoint: named at its own first bad sequence.
+    void checkpointWithABrokenChain()
+    {
+        const QString url = storeWithEvents(6);
+        const QString key = unusedPath(QStringLiteral("desk.pem"));
+        const QString checkpoint = unusedPath(QStringLiteral("checkpoint.json"));
+        QCOMPARE(checkpointCli(url, QStringLiteral("--new-key"), key, checkpoint).exitCode, 0);
+        tamper(url, QStringLiteral("UPDATE events SET payload = replace(payload, '200', '900') WHERE seq = 2"));
+        Run run = verifyCli(url, checkpoint, publicKeyPathFor(key));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("BROKEN at sequence 2")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("cannot be confirmed")));
+
+        // Nothing is signed over a broken chain, and no key is left behind.
+        const QString other = unusedPath(QStringLiteral("other.pem"));
+        const QString refused = unusedPath(QStringLiteral("checkpoint.json"));
+        run = checkpointCli(url, QStringLiteral("--new-key"), other, refused);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("broken at sequence 2")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(other) && !QFile::exists(publicKeyPathFor(other)) && !QFile::exists(refused));
+    }
+
+    // (d), (e), (f): the checkpoint or the key cannot be used. Exit 2, the reason, nothing else.
+    void checkpointBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString audit = QStringLiteral("audit"), verify = QStringLiteral("verify"), checkpoint = QStringLiteral("checkpoint");
+        const QString store = QStringLiteral("--store"), url = QStringLiteral("@STORE@");
+        const QString cp = QStringLiteral("--checkpoint"), pub = QStringLiteral("--public-key");
+        QTest::newRow("altered sequence") << QStringList{audit, verify, store, url, cp, QStringLiteral("@SEQUENCE_ALTERED@"), pub, QStringLiteral("@PUB@")}
+                                          << QStringLiteral("signature does not verify");
+        QTest::newRow("altered head hash") << QStringList{audit, verify, store, url, cp, QStringLiteral("@HASH_ALTERED@")}
+                                           << QStringLiteral("signature does not verify");
+        QTest::newRow("another key") << QStringList{audit, verify, store, url, cp, QStringLiteral("@CHECKPOINT@"), pub, QStringLiteral("@OTHER_PUB@")}
+                                     << QStringLiteral("not with the given public key");
+        QTest::newRow("re-signed with another key") << QStringList{audit, verify, store, url, cp, QStringLiteral("@FORGED@"), pub, QStringLiteral("@PUB@")}
+                                                    << QStringLiteral("not with the given public key");
+        QTest::newRow("garbage checkpoint") << QStringList{audit, verify, store, url, cp, QStringLiteral("@GARBAGE@")}
+                                            << QStringLiteral("not JSON");
+        QTest::newRow("bad signature encoding") << QStringList{audit, verify, store, url, cp, QStringLiteral("@BAD_SIGNATURE@")}
+                                                << QStringLiteral("\"signature\" is missing or not a base64 Ed25519 signature");
+        QTest::newRow("missing checkpoint") << QStringList{audit, verify, store, url, cp, QStringLiteral("@DIR@/none.json")}
+                                            << QStringLiteral("does not exist");
+        QTest::newRow("private key as public key") << QStringList{audit, verify, store, url, cp, QStringLiteral("@CHECKPOINT@"), pub, QStringLiteral("@KEY@")}
+                                                   << QStringLiteral("is a private key");
+        QTest::newRow("garbage public key") << QStringList{audit, verify, store, url, cp, QStringLiteral("@CHECKPOINT@"), pub, QStringLiteral("@GARBAGE@")}
+                                            << QStringLiteral("not a PEM public key");
+        QTest::newRow("public key alone") << QStringList{audit, verify, store, url, pub, QStringLiteral("@PUB@")}
+                                          << QStringLiteral("--public-key is for checking a --checkpoint");
+        QTest::newRow("no key") << QStringList{audit, checkpoint, store, url, QStringLiteral("--out"), QStringLiteral("@DIR@/x.json")}
+                                << QStringLiteral("either --key");
+        QTest::newRow("both keys") << QStringList{audit, checkpoint, store, url, QStringLiteral("--key"), QStringLiteral("@KEY@"),
+                                                  QStringLiteral("--new-key"), QStringLiteral("@DIR@/n.pem"), QStringLiteral("--out"),
+                                                  QStringLiteral("@DIR@/x.json")}
+                                   << QStringLiteral("either --key");
+        QTest::newRow("no out") << QStringList{audit, checkpoint, store, url, QStringLiteral("--key"), QStringLiteral("@KEY@")}
+                                << QStringLiteral("--out FILE is required");
+        QTest::newRow("out onto the key") << QStringList{audit, checkpoint, store, url, QStringLiteral("--key"), QStringLiteral("@KEY@"),
+                                                         QStringLiteral("--out"), QStringLiteral("@KEY@")}
+                                          << QStringLiteral("must not be a key file");
+        QTest::newRow("missing key") << QStringList{audit, checkpoint, store, url, QStringLiteral("--key"), QStringLiteral("@DIR@/none.pem"),
+                                                    QStringLiteral("--out"), QStringLiteral("@DIR@/x.json")}
+                                     << QStringLiteral("does not exist");
+        QTest::newRow("public key to sign") << QStringList{audit, checkpoint, store, url, QStringLiteral("--key"), QStringLiteral("@PUB@"),
+                                                           QStringLiteral("--out"), QStringLiteral("@DIR@/x.json")}
+                                            << QStringLiteral("is a public key: signing needs the private key");
+        QTest::newRow("garbage key") << QStringList{audit, checkpoint, store, url, QStringLiteral("--key"), QStringLiteral("@GARBAGE@"),
+                                                    QStringLiteral("--out"), QStringLiteral("@DIR@/x.json")}
+                                     << QStringLiteral("is not a PEM private key");
+    }
+
+    void checkpointBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const QString url = storeWithEvents(4);
+        const QString dir = QFileInfo(unusedPath(QStringLiteral("dir"))).absolutePath();
+        const QString key = unusedPath(QStringLiteral("desk.pem"));
+        const QString checkpoint = unusedPath(QStringLiteral("checkpoint.json"));
+        QCOMPARE(checkpointCli(url, QStringLiteral("--new-key"), key, checkpoint).exitCode, 0);
+        const QString otherKey = unusedPath(QStringLiteral("other.pem"));
+        const QString forged = unusedPath(QStringLiteral("forged.json"));
+        QCOMPARE(checkpointCli(url, QStringLiteral("--new-key"), otherKey, forged).exitCode, 0);
+
+        const QJsonObject original = QJsonDocument::fromJson(readAll(checkpoint)).object();
+        auto altered = [&](const QString &field, const QJsonValue &value) {
+            QJsonObject o = original;
+            o.insert(field, value);
+            const QString path = unusedPath(QStringLiteral("altered.json"));
+            writeFile(path, QJsonDocument(o).toJson());
+            return path;
+        };
+        const QString garbage = unusedPath(QStringLiteral("garbage"));
+        writeFile(garbage, QByteArray("\x89PNG\r\n\x1a\n not a checkpoint at all"));
+
+        args.replaceInStrings(QStringLiteral("@STORE@"), url);
+        args.replaceInStrings(QStringLiteral("@DIR@"), dir);
+        args.replaceInStrings(QStringLiteral("@CHECKPOINT@"), checkpoint);
+        args.replaceInStrings(QStringLiteral("@SEQUENCE_ALTERED@"), altered(QStringLiteral("sequence"), 3));
+        args.replaceInStrings(QStringLiteral("@HASH_ALTERED@"), altered(QStringLiteral("head_hash"), QString(64, u'0')));
+        args.replaceInStrings(QStringLiteral("@BAD_SIGNATURE@"), altered(QStringLiteral("signature"), QStringLiteral("not*base64")));
+        args.replaceInStrings(QStringLiteral("@FORGED@"), forged);
+        args.replaceInStrings(QStringLiteral("@GARBAGE@"), garbage);
+        args.replaceInStrings(QStringLiteral("@OTHER_PUB@"), publicKeyPathFor(otherKey));
+        args.replaceInStrings(QStringLiteral("@PUB@"), publicKeyPathFor(key));
+        args.replaceInStrings(QStringLiteral("@KEY@"), key);
+        const QByteArray keyBefore = readAll(key);
+
+        const Run run = instantCli(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY2(run.out.isEmpty(), qPrintable(run.out));
+        verifyNoKeyMaterial(run, key);
+        QCOMPARE(readAll(key), keyBefore);
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/x.json")));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("/n.pem")));
     }
 
     void storeInitAndInfo()
