@@ -69,10 +69,14 @@ QCoro::Task<Result<ChatMessage>> LlmClient::complete(QList<ChatMessage> messages
     }
     if (reply->error() == QNetworkReply::OperationCanceledError && status() == 0)
         co_return makeError(ErrorCode::Unavailable, QStringLiteral("the request was cancelled"));
-    if (status() >= 400)
-        co_return makeError(ErrorCode::Unavailable, QStringLiteral("the model service answered %1: %2")
-                                                        .arg(status())
-                                                        .arg(QString::fromUtf8(errorBody.left(300)).trimmed()));
+    if (status() >= 400) {
+        // A service may echo the request back: never let the key travel on into messages and logs.
+        QString said = QString::fromUtf8(errorBody);
+        if (!m_settings.apiKey.isEmpty())
+            said.replace(m_settings.apiKey, QStringLiteral("[API key removed]"));
+        said = said.left(300).trimmed();
+        co_return makeError(ErrorCode::Unavailable, QStringLiteral("the model service answered %1: %2").arg(status()).arg(said));
+    }
     if (reply->error() != QNetworkReply::NoError)
         co_return makeError(ErrorCode::Unavailable, QStringLiteral("cannot reach the model: %1").arg(reply->errorString()));
     for (const SseEvent &event : parser.finish()) {
