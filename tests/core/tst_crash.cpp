@@ -1,7 +1,7 @@
 // Kill the headless lifecycle with SIGKILL at random moments, restart it, and check that nothing
 // acknowledged was lost: the chain verifies, no order was recorded twice, cash minus reservations
 // never went negative at any event, and the workstation's state equals a full replay.
-// INSTANT_CRASH_ROUNDS sets how many kills (the test command runs a short form; --soak more).
+// The test command runs a short form (4 rounds); `tst_crash --soak` runs 50; INSTANT_CRASH_ROUNDS any number.
 
 #include "audit/chainverifier.h"
 #include "demo/demorun.h"
@@ -17,6 +17,9 @@
 
 using namespace instant;
 using namespace instant::test;
+
+// `tst_crash --soak`: fifty rounds of kills instead of four (INSTANT_CRASH_ROUNDS sets any number).
+static bool soak = false;
 
 class TestCrash : public QObject
 {
@@ -65,7 +68,9 @@ class TestCrash : public QObject
 private Q_SLOTS:
     void killedAtRandomMomentsLosesNothing()
     {
-        const int rounds = qEnvironmentVariableIntValue("INSTANT_CRASH_ROUNDS") > 0 ? qEnvironmentVariableIntValue("INSTANT_CRASH_ROUNDS") : 4;
+        const int rounds = qEnvironmentVariableIntValue("INSTANT_CRASH_ROUNDS") > 0 ? qEnvironmentVariableIntValue("INSTANT_CRASH_ROUNDS")
+                           : soak                                                   ? 50
+                                                                                    : 4;
         QRandomGenerator rng(20261121);
         for (int round = 0; round < rounds; ++round) {
             const QString url = stores.freshUrl();
@@ -112,5 +117,12 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCrash)
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments();
+    soak = args.removeAll(QStringLiteral("--soak")) > 0;
+    TestCrash test;
+    return QTest::qExec(&test, args);
+}
 #include "tst_crash.moc"
