@@ -78,6 +78,11 @@ int main(int argc, char *argv[])
     }
 
     // Bad options are reported before any window system is needed (a clear error even without a display).
+    if (arguments.size() > 1 && !arguments.at(1).startsWith(u'-') && arguments.at(1) != u"demo") {
+        std::fprintf(stderr, "instant: unknown command \"%s\"\n%s", qPrintable(arguments.at(1)),
+                     qPrintable(instant::cli::topLevelHelp()));
+        return instant::cli::BadInput;
+    }
     for (int i = 1; i + 1 < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
         if (a == u"--store" || a == u"-s") {

@@ -228,6 +228,8 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     c.type = a.value(QStringLiteral("type")).toString(QStringLiteral("limit")).toLower();
     c.limitPrice = a.value(QStringLiteral("limit_price")).toString();
     c.timeInForce = a.value(QStringLiteral("time_in_force")).toString(QStringLiteral("day")).toLower();
+    if (!m_reference.account(c.account))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown account \"%1\"").arg(c.account));
     Side side = Side::Buy;
     if (!events::parseSide(c.side, side))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("side must be buy or sell"));

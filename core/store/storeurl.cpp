@@ -103,6 +103,10 @@ Result<StoreLocation> StoreLocation::parse(const QString &input)
                                        .arg(key, allowedPgOptions().join(QStringLiteral(", "))));
             if (key == u"password")
                 return badUrl(url, QStringLiteral("passwords are not accepted in a store URL"));
+            static const QStringList sslModes{QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+                                              QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+            if (key == u"sslmode" && !sslModes.contains(value))
+                return badUrl(url, QStringLiteral("sslmode \"%1\" is not one of %2").arg(value, sslModes.join(QStringLiteral(", "))));
             loc.options.insert(key, value);
         }
         return loc;
