@@ -1,4 +1,5 @@
 #include "cli/commandline.h"
+#include "common/diagnostics.h"
 #include "engine/tradingengine.h"
 #include "connectiondialog.h"
 #include "mainwindow.h"
@@ -108,6 +109,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     describeApplication();
+    instant::diagnostics::startRecentLog(); // the last lines go into a problem report
     QApplication::setApplicationDisplayName(QStringLiteral("Instant"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/instant/icons/instant.svg")));
     instant::applyTheme(QSettings().value(QStringLiteral("theme"), QStringLiteral("light")).toString());

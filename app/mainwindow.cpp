@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "common/diagnostics.h"
 #include "connectiondialog.h"
 
 #include "auditlogmodel.h"
@@ -17,6 +19,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QJsonObject>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
@@ -341,6 +348,40 @@ void MainWindow::buildMenus()
 
     QMenu *audit = menuBar()->addMenu(tr("&Audit"));
     audit->addAction(tr("&Verify chain"), m_auditViewer, &AuditViewer::verify);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Report a problem…"), this, [this] {
+        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                  + QStringLiteral("/instant-problem-%1.json")
+                                        .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save a problem report"), suggested, tr("JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+        const QString problem = reportProblem(path);
+        if (problem.isEmpty())
+            QMessageBox::information(this, tr("Problem report"),
+                                     tr("Saved to %1.\n\nIt holds the versions, the settings without passwords or keys, "
+                                        "and the last log lines. Attach it to your report.").arg(path));
+        else
+            QMessageBox::warning(this, tr("Problem report"), problem);
+    });
+    help->addSeparator();
+    help->addAction(tr("&About Instant"), this, [this] { AboutDialog(this).exec(); });
+}
+
+QString MainWindow::reportProblem(const QString &path) const
+{
+    QJsonObject context{{QStringLiteral("mode"), m_options.demo ? QStringLiteral("demo") : QStringLiteral("live")},
+                        {QStringLiteral("status"), QStringList{m_storeLabel->text(), m_roleLabel->text(), m_venueLabel->text(),
+                                                               m_feedLabel->text(), m_killLabel->text(), m_lagLabel->text()}
+                                                       .join(QStringLiteral(" | "))},
+                        {QStringLiteral("window"), QStringLiteral("%1x%2").arg(width()).arg(height())},
+                        {QStringLiteral("panels"), QString::number(m_docks.size())}};
+    if (m_store)
+        if (auto head = m_store->head())
+            context.insert(QStringLiteral("store_head"), head->sequence);
+    const Status written = diagnostics::writeReport(path, context);
+    return written ? QString() : written.message();
 }
 
 void MainWindow::updateStoreStatus()

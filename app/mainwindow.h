@@ -44,6 +44,8 @@ public:
     ~MainWindow() override;
 
     QList<QDockWidget *> docks() const { return m_docks; }
+    // Help → Report a problem: writes the diagnostics bundle; an empty string when it worked.
+    QString reportProblem(const QString &path) const;
     QDockWidget *dock(const QString &objectName) const;
     AuditViewer *auditViewer() const { return m_auditViewer; }
     OrderTicket *ticket() const { return m_ticket; }
