@@ -202,11 +202,12 @@ Result<qint64> parse(const QString &input)
 QString format(qint64 units)
 {
     const bool negative = units < 0;
-    const qint64 u = negative ? -units : units;
-    const qint64 points = u / UnitsPerPoint;
-    const qint64 rest = u % UnitsPerPoint;
-    const qint64 ticks = rest / 8;
-    const qint64 eighths = rest % 8;
+    // The magnitude unsigned: -units overflows for the most negative value.
+    const quint64 u = negative ? 0 - quint64(units) : quint64(units);
+    const quint64 points = u / UnitsPerPoint;
+    const quint64 rest = u % UnitsPerPoint;
+    const quint64 ticks = rest / 8;
+    const quint64 eighths = rest % 8;
     QString out = QStringLiteral("%1%2-%3").arg(negative ? QStringLiteral("-") : QString()).arg(points).arg(ticks, 2, 10, QLatin1Char('0'));
     if (eighths == 4)
         out += u'+';
