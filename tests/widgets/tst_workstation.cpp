@@ -55,7 +55,11 @@ private Q_SLOTS:
         QCOMPARE(*parseQuantity(QStringLiteral("1,000,000")), 1'000'000);
         QCOMPARE(*parseQuantity(QStringLiteral("100")), 100);
         QCOMPARE(*parseQuantity(QStringLiteral("1bn")), 1'000'000'000);
-        for (const char *bad : {"", "abc", "5m", "1.5", "-3", "1,00", "5 mm mm"})
+        QCOMPARE(*parseQuantity(QStringLiteral("2.500mm")), 2'500'000);
+        QCOMPARE(*parseQuantity(QStringLiteral("9223372036bn")), qint64(9'223'372'036'000'000'000));
+        // Beyond a quantity, or finer than a unit, however many digits (found by fuzz_order_command).
+        for (const char *bad : {"", "abc", "5m", "1.5", "-3", "1,00", "5 mm mm", "9223372037bn", "9999999999999bn",
+                                "51009.11675803684335171675803684334", "1.0000000001bn"})
             QVERIFY2(!parseQuantity(QString::fromLatin1(bad)), bad);
     }
 
