@@ -295,6 +295,15 @@ private Q_SLOTS:
                                                           aapl->formatPrice(Price(aapl->referencePrice.value() * 90 / 100))));
         QVERIFY(!wide.accepted);
         QVERIFY2(wide.reason.contains(QStringLiteral("collar")), qPrintable(wide.reason));
+
+        // A limit beyond any qint64 is compared as a number, never cast (found by fuzz_order_command).
+        QVERIFY(d.oms->setRules(QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("huge")}, {QStringLiteral("kind"), QStringLiteral("max_order_notional")},
+                                                       {QStringLiteral("limit_cents"), 1e66}},
+                                           QJsonObject{{QStringLiteral("id"), QStringLiteral("wide")}, {QStringLiteral("kind"), QStringLiteral("max_position")},
+                                                       {QStringLiteral("limit_quantity"), 1e300}}},
+                                Carol));
+        const CommandOutcome huge = d.oms->submit(d.order(QStringLiteral("H1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, d.ask(QStringLiteral("AAPL"))));
+        QVERIFY2(huge.accepted, qPrintable(huge.reason));
     }
 
     void dv01LimitForTreasuries()
