@@ -32,3 +32,25 @@ if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
         set(INSTANT_GIT_COMMIT "unknown")
     endif()
 endif()
+
+# Sanitizers (the asan and fuzz presets): every target of the tree, instant_fix included, is
+# compiled and linked with them. UBSan stops at the first report, so a test fails on it.
+if(INSTANT_SANITIZE)
+    if(MSVC)
+        message(FATAL_ERROR "INSTANT_SANITIZE is for GCC and Clang")
+    endif()
+    add_compile_options(-fsanitize=${INSTANT_SANITIZE} -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=${INSTANT_SANITIZE})
+endif()
+
+# libFuzzer: the code under test gets the coverage instrumentation; only the fuzz executables
+# (tests/fuzz) link libFuzzer's main.
+if(INSTANT_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "INSTANT_FUZZ needs clang (libFuzzer): configure with the fuzz preset")
+    endif()
+    if(NOT INSTANT_SANITIZE)
+        message(FATAL_ERROR "INSTANT_FUZZ wants sanitizers too, e.g. INSTANT_SANITIZE=address,undefined")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -92,33 +92,55 @@ std::optional<TreasuryBond> makeBond(const Instrument &i, QDate settle)
     return b;
 }
 
+// QuantLib's dates and calendars end at 1901 and 2199 (it throws beyond them, and for an invalid
+// date): a date from a feed or a venue can be anywhere, so outside them only weekends are holidays.
+bool isWeekday(QDate date)
+{
+    return date.isValid() && date.dayOfWeek() <= 5;
+}
+
+QDate nextWeekday(QDate date)
+{
+    do
+        date = date.addDays(1);
+    while (date.isValid() && !isWeekday(date));
+    return date; // invalid for an invalid date
+}
+
 } // namespace
 
 QDate settlementDate(const Instrument &instrument, QDate tradeDate)
 {
-    std::lock_guard guard(quantLibLock());
-    return fromQl(calendarFor(instrument).advance(toQl(tradeDate), 1, QuantLib::Days));
+    return nextBusinessDay(instrument, tradeDate);
 }
 
 bool isBusinessDay(const Instrument &instrument, QDate date)
 {
     std::lock_guard guard(quantLibLock());
-    return calendarFor(instrument).isBusinessDay(toQl(date));
+    try {
+        return calendarFor(instrument).isBusinessDay(toQl(date));
+    } catch (const std::exception &) {
+        return isWeekday(date);
+    }
 }
 
 QDate nextBusinessDay(const Instrument &instrument, QDate date)
 {
     std::lock_guard guard(quantLibLock());
-    return fromQl(calendarFor(instrument).advance(toQl(date), 1, QuantLib::Days));
+    try {
+        return fromQl(calendarFor(instrument).advance(toQl(date), 1, QuantLib::Days));
+    } catch (const std::exception &) {
+        return nextWeekday(date);
+    }
 }
 
 std::optional<double> computeYield(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
     std::lock_guard guard(quantLibLock());
-    auto b = makeBond(instrument, settle);
-    if (!b)
-        return std::nullopt;
     try {
+        auto b = makeBond(instrument, settle); // throws for a date QuantLib cannot hold
+        if (!b)
+            return std::nullopt;
         const double price = instrument.toDouble(cleanPrice);
         return 100.0 * QuantLib::BondFunctions::yield(*b->bond, price, b->dayCounter, b->compounding, b->frequency,
                                                       toQl(settle));
@@ -130,10 +152,10 @@ std::optional<double> computeYield(const Instrument &instrument, Price cleanPric
 std::optional<double> priceForYield(const Instrument &instrument, double yieldPct, QDate settle)
 {
     std::lock_guard guard(quantLibLock());
-    auto b = makeBond(instrument, settle);
-    if (!b)
-        return std::nullopt;
     try {
+        auto b = makeBond(instrument, settle); // throws for a date QuantLib cannot hold
+        if (!b)
+            return std::nullopt;
         const QuantLib::InterestRate rate(yieldPct / 100.0, b->dayCounter, b->compounding, b->frequency);
         return QuantLib::BondFunctions::cleanPrice(*b->bond, rate, toQl(settle)) * double(instrument.priceScale);
     } catch (const std::exception &) {
@@ -190,10 +212,10 @@ std::optional<double> yieldPercent(const Instrument &instrument, Price cleanPric
 std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
     std::lock_guard guard(quantLibLock());
-    auto b = makeBond(instrument, settle);
-    if (!b)
-        return std::nullopt;
     try {
+        auto b = makeBond(instrument, settle); // throws for a date QuantLib cannot hold
+        if (!b)
+            return std::nullopt;
         const double price = instrument.toDouble(cleanPrice);
         const double y = QuantLib::BondFunctions::yield(*b->bond, price, b->dayCounter, b->compounding, b->frequency,
                                                         toQl(settle));

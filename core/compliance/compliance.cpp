@@ -144,17 +144,18 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
             continue;
         auto violate = [&](const QString &message) { out.append(Violation{rule.id, rule.kind, rule.severity, message}); };
         if (rule.kind == u"max_order_notional") {
-            const qint64 limit = qint64(rule.params.value(QStringLiteral("limit_cents")).toDouble());
-            if (order.notionalCents > limit)
+            // Limits are any positive number: compared as doubles (a cast of 1e30 to qint64 is undefined).
+            const double limit = std::floor(rule.params.value(QStringLiteral("limit_cents")).toDouble());
+            if (double(order.notionalCents) > limit)
                 violate(QStringLiteral("order notional $%L1 is over the $%L2 limit (%3)")
                             .arg(double(order.notionalCents) / 100.0, 0, 'f', 2)
-                            .arg(double(limit) / 100.0, 0, 'f', 2)
+                            .arg(limit / 100.0, 0, 'f', 2)
                             .arg(rule.id));
         } else if (rule.kind == u"max_position") {
             const QString only = rule.params.value(QStringLiteral("instrument")).toString();
             if (!only.isEmpty() && only != instrument.id && only.compare(instrument.symbol, Qt::CaseInsensitive) != 0)
                 continue;
-            const qint64 limit = qint64(rule.params.value(QStringLiteral("limit_quantity")).toDouble());
+            const double limit = std::floor(rule.params.value(QStringLiteral("limit_quantity")).toDouble());
             const PositionRecord *p = state.position(order.account, instrument.id);
             qint64 after = p ? p->quantity : 0;
             for (const OrderRecord &o : state.orders())
@@ -162,9 +163,9 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
                     after += o.leaves().value();
             if (order.side == Side::Buy)
                 after += order.quantity.value();
-            if (order.side == Side::Buy && after > limit)
+            if (order.side == Side::Buy && double(after) > limit)
                 violate(QStringLiteral("position in %1 would reach %L2, over the %L3 limit (%4)")
-                            .arg(instrument.symbol).arg(after).arg(limit).arg(rule.id));
+                            .arg(instrument.symbol).arg(after).arg(limit, 0, 'f', 0).arg(rule.id));
         } else if (rule.kind == u"restricted_list") {
             for (const QJsonValue &v : rule.params.value(QStringLiteral("instruments")).toArray()) {
                 const QString name = v.toString();

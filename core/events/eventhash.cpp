@@ -142,7 +142,8 @@ inline char *putInt(char *out, std::int64_t value)
 inline char *putView(char *out, std::string_view bytes)
 {
     qToBigEndian<std::uint32_t>(static_cast<std::uint32_t>(bytes.size()), out);
-    std::memcpy(out + 4, bytes.data(), bytes.size());
+    if (!bytes.empty()) // an empty column's view may have no data at all: memcpy from null is undefined
+        std::memcpy(out + 4, bytes.data(), bytes.size());
     return out + 4 + bytes.size();
 }
 
@@ -155,7 +156,8 @@ void ChainHasher::hash(const EventBytes &e, unsigned char *digest)
     if (size_t(m_buffer.size()) < size)
         m_buffer.resize(qsizetype(size));
     char *out = m_buffer.data();
-    std::memcpy(out, e.prevHash.data(), e.prevHash.size());
+    if (!e.prevHash.empty())
+        std::memcpy(out, e.prevHash.data(), e.prevHash.size());
     out += e.prevHash.size();
     out = putInt(out, e.sequence);
     out = putView(out, e.streamId);

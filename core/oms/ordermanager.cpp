@@ -682,8 +682,9 @@ void OrderManager::onReport(const ExecutionReport &report)
 
 Status OrderManager::openAccount(const QString &account, qint64 cashCents, const Actor &actor)
 {
-    if (account.isEmpty() || cashCents < 0)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an account needs an id and cash that is not negative"));
+    if (account.isEmpty() || cashCents < 0 || cashCents > TradingState::MaxAmount)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("an account needs an id and cash from $0 to $%L1")
+                                                         .arg(TradingState::MaxAmount / 100));
     auto r = record(account, {event(events::AccountOpened, {{QStringLiteral("account"), account}, {QStringLiteral("cash_cents"), cashCents}}, actor, account)},
                     QStringLiteral("account-open:") + account);
     if (!r)

@@ -146,7 +146,54 @@ QString positionKey(const QString &account, const QString &instrument)
     return account + u'|' + instrument;
 }
 
+// Amounts are checked before an event is applied: a corrupt or hostile log gives an anomaly,
+// never a signed overflow. An amount an event carries (quantity, price, cents) stays within
+// ±TradingState::MaxAmount (2^53) and a running total within ±2^61, so that a sum of three totals
+// (available cash) still fits. No real book comes near either bound.
+constexpr qint64 MaxTotal = qint64(1) << 61;
+
+bool isAmount(qint64 v)
+{
+    return v >= -TradingState::MaxAmount && v <= TradingState::MaxAmount;
+}
+
+bool isAmount(const std::optional<Price> &price)
+{
+    return !price || isAmount(price->value());
+}
+
+// total + delta into `out`, when the sum stays within ±MaxTotal.
+bool addTo(qint64 total, qint64 delta, qint64 &out)
+{
+    return !__builtin_add_overflow(total, delta, &out) && out >= -MaxTotal && out <= MaxTotal;
+}
+
+// a × b / c for the share of a cost: the product of two totals overflows 64 bits on a large book
+// ($10bn of notes sold $100mm at a time), so it is taken wider. False when c is 0 or the share
+// is not a total.
+bool share(qint64 a, qint64 b, qint64 c, qint64 &out)
+{
+    if (c == 0)
+        return false;
+#if defined(__SIZEOF_INT128__)
+    __extension__ typedef __int128 Wide;
+    const Wide v = Wide(a) * b / c;
+#else
+    const long double v = static_cast<long double>(a) * b / c;
+#endif
+    if (v < -MaxTotal || v > MaxTotal)
+        return false;
+    out = qint64(v);
+    return true;
+}
+
 } // namespace
+
+bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const
+{
+    qint64 total = 0;
+    return isAmount(cents) && addTo(m_accounts.value(order.account).reservedCents, cents - order.reservedCents, total);
+}
 
 OrderRef::OrderRef(OrderRecord record) : d(new Data)
 {
@@ -302,6 +349,10 @@ Status TradingState::apply(const RecordedEvent &event)
     const QString &type = event.type;
     const Kind kind = kindOf(type);
     const Payload p = Payload::parse(event.payload);
+    auto outOfRange = [&] {
+        ++m_anomalies;
+        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2): an amount out of range").arg(event.sequence).arg(type));
+    };
 
     if (event.streamId.startsWith(QLatin1String("account-"))) {
         // Consecutive events mostly share a stream: its account id is cut out once.
@@ -316,7 +367,12 @@ Status TradingState::apply(const RecordedEvent &event)
     }
 
     if (kind == Kind::AccountOpened) {
-        m_accounts[str(p, "account")].cashCents += i64(p, "cash_cents");
+        AccountRecord &account = m_accounts[str(p, "account")];
+        const qint64 cash = i64(p, "cash_cents");
+        qint64 total = 0;
+        if (!isAmount(cash) || !addTo(account.cashCents, cash, total))
+            return outOfRange();
+        account.cashCents = total;
         return Done{};
     }
     if (kind == Kind::ComplianceRulesChanged) {
@@ -330,6 +386,17 @@ Status TradingState::apply(const RecordedEvent &event)
 
     const QString orderId = str(p, "order_id");
     if (kind == Kind::OrderAccepted || kind == Kind::OrderRejected) {
+        OrderRecord terms;
+        readOrderTerms(terms, p);
+        // A rejection records the order as typed, whatever its amounts: only a working order counts.
+        const bool accepted = kind == Kind::OrderAccepted;
+        const qint64 reserved = accepted ? i64(p, "reserved_cents") : 0;
+        qint64 accountReserved = 0;
+        if (accepted
+            && (!isAmount(terms.quantity.value()) || !isAmount(terms.limitPrice) || !isAmount(terms.stopPrice)
+                || !isAmount(terms.protectionPrice) || !isAmount(reserved)
+                || !addTo(m_accounts.value(terms.account).reservedCents, reserved, accountReserved)))
+            return outOfRange();
         // One lookup: the slot is made here and filled in place.
         const qsizetype before = m_orders.size();
         OrderRef &slot = m_orders[orderId];
@@ -337,9 +404,8 @@ Status TradingState::apply(const RecordedEvent &event)
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
         }
-        slot = OrderRecord{};
+        slot = std::move(terms);
         OrderRecord &o = slot.edit();
-        readOrderTerms(o, p);
         o.account = intern(o.account);
         o.instrument = intern(o.instrument);
         o.actor = event.actor.user; // the reader hands out one copy of each text
@@ -364,8 +430,8 @@ Status TradingState::apply(const RecordedEvent &event)
             m_working.insert(orderId);
             if (o.side == Side::Sell)
                 m_openSells[positionKey(o.account, o.instrument)].insert(orderId);
-            o.reservedCents = i64(p, "reserved_cents");
-            m_accounts[o.account].reservedCents += o.reservedCents;
+            o.reservedCents = reserved;
+            m_accounts[o.account].reservedCents = accountReserved;
             for (const QJsonValue &v : std::as_const(o.overrides)) {
                 QJsonObject entry = v.toObject();
                 entry.insert(QStringLiteral("order_id"), orderId);
@@ -389,15 +455,15 @@ Status TradingState::apply(const RecordedEvent &event)
         }
         AccountRecord &account = m_accounts[fill->account];
         PositionRecord &position = positionFor(fill->account, fill->instrument);
-        if (fill->side == Side::Buy) {
-            account.cashCents -= fill->notionalCents;
-            account.unsettledBuyCents -= fill->notionalCents;
-            position.settledQuantity += fill->quantity;
-        } else {
-            account.cashCents += fill->notionalCents;
-            account.unsettledSellCents -= fill->notionalCents;
-            position.settledQuantity -= fill->quantity;
-        }
+        const bool buy = fill->side == Side::Buy;
+        qint64 cash = 0, unsettled = 0, settled = 0;
+        if (!addTo(account.cashCents, buy ? -fill->notionalCents : fill->notionalCents, cash)
+            || !addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -fill->notionalCents, unsettled)
+            || !addTo(position.settledQuantity, buy ? fill->quantity : -fill->quantity, settled))
+            return outOfRange();
+        account.cashCents = cash;
+        (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
+        position.settledQuantity = settled;
         if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
             m_executions.row(r).settled = true;
             m_settledJournal.append(fill->sequence);
@@ -425,33 +491,46 @@ Status TradingState::apply(const RecordedEvent &event)
         return transition(order, OrderEventKind::Acknowledge, event);
     if (kind == Kind::OrderPartiallyFilled || kind == Kind::OrderFilled) {
         const Quantity qty(i64(p, "quantity"));
-        if (qty <= Quantity(0) || order.filled + qty > order.quantity) {
+        if (qty <= Quantity(0) || qty > order.quantity - order.filled) {
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("fill of %1 on order %2 exceeds what was left")
                                                        .arg(qty.value()).arg(orderId));
         }
+        // Every new total is computed and checked before anything changes.
+        const qint64 price = i64(p, "price");
+        const qint64 notional = i64(p, "notional_cents");
+        const qint64 reserved = kind == Kind::OrderFilled ? 0 : i64(p, "reserved_cents"); // a fill leaves nothing to hold
+        const bool buy = order.side == Side::Buy;
+        const PositionRecord held = m_positions.value(positionKey(order.account, order.instrument));
+        const AccountRecord &before = m_accounts[order.account];
+        qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, quantity = 0, cost = 0,
+               costCents = 0, realized = held.realizedCents;
+        bool fits = isAmount(price) && isAmount(notional) && reservationFits(order, reserved)
+                    && !__builtin_mul_overflow(price, qty.value(), &priceQuantity)
+                    && !__builtin_add_overflow(order.filledPriceQuantity, priceQuantity, &filledPriceQuantity)
+                    && addTo(order.filledNotionalCents, notional, filledNotional)
+                    && addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, notional, unsettled)
+                    && addTo(held.quantity, buy ? qty.value() : -qty.value(), quantity);
+        if (fits && buy)
+            fits = addTo(held.costCents, notional, costCents);
+        if (fits && !buy)
+            fits = (held.quantity <= 0 || share(held.costCents, qty.value(), held.quantity, cost))
+                   && addTo(held.costCents, -cost, costCents) && addTo(held.realizedCents, notional - cost, realized);
+        if (!fits)
+            return outOfRange();
         Status s = transition(order, kind == Kind::OrderFilled ? OrderEventKind::Fill : OrderEventKind::PartialFill, event);
         if (!s)
             return s;
-        const qint64 price = i64(p, "price");
-        const qint64 notional = i64(p, "notional_cents");
         order.filled += qty;
-        order.filledPriceQuantity += price * qty.value();
-        order.filledNotionalCents += notional;
-        setReservation(order, order.state == OrderState::Filled ? 0 : i64(p, "reserved_cents"));
+        order.filledPriceQuantity = filledPriceQuantity;
+        order.filledNotionalCents = filledNotional;
+        setReservation(order, reserved);
         AccountRecord &account = m_accounts[order.account];
         PositionRecord &position = positionFor(order.account, order.instrument);
-        if (order.side == Side::Buy) {
-            account.unsettledBuyCents += notional;
-            position.quantity += qty.value();
-            position.costCents += notional;
-        } else {
-            account.unsettledSellCents += notional;
-            const qint64 cost = position.quantity > 0 ? position.costCents * qty.value() / position.quantity : 0;
-            position.realizedCents += notional - cost;
-            position.costCents -= cost;
-            position.quantity -= qty.value();
-        }
+        (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
+        position.quantity = quantity;
+        position.costCents = costCents;
+        position.realizedCents = realized;
         m_lastPrices.insert(order.instrument, Price(price));
         FillRecord fill;
         fill.execId = str(p, "exec_id");
@@ -490,34 +569,31 @@ Status TradingState::apply(const RecordedEvent &event)
         order.reason = intern(str(p, "reason")); // the same few texts on many orders
         return transition(order, OrderEventKind::RejectCancel, event);
     }
-    if (kind == Kind::ReplaceRequested) {
-        Status s = transition(order, OrderEventKind::RequestReplace, event);
+    if (kind == Kind::ReplaceRequested || kind == Kind::ReplaceRejected || kind == Kind::OrderReplaced) {
+        const qint64 quantity = i64(p, "quantity");
+        const std::optional<Price> limit = optionalPrice(p, "limit_price");
+        const qint64 reserved = i64(p, "reserved_cents");
+        if (!isAmount(quantity) || !isAmount(limit) || !reservationFits(order, reserved))
+            return outOfRange();
+        Status s = transition(order, kind == Kind::ReplaceRequested ? OrderEventKind::RequestReplace
+                                     : kind == Kind::ReplaceRejected ? OrderEventKind::RejectReplace
+                                                                     : OrderEventKind::ConfirmReplace, event);
         if (!s)
             return s;
-        order.pendingQuantity = Quantity(i64(p, "quantity"));
-        order.pendingLimitPrice = optionalPrice(p, "limit_price");
-        setReservation(order, i64(p, "reserved_cents"));
-        return Done{};
-    }
-    if (kind == Kind::ReplaceRejected) {
-        Status s = transition(order, OrderEventKind::RejectReplace, event);
-        if (!s)
-            return s;
-        order.reason = intern(str(p, "reason")); // the same few texts on many orders
-        order.pendingQuantity.reset();
-        order.pendingLimitPrice.reset();
-        setReservation(order, i64(p, "reserved_cents"));
-        return Done{};
-    }
-    if (kind == Kind::OrderReplaced) {
-        Status s = transition(order, OrderEventKind::ConfirmReplace, event);
-        if (!s)
-            return s;
-        order.quantity = Quantity(i64(p, "quantity"));
-        order.limitPrice = optionalPrice(p, "limit_price");
-        order.pendingQuantity.reset();
-        order.pendingLimitPrice.reset();
-        setReservation(order, i64(p, "reserved_cents"));
+        if (kind == Kind::ReplaceRequested) {
+            order.pendingQuantity = Quantity(quantity);
+            order.pendingLimitPrice = limit;
+        } else {
+            if (kind == Kind::ReplaceRejected)
+                order.reason = intern(str(p, "reason")); // the same few texts on many orders
+            else {
+                order.quantity = Quantity(quantity);
+                order.limitPrice = limit;
+            }
+            order.pendingQuantity.reset();
+            order.pendingLimitPrice.reset();
+        }
+        setReservation(order, reserved);
         return Done{};
     }
     return Done{}; // CommandRefused, IllegalTransitionRefused and future types: audit only
@@ -531,7 +607,9 @@ Status TradingState::checkInvariants() const
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 filled %2 of %3").arg(o.orderId).arg(o.filled.value()).arg(o.quantity.value()));
         if (o.reservedCents < 0 || (isTerminal(o.state) && o.reservedCents != 0))
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 holds %2 cents in state %3").arg(o.orderId).arg(o.reservedCents).arg(stateName(o.state)));
-        reserved[o.account] += o.reservedCents;
+        qint64 &sum = reserved[o.account];
+        if (!addTo(sum, o.reservedCents, sum))
+            return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves more than it can hold").arg(o.account));
     }
     for (const AccountRecord &a : m_accounts) {
         if (a.availableCents() < 0)

@@ -211,6 +211,9 @@ public:
     // Applies one event; other event types are ignored. Returns an error for an event that
     // breaks the lifecycle (it is counted in anomalies() and otherwise ignored).
     Status apply(const RecordedEvent &event);
+    // The largest amount (cents, quantity, price units) an event that moves money or positions
+    // may carry, what a JSON number holds exactly: apply() refuses more as an anomaly.
+    static constexpr qint64 MaxAmount = qint64(1) << 53;
 
     Sequence lastSequence() const { return m_lastSequence; }
     OrderTable orders() const { return OrderTable(m_orders); }
@@ -273,6 +276,7 @@ public:
 private:
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
     void setReservation(OrderRecord &order, qint64 cents);
+    bool reservationFits(const OrderRecord &order, qint64 cents) const; // within the bounds apply() keeps
     void forgetOpenSell(const OrderRecord &order);
     PositionRecord &positionFor(const QString &account, const QString &instrument);
 

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <limits>
 
 namespace instant {
 
@@ -32,9 +33,17 @@ qint64 Instrument::notionalCents(Quantity quantity, Price price, Rounding roundi
     if (__builtin_mul_overflow(quantity.value(), price.value(), &numerator)
         || __builtin_mul_overflow(numerator, factor, &numerator)) {
         const long double exact = static_cast<long double>(quantity.value()) * price.value() * factor / priceScale;
-        return static_cast<qint64>(rounding == Rounding::Up     ? std::ceil(exact)
-                                   : rounding == Rounding::Down ? std::floor(exact)
-                                                                : std::round(exact));
+        const long double rounded = rounding == Rounding::Up     ? std::ceil(exact)
+                                    : rounding == Rounding::Down ? std::floor(exact)
+                                                                 : std::round(exact);
+        // Past what a qint64 holds (±$92 quadrillion) the result stops at its bounds, which no limit
+        // allows: converting a value out of range is undefined.
+        constexpr long double Bound = 9223372036854775808.0L; // 2^63
+        if (!(rounded < Bound))
+            return std::numeric_limits<qint64>::max();
+        if (rounded < -Bound)
+            return std::numeric_limits<qint64>::min();
+        return static_cast<qint64>(rounded);
     }
     const qint64 whole = numerator / priceScale;
     const qint64 rest = numerator % priceScale; // same sign as the numerator
@@ -51,9 +60,21 @@ QString Instrument::formatPrice(Price price) const
     if (kind == InstrumentKind::TreasuryNote || kind == InstrumentKind::TreasuryBond)
         return thirtyseconds::format(price.value());
     int decimals = 0;
-    for (qint64 s = priceScale; s > 1; s /= 10)
+    qint64 power = 1;
+    for (qint64 s = priceScale; s > 1; s /= 10) {
         ++decimals;
-    return QString::number(toDouble(price), 'f', decimals);
+        power *= 10;
+    }
+    if (power != priceScale) // not a decimal grid
+        return QString::number(toDouble(price), 'f', decimals);
+    // From the integer: a double has about 16 digits, fewer than a bill's price units can hold.
+    const quint64 magnitude = price.value() < 0 ? 0 - quint64(price.value()) : quint64(price.value());
+    const quint64 scale = quint64(priceScale);
+    QString out = price.value() < 0 ? QStringLiteral("-") : QString();
+    out += QString::number(magnitude / scale);
+    if (decimals > 0)
+        out += u'.' + QStringLiteral("%1").arg(magnitude % scale, decimals, 10, QLatin1Char('0'));
+    return out;
 }
 
 Result<Price> Instrument::parsePrice(const QString &text) const
@@ -82,10 +103,10 @@ Result<Price> Instrument::parsePrice(const QString &text) const
     while (frac.size() < decimals)
         frac.append(u'0');
     bool ok = false;
-    const qint64 units = whole.toLongLong(&ok) * priceScale + (frac.isEmpty() ? 0 : frac.toLongLong());
-    if (!ok || whole.size() > 12)
+    const qint64 wholeUnits = whole.size() > 12 ? 0 : whole.toLongLong(&ok); // at most 12 digits: no overflow below
+    if (!ok)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a price").arg(text));
-    return Price(units);
+    return Price(wholeUnits * priceScale + (frac.isEmpty() ? 0 : frac.toLongLong()));
 }
 
 QJsonObject Instrument::toJson() const
@@ -130,17 +151,30 @@ std::optional<qint64> parseQuantity(const QString &input)
         scale = 1'000'000;
     else if (unit == u"bn" || unit == u"b")
         scale = 1'000'000'000;
+    constexpr qint64 Max = std::numeric_limits<qint64>::max();
     if (whole.size() > 13)
         return std::nullopt;
-    qint64 value = whole.toLongLong() * scale;
-    if (!frac.isEmpty()) {
-        qint64 f = frac.toLongLong();
+    const qint64 units = whole.toLongLong();
+    if (units > Max / scale)
+        return std::nullopt; // more than a quantity can hold
+    qint64 value = units * scale;
+    QString digits = frac;
+    while (digits.endsWith(u'0'))
+        digits.chop(1);
+    if (!digits.isEmpty()) {
+        // A unit is at most a billion: a tenth of a billionth or finer is never whole units.
+        if (digits.size() > 9)
+            return std::nullopt;
+        const qint64 f = digits.toLongLong();
         qint64 denom = 1;
-        for (int i = 0; i < frac.size(); ++i)
+        for (qsizetype i = 0; i < digits.size(); ++i)
             denom *= 10;
         if ((f * scale) % denom != 0)
             return std::nullopt; // 1.5 shares is not a quantity
-        value += f * scale / denom;
+        const qint64 part = f * scale / denom;
+        if (value > Max - part)
+            return std::nullopt;
+        value += part;
     }
     return value;
 }
@@ -202,11 +236,12 @@ Result<qint64> parse(const QString &input)
 QString format(qint64 units)
 {
     const bool negative = units < 0;
-    const qint64 u = negative ? -units : units;
-    const qint64 points = u / UnitsPerPoint;
-    const qint64 rest = u % UnitsPerPoint;
-    const qint64 ticks = rest / 8;
-    const qint64 eighths = rest % 8;
+    // The magnitude unsigned: -units overflows for the most negative value.
+    const quint64 u = negative ? 0 - quint64(units) : quint64(units);
+    const quint64 points = u / UnitsPerPoint;
+    const quint64 rest = u % UnitsPerPoint;
+    const quint64 ticks = rest / 8;
+    const quint64 eighths = rest % 8;
     QString out = QStringLiteral("%1%2-%3").arg(negative ? QStringLiteral("-") : QString()).arg(points).arg(ticks, 2, 10, QLatin1Char('0'));
     if (eighths == 4)
         out += u'+';

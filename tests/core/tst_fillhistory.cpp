@@ -1,10 +1,13 @@
 // The bounded window of executions the trading state and the executions panel keep, and the
-// trading state holding the newest of them across a snapshot exactly as a full replay does.
+// trading state holding the newest of them across a snapshot exactly as a full replay does; the
+// amounts a replay accepts, large books included.
 #include "events/eventhash.h"
 #include "oms/tradingstate.h"
 
 #include <QJsonDocument>
 #include <QTest>
+
+#include <limits>
 
 using namespace instant;
 
@@ -158,6 +161,69 @@ private Q_SLOTS:
         auto fewer = TradingState::fromJson(everything.toJson(), Capacity);
         QVERIFY(fewer.ok());
         QVERIFY(fewer->toCanonicalJson() == full.toCanonicalJson());
+    }
+
+    void aLargeBookSellsAtItsAverageCost()
+    {
+        // $10bn face of notes bought at 99-16, $100mm sold at 100-00: the cost of the part sold
+        // is 995,000,000,000 × 100,000,000 / 10,000,000,000 cents, a product past 64 bits.
+        TradingState state;
+        Sequence s = 0;
+        auto order = [&](const char *id, const char *side, qint64 quantity, qint64 price, qint64 notional) {
+            QVERIFY(state.apply(::event(++s, "OrderAccepted",
+                                      json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("instrument"), QStringLiteral("91282CQE7")},
+                                            {QStringLiteral("limit_price"), price}, {QStringLiteral("order_id"), QLatin1String(id)},
+                                            {QStringLiteral("quantity"), quantity}, {QStringLiteral("reserved_cents"), 0},
+                                            {QStringLiteral("side"), QLatin1String(side)}, {QStringLiteral("tif"), QStringLiteral("day")},
+                                            {QStringLiteral("type"), QStringLiteral("limit")}}))));
+            QVERIFY(state.apply(::event(++s, "OrderFilled",
+                                      json({{QStringLiteral("exec_id"), QStringLiteral("E")}, {QStringLiteral("notional_cents"), notional},
+                                            {QStringLiteral("order_id"), QLatin1String(id)}, {QStringLiteral("price"), price},
+                                            {QStringLiteral("quantity"), quantity}, {QStringLiteral("reserved_cents"), 0}}))));
+        };
+        order("B", "buy", 10'000'000'000, 99 * 256 + 128, 995'000'000'000);
+        order("S", "sell", 100'000'000, 100 * 256, 10'000'000'000);
+        const PositionRecord *p = state.position(QStringLiteral("A"), QStringLiteral("91282CQE7"));
+        QVERIFY(p);
+        QCOMPARE(p->quantity, 9'900'000'000);
+        QCOMPARE(p->costCents, 985'050'000'000);
+        QCOMPARE(p->realizedCents, 50'000'000); // $500,000
+        QCOMPARE(state.anomalies(), 0);
+    }
+
+    void amountsOutOfRangeAreAnomaliesNotOverflows()
+    {
+        // A corrupt or hostile log: amounts past what an event may carry (2^53) or a total may
+        // reach give an error and change nothing (found by fuzz_event_payload).
+        const QList<RecordedEvent> day = longDay(1, 0);
+        TradingState state;
+        for (const RecordedEvent &e : day.mid(0, 2))
+            QVERIFY(state.apply(e));
+        const qint64 huge = std::numeric_limits<qint64>::max();
+        const QList<RecordedEvent> bad{
+            ::event(10, "AccountOpened", json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("cash_cents"), huge}})),
+            ::event(11, "OrderAccepted", json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("order_id"), QStringLiteral("H")},
+                                              {QStringLiteral("quantity"), huge}, {QStringLiteral("side"), QStringLiteral("buy")}})),
+            ::event(12, "OrderFilled", json({{QStringLiteral("order_id"), QStringLiteral("O0")}, {QStringLiteral("quantity"), 1},
+                                            {QStringLiteral("price"), huge}, {QStringLiteral("notional_cents"), 1}})),
+            ::event(13, "ReplaceRequested", json({{QStringLiteral("order_id"), QStringLiteral("O0")}, {QStringLiteral("quantity"), 2},
+                                                 {QStringLiteral("reserved_cents"), -huge}})),
+        };
+        for (const RecordedEvent &e : bad) {
+            const Status s = state.apply(e);
+            QVERIFY2(!s && s.message().contains(QStringLiteral("out of range")), qPrintable(QString(e.type + u": " + s.message())));
+        }
+        QCOMPARE(state.anomalies(), bad.size());
+        QCOMPARE(state.account(QStringLiteral("A"))->cashCents, 100'000'000'000'000);
+        QCOMPARE(state.account(QStringLiteral("A"))->reservedCents, 1);
+        QVERIFY(!state.order(QStringLiteral("H")));
+        const OrderRecord *o = state.order(QStringLiteral("O0"));
+        QVERIFY(o->state == OrderState::PendingNew);
+        QCOMPARE(o->filled.value(), 0);
+        QVERIFY(!o->pendingQuantity);
+        QCOMPARE(o->reservedCents, 1);
+        QCOMPARE(state.executionsTotal(), 0);
+        QVERIFY(state.positions().isEmpty());
     }
 };
 

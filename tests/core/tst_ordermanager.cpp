@@ -104,6 +104,12 @@ private Q_SLOTS:
         QCOMPARE(analytics::settlementDate(note, QDate(2026, 12, 24)), QDate(2026, 12, 28)); // over Christmas
         QCOMPARE(analytics::settlementDate(note, QDate(2026, 10, 9)), QDate(2026, 10, 13));  // Columbus Day: bonds closed
         QCOMPARE(analytics::settlementDate(stock, QDate(2026, 10, 9)), QDate(2026, 10, 12)); // ...stocks open
+        // Beyond QuantLib's calendars (1901-2199; a feed's time in nanoseconds lands there): weekends
+        // only, never an exception (found by fuzz_market_data).
+        QCOMPARE(analytics::settlementDate(note, QDate(2538, 3, 7)), QDate(2538, 3, 10)); // Friday → Monday
+        QCOMPARE(analytics::settlementDate(stock, QDate(1850, 1, 1)), QDate(1850, 1, 2));
+        QVERIFY(!analytics::settlementDate(note, QDate()).isValid());
+        QVERIFY(!analytics::isBusinessDay(note, QDate(2538, 3, 8)));
     }
 
     void marketableBuyFillsAndSettlesTPlusOne()
@@ -289,6 +295,15 @@ private Q_SLOTS:
                                                           aapl->formatPrice(Price(aapl->referencePrice.value() * 90 / 100))));
         QVERIFY(!wide.accepted);
         QVERIFY2(wide.reason.contains(QStringLiteral("collar")), qPrintable(wide.reason));
+
+        // A limit beyond any qint64 is compared as a number, never cast (found by fuzz_order_command).
+        QVERIFY(d.oms->setRules(QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("huge")}, {QStringLiteral("kind"), QStringLiteral("max_order_notional")},
+                                                       {QStringLiteral("limit_cents"), 1e66}},
+                                           QJsonObject{{QStringLiteral("id"), QStringLiteral("wide")}, {QStringLiteral("kind"), QStringLiteral("max_position")},
+                                                       {QStringLiteral("limit_quantity"), 1e300}}},
+                                Carol));
+        const CommandOutcome huge = d.oms->submit(d.order(QStringLiteral("H1"), QStringLiteral("AAPL"), QStringLiteral("buy"), 100, d.ask(QStringLiteral("AAPL"))));
+        QVERIFY2(huge.accepted, qPrintable(huge.reason));
     }
 
     void dv01LimitForTreasuries()

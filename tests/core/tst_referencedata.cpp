@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace instant;
 
 class TestReferenceData : public QObject
@@ -49,6 +51,9 @@ private Q_SLOTS:
         QCOMPARE(thirtyseconds::format(100 * 256 + 8), QStringLiteral("100-01"));
         for (qint64 u = 25000; u < 26000; ++u)
             QCOMPARE(*thirtyseconds::parse(thirtyseconds::format(u)), u);
+        QCOMPARE(thirtyseconds::format(-(99 * 256 + 132)), QStringLiteral("-99-16+"));
+        // The most negative value has no positive counterpart (found by fuzz_thirtyseconds).
+        QCOMPARE(thirtyseconds::format(std::numeric_limits<qint64>::min()), QStringLiteral("-36028797018963968-00"));
     }
 
     void notional()
@@ -58,16 +63,25 @@ private Q_SLOTS:
         QVERIFY(tenYear);
         // $1mm face at 99-16 = $995,000.00
         QCOMPARE(tenYear->notionalCents(Quantity(1'000'000), *tenYear->parsePrice(QStringLiteral("99-16"))), 99'500'000);
+        // Past a qint64 of cents the notional stops at its bounds (found by fuzz_order_command: "buy 5757884387087mm 10s").
+        QCOMPARE(tenYear->notionalCents(Quantity(5'757'884'387'087'000'000), Price(99 * 256)), std::numeric_limits<qint64>::max());
+        QCOMPARE(tenYear->notionalCents(Quantity(-5'757'884'387'087'000'000), Price(99 * 256)), std::numeric_limits<qint64>::min());
         const Instrument *aapl = data.instrument(QStringLiteral("aapl"));
         QCOMPARE(aapl->notionalCents(Quantity(100), *aapl->parsePrice(QStringLiteral("228.5"))), 2'285'000);
         QCOMPARE(aapl->formatPrice(Price(22850)), QStringLiteral("228.50"));
         QVERIFY(!aapl->parsePrice(QStringLiteral("228.505")).ok());
+        QCOMPARE(*aapl->parsePrice(QStringLiteral("999999999999.99")), Price(99'999'999'999'999));
+        QVERIFY(!aapl->parsePrice(QStringLiteral("5102101102101102101")).ok()); // too many digits, not an overflow
         const Instrument *option = data.instruments(InstrumentKind::EquityOption).first();
         QCOMPARE(option->contractMultiplier, 100);
         QCOMPARE(option->notionalCents(Quantity(2), Price(350)), 70'000); // 2 contracts at 3.50
         const Instrument *bill = data.instrument(QStringLiteral("UST 13W"));
         QCOMPARE(bill->formatPrice(bill->referencePrice), QStringLiteral("99.06000"));
         QCOMPARE(bill->notionalCents(Quantity(1'000'000), bill->referencePrice), 99'060'000);
+        // Written from the integer: more digits than a double holds come back the same (found by fuzz_order_command).
+        QCOMPARE(bill->formatPrice(*bill->parsePrice(QStringLiteral("510211021011.1"))), QStringLiteral("510211021011.10000"));
+        QCOMPARE(aapl->formatPrice(Price(-1)), QStringLiteral("-0.01"));
+        QCOMPARE(aapl->formatPrice(Price(std::numeric_limits<qint64>::min())), QStringLiteral("-92233720368547758.08"));
     }
 
     void cusips()
