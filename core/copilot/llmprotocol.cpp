@@ -7,7 +7,16 @@ namespace instant::copilot {
 
 QList<SseEvent> SseParser::feed(const QByteArray &bytes)
 {
-    m_buffer += bytes;
+    // Lines end with CRLF, LF or CR: each becomes LF as it arrives, a CRLF cut between two
+    // pieces included, so that the events never depend on where the stream was cut.
+    for (const char c : bytes) {
+        if (c == '\n' && m_afterCr) {
+            m_afterCr = false;
+            continue;
+        }
+        m_afterCr = c == '\r';
+        m_buffer += m_afterCr ? '\n' : c;
+    }
     return drain(false);
 }
 
@@ -19,7 +28,6 @@ QList<SseEvent> SseParser::finish()
 QList<SseEvent> SseParser::drain(bool atEnd)
 {
     QList<SseEvent> out;
-    m_buffer.replace("\r\n", "\n");
     for (;;) {
         qsizetype end = m_buffer.indexOf("\n\n");
         if (end < 0) {

@@ -27,7 +27,8 @@ public:
 
 private:
     QList<SseEvent> drain(bool atEnd);
-    QByteArray m_buffer;
+    QByteArray m_buffer;   // line ends already LF
+    bool m_afterCr = false; // the last byte was CR: an LF next ends the same line
 };
 
 struct ToolCall

@@ -12,7 +12,12 @@ packages=(
   libbenchmark-dev libsqlite3-dev sqlite3 libpq-dev libsimdjson-dev
   postgresql postgresql-client
   xvfb xauth imagemagick
+  clang libclang-rt-14-dev
 )
+# clang builds the fuzz preset (libFuzzer, ASan, UBSan). Debian 12 packages its sanitizer and
+# libFuzzer runtimes as libclang-rt-14-dev; distributions without that package (Ubuntu 22.04
+# ships them in libclang-common-14-dev, which clang pulls in) skip it.
+optional=(libclang-rt-14-dev)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,4 +36,14 @@ if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install=()
+for p in "${missing[@]}"; do
+  if [[ " ${optional[*]} " == *" $p "* ]] && ! apt-cache show "$p" >/dev/null 2>&1; then
+    echo "install-deps: $p is not packaged here; skipped"
+    continue
+  fi
+  install+=("$p")
+done
+if ((${#install[@]} > 0)); then
+  $SUDO apt-get install -y -qq --no-install-recommends "${install[@]}"
+fi

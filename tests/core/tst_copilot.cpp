@@ -41,6 +41,19 @@ private Q_SLOTS:
         SseParser tail;
         QVERIFY(tail.feed("data: unterminated").isEmpty());
         QCOMPARE(tail.finish().size(), 1);
+
+        // Lines end with CRLF, LF or CR, wherever the stream is cut (found by fuzz_llm_response:
+        // a CRLF cut in two used to leave a CR in the data).
+        const QByteArray mixed = "data: a\r\rdata: b\r\r\ndata: c\r\n\r\ndata: d\n\r\n";
+        for (qsizetype cut = 0; cut <= mixed.size(); ++cut) {
+            SseParser p2;
+            QList<SseEvent> events = p2.feed(mixed.left(cut));
+            events += p2.feed(mixed.mid(cut));
+            events += p2.finish();
+            QCOMPARE(events.size(), 4);
+            for (qsizetype i = 0; i < events.size(); ++i)
+                QCOMPARE(events.at(i).data, QByteArray(1, char('a' + i)));
+        }
     }
 
     void openAiStreamWithToolCalls()
