@@ -183,7 +183,9 @@ std::optional<double> memoized(Solver solve, const Instrument &instrument, Price
     {
         size_t operator()(const Key &k) const
         {
-            return qHash(k.id) ^ std::hash<qint64>()(k.price * 31 + k.day) ^ std::hash<const void *>()(reinterpret_cast<const void *>(k.solver));
+            // Unsigned: wraps on a huge price, never overflows.
+            return qHash(k.id) ^ std::hash<quint64>()(quint64(k.price) * 31u + quint64(k.day))
+                   ^ std::hash<const void *>()(reinterpret_cast<const void *>(k.solver));
         }
     };
     thread_local std::unordered_map<Key, std::optional<double>, KeyHash> cache;
