@@ -26,6 +26,7 @@ public:
           m_fix(qobject_cast<FixVenue *>(m_venue)),
           m_oms(engine.m_store, engine.m_reference, *m_venue, this),
           m_settlement(m_oms, [this] { return m_venue->tradeDate(); }, this),
+          m_brackets(m_oms, engine.m_reference, this),
           m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this)
     {
         if (engine.m_options.isLive() && !engine.m_options.feedUrl.isEmpty()) {
@@ -57,6 +58,8 @@ public:
         // The screener watches the same market data; each alert is recorded, then shown.
         connect(source, &Source::trade, &m_screener, &Screener::onTrade);
         connect(source, &Source::bar, &m_screener, &Screener::onBar);
+        // Stops and trailing stops watch the same trades.
+        connect(source, &Source::trade, &m_brackets, &BracketMonitor::onTrade);
     }
 
     void init()
@@ -72,6 +75,16 @@ public:
         }
 
         connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) { m_changed.insert(id); });
+        if (m_engine.canTrade()) { // a read-only workstation shows brackets; the trader's workstation works them
+            connect(&m_oms, &OrderManager::orderChanged, &m_brackets, &BracketMonitor::onOrderChanged);
+            m_brackets.resume();
+        }
+        connect(&m_brackets, &BracketMonitor::bracketChanged, this, [this](const QString &id) { m_changedBrackets.insert(id); });
+        connect(&m_oms, &OrderManager::recorded, this, [this](const QList<RecordedEvent> &recorded) {
+            for (const RecordedEvent &e : recorded)
+                if (BracketBook::isBracketEvent(e.type))
+                    m_changedBrackets.insert(e.correlationId);
+        });
         connect(&m_oms, &OrderManager::recorded, this, [this] { m_portfolioDirty = true; });
         if (m_simulated)
             connectMarketData(m_simulated);
@@ -107,6 +120,8 @@ public:
 
         // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
         // list: the blotter keeps it as it is (shared), so a million orders are not copied again.
+        // Brackets first: a view of brackets keeps the orders of the brackets it knows.
+        Q_EMIT m_engine.bracketsUpdated(m_oms.state().brackets().all().values());
         Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
         m_executionsSent = m_oms.state().executionsTotal();
         (void)m_oms.takeSettledExecutions(); // the rows sent next already say so
@@ -131,8 +146,10 @@ public:
         connect(&m_step, &QTimer::timeout, this, [this] {
             if (m_simulated)
                 m_simulated->step(m_engine.m_options.stepMicros);
-            if (m_engine.canTrade()) // a read-only (compliance) workstation records nothing
+            if (m_engine.canTrade()) { // a read-only (compliance) workstation records nothing
                 m_settlement.settleNow();
+                m_brackets.onClock(m_venue->nowUs()); // time exits
+            }
         });
         m_step.start();
         m_publish.setInterval(m_engine.m_options.publishIntervalMs);
@@ -167,6 +184,7 @@ public:
     void republish()
     {
         Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
+        Q_EMIT m_engine.bracketsUpdated(m_oms.state().brackets().all().values());
         Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
         m_portfolioDirty = true;
     }
@@ -189,6 +207,15 @@ public:
 
     void publish()
     {
+        if (!m_changedBrackets.isEmpty()) {
+            QList<BracketRecord> brackets;
+            for (const QString &id : std::as_const(m_changedBrackets))
+                if (const BracketRecord *b = m_oms.state().brackets().bracket(id))
+                    brackets.append(*b);
+            m_changedBrackets.clear();
+            if (!brackets.isEmpty())
+                Q_EMIT m_engine.bracketsUpdated(brackets);
+        }
         if (!m_changed.isEmpty()) {
             QList<OrderRef> orders;
             orders.reserve(m_changed.size());
@@ -292,6 +319,23 @@ public:
         Q_EMIT m_engine.commandFinished(m_oms.replace(id, quantity, limit, m_engine.m_options.actor));
     }
 
+    // Brackets: the trader's commands on an open bracket.
+    void amendBracket(const QString &id, const BracketTerms &terms)
+    {
+        if (m_engine.canTrade())
+            Q_EMIT m_engine.commandFinished(m_brackets.amend(id, terms, m_engine.m_options.actor));
+    }
+    void exitBracket(const QString &id)
+    {
+        if (m_engine.canTrade())
+            Q_EMIT m_engine.commandFinished(m_brackets.exitNow(id, m_engine.m_options.actor));
+    }
+    void cancelBracket(const QString &id)
+    {
+        if (m_engine.canTrade())
+            Q_EMIT m_engine.commandFinished(m_brackets.cancel(id, m_engine.m_options.actor));
+    }
+
     void watchDepth(const QString &instrument)
     {
         m_depthInstrument = instrument;
@@ -311,6 +355,8 @@ private:
     bool m_feedDepthDirty = false;
     OrderManager m_oms;
     SettlementWorker m_settlement;
+    BracketMonitor m_brackets;
+    QSet<QString> m_changedBrackets;
     QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
     Screener m_screener;
     QList<Alert> m_alerts;
@@ -334,6 +380,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::OrderRecord>>();
         qRegisterMetaType<QList<instant::OrderRef>>();
         qRegisterMetaType<QList<instant::FillRecord>>();
+        qRegisterMetaType<QList<instant::BracketRecord>>();
         qRegisterMetaType<QList<instant::AccountRecord>>();
         qRegisterMetaType<QList<instant::PositionRecord>>();
         qRegisterMetaType<QList<instant::Quote>>();
@@ -407,6 +454,24 @@ void TradingEngine::replace(const QString &orderId, std::optional<qint64> quanti
     if (m_core)
         QMetaObject::invokeMethod(m_core, [core = m_core, orderId, quantity, limitPrice] { core->replace(orderId, quantity, limitPrice); },
                                   Qt::QueuedConnection);
+}
+
+void TradingEngine::amendBracket(const QString &id, const BracketTerms &terms)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, id, terms] { core->amendBracket(id, terms); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::exitBracket(const QString &id)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->exitBracket(id); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::cancelBracket(const QString &id)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, id] { core->cancelBracket(id); }, Qt::QueuedConnection);
 }
 
 void TradingEngine::setScreenerRules(const QJsonArray &rules)

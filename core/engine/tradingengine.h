@@ -69,6 +69,10 @@ public:
     void cancel(const QString &orderId);
     void cancelAll(const QString &instrument = {}); // all working orders (of one instrument)
     void replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice);
+    // Brackets (an entry sent with NewOrderCommand::bracket): new exits, out now, or stopped.
+    void amendBracket(const QString &id, const BracketTerms &terms);
+    void exitBracket(const QString &id);
+    void cancelBracket(const QString &id);
     void watchDepth(const QString &instrument);      // the ladder's instrument: its depth is published
     void republish();                                // sends every order, execution and the portfolio again
     void setScreenerRules(const QJsonArray &rules);  // thresholds are editable; invalid rules are reported via problem()
@@ -87,6 +91,7 @@ Q_SIGNALS:
     void started();
     void ordersUpdated(const QList<instant::OrderRef> &orders);
     void executionsAdded(const QList<instant::FillRecord> &executions);
+    void bracketsUpdated(const QList<instant::BracketRecord> &brackets); // changed ones (all at start)
     void portfolioUpdated(const QList<instant::AccountRecord> &accounts, const QList<instant::PositionRecord> &positions);
     void quotesUpdated(const QList<instant::Quote> &quotes);
     void tradesPrinted(const QList<instant::TradePrint> &trades);
@@ -121,6 +126,7 @@ private:
 Q_DECLARE_METATYPE(instant::OrderRecord)
 Q_DECLARE_METATYPE(instant::OrderRef)
 Q_DECLARE_METATYPE(instant::FillRecord)
+Q_DECLARE_METATYPE(instant::BracketRecord)
 Q_DECLARE_METATYPE(instant::AccountRecord)
 Q_DECLARE_METATYPE(instant::PositionRecord)
 Q_DECLARE_METATYPE(instant::CommandOutcome)

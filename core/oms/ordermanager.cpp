@@ -176,6 +176,18 @@ Status OrderManager::start(const Actor &actor)
     return Done{};
 }
 
+Result<AppendResult> OrderManager::recordOnAccount(const QString &account, const QList<NewEvent> &newEvents, const QString &key)
+{
+    if (account.isEmpty() || !m_state.account(account))
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown account \"%1\"").arg(account));
+    return record(account, newEvents, key);
+}
+
+TimestampUs OrderManager::venueTimeUs() const
+{
+    return m_venue.nowUs();
+}
+
 KillSwitch OrderManager::killSwitch() const
 {
     return killSwitchFromString(m_state.killSwitch()).value_or(KillSwitch::Active);
@@ -258,6 +270,16 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
                       {QStringLiteral("quantity"), c.quantity},
                       {QStringLiteral("limit_text"), c.limitPrice},
                       {QStringLiteral("stop_text"), c.stopPrice}};
+    if (c.bracket)
+        typed.insert(QStringLiteral("bracket"), QJsonObject{{QStringLiteral("stop_loss_text"), c.bracket->stopLoss},
+                                                            {QStringLiteral("trail_by_text"), c.bracket->trailBy},
+                                                            {QStringLiteral("take_profit_text"), c.bracket->takeProfit},
+                                                            {QStringLiteral("exit_at_us"), c.bracket->exitAtUs},
+                                                            {QStringLiteral("exit_after_seconds"), c.bracket->exitAfterSeconds}});
+    if (!c.parent.isEmpty()) {
+        typed.insert(QStringLiteral("parent"), c.parent);
+        typed.insert(QStringLiteral("role"), c.role);
+    }
 
     if (orderId.isEmpty() || orderId.size() > 64 || orderId.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9._:/-]")))) {
         CommandOutcome out;
@@ -342,12 +364,32 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
             reason = QStringLiteral("%1 expired on %2").arg(instrument->symbol, instrument->expiry.toString(Qt::ISODate));
         else if (type == OrderType::Market && tif == TimeInForce::Gtc)
             reason = QStringLiteral("a market order cannot be good till cancelled");
+        else if (c.bracket && side != Side::Buy)
+            reason = QStringLiteral("a bracket protects a bought position: its entry is a buy");
+        else if (c.bracket && orderId.size() > 56)
+            reason = QStringLiteral("a bracket's entry order id is at most 56 characters (its exits add a suffix)");
+        else if (!c.parent.isEmpty()) {
+            const BracketRecord *parent = m_state.brackets().bracket(c.parent);
+            if (!parent || !parent->isOpen() || parent->account != c.account || parent->instrument != instrument->id || side != Side::Sell
+                || (c.role != u"take-profit" && c.role != u"exit"))
+                reason = QStringLiteral("order %1 is not an exit of an open bracket %2").arg(orderId, c.parent);
+        }
         if (reason.isEmpty() && (type == OrderType::Limit || type == OrderType::StopLimit))
             limit = parsePrice(c.limitPrice, "limit");
         if (reason.isEmpty() && (type == OrderType::Stop || type == OrderType::StopLimit))
             stop = parsePrice(c.stopPrice, "stop");
         if (reason.isEmpty() && (type == OrderType::Market || type == OrderType::Stop))
             protection = protectionPrice(*instrument, side);
+        std::optional<BracketExits> exits;
+        if (reason.isEmpty() && c.bracket) {
+            // The exits are checked against the entry's limit, or the market for a market entry.
+            const Price reference = limit ? *limit : m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
+            auto parsed = parseBracketTerms(*instrument, *c.bracket, reference, m_venue.nowUs());
+            if (parsed)
+                exits = *parsed;
+            else
+                reason = QStringLiteral("bracket: %1").arg(parsed.message());
+        }
 
         const Quantity quantity(c.quantity);
         OrderRecord draft;
@@ -449,7 +491,20 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
                           {QStringLiteral("protection_price"), priceValue(protection)},
                           {QStringLiteral("reserved_cents"), reservation},
                           {QStringLiteral("overrides"), overrides}};
-            written = record(c.account, {event(events::OrderAccepted, p, c.actor, orderId)}, QStringLiteral("order:") + orderId);
+            if (!c.parent.isEmpty()) {
+                p.insert(QStringLiteral("parent"), c.parent);
+                p.insert(QStringLiteral("role"), c.role);
+            }
+            QList<NewEvent> accepted{event(events::OrderAccepted, p, c.actor, orderId)};
+            if (exits) { // one append: an entry is never recorded without its exits
+                QJsonObject b = exits->toJson();
+                b.insert(QStringLiteral("bracket_id"), orderId);
+                b.insert(QStringLiteral("account"), c.account);
+                b.insert(QStringLiteral("instrument"), instrument->id);
+                b.insert(QStringLiteral("quantity"), c.quantity);
+                accepted << event(events::BracketPlaced, b, c.actor, orderId);
+            }
+            written = record(c.account, accepted, QStringLiteral("order:") + orderId);
         }
         if (!written) {
             if (written.code() == ErrorCode::Conflict)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compliance/compliance.h"
+#include "oms/brackets.h"
 #include "events/event.h"
 #include "oms/tradingstate.h"
 #include "venue/venue.h"
@@ -27,6 +28,11 @@ struct NewOrderCommand
     QString stopPrice;
     QList<RuleOverride> overrides; // soft rules the trader overrides, each with a reason
     Actor actor;
+    // A bracket: exits attached to this (buy) entry order, recorded with it (BracketPlaced).
+    std::optional<BracketTerms> bracket;
+    // A bracket's child order (take-profit or exit): the bracket it belongs to and its role.
+    QString parent;
+    QString role;
 };
 
 struct CommandOutcome
@@ -68,6 +74,10 @@ public:
     Result<int> settleDue(QDate today, const Actor &actor);
 
     const TradingState &state() const { return m_state; }
+    // Events of the workflows built on the OMS (brackets) on an account's stream, applied to the
+    // state like the OMS's own; a conflict means the state caught up and the caller decides again.
+    Result<AppendResult> recordOnAccount(const QString &account, const QList<NewEvent> &events, const QString &key = {});
+    TimestampUs venueTimeUs() const;
     QList<FillRecord> takeSettledExecutions() { return m_state.takeSettledExecutions(); }
     KillSwitch killSwitch() const;
     QList<ComplianceRule> rules() const;

@@ -90,6 +90,7 @@ void readOrderTerms(OrderRecord &o, const Json &p)
     o.limitPrice = optionalPrice(p, "limit_price");
     o.stopPrice = optionalPrice(p, "stop_price");
     o.protectionPrice = optionalPrice(p, "protection_price");
+    o.parent = str(p, "parent");
 }
 
 // The event types the projection applies, looked up once per event instead of compared in turn.
@@ -282,6 +283,7 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_unsettled = m_unsettled;
     t.m_lastPrices = m_lastPrices;
     t.m_rules = m_rules;
+    t.m_brackets = m_brackets;
     t.m_killSwitch = m_killSwitch;
     t.m_violations = m_violations.mid(std::max<qsizetype>(0, m_violations.size() - recent));
     t.m_settledTrades = m_settledTrades;
@@ -383,6 +385,12 @@ Status TradingState::apply(const RecordedEvent &event)
         m_killSwitch = str(p, "mode");
         return Done{};
     }
+    if (kind == Kind::Other && BracketBook::isBracketEvent(type)) {
+        Status s = m_brackets.apply(type, p, event);
+        if (!s)
+            ++m_anomalies;
+        return s;
+    }
 
     const QString orderId = str(p, "order_id");
     if (kind == Kind::OrderAccepted || kind == Kind::OrderRejected) {
@@ -415,6 +423,12 @@ Status TradingState::apply(const RecordedEvent &event)
         o.createdUs = o.updatedUs = event.recordedUs;
         o.lastSequence = event.sequence;
         o.overrides = p.json("overrides").toArray();
+        if (!o.parent.isEmpty() && (accepted || m_brackets.bracket(o.parent))) {
+            // A bracket's exit: an attempt, whether the OMS took it or not.
+            Status s = m_brackets.applyChild(o.parent, str(p, "role"), orderId, event);
+            if (!s)
+                ++m_anomalies;
+        }
         if (kind == Kind::OrderRejected) {
             o.state = OrderState::Rejected;
             o.reason = intern(str(p, "reason"));
@@ -711,6 +725,8 @@ QJsonObject OrderRecord::toJson() const
     o.insert(QStringLiteral("protection_price"), protectionPrice ? QJsonValue(protectionPrice->value()) : QJsonValue());
     o.insert(QStringLiteral("pending_quantity"), pendingQuantity ? QJsonValue(pendingQuantity->value()) : QJsonValue());
     o.insert(QStringLiteral("pending_limit_price"), pendingLimitPrice ? QJsonValue(pendingLimitPrice->value()) : QJsonValue());
+    if (!parent.isEmpty())
+        o.insert(QStringLiteral("parent"), parent);
     return o;
 }
 
@@ -847,6 +863,8 @@ QJsonObject TradingState::toJson(bool withHistory) const
             {QStringLiteral("violations"), violations},
             {QStringLiteral("settled_trades"), m_settledTrades},
             {QStringLiteral("anomalies"), m_anomalies}};
+    if (!m_brackets.isEmpty())
+        out.insert(QStringLiteral("brackets"), m_brackets.toJson());
     if (m_executions.dropped() > 0) // older executions than the state keeps (in the log only)
         out.insert(QStringLiteral("executions_dropped"), m_executions.dropped());
     return out;
@@ -958,6 +976,7 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
     for (auto it = prices.begin(); it != prices.end(); ++it)
         t.m_lastPrices.insert(it.key(), Price(it.value().toInteger()));
     t.m_rules = s.value(QStringLiteral("rules")).toArray();
+    t.m_brackets = BracketBook::fromJson(s.value(QStringLiteral("brackets")).toArray());
     t.m_killSwitch = str(s, "kill_switch");
     for (const QJsonValue &v : s.value(QStringLiteral("violations")).toArray())
         t.m_violations.append(v.toObject());

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/types.h"
 #include "events/event.h"
+#include "oms/brackets.h"
 #include "oms/orderstate.h"
 
 #include <QDate>
@@ -22,6 +23,7 @@ class EventStore;
 struct OrderRecord
 {
     QString orderId; // the client order id: also the idempotency key
+    QString parent;  // a bracket's exit: the bracket (its entry order's id)
     QString account;
     QString instrument;
     Side side = Side::Buy;
@@ -242,6 +244,7 @@ public:
     QString killSwitch() const { return m_killSwitch; }
     const QList<QJsonObject> &violations() const { return m_violations; }
     qint64 settledTrades() const { return m_settledTrades; }
+    const BracketBook &brackets() const { return m_brackets; }
     qint64 anomalies() const { return m_anomalies; }
 
     // Invariants that hold after every event: available cash never negative, reservations
@@ -289,6 +292,7 @@ private:
     QList<Sequence> m_settledJournal; // fills settled since takeSettledExecutions() (bounded)
     QHash<QString, Price> m_lastPrices;
     QJsonArray m_rules;
+    BracketBook m_brackets;
     QString m_killSwitch = QStringLiteral("active");
     QList<QJsonObject> m_violations;
     qint64 m_settledTrades = 0;
