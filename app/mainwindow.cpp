@@ -120,6 +120,12 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     // Linked panels: picking an instrument anywhere drives the ticket and the ladder.
     connect(m_marketWatch, &MarketWatch::instrumentSelected, this, &MainWindow::selectInstrument);
     connect(m_blotter, &Blotter::instrumentSelected, this, &MainWindow::selectInstrument);
+    // A bracket's exits are changed from the ticket.
+    connect(m_blotter, &Blotter::bracketEditRequested, this, [this, ticket](const BracketRecord &b) {
+        m_ticket->editBracket(b);
+        ticket->show();
+        ticket->raise();
+    });
     connect(m_ticket, &OrderTicket::instrumentChanged, m_ladder, &DepthLadder::setInstrument);
     connect(m_ladder, &DepthLadder::priceClicked, this, [this](Side side, const QString &price) {
         m_ticket->setType(QStringLiteral("limit"));

@@ -1,6 +1,7 @@
 #include "blotter.h"
 
 #include "blottermodel.h"
+#include "bracketsmodel.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
 
@@ -18,6 +19,7 @@
 #include <QSaveFile>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace instant {
@@ -60,7 +62,8 @@ QTableView *makeTable(QWidget *parent)
 Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
     : QWidget(parent), m_engine(engine), m_reference(reference), m_model(new BlotterModel(reference, this)),
       m_executions(new ExecutionsModel(reference, this)), m_proxy(new BlotterFilterProxy(this)),
-      m_view(makeTable(this)), m_execView(makeTable(this)), m_state(new QComboBox(this)), m_side(new QComboBox(this)),
+      m_view(makeTable(this)), m_execView(makeTable(this)), m_brackets(new BracketsModel(reference, this)),
+      m_bracketView(new QTreeView(this)), m_state(new QComboBox(this)), m_side(new QComboBox(this)),
       m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
@@ -109,6 +112,29 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     tabs->setDocumentMode(true);
     tabs->addTab(m_view, tr("Orders"));
     tabs->addTab(m_execView, tr("Executions"));
+    // Brackets: each entry with its take-profit and exit orders under it.
+    m_bracketView->setObjectName(QStringLiteral("BracketsView"));
+    m_bracketView->setModel(m_brackets);
+    m_bracketView->setAlternatingRowColors(true);
+    m_bracketView->setUniformRowHeights(true);
+    m_bracketView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_bracketView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_bracketView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_bracketView->header()->setStretchLastSection(true);
+    {
+        const int bracketWidths[] = {24, 9, 11, 12, 9, 11, 16, 26, 11, 11, 24};
+        for (int c = 0; c < BracketsModel::ColumnCount; ++c)
+            m_bracketView->setColumnWidth(c, bracketWidths[c] * digit);
+    }
+    connect(m_brackets, &QAbstractItemModel::rowsInserted, m_bracketView, [this](const QModelIndex &under, int first) {
+        m_bracketView->expand(under.isValid() ? under : m_brackets->index(first, 0)); // children in sight
+    });
+    connect(m_bracketView, &QTreeView::customContextMenuRequested, this, &Blotter::showBracketMenu);
+    connect(m_bracketView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const BracketRecord *b = m_brackets->bracketAt(index); b && b->isOpen())
+            Q_EMIT bracketEditRequested(*b);
+    });
+    tabs->addTab(m_bracketView, tr("Brackets"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -133,6 +159,8 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
             if (m_live)
                 m_model->applyUpdates(orders);
         });
+        connect(m_engine, &TradingEngine::bracketsUpdated, m_brackets, &BracketsModel::applyBrackets);
+        connect(m_engine, &TradingEngine::ordersUpdated, m_brackets, &BracketsModel::applyOrders);
         connect(m_engine, &TradingEngine::executionsAdded, this, [this](const QList<FillRecord> &executions) {
             if (m_live)
                 m_executions->append(executions);
@@ -190,6 +218,31 @@ void Blotter::connectSelection()
 QModelIndex Blotter::toSource(const QModelIndex &viewIndex) const
 {
     return m_view->model() == m_proxy ? m_proxy->mapToSource(viewIndex) : viewIndex;
+}
+
+void Blotter::showBracketMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_bracketView->indexAt(pos);
+    const BracketRecord *found = m_brackets->bracketAt(index);
+    if (!found || !m_engine)
+        return;
+    const BracketRecord b = *found;
+    QMenu menu(this);
+    const bool canChange = m_engine->canTrade() && (b.phase == BracketPhase::Entry || b.phase == BracketPhase::Armed);
+    QAction *edit = menu.addAction(tr("Edit exits in the ticket…"));
+    QAction *exitNow = menu.addAction(tr("Exit now (sell at the market)"));
+    QAction *stop = menu.addAction(tr("Stop the bracket (cancel its orders, keep the position)"));
+    for (QAction *a : {edit, exitNow, stop})
+        a->setEnabled(canChange);
+    QAction *chosen = menu.exec(m_bracketView->viewport()->mapToGlobal(pos));
+    if (chosen == edit)
+        Q_EMIT bracketEditRequested(b);
+    else if (chosen == exitNow
+             && QMessageBox::question(this, tr("Exit now"), tr("Sell what bracket %1 holds at the market now?").arg(b.id))
+                    == QMessageBox::Yes)
+        m_engine->exitBracket(b.id);
+    else if (chosen == stop)
+        m_engine->cancelBracket(b.id);
 }
 
 void Blotter::showContextMenu(const QPoint &pos)

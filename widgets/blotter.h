@@ -9,12 +9,15 @@ class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QTableView;
+class QTreeView;
 class QTabWidget;
 class QLabel;
 
 namespace instant {
 
 class BlotterModel;
+class BracketsModel;
+struct BracketRecord;
 class ExecutionsModel;
 class ReferenceData;
 class TradingEngine;
@@ -47,6 +50,8 @@ public:
 
     BlotterModel *model() const { return m_model; }
     ExecutionsModel *executions() const { return m_executions; }
+    BracketsModel *brackets() const { return m_brackets; }
+    QTreeView *bracketsView() const { return m_bracketView; }
     BlotterFilterProxy *proxy() const { return m_proxy; }
     QTableView *view() const { return m_view; }
     QByteArray saveColumns() const;
@@ -61,6 +66,8 @@ public:
 
 Q_SIGNALS:
     void instrumentSelected(const QString &instrument);
+    // "Edit exits" on a bracket: the ticket loads it.
+    void bracketEditRequested(const instant::BracketRecord &bracket);
 
 private:
     void updateFilter();
@@ -70,6 +77,7 @@ private:
     QModelIndex toSource(const QModelIndex &viewIndex) const;
     void showContextMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
+    void showBracketMenu(const QPoint &pos);
 
     TradingEngine *m_engine;
     const ReferenceData &m_reference;
@@ -78,6 +86,8 @@ private:
     BlotterFilterProxy *m_proxy;
     QTableView *m_view;
     QTableView *m_execView;
+    BracketsModel *m_brackets;
+    QTreeView *m_bracketView;
     QComboBox *m_state;
     QComboBox *m_side;
     QLineEdit *m_text;

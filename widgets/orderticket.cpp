@@ -1,6 +1,7 @@
 #include "orderticket.h"
 
 #include "engine/tradingengine.h"
+#include "common/clock.h"
 #include "refdata/referencedata.h"
 
 #include <QAction>
@@ -9,6 +10,8 @@
 #include <QCompleter>
 #include <QDateTime>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,7 +27,10 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     : QWidget(parent), m_engine(engine), m_reference(reference), m_account(new QComboBox(this)),
       m_instrument(new QLineEdit(this)), m_sides(new QButtonGroup(this)), m_quantity(new QLineEdit(this)),
       m_type(new QComboBox(this)), m_limit(new QLineEdit(this)), m_stop(new QLineEdit(this)), m_tif(new QComboBox(this)),
-      m_preview(new QLabel(this)), m_status(new QLabel(this)), m_send(new QPushButton(tr("Send"), this))
+      m_preview(new QLabel(this)), m_status(new QLabel(this)), m_send(new QPushButton(tr("Send"), this)),
+      m_bracket(new QGroupBox(tr("Bracket: exits for this buy"), this)), m_stopLoss(new QLineEdit(this)), m_trailBy(new QLineEdit(this)),
+      m_takeProfit(new QLineEdit(this)), m_exitAfter(new QSpinBox(this)), m_editLabel(new QLabel(this)),
+      m_amend(new QPushButton(tr("Amend exits"), this)), m_doneEditing(new QPushButton(tr("New order"), this))
 {
     setObjectName(QStringLiteral("OrderTicket"));
     for (const Account *a : reference.accounts())
@@ -71,6 +77,38 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     form->addRow(tr("Stop"), m_stop);
     form->addRow(tr("Time in force"), m_tif);
 
+    // The bracket: the stop and the time exit are watched by the workstation, the take-profit
+    // rests at the venue; one cancels the other.
+    m_bracket->setObjectName(QStringLiteral("bracketBox"));
+    m_bracket->setCheckable(true);
+    m_bracket->setChecked(false);
+    m_stopLoss->setPlaceholderText(tr("stop-loss price"));
+    m_trailBy->setPlaceholderText(tr("trail by, e.g. 1.50 or 0-08"));
+    m_takeProfit->setPlaceholderText(tr("take-profit price"));
+    m_exitAfter->setRange(0, 7 * 24 * 60);
+    m_exitAfter->setSuffix(tr(" min"));
+    m_exitAfter->setSpecialValueText(tr("no time exit"));
+    m_editLabel->setWordWrap(true);
+    m_editLabel->hide();
+    m_amend->hide();
+    m_doneEditing->hide();
+    auto *bracketForm = new QFormLayout(m_bracket);
+    bracketForm->addRow(m_editLabel);
+    bracketForm->addRow(tr("Stop-loss"), m_stopLoss);
+    bracketForm->addRow(tr("Trailing"), m_trailBy);
+    bracketForm->addRow(tr("Take-profit"), m_takeProfit);
+    bracketForm->addRow(tr("Exit after"), m_exitAfter);
+    auto *editRow = new QHBoxLayout;
+    editRow->addWidget(m_amend);
+    editRow->addWidget(m_doneEditing);
+    bracketForm->addRow(editRow);
+    connect(m_amend, &QPushButton::clicked, this, [this] { amendBracket(); });
+    connect(m_doneEditing, &QPushButton::clicked, this, &OrderTicket::stopEditingBracket);
+    connect(m_bracket, &QGroupBox::toggled, this, &OrderTicket::refreshPreview);
+    connect(m_exitAfter, &QSpinBox::valueChanged, this, &OrderTicket::refreshPreview);
+    for (QLineEdit *e : {m_stopLoss, m_trailBy, m_takeProfit})
+        connect(e, &QLineEdit::textChanged, this, &OrderTicket::refreshPreview);
+
     m_preview->setWordWrap(true);
     m_preview->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
@@ -78,6 +116,7 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     m_send->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_bracket);
     layout->addWidget(m_preview);
     layout->addWidget(m_send);
     layout->addWidget(m_status);
@@ -184,9 +223,122 @@ NewOrderCommand OrderTicket::command() const
     c.limitPrice = m_limit->text().trimmed();
     c.stopPrice = m_stop->text().trimmed();
     c.timeInForce = m_tif->currentData().toString();
+    if (m_editing.isEmpty())
+        c.bracket = bracketTerms();
     if (m_engine)
         c.actor = m_engine->actor();
     return c;
+}
+
+std::optional<BracketTerms> OrderTicket::bracketTerms() const
+{
+    if (m_editing.isEmpty() && !m_bracket->isChecked()) // while editing, the box is not checkable
+        return std::nullopt;
+    BracketTerms t;
+    t.stopLoss = m_stopLoss->text().trimmed();
+    t.trailBy = m_trailBy->text().trimmed();
+    t.takeProfit = m_takeProfit->text().trimmed();
+    t.exitAfterSeconds = qint64(m_exitAfter->value()) * 60;
+    if (!m_editing.isEmpty() && m_exitAfter->value() == 0)
+        t.exitAtUs = m_editingExitAtUs; // an amendment keeps the time exit it had
+    return t;
+}
+
+void OrderTicket::setBracket(const QString &stopLoss, const QString &takeProfit, const QString &trailBy, int exitAfterMinutes)
+{
+    m_stopLoss->setText(stopLoss);
+    m_takeProfit->setText(takeProfit);
+    m_trailBy->setText(trailBy);
+    m_exitAfter->setValue(exitAfterMinutes);
+    m_bracket->setChecked(true);
+}
+
+void OrderTicket::editBracket(const BracketRecord &b)
+{
+    const Instrument *i = m_reference.instrument(b.instrument);
+    if (!i)
+        return;
+    m_editing = b.id;
+    m_editingExitAtUs = b.exits.exitAtUs;
+    setInstrument(b.instrument);
+    setAccount(b.account);
+    auto text = [i](const std::optional<Price> &p) { return p ? i->formatPrice(*p) : QString(); };
+    setBracket(text(b.exits.stopLoss), text(b.exits.takeProfit), text(b.exits.trailBy), 0);
+    m_editLabel->setText(tr("Changing the exits of bracket %1 (%2 %3)%4.")
+                             .arg(b.id, i->symbol, phaseName(b.phase),
+                                  b.exits.exitAtUs ? tr(", time exit at %1 UTC kept unless you set a new one").arg(formatUtcMicros(b.exits.exitAtUs).mid(11, 8))
+                                                   : QString()));
+    m_editLabel->show();
+    m_amend->show();
+    m_doneEditing->show();
+    m_bracket->setCheckable(false); // editing exits, not sending a new order
+    m_send->setEnabled(false);
+    refreshPreview();
+}
+
+bool OrderTicket::amendBracket()
+{
+    if (m_editing.isEmpty() || !m_engine)
+        return false;
+    const std::optional<BracketTerms> terms = bracketTerms();
+    if (!terms)
+        return false;
+    m_mine << m_editing;
+    m_engine->amendBracket(m_editing, *terms);
+    m_status->setText(tr("Amending bracket %1…").arg(m_editing));
+    return true;
+}
+
+void OrderTicket::stopEditingBracket()
+{
+    m_editing.clear();
+    m_editingExitAtUs = 0;
+    m_editLabel->hide();
+    m_amend->hide();
+    m_doneEditing->hide();
+    m_bracket->setCheckable(true);
+    m_bracket->setChecked(false);
+    refreshPreview();
+}
+
+QString OrderTicket::bracketPreview(const NewOrderCommand &c, bool &valid) const
+{
+    valid = false;
+    const std::optional<BracketTerms> terms = bracketTerms();
+    if (!terms) {
+        valid = true;
+        return {};
+    }
+    const Instrument *i = m_reference.instrument(c.instrument);
+    if (!i)
+        return {};
+    if (m_editing.isEmpty() && c.side != u"buy")
+        return tr("Bracket: its entry is a buy (it protects a bought position)");
+    // Checked against the limit, or the mark for a market entry (the engine checks again).
+    std::optional<Price> reference;
+    if (!c.limitPrice.isEmpty() && (c.type == u"limit" || c.type == u"stop-limit"))
+        if (auto p = i->parsePrice(c.limitPrice))
+            reference = *p;
+    if (!reference && m_engine)
+        if (auto state = m_engine->snapshot())
+            reference = state->lastPrice(i->id);
+    const TimestampUs now = nowUtcMicros();
+    auto exits = parseBracketTerms(*i, *terms, reference.value_or(i->referencePrice), now);
+    if (!exits)
+        return tr("Bracket: %1").arg(exits.message());
+    QStringList parts;
+    if (exits->stopLoss)
+        parts << tr("stop %1").arg(i->formatPrice(*exits->stopLoss));
+    if (exits->trailBy)
+        parts << tr("trailing %1").arg(i->formatPrice(*exits->trailBy));
+    if (exits->takeProfit)
+        parts << tr("take-profit %1").arg(i->formatPrice(*exits->takeProfit));
+    if (terms->exitAfterSeconds > 0)
+        parts << tr("out after %1 min").arg(terms->exitAfterSeconds / 60);
+    else if (terms->exitAtUs)
+        parts << tr("out at %1 UTC").arg(formatUtcMicros(terms->exitAtUs).mid(11, 8));
+    valid = true;
+    return tr("Bracket: %1").arg(parts.join(QStringLiteral(" · ")));
 }
 
 QString OrderTicket::previewText() const
@@ -213,13 +365,24 @@ void OrderTicket::refreshPreview()
         m_preview->clear();
         return;
     }
-    const OrderPreview p = m_engine->preview(command());
+    const NewOrderCommand c = command();
+    bool bracketOk = false;
+    const QString bracket = bracketPreview(c, bracketOk);
+    if (!m_editing.isEmpty()) {
+        m_preview->setText(bracket);
+        m_amend->setEnabled(bracketOk && m_engine->canTrade());
+        m_send->setEnabled(false);
+        return;
+    }
+    const OrderPreview p = m_engine->preview(c);
     if (!p.valid) {
         m_preview->setText(p.problem);
         m_send->setEnabled(false);
         return;
     }
     QStringList lines;
+    if (!bracket.isEmpty())
+        lines << bracket;
     lines << tr("Notional $%L1").arg(double(p.notionalCents) / 100.0, 0, 'f', 2);
     if (p.dv01 != 0)
         lines << tr("DV01 %1$%L2 per bp").arg(p.dv01 > 0 ? QStringLiteral("+") : QString()).arg(p.dv01, 0, 'f', 0);
@@ -231,7 +394,7 @@ void OrderTicket::refreshPreview()
     for (const Violation &v : p.violations)
         lines << (v.severity == Severity::Hard ? tr("Compliance will reject: %1") : tr("Needs an override: %1")).arg(v.message);
     m_preview->setText(lines.join(u'\n'));
-    m_send->setEnabled(m_engine->canTrade());
+    m_send->setEnabled(m_engine->canTrade() && bracketOk);
 }
 
 bool OrderTicket::send(std::optional<Side> side)
@@ -249,6 +412,15 @@ bool OrderTicket::send(std::optional<Side> side)
     if (!p.valid) {
         m_status->setText(p.problem);
         return false;
+    }
+    if (!m_editing.isEmpty())
+        return false; // the ticket is changing a bracket's exits
+    if (bool ok = false; c.bracket) {
+        const QString bracket = bracketPreview(c, ok);
+        if (!ok) { // the engine would refuse it too: say why here, send nothing
+            m_status->setText(bracket);
+            return false;
+        }
     }
     if (p.notionalCents >= LargeOrderCents
         && !m_confirm(tr("%1 %L2 %3 for $%L4. Send?").arg(c.side, QString::number(c.quantity), m_instrument->text())

@@ -13,6 +13,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QButtonGroup;
+class QGroupBox;
+class QSpinBox;
 
 namespace instant {
 
@@ -43,12 +45,22 @@ public:
     QString statusText() const;
     bool send(std::optional<Side> side = std::nullopt); // false when not valid or not confirmed
 
+    // Brackets: exits attached to a buy (stop-loss, trailing stop, take-profit, time exit).
+    void setBracket(const QString &stopLoss, const QString &takeProfit, const QString &trailBy = {}, int exitAfterMinutes = 0);
+    std::optional<BracketTerms> bracketTerms() const; // none when the bracket box is off
+    // Loads an open bracket's exits to change them: "Amend exits" sends the change.
+    void editBracket(const BracketRecord &bracket);
+    QString editingBracket() const { return m_editing; }
+    bool amendBracket(); // false when nothing is being edited or the exits do not parse
+    void stopEditingBracket();
+
 Q_SIGNALS:
     void instrumentChanged(const QString &instrument);
     void sent(const QString &orderId);
 
 private:
     void refreshPreview();
+    QString bracketPreview(const NewOrderCommand &c, bool &valid) const; // valid: no bracket, or one that parses
     void onOutcome(const CommandOutcome &outcome);
 
     TradingEngine *m_engine;
@@ -64,6 +76,16 @@ private:
     QLabel *m_preview;
     QLabel *m_status;
     QPushButton *m_send;
+    QGroupBox *m_bracket;
+    QLineEdit *m_stopLoss;
+    QLineEdit *m_trailBy;
+    QLineEdit *m_takeProfit;
+    QSpinBox *m_exitAfter;
+    QLabel *m_editLabel;
+    QPushButton *m_amend;
+    QPushButton *m_doneEditing;
+    QString m_editing; // the bracket whose exits are being changed
+    TimestampUs m_editingExitAtUs = 0;
     std::function<bool(const QString &)> m_confirm;
     QStringList m_mine; // client order ids sent from this ticket
     int m_counter = 0;

@@ -79,6 +79,7 @@ public:
             connect(&m_oms, &OrderManager::orderChanged, &m_brackets, &BracketMonitor::onOrderChanged);
             m_brackets.resume();
         }
+        connect(&m_brackets, &BracketMonitor::problem, &m_engine, &TradingEngine::problem);
         connect(&m_brackets, &BracketMonitor::bracketChanged, this, [this](const QString &id) { m_changedBrackets.insert(id); });
         connect(&m_oms, &OrderManager::recorded, this, [this](const QList<RecordedEvent> &recorded) {
             for (const RecordedEvent &e : recorded)

@@ -385,6 +385,8 @@ void BracketMonitor::onOrderChanged(const QString &orderId)
     if (!o)
         return;
     const QString id = o->parent.isEmpty() ? orderId : o->parent;
+    if (!o->parent.isEmpty() && o->state == OrderState::Rejected)
+        Q_EMIT problem(tr("Bracket %1: %2 refused: %3").arg(o->parent, orderId, o->reason));
     if (state.brackets().bracket(id))
         touch(id);
 }
@@ -546,6 +548,8 @@ void BracketMonitor::advance(const QString &id)
                 (void)m_oms.replace(takeProfit->orderId, std::nullopt, instrument->formatPrice(*b->exits.takeProfit), MonitorActor);
             return;
         }
+        if (takeProfit && takeProfit->state == OrderState::Rejected)
+            return; // refused (compliance, the venue): not sent again; the stop still protects, the trader decides
         if (b->takeProfitOrders.size() >= MaxTakeProfitAttempts)
             return; // shown on the bracket: the trader decides
         const qint64 quantity = std::min(held, state.sellableQuantity(b->account, b->instrument));
@@ -591,6 +595,13 @@ void BracketMonitor::advance(const QString &id)
         const OrderRecord *exit = state.order(b->currentExit());
         if (exit && !isTerminal(exit->state))
             return;
+        if (exit && exit->state == OrderState::Rejected) {
+            // Refused (the kill switch, a rule): sending it again would be refused again. The
+            // position is the trader's to handle, and they are told.
+            close(*b, QStringLiteral("exit refused"), exit->reason);
+            Q_EMIT problem(tr("Bracket %1: the exit order was refused (%2); %L3 still held").arg(b->id, exit->reason).arg(held));
+            return;
+        }
         const qint64 quantity = std::min(held, state.sellableQuantity(b->account, b->instrument));
         if (b->exitOrders.size() >= MaxExitAttempts || quantity <= 0) {
             close(*b, QStringLiteral("exit incomplete"),

@@ -167,6 +167,7 @@ public:
 
 Q_SIGNALS:
     void bracketChanged(const QString &id);
+    void problem(const QString &message); // an exit refused: the trader must know
 
 private:
     void touch(const QString &id);

@@ -8,6 +8,7 @@
 #include "copilotpanel.h"
 #include "mainwindow.h"
 #include "blottermodel.h"
+#include "bracketsmodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
 #include "orderticket.h"
@@ -119,6 +120,73 @@ private Q_SLOTS:
         QVERIFY(ticket.send(Side::Buy));
         QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("rejected")), 5000);
         QVERIFY(ticket.statusText().contains(QStringLiteral("collar")));
+        e->stop();
+    }
+
+    // A bracket from the ticket: parent and children in the blotter's Brackets tab, its exits
+    // changed from the ticket, and a bad bracket held back by the ticket's preview.
+    void bracketFromTheTicketToTheBlotter()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        OrderTicket ticket(e.get(), reference);
+        Blotter blotter(e.get(), reference);
+        MarketWatch watch(e.get(), reference);
+        QTRY_VERIFY(watch.model()->mark(QStringLiteral("AAPL")).has_value());
+        const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
+        const qint64 ref = aapl->referencePrice.value();
+        ticket.setInstrument(QStringLiteral("AAPL"));
+        ticket.setQuantity(QStringLiteral("100"));
+        ticket.setPrice(aapl->formatPrice(Price(ref * 102 / 100))); // marketable
+        // A stop above the entry: the preview says why, and nothing is sent.
+        ticket.setBracket(aapl->formatPrice(Price(ref * 103 / 100)), aapl->formatPrice(Price(ref * 104 / 100)));
+        QVERIFY2(ticket.previewText().contains(QStringLiteral("must be below")), qPrintable(ticket.previewText()));
+        QVERIFY(!ticket.send(Side::Buy));
+        QVERIFY2(ticket.statusText().contains(QStringLiteral("must be below")), qPrintable(ticket.statusText()));
+        const Price stop(ref * 97 / 100), target(ref * 104 / 100); // within the ±5% collar
+        ticket.setBracket(aapl->formatPrice(stop), aapl->formatPrice(target), QString(), 30);
+        QVERIFY2(ticket.previewText().contains(QStringLiteral("Bracket: stop %1").arg(aapl->formatPrice(stop))), qPrintable(ticket.previewText()));
+        QVERIFY(ticket.previewText().contains(QStringLiteral("out after 30 min")));
+        QSignalSpy sent(&ticket, &OrderTicket::sent);
+        QVERIFY(ticket.send(Side::Buy));
+        const QString id = sent.last().at(0).toString();
+
+        // Parent, then entry and take-profit under it.
+        BracketsModel *model = blotter.brackets();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        const QModelIndex parent = model->index(0, 0);
+        QCOMPARE(parent.data().toString(), id);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, BracketsModel::State).data().toString(), QStringLiteral("armed"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(parent), 2, 5000);
+        QCOMPARE(model->index(0, BracketsModel::Role, parent).data().toString(), QStringLiteral("entry"));
+        QCOMPARE(model->index(1, BracketsModel::Role, parent).data().toString(), QStringLiteral("take-profit"));
+        QCOMPARE(model->index(1, BracketsModel::Name, parent).data().toString(), id + QStringLiteral(".TP1"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(1, BracketsModel::State, parent).data().toString(), QStringLiteral("New"), 5000);
+        QCOMPARE(model->index(0, BracketsModel::TakeProfit).data().toString(), aapl->formatPrice(target));
+        QVERIFY(!model->index(0, BracketsModel::ExitAt).data().toString().isEmpty());
+        // The child order is in the orders tab too.
+        QTRY_VERIFY(blotter.model()->rowOf(id + QStringLiteral(".TP1")) >= 0);
+
+        // The take-profit moved from the ticket: the order at the venue is replaced.
+        const BracketRecord *b = model->bracketAt(parent);
+        QVERIFY(b);
+        ticket.editBracket(*b);
+        QCOMPARE(ticket.editingBracket(), id);
+        const Price higher(ref * 1045 / 1000);
+        ticket.setBracket(aapl->formatPrice(stop), aapl->formatPrice(higher));
+        QVERIFY(ticket.amendBracket());
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, BracketsModel::TakeProfit).data().toString(), aapl->formatPrice(higher), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(1, BracketsModel::AveragePrice, model->index(0, 0)).data().toString(),
+                                  QStringLiteral("lmt %1").arg(aapl->formatPrice(higher)), 5000);
+        ticket.stopEditingBracket();
+        QVERIFY(ticket.editingBracket().isEmpty());
+
+        // Out now: the take-profit is cancelled, the exit sells, the bracket closes.
+        e->exitBracket(id);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0, BracketsModel::Outcome).data().toString(), QStringLiteral("trader exit"), 8000);
+        QCOMPARE(model->rowCount(model->index(0, 0)), 3);
+        QCOMPARE(model->index(2, BracketsModel::Role, model->index(0, 0)).data().toString(), QStringLiteral("exit"));
+        QCOMPARE(model->index(2, BracketsModel::State, model->index(0, 0)).data().toString(), QStringLiteral("Filled"));
         e->stop();
     }
 
