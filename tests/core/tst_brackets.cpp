@@ -10,6 +10,7 @@
 #include "teststores.h"
 #include "venue/simulatedvenue.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace instant;
@@ -439,6 +440,42 @@ private Q_SLOTS:
         d.trade(ask - Price(1000));
         QCOMPARE(d.count(events::BracketExitTriggered), 0);
         QCOMPARE(d.position(), 100);
+    }
+
+    void aRefusedTakeProfitIsNotSentAgainAndTheStopStillWorks()
+    {
+        TestStores stores;
+        Desk d(stores, stores.freshUrl(), true);
+        const Price ask = d.ask();
+        QSignalSpy problems(d.monitor.get(), &BracketMonitor::problem);
+        // 10% above the market: the ±5% collar refuses the take-profit when it is placed.
+        QVERIFY(d.buyBracket(QStringLiteral("B10"), 100, terms(d.text(ask - Price(300)), d.text(ask + Price(ask.value() / 10)))).accepted);
+        const OrderRecord &tp = d.order(QStringLiteral("B10.TP1"));
+        QCOMPARE(tp.state, OrderState::Rejected);
+        QVERIFY2(tp.reason.contains(QLatin1String("collar")), qPrintable(tp.reason));
+        QCOMPARE(d.bracket(QStringLiteral("B10")).takeProfitOrders.size(), 1); // not sent again and again
+        QVERIFY(!problems.isEmpty());
+        d.trade(ask - Price(300));
+        QCOMPARE(d.bracket(QStringLiteral("B10")).outcome, QStringLiteral("stop exit"));
+        QCOMPARE(d.position(), 0);
+    }
+
+    void anExitRefusedClosesTheBracketAndSaysSo()
+    {
+        TestStores stores;
+        Desk d(stores, stores.freshUrl(), true);
+        const Price ask = d.ask();
+        QVERIFY(d.buyBracket(QStringLiteral("B11"), 100, terms(d.text(ask - Price(300)), {})).accepted);
+        QVERIFY(d.oms->setKillSwitch(KillSwitch::Halted, QStringLiteral("test"), Carol));
+        QSignalSpy problems(d.monitor.get(), &BracketMonitor::problem);
+        d.trade(ask - Price(400));
+        const BracketRecord &b = d.bracket(QStringLiteral("B11"));
+        QCOMPARE(b.outcome, QStringLiteral("exit refused"));
+        QCOMPARE(b.exitOrders.size(), 1); // once, not retried into the same refusal
+        QCOMPARE(d.order(QStringLiteral("B11.X1")).state, OrderState::Rejected);
+        QCOMPARE(d.position(), 100); // still held: the trader is told
+        QVERIFY(!problems.isEmpty());
+        QVERIFY2(problems.last().at(0).toString().contains(QLatin1String("halted")), qPrintable(problems.last().at(0).toString()));
     }
 
     void entryNeverFilledClosesTheBracket()
