@@ -133,6 +133,7 @@ public:
                 m_simulated->step(m_engine.m_options.stepMicros);
             if (m_engine.canTrade()) // a read-only (compliance) workstation records nothing
                 m_settlement.settleNow();
+            publishTradeDate();
         });
         m_step.start();
         m_publish.setInterval(m_engine.m_options.publishIntervalMs);
@@ -161,6 +162,7 @@ public:
         connect(&m_snapshotTimer, &QTimer::timeout, this, &Core::publishSnapshot);
         m_snapshotTimer.start();
         Q_EMIT m_engine.killSwitchChanged(m_oms.state().killSwitch());
+        publishTradeDate();
         Q_EMIT m_engine.started();
     }
 
@@ -245,6 +247,14 @@ public:
         }
     }
 
+    void publishTradeDate()
+    {
+        if (const QDate date = m_venue->tradeDate(); date != m_tradeDate) {
+            m_tradeDate = date;
+            Q_EMIT m_engine.tradeDateChanged(date);
+        }
+    }
+
     void publishSnapshot()
     {
         auto copy = std::make_shared<const TradingState>(m_oms.state().recentCopy());
@@ -324,6 +334,7 @@ private:
     QList<Bar> m_bars;
     bool m_portfolioDirty = false;
     QString m_killSwitch;
+    QDate m_tradeDate; // last sent by tradeDateChanged
 };
 
 TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent)
