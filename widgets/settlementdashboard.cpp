@@ -56,6 +56,8 @@ QVariant SettlementTradesModel::data(const QModelIndex &index, int role) const
         return int(bucket);
     if (role == AccountRole)
         return f.account;
+    if (role == Qt::ToolTipRole && index.column() == Reason)
+        return index.data(Qt::DisplayRole);
     if (role == Qt::ForegroundRole) {
         if (bucket == SettlementBucket::Failed)
             return QBrush(QColor(0xc6, 0x28, 0x28));
@@ -204,6 +206,8 @@ QVariant SettlementSummaryModel::data(const QModelIndex &index, int role) const
     const SettlementAmounts amounts = within == 0 ? m_summary.total(bucket) : m_summary.account(bucket, account);
     if (role == Qt::ForegroundRole && bucket == SettlementBucket::Failed && amounts.trades > 0)
         return QBrush(QColor(0xc6, 0x28, 0x28));
+    if (role == Qt::ForegroundRole && within > 0 && amounts.trades == 0)
+        return QBrush(QColor(0x9e, 0x9e, 0x9e)); // an account with nothing in the bucket
     if (role == Qt::TextAlignmentRole && index.column() >= Trades)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -276,7 +280,7 @@ SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceD
     m_summaryView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_summaryView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_summaryView->verticalHeader()->hide();
-    m_summaryView->verticalHeader()->setDefaultSectionSize(m_summaryView->fontMetrics().height() + 6);
+    m_summaryView->verticalHeader()->setDefaultSectionSize(m_summaryView->fontMetrics().height() + 4);
     m_summaryView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_summaryView->setToolTip(tr("Pick a bucket, or one account in it, to list its trades below."));
 
@@ -286,7 +290,7 @@ SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceD
     m_tradesView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tradesView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tradesView->verticalHeader()->hide();
-    m_tradesView->verticalHeader()->setDefaultSectionSize(m_tradesView->fontMetrics().height() + 6);
+    m_tradesView->verticalHeader()->setDefaultSectionSize(m_tradesView->fontMetrics().height() + 4);
     m_tradesView->horizontalHeader()->setStretchLastSection(true);
     m_tradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tradesView->horizontalHeader()->setSectionResizeMode(SettlementTradesModel::Reason, QHeaderView::Stretch);
@@ -294,8 +298,7 @@ SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceD
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_summaryView);
     split->addWidget(m_tradesView);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_dateLabel);
@@ -306,13 +309,28 @@ SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceD
             m_filter->setBucket(SettlementBucket(current.data(SettlementSummaryModel::BucketRole).toInt()),
                                 current.data(SettlementSummaryModel::AccountRole).toString());
     });
-    connect(m_summary, &QAbstractItemModel::modelReset, this, [this] { selectBucket(m_filter->bucket(), m_filter->account()); });
+    connect(m_summary, &QAbstractItemModel::modelReset, this, [this] {
+        fitSummary();
+        selectBucket(m_filter->bucket(), m_filter->account());
+    });
     if (engine) {
         connect(engine, &TradingEngine::executionsAdded, this, &SettlementDashboard::applyExecutions);
         connect(engine, &TradingEngine::tradeDateChanged, this, &SettlementDashboard::setToday);
     }
     refresh();
+    fitSummary();
     selectBucket(SettlementBucket::Pending);
+}
+
+void SettlementDashboard::fitSummary()
+{
+    // The summary takes the height of its rows and no more; the trades list gets the rest. In a
+    // small dock it keeps two buckets' worth and scrolls.
+    const int rows = m_summary->rowCount();
+    const int row = m_summaryView->verticalHeader()->defaultSectionSize();
+    const int chrome = m_summaryView->horizontalHeader()->sizeHint().height() + 2 * m_summaryView->frameWidth();
+    m_summaryView->setMaximumHeight(chrome + rows * row);
+    m_summaryView->setMinimumHeight(chrome + std::min(rows, 2 * int(rows / SettlementBucketCount)) * row);
 }
 
 void SettlementDashboard::applyExecutions(const QList<FillRecord> &executions)

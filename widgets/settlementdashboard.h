@@ -108,6 +108,7 @@ public:
 
 private:
     void refresh();
+    void fitSummary();
     SettlementTradesModel *m_trades;
     SettlementSummaryModel *m_summary;
     SettlementTradesFilter *m_filter;
