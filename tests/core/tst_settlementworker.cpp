@@ -9,6 +9,7 @@
 #include "venue/simulatedvenue.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -212,6 +213,65 @@ private Q_SLOTS:
         QVERIFY(eventsOf(*store, events::SettlementFailed).isEmpty());
         QCOMPARE(oms.state().position(Desk, Aapl)->settledQuantity, 50);
         QVERIFY(oms.state().checkInvariants());
+    }
+
+    // A purchase can be short of cash only when the account's invariant is already broken: here a
+    // venue filled a buy at more than its limit (nothing in the engine refuses such a report), so
+    // the trade owes more than was held. It fails on its date with the reason, every day it is due.
+    void purchaseShortOfCashFails()
+    {
+        TestStores stores{Backend::Sqlite};
+        std::unique_ptr<EventStore> store = stores.open(stores.freshUrl());
+        const ReferenceData reference = ReferenceData::demo();
+        const Actor venueActor{QStringLiteral("venue"), QStringLiteral("venue")};
+        auto make = [](const QString &type, QJsonObject payload, const Actor &actor) {
+            NewEvent e;
+            e.type = type;
+            e.payload = std::move(payload);
+            e.actor = actor;
+            return e;
+        };
+        AppendRequest log;
+        log.streamId = events::accountStream(QStringLiteral("DESK-09"));
+        log.events = {
+            make(events::AccountOpened, {{QStringLiteral("account"), QStringLiteral("DESK-09")}, {QStringLiteral("cash_cents"), 100'000}}, Carol),
+            make(events::OrderAccepted,
+                 {{QStringLiteral("order_id"), QStringLiteral("X1")}, {QStringLiteral("account"), QStringLiteral("DESK-09")},
+                  {QStringLiteral("instrument"), Aapl}, {QStringLiteral("side"), QStringLiteral("buy")},
+                  {QStringLiteral("type"), QStringLiteral("limit")}, {QStringLiteral("tif"), QStringLiteral("day")},
+                  {QStringLiteral("quantity"), 10}, {QStringLiteral("limit_price"), 10'000}, // 10 at $100.00: $1,000.00 held
+                  {QStringLiteral("reserved_cents"), 100'000}},
+                 Alice),
+            make(events::OrderAcknowledged, {{QStringLiteral("order_id"), QStringLiteral("X1")}, {QStringLiteral("leaves"), 10}}, venueActor),
+            make(events::OrderFilled, // ...filled at $228.50: $2,285.00 owed
+                 {{QStringLiteral("order_id"), QStringLiteral("X1")}, {QStringLiteral("exec_id"), QStringLiteral("E1")},
+                  {QStringLiteral("quantity"), 10}, {QStringLiteral("price"), 22'850}, {QStringLiteral("notional_cents"), 228'500},
+                  {QStringLiteral("leaves"), 0}, {QStringLiteral("reserved_cents"), 0},
+                  {QStringLiteral("trade_date"), QStringLiteral("2026-11-20")}, {QStringLiteral("settle_date"), QStringLiteral("2026-11-23")}},
+                 venueActor)};
+        QVERIFY(store->append(std::move(log)));
+
+        SimulatedVenue venue(reference, 42, Monday);
+        OrderManager oms(*store, reference, venue);
+        QVERIFY(oms.start(Alice));
+        QVERIFY(!oms.state().checkInvariants()); // available cash is negative: the venue overcharged
+        QCOMPARE(*oms.settleDue(QDate(2026, 11, 23), Alice), 0);
+        QCOMPARE(*oms.settleDue(QDate(2026, 11, 23), Alice), 0);
+        QCOMPARE(*oms.settleDue(QDate(2026, 11, 24), Alice), 0);
+        const auto fails = eventsOf(*store, events::SettlementFailed);
+        QCOMPARE(fails.size(), 2); // once on each business date
+        const QString reason = QStringLiteral("cash short: needs $%1, $%2 settled cash")
+                                   .arg(QLocale().toString(2285.00, 'f', 2), QLocale().toString(1000.00, 'f', 2));
+        QCOMPARE(payloadOf(fails[0]).value(QStringLiteral("reason")).toString(), reason);
+        QCOMPARE(payloadOf(fails[0]).value(QStringLiteral("cash_cents")).toInteger(), -228'500);
+        QCOMPARE(payloadOf(fails[1]).value(QStringLiteral("business_date")).toString(), QStringLiteral("2026-11-24"));
+        const AccountRecord *account = oms.state().account(QStringLiteral("DESK-09"));
+        QCOMPARE(account->cashCents, 100'000); // nothing moved
+        QCOMPARE(account->unsettledBuyCents, 228'500);
+        QCOMPARE(oms.state().unsettledFills().first().failedOn, QDate(2026, 11, 24));
+        auto replay = TradingState::replay(*store);
+        QVERIFY(replay.ok());
+        QCOMPARE(QJsonDocument(replay->toJson()).toJson(), QJsonDocument(oms.state().toJson()).toJson());
     }
 
 private:
