@@ -9,6 +9,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QHostInfo>
 #include <QIcon>
 #include <QSettings>
@@ -138,6 +140,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("url")));
     parser.addOption(QCommandLineOption(QStringLiteral("feed"), QStringLiteral("Live: market data, ws://HOST:PORT/ or wss://HOST:PORT/."),
                                         QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("demo-date"),
+                                        QStringLiteral("Demo: the simulated market opens on this date (YYYY-MM-DD, 14:30 UTC) "
+                                                       "instead of now, so that trades of earlier sessions come due."),
+                                        QStringLiteral("date")));
     parser.addPositionalArgument(QStringLiteral("demo"), QStringLiteral("Same as --demo."), QStringLiteral("[demo]"));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "instant: %s\n%s", qPrintable(parser.errorText()),
@@ -224,6 +230,14 @@ int main(int argc, char *argv[])
         engineOptions.feedOptions.caCertificatesFile = fixVenue->caFile; // a desk's own authority serves both
     engineOptions.stepIntervalMs = 200;
     engineOptions.stepMicros = 2'000'000; // a simulated minute every six seconds: candles form while you watch
+    if (parser.isSet(QStringLiteral("demo-date"))) {
+        const QDate open = QDate::fromString(parser.value(QStringLiteral("demo-date")), Qt::ISODate);
+        if (!open.isValid()) {
+            std::fprintf(stderr, "instant: --demo-date wants YYYY-MM-DD\n");
+            return instant::cli::BadInput;
+        }
+        engineOptions.startUs = QDateTime(open, QTime(14, 30), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+    }
     instant::TradingEngine engine(**store, reference, engineOptions);
 
     int rc = 0;

@@ -14,6 +14,7 @@
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
 #include "orderticket.h"
+#include "settlementdashboard.h"
 #include "store/eventstore.h"
 
 #include <QAction>
@@ -81,6 +82,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     connect(m_alerts, &AlertsPanel::stageRequested, this, &MainWindow::selectInstrument); // stages, never sends
     m_copilot = new CopilotPanel(engine, m_ticket, this);
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"), m_copilot, Qt::RightDockWidgetArea);
+    m_settlement = new SettlementDashboard(engine, reference, this);
+    QDockWidget *settlement = addPanel(QStringLiteral("SettlementDock"), tr("Settlement"), m_settlement, Qt::RightDockWidgetArea);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
@@ -138,6 +141,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     tabifyDockWidget(watch, ladder);
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
+    tabifyDockWidget(charts, settlement);
     tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
     watch->raise();

@@ -151,6 +151,7 @@ public:
                 m_settlement.settleNow();
                 m_brackets.onClock(m_venue->nowUs()); // time exits
             }
+            publishTradeDate();
         });
         m_step.start();
         m_publish.setInterval(m_engine.m_options.publishIntervalMs);
@@ -179,6 +180,7 @@ public:
         connect(&m_snapshotTimer, &QTimer::timeout, this, &Core::publishSnapshot);
         m_snapshotTimer.start();
         Q_EMIT m_engine.killSwitchChanged(m_oms.state().killSwitch());
+        publishTradeDate();
         Q_EMIT m_engine.started();
     }
 
@@ -270,6 +272,14 @@ public:
                 Q_EMIT m_engine.depthUpdated(m_depthInstrument, QList<venue::LevelView>(bids.begin(), bids.end()),
                                              QList<venue::LevelView>(asks.begin(), asks.end()));
             }
+        }
+    }
+
+    void publishTradeDate()
+    {
+        if (const QDate date = m_venue->tradeDate(); date != m_tradeDate) {
+            m_tradeDate = date;
+            Q_EMIT m_engine.tradeDateChanged(date);
         }
     }
 
@@ -371,6 +381,7 @@ private:
     QList<Bar> m_bars;
     bool m_portfolioDirty = false;
     QString m_killSwitch;
+    QDate m_tradeDate; // last sent by tradeDateChanged
 };
 
 TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent)

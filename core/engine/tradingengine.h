@@ -107,6 +107,9 @@ Q_SIGNALS:
     // Live mode: the FIX session and the market data feed, for the status bar.
     void venueConnectionChanged(const instant::VenueConnection &connection);
     void feedStatusChanged(const instant::FeedStatus &status);
+    // The business date settlement runs on (the venue's: simulated in demo mode), at start and
+    // whenever it changes.
+    void tradeDateChanged(QDate date);
 
 private:
     class Core;

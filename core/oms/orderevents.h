@@ -30,6 +30,9 @@ inline const QString VenueRejected = QStringLiteral("VenueRejected");
 inline const QString IllegalTransitionRefused = QStringLiteral("IllegalTransitionRefused");
 inline const QString CommandRefused = QStringLiteral("CommandRefused");
 inline const QString TradeSettled = QStringLiteral("TradeSettled");
+// A due trade that could not settle (cash short, securities not there): it stays unsettled
+// and is tried again on the next settlement run.
+inline const QString SettlementFailed = QStringLiteral("SettlementFailed");
 inline const QString ComplianceRulesChanged = QStringLiteral("ComplianceRulesChanged");
 inline const QString KillSwitchChanged = QStringLiteral("KillSwitchChanged");
 

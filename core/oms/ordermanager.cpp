@@ -783,36 +783,54 @@ Status OrderManager::setKillSwitch(KillSwitch mode, const QString &reason, const
 
 Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
 {
-    QMap<QString, QList<FillRecord>> due; // by account, in exec id order
+    QMap<QString, QList<FillRecord>> due; // by account
     for (const FillRecord &f : m_state.unsettledFills())
         if (f.settleDate.isValid() && f.settleDate <= today)
             due[f.account].append(f);
     int settled = 0;
-    for (auto it = due.cbegin(); it != due.cend(); ++it) {
-        QList<NewEvent> out;
-        for (const FillRecord &f : it.value())
-            out << event(events::TradeSettled,
-                         {{QStringLiteral("exec_id"), f.execId},
-                          {QStringLiteral("order_id"), f.orderId},
-                          {QStringLiteral("instrument"), f.instrument},
-                          {QStringLiteral("side"), events::toString(f.side)},
-                          {QStringLiteral("quantity"), f.quantity},
-                          {QStringLiteral("price"), f.price},
-                          {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.notionalCents : f.notionalCents},
-                          {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)}},
-                         actor, f.orderId);
+    for (auto it = due.begin(); it != due.end(); ++it) {
+        // In the order traded: a sale follows the purchase that delivered what it sells.
+        std::sort(it->begin(), it->end(), [](const FillRecord &a, const FillRecord &b) { return a.sequence < b.sequence; });
         for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
             // Fills another workstation already settled drop out after catching up.
-            QList<NewEvent> still;
-            for (const NewEvent &e : std::as_const(out))
-                if (m_state.unsettledFills().contains(e.payload.value(QStringLiteral("order_id")).toString() + u'/'
-                                                      + e.payload.value(QStringLiteral("exec_id")).toString()))
-                    still << e;
+            QList<FillRecord> still;
+            for (const FillRecord &f : std::as_const(*it))
+                if (m_state.unsettledFills().contains(f.key()))
+                    still << f;
             if (still.isEmpty())
                 break;
-            auto r = record(it.key(), still);
+            const SettlementRun run = settlementRun(it.key(), still);
+            QList<NewEvent> out;
+            for (const FillRecord &f : run.settling)
+                out << event(events::TradeSettled,
+                             {{QStringLiteral("exec_id"), f.execId},
+                              {QStringLiteral("order_id"), f.orderId},
+                              {QStringLiteral("instrument"), f.instrument},
+                              {QStringLiteral("side"), events::toString(f.side)},
+                              {QStringLiteral("quantity"), f.quantity},
+                              {QStringLiteral("price"), f.price},
+                              {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.notionalCents : f.notionalCents},
+                              {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)}},
+                             actor, f.orderId);
+            for (const auto &[f, reason] : run.failing)
+                if (f.failedOn != today || f.failReason != reason) // once a day per reason; retried every run
+                    out << event(events::SettlementFailed,
+                                 {{QStringLiteral("exec_id"), f.execId},
+                                  {QStringLiteral("order_id"), f.orderId},
+                                  {QStringLiteral("instrument"), f.instrument},
+                                  {QStringLiteral("side"), events::toString(f.side)},
+                                  {QStringLiteral("quantity"), f.quantity},
+                                  {QStringLiteral("price"), f.price},
+                                  {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.notionalCents : f.notionalCents},
+                                  {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)},
+                                  {QStringLiteral("business_date"), today.toString(Qt::ISODate)},
+                                  {QStringLiteral("reason"), reason}},
+                                 actor, f.orderId);
+            if (out.isEmpty())
+                break;
+            auto r = record(it.key(), out);
             if (r) {
-                settled += int(still.size());
+                settled += int(run.settling.size());
                 break;
             }
             if (r.code() != ErrorCode::Conflict)
@@ -821,5 +839,55 @@ Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
     }
     return settled;
 }
+
+// ---- settlement checks ----
+// Delivery against payment, trade by trade in the order given: a purchase settles when the
+// account's settled cash pays for it, a sale when the settled securities are there. What settles
+// counts for the trades after it; a pass that settles something gives the failed ones another go
+// (a sale's proceeds can pay for a purchase the same day).
+OrderManager::SettlementRun OrderManager::settlementRun(const QString &account, const QList<FillRecord> &fills) const
+{
+    SettlementRun run;
+    const AccountRecord *a = m_state.account(account);
+    qint64 cash = a ? a->cashCents : 0;
+    QHash<QString, qint64> held; // instrument → settled quantity
+    auto heldOf = [&](const QString &instrument) -> qint64 & {
+        auto h = held.find(instrument);
+        if (h == held.end()) {
+            const PositionRecord *p = m_state.position(account, instrument);
+            h = held.insert(instrument, p ? p->settledQuantity : 0);
+        }
+        return *h;
+    };
+    QList<FillRecord> waiting = fills;
+    for (bool progress = true; progress && !waiting.isEmpty();) {
+        progress = false;
+        QList<FillRecord> next;
+        run.failing.clear();
+        for (const FillRecord &f : std::as_const(waiting)) {
+            qint64 &quantity = heldOf(f.instrument);
+            if (f.side == Side::Buy && cash < f.notionalCents) {
+                next << f;
+                run.failing.append({f, QStringLiteral("cash short: needs $%L1, $%L2 settled cash")
+                                           .arg(double(f.notionalCents) / 100.0, 0, 'f', 2)
+                                           .arg(double(cash) / 100.0, 0, 'f', 2)});
+                continue;
+            }
+            if (f.side == Side::Sell && quantity < f.quantity) {
+                next << f;
+                run.failing.append({f, QStringLiteral("securities not delivered: sells %L1, %L2 settled")
+                                           .arg(f.quantity).arg(std::max<qint64>(0, quantity))});
+                continue;
+            }
+            cash += f.side == Side::Buy ? -f.notionalCents : f.notionalCents;
+            quantity += f.side == Side::Buy ? f.quantity : -f.quantity;
+            run.settling.append(f);
+            progress = true;
+        }
+        waiting = std::move(next);
+    }
+    return run;
+}
+// ---- end of settlement checks ----
 
 } // namespace instant

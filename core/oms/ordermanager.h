@@ -70,7 +70,10 @@ public:
     Status openAccount(const QString &account, qint64 cashCents, const Actor &actor);
     Status setRules(const QJsonArray &rules, const Actor &actor);
     Status setKillSwitch(KillSwitch mode, const QString &reason, const Actor &actor);
-    // Settles every unsettled trade whose settlement date has come (TradeSettled events).
+    // Settles every unsettled trade whose settlement date has come (TradeSettled events). A trade
+    // the account cannot settle (settled cash short for a purchase, settled securities short for
+    // a sale) fails: a SettlementFailed event with the reason, once per business date and reason;
+    // it stays unsettled and is tried again on every run.
     Result<int> settleDue(QDate today, const Actor &actor);
 
     const TradingState &state() const { return m_state; }
@@ -88,6 +91,14 @@ Q_SIGNALS:
 
 private:
     struct Draft;
+    // What one settlement run does with an account's due trades: those that settle, in order,
+    // and those that fail, each with the reason.
+    struct SettlementRun
+    {
+        QList<FillRecord> settling;
+        QList<std::pair<FillRecord, QString>> failing;
+    };
+    SettlementRun settlementRun(const QString &account, const QList<FillRecord> &fills) const;
     Result<AppendResult> record(const QString &account, const QList<NewEvent> &events, const QString &key = {});
     Status catchUp(const QString &stream);
     void onReport(const ExecutionReport &report);

@@ -489,6 +489,27 @@ Status TradingState::apply(const RecordedEvent &event)
         return Done{};
     }
 
+    // ---- settlement fails: the trade stays unsettled with the reason, nothing moves ----
+    if (kind == Kind::Other && type == events::SettlementFailed) {
+        const QString execId = str(p, "exec_id");
+        auto fill = m_unsettled.find(fillKey(str(p, "order_id"), execId));
+        if (fill == m_unsettled.end()) {
+            ++m_anomalies;
+            return makeError(ErrorCode::Integrity, QStringLiteral("failed settlement of unknown or settled trade %1").arg(execId));
+        }
+        fill->failReason = intern(str(p, "reason"));
+        fill->failedOn = isoDate(str(p, "business_date"));
+        if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
+            m_executions.row(r).failReason = fill->failReason;
+            m_executions.row(r).failedOn = fill->failedOn;
+            m_settledJournal.append(fill->sequence); // shown again, like a settled one
+            if (m_settledJournal.size() > 2 * FillHistory::DefaultCapacity)
+                m_settledJournal.remove(0, FillHistory::DefaultCapacity);
+        }
+        return Done{};
+    }
+    // ---- end of settlement fails ----
+
     if (orderId.isEmpty())
         return Done{}; // not an order event
 
@@ -790,7 +811,7 @@ AccountRecord AccountRecord::fromJson(const QJsonObject &o)
 
 QJsonObject FillRecord::toJson() const
 {
-    return {{QStringLiteral("exec_id"), execId},
+    QJsonObject o{{QStringLiteral("exec_id"), execId},
             {QStringLiteral("order_id"), orderId},
             {QStringLiteral("settled"), settled},
             {QStringLiteral("sequence"), sequence},
@@ -803,6 +824,11 @@ QJsonObject FillRecord::toJson() const
             {QStringLiteral("notional_cents"), notionalCents},
             {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
             {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
+    if (!failReason.isEmpty()) { // only then: states without a failed settlement keep their bytes
+        o.insert(QStringLiteral("fail_reason"), failReason);
+        o.insert(QStringLiteral("failed_on"), failedOn.toString(Qt::ISODate));
+    }
+    return o;
 }
 
 FillRecord FillRecord::fromJson(const QJsonObject &o)
@@ -821,6 +847,8 @@ FillRecord FillRecord::fromJson(const QJsonObject &o)
     f.settled = o.value(QStringLiteral("settled")).toBool();
     f.sequence = i64(o, "sequence");
     f.recordedUs = i64(o, "recorded_us");
+    f.failReason = str(o, "fail_reason");
+    f.failedOn = QDate::fromString(str(o, "failed_on"), Qt::ISODate);
     return f;
 }
 

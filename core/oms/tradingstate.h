@@ -122,6 +122,11 @@ struct FillRecord
     QString key() const; // order id/exec id: unique across venue sessions
     Sequence sequence = 0;
     TimestampUs recordedUs = 0;
+    // The last failed settlement (SettlementFailed): why, and the business date it failed on.
+    // Kept once the trade settles, for the record; empty when it never failed.
+    QString failReason;
+    QDate failedOn;
+    bool failing() const { return !settled && !failReason.isEmpty(); }
     QJsonObject toJson() const;
     static FillRecord fromJson(const QJsonObject &o);
 };
@@ -234,7 +239,8 @@ public:
     bool hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const;
     qint64 executionsTotal() const { return m_executions.total(); }
     QList<FillRecord> executionsSince(qint64 total) const { return m_executions.since(total); }
-    // Executions settled since the last call (held ones, as they are now), for whoever shows them.
+    // Executions settled, or failed to settle, since the last call (held ones, as they are now),
+    // for whoever shows them.
     QList<FillRecord> takeSettledExecutions();
     std::optional<Price> lastPrice(const QString &instrument) const;
     const QHash<QString, Price> &lastPrices() const { return m_lastPrices; }

@@ -1,0 +1,206 @@
+// The settlement dashboard fed a known set of trades: counts and amounts per bucket, per account
+// and in total, worked out by hand; the list of a bucket; and the figures moving as trades
+// settle, fail and come due.
+
+#include "settlementdashboard.h"
+#include "refdata/referencedata.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QTest>
+
+using namespace instant;
+
+namespace {
+
+const QString Desk1 = QStringLiteral("DESK-01");
+const QString Desk2 = QStringLiteral("DESK-02");
+const QString NotDelivered = QStringLiteral("securities not delivered: sells 100, 0 settled");
+
+// A stock execution: price in cents a share, the amount worked out by hand by the caller.
+FillRecord trade(const QString &id, const QString &account, const QString &symbol, Side side, qint64 quantity,
+                 qint64 priceCents, qint64 amountCents, QDate tradeDate, QDate settleDate, bool settled = false)
+{
+    FillRecord f;
+    f.execId = QStringLiteral("E-") + id;
+    f.orderId = id;
+    f.account = account;
+    f.instrument = symbol;
+    f.side = side;
+    f.quantity = quantity;
+    f.price = priceCents;
+    f.notionalCents = amountCents;
+    f.tradeDate = tradeDate;
+    f.settleDate = settleDate;
+    f.settled = settled;
+    return f;
+}
+
+const QDate Fri(2026, 11, 20), Mon(2026, 11, 23), Tue(2026, 11, 24), Wed(2026, 11, 25);
+
+// Today is Tuesday 2026-11-24.
+QList<FillRecord> knownTrades()
+{
+    FillRecord failed = trade(QStringLiteral("T4"), Desk2, QStringLiteral("AAPL"), Side::Sell, 100, 23000, 2'300'000, Mon, Tue);
+    failed.failReason = NotDelivered;
+    failed.failedOn = Tue;
+    return {
+        trade(QStringLiteral("T1"), Desk1, QStringLiteral("AAPL"), Side::Buy, 100, 22850, 2'285'000, Mon, Tue),  // due: $22,850.00
+        trade(QStringLiteral("T2"), Desk1, QStringLiteral("MSFT"), Side::Sell, 50, 42000, 2'100'000, Tue, Wed),  // pending: $21,000.00
+        trade(QStringLiteral("T3"), Desk2, QStringLiteral("NVDA"), Side::Buy, 200, 14025, 2'805'000, Tue, Wed),  // pending: $28,050.00
+        failed,                                                                                                 // failed: $23,000.00
+        trade(QStringLiteral("T5"), Desk1, QStringLiteral("MSFT"), Side::Buy, 50, 41500, 2'075'000, Fri, Mon, true),  // $20,750.00
+        trade(QStringLiteral("T6"), Desk2, QStringLiteral("NVDA"), Side::Sell, 100, 14100, 1'410'000, Fri, Mon, true), // $14,100.00
+    };
+}
+
+SettlementAmounts amounts(qint64 trades, qint64 pay, qint64 receive)
+{
+    SettlementAmounts a;
+    a.trades = trades;
+    a.payCents = pay;
+    a.receiveCents = receive;
+    return a;
+}
+
+QString money(double dollars)
+{
+    return QLocale().toString(dollars, 'f', 2);
+}
+
+} // namespace
+
+namespace QTest {
+template <>
+char *toString(const SettlementAmounts &a)
+{
+    return qstrdup(qPrintable(QStringLiteral("%1 trades, pay %2, receive %3").arg(a.trades).arg(a.payCents).arg(a.receiveCents)));
+}
+} // namespace QTest
+
+class TestSettlementDashboard : public QObject
+{
+    Q_OBJECT
+
+    ReferenceData reference = ReferenceData::demo();
+
+    static QString cell(const QAbstractItemModel *model, int row, int column)
+    {
+        return model->index(row, column).data().toString();
+    }
+
+private Q_SLOTS:
+    void countsAndAmountsPerBucket()
+    {
+        SettlementDashboard panel(nullptr, reference);
+        QAbstractItemModelTester tradesTester(panel.trades());
+        QAbstractItemModelTester summaryTester(panel.summaryModel());
+        panel.setToday(Tue);
+        panel.applyExecutions(knownTrades());
+        const SettlementSummaryModel *model = panel.summaryModel();
+        const SettlementSummary &s = model->summary();
+
+        QCOMPARE(s.total(SettlementBucket::Pending), amounts(2, 2'805'000, 2'100'000));
+        QCOMPARE(s.account(SettlementBucket::Pending, Desk1), amounts(1, 0, 2'100'000));
+        QCOMPARE(s.account(SettlementBucket::Pending, Desk2), amounts(1, 2'805'000, 0));
+        QCOMPARE(s.total(SettlementBucket::SettlingToday), amounts(1, 2'285'000, 0));
+        QCOMPARE(s.account(SettlementBucket::SettlingToday, Desk2), amounts(0, 0, 0));
+        QCOMPARE(s.total(SettlementBucket::Settled), amounts(2, 2'075'000, 1'410'000));
+        QCOMPARE(s.total(SettlementBucket::Failed), amounts(1, 0, 2'300'000));
+        QCOMPARE(s.account(SettlementBucket::Failed, Desk2), amounts(1, 0, 2'300'000));
+
+        // As shown: 4 buckets × (total + 2 accounts).
+        QCOMPARE(model->rowCount(), 12);
+        const int pending = model->rowOf(SettlementBucket::Pending);
+        QCOMPARE(cell(model, pending, SettlementSummaryModel::Bucket), QStringLiteral("Pending"));
+        QCOMPARE(cell(model, pending, SettlementSummaryModel::Trades), QStringLiteral("2"));
+        QCOMPARE(cell(model, pending, SettlementSummaryModel::ToPay), money(28050.00));
+        QCOMPARE(cell(model, pending, SettlementSummaryModel::ToReceive), money(21000.00));
+        QCOMPARE(cell(model, pending, SettlementSummaryModel::Net), money(-7050.00));
+        const int pending2 = model->rowOf(SettlementBucket::Pending, Desk2);
+        QCOMPARE(cell(model, pending2, SettlementSummaryModel::Account), Desk2);
+        QCOMPARE(cell(model, pending2, SettlementSummaryModel::Net), money(-28050.00));
+        QCOMPARE(cell(model, model->rowOf(SettlementBucket::Settled), SettlementSummaryModel::Net), money(-6650.00));
+        QCOMPARE(cell(model, model->rowOf(SettlementBucket::Failed), SettlementSummaryModel::Net), money(23000.00));
+
+        // The failed bucket's list: the trade, its amount and the reason.
+        panel.selectBucket(SettlementBucket::Failed);
+        const QAbstractItemModel *list = panel.bucketTrades();
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(cell(list, 0, SettlementTradesModel::TradeDate), QStringLiteral("2026-11-23"));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::SettleDate), QStringLiteral("2026-11-24"));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Account), Desk2);
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Instrument), QStringLiteral("AAPL"));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Side), QStringLiteral("Sell"));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Quantity), QLocale().toString(100));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Price), QStringLiteral("230.00"));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Amount), money(23000.00));
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Status), QStringLiteral("failed"));
+        QVERIFY(cell(list, 0, SettlementTradesModel::Reason).contains(NotDelivered));
+
+        // One account of a bucket.
+        panel.selectBucket(SettlementBucket::Pending, Desk2);
+        QCOMPARE(list->rowCount(), 1);
+        QCOMPARE(cell(list, 0, SettlementTradesModel::Amount), money(-28050.00));
+        panel.selectBucket(SettlementBucket::Pending);
+        QCOMPARE(list->rowCount(), 2);
+    }
+
+    void updatesAsTradesSettleFailAndComeDue()
+    {
+        SettlementDashboard panel(nullptr, reference);
+        QAbstractItemModelTester tradesTester(panel.trades());
+        QAbstractItemModelTester summaryTester(panel.summaryModel());
+        panel.setToday(Tue);
+        QList<FillRecord> trades = knownTrades();
+        panel.applyExecutions(trades);
+        panel.selectBucket(SettlementBucket::Settled);
+        const QAbstractItemModel *list = panel.bucketTrades();
+        QCOMPARE(list->rowCount(), 2);
+        const SettlementSummaryModel *model = panel.summaryModel();
+
+        // The worker settles T1 (due today): the row changes in place, no new row.
+        FillRecord t1 = trades[0];
+        t1.settled = true;
+        panel.applyExecutions({t1});
+        QCOMPARE(panel.trades()->rowCount(), 6);
+        QCOMPARE(model->summary().total(SettlementBucket::SettlingToday), amounts(0, 0, 0));
+        QCOMPARE(model->summary().total(SettlementBucket::Settled), amounts(3, 2'075'000 + 2'285'000, 1'410'000));
+        QCOMPARE(list->rowCount(), 3);
+
+        // A retry settles the failed sale: it leaves the failed bucket, its reason stays.
+        FillRecord t4 = trades[3];
+        t4.settled = true;
+        panel.applyExecutions({t4});
+        QCOMPARE(model->summary().total(SettlementBucket::Failed), amounts(0, 0, 0));
+        QCOMPARE(model->summary().total(SettlementBucket::Settled), amounts(4, 4'360'000, 1'410'000 + 2'300'000));
+        QCOMPARE(cell(model, model->rowOf(SettlementBucket::Settled), SettlementSummaryModel::Net), money(-6500.00));
+        QCOMPARE(list->rowCount(), 4);
+
+        // A new trade arrives pending.
+        panel.applyExecutions({trade(QStringLiteral("T7"), Desk1, QStringLiteral("AAPL"), Side::Sell, 10, 23100, 231'000, Tue, Wed)});
+        QCOMPARE(model->summary().total(SettlementBucket::Pending), amounts(3, 2'805'000, 2'100'000 + 231'000));
+
+        // Wednesday: the pending trades come due.
+        panel.setToday(Wed);
+        QCOMPARE(model->summary().total(SettlementBucket::Pending), amounts(0, 0, 0));
+        QCOMPARE(model->summary().total(SettlementBucket::SettlingToday), amounts(3, 2'805'000, 2'331'000));
+        panel.selectBucket(SettlementBucket::SettlingToday);
+        QCOMPARE(list->rowCount(), 3);
+        for (int r = 0; r < list->rowCount(); ++r)
+            QCOMPARE(cell(list, r, SettlementTradesModel::Status), QStringLiteral("due"));
+
+        // ...and one of them fails: it moves to the failed bucket with its reason.
+        FillRecord t3 = trades[2];
+        t3.failReason = QStringLiteral("cash short: needs $28,050.00, $10,000.00 settled cash");
+        t3.failedOn = Wed;
+        panel.applyExecutions({t3});
+        QCOMPARE(model->summary().total(SettlementBucket::Failed), amounts(1, 2'805'000, 0));
+        QCOMPARE(model->summary().account(SettlementBucket::Failed, Desk2), amounts(1, 2'805'000, 0));
+        QCOMPARE(list->rowCount(), 2);
+        QCOMPARE(cell(model, model->rowOf(SettlementBucket::Failed), SettlementSummaryModel::ToPay), money(28050.00));
+    }
+};
+
+QTEST_MAIN(TestSettlementDashboard)
+#include "tst_settlementdashboard.moc"

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "settlement/settlementsummary.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSortFilterProxyModel>
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace instant {
+
+class ReferenceData;
+class TradingEngine;
+
+// Trades as settlement sees them: one row per execution, updated in place as it settles or
+// fails. Rows come from the engine's published executions (new ones, then settled or failed).
+class SettlementTradesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { TradeDate, SettleDate, Account, Instrument, Side, Quantity, Price, Amount, Status, Reason, ColumnCount };
+    enum Roles { BucketRole = Qt::UserRole + 1, AccountRole, SortRole };
+
+    explicit SettlementTradesModel(const ReferenceData &reference, QObject *parent = nullptr);
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // New executions are added, known ones (by order id/exec id) replaced: one insertion and one
+    // changed range per call.
+    void applyExecutions(const QList<FillRecord> &executions);
+    void setToday(QDate today);
+    QDate today() const { return m_today; }
+    const QList<FillRecord> &trades() const { return m_rows; }
+
+private:
+    const ReferenceData &m_reference;
+    QList<FillRecord> m_rows;
+    QHash<QString, int> m_rowOf; // FillRecord::key() → row
+    QDate m_today;
+};
+
+// Counts and amounts per bucket: a total row for each bucket, then a row per account.
+class SettlementSummaryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Bucket, Account, Trades, ToPay, ToReceive, Net, ColumnCount };
+    enum Roles { BucketRole = Qt::UserRole + 1, AccountRole };
+
+    using QAbstractTableModel::QAbstractTableModel;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setSummary(const SettlementSummary &summary);
+    const SettlementSummary &summary() const { return m_summary; }
+    int rowOf(SettlementBucket bucket, const QString &account = {}) const; // -1 if not shown
+    static QString bucketName(SettlementBucket bucket);
+
+private:
+    SettlementSummary m_summary;
+    QStringList m_accounts;
+};
+
+// The trades of one bucket (and account), for the list under the summary.
+class SettlementTradesFilter : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setBucket(SettlementBucket bucket, const QString &account);
+    SettlementBucket bucket() const { return m_bucket; }
+    QString account() const { return m_account; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    SettlementBucket m_bucket = SettlementBucket::Pending;
+    QString m_account;
+};
+
+// The settlement dashboard: trades pending settlement, settling today, settled and failed, with
+// counts and cash to pay and receive per account and in total; below, the trades of the bucket
+// picked. Live from the engine's published executions and business date; it never reads the store.
+class SettlementDashboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SettlementDashboard(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
+    SettlementTradesModel *trades() const { return m_trades; }
+    SettlementSummaryModel *summaryModel() const { return m_summary; }
+    SettlementTradesFilter *bucketTrades() const { return m_filter; }
+    void selectBucket(SettlementBucket bucket, const QString &account = {});
+    // The engine's feed, callable directly (tests feed a known set of trades).
+    void applyExecutions(const QList<FillRecord> &executions);
+    void setToday(QDate today);
+
+private:
+    void refresh();
+    void fitSummary();
+    SettlementTradesModel *m_trades;
+    SettlementSummaryModel *m_summary;
+    SettlementTradesFilter *m_filter;
+    QTableView *m_summaryView;
+    QTableView *m_tradesView;
+    QLabel *m_dateLabel;
+};
+
+} // namespace instant
