@@ -14,6 +14,7 @@
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
 #include "orderticket.h"
+#include "rebalancepanel.h"
 #include "store/eventstore.h"
 
 #include <QAction>
@@ -81,6 +82,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     connect(m_alerts, &AlertsPanel::stageRequested, this, &MainWindow::selectInstrument); // stages, never sends
     m_copilot = new CopilotPanel(engine, m_ticket, this);
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"), m_copilot, Qt::RightDockWidgetArea);
+    m_rebalance = new RebalancePanel(engine, reference, this);
+    QDockWidget *rebalance = addPanel(QStringLiteral("RebalanceDock"), tr("Rebalance"), m_rebalance, Qt::RightDockWidgetArea);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
@@ -132,6 +135,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     tabifyDockWidget(watch, ladder);
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
+    tabifyDockWidget(charts, rebalance);
     tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
     watch->raise();
