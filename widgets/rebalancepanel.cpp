@@ -155,7 +155,7 @@ QString RebalanceExposureModel::format(double value) const
 {
     if (m_kind == TargetKind::Weights)
         return QStringLiteral("%L1%").arg(value, 0, 'f', 2);
-    return QStringLiteral("$%L1").arg(value, 0, 'f', 0);
+    return (value < 0 ? QStringLiteral("−$%L1") : QStringLiteral("$%L1")).arg(std::abs(value), 0, 'f', 0);
 }
 
 QVariant RebalanceExposureModel::data(const QModelIndex &index, int role) const
@@ -231,6 +231,8 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
 
     m_weights->setHorizontalHeaderLabels({tr("Instrument"), tr("Target %")});
     m_weights->horizontalHeader()->setStretchLastSection(true);
+    m_weights->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_weights->setWordWrap(false);
     m_weights->verticalHeader()->hide();
     m_dv01->setHorizontalHeaderLabels({tr("Target DV01 ($ per bp)")});
     m_dv01->horizontalHeader()->setStretchLastSection(true);
@@ -239,6 +241,9 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
         bucketLabels << b;
     m_dv01->setVerticalHeaderLabels(bucketLabels);
     m_dv01->setToolTip(tr("Remaining maturity: 2Y up to 3.5 years, 5Y to 7.5, 10Y to 15, 30Y beyond. Empty: no target."));
+    // Room for the four buckets without scrolling.
+    m_dv01->resizeRowsToContents();
+    m_targetPages->setMinimumHeight(m_dv01->horizontalHeader()->sizeHint().height() + 4 * m_dv01->verticalHeader()->defaultSectionSize() + 6);
     m_targetPages->addWidget(m_weights);
     m_targetPages->addWidget(m_dv01);
 
@@ -333,7 +338,10 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
             if (!ok)
                 return std::nullopt;
         }
-        if (QMessageBox::question(this, tr("Send rebalance"), tr("%1\n\nSend these orders?").arg(preview),
+        const QString question = reason.trimmed().isEmpty()
+                                     ? tr("%1\n\nSend these orders?").arg(preview)
+                                     : tr("%1\n\nSoft rules overridden: %2\nSend these orders?").arg(preview, reason.trimmed());
+        if (QMessageBox::question(this, tr("Send rebalance"), question,
                                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             != QMessageBox::Yes)
             return std::nullopt;
@@ -348,17 +356,26 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
     };
 
     connect(m_account, &QComboBox::currentIndexChanged, this, [this] { setAccount(account()); });
-    auto showKind = [this] {
+    auto showKind = [this, addRow, dropRow, fromHoldings] {
         const bool weights = TargetKind(m_kind->currentData().toInt()) == TargetKind::Weights;
         m_targetPages->setCurrentIndex(weights ? 0 : 1);
+        for (QPushButton *b : {addRow, dropRow, fromHoldings})
+            b->setVisible(weights);
         m_tolerance->setPrefix(weights ? QString() : QStringLiteral("$"));
         m_tolerance->setSuffix(weights ? tr(" bp of value") : tr(" DV01"));
+        // The default of each kind, until targets of that kind are shown.
+        if (!m_targets || m_targets->kind != TargetKind(m_kind->currentData().toInt()))
+            m_tolerance->setValue(int(weights ? PortfolioTargets{}.toleranceBp : PortfolioTargets{}.toleranceDollars));
     };
     connect(m_kind, &QComboBox::currentIndexChanged, this, showKind);
     connect(addRow, &QPushButton::clicked, this, [this] {
-        m_weights->insertRow(m_weights->rowCount());
-        m_weights->setCurrentCell(m_weights->rowCount() - 1, 0);
-        m_weights->editItem(m_weights->item(m_weights->rowCount() - 1, 0));
+        const int row = m_weights->rowCount();
+        m_weights->insertRow(row);
+        m_weights->setItem(row, 0, new QTableWidgetItem);
+        m_weights->setItem(row, 1, new QTableWidgetItem);
+        m_weights->setFocus();
+        m_weights->setCurrentCell(row, 0);
+        m_weights->editItem(m_weights->item(row, 0));
     });
     connect(dropRow, &QPushButton::clicked, this, [this] {
         if (m_weights->currentRow() >= 0)
@@ -389,6 +406,7 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
             if (!acct.isEmpty() && acct != account())
                 return;
             m_savingTargets = m_awaitingProposal = false;
+            m_awaitingAccept.clear();
             setStatus(reason, true);
         });
         if (!engine->canTrade())
@@ -397,7 +415,6 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
         setStatus(tr("No engine: targets and proposals need the trading engine"), true);
     }
     showKind();
-    m_tolerance->setValue(25);
     setAccount(account());
 }
 
@@ -478,7 +495,7 @@ void RebalancePanel::fillFromHoldings()
     m_weights->setRowCount(0);
     for (const auto &[instrument, value] : std::as_const(values))
         setWeight(instrument->id, total > 0 ? 100.0 * double(value) / double(total) : 0.0);
-    setStatus(tr("%n holding(s) at their current weights: edit the targets, then save", nullptr, int(values.size())));
+    setStatus(tr("Holdings at their current weights (%1): edit the targets, then save").arg(values.size()));
 }
 
 PortfolioTargets RebalancePanel::typedTargets() const
@@ -588,7 +605,7 @@ bool RebalancePanel::accept()
                     .arg(i ? i->symbol : l.instrument, c.limitPrice, money(l.notionalCents),
                          says.isEmpty() ? tr("compliance: passes") : says.join(QStringLiteral("; ")));
     }
-    m_preview = tr("Proposal %1 for %2: %n order(s)", nullptr, int(p->lines.size())).arg(p->id, p->account) + u'\n'
+    m_preview = tr("Proposal %1 for %2, orders to send:").arg(p->id, p->account) + u'\n'
                 + rows.join(u'\n');
     const std::optional<QString> answer = m_confirm(m_preview, soft);
     if (!answer) {
@@ -598,7 +615,8 @@ bool RebalancePanel::accept()
     if (soft && !answer->trimmed().isEmpty())
         for (const QString &rule : std::as_const(softRules))
             overrides.append(RuleOverride{rule, answer->trimmed()});
-    setStatus(tr("Sending %n order(s)…", nullptr, int(p->lines.size())));
+    setStatus(tr("Sending the orders…"));
+    m_awaitingAccept = p->id;
     m_engine->acceptRebalance(p->id, overrides);
     return true;
 }
@@ -639,6 +657,11 @@ void RebalancePanel::onUpdated(const QString &acct, const PortfolioTargets &targ
             setStatus(tr("Targets saved"));
         m_savingTargets = false;
     }
+    for (const RebalanceProposal &p : proposals)
+        if (p.id == m_awaitingAccept && p.status == RebalanceProposal::Status::Accepted) {
+            setStatus(tr("Proposal %1 accepted: its lines went to the order manager").arg(p.id));
+            m_awaitingAccept.clear();
+        }
     if (proposals.size() > before && m_awaitingProposal) {
         m_awaitingProposal = false;
         setStatus(tr("Proposal %1 made").arg(proposals.last().id));
@@ -669,8 +692,10 @@ void RebalancePanel::showProposal()
         m_proposalPicker->clear();
         for (qsizetype k = m_proposals.size() - 1; k >= 0; --k) { // newest first
             const RebalanceProposal &p = m_proposals.at(k);
-            m_proposalPicker->addItem(tr("%1 · %2 · %n line(s) · by %3", nullptr, int(p.lines.size()))
-                                          .arg(p.id, toString(p.status), p.proposedBy),
+            m_proposalPicker->addItem(tr("%1 · %2 · %3 · by %4")
+                                          .arg(p.id, toString(p.status),
+                                               p.lines.size() == 1 ? tr("1 line") : tr("%1 lines").arg(p.lines.size()),
+                                               p.proposedBy),
                                       p.id);
         }
         const int index = m_followNewest ? 0 : m_proposalPicker->findData(keep);
@@ -704,7 +729,7 @@ void RebalancePanel::showProposal()
             int rejected = 0;
             for (const RebalanceLine &l : p->lines)
                 rejected += l.orderState == u"Rejected" ? 1 : 0;
-            parts << (rejected ? tr("<b>Accepted</b>: %n line(s) refused, see their reasons", nullptr, rejected)
+            parts << (rejected ? tr("<b>Accepted</b>: lines refused: %1, see their reasons").arg(rejected)
                                : tr("<b>Accepted</b>: every line sent"));
         }
         m_summary->setText(parts.join(QStringLiteral("<br>")));

@@ -142,6 +142,7 @@ private:
     bool m_followNewest = true;
     bool m_savingTargets = false;
     bool m_awaitingProposal = false;
+    QString m_awaitingAccept; // the proposal being accepted
     Confirmation m_confirm;
     ReasonPrompt m_reasonPrompt;
 };

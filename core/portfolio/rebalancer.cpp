@@ -46,7 +46,7 @@ Price limitFromMark(const Instrument &i, Price mark, Side side)
 
 QString dollars(qint64 cents)
 {
-    return QStringLiteral("$%L1").arg(double(cents) / 100.0, 0, 'f', 2);
+    return (cents < 0 ? QStringLiteral("−$%L1") : QStringLiteral("$%L1")).arg(std::abs(double(cents)) / 100.0, 0, 'f', 2);
 }
 
 const RebalanceHolding *holdingOf(const QList<RebalanceHolding> &holdings, const QString &instrument)
@@ -363,6 +363,7 @@ Result<RebalanceProposal> Rebalancer::propose(const RebalanceInput &in, const Re
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("account %1 has no value to allocate").arg(p.account));
         const double value = double(p.accountValueCents);
         const double tolerance = value * double(in.targets.toleranceBp) / double(FullBp);
+        QStringList close;
         for (auto it = in.targets.weightsBp.cbegin(); it != in.targets.weightsBp.cend(); ++it) {
             const RebalanceHolding *h = holdingOf(in.holdings, it.key());
             const Instrument &i = instrumentOf(it.key());
@@ -371,7 +372,7 @@ Result<RebalanceProposal> Rebalancer::propose(const RebalanceInput &in, const Re
             const double diff = value * double(it.value()) / double(FullBp) - double(valueCents(i, h->quantity, h->mark));
             if (std::abs(diff) < tolerance || diff == 0) {
                 if (diff != 0)
-                    p.notes << QStringLiteral("%1: within the tolerance (%2 off target)").arg(i.symbol, dollars(qint64(std::llround(diff))));
+                    close << QStringLiteral("%1 (%2)").arg(i.symbol, dollars(qint64(std::llround(diff))));
                 continue;
             }
             qint64 quantity = nearestLot(std::abs(diff) / centsPerUnit(i, h->mark), i.lotSize);
@@ -383,6 +384,8 @@ Result<RebalanceProposal> Rebalancer::propose(const RebalanceInput &in, const Re
             if (quantity > 0)
                 addLine(*h, diff > 0 ? Side::Buy : Side::Sell, quantity, note);
         }
+        if (!close.isEmpty())
+            p.notes << QStringLiteral("within the tolerance, not traded: %1").arg(close.join(QStringLiteral(", ")));
     } else {
         QMap<QString, double> before;
         for (const RebalanceHolding &h : in.holdings)

@@ -223,7 +223,7 @@ private Q_SLOTS:
         QCOMPARE(ccc.limitPrice, Price(3333));
         QCOMPARE(ccc.notionalCents, 6'666'00);
         QCOMPARE(p->buyScale, 1.0);
-        QVERIFY(p->notes.join(u'\n').contains(QStringLiteral("EEE: within the tolerance")));
+        QVERIFY2(p->notes.join(u'\n').contains(QStringLiteral("within the tolerance, not traded: EEE ($128.00)")), qPrintable(p->notes.join(u'\n')));
         // Cash: 96,800 + 12,200 − 38,400 − 6,666 = 63,934.
         QCOMPARE(p->cashBeforeCents, 96'800'00);
         QCOMPARE(p->cashAfterCents, 63'934'00);
