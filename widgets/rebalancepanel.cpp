@@ -285,6 +285,7 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
     m_lineView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_lineView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     m_exposureView->setModel(m_exposure);
+    m_exposureView->horizontalHeader()->setStretchLastSection(false);
     m_exposureView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto *proposalSplit = new QSplitter(Qt::Horizontal, this);
