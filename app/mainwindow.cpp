@@ -15,6 +15,7 @@
 #include "marketwatch.h"
 #include "orderticket.h"
 #include "settlementdashboard.h"
+#include "rebalancepanel.h"
 #include "store/eventstore.h"
 
 #include <QAction>
@@ -84,6 +85,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"), m_copilot, Qt::RightDockWidgetArea);
     m_settlement = new SettlementDashboard(engine, reference, this);
     QDockWidget *settlement = addPanel(QStringLiteral("SettlementDock"), tr("Settlement"), m_settlement, Qt::RightDockWidgetArea);
+    m_rebalance = new RebalancePanel(engine, reference, this);
+    QDockWidget *rebalance = addPanel(QStringLiteral("RebalanceDock"), tr("Rebalance"), m_rebalance, Qt::RightDockWidgetArea);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
@@ -142,6 +145,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
     tabifyDockWidget(charts, settlement);
+    tabifyDockWidget(settlement, rebalance);
     tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
     watch->raise();

@@ -20,6 +20,7 @@ class EventStore;
 class Holdings;
 class MarketWatch;
 class OrderTicket;
+class RebalancePanel;
 class ReferenceData;
 class SettlementDashboard;
 class TradingEngine;
@@ -58,6 +59,7 @@ public:
     CopilotPanel *copilot() const { return m_copilot; }
     AlertsPanel *alerts() const { return m_alerts; }
     SettlementDashboard *settlement() const { return m_settlement; }
+    RebalancePanel *rebalance() const { return m_rebalance; }
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -97,6 +99,7 @@ private:
     CopilotPanel *m_copilot = nullptr;
     AlertsPanel *m_alerts = nullptr;
     SettlementDashboard *m_settlement = nullptr;
+    RebalancePanel *m_rebalance = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_venueLabel = nullptr;

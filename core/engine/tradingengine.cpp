@@ -87,6 +87,7 @@ public:
                     m_changedBrackets.insert(e.correlationId);
         });
         connect(&m_oms, &OrderManager::recorded, this, [this] { m_portfolioDirty = true; });
+        initRebalancing();
         if (m_simulated)
             connectMarketData(m_simulated);
         if (m_feed) {
@@ -219,6 +220,7 @@ public:
             if (!brackets.isEmpty())
                 Q_EMIT m_engine.bracketsUpdated(brackets);
         }
+        publishRebalancing();
         if (!m_changed.isEmpty()) {
             QList<OrderRef> orders;
             orders.reserve(m_changed.size());
@@ -355,6 +357,133 @@ public:
             m_feed->watchDepth(instrument);
     }
 
+    // ---- portfolio targets and rebalance proposals ----
+    void initRebalancing()
+    {
+        qRegisterMetaType<instant::PortfolioTargets>();
+        qRegisterMetaType<QList<instant::RebalanceProposal>>();
+        m_rebalancing = std::make_unique<PortfolioDesk>(m_engine.m_store, m_engine.m_reference, m_oms);
+        QStringList accounts = m_oms.state().accounts().keys();
+        accounts.sort();
+        if (Status s = m_rebalancing->start(accounts); !s)
+            Q_EMIT m_engine.problem(s.message());
+        for (const QString &a : std::as_const(accounts))
+            m_rebalanceDirty.insert(a);
+        // A proposal's lines show their orders: they change as the orders work and fill.
+        connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) {
+            if (id.startsWith(QStringLiteral("RB-")))
+                if (const OrderRecord *o = m_oms.state().order(id))
+                    m_rebalanceDirty.insert(o->account);
+        });
+        if (m_feed)
+            connect(m_feed, &WebSocketFeed::quote, this, [this](const Quote &q) {
+                if (auto mark = midOf(q))
+                    m_liveMarks.insert(q.instrument, *mark);
+            });
+    }
+
+    static std::optional<Price> midOf(const Quote &q)
+    {
+        if (q.bid && q.ask)
+            return Price((q.bid->value() + q.ask->value()) / 2);
+        if (q.bid)
+            return q.bid;
+        return q.ask;
+    }
+
+    // Marks: the middle of the book (demo) or of the feed's last quote (live).
+    QHash<QString, Price> rebalanceMarks() const
+    {
+        if (!m_simulated)
+            return m_liveMarks;
+        QHash<QString, Price> marks;
+        for (const Instrument *i : m_engine.m_reference.instruments())
+            if (auto mark = midOf(m_simulated->topOfBook(i->id)))
+                marks.insert(i->id, *mark);
+        return marks;
+    }
+
+    void publishRebalancing()
+    {
+        if (!m_rebalancing || m_rebalanceDirty.isEmpty())
+            return;
+        QStringList accounts(m_rebalanceDirty.cbegin(), m_rebalanceDirty.cend());
+        m_rebalanceDirty.clear();
+        accounts.sort();
+        for (const QString &account : std::as_const(accounts)) {
+            PortfolioTargets targets = m_rebalancing->book().targets(account).value_or(PortfolioTargets{});
+            targets.account = account;
+            Q_EMIT m_engine.rebalanceUpdated(account, targets, m_rebalancing->proposalsWithOrders(account));
+        }
+    }
+
+    template <typename Outcome>
+    void rebalanceDone(const QString &account, const Outcome &outcome)
+    {
+        if (!outcome)
+            Q_EMIT m_engine.rebalanceRefused(account, outcome.message());
+        m_rebalanceDirty.insert(account);
+        publishRebalancing();
+    }
+
+    bool mayRebalance(const QString &account)
+    {
+        if (m_rebalancing && m_engine.canTrade())
+            return true;
+        Q_EMIT m_engine.rebalanceRefused(account, QStringLiteral("the %1 role cannot change portfolios").arg(m_engine.m_options.actor.role));
+        return false;
+    }
+
+    QString accountOfProposal(const QString &id) const
+    {
+        const RebalanceProposal *p = m_rebalancing ? m_rebalancing->book().proposal(id) : nullptr;
+        return p ? p->account : QString();
+    }
+
+    void setPortfolioTargets(const PortfolioTargets &targets)
+    {
+        if (mayRebalance(targets.account))
+            rebalanceDone(targets.account, m_rebalancing->setTargets(targets, m_engine.m_options.actor));
+    }
+
+    void proposeRebalance(const QString &account)
+    {
+        if (!mayRebalance(account))
+            return;
+        Instrument treasury;
+        treasury.kind = InstrumentKind::TreasuryNote;
+        const QDate settle = analytics::settlementDate(treasury, m_venue->tradeDate());
+        rebalanceDone(account, m_rebalancing->propose(account, rebalanceMarks(), settle, m_engine.m_options.actor));
+    }
+
+    void editRebalance(const QString &id, const QList<RebalanceEdit> &edits)
+    {
+        const QString account = accountOfProposal(id);
+        if (mayRebalance(account))
+            rebalanceDone(account, m_rebalancing->edit(id, edits, m_engine.m_options.actor));
+    }
+
+    void acceptRebalance(const QString &id, const QList<RuleOverride> &overrides)
+    {
+        const QString account = accountOfProposal(id);
+        if (mayRebalance(account))
+            rebalanceDone(account, m_rebalancing->accept(id, overrides, m_engine.m_options.actor));
+    }
+
+    void rejectRebalance(const QString &id, const QString &reason)
+    {
+        const QString account = accountOfProposal(id);
+        if (mayRebalance(account))
+            rebalanceDone(account, m_rebalancing->reject(id, reason, m_engine.m_options.actor));
+    }
+
+    void requestRebalance(const QString &account)
+    {
+        m_rebalanceDirty.insert(account);
+        publishRebalancing();
+    }
+    // ---- end of portfolio ----
+
 private:
     TradingEngine &m_engine;
     Venue *m_venue;             // a child: SimulatedVenue in demo mode, FixVenue live
@@ -382,6 +511,11 @@ private:
     bool m_portfolioDirty = false;
     QString m_killSwitch;
     QDate m_tradeDate; // last sent by tradeDateChanged
+    // ---- portfolio targets and rebalance proposals ----
+    std::unique_ptr<PortfolioDesk> m_rebalancing;
+    QSet<QString> m_rebalanceDirty; // accounts whose targets or proposals changed since last sent
+    QHash<QString, Price> m_liveMarks;
+    // ---- end of portfolio ----
 };
 
 TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent)
@@ -596,5 +730,48 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
     p.valid = true;
     return p;
 }
+
+// ---- portfolio targets and rebalance proposals ----
+
+void TradingEngine::setPortfolioTargets(const PortfolioTargets &targets)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, targets] { core->setPortfolioTargets(targets); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::proposeRebalance(const QString &account)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, account] { core->proposeRebalance(account); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::editRebalance(const QString &proposalId, const QList<RebalanceEdit> &edits)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, proposalId, edits] { core->editRebalance(proposalId, edits); },
+                                  Qt::QueuedConnection);
+}
+
+void TradingEngine::acceptRebalance(const QString &proposalId, const QList<RuleOverride> &overrides)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, proposalId, overrides] { core->acceptRebalance(proposalId, overrides); },
+                                  Qt::QueuedConnection);
+}
+
+void TradingEngine::rejectRebalance(const QString &proposalId, const QString &reason)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, proposalId, reason] { core->rejectRebalance(proposalId, reason); },
+                                  Qt::QueuedConnection);
+}
+
+void TradingEngine::requestRebalance(const QString &account)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, account] { core->requestRebalance(account); }, Qt::QueuedConnection);
+}
+
+// ---- end of portfolio ----
 
 } // namespace instant

@@ -8,6 +8,7 @@
 #include "venue/fixvenue.h"
 #include "venue/orderbook.h"
 #include "venue/venue.h"
+#include "portfolio/portfoliodesk.h"
 
 #include <QMutex>
 #include <QObject>
@@ -87,6 +88,18 @@ public:
     const ReferenceData &reference() const { return m_reference; }
     bool canTrade() const { return m_options.actor.role != u"compliance"; }
 
+    // ---- portfolio targets and rebalance proposals (core/portfolio) ----
+    // Each is recorded on the account's portfolio stream; the result comes back as
+    // rebalanceUpdated(), a refusal as rebalanceRefused() with its reason.
+    void setPortfolioTargets(const PortfolioTargets &targets);
+    void proposeRebalance(const QString &account); // at the current marks
+    void editRebalance(const QString &proposalId, const QList<RebalanceEdit> &edits);
+    // Sends the lines through the order manager (compliance, buying power); soft rules need overrides.
+    void acceptRebalance(const QString &proposalId, const QList<RuleOverride> &overrides = {});
+    void rejectRebalance(const QString &proposalId, const QString &reason);
+    void requestRebalance(const QString &account); // sends the account's targets and proposals again
+    // ---- end of portfolio ----
+
 Q_SIGNALS:
     void started();
     void ordersUpdated(const QList<instant::OrderRef> &orders);
@@ -110,6 +123,12 @@ Q_SIGNALS:
     // The business date settlement runs on (the venue's: simulated in demo mode), at start and
     // whenever it changes.
     void tradeDateChanged(QDate date);
+    // ---- portfolio targets and rebalance proposals ----
+    // An account's targets (empty when none) and proposals, oldest first, lines with their orders.
+    void rebalanceUpdated(const QString &account, const instant::PortfolioTargets &targets,
+                          const QList<instant::RebalanceProposal> &proposals);
+    void rebalanceRefused(const QString &account, const QString &reason);
+    // ---- end of portfolio ----
 
 private:
     class Core;

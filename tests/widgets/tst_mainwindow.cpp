@@ -46,8 +46,8 @@ private Q_SLOTS:
                                    QStringLiteral("HoldingsDock"),    QStringLiteral("MarketWatchDock"),
                                    QStringLiteral("DepthLadderDock"), QStringLiteral("ChartsDock"),
                                    QStringLiteral("AuditViewerDock"), QStringLiteral("AlertsDock"),
-                                   QStringLiteral("CopilotDock"),
-                                   QStringLiteral("SettlementDock")};
+                                   QStringLiteral("CopilotDock"),     QStringLiteral("SettlementDock"),
+                                   QStringLiteral("RebalanceDock")};
         QStringList names;
         for (QDockWidget *d : window.docks()) {
             names << d->objectName();
