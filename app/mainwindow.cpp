@@ -10,6 +10,8 @@
 #include "charts.h"
 #include "alertspanel.h"
 #include "copilotpanel.h"
+#include "instrumentlinks.h"
+#include "watchlists.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
@@ -70,6 +72,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *ticket = addPanel(QStringLiteral("OrderTicketDock"), tr("Order Ticket"), m_ticket, Qt::LeftDockWidgetArea);
     QDockWidget *watch = addPanel(QStringLiteral("MarketWatchDock"), tr("Market Watch"), m_marketWatch, Qt::LeftDockWidgetArea);
     QDockWidget *ladder = addPanel(QStringLiteral("DepthLadderDock"), tr("Depth Ladder"), m_ladder, Qt::LeftDockWidgetArea);
+    m_watchlists = new Watchlists(reference, m_marketWatch->model(), this);
+    QDockWidget *watchlists = addPanel(QStringLiteral("WatchlistsDock"), tr("Watchlists"), m_watchlists, Qt::LeftDockWidgetArea);
     QDockWidget *blotter = addPanel(QStringLiteral("BlotterDock"), tr("Blotter"), m_blotter, Qt::RightDockWidgetArea);
     QDockWidget *holdings = addPanel(QStringLiteral("HoldingsDock"), tr("Holdings"), m_holdings, Qt::RightDockWidgetArea);
     m_charts = new Charts(engine, reference, m_marketWatch->model(), m_holdings->model(), this);
@@ -117,10 +121,15 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
         worker->start();
     });
 
-    // Linked panels: picking an instrument anywhere drives the ticket and the ladder.
-    connect(m_marketWatch, &MarketWatch::instrumentSelected, this, &MainWindow::selectInstrument);
-    connect(m_blotter, &Blotter::instrumentSelected, this, &MainWindow::selectInstrument);
-    connect(m_ticket, &OrderTicket::instrumentChanged, m_ladder, &DepthLadder::setInstrument);
+    // Linked panels: picking an instrument in one drives the panels of its link colour (all red
+    // out of the box). A new panel that shows or picks instruments joins with one call.
+    m_links = new InstrumentLinks(this);
+    m_links->join(ticket, m_ticket, [this](const QString &id) { showOnTicket(id); }, &OrderTicket::instrumentChanged);
+    m_links->join(watch, m_marketWatch, nullptr, &MarketWatch::instrumentSelected);
+    m_links->join(watchlists, m_watchlists, nullptr, &Watchlists::instrumentSelected);
+    m_links->join(ladder, m_ladder, &DepthLadder::setInstrument);
+    m_links->join(blotter, m_blotter, &Blotter::setCurrentInstrument, &Blotter::instrumentSelected);
+    m_links->join(charts, m_charts, &Charts::setInstrument);
     connect(m_ladder, &DepthLadder::priceClicked, this, [this](Side side, const QString &price) {
         m_ticket->setType(QStringLiteral("limit"));
         m_ticket->setPrice(price);
@@ -130,6 +139,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     splitDockWidget(ticket, watch, Qt::Vertical);
     splitDockWidget(blotter, audit, Qt::Vertical);
     tabifyDockWidget(watch, ladder);
+    tabifyDockWidget(ladder, watchlists);
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
     tabifyDockWidget(audit, alerts);
@@ -208,7 +218,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
     m_restored = restoreLayout();
     if (const Instrument *start = reference.instrument(QStringLiteral("UST 10Y")))
-        QTimer::singleShot(0, this, [this, id = start->id] { selectInstrument(id); });
+        QTimer::singleShot(0, this, [this, id = start->id] { m_links->showEverywhere(id); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -250,10 +260,16 @@ QStringList MainWindow::smokeCheck(const QString &screenshot) const
 
 void MainWindow::selectInstrument(const QString &instrument)
 {
+    const LinkColour colour = m_links->colour(dock(QStringLiteral("OrderTicketDock")));
+    if (colour == LinkColour::None)
+        showOnTicket(instrument);
+    else
+        m_links->show(colour, instrument);
+}
+
+void MainWindow::showOnTicket(const QString &instrument)
+{
     m_ticket->setInstrument(instrument);
-    m_ladder->setInstrument(instrument);
-    m_charts->setInstrument(instrument);
-    m_blotter->setCurrentInstrument(instrument);
     // A starting price the trader edits: the mid, or the reference before the first quote.
     if (const Instrument *i = m_reference.instrument(instrument))
         m_ticket->setPrice(i->formatPrice(m_marketWatch->model()->mark(instrument).value_or(i->referencePrice)));
@@ -408,6 +424,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState(LayoutVersion));
     settings.setValue(QStringLiteral("locked"), m_locked);
+    settings.setValue(QStringLiteral("linkColours"), m_links->save());
 }
 
 bool MainWindow::restoreLayout()
@@ -418,6 +435,7 @@ bool MainWindow::restoreLayout()
         return false; // a layout from another version of the panels: start from the default
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     const bool restored = restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+    m_links->restore(settings.value(QStringLiteral("linkColours")).toMap());
     if (settings.value(QStringLiteral("locked")).toBool()) {
         if (auto *lock = findChild<QAction *>(QStringLiteral("LockLayoutAction")))
             lock->setChecked(true);
@@ -439,6 +457,7 @@ void MainWindow::saveNamedLayout(const QString &name) const
     settings.setValue(QStringLiteral("layoutVersion"), LayoutVersion);
     settings.setValue(QStringLiteral("state"), saveState(LayoutVersion));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("linkColours"), m_links->save());
 }
 
 bool MainWindow::restoreNamedLayout(const QString &name)
@@ -448,6 +467,7 @@ bool MainWindow::restoreNamedLayout(const QString &name)
     if (settings.value(QStringLiteral("layoutVersion")).toInt() != LayoutVersion)
         return false;
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    m_links->restore(settings.value(QStringLiteral("linkColours")).toMap());
     return restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
 }
 
@@ -490,6 +510,7 @@ void MainWindow::resetLayout()
         d->show();
     }
     restoreState(m_initialState, LayoutVersion);
+    m_links->reset();
     m_defaultSizes();
 }
 

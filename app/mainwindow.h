@@ -18,10 +18,12 @@ class CopilotPanel;
 class DepthLadder;
 class EventStore;
 class Holdings;
+class InstrumentLinks;
 class MarketWatch;
 class OrderTicket;
 class ReferenceData;
 class TradingEngine;
+class Watchlists;
 
 struct WorkstationOptions
 {
@@ -56,6 +58,10 @@ public:
     Charts *charts() const { return m_charts; }
     CopilotPanel *copilot() const { return m_copilot; }
     AlertsPanel *alerts() const { return m_alerts; }
+    Watchlists *watchlists() const { return m_watchlists; }
+    // The link colours of the panels that show an instrument (see InstrumentLinks to join one).
+    InstrumentLinks *links() const { return m_links; }
+    // Stages an instrument: the ticket and the panels linked to it by colour show it.
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -82,6 +88,7 @@ private:
     void buildMenus();
     void rebuildLayoutMenu();
     void updateStoreStatus();
+    void showOnTicket(const QString &instrument);
 
     QPointer<EventStore> m_store;
     QPointer<TradingEngine> m_engine;
@@ -94,6 +101,8 @@ private:
     Charts *m_charts = nullptr;
     CopilotPanel *m_copilot = nullptr;
     AlertsPanel *m_alerts = nullptr;
+    Watchlists *m_watchlists = nullptr;
+    InstrumentLinks *m_links = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_venueLabel = nullptr;
