@@ -138,8 +138,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
     splitDockWidget(ticket, watch, Qt::Vertical);
     splitDockWidget(blotter, audit, Qt::Vertical);
+    splitDockWidget(watch, watchlists, Qt::Vertical); // in sight of the market watch, to drag symbols across
     tabifyDockWidget(watch, ladder);
-    tabifyDockWidget(ladder, watchlists);
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
     tabifyDockWidget(audit, alerts);
@@ -147,11 +147,11 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     watch->raise();
     blotter->raise();
     audit->raise();
-    m_defaultSizes = [this, ticket, watch, blotter, audit] {
+    m_defaultSizes = [this, ticket, watch, watchlists, blotter, audit] {
         // Sizes only take once the window has its real size, so they are applied on first show.
         const int w = width(), h = height();
         resizeDocks({ticket, blotter}, {w * 3 / 10, w * 7 / 10}, Qt::Horizontal);
-        resizeDocks({ticket, watch}, {h * 45 / 100, h * 55 / 100}, Qt::Vertical);
+        resizeDocks({ticket, watch, watchlists}, {h * 40 / 100, h * 36 / 100, h * 24 / 100}, Qt::Vertical);
         resizeDocks({blotter, audit}, {h * 55 / 100, h * 45 / 100}, Qt::Vertical);
     };
 

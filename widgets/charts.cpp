@@ -42,6 +42,7 @@ QChartView *viewOf(QChart *chart, QWidget *parent)
     view->setRenderHint(QPainter::Antialiasing);
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
+    view->setMinimumSize(80, 40); // the panes share a dock: none may hold the window open
     return view;
 }
 
@@ -110,7 +111,6 @@ Charts::Charts(TradingEngine *engine, const ReferenceData &reference, const Mark
     m_candleChart->addSeries(m_band); // the Bollinger fill, drawn under the candles
     m_candleChart->addSeries(m_candles);
     m_timeAxis->setFormat(QStringLiteral("HH:mm"));
-    m_timeAxis->setTitleText(tr("UTC"));
     m_candleChart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_candleChart->addAxis(m_priceAxis, Qt::AlignRight);
     m_candles->attachAxis(m_timeAxis);
@@ -170,10 +170,11 @@ Charts::Charts(TradingEngine *engine, const ReferenceData &reference, const Mark
     m_candleChart->legend()->show();
     panes->addWidget(viewOf(volumeChart, panes));
     m_rsiView = viewOf(m_rsiChart, panes);
+    m_rsiView->setMinimumHeight(64);
     panes->addWidget(m_rsiView);
-    panes->setStretchFactor(0, 4);
+    panes->setStretchFactor(0, 5);
     panes->setStretchFactor(1, 1);
-    panes->setStretchFactor(2, 1);
+    panes->setStretchFactor(2, 2);
     auto *candlesLayout = new QVBoxLayout(candlesPage);
     candlesLayout->setContentsMargins(0, 0, 0, 0);
     candlesLayout->setSpacing(0);
@@ -181,7 +182,7 @@ Charts::Charts(TradingEngine *engine, const ReferenceData &reference, const Mark
     candlesLayout->addWidget(panes, 1);
     // The RSI pane's minutes under the candles' minutes: the same plot width, whatever its labels.
     connect(m_candleChart, &QChart::plotAreaChanged, this, &Charts::alignRsiPane);
-    connect(m_rsiChart, &QChart::geometryChanged, this, &Charts::alignRsiPane);
+    connect(m_rsiChart, &QChart::plotAreaChanged, this, &Charts::alignRsiPane);
 
     auto *pnlChart = new QChart;
     pnlChart->setTitle(tr("Intraday P&L (realized + unrealized), $"));
@@ -237,7 +238,8 @@ void Charts::setInstrument(const QString &instrument)
     if (!i || i->id == m_instrument)
         return;
     m_instrument = i->id;
-    m_candleChart->setTitle(tr("%1 — one-minute candles").arg(i->symbol));
+    // Named in the indicator bar, not in a chart title: the panes keep the height.
+    m_candleTitle->setText(tr("%1 — one-minute candles").arg(i->symbol) + QStringLiteral(" · UTC"));
     rebuildCandles();
 }
 
@@ -329,6 +331,7 @@ void Charts::rebuildCandles()
 void Charts::buildIndicatorBar(QWidget *bar)
 {
     bar->setObjectName(QStringLiteral("ChartIndicators"));
+    bar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // a narrow dock clips it, never widens for it
     auto *layout = new QHBoxLayout(bar);
     layout->setContentsMargins(6, 2, 6, 2);
     layout->setSpacing(4);
@@ -401,6 +404,12 @@ void Charts::buildIndicatorBar(QWidget *bar)
         m_toggles.insert(int(row.indicator), t);
     }
     layout->addStretch(1);
+    m_candleTitle = new QLabel(bar);
+    m_candleTitle->setObjectName(QStringLiteral("CandleTitle"));
+    QFont bold = m_candleTitle->font();
+    bold.setBold(true);
+    m_candleTitle->setFont(bold);
+    layout->addWidget(m_candleTitle);
 }
 
 void Charts::loadIndicatorChoices()
@@ -455,21 +464,30 @@ void Charts::applyIndicatorChoices()
         QAbstractSeries *series = marker->series();
         const bool named = series == m_sma || series == m_ema || series == m_vwap || series == m_band;
         marker->setVisible(named && series->isVisible());
+        if (series == m_band) // the fill is too faint to name it
+            marker->setBrush(BandColour);
     }
     rebuildCandles();
 }
 
 void Charts::alignRsiPane()
 {
+    // Both views span the same width, so equal plot edges in chart coordinates put the RSI's
+    // minutes under the candles' minutes. The margins absorb the difference in label widths.
     if (!m_rsiView || !m_rsiView->isVisible())
         return;
     const QRectF price = m_candleChart->plotArea();
-    const QRectF own = m_rsiChart->geometry();
-    if (price.width() <= 0 || own.height() <= 12)
+    const QRectF rsi = m_rsiChart->plotArea();
+    if (price.width() <= 0 || rsi.width() <= 0)
         return;
-    const QRectF wanted(price.left(), 6, price.width(), own.height() - 12);
-    if (m_rsiChart->plotArea() != wanted)
-        m_rsiChart->setPlotArea(wanted);
+    const int left = qRound(price.left() - rsi.left()), right = qRound(rsi.right() - price.right());
+    if (left == 0 && right == 0)
+        return;
+    QMargins margins = m_rsiChart->margins();
+    margins.setLeft(std::max(0, margins.left() + left));
+    margins.setRight(std::max(0, margins.right() + right));
+    if (margins != m_rsiChart->margins())
+        m_rsiChart->setMargins(margins);
 }
 
 void Charts::setIndicatorShown(Indicator indicator, bool shown)

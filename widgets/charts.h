@@ -15,6 +15,7 @@ class QValueAxis;
 class QDateTimeAxis;
 class QBarCategoryAxis;
 class QTabWidget;
+class QLabel;
 class QAreaSeries;
 class QCheckBox;
 class QSpinBox;
@@ -112,6 +113,7 @@ private:
     QDateTimeAxis *m_rsiTime;
     QValueAxis *m_rsiAxis;
     bool m_loading = false;
+    QLabel *m_candleTitle = nullptr;
 };
 
 } // namespace instant

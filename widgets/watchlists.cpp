@@ -19,6 +19,7 @@
 #include <QStringListModel>
 #include <QTabBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -165,10 +166,13 @@ Watchlists::Watchlists(const ReferenceData &reference, MarketWatchModel *marks, 
         say(problem.isEmpty() ? QString() : problem, true);
     };
     connect(m_entry, &QLineEdit::returnPressed, this, addTyped);
+    // A completion picked from the list adds it at once, once the completer has written the text.
     connect(completer, qOverload<const QString &>(&QCompleter::activated), this, [this](const QString &symbol) {
-        m_entry->setText(symbol);
-        if (addInstrument(symbol).isEmpty())
-            QMetaObject::invokeMethod(m_entry, &QLineEdit::clear, Qt::QueuedConnection); // after the completer has written
+        QTimer::singleShot(0, this, [this, symbol] {
+            addInstrument(symbol); // refused only when already there (Enter may have added it first)
+            if (m_entry->text().trimmed() == symbol)
+                m_entry->clear();
+        });
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())
