@@ -10,6 +10,8 @@
 #include "charts.h"
 #include "alertspanel.h"
 #include "copilotpanel.h"
+#include "instrumentlinks.h"
+#include "watchlists.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
@@ -72,6 +74,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *ticket = addPanel(QStringLiteral("OrderTicketDock"), tr("Order Ticket"), m_ticket, Qt::LeftDockWidgetArea);
     QDockWidget *watch = addPanel(QStringLiteral("MarketWatchDock"), tr("Market Watch"), m_marketWatch, Qt::LeftDockWidgetArea);
     QDockWidget *ladder = addPanel(QStringLiteral("DepthLadderDock"), tr("Depth Ladder"), m_ladder, Qt::LeftDockWidgetArea);
+    m_watchlists = new Watchlists(reference, m_marketWatch->model(), this);
+    QDockWidget *watchlists = addPanel(QStringLiteral("WatchlistsDock"), tr("Watchlists"), m_watchlists, Qt::LeftDockWidgetArea);
     QDockWidget *blotter = addPanel(QStringLiteral("BlotterDock"), tr("Blotter"), m_blotter, Qt::RightDockWidgetArea);
     QDockWidget *holdings = addPanel(QStringLiteral("HoldingsDock"), tr("Holdings"), m_holdings, Qt::RightDockWidgetArea);
     m_charts = new Charts(engine, reference, m_marketWatch->model(), m_holdings->model(), this);
@@ -123,16 +127,21 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
         worker->start();
     });
 
-    // Linked panels: picking an instrument anywhere drives the ticket and the ladder.
-    connect(m_marketWatch, &MarketWatch::instrumentSelected, this, &MainWindow::selectInstrument);
-    connect(m_blotter, &Blotter::instrumentSelected, this, &MainWindow::selectInstrument);
     // A bracket's exits are changed from the ticket.
     connect(m_blotter, &Blotter::bracketEditRequested, this, [this, ticket](const BracketRecord &b) {
         m_ticket->editBracket(b);
         ticket->show();
         ticket->raise();
     });
-    connect(m_ticket, &OrderTicket::instrumentChanged, m_ladder, &DepthLadder::setInstrument);
+    // Linked panels: picking an instrument in one drives the panels of its link colour (all red
+    // out of the box). A new panel that shows or picks instruments joins with one call.
+    m_links = new InstrumentLinks(this);
+    m_links->join(ticket, m_ticket, [this](const QString &id) { showOnTicket(id); }, &OrderTicket::instrumentChanged);
+    m_links->join(watch, m_marketWatch, nullptr, &MarketWatch::instrumentSelected);
+    m_links->join(watchlists, m_watchlists, nullptr, &Watchlists::instrumentSelected);
+    m_links->join(ladder, m_ladder, &DepthLadder::setInstrument);
+    m_links->join(blotter, m_blotter, &Blotter::setCurrentInstrument, &Blotter::instrumentSelected);
+    m_links->join(charts, m_charts, &Charts::setInstrument);
     connect(m_ladder, &DepthLadder::priceClicked, this, [this](Side side, const QString &price) {
         m_ticket->setType(QStringLiteral("limit"));
         m_ticket->setPrice(price);
@@ -141,6 +150,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
     splitDockWidget(ticket, watch, Qt::Vertical);
     splitDockWidget(blotter, audit, Qt::Vertical);
+    splitDockWidget(watch, watchlists, Qt::Vertical); // in sight of the market watch, to drag symbols across
     tabifyDockWidget(watch, ladder);
     tabifyDockWidget(blotter, holdings);
     tabifyDockWidget(holdings, charts);
@@ -151,11 +161,11 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     watch->raise();
     blotter->raise();
     audit->raise();
-    m_defaultSizes = [this, ticket, watch, blotter, audit] {
+    m_defaultSizes = [this, ticket, watch, watchlists, blotter, audit] {
         // Sizes only take once the window has its real size, so they are applied on first show.
         const int w = width(), h = height();
         resizeDocks({ticket, blotter}, {w * 3 / 10, w * 7 / 10}, Qt::Horizontal);
-        resizeDocks({ticket, watch}, {h * 45 / 100, h * 55 / 100}, Qt::Vertical);
+        resizeDocks({ticket, watch, watchlists}, {h * 40 / 100, h * 36 / 100, h * 24 / 100}, Qt::Vertical);
         resizeDocks({blotter, audit}, {h * 55 / 100, h * 45 / 100}, Qt::Vertical);
     };
 
@@ -222,7 +232,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
     m_restored = restoreLayout();
     if (const Instrument *start = reference.instrument(QStringLiteral("UST 10Y")))
-        QTimer::singleShot(0, this, [this, id = start->id] { selectInstrument(id); });
+        QTimer::singleShot(0, this, [this, id = start->id] { m_links->showEverywhere(id); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -264,10 +274,16 @@ QStringList MainWindow::smokeCheck(const QString &screenshot) const
 
 void MainWindow::selectInstrument(const QString &instrument)
 {
+    const LinkColour colour = m_links->colour(dock(QStringLiteral("OrderTicketDock")));
+    if (colour == LinkColour::None)
+        showOnTicket(instrument);
+    else
+        m_links->show(colour, instrument);
+}
+
+void MainWindow::showOnTicket(const QString &instrument)
+{
     m_ticket->setInstrument(instrument);
-    m_ladder->setInstrument(instrument);
-    m_charts->setInstrument(instrument);
-    m_blotter->setCurrentInstrument(instrument);
     // A starting price the trader edits: the mid, or the reference before the first quote.
     if (const Instrument *i = m_reference.instrument(instrument))
         m_ticket->setPrice(i->formatPrice(m_marketWatch->model()->mark(instrument).value_or(i->referencePrice)));
@@ -422,6 +438,7 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
     settings.setValue(QStringLiteral("state"), saveState(LayoutVersion));
     settings.setValue(QStringLiteral("locked"), m_locked);
+    settings.setValue(QStringLiteral("linkColours"), m_links->save());
 }
 
 bool MainWindow::restoreLayout()
@@ -432,6 +449,7 @@ bool MainWindow::restoreLayout()
         return false; // a layout from another version of the panels: start from the default
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     const bool restored = restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+    m_links->restore(settings.value(QStringLiteral("linkColours")).toMap());
     if (settings.value(QStringLiteral("locked")).toBool()) {
         if (auto *lock = findChild<QAction *>(QStringLiteral("LockLayoutAction")))
             lock->setChecked(true);
@@ -453,6 +471,7 @@ void MainWindow::saveNamedLayout(const QString &name) const
     settings.setValue(QStringLiteral("layoutVersion"), LayoutVersion);
     settings.setValue(QStringLiteral("state"), saveState(LayoutVersion));
     settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("linkColours"), m_links->save());
 }
 
 bool MainWindow::restoreNamedLayout(const QString &name)
@@ -462,6 +481,7 @@ bool MainWindow::restoreNamedLayout(const QString &name)
     if (settings.value(QStringLiteral("layoutVersion")).toInt() != LayoutVersion)
         return false;
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    m_links->restore(settings.value(QStringLiteral("linkColours")).toMap());
     return restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
 }
 
@@ -504,6 +524,7 @@ void MainWindow::resetLayout()
         d->show();
     }
     restoreState(m_initialState, LayoutVersion);
+    m_links->reset();
     m_defaultSizes();
 }
 

@@ -18,12 +18,14 @@ class CopilotPanel;
 class DepthLadder;
 class EventStore;
 class Holdings;
+class InstrumentLinks;
 class MarketWatch;
 class OrderTicket;
 class RebalancePanel;
 class ReferenceData;
 class SettlementDashboard;
 class TradingEngine;
+class Watchlists;
 
 struct WorkstationOptions
 {
@@ -60,6 +62,10 @@ public:
     AlertsPanel *alerts() const { return m_alerts; }
     SettlementDashboard *settlement() const { return m_settlement; }
     RebalancePanel *rebalance() const { return m_rebalance; }
+    Watchlists *watchlists() const { return m_watchlists; }
+    // The link colours of the panels that show an instrument (see InstrumentLinks to join one).
+    InstrumentLinks *links() const { return m_links; }
+    // Stages an instrument: the ticket and the panels linked to it by colour show it.
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -86,6 +92,7 @@ private:
     void buildMenus();
     void rebuildLayoutMenu();
     void updateStoreStatus();
+    void showOnTicket(const QString &instrument);
 
     QPointer<EventStore> m_store;
     QPointer<TradingEngine> m_engine;
@@ -100,6 +107,8 @@ private:
     AlertsPanel *m_alerts = nullptr;
     SettlementDashboard *m_settlement = nullptr;
     RebalancePanel *m_rebalance = nullptr;
+    Watchlists *m_watchlists = nullptr;
+    InstrumentLinks *m_links = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_venueLabel = nullptr;

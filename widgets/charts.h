@@ -15,6 +15,11 @@ class QValueAxis;
 class QDateTimeAxis;
 class QBarCategoryAxis;
 class QTabWidget;
+class QLabel;
+class QAreaSeries;
+class QCheckBox;
+class QSpinBox;
+class QDoubleSpinBox;
 
 namespace instant {
 
@@ -25,11 +30,17 @@ class HoldingsModel;
 
 // Charts (Qt Charts): one-minute candles with volume for the selected instrument, the intraday
 // P&L of the book, and the Treasury yield curve from the on-the-run issues.
+// Technical indicators (core/analytics/indicators.h) the trader switches on over the candles:
+// SMA, EMA, VWAP and Bollinger bands on the price pane, RSI in a pane of its own with its 30 and
+// 70 lines; periods editable; the choices kept in the settings (Charts/Indicators). They are
+// computed again each time bars close.
 class Charts : public QWidget
 {
     Q_OBJECT
 
 public:
+    enum class Indicator { Sma, Ema, Vwap, Bollinger, Rsi };
+
     Charts(TradingEngine *engine, const ReferenceData &reference, const MarketWatchModel *marks, const HoldingsModel *holdings,
            QWidget *parent = nullptr);
 
@@ -40,9 +51,24 @@ public:
     int candleCount() const;
     QList<QPointF> yieldCurve() const; // (years to maturity, yield %)
     int pnlPoints() const;
+    QString instrument() const { return m_instrument; }
+
+    void setIndicatorShown(Indicator indicator, bool shown);
+    bool indicatorShown(Indicator indicator) const;
+    void setIndicatorPeriod(Indicator indicator, int period); // not VWAP
+    int indicatorPeriod(Indicator indicator) const;
+    // What an indicator plots, (ms since the epoch, quoted price or RSI); Bollinger: the middle.
+    QList<QPointF> indicatorPoints(Indicator indicator) const;
+    QList<QPointF> bollingerBand(bool upper) const;
 
 private:
     void rebuildCandles();
+    void buildIndicatorBar(QWidget *bar);
+    void loadIndicatorChoices();
+    void saveIndicatorChoices() const;
+    void applyIndicatorChoices(); // visibility and names, then the values
+    void alignRsiPane();
+
 
     const ReferenceData &m_reference;
     const MarketWatchModel *m_marks;
@@ -64,6 +90,30 @@ private:
     QLineSeries *m_curve;
     QValueAxis *m_curveX;
     QValueAxis *m_curveY;
+    struct Toggle
+    {
+        QCheckBox *shown = nullptr;
+        QSpinBox *period = nullptr;
+    };
+    QHash<int, Toggle> m_toggles; // by Indicator
+    QDoubleSpinBox *m_bandWidth = nullptr;
+    QLineSeries *m_sma;
+    QLineSeries *m_ema;
+    QLineSeries *m_vwap;
+    QLineSeries *m_bandMiddle;
+    QLineSeries *m_bandUpper;
+    QLineSeries *m_bandLower;
+    QAreaSeries *m_band;
+    QChart *m_rsiChart;
+    QChartView *m_rsiView = nullptr;
+    QLineSeries *m_rsi;
+    QLineSeries *m_rsiHigh;
+    QLineSeries *m_rsiLow;
+    QAreaSeries *m_rsiZone;
+    QDateTimeAxis *m_rsiTime;
+    QValueAxis *m_rsiAxis;
+    bool m_loading = false;
+    QLabel *m_candleTitle = nullptr;
 };
 
 } // namespace instant

@@ -10,6 +10,7 @@
 #include <QFont>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMimeData>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -142,6 +143,46 @@ void MarketWatchModel::applyTrades(const QList<TradePrint> &trades)
         Q_EMIT dataChanged(index(first, Last), index(last, Volume));
 }
 
+Qt::ItemFlags MarketWatchModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        f |= Qt::ItemIsDragEnabled;
+    return f;
+}
+
+QStringList MarketWatchModel::mimeTypes() const
+{
+    return {instrumentMimeType(), QStringLiteral("text/plain")};
+}
+
+QMimeData *MarketWatchModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids, symbols;
+    for (const QModelIndex &i : indexes) {
+        if (!i.isValid() || i.row() >= m_rows.size())
+            continue;
+        const Instrument *instrument = m_rows.at(i.row()).instrument;
+        if (ids.contains(instrument->id))
+            continue;
+        ids << instrument->id;
+        symbols << instrument->symbol;
+    }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(instrumentMimeType(), ids.join(u'\n').toUtf8());
+    data->setText(symbols.join(u'\n'));
+    return data;
+}
+
+QStringList MarketWatchModel::instrumentsIn(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(instrumentMimeType()))
+        return {};
+    return QString::fromUtf8(data->data(instrumentMimeType())).split(u'\n', Qt::SkipEmptyParts);
+}
+
 std::optional<Price> MarketWatchModel::mark(const QString &instrument) const
 {
     const int row = m_index.value(instrument, -1);
@@ -160,6 +201,8 @@ MarketWatch::MarketWatch(TradingEngine *engine, const ReferenceData &reference, 
 {
     setObjectName(QStringLiteral("MarketWatch"));
     m_view->setModel(m_model);
+    m_view->setDragEnabled(true); // rows drag onto a watchlist
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
     const int digit = fontMetrics().horizontalAdvance(u'0');
     for (int c : {1, 2, 3})
         m_view->setColumnWidth(c, digit * 10);

@@ -9,6 +9,7 @@
 
 class QTableView;
 class QLabel;
+class QMimeData;
 
 namespace instant {
 
@@ -34,6 +35,14 @@ public:
     void applyQuotes(const QList<Quote> &quotes);
     void applyTrades(const QList<TradePrint> &trades);
     std::optional<Price> mark(const QString &instrument) const; // mid, else last
+    bool watches(const QString &instrument) const { return m_index.contains(instrument); }
+
+    // Rows drag out as instrument ids (to a watchlist); the symbols go along as text.
+    static QString instrumentMimeType() { return QStringLiteral("application/x-instant-instruments"); }
+    static QStringList instrumentsIn(const QMimeData *data);
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 private:
     struct Row

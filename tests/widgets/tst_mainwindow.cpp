@@ -47,7 +47,7 @@ private Q_SLOTS:
                                    QStringLiteral("DepthLadderDock"), QStringLiteral("ChartsDock"),
                                    QStringLiteral("AuditViewerDock"), QStringLiteral("AlertsDock"),
                                    QStringLiteral("CopilotDock"),     QStringLiteral("SettlementDock"),
-                                   QStringLiteral("RebalanceDock")};
+                                   QStringLiteral("RebalanceDock"),   QStringLiteral("WatchlistsDock")};
         QStringList names;
         for (QDockWidget *d : window.docks()) {
             names << d->objectName();
