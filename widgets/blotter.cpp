@@ -122,7 +122,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     m_bracketView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_bracketView->header()->setStretchLastSection(true);
     {
-        const int bracketWidths[] = {24, 9, 11, 12, 9, 11, 16, 26, 11, 11, 24};
+        const int bracketWidths[] = {34, 9, 11, 12, 9, 11, 12, 26, 11, 12, 24};
         for (int c = 0; c < BracketsModel::ColumnCount; ++c)
             m_bracketView->setColumnWidth(c, bracketWidths[c] * digit);
     }

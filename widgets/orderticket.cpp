@@ -283,7 +283,7 @@ bool OrderTicket::amendBracket()
     const std::optional<BracketTerms> terms = bracketTerms();
     if (!terms)
         return false;
-    m_mine << m_editing;
+    m_amending << m_editing;
     m_engine->amendBracket(m_editing, *terms);
     m_status->setText(tr("Amending bracket %1…").arg(m_editing));
     return true;
@@ -322,7 +322,9 @@ QString OrderTicket::bracketPreview(const NewOrderCommand &c, bool &valid) const
     if (!reference && m_engine)
         if (auto state = m_engine->snapshot())
             reference = state->lastPrice(i->id);
-    const TimestampUs now = nowUtcMicros();
+    // Exit times are on the venue's clock (simulated in demo mode).
+    const TimestampUs venueNow = m_engine ? m_engine->venueTimeUs() : 0;
+    const TimestampUs now = venueNow > 0 ? venueNow : nowUtcMicros();
     auto exits = parseBracketTerms(*i, *terms, reference.value_or(i->referencePrice), now);
     if (!exits)
         return tr("Bracket: %1").arg(exits.message());
@@ -437,6 +439,12 @@ bool OrderTicket::send(std::optional<Side> side)
 
 void OrderTicket::onOutcome(const CommandOutcome &outcome)
 {
+    if (m_amending.removeOne(outcome.orderId)) {
+        m_status->setText(outcome.accepted ? tr("Bracket %1: exits amended").arg(outcome.orderId)
+                                           : tr("Bracket %1: not amended: %2").arg(outcome.orderId, outcome.reason));
+        m_status->setStyleSheet(outcome.accepted ? QString() : QStringLiteral("color: #c62828"));
+        return;
+    }
     if (!m_mine.contains(outcome.orderId))
         return;
     if (outcome.accepted)

@@ -88,6 +88,7 @@ private:
     TimestampUs m_editingExitAtUs = 0;
     std::function<bool(const QString &)> m_confirm;
     QStringList m_mine; // client order ids sent from this ticket
+    QStringList m_amending; // brackets whose new exits were sent from this ticket
     int m_counter = 0;
 };
 

@@ -279,6 +279,7 @@ public:
 
     void publishTradeDate()
     {
+        m_engine.m_venueNowUs.store(m_venue->nowUs(), std::memory_order_relaxed);
         if (const QDate date = m_venue->tradeDate(); date != m_tradeDate) {
             m_tradeDate = date;
             Q_EMIT m_engine.tradeDateChanged(date);

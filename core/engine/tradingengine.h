@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 namespace instant {
@@ -82,6 +83,8 @@ public:
     // would say about it. Never blocks on the worker.
     OrderPreview preview(const NewOrderCommand &command) const;
     Actor actor() const { return m_options.actor; }
+    // The venue's clock (simulated in demo mode) as of the last market step; 0 before the first.
+    TimestampUs venueTimeUs() const { return m_venueNowUs.load(std::memory_order_relaxed); }
     // The last published trading state (refreshed twice a second); null before the first.
     std::shared_ptr<const TradingState> snapshot() const;
     EventStore &store() const { return m_store; }
@@ -138,6 +141,7 @@ private:
     QThread m_thread;
     Core *m_core = nullptr;
 
+    std::atomic<TimestampUs> m_venueNowUs{0};
     mutable QMutex m_snapshotMutex;
     std::shared_ptr<const TradingState> m_snapshot; // published copy for previews
     friend class Core;

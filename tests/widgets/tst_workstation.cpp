@@ -174,7 +174,9 @@ private Q_SLOTS:
         QCOMPARE(ticket.editingBracket(), id);
         const Price higher(ref * 1045 / 1000);
         ticket.setBracket(aapl->formatPrice(stop), aapl->formatPrice(higher));
+        QVERIFY2(ticket.previewText().startsWith(QStringLiteral("Bracket: stop")), qPrintable(ticket.previewText())); // the time exit kept is valid
         QVERIFY(ticket.amendBracket());
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("exits amended")), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(model->index(0, BracketsModel::TakeProfit).data().toString(), aapl->formatPrice(higher), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(model->index(1, BracketsModel::AveragePrice, model->index(0, 0)).data().toString(),
                                   QStringLiteral("lmt %1").arg(aapl->formatPrice(higher)), 5000);
