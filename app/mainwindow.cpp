@@ -10,6 +10,7 @@
 #include "charts.h"
 #include "alertspanel.h"
 #include "copilotpanel.h"
+#include "optionideaspanel.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
@@ -81,6 +82,11 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     connect(m_alerts, &AlertsPanel::stageRequested, this, &MainWindow::selectInstrument); // stages, never sends
     m_copilot = new CopilotPanel(engine, m_ticket, this);
     QDockWidget *copilot = addPanel(QStringLiteral("CopilotDock"), tr("Copilot"), m_copilot, Qt::RightDockWidgetArea);
+    // Option ideas for the selected stock; Stage ticket fills the ticket, the trader sends.
+    m_optionIdeas = new OptionIdeasPanel(engine, reference, m_ticket, this);
+    QDockWidget *optionIdeas = addPanel(QStringLiteral("OptionIdeasDock"), tr("Option Ideas"), m_optionIdeas, Qt::RightDockWidgetArea);
+    m_copilot->setQuoteBoard(m_optionIdeas->quoteBoard());
+    connect(m_ticket, &OrderTicket::instrumentChanged, m_optionIdeas, &OptionIdeasPanel::followInstrument);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
@@ -134,6 +140,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     tabifyDockWidget(holdings, charts);
     tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
+    tabifyDockWidget(copilot, optionIdeas);
     watch->raise();
     blotter->raise();
     audit->raise();

@@ -20,6 +20,7 @@ class EventStore;
 class Holdings;
 class MarketWatch;
 class OrderTicket;
+class OptionIdeasPanel;
 class ReferenceData;
 class TradingEngine;
 
@@ -56,6 +57,7 @@ public:
     Charts *charts() const { return m_charts; }
     CopilotPanel *copilot() const { return m_copilot; }
     AlertsPanel *alerts() const { return m_alerts; }
+    OptionIdeasPanel *optionIdeas() const { return m_optionIdeas; }
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -94,6 +96,7 @@ private:
     Charts *m_charts = nullptr;
     CopilotPanel *m_copilot = nullptr;
     AlertsPanel *m_alerts = nullptr;
+    OptionIdeasPanel *m_optionIdeas = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_venueLabel = nullptr;

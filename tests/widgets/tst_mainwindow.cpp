@@ -46,7 +46,7 @@ private Q_SLOTS:
                                    QStringLiteral("HoldingsDock"),    QStringLiteral("MarketWatchDock"),
                                    QStringLiteral("DepthLadderDock"), QStringLiteral("ChartsDock"),
                                    QStringLiteral("AuditViewerDock"), QStringLiteral("AlertsDock"),
-                                   QStringLiteral("CopilotDock")};
+                                   QStringLiteral("CopilotDock"),     QStringLiteral("OptionIdeasDock")};
         QStringList names;
         for (QDockWidget *d : window.docks()) {
             names << d->objectName();
