@@ -163,7 +163,7 @@ OptionIdeasPanel::OptionIdeasPanel(TradingEngine *engine, const ReferenceData &r
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(OptionIdeasModel::Contract, QHeaderView::Stretch); // the numbers stay together
     m_explanation->setOpenLinks(false); // text only: nothing in it acts
     m_explanation->setPlaceholderText(tr("Select a recommendation to see why this contract, why this size, and the risks."));
     m_stage->setToolTip(tr("Put the selected idea on the order ticket: buy, the size, a limit at the ask. Nothing is sent."));
@@ -184,7 +184,7 @@ OptionIdeasPanel::OptionIdeasPanel(TradingEngine *engine, const ReferenceData &r
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(m_explanation);
-    split->setStretchFactor(0, 2);
+    split->setStretchFactor(0, 1); // ten contracts at most a side: the explanation gets the room
     split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
