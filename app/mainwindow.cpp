@@ -12,6 +12,7 @@
 #include "copilotpanel.h"
 #include "instrumentlinks.h"
 #include "watchlists.h"
+#include "optionideaspanel.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
 #include "marketwatch.h"
@@ -91,6 +92,11 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     QDockWidget *settlement = addPanel(QStringLiteral("SettlementDock"), tr("Settlement"), m_settlement, Qt::RightDockWidgetArea);
     m_rebalance = new RebalancePanel(engine, reference, this);
     QDockWidget *rebalance = addPanel(QStringLiteral("RebalanceDock"), tr("Rebalance"), m_rebalance, Qt::RightDockWidgetArea);
+    // Option ideas for the selected stock; Stage ticket fills the ticket, the trader sends.
+    m_optionIdeas = new OptionIdeasPanel(engine, reference, m_ticket, this);
+    QDockWidget *optionIdeas = addPanel(QStringLiteral("OptionIdeasDock"), tr("Option Ideas"), m_optionIdeas, Qt::RightDockWidgetArea);
+    m_copilot->setQuoteBoard(m_optionIdeas->quoteBoard());
+    connect(m_ticket, &OrderTicket::instrumentChanged, m_optionIdeas, &OptionIdeasPanel::followInstrument);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
@@ -158,6 +164,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     tabifyDockWidget(settlement, rebalance);
     tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
+    tabifyDockWidget(copilot, optionIdeas);
     watch->raise();
     blotter->raise();
     audit->raise();

@@ -22,6 +22,7 @@ class InstrumentLinks;
 class MarketWatch;
 class OrderTicket;
 class RebalancePanel;
+class OptionIdeasPanel;
 class ReferenceData;
 class SettlementDashboard;
 class TradingEngine;
@@ -66,6 +67,7 @@ public:
     // The link colours of the panels that show an instrument (see InstrumentLinks to join one).
     InstrumentLinks *links() const { return m_links; }
     // Stages an instrument: the ticket and the panels linked to it by colour show it.
+    OptionIdeasPanel *optionIdeas() const { return m_optionIdeas; }
     void selectInstrument(const QString &instrument);
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
@@ -109,6 +111,7 @@ private:
     RebalancePanel *m_rebalance = nullptr;
     Watchlists *m_watchlists = nullptr;
     InstrumentLinks *m_links = nullptr;
+    OptionIdeasPanel *m_optionIdeas = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QLabel *m_venueLabel = nullptr;

@@ -2,6 +2,7 @@
 
 #include "copilot/copilotsession.h"
 #include "engine/tradingengine.h"
+#include "marketdata/quoteboard.h"
 #include "orderticket.h"
 #include "refdata/referencedata.h"
 #include "store/credentials.h"
@@ -60,6 +61,11 @@ public:
             m_client->cancel();
     }
 
+    void setQuotes(std::shared_ptr<const QuoteBoard> quotes)
+    {
+        m_quotes = std::move(quotes);
+    }
+
     void reset() // the model settings changed
     {
         m_client.reset();
@@ -83,6 +89,7 @@ private:
         if (!m_state)
             m_state = std::make_shared<TradingState>();
         copilot::CopilotTools tools(*m_state, m_engine->reference(), &m_engine->store());
+        tools.setQuotes(m_quotes.get());
         if (!m_audit)
             m_audit = std::make_unique<copilot::CopilotAudit>(m_engine->store(), QUuid::createUuid().toString(QUuid::Id128).left(12),
                                                               m_engine->actor());
@@ -98,6 +105,7 @@ private:
 
     TradingEngine *m_engine;
     std::shared_ptr<const TradingState> m_state;
+    std::shared_ptr<const QuoteBoard> m_quotes;
     std::unique_ptr<copilot::LlmClient> m_client;
     std::unique_ptr<copilot::CopilotAudit> m_audit;
 };
@@ -251,6 +259,13 @@ void CopilotPanel::ask(const QString &question)
     append(tr("You: %1").arg(question.trimmed()));
     m_question->clear();
     QMetaObject::invokeMethod(m_worker, [w = m_worker, q = question.trimmed()] { w->ask(q); }, Qt::QueuedConnection);
+}
+
+void CopilotPanel::setQuoteBoard(std::shared_ptr<const QuoteBoard> quotes)
+{
+    if (m_worker)
+        QMetaObject::invokeMethod(m_worker, [w = m_worker, quotes = std::move(quotes)]() mutable { w->setQuotes(std::move(quotes)); },
+                                  Qt::QueuedConnection);
 }
 
 QString CopilotPanel::transcript() const

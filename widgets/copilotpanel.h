@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLineEdit;
@@ -15,6 +16,7 @@ class QThread;
 namespace instant {
 
 class OrderTicket;
+class QuoteBoard;
 class TradingEngine;
 
 // The Copilot panel: questions about the book, answers streamed token by token as plain text
@@ -34,6 +36,8 @@ public:
     void stageProposal();  // the human accepts to look at it on the ticket
     void rejectProposal(); // the human turns it down
     bool busy() const { return m_busy; }
+    // Live quotes and volumes for the recommend_options tool (the Option Ideas panel's board).
+    void setQuoteBoard(std::shared_ptr<const QuoteBoard> quotes);
 
 Q_SIGNALS:
     void answered(const QString &answer);

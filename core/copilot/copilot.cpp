@@ -2,6 +2,8 @@
 
 #include "analytics/bondanalytics.h"
 #include "analytics/fixedincome.h"
+#include "analytics/optionrecommender.h"
+#include "marketdata/quoteboard.h"
 #include "oms/orderevents.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
@@ -96,6 +98,12 @@ QList<ToolSpec> CopilotTools::specs() const
          schema({{"account", "string"}, {"instrument", "string"}, {"side", "string"}, {"quantity", "integer"},
                  {"type", "string"}, {"limit_price", "string"}, {"time_in_force", "string"}},
                 {QStringLiteral("instrument"), QStringLiteral("side"), QStringLiteral("quantity")})},
+        {QStringLiteral("recommend_options"),
+         QStringLiteral("Rank listed options on a stock for a buyer and size them to the capital: bullish buys calls, bearish buys "
+                        "puts; preset conservative (|delta| 0.60-0.80, 30-120 days), balanced (0.40-0.60, 21-90 days) or aggressive "
+                        "(0.20-0.40, 7-60 days). Each idea has its score, size and risks explained. Read-only: it drafts nothing."),
+         schema({{"symbol", "string"}, {"direction", "string"}, {"preset", "string"}, {"capital", "number"}},
+                {QStringLiteral("symbol"), QStringLiteral("capital")})},
     };
 }
 
@@ -263,6 +271,34 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     return p.toJson();
 }
 
+Result<QJsonObject> CopilotTools::recommendOptions(const QJsonObject &a) const
+{
+    const QString symbol = a.value(QStringLiteral("symbol")).toString().trimmed();
+    const Instrument *u = m_reference.instrument(symbol);
+    if (!u || u->kind != InstrumentKind::Equity)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a stock").arg(symbol));
+    const auto view = parseMarketView(a.value(QStringLiteral("direction")).toString(QStringLiteral("bullish")));
+    if (!view)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("direction must be bullish or bearish"));
+    const auto preset = parseRiskPreset(a.value(QStringLiteral("preset")).toString(QStringLiteral("balanced")));
+    if (!preset)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("preset must be conservative, balanced or aggressive"));
+    const QJsonValue capitalValue = a.value(QStringLiteral("capital"));
+    const double capital = capitalValue.isString() ? capitalValue.toString().remove(u',').remove(u'$').toDouble() : capitalValue.toDouble();
+    if (!(capital > 0) || capital > 1e12)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("capital must be a positive amount of dollars"));
+    const QDate valuation = m_quotes ? m_quotes->marketDate() : QDateTime::currentDateTimeUtc().date();
+    const double spot = OptionRecommender::spotOf(*u, m_quotes, m_state.lastPrice(u->id));
+    const QList<OptionCandidate> chain = m_quotes
+        ? OptionRecommender::candidates(m_reference, u->id, spot, valuation, OptionRecommender::RiskFreeRate, *m_quotes)
+        : OptionRecommender::candidates(m_reference, u->id, spot, valuation, OptionRecommender::RiskFreeRate,
+                                        [](const QString &) { return ContractMarket{}; });
+    auto r = OptionRecommender::recommend(RecommendationRequest{u->symbol, *view, *preset, qRound64(capital * 100)}, chain, spot, valuation);
+    if (!r)
+        return r.error();
+    return r->toJson();
+}
+
 Result<QJsonObject> CopilotTools::call(const QString &name, const QString &arguments)
 {
     QJsonParseError error{};
@@ -321,6 +357,8 @@ Result<QJsonObject> CopilotTools::call(const QString &name, const QString &argum
     }
     if (name == u"propose_order")
         return proposeOrder(a);
+    if (name == u"recommend_options")
+        return recommendOptions(a);
     return makeError(ErrorCode::InvalidArgument, QStringLiteral("there is no tool called %1").arg(name));
 }
 
@@ -368,6 +406,69 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
     }
 
     const QString lower = q.toLower();
+    // "recommend options on AAPL", "bearish option ideas for NVDA, aggressive, $5k"
+    if (lower.contains(QStringLiteral("option"))
+        && (lower.contains(QStringLiteral("recommend")) || lower.contains(QStringLiteral("idea")) || lower.contains(QStringLiteral("suggest")))) {
+        QString symbol;
+        static const QRegularExpression word(QStringLiteral("[A-Za-z][A-Za-z.]*"));
+        for (auto it = word.globalMatch(q); it.hasNext() && symbol.isEmpty();) {
+            const QString w = it.next().captured(0);
+            const Instrument *i = m_tools.reference().instrument(w.toUpper());
+            if (i && i->kind == InstrumentKind::Equity && w.size() > 1 && (w == w.toUpper() || w.size() > 3))
+                symbol = i->symbol;
+        }
+        if (symbol.isEmpty()) {
+            answer.text = prefix + QStringLiteral("Which stock? For example: \"recommend options on AAPL, bullish, balanced, $10k\".");
+            return answer;
+        }
+        double capital = 10'000;
+        bool capitalGiven = false;
+        static const QRegularExpression amount(
+            QStringLiteral("(?:\\$\\s*(\\d[\\d,]*(?:\\.\\d{1,2})?)\\s*(k|mm)?\\b)|(?:\\b(\\d[\\d,]*(?:\\.\\d{1,2})?)\\s*(k|mm)\\b)|(?:\\b(?:capital|with)\\s+(\\d[\\d,]*(?:\\.\\d{1,2})?)\\b)"),
+            QRegularExpression::CaseInsensitiveOption);
+        if (const auto m = amount.match(q); m.hasMatch()) {
+            const QString digits = !m.captured(1).isEmpty() ? m.captured(1) : !m.captured(3).isEmpty() ? m.captured(3) : m.captured(5);
+            const QString unit = (!m.captured(2).isEmpty() ? m.captured(2) : m.captured(4)).toLower();
+            capital = QString(digits).remove(u',').toDouble() * (unit == u"k" ? 1e3 : unit == u"mm" ? 1e6 : 1.0);
+            capitalGiven = true;
+        }
+        const bool bearish = lower.contains(QStringLiteral("bear")) || lower.contains(QStringLiteral("put"));
+        const QString preset = lower.contains(QStringLiteral("conservative")) ? QStringLiteral("conservative")
+                               : lower.contains(QStringLiteral("aggressive")) ? QStringLiteral("aggressive")
+                                                                                : QStringLiteral("balanced");
+        const QJsonObject result = use(QStringLiteral("recommend_options"),
+                                       {{QStringLiteral("symbol"), symbol},
+                                        {QStringLiteral("direction"), bearish ? QStringLiteral("bearish") : QStringLiteral("bullish")},
+                                        {QStringLiteral("preset"), preset},
+                                        {QStringLiteral("capital"), capital}});
+        if (result.contains(QStringLiteral("error"))) {
+            answer.text = prefix + QStringLiteral("I could not rank options on %1: %2.").arg(symbol, result.value(QStringLiteral("error")).toString());
+            return answer;
+        }
+        QString text = prefix + result.value(QStringLiteral("summary")).toString();
+        if (!capitalGiven)
+            text += QStringLiteral(" (No capital named: I used $10,000.)");
+        const QLocale english(QLocale::English);
+        for (const QJsonValue &v : result.value(QStringLiteral("recommendations")).toArray()) {
+            const QJsonObject r = v.toObject();
+            text += QStringLiteral("\n#%1 %2: %3 contracts at %4 for $%5 (score %6; breakeven %7; max loss $%5; %8 days).")
+                        .arg(r.value(QStringLiteral("rank")).toInt())
+                        .arg(r.value(QStringLiteral("contract")).toString())
+                        .arg(r.value(QStringLiteral("contracts")).toInteger())
+                        .arg(r.value(QStringLiteral("limit_price")).toString(), english.toString(r.value(QStringLiteral("cost")).toDouble(), 'f', 2),
+                             english.toString(r.value(QStringLiteral("score")).toObject().value(QStringLiteral("total")).toDouble(), 'f', 3),
+                             english.toString(r.value(QStringLiteral("breakeven")).toDouble(), 'f', 2))
+                        .arg(r.value(QStringLiteral("days_to_expiry")).toInt());
+        }
+        const QJsonArray excluded = result.value(QStringLiteral("excluded")).toArray();
+        if (result.value(QStringLiteral("recommendations")).toArray().isEmpty())
+            for (qsizetype k = 0; k < std::min<qsizetype>(4, excluded.size()); ++k)
+                text += QStringLiteral("\n%1: %2").arg(excluded.at(k).toObject().value(QStringLiteral("contract")).toString(),
+                                                  excluded.at(k).toObject().value(QStringLiteral("reason")).toString());
+        text += QStringLiteral("\nNothing is staged or sent: Option Ideas shows why each contract and size, and stages a ticket you send.");
+        answer.text = text;
+        return answer;
+    }
     if (lower.contains(QStringLiteral("reject"))) {
         const QJsonObject result = use(QStringLiteral("get_orders"), {{QStringLiteral("state"), QStringLiteral("Rejected")}});
         const QJsonArray rows = result.value(QStringLiteral("orders")).toArray();
@@ -437,7 +538,8 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
         return answer;
     }
     answer.text = prefix + QStringLiteral("I can show positions, P&L, DV01 exposure, why an order was rejected and a summary "
-                                          "of today, and draft orders such as \"buy 5mm 10s at 99-16\" (you send them).");
+                                          "of today, rank option ideas (\"recommend options on AAPL, bullish, $10k\"), and draft orders such as "
+                                          "\"buy 5mm 10s at 99-16\" (you send them).");
     return answer;
 }
 

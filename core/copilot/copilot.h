@@ -11,6 +11,7 @@
 namespace instant {
 
 class EventStore;
+class QuoteBoard;
 class ReferenceData;
 class TradingState;
 
@@ -38,6 +39,10 @@ public:
     // Runs a tool; malformed arguments and unknown tools are errors the model is told about.
     Result<QJsonObject> call(const QString &name, const QString &arguments);
     const std::optional<OrderProposal> &proposal() const { return m_proposal; }
+    // Live quotes and volumes for recommend_options (the workstation's); without them every
+    // contract is excluded for want of a quote.
+    void setQuotes(const QuoteBoard *quotes) { m_quotes = quotes; }
+    const ReferenceData &reference() const { return m_reference; }
 
     QJsonObject positions(const QString &account) const;
     QJsonObject orders(const QString &state, const QString &instrument) const;
@@ -45,11 +50,15 @@ public:
     QJsonObject compliance() const;
     QJsonObject auditSearch(const QString &text, int limit) const;
     Result<QJsonObject> proposeOrder(const QJsonObject &args);
+    // symbol, direction (bullish | bearish), preset (conservative | balanced | aggressive),
+    // capital in dollars: ranked, sized contracts with their explanations. Drafts nothing.
+    Result<QJsonObject> recommendOptions(const QJsonObject &args) const;
 
 private:
     const TradingState &m_state;
     const ReferenceData &m_reference;
     const EventStore *m_store;
+    const QuoteBoard *m_quotes = nullptr;
     QString m_defaultAccount;
     std::optional<OrderProposal> m_proposal;
 };

@@ -2,6 +2,7 @@
 // calls, malformed chunks), the tools, the offline assistant on a demo store, guard rails, audit.
 
 #include "copilot/copilot.h"
+#include "marketdata/quoteboard.h"
 #include "copilot/llmprotocol.h"
 #include "demo/demorun.h"
 #include "oms/tradingstate.h"
@@ -10,12 +11,30 @@
 #include "copilotfixtures.h"
 #include "teststores.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
+
+#include <cmath>
 
 using namespace instant;
 using namespace instant::copilot;
 using namespace instant::test;
+
+namespace {
+
+// Black-Scholes written out (N(x) = erfc(−x/√2)/2), to quote the demo chain at 25% volatility.
+double blackScholes(bool call, double s, double k, double t, double r, double vol)
+{
+    auto n = [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); };
+    const double d1 = (std::log(s / k) + (r + vol * vol / 2) * t) / (vol * std::sqrt(t));
+    const double d2 = d1 - vol * std::sqrt(t);
+    return call ? s * n(d1) - k * std::exp(-r * t) * n(d2) : k * std::exp(-r * t) * n(-d2) - s * n(-d1);
+}
+
+} // namespace
 
 class TestCopilot : public QObject
 {
@@ -90,7 +109,7 @@ private Q_SLOTS:
         const QJsonObject body = chatRequest(Provider::Cohere, QStringLiteral("command-r"), {ChatMessage{QStringLiteral("user"), QStringLiteral("hi"), {}, {}, {}}},
                                              CopilotTools(TradingState(), reference, nullptr).specs());
         QCOMPARE(body.value(QStringLiteral("stream")).toBool(), true);
-        QCOMPARE(body.value(QStringLiteral("tools")).toArray().size(), 9);
+        QCOMPARE(body.value(QStringLiteral("tools")).toArray().size(), 10);
         QCOMPARE(chatPath(Provider::Cohere), QStringLiteral("/v2/chat"));
         QCOMPARE(chatPath(Provider::OpenAi), QStringLiteral("/v1/chat/completions"));
     }
@@ -157,6 +176,97 @@ private Q_SLOTS:
         QVERIFY(!tools.call(QStringLiteral("set_rules"), QStringLiteral("{}")).ok());
         QVERIFY(!tools.call(QStringLiteral("get_positions"), QStringLiteral("not json")).ok());
         QCOMPARE(store->head()->sequence, head);
+    }
+
+    void recommendOptionsIsAReadOnlyTool()
+    {
+        auto store = stores.open(stores.freshUrl());
+        const auto before = store->head();
+        TradingState state;
+        CopilotTools tools(state, reference, store.get());
+        bool listed = false;
+        for (const ToolSpec &spec : tools.specs())
+            listed = listed || spec.name == u"recommend_options";
+        QVERIFY(listed);
+
+        // Without a market every contract is excluded for want of a quote.
+        auto r = tools.call(QStringLiteral("recommend_options"), QStringLiteral("{\"symbol\":\"AAPL\",\"capital\":10000}"));
+        QVERIFY2(r.ok(), qPrintable(r.message()));
+        QCOMPARE(r->value(QStringLiteral("count")).toInt(), 0);
+        QCOMPARE(r->value(QStringLiteral("excluded")).toArray().size(), 10); // the ten AAPL calls
+        QVERIFY(r->value(QStringLiteral("excluded")).toArray().first().toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("no two-sided quote")));
+
+        // The AAPL chain quoted a cent either side of Black-Scholes at 25%, spot 228.50, on 20 November.
+        QuoteBoard board;
+        const QDate today(2026, 11, 20);
+        const TimestampUs at = QDateTime(today, QTime(15, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+        QHash<QString, qint64> askCents;
+        for (const Instrument *o : reference.instruments(InstrumentKind::EquityOption)) {
+            if (o->underlying != u"AAPL")
+                continue;
+            const double price = blackScholes(o->right == OptionRight::Call, 228.50, o->toDouble(o->strike), double(today.daysTo(o->expiry)) / 365.0, 0.045, 0.25);
+            const qint64 cents = std::max<qint64>(2, qRound64(price * 100));
+            askCents.insert(o->id, cents + 1);
+            board.applyQuotes({Quote{o->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at}});
+        }
+        tools.setQuotes(&board);
+        r = tools.call(QStringLiteral("recommend_options"),
+                       QStringLiteral("{\"symbol\":\"aapl\",\"direction\":\"bullish\",\"preset\":\"balanced\",\"capital\":10000}"));
+        QVERIFY2(r.ok(), qPrintable(r.message()));
+        QCOMPARE(r->value(QStringLiteral("valuation_date")).toString(), QStringLiteral("2026-11-20"));
+        QCOMPARE(r->value(QStringLiteral("spot")).toDouble(), 228.50);
+        // |Δ| 0.40–0.60: only the 230 strikes (Δ ≈ 0.48 and 0.50); 220 (≈ 0.70) and 240 (≈ 0.27, 0.35) are not.
+        const QJsonArray ideas = r->value(QStringLiteral("recommendations")).toArray();
+        QCOMPARE(ideas.size(), 2);
+        QCOMPARE(r->value(QStringLiteral("excluded")).toArray().size(), 8);
+        for (const QJsonValue &v : ideas) {
+            const QJsonObject idea = v.toObject();
+            QVERIFY2(idea.value(QStringLiteral("contract")).toString().endsWith(QStringLiteral(" 230 C")), qPrintable(idea.value(QStringLiteral("contract")).toString()));
+            const qint64 ask = askCents.value(idea.value(QStringLiteral("instrument")).toString());
+            QVERIFY(ask > 0);
+            QCOMPARE(idea.value(QStringLiteral("contracts")).toInteger(), 1'000'000 / (ask * 100)); // $10,000 in cents ÷ one contract
+            QCOMPARE(idea.value(QStringLiteral("limit_price")).toString(), QStringLiteral("%1.%2").arg(ask / 100).arg(ask % 100, 2, 10, QLatin1Char('0')));
+            QVERIFY(idea.value(QStringLiteral("cost")).toDouble() <= 10000.0);
+            QVERIFY(!idea.value(QStringLiteral("why_this_contract")).toArray().isEmpty());
+            QVERIFY(!idea.value(QStringLiteral("why_this_size")).toArray().isEmpty());
+            QVERIFY(!idea.value(QStringLiteral("risks")).toArray().isEmpty());
+        }
+        QVERIFY(ideas.at(0).toObject().value(QStringLiteral("score")).toObject().value(QStringLiteral("total")).toDouble()
+                >= ideas.at(1).toObject().value(QStringLiteral("score")).toObject().value(QStringLiteral("total")).toDouble());
+
+        // Bearish buys puts.
+        r = tools.call(QStringLiteral("recommend_options"), QStringLiteral("{\"symbol\":\"AAPL\",\"direction\":\"bearish\",\"capital\":\"$10,000\"}"));
+        QVERIFY2(r.ok(), qPrintable(r.message()));
+        for (const QJsonValue &v : r->value(QStringLiteral("recommendations")).toArray())
+            QVERIFY(v.toObject().value(QStringLiteral("contract")).toString().endsWith(QStringLiteral(" P")));
+        QVERIFY(r->value(QStringLiteral("count")).toInt() > 0);
+
+        // Bad requests are errors the model is told about.
+        for (const char *bad : {"{\"symbol\":\"KO\",\"capital\":10000}", "{\"symbol\":\"UST 10Y\",\"capital\":10000}",
+                                "{\"symbol\":\"AAPL\",\"preset\":\"yolo\",\"capital\":10000}",
+                                "{\"symbol\":\"AAPL\",\"direction\":\"sideways\",\"capital\":10000}",
+                                "{\"symbol\":\"AAPL\",\"capital\":-5}", "{\"symbol\":\"AAPL\"}"})
+            QVERIFY2(!tools.call(QStringLiteral("recommend_options"), QString::fromLatin1(bad)).ok(), bad);
+
+        // The offline assistant answers a plain request with the same tool; nothing is drafted.
+        OfflineAssistant assistant(tools);
+        const auto a = assistant.ask(QStringLiteral("recommend options on AAPL, bearish, $5k"));
+        QCOMPARE(a.toolCalls.size(), 1);
+        QCOMPARE(a.toolCalls.first().first, QStringLiteral("recommend_options"));
+        QVERIFY2(a.text.contains(QStringLiteral("balanced puts on AAPL for $5,000.00")), qPrintable(a.text));
+        QVERIFY(a.text.contains(QStringLiteral("#1 AAPL ")));
+        QVERIFY(a.text.contains(QStringLiteral("Nothing is staged or sent")));
+        const auto b = assistant.ask(QStringLiteral("any conservative option ideas for nvda?"));
+        // No NVDA quotes on the board: no idea, and the reasons (the December expiry is too near).
+        QVERIFY2(b.text.contains(QStringLiteral("No conservative calls on NVDA fit $10,000.00")), qPrintable(b.text));
+        QVERIFY(b.text.contains(QStringLiteral("NVDA 18DEC26 140 C: 28 days to expiry, outside the conservative range of 30–120 days")));
+        QVERIFY(b.text.contains(QStringLiteral("I used $10,000")));
+        QVERIFY(assistant.ask(QStringLiteral("suggest some options")).text.contains(QStringLiteral("Which stock?")));
+        QVERIFY(!tools.proposal().has_value());
+        const auto after = store->head();
+        QCOMPARE(after.ok(), before.ok());
+        if (after.ok())
+            QCOMPARE(after->sequence, before->sequence);
     }
 
     void everyExchangeIsAudited()

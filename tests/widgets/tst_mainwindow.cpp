@@ -47,7 +47,8 @@ private Q_SLOTS:
                                    QStringLiteral("DepthLadderDock"), QStringLiteral("ChartsDock"),
                                    QStringLiteral("AuditViewerDock"), QStringLiteral("AlertsDock"),
                                    QStringLiteral("CopilotDock"),     QStringLiteral("SettlementDock"),
-                                   QStringLiteral("RebalanceDock"),   QStringLiteral("WatchlistsDock")};
+                                   QStringLiteral("RebalanceDock"),   QStringLiteral("WatchlistsDock"),
+                                   QStringLiteral("OptionIdeasDock")};
         QStringList names;
         for (QDockWidget *d : window.docks()) {
             names << d->objectName();
