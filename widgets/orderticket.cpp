@@ -92,7 +92,14 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     m_editLabel->hide();
     m_amend->hide();
     m_doneEditing->hide();
-    auto *bracketForm = new QFormLayout(m_bracket);
+    // The exits fold away while the box is off: the ticket stays short beside the market watch.
+    auto *bracketFields = new QWidget(m_bracket);
+    auto *bracketOuter = new QVBoxLayout(m_bracket);
+    bracketOuter->setContentsMargins(0, 0, 0, 0);
+    bracketOuter->addWidget(bracketFields);
+    bracketFields->setVisible(false);
+    connect(m_bracket, &QGroupBox::toggled, bracketFields, &QWidget::setVisible);
+    auto *bracketForm = new QFormLayout(bracketFields);
     bracketForm->addRow(m_editLabel);
     bracketForm->addRow(tr("Stop-loss"), m_stopLoss);
     bracketForm->addRow(tr("Trailing"), m_trailBy);
@@ -272,6 +279,8 @@ void OrderTicket::editBracket(const BracketRecord &b)
     m_amend->show();
     m_doneEditing->show();
     m_bracket->setCheckable(false); // editing exits, not sending a new order
+    for (QWidget *w : m_bracket->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+        w->setVisible(true);
     m_send->setEnabled(false);
     refreshPreview();
 }
