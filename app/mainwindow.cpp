@@ -29,6 +29,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QScreen>
 #include <QShowEvent>
 #include <QDockWidget>
 #include <QLabel>
@@ -299,6 +300,14 @@ void MainWindow::showOnTicket(const QString &instrument)
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
+    if (!m_shown && !m_restored && !isMaximized() && !isFullScreen()) {
+        // The docks' size hints add up past a small screen: the first window fits the screen
+        // (never below what the panels need), then the default sizes are shared out.
+        if (const QScreen *s = screen()) {
+            const QSize room = s->availableGeometry().size().boundedTo(QSize(1440, 900));
+            resize(size().boundedTo(room).expandedTo(minimumSizeHint()));
+        }
+    }
     if (!m_shown && !m_restored) // after the layout has settled at the window's real size
         QMetaObject::invokeMethod(this, [this] { m_defaultSizes(); }, Qt::QueuedConnection);
     m_shown = true;
