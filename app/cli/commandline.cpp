@@ -854,6 +854,8 @@ int orders(const QStringList &args)
                       {QStringLiteral("average_price"), o->filled.value() > 0 && i ? QJsonValue(i->formatPrice(Price(qRound64(o->averagePriceUnits())))) : QJsonValue()},
                       {QStringLiteral("reason"), o->reason},
                       {QStringLiteral("updated_at"), formatUtcMicros(o->updatedUs)}};
+        if (!o->parent.isEmpty())
+            j.insert(QStringLiteral("bracket"), o->parent); // a take-profit or exit of this bracket
         array.append(j);
     }
     QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("count"), array.size()}, {QStringLiteral("orders"), array}};

@@ -28,6 +28,10 @@ QJsonObject DemoSummary::toJson() const
         states.insert(it.key(), it.value());
     return {{QStringLiteral("orders"), orders},
             {QStringLiteral("orders_by_state"), states},
+            {QStringLiteral("brackets"), QJsonObject{{QStringLiteral("placed"), brackets},
+                                                     {QStringLiteral("closed"), bracketsClosed},
+                                                     {QStringLiteral("exits_fired"), bracketExits},
+                                                     {QStringLiteral("child_orders"), bracketOrders}}},
             {QStringLiteral("fills"), fills},
             {QStringLiteral("settled_trades"), settledTrades},
             {QStringLiteral("unsettled_trades"), unsettledTrades},
@@ -45,6 +49,11 @@ QString DemoSummary::toText() const
     QString text = QStringLiteral("orders: %1 over %2 trading day(s)\n").arg(orders).arg(tradingDays);
     for (auto it = ordersByState.cbegin(); it != ordersByState.cend(); ++it)
         text += QStringLiteral("  %1 %2\n").arg(it.key(), -16).arg(it.value());
+    text += QStringLiteral("brackets: %1 (%2 closed, %3 stops or time exits fired, %4 take-profit and exit orders)\n")
+                .arg(brackets)
+                .arg(bracketsClosed)
+                .arg(bracketExits)
+                .arg(bracketOrders);
     text += QStringLiteral("fills: %1\nsettled trades: %2 (%3 awaiting settlement)\n").arg(fills).arg(settledTrades).arg(unsettledTrades);
     text += QStringLiteral("realized P&L: $%L1\nunrealized P&L: $%L2\n")
                 .arg(double(realizedCents) / 100.0, 0, 'f', 2)
@@ -77,6 +86,27 @@ Status prepareDesk(OrderManager &oms, const ReferenceData &reference, const Acto
     return Done{};
 }
 
+// Exits 1% either side of a buy's limit (a trailing stop every other time), out after an hour.
+void attachBracket(NewOrderCommand &c, const ReferenceData &reference, int n)
+{
+    const Instrument *i = reference.instrument(c.instrument);
+    if (!i || i->kind == InstrumentKind::EquityOption || c.side != u"buy" || c.type != u"limit")
+        return;
+    auto limit = i->parsePrice(c.limitPrice);
+    if (!limit)
+        return;
+    const qint64 tick = std::max<qint64>(1, i->tickSize);
+    const qint64 offset = std::max(tick, limit->value() / 100 / tick * tick);
+    BracketTerms t;
+    if (n % 2 == 0)
+        t.stopLoss = i->formatPrice(Price(limit->value() - offset));
+    else
+        t.trailBy = i->formatPrice(Price(offset));
+    t.takeProfit = i->formatPrice(Price(limit->value() + offset));
+    t.exitAfterSeconds = 3600;
+    c.bracket = t;
+}
+
 DemoSummary summarize(EventStore &store, const TradingState &state, const ReferenceData &reference, int days,
                       const QElapsedTimer &clock, const std::function<std::optional<Price>(const QString &)> &lastTrade)
 {
@@ -84,7 +114,12 @@ DemoSummary summarize(EventStore &store, const TradingState &state, const Refere
     summary.tradingDays = days;
     for (const OrderRecord &o : state.orders()) {
         ++summary.ordersByState[stateName(o.state)];
-        ++summary.orders;
+        ++(o.parent.isEmpty() ? summary.orders : summary.bracketOrders);
+    }
+    for (const BracketRecord &b : state.brackets().all()) {
+        ++summary.brackets;
+        summary.bracketsClosed += b.isOpen() ? 0 : 1;
+        summary.bracketExits += b.trigger.isEmpty() || b.trigger == u"trader" ? 0 : 1;
     }
     auto head = store.head();
     summary.events = head ? head->sequence : 0;
@@ -126,6 +161,19 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     if (Status s = prepareDesk(oms, reference, options.actor); !s)
         return s.error();
 
+    // Brackets are worked as in the workstation: trades fire stops, the clock time exits, each
+    // step recorded before anything is sent (a run killed between two steps carries on).
+    BracketMonitor brackets(oms, reference);
+    QObject::connect(&oms, &OrderManager::orderChanged, &brackets, &BracketMonitor::onOrderChanged);
+    QObject::connect(&venue, &SimulatedVenue::trade, &brackets, &BracketMonitor::onTrade);
+    brackets.resume();
+    auto workBrackets = [&] {
+        brackets.onClock(venue.nowUs());
+        for (int round = 0; round < 50 && brackets.pending() > 0; ++round)
+            brackets.processPending();
+    };
+    workBrackets();
+
     SimulatedTraders traders(reference, options.seed);
     const QString prefix = QStringLiteral("D%1").arg(options.seed);
     int sent = 0, stepInDay = 0, days = 1;
@@ -133,13 +181,17 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     while (sent < options.orders) {
         for (int k = 0; k < options.ordersPerStep && sent < options.orders; ++k) {
             NewOrderCommand c = traders.next(sent, oms, venue, prefix, options.actor);
+            if (sent % 15 == 7)
+                attachBracket(c, reference, sent);
             oms.submit(c);
             ++sent;
             traders.changeMind(oms, options.actor);
             if (progress && sent % 100 == 0)
                 progress(sent);
         }
+        workBrackets();
         venue.step(options.stepMicros);
+        workBrackets();
         if (++stepInDay >= options.stepsPerDay) {
             venue.endOfDay();
             ++days;

@@ -29,7 +29,11 @@ struct DemoRunOptions
 struct DemoSummary
 {
     QMap<QString, int> ordersByState;
-    qint64 orders = 0;
+    qint64 orders = 0;        // entered by the traders (a bracket's exits are counted below)
+    qint64 brackets = 0;      // entries sent with exits attached
+    qint64 bracketsClosed = 0;
+    qint64 bracketExits = 0;  // brackets whose stop, trailing stop or time exit fired
+    qint64 bracketOrders = 0; // take-profit and exit orders the bracket monitor sent
     qint64 fills = 0;
     qint64 settledTrades = 0;
     qint64 unsettledTrades = 0;
@@ -51,7 +55,8 @@ QByteArray stateDigest(const TradingState &state);
 
 // Runs the simulated venue with simulated traders sending `orders` orders through the whole
 // lifecycle: validation, compliance, matching, cancels and replaces, rejects, end-of-day
-// expiry and T+1 settlement. Deterministic for a seed. Continues a store that already holds a
+// expiry and T+1 settlement; one order in fifteen that buys at a limit carries a bracket
+// (stop-loss or trailing stop, take-profit, exit after an hour) worked by the bracket monitor. Deterministic for a seed. Continues a store that already holds a
 // run (after a crash): orders already recorded are not sent again.
 Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, const DemoRunOptions &options,
                             const std::function<void(int done)> &progress = {});

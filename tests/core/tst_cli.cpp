@@ -360,7 +360,13 @@ private Q_SLOTS:
         run = instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
         QJsonObject orders = QJsonDocument::fromJson(run.out.toUtf8()).object();
-        QCOMPARE(orders.value(QStringLiteral("count")).toInt(), 80);
+        // The traders' 80, and the take-profit and exit orders their brackets sent.
+        const int children = summary.value(QStringLiteral("brackets")).toObject().value(QStringLiteral("child_orders")).toInt();
+        QCOMPARE(orders.value(QStringLiteral("count")).toInt(), 80 + children);
+        int withBracket = 0;
+        for (const QJsonValue &o : orders.value(QStringLiteral("orders")).toArray())
+            withBracket += o.toObject().contains(QStringLiteral("bracket")) ? 1 : 0;
+        QCOMPARE(withBracket, children);
         const QJsonObject first = orders.value(QStringLiteral("orders")).toArray().first().toObject();
         for (const char *key : {"order_id", "state", "filled", "average_price", "symbol", "side", "quantity"})
             QVERIFY2(first.contains(QLatin1String(key)), key);
