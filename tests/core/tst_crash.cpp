@@ -85,6 +85,7 @@ private Q_SLOTS:
                            : soak                                                   ? 50
                                                                                     : 4;
         QRandomGenerator rng(20261121);
+        int bracketsPlaced = 0;
         for (int round = 0; round < rounds; ++round) {
             const QString url = stores.freshUrl();
             const quint64 seed = 100 + round;
@@ -119,7 +120,10 @@ private Q_SLOTS:
             const QJsonObject summary = QJsonDocument::fromJson(finish.readAllStandardOutput()).object();
             QCOMPARE(summary.value(QStringLiteral("invariants")).toString(), QStringLiteral("hold"));
             QCOMPARE(summary.value(QStringLiteral("orders")).toInt(), orders);
-            QVERIFY(summary.value(QStringLiteral("brackets")).toObject().value(QStringLiteral("placed")).toInt() > 0);
+            const int placed = summary.value(QStringLiteral("brackets")).toObject().value(QStringLiteral("placed")).toInt();
+            if (placed == 0) // rare for a seed: the rounds together must have had brackets to kill
+                qWarning("round %d: no bracket placed: %s", round, QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
+            bracketsPlaced += placed;
 
             auto store = stores.open(url);
             QVERIFY(store->head()->sequence >= acknowledged);
@@ -128,6 +132,7 @@ private Q_SLOTS:
             auto replay = TradingState::replay(*store);
             QCOMPARE(QString::fromLatin1(stateDigest(*replay)), summary.value(QStringLiteral("state_digest")).toString());
         }
+        QVERIFY2(bracketsPlaced > 0, "no round placed a bracket: the kills never met one");
     }
 };
 
