@@ -184,6 +184,7 @@ void BracketsModel::applyBrackets(const QList<BracketRecord> &brackets)
             // Newest first: a new bracket goes on top.
             beginInsertRows({}, 0, 0);
             m_brackets.prepend(b);
+            m_ids.insert(b.id);
             endInsertRows();
             continue;
         }
@@ -206,7 +207,10 @@ void BracketsModel::applyOrders(const QList<OrderRef> &orders)
 {
     QSet<int> changed;
     for (const OrderRef &o : orders) {
-        const QString bracket = o->parent.isEmpty() ? o->orderId : o->parent;
+        const QString &bracket = o->parent.isEmpty() ? o->orderId : o->parent;
+        // The first batch holds every order: a plain one costs one lookup, not a scan of the brackets.
+        if (!m_ids.contains(bracket) && o->parent.isEmpty())
+            continue;
         const int row = rowOf(bracket);
         if (row < 0 && o->parent.isEmpty())
             continue; // a plain order (or a bracket's entry not yet known: its bracket brings it)
@@ -226,6 +230,7 @@ void BracketsModel::clear()
 {
     beginResetModel();
     m_brackets.clear();
+    m_ids.clear();
     m_orders.clear();
     endResetModel();
 }

@@ -5,6 +5,7 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QSet>
 
 namespace instant {
 
@@ -44,6 +45,7 @@ private:
 
     const ReferenceData &m_reference;
     QList<BracketRecord> m_brackets; // newest first
+    QSet<QString> m_ids;             // the brackets' ids, for the orders that stream past
     QHash<QString, OrderRef> m_orders;
 };
 
