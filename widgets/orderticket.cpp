@@ -184,8 +184,12 @@ void OrderTicket::setInstrument(const QString &instrument)
 {
     const Instrument *i = m_reference.instrument(instrument);
     m_instrument->setText(i ? i->symbol : instrument);
-    if (i && m_quantity->text().isEmpty())
-        m_quantity->setText(isTreasury(i->kind) ? QStringLiteral("1mm") : i->kind == InstrumentKind::EquityOption ? QStringLiteral("10") : QStringLiteral("100"));
+    // A quantity the trader typed stays; one the ticket suggested follows the instrument's kind
+    // (1mm of a Treasury is not 1,000,000 shares of a stock).
+    if (i && (m_quantity->text().isEmpty() || m_quantity->text() == m_defaultQuantity)) {
+        m_defaultQuantity = isTreasury(i->kind) ? QStringLiteral("1mm") : i->kind == InstrumentKind::EquityOption ? QStringLiteral("10") : QStringLiteral("100");
+        m_quantity->setText(m_defaultQuantity);
+    }
 }
 
 void OrderTicket::setAccount(const QString &account)
@@ -404,6 +408,7 @@ void OrderTicket::refreshPreview()
         lines << tr("Compliance: passes");
     for (const Violation &v : p.violations)
         lines << (v.severity == Severity::Hard ? tr("Compliance will reject: %1") : tr("Needs an override: %1")).arg(v.message);
+    lines << p.warnings;
     m_preview->setText(lines.join(u'\n'));
     m_send->setEnabled(m_engine->canTrade() && bracketOk);
 }

@@ -85,6 +85,7 @@ private:
     QPushButton *m_amend;
     QPushButton *m_doneEditing;
     QString m_editing; // the bracket whose exits are being changed
+    QString m_defaultQuantity; // what setInstrument() last put in the quantity, replaced while untouched
     TimestampUs m_editingExitAtUs = 0;
     std::function<bool(const QString &)> m_confirm;
     QStringList m_mine; // client order ids sent from this ticket

@@ -727,6 +727,22 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
         if (side == Side::Sell && c.quantity > state->sellableQuantity(c.account, instrument->id))
             p.violations.prepend(Violation{QStringLiteral("no-short"), QStringLiteral("short_sale"), Severity::Hard,
                                            tr("only %L1 available to sell").arg(state->sellableQuantity(c.account, instrument->id))});
+        // A bracket's take-profit is a sell limit placed when the entry fills: the price collar
+        // checks it then. Say now if it would be refused (the stop would still protect).
+        if (rules && side == Side::Buy && c.bracket && !c.bracket->takeProfit.isEmpty())
+            if (auto target = instrument->parsePrice(c.bracket->takeProfit)) {
+                QList<ComplianceRule> collars;
+                for (const ComplianceRule &r : std::as_const(*rules))
+                    if (r.kind == u"price_collar")
+                        collars << r;
+                OrderCheck exit = check;
+                exit.side = Side::Sell;
+                exit.limitPrice = *target;
+                exit.referencePrice = *target;
+                exit.notionalCents = instrument->notionalCents(Quantity(c.quantity), *target);
+                for (const Violation &v : ComplianceEngine::check(collars, exit, *state, m_reference))
+                    p.warnings << tr("Take-profit would be refused when placed: %1").arg(v.message);
+            }
     }
     p.valid = true;
     return p;

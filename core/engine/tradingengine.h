@@ -50,6 +50,7 @@ struct OrderPreview
     std::optional<double> yieldPercent;
     qint64 availableCents = 0;
     QList<Violation> violations;
+    QStringList warnings;       // sent as typed, but something later will be refused (a bracket's take-profit)
 };
 
 // The engine of the workstation: the venue, the order manager and settlement on a worker

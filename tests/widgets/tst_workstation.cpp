@@ -16,6 +16,7 @@
 #include "teststores.h"
 
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -93,6 +94,27 @@ private Q_SLOTS:
         e->stop();
     }
 
+    // The ticket's suggested quantity follows the instrument until the trader types one.
+    void suggestedQuantityFollowsTheInstrument()
+    {
+        std::unique_ptr<EventStore> store;
+        auto e = engine(store);
+        OrderTicket ticket(e.get(), reference);
+        QLineEdit *quantity = nullptr;
+        for (QLineEdit *edit : ticket.findChildren<QLineEdit *>())
+            if (edit->placeholderText().contains(QStringLiteral("250k")))
+                quantity = edit;
+        QVERIFY(quantity);
+        ticket.setInstrument(QStringLiteral("UST 10Y"));
+        QCOMPARE(quantity->text(), QStringLiteral("1mm"));
+        ticket.setInstrument(QStringLiteral("AAPL"));
+        QCOMPARE(quantity->text(), QStringLiteral("100"));
+        ticket.setQuantity(QStringLiteral("300"));
+        ticket.setInstrument(QStringLiteral("UST 5Y"));
+        QCOMPARE(quantity->text(), QStringLiteral("300")); // typed: kept
+        e->stop();
+    }
+
     void orderReachesTheBlotter()
     {
         std::unique_ptr<EventStore> store;
@@ -143,10 +165,15 @@ private Q_SLOTS:
         QVERIFY2(ticket.previewText().contains(QStringLiteral("must be below")), qPrintable(ticket.previewText()));
         QVERIFY(!ticket.send(Side::Buy));
         QVERIFY2(ticket.statusText().contains(QStringLiteral("must be below")), qPrintable(ticket.statusText()));
+        // A take-profit outside the ±5% price collar: sent, but the preview says it will be refused.
+        ticket.setBracket(aapl->formatPrice(Price(ref * 97 / 100)), aapl->formatPrice(Price(ref * 108 / 100)));
+        QVERIFY2(ticket.previewText().contains(QStringLiteral("Take-profit would be refused when placed")), qPrintable(ticket.previewText()));
+        QVERIFY(ticket.previewText().contains(QStringLiteral("collar")));
         const Price stop(ref * 97 / 100), target(ref * 104 / 100); // within the ±5% collar
         ticket.setBracket(aapl->formatPrice(stop), aapl->formatPrice(target), QString(), 30);
         QVERIFY2(ticket.previewText().contains(QStringLiteral("Bracket: stop %1").arg(aapl->formatPrice(stop))), qPrintable(ticket.previewText()));
         QVERIFY(ticket.previewText().contains(QStringLiteral("out after 30 min")));
+        QVERIFY(!ticket.previewText().contains(QStringLiteral("Take-profit would be refused")));
         QSignalSpy sent(&ticket, &OrderTicket::sent);
         QVERIFY(ticket.send(Side::Buy));
         const QString id = sent.last().at(0).toString();
