@@ -116,7 +116,13 @@ private Q_SLOTS:
             QProcess finish;
             finish.start(QStringLiteral(INSTANT_BINARY), runArgs(url, orders, seed));
             QVERIFY(finish.waitForFinished(120000));
-            QCOMPARE(finish.exitCode(), 0);
+            QVERIFY2(finish.exitStatus() == QProcess::NormalExit && finish.exitCode() == 0,
+                     qPrintable(QStringLiteral("round %1: the restarted run %2 %3: %4")
+                                    .arg(round)
+                                    .arg(finish.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed, signal")
+                                                                                    : QStringLiteral("exited with"))
+                                    .arg(finish.exitCode())
+                                    .arg(QString::fromLocal8Bit(finish.readAllStandardError().right(4000)))));
             const QJsonObject summary = QJsonDocument::fromJson(finish.readAllStandardOutput()).object();
             QCOMPARE(summary.value(QStringLiteral("invariants")).toString(), QStringLiteral("hold"));
             QCOMPARE(summary.value(QStringLiteral("orders")).toInt(), orders);
