@@ -14,6 +14,7 @@
 #include <QCandlestickSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
@@ -218,6 +219,8 @@ Charts::Charts(TradingEngine *engine, const ReferenceData &reference, const Mark
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_tabs);
 
+    m_charts = {m_candleChart, volumeChart, m_rsiChart, pnlChart, curveChart};
+    applyPalette();
     loadIndicatorChoices();
     applyIndicatorChoices();
 
@@ -230,6 +233,36 @@ Charts::Charts(TradingEngine *engine, const ReferenceData &reference, const Mark
         samplePnl();
     });
     timer->start();
+}
+
+void Charts::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void Charts::applyPalette()
+{
+    const QPalette colours = palette();
+    const QColor text = colours.color(QPalette::WindowText);
+    QColor grid = text, axisLine = text;
+    grid.setAlpha(40);
+    axisLine.setAlpha(110);
+    for (QChart *chart : std::as_const(m_charts)) {
+        chart->setBackgroundBrush(colours.color(QPalette::Base));
+        chart->setBackgroundPen(Qt::NoPen);
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        const QList<QAbstractAxis *> axes = chart->axes();
+        for (QAbstractAxis *axis : axes) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setMinorGridLineColor(grid);
+            axis->setLinePenColor(axisLine);
+        }
+    }
 }
 
 void Charts::setInstrument(const QString &instrument)

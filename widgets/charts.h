@@ -61,7 +61,11 @@ public:
     QList<QPointF> indicatorPoints(Indicator indicator) const;
     QList<QPointF> bollingerBand(bool upper) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyPalette(); // the charts' backgrounds, labels and grid follow the theme
     void rebuildCandles();
     void buildIndicatorBar(QWidget *bar);
     void loadIndicatorChoices();
@@ -114,6 +118,7 @@ private:
     QValueAxis *m_rsiAxis;
     bool m_loading = false;
     QLabel *m_candleTitle = nullptr;
+    QList<QChart *> m_charts;
 };
 
 } // namespace instant

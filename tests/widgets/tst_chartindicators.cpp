@@ -8,7 +8,9 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QAbstractAxis>
 #include <QChartView>
+#include <QLegend>
 #include <QDateTime>
 #include <QTest>
 #include <QTimeZone>
@@ -118,6 +120,24 @@ private Q_SLOTS:
         QVERIFY(rsiPane->isVisible());
         charts.setIndicatorShown(Charts::Indicator::Rsi, false);
         QVERIFY(!rsiPane->isVisible());
+    }
+
+    // A dark theme: every chart's background, labels and legend follow the palette.
+    void chartsFollowTheTheme()
+    {
+        Charts charts(nullptr, reference, nullptr, nullptr);
+        QPalette dark = charts.palette();
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        charts.setPalette(dark);
+        const QList<QChartView *> views = charts.findChildren<QChartView *>();
+        QCOMPARE(views.size(), 5);
+        for (QChartView *view : views) {
+            QCOMPARE(view->chart()->backgroundBrush().color(), QColor(0x1e, 0x1f, 0x22));
+            QCOMPARE(view->chart()->legend()->labelColor(), QColor(0xe6, 0xe6, 0xe6));
+            for (QAbstractAxis *axis : view->chart()->axes())
+                QCOMPARE(axis->labelsBrush().color(), QColor(0xe6, 0xe6, 0xe6));
+        }
     }
 
     void choicesAreRemembered()
