@@ -164,6 +164,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     // Brackets are worked as in the workstation: trades fire stops, the clock time exits, each
     // step recorded before anything is sent (a run killed between two steps carries on).
     BracketMonitor brackets(oms, reference);
+    brackets.setQueued(false); // no event loop here: workBrackets() takes the steps
     QObject::connect(&oms, &OrderManager::orderChanged, &brackets, &BracketMonitor::onOrderChanged);
     QObject::connect(&venue, &SimulatedVenue::trade, &brackets, &BracketMonitor::onTrade);
     brackets.resume();

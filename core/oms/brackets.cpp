@@ -333,7 +333,7 @@ BracketMonitor::BracketMonitor(OrderManager &oms, const ReferenceData &reference
 void BracketMonitor::touch(const QString &id)
 {
     m_dirty.insert(id);
-    if (m_scheduled)
+    if (m_scheduled || !m_queued)
         return;
     m_scheduled = true;
     // Never from inside the venue's callback: a step may send an order to the same venue.

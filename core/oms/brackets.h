@@ -164,6 +164,9 @@ public:
     int pending() const { return int(m_dirty.size()); }
     // Takes every pending step now (tests; normally a queued call does it).
     void processPending();
+    // A caller without an event loop (the headless demo run) calls processPending() itself:
+    // then no queued call is posted, which nothing would deliver.
+    void setQueued(bool queued) { m_queued = queued; }
 
 Q_SIGNALS:
     void bracketChanged(const QString &id);
@@ -183,6 +186,7 @@ private:
     QHash<QString, QList<Price>> m_trades; // per instrument, since the last step, in order
     TimestampUs m_nowUs = 0;
     bool m_scheduled = false;
+    bool m_queued = true;
     Actor m_actor;
 };
 
