@@ -158,8 +158,10 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
         connect(e, &QLineEdit::returnPressed, this, [this] { send(); });
     }
     connect(m_instrument, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (const Instrument *i = m_reference.instrument(text))
+        if (const Instrument *i = m_reference.instrument(text)) {
+            suggestQuantity(*i);
             Q_EMIT instrumentChanged(i->id);
+        }
     });
     for (QComboBox *c : {m_account, m_type, m_tif})
         connect(c, &QComboBox::currentIndexChanged, this, &OrderTicket::refreshPreview);
@@ -183,13 +185,17 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
 void OrderTicket::setInstrument(const QString &instrument)
 {
     const Instrument *i = m_reference.instrument(instrument);
-    m_instrument->setText(i ? i->symbol : instrument);
+    m_instrument->setText(i ? i->symbol : instrument); // typed or set, textChanged suggests the quantity
+}
+
+void OrderTicket::suggestQuantity(const Instrument &i)
+{
     // A quantity the trader typed stays; one the ticket suggested follows the instrument's kind
     // (1mm of a Treasury is not 1,000,000 shares of a stock).
-    if (i && (m_quantity->text().isEmpty() || m_quantity->text() == m_defaultQuantity)) {
-        m_defaultQuantity = isTreasury(i->kind) ? QStringLiteral("1mm") : i->kind == InstrumentKind::EquityOption ? QStringLiteral("10") : QStringLiteral("100");
-        m_quantity->setText(m_defaultQuantity);
-    }
+    if (!m_quantity->text().isEmpty() && m_quantity->text() != m_defaultQuantity)
+        return;
+    m_defaultQuantity = isTreasury(i.kind) ? QStringLiteral("1mm") : i.kind == InstrumentKind::EquityOption ? QStringLiteral("10") : QStringLiteral("100");
+    m_quantity->setText(m_defaultQuantity);
 }
 
 void OrderTicket::setAccount(const QString &account)

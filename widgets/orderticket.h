@@ -59,6 +59,7 @@ Q_SIGNALS:
     void sent(const QString &orderId);
 
 private:
+    void suggestQuantity(const Instrument &i); // the usual quantity for the kind, unless the trader typed one
     void refreshPreview();
     QString bracketPreview(const NewOrderCommand &c, bool &valid) const; // valid: no bracket, or one that parses
     void onOutcome(const CommandOutcome &outcome);

@@ -112,6 +112,17 @@ private Q_SLOTS:
         ticket.setQuantity(QStringLiteral("300"));
         ticket.setInstrument(QStringLiteral("UST 5Y"));
         QCOMPARE(quantity->text(), QStringLiteral("300")); // typed: kept
+        // The instrument typed into the ticket, not set by a linked panel, does the same.
+        ticket.setQuantity(QString());
+        QLineEdit *instrument = nullptr;
+        for (QLineEdit *edit : ticket.findChildren<QLineEdit *>())
+            if (edit->placeholderText().startsWith(QStringLiteral("Instrument")))
+                instrument = edit;
+        QVERIFY(instrument);
+        instrument->setText(QStringLiteral("UST 10Y"));
+        QCOMPARE(quantity->text(), QStringLiteral("1mm"));
+        instrument->setText(QStringLiteral("AAPL"));
+        QCOMPARE(quantity->text(), QStringLiteral("100"));
         e->stop();
     }
 
