@@ -229,9 +229,12 @@ public:
     {
         // An initiator never sends an order again on a resend request: a stale order could trade
         // twice or late. The session fills the gap instead, and the open orders are reconciled
-        // with status requests after the logon.
+        // with status requests after the logon. Those status requests are sent again: a venue that
+        // lost the end of the session asks for everything after it, the status requests of this
+        // logon included, and a gap fill over them would leave the open orders unchecked.
         FIX::PossDupFlag dup;
-        if (m_role == Role::Initiator && m.getHeader().getFieldIfSet(dup) && dup.getValue())
+        const bool statusRequest = m.getHeader().getField(FIX::FIELD::MsgType) == "H";
+        if (m_role == Role::Initiator && !statusRequest && m.getHeader().getFieldIfSet(dup) && dup.getValue())
             throw FIX::DoNotSend();
     }
     void fromAdmin(const FIX::Message &m, const FIX::SessionID &id)
