@@ -122,8 +122,16 @@ QString checkLog(const EventStore &store, int expectedOrders)
     if (Status s = state.checkInvariants(); !s)
         return s.message();
     for (const OrderRecord &o : state.orders())
-        if (!isTerminal(o.state))
+        if (!isTerminal(o.state)) {
+            // Its events, for whoever reads the failure.
+            (void)store.forEach(ReadQuery{}, [&](const RecordedEvent &e) {
+                if (e.correlationId == o.orderId || e.payload.contains(o.orderId.toUtf8()))
+                    qWarning("  %lld %s %s %s %s", e.sequence, qPrintable(e.type), qPrintable(formatUtcMicros(e.recordedUs)),
+                             qPrintable(e.actor.user), e.payload.constData());
+                return true;
+            });
             return QStringLiteral("order %1 still %2 after the run").arg(o.orderId, stateName(o.state));
+        }
     if (auto verified = verifyChain(store); !verified || !verified->intact)
         return QStringLiteral("the chain does not verify");
     if (executions.isEmpty())
@@ -245,6 +253,8 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode() == 0, err.constData());
         auto store = stores.open(url);
         const QString problem = checkLog(*store, 150);
+        if (!problem.isEmpty()) // what each side said
+            qWarning("workstation stderr:\n%s\nvenue log:\n%s", err.constData(), QByteArray(venue.log + venue.process.readAllStandardError()).constData());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
