@@ -206,7 +206,8 @@ MarketWatch::MarketWatch(TradingEngine *engine, const ReferenceData &reference, 
     const int digit = fontMetrics().horizontalAdvance(u'0');
     for (int c : {1, 2, 3})
         m_view->setColumnWidth(c, digit * 10);
-    m_view->setColumnWidth(0, digit * 10);
+    // The instrument column fits the longest name the market has ("UST 13W OLD", "T 4.125 11/15/36").
+    m_view->setColumnWidth(0, fontMetrics().horizontalAdvance(QStringLiteral("UST 13W OLD  ")));
     m_view->setColumnWidth(4, digit * 7);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
