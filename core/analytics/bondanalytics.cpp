@@ -1,5 +1,6 @@
 #include "analytics/bondanalytics.h"
 #include "analytics/fixedincome.h"
+#include "analytics/marketcalendar.h"
 
 #include <ql/exercise.hpp>
 #include <ql/math/solvers1d/brent.hpp>
@@ -14,7 +15,6 @@
 #include <ql/pricingengines/bond/bondfunctions.hpp>
 #include <ql/settings.hpp>
 #include <ql/time/calendars/nullcalendar.hpp>
-#include <ql/time/calendars/unitedstates.hpp>
 #include <ql/time/daycounters/actual365fixed.hpp>
 #include <ql/time/daycounters/actualactual.hpp>
 #include <ql/time/schedule.hpp>
@@ -48,18 +48,14 @@ QDate fromQl(const QuantLib::Date &d)
     return QDate(d.year(), static_cast<int>(d.month()), d.dayOfMonth());
 }
 
-QuantLib::Calendar calendarFor(const Instrument &instrument)
-{
-    if (isTreasury(instrument.kind))
-        return QuantLib::UnitedStates(QuantLib::UnitedStates::GovernmentBond);
-    return QuantLib::UnitedStates(QuantLib::UnitedStates::NYSE);
-}
-
-// Treasury coupon dates: semiannual back from maturity, unadjusted (the Treasury pays on the date).
+// Treasury coupon dates: semiannual back from maturity, unadjusted (the accrual periods run from
+// date to date; a payment due on a holiday is made the next business day), on the month's last day
+// for a security maturing on one (the same dates as treasurycalendar.h's couponDates()).
 QuantLib::Schedule couponSchedule(QDate dated, QDate maturity)
 {
+    const bool endOfMonth = maturity.day() == maturity.daysInMonth();
     return QuantLib::Schedule(toQl(dated), toQl(maturity), QuantLib::Period(QuantLib::Semiannual), QuantLib::NullCalendar(),
-                              QuantLib::Unadjusted, QuantLib::Unadjusted, QuantLib::DateGeneration::Backward, false);
+                              QuantLib::Unadjusted, QuantLib::Unadjusted, QuantLib::DateGeneration::Backward, endOfMonth);
 }
 
 // A QuantLib bond for a Treasury; the evaluation date follows the settlement date.
@@ -92,21 +88,6 @@ std::optional<TreasuryBond> makeBond(const Instrument &i, QDate settle)
     return b;
 }
 
-// QuantLib's dates and calendars end at 1901 and 2199 (it throws beyond them, and for an invalid
-// date): a date from a feed or a venue can be anywhere, so outside them only weekends are holidays.
-bool isWeekday(QDate date)
-{
-    return date.isValid() && date.dayOfWeek() <= 5;
-}
-
-QDate nextWeekday(QDate date)
-{
-    do
-        date = date.addDays(1);
-    while (date.isValid() && !isWeekday(date));
-    return date; // invalid for an invalid date
-}
-
 } // namespace
 
 QDate settlementDate(const Instrument &instrument, QDate tradeDate)
@@ -116,22 +97,12 @@ QDate settlementDate(const Instrument &instrument, QDate tradeDate)
 
 bool isBusinessDay(const Instrument &instrument, QDate date)
 {
-    std::lock_guard guard(quantLibLock());
-    try {
-        return calendarFor(instrument).isBusinessDay(toQl(date));
-    } catch (const std::exception &) {
-        return isWeekday(date);
-    }
+    return isBusinessDay(calendarOf(instrument), date);
 }
 
 QDate nextBusinessDay(const Instrument &instrument, QDate date)
 {
-    std::lock_guard guard(quantLibLock());
-    try {
-        return fromQl(calendarFor(instrument).advance(toQl(date), 1, QuantLib::Days));
-    } catch (const std::exception &) {
-        return nextWeekday(date);
-    }
+    return nextBusinessDay(calendarOf(instrument), date);
 }
 
 std::optional<double> computeYield(const Instrument &instrument, Price cleanPrice, QDate settle)
