@@ -4,6 +4,8 @@
 #include "connectiondialog.h"
 #include "mainwindow.h"
 #include "theme.h"
+#include "demo/demomarket.h"
+#include "oms/instrumentlistings.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 
@@ -219,7 +221,20 @@ int main(int argc, char *argv[])
         recordSession(**store, session, QStringLiteral("WorkstationSessionStarted"), demo,
                       instant::ExpectedVersion::NoStream);
 
-    const instant::ReferenceData reference = instant::ReferenceData::demo();
+    // The workstation's one clock: the machine's. The demo market lives on its date (or
+    // --demo-date); the instruments the store has recorded stay known whatever the date.
+    const instant::Clock &clock = instant::systemClock();
+    QDate marketDate = clock.tradeDate();
+    if (parser.isSet(QStringLiteral("demo-date"))) {
+        marketDate = QDate::fromString(parser.value(QStringLiteral("demo-date")), Qt::ISODate);
+        if (!instant::DemoMarket::covers(marketDate)) {
+            std::fprintf(stderr, "instant: --demo-date wants a date from 2001 to 2099, YYYY-MM-DD\n");
+            return instant::cli::BadInput;
+        }
+    }
+    instant::ReferenceData reference = instant::DemoMarket::referenceData(marketDate);
+    if (auto listed = instant::listings::addTo(reference, **store); !listed)
+        std::fprintf(stderr, "instant: %s\n", qPrintable(listed.message()));
     instant::EngineOptions engineOptions;
     engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
     engineOptions.actor = instant::Actor{currentUser().user, role};
@@ -230,15 +245,12 @@ int main(int argc, char *argv[])
         engineOptions.feedOptions.caCertificatesFile = fixVenue->caFile; // a desk's own authority serves both
     engineOptions.stepIntervalMs = 200;
     engineOptions.stepMicros = 2'000'000; // a simulated minute every six seconds: candles form while you watch
-    if (parser.isSet(QStringLiteral("demo-date"))) {
-        const QDate open = QDate::fromString(parser.value(QStringLiteral("demo-date")), Qt::ISODate);
-        if (!open.isValid()) {
-            std::fprintf(stderr, "instant: --demo-date wants YYYY-MM-DD\n");
-            return instant::cli::BadInput;
-        }
-        engineOptions.startUs = QDateTime(open, QTime(14, 30), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
-    }
-    instant::TradingEngine engine(**store, reference, engineOptions);
+    // The simulated market opens at 14:30 UTC of the date's session; today's, when it is one, runs
+    // from now.
+    const QDate opening = instant::DemoMarket::sessionDate(marketDate);
+    if (parser.isSet(QStringLiteral("demo-date")) || opening != clock.tradeDate())
+        engineOptions.startUs = instant::utcMicros(opening, 14, 30);
+    instant::TradingEngine engine(**store, reference, clock, engineOptions);
 
     int rc = 0;
     {

@@ -399,7 +399,7 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Report a problem…"), this, [this] {
         const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
                                   + QStringLiteral("/instant-problem-%1.json")
-                                        .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+                                        .arg(formatUtcMicros(nowUtcMicros()).left(19).remove(u'-').remove(u':').replace(u'T', u'-'));
         const QString path = QFileDialog::getSaveFileName(this, tr("Save a problem report"), suggested, tr("JSON (*.json)"));
         if (path.isEmpty())
             return;

@@ -9,6 +9,7 @@
 #include <QDateTimeEdit>
 #include <QFileDialog>
 #include <QSignalBlocker>
+#include <QTimeZone>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -53,7 +54,8 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     m_stream->setClearButtonEnabled(true);
     m_actor->setPlaceholderText(tr("User or role"));
     m_actor->setClearButtonEnabled(true);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Events are recorded on the machine's clock: "now" for the audit log is the machine's.
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowUtcMicros() / 1000, QTimeZone::utc());
     for (QDateTimeEdit *edit : {m_from, m_to, m_asOf}) {
         edit->setTimeSpec(Qt::UTC);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));

@@ -92,7 +92,7 @@ constexpr Charts::Indicator AllIndicators[] = {Charts::Indicator::Sma, Charts::I
 
 Charts::Charts(TradingEngine *engine, const ReferenceData &reference, const MarketWatchModel *marks, const HoldingsModel *holdings,
                QWidget *parent)
-    : QWidget(parent), m_reference(reference), m_marks(marks), m_holdings(holdings), m_tabs(new QTabWidget(this)),
+    : QWidget(parent), m_reference(reference), m_engine(engine), m_marks(marks), m_holdings(holdings), m_tabs(new QTabWidget(this)),
       m_candleChart(new QChart), m_candles(new QCandlestickSeries), m_volume(new QBarSeries), m_volumeSet(new QBarSet(tr("Volume"))),
       m_timeAxis(new QDateTimeAxis), m_priceAxis(new QValueAxis), m_volumeAxis(new QValueAxis),
       m_volumeCategories(new QBarCategoryAxis), m_pnl(new QLineSeries), m_pnlTime(new QDateTimeAxis), m_pnlValue(new QValueAxis),
@@ -569,8 +569,10 @@ int Charts::candleCount() const
 
 void Charts::refreshYieldCurve()
 {
+    if (!m_engine)
+        return;
     QList<QPointF> points;
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QDate today = m_engine->clock().tradeDate();
     for (const Instrument *i : m_reference.instruments()) {
         if (!isTreasury(i->kind))
             continue;
@@ -598,12 +600,12 @@ QList<QPointF> Charts::yieldCurve() const
 
 void Charts::samplePnl()
 {
-    if (!m_holdings)
+    if (!m_holdings || !m_engine)
         return;
     const int totals = m_holdings->rowCount() - 1;
     const double unrealized = QLocale().toDouble(m_holdings->data(m_holdings->index(totals, HoldingsModel::Unrealized)).toString());
     const double realized = QLocale().toDouble(m_holdings->data(m_holdings->index(totals, HoldingsModel::Realized)).toString());
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_engine->clock().nowUs() / 1000;
     m_pnl->append(double(now), unrealized + realized);
     if (m_pnl->count() > 5000)
         m_pnl->removePoints(0, m_pnl->count() - 5000);

@@ -75,6 +75,7 @@ private:
 
 
     const ReferenceData &m_reference;
+    TradingEngine *m_engine; // the market's clock: the yield curve's settlement date, the P&L's time axis
     const MarketWatchModel *m_marks;
     const HoldingsModel *m_holdings;
     QString m_instrument;

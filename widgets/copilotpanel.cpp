@@ -88,7 +88,7 @@ private:
         m_state = m_engine->snapshot();
         if (!m_state)
             m_state = std::make_shared<TradingState>();
-        copilot::CopilotTools tools(*m_state, m_engine->reference(), &m_engine->store());
+        copilot::CopilotTools tools(*m_state, m_engine->reference(), &m_engine->store(), m_engine->clock());
         tools.setQuotes(m_quotes.get());
         if (!m_audit)
             m_audit = std::make_unique<copilot::CopilotAudit>(m_engine->store(), QUuid::createUuid().toString(QUuid::Id128).left(12),

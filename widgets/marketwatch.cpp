@@ -431,9 +431,16 @@ void HoldingsModel::setPortfolio(const QList<AccountRecord> &accounts, const QLi
     endResetModel();
 }
 
+void HoldingsModel::setTradeDate(QDate date)
+{
+    if (date == m_tradeDate)
+        return;
+    m_tradeDate = date;
+    refreshMarks();
+}
+
 void HoldingsModel::recompute()
 {
-    const QDate settle = QDateTime::currentDateTimeUtc().date().addDays(1);
     for (Line &l : m_lines) {
         if (!l.instrument)
             continue;
@@ -444,7 +451,8 @@ void HoldingsModel::recompute()
         l.unrealizedCents = l.marketValueCents - l.position.costCents;
         l.dv01 = 0;
         l.yield.reset();
-        if (isTreasury(l.instrument->kind)) {
+        if (isTreasury(l.instrument->kind) && m_tradeDate.isValid()) {
+            const QDate settle = analytics::settlementDate(*l.instrument, m_tradeDate);
             if (auto d = analytics::dv01PerUnitFace(*l.instrument, *l.mark, settle))
                 l.dv01 = *d * double(l.position.quantity);
             l.yield = analytics::yieldPercent(*l.instrument, *l.mark, settle); // the yield next to the price
@@ -478,6 +486,8 @@ Holdings::Holdings(TradingEngine *engine, const ReferenceData &reference, const 
             m_model->setPortfolio(a, p);
             updateCash();
         });
+        m_model->setTradeDate(engine->clock().tradeDate());
+        connect(engine, &TradingEngine::tradeDateChanged, m_model, &HoldingsModel::setTradeDate);
         // Marks move with the market; re-price about twice a second.
         auto *timer = new QTimer(this);
         timer->setInterval(500);

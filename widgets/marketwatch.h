@@ -114,6 +114,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void setPortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions);
     void refreshMarks();
+    // The market's trade date: DV01 and yields are for a trade settling from it.
+    void setTradeDate(QDate date);
     const QList<AccountRecord> &accounts() const { return m_accounts; }
 
 private:
@@ -130,6 +132,7 @@ private:
     void recompute();
     const ReferenceData &m_reference;
     const MarketWatchModel *m_marks;
+    QDate m_tradeDate;
     QList<Line> m_lines; // the last row shown is the totals row
     QList<AccountRecord> m_accounts;
 };

@@ -306,7 +306,14 @@ void OptionIdeasPanel::recompute()
             if (auto state = m_engine->snapshot())
                 last = state->lastPrice(u->id);
         const double spot = OptionRecommender::spotOf(*u, m_quotes.get(), last);
-        const QDate valuation = m_quotes->marketDate();
+        // The market's date: the engine's clock (simulated in demo mode), else the newest quote's.
+        const QDate valuation = m_engine ? m_engine->clock().tradeDate() : m_quotes->marketDate();
+        if (!valuation.isValid()) {
+            m_problem = tr("Waiting for the market's first quote.");
+            m_model->setRecommendations({});
+            m_summary->setText(summaryText());
+            return;
+        }
         const QList<OptionCandidate> chain =
             OptionRecommender::candidates(m_reference, u->id, spot, valuation, OptionRecommender::RiskFreeRate, *m_quotes);
         const RecommendationRequest request{u->symbol, MarketView(m_view->currentData().toInt()), RiskPreset(m_preset->currentData().toInt()), *capital};

@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -329,7 +330,7 @@ QString OrderTicket::bracketPreview(const NewOrderCommand &c, bool &valid) const
         return {};
     }
     const Instrument *i = m_reference.instrument(c.instrument);
-    if (!i)
+    if (!i || !m_engine)
         return {};
     if (m_editing.isEmpty() && c.side != u"buy")
         return tr("Bracket: its entry is a buy (it protects a bought position)");
@@ -338,13 +339,11 @@ QString OrderTicket::bracketPreview(const NewOrderCommand &c, bool &valid) const
     if (!c.limitPrice.isEmpty() && (c.type == u"limit" || c.type == u"stop-limit"))
         if (auto p = i->parsePrice(c.limitPrice))
             reference = *p;
-    if (!reference && m_engine)
+    if (!reference)
         if (auto state = m_engine->snapshot())
             reference = state->lastPrice(i->id);
-    // Exit times are on the venue's clock (simulated in demo mode).
-    const TimestampUs venueNow = m_engine ? m_engine->venueTimeUs() : 0;
-    const TimestampUs now = venueNow > 0 ? venueNow : nowUtcMicros();
-    auto exits = parseBracketTerms(*i, *terms, reference.value_or(i->referencePrice), now);
+    // Exit times are on the market's clock (simulated in demo mode).
+    auto exits = parseBracketTerms(*i, *terms, reference.value_or(i->referencePrice), m_engine->clock().nowUs());
     if (!exits)
         return tr("Bracket: %1").arg(exits.message());
     QStringList parts;
@@ -449,7 +448,9 @@ bool OrderTicket::send(std::optional<Side> side)
                           .arg(double(p.notionalCents) / 100.0, 0, 'f', 2)))
         return false;
     const QString user = c.actor.user.isEmpty() ? QStringLiteral("t") : c.actor.user;
-    c.clientOrderId = QStringLiteral("%1-%2-%3").arg(user, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyMMddhhmmsszzz"))).arg(++m_counter);
+    // Unique across sessions: the machine's time names the order (the market's may repeat a day).
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowUtcMicros() / 1000, QTimeZone::utc());
+    c.clientOrderId = QStringLiteral("%1-%2-%3").arg(user, now.toString(QStringLiteral("yyMMddhhmmsszzz"))).arg(++m_counter);
     m_mine << c.clientOrderId;
     m_status->setText(tr("Sending %1…").arg(c.clientOrderId));
     m_engine->submit(c);

@@ -1,6 +1,7 @@
 #include "settlementdashboard.h"
 
 #include "engine/tradingengine.h"
+#include "lifecyclemodel.h"
 #include "refdata/referencedata.h"
 
 #include <QBrush>
@@ -267,7 +268,7 @@ bool SettlementTradesFilter::filterAcceptsRow(int sourceRow, const QModelIndex &
 SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
     : QWidget(parent), m_trades(new SettlementTradesModel(reference, this)), m_summary(new SettlementSummaryModel(this)),
       m_filter(new SettlementTradesFilter(this)), m_summaryView(new QTableView(this)), m_tradesView(new QTableView(this)),
-      m_dateLabel(new QLabel(this))
+      m_lifecycle(new LifecycleModel(reference, this)), m_lifecycleView(new QTableView(this)), m_dateLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("Settlement"));
     m_filter->setSourceModel(m_trades);
@@ -295,9 +296,22 @@ SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceD
     m_tradesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tradesView->horizontalHeader()->setSectionResizeMode(SettlementTradesModel::Reason, QHeaderView::Stretch);
 
+    m_lifecycleView->setModel(m_lifecycle);
+    m_lifecycleView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_lifecycleView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lifecycleView->verticalHeader()->hide();
+    m_lifecycleView->verticalHeader()->setDefaultSectionSize(m_lifecycleView->fontMetrics().height() + 4);
+    m_lifecycleView->horizontalHeader()->setStretchLastSection(true);
+    m_lifecycleView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lifecycleView->horizontalHeader()->setSectionResizeMode(LifecycleModel::Detail, QHeaderView::Stretch);
+    m_lifecycleView->setToolTip(tr("Coupons, maturities and option expiries: what is coming (in grey) and what was paid or delivered."));
+
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_summaryView);
     split->addWidget(m_tradesView);
+    split->addWidget(m_lifecycleView);
+    split->setStretchFactor(1, 3); // the trades of the bucket, then the instruments' own dates
+    split->setStretchFactor(2, 2);
     split->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -316,6 +330,7 @@ SettlementDashboard::SettlementDashboard(TradingEngine *engine, const ReferenceD
     if (engine) {
         connect(engine, &TradingEngine::executionsAdded, this, &SettlementDashboard::applyExecutions);
         connect(engine, &TradingEngine::tradeDateChanged, this, &SettlementDashboard::setToday);
+        connect(engine, &TradingEngine::lifecycleUpdated, m_lifecycle, &LifecycleModel::setRows);
     }
     refresh();
     fitSummary();

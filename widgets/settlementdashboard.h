@@ -91,7 +91,9 @@ private:
 
 // The settlement dashboard: trades pending settlement, settling today, settled and failed, with
 // counts and cash to pay and receive per account and in total; below, the trades of the bucket
-// picked. Live from the engine's published executions and business date; it never reads the store.
+// picked; under them the instruments' own dates: coupons, maturities and option expiries done and
+// coming. Live from the engine's published executions, business date and lifecycle; it never reads
+// the store.
 class SettlementDashboard : public QWidget
 {
     Q_OBJECT
@@ -101,6 +103,7 @@ public:
     SettlementTradesModel *trades() const { return m_trades; }
     SettlementSummaryModel *summaryModel() const { return m_summary; }
     SettlementTradesFilter *bucketTrades() const { return m_filter; }
+    class LifecycleModel *lifecycle() const { return m_lifecycle; }
     void selectBucket(SettlementBucket bucket, const QString &account = {});
     // The engine's feed, callable directly (tests feed a known set of trades).
     void applyExecutions(const QList<FillRecord> &executions);
@@ -114,6 +117,8 @@ private:
     SettlementTradesFilter *m_filter;
     QTableView *m_summaryView;
     QTableView *m_tradesView;
+    class LifecycleModel *m_lifecycle;
+    QTableView *m_lifecycleView;
     QLabel *m_dateLabel;
 };
 

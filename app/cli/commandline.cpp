@@ -1,5 +1,8 @@
 #include "cli/commandline.h"
 
+#include "cli/clisupport.h"
+#include "demo/demomarket.h"
+
 #include "audit/auditexport.h"
 #include "demo/demorun.h"
 #include "oms/orderevents.h"
@@ -39,76 +42,6 @@
 
 namespace instant::cli {
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int usageError(const QString &message, const QString &command)
-{
-    err() << "instant: " << message << "\n";
-    if (!command.isEmpty())
-        err() << "Run `instant " << command << " --help` for usage.\n";
-    err().flush();
-    return BadInput;
-}
-
-QCommandLineOption storeOption()
-{
-    return QCommandLineOption(QStringList{QStringLiteral("s"), QStringLiteral("store")},
-                              QStringLiteral("Event store URL: sqlite:///path/file.db or "
-                                             "postgresql://user@host:port/db (default: %1). "
-                                             "The password comes from PGPASSWORD or the keychain.")
-                                  .arg(StoreLocation::defaultLocation().toUrl()),
-                              QStringLiteral("url"));
-}
-
-// Parses the subcommand's options; returns an exit code when the command is over already.
-std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
-                         const QString &description)
-{
-    parser.setApplicationDescription(description);
-    parser.addHelpOption();
-    if (!parser.parse(args))
-        return usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        QString help = parser.helpText();
-        help.replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
-        out() << help;
-        out().flush();
-        return Ok;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()),
-                          command);
-    return std::nullopt;
-}
-
-Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode)
-{
-    const QString url = parser.value(QStringLiteral("store"));
-    auto location = url.isEmpty() ? Result<StoreLocation>(StoreLocation::defaultLocation()) : StoreLocation::parse(url);
-    if (!location)
-        return location.error();
-    OpenOptions options;
-    options.mode = mode;
-    return openEventStore(*location, options);
-}
-
-int storeError(const Error &error)
-{
-    err() << "instant: " << error.message << "\n";
-    err().flush();
-    return BadInput;
-}
 
 QString hex(const QByteArray &bytes)
 {
@@ -475,32 +408,6 @@ int storePassword(const QStringList &args)
 
 
 // "as of" from --as-of: a time, or nothing for now.
-std::optional<int> asOfQuery(const QCommandLineParser &parser, const QString &command, ReadQuery &query)
-{
-    if (!parser.isSet(QStringLiteral("as-of")))
-        return std::nullopt;
-    const QString text = parser.value(QStringLiteral("as-of"));
-    auto t = parseUtcMicros(text);
-    if (!t)
-        return usageError(QStringLiteral("--as-of \"%1\" is not an ISO 8601 date or time").arg(text), command);
-    if (text.trimmed().size() == 10)
-        *t += 86'400'000'000LL - 1;
-    query.toTimeUs = *t;
-    return std::nullopt;
-}
-
-QCommandLineOption asOfOption()
-{
-    return QCommandLineOption(QStringLiteral("as-of"),
-                              QStringLiteral("The state as it was at this UTC time (ISO 8601; a bare date means its end)."),
-                              QStringLiteral("time"));
-}
-
-QJsonObject money(qint64 cents)
-{
-    return {{QStringLiteral("cents"), cents}, {QStringLiteral("dollars"), double(cents) / 100.0}};
-}
-
 int demoRun(const QStringList &args)
 {
     const QString command = QStringLiteral("demo run");
@@ -527,6 +434,7 @@ int demoRun(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("interval"),
                                         QStringLiteral("With --venue: milliseconds between orders (default 25)."),
                                         QStringLiteral("ms"), QStringLiteral("25")));
+    parser.addOption(demoDateOption());
     if (auto done = parse(parser, args, command,
                           QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
                                          "(validation, compliance, matching, cancels, replaces, rejects, settlement) and "
@@ -569,10 +477,19 @@ int demoRun(const QStringList &args)
     } else if (parser.isSet(QStringLiteral("feed"))) {
         return usageError(QStringLiteral("--feed prices orders for a remote venue: give --venue too"), command);
     }
+    const std::optional<QDate> date = demoDate(parser);
+    if (!date)
+        return usageError(QStringLiteral("--demo-date wants a date from 2001 to 2099, YYYY-MM-DD"), command);
+    // The simulated market opens at 14:30 UTC on the date's session (the next one both markets
+    // trade when the date is a weekend or a holiday).
+    options.startUs = utcMicros(DemoMarket::sessionDate(*date), 14, 30);
     auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
     if (!store)
         return storeError(store.error());
-    const ReferenceData reference = ReferenceData::demo();
+    auto market = marketReference(**store, *date);
+    if (!market)
+        return storeError(market.error());
+    const ReferenceData &reference = *market;
     Result<DemoSummary> summary;
     if (live) {
 #ifdef Q_OS_UNIX
@@ -582,12 +499,12 @@ int demoRun(const QStringList &args)
         std::fflush(stdout);
         const int savedStdout = ::dup(STDOUT_FILENO);
         ::dup2(STDERR_FILENO, STDOUT_FILENO);
-        summary = runDemoLive(**store, reference, *live);
+        summary = runDemoLive(**store, reference, clock(), *live);
         std::fflush(stdout);
         ::dup2(savedStdout, STDOUT_FILENO);
         ::close(savedStdout);
 #else
-        summary = runDemoLive(**store, reference, *live);
+        summary = runDemoLive(**store, reference, clock(), *live);
 #endif
     } else {
         summary = runDemo(**store, reference, options);
@@ -694,7 +611,9 @@ int venueServe(const QStringList &args)
         options.keyFile = tls->keyFile;
     }
 
-    const ReferenceData reference = ReferenceData::demo();
+    // The venue's market lives on today's date and follows the machine's clock.
+    const ReferenceData reference = DemoMarket::referenceData(clock().tradeDate());
+    options.startUs = clock().nowUs();
     VenueServer server(reference, options);
     QObject::connect(&server, &VenueServer::log, &server, [](const QString &line) {
         err() << "venue: " << line << "\n";
@@ -737,12 +656,27 @@ int venueServe(const QStringList &args)
     return Ok;
 }
 
-Result<TradingState> loadState(const QCommandLineParser &parser, const ReadQuery &query)
+// The state a view shows (now or as of a time) and the instruments it names then.
+struct DeskView
+{
+    TradingState state;
+    ReferenceData reference;
+    QDate date; // the business date of the view
+};
+
+Result<DeskView> loadView(const QCommandLineParser &parser, const ReadQuery &query)
 {
     auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
     if (!store)
         return store.error();
-    return TradingState::replay(**store, query);
+    auto state = TradingState::replay(**store, query);
+    if (!state)
+        return state.error();
+    const QDate date = query.toTimeUs ? tradeDateOf(*query.toTimeUs) : clock().tradeDate();
+    auto reference = marketReference(**store, date, query.toTimeUs);
+    if (!reference)
+        return reference.error();
+    return DeskView{std::move(state).value(), std::move(reference).value(), date};
 }
 
 int positions(const QStringList &args)
@@ -757,10 +691,11 @@ int positions(const QStringList &args)
     ReadQuery query;
     if (auto bad = asOfQuery(parser, command, query))
         return *bad;
-    auto state = loadState(parser, query);
-    if (!state)
-        return storeError(state.error());
-    const ReferenceData reference = ReferenceData::demo();
+    auto view = loadView(parser, query);
+    if (!view)
+        return storeError(view.error());
+    const TradingState *state = &view->state;
+    const ReferenceData &reference = view->reference;
     QJsonArray accounts;
     QStringList ids = state->accounts().keys();
     ids.sort();
@@ -785,7 +720,7 @@ int positions(const QStringList &args)
                     o.insert(QStringLiteral("market_value"), money(i->notionalCents(Quantity(p.quantity), *mark)));
                     o.insert(QStringLiteral("unrealized_pnl"), money(i->notionalCents(Quantity(p.quantity), *mark) - p.costCents));
                     if (isTreasury(i->kind)) {
-                        const QDate settle = analytics::settlementDate(*i, QDate::currentDate());
+                        const QDate settle = analytics::settlementDate(*i, view->date);
                         if (auto dv01 = analytics::dv01PerUnitFace(*i, *mark, settle))
                             o.insert(QStringLiteral("dv01"), *dv01 * double(p.quantity));
                     }
@@ -793,13 +728,28 @@ int positions(const QStringList &args)
             }
             positions.append(o);
         }
+        // What the instruments did by themselves to this account (as of the view).
+        QJsonArray ownDates;
+        for (const TradingState::LifecycleEntry &e : state->lifecycle()) {
+            if (e.account != id)
+                continue;
+            const Instrument *i = reference.instrument(e.instrument);
+            ownDates.append(QJsonObject{{QStringLiteral("type"), e.type},
+                                        {QStringLiteral("date"), e.date.toString(Qt::ISODate)},
+                                        {QStringLiteral("instrument"), e.instrument},
+                                        {QStringLiteral("symbol"), i ? i->symbol : e.instrument},
+                                        {QStringLiteral("quantity"), e.quantity},
+                                        {QStringLiteral("cash"), money(e.cashCents)},
+                                        {QStringLiteral("detail"), e.detail}});
+        }
         accounts.append(QJsonObject{{QStringLiteral("account"), id},
                                     {QStringLiteral("cash"), money(a.cashCents)},
                                     {QStringLiteral("reserved"), money(a.reservedCents)},
                                     {QStringLiteral("unsettled_buys"), money(a.unsettledBuyCents)},
                                     {QStringLiteral("unsettled_sells"), money(a.unsettledSellCents)},
                                     {QStringLiteral("available"), money(a.availableCents())},
-                                    {QStringLiteral("positions"), positions}});
+                                    {QStringLiteral("positions"), positions},
+                                    {QStringLiteral("coupons_maturities_expiries"), ownDates}});
     }
     QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("accounts"), accounts}};
     if (query.toTimeUs)
@@ -825,10 +775,11 @@ int orders(const QStringList &args)
     const QString only = parser.value(QStringLiteral("state"));
     if (!only.isEmpty() && !orderStateFromString(only))
         return usageError(QStringLiteral("unknown state \"%1\"").arg(only), command);
-    auto state = loadState(parser, query);
-    if (!state)
-        return storeError(state.error());
-    const ReferenceData reference = ReferenceData::demo();
+    auto view = loadView(parser, query);
+    if (!view)
+        return storeError(view.error());
+    const TradingState *state = &view->state;
+    const ReferenceData &reference = view->reference;
     QList<const OrderRecord *> list;
     for (const OrderRecord &o : state->orders())
         if (only.isEmpty() || stateName(o.state) == only)
@@ -862,45 +813,6 @@ int orders(const QStringList &args)
     if (query.toTimeUs)
         result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
     out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
-    out().flush();
-    return Ok;
-}
-
-std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString &name)
-{
-    const QDate d = QDate::fromString(parser.value(name).trimmed(), Qt::ISODate);
-    if (!d.isValid())
-        return std::nullopt;
-    return d;
-}
-
-// "0.25", "25%": a fraction either way.
-std::optional<double> fractionOption(const QString &text)
-{
-    QString t = text.trimmed();
-    bool percent = t.endsWith(u'%');
-    if (percent)
-        t.chop(1);
-    bool ok = false;
-    const double v = t.toDouble(&ok);
-    if (!ok)
-        return std::nullopt;
-    return percent ? v / 100.0 : v;
-}
-
-int printAnalytics(const QCommandLineParser &parser, const QJsonObject &result)
-{
-    if (parser.isSet(QStringLiteral("json"))) {
-        out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
-    } else {
-        for (auto it = result.begin(); it != result.end(); ++it) {
-            const QJsonValue v = it.value();
-            const bool whole = v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 1e12;
-            out() << it.key() << ": "
-                  << (whole ? QString::number(qint64(v.toDouble())) : v.isDouble() ? QString::number(v.toDouble(), 'f', 6) : v.toVariant().toString())
-                  << "\n";
-        }
-    }
     out().flush();
     return Ok;
 }
@@ -1029,7 +941,7 @@ int analyticsOption(const QStringList &args)
         return usageError(QStringLiteral("--expiry must be a date"), command);
     q.expiry = *expiry;
     q.valuation = parser.isSet(QStringLiteral("valuation")) ? dateOption(parser, QStringLiteral("valuation")).value_or(QDate())
-                                                            : QDate::currentDate();
+                                                            : clock().tradeDate();
     if (!q.valuation.isValid())
         return usageError(QStringLiteral("--valuation must be a date"), command);
     auto vol = fractionOption(parser.value(QStringLiteral("vol")));
@@ -1103,8 +1015,11 @@ int copilotAsk(const QStringList &args)
     auto state = TradingState::replay(**store);
     if (!state)
         return storeError(state.error());
-    const ReferenceData reference = ReferenceData::demo();
-    copilot::CopilotTools tools(*state, reference, store->get());
+    auto market = marketReference(**store, clock().tradeDate());
+    if (!market)
+        return storeError(market.error());
+    const ReferenceData &reference = *market;
+    copilot::CopilotTools tools(*state, reference, store->get(), clock());
     const QString user = qEnvironmentVariable("USER", QStringLiteral("trader"));
     copilot::CopilotAudit audit(**store, QUuid::createUuid().toString(QUuid::Id128).left(12), Actor{user, QStringLiteral("trader")});
     std::unique_ptr<copilot::LlmClient> client;
@@ -1185,6 +1100,10 @@ const QList<Command> &commands()
         {QStringLiteral("analytics"), QStringLiteral("option"), &analyticsOption, QStringLiteral("option price, Greeks, implied volatility")},
         {QStringLiteral("copilot"), QStringLiteral("ask"), &copilotAsk, QStringLiteral("ask the copilot; it drafts, never sends")},
         {QStringLiteral("copilot"), QStringLiteral("key"), &copilotKey, QStringLiteral("save the copilot's API key in the OS keychain")},
+        {QStringLiteral("refdata"), QStringLiteral("import"), &refdataImport,
+         QStringLiteral("load Treasury auction results or a list of equities and options into the store")},
+        {QStringLiteral("refdata"), QStringLiteral("list"), &refdataList,
+         QStringLiteral("the instruments the store has recorded (or the demo market of a date), now or --as-of a time")},
         {QStringLiteral("positions"), QString(), &positions, QStringLiteral("positions and cash, now or --as-of a time")},
         {QStringLiteral("orders"), QString(), &orders, QStringLiteral("orders with state and fills, now or --as-of a time")},
     };

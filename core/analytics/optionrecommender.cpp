@@ -224,7 +224,8 @@ Result<OptionRecommendations> OptionRecommender::recommend(const RecommendationR
         auto exclude = [&](const QString &reason) { out.excluded.append(OptionExclusion{i.id, i.symbol, reason}); };
         const int days = int(valuation.daysTo(i.expiry));
         if (days < 1) {
-            exclude(QStringLiteral("expired (%1)").arg(i.expiry.toString(Qt::ISODate)));
+            exclude(days == 0 ? QStringLiteral("expires today (%1): no time left for a view").arg(i.expiry.toString(Qt::ISODate))
+                              : QStringLiteral("expired (%1)").arg(i.expiry.toString(Qt::ISODate)));
             continue;
         }
         if (days < band.minDays || days > band.maxDays) {

@@ -7,10 +7,63 @@
 
 namespace instant {
 
+Clock::~Clock() = default;
+
+QDate Clock::utcDate() const
+{
+    return QDateTime::fromMSecsSinceEpoch(nowUs() / 1000, QTimeZone::utc()).date();
+}
+
+QDate Clock::tradeDate() const
+{
+    return tradeDateOf(nowUs());
+}
+
+TimestampUs SystemClock::nowUs() const
+{
+    return nowUtcMicros();
+}
+
+const Clock &systemClock()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
 TimestampUs nowUtcMicros()
 {
     using namespace std::chrono;
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+TimestampUs utcMicros(QDate date, int hour, int minute)
+{
+    return QDateTime(date, QTime(hour, minute), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+}
+
+namespace {
+
+// The n-th Sunday of a month (n from 1).
+QDate nthSunday(int year, int month, int n)
+{
+    QDate d(year, month, 1);
+    d = d.addDays((7 - d.dayOfWeek()) % 7); // Qt: Monday 1 … Sunday 7
+    return d.addDays(7 * (n - 1));
+}
+
+} // namespace
+
+QDate tradeDateOf(TimestampUs us)
+{
+    // US markets: the trading day is New York's. Its offset by the rule in force since 2007
+    // (daylight time from 02:00 on the second Sunday of March to 02:00 on the first Sunday of
+    // November), so the date does not depend on the machine's time zone database.
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc());
+    const int year = utc.date().year();
+    const QDateTime dstStarts(nthSunday(year, 3, 2), QTime(7, 0), QTimeZone::utc());  // 02:00 EST
+    const QDateTime dstEnds(nthSunday(year, 11, 1), QTime(6, 0), QTimeZone::utc());   // 02:00 EDT
+    const bool daylight = utc >= dstStarts && utc < dstEnds;
+    return utc.addSecs(daylight ? -4 * 3600 : -5 * 3600).date();
 }
 
 QString formatUtcMicros(TimestampUs us)

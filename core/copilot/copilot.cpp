@@ -2,6 +2,7 @@
 
 #include "analytics/bondanalytics.h"
 #include "analytics/fixedincome.h"
+#include "analytics/marketcalendar.h"
 #include "analytics/optionrecommender.h"
 #include "marketdata/quoteboard.h"
 #include "oms/orderevents.h"
@@ -12,6 +13,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUuid>
 
 namespace instant::copilot {
@@ -72,8 +74,9 @@ QJsonObject OrderProposal::toJson() const
             {QStringLiteral("status"), QStringLiteral("staged: a human must send it")}};
 }
 
-CopilotTools::CopilotTools(const TradingState &state, const ReferenceData &reference, const EventStore *store, QString defaultAccount)
-    : m_state(state), m_reference(reference), m_store(store), m_defaultAccount(std::move(defaultAccount))
+CopilotTools::CopilotTools(const TradingState &state, const ReferenceData &reference, const EventStore *store, const Clock &clock,
+                           QString defaultAccount)
+    : m_state(state), m_reference(reference), m_store(store), m_clock(clock), m_defaultAccount(std::move(defaultAccount))
 {
 }
 
@@ -166,7 +169,7 @@ QJsonObject CopilotTools::risk(const QString &account) const
 {
     QMap<QString, double> buckets; // 2Y, 5Y, 10Y, 30Y
     double total = 0;
-    const QDate settle = QDateTime::currentDateTimeUtc().date().addDays(1);
+    const QDate settle = analytics::nextBusinessDay(analytics::MarketCalendar::UsGovernmentBond, m_clock.tradeDate());
     for (const PositionRecord &p : m_state.positions()) {
         if ((!account.isEmpty() && p.account != account) || p.quantity == 0)
             continue;
@@ -226,6 +229,8 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     const Instrument *i = findInstrument(m_reference, a.value(QStringLiteral("instrument")).toString());
     if (!i)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown instrument \"%1\"").arg(a.value(QStringLiteral("instrument")).toString()));
+    if (auto dead = analytics::whyNotTradable(*i, m_clock.tradeDate()))
+        return makeError(ErrorCode::InvalidArgument, *dead);
     OrderProposal p;
     p.id = QStringLiteral("P-") + QUuid::createUuid().toString(QUuid::Id128).left(10);
     NewOrderCommand &c = p.command;
@@ -259,7 +264,7 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     check.limitPrice = limit;
     check.referencePrice = limit.value_or(m_state.lastPrice(i->id).value_or(i->referencePrice));
     check.notionalCents = i->notionalCents(check.quantity, check.referencePrice);
-    check.settleDate = analytics::settlementDate(*i, QDateTime::currentDateTimeUtc().date());
+    check.settleDate = analytics::settlementDate(*i, m_clock.tradeDate());
     auto rules = ComplianceEngine::parseRules(m_state.complianceRules().isEmpty() ? ComplianceEngine::defaultRules() : m_state.complianceRules());
     if (rules)
         p.violations = ComplianceEngine::check(*rules, check, m_state, m_reference);
@@ -287,7 +292,7 @@ Result<QJsonObject> CopilotTools::recommendOptions(const QJsonObject &a) const
     const double capital = capitalValue.isString() ? capitalValue.toString().remove(u',').remove(u'$').toDouble() : capitalValue.toDouble();
     if (!(capital > 0) || capital > 1e12)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("capital must be a positive amount of dollars"));
-    const QDate valuation = m_quotes ? m_quotes->marketDate() : QDateTime::currentDateTimeUtc().date();
+    const QDate valuation = m_clock.tradeDate();
     const double spot = OptionRecommender::spotOf(*u, m_quotes, m_state.lastPrice(u->id));
     const QList<OptionCandidate> chain = m_quotes
         ? OptionRecommender::candidates(m_reference, u->id, spot, valuation, OptionRecommender::RiskFreeRate, *m_quotes)
@@ -346,7 +351,8 @@ Result<QJsonObject> CopilotTools::call(const QString &name, const QString &argum
         q.call = a.value(QStringLiteral("type")).toString() != u"put";
         q.spot = a.value(QStringLiteral("spot")).toDouble();
         q.strike = a.value(QStringLiteral("strike")).toDouble();
-        q.valuation = QDateTime::currentDateTimeUtc().date();
+        q.valuation = a.contains(QStringLiteral("valuation")) ? QDate::fromString(a.value(QStringLiteral("valuation")).toString(), Qt::ISODate)
+                                                               : m_clock.tradeDate();
         q.expiry = QDate::fromString(a.value(QStringLiteral("expiry")).toString(), Qt::ISODate);
         q.volatility = a.value(QStringLiteral("vol")).toDouble();
         q.rate = a.value(QStringLiteral("rate")).toDouble();
@@ -461,10 +467,25 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
                         .arg(r.value(QStringLiteral("days_to_expiry")).toInt());
         }
         const QJsonArray excluded = result.value(QStringLiteral("excluded")).toArray();
-        if (result.value(QStringLiteral("recommendations")).toArray().isEmpty())
-            for (qsizetype k = 0; k < std::min<qsizetype>(4, excluded.size()); ++k)
-                text += QStringLiteral("\n%1: %2").arg(excluded.at(k).toObject().value(QStringLiteral("contract")).toString(),
-                                                  excluded.at(k).toObject().value(QStringLiteral("reason")).toString());
+        if (result.value(QStringLiteral("recommendations")).toArray().isEmpty()) {
+            // One contract for each kind of reason (expires today, too near or too far, no quote,
+            // delta outside the band), not the first few of the chain, which share one.
+            QSet<QString> kinds;
+            for (const QJsonValue &v : excluded) {
+                const QString reason = v.toObject().value(QStringLiteral("reason")).toString();
+                QString kind;
+                for (QChar c : reason)
+                    if (!c.isDigit() && c != u'.' && c != u'(')
+                        kind += c;
+                    else if (c == u'(')
+                        break;
+                kind = kind.simplified().section(u' ', 0, 3);
+                if (kinds.contains(kind) || kinds.size() >= 4)
+                    continue;
+                kinds.insert(kind);
+                text += QStringLiteral("\n%1: %2").arg(v.toObject().value(QStringLiteral("contract")).toString(), reason);
+            }
+        }
         text += QStringLiteral("\nNothing is staged or sent: Option Ideas shows why each contract and size, and stages a ticket you send.");
         answer.text = text;
         return answer;

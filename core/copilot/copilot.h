@@ -32,7 +32,8 @@ struct OrderProposal
 class CopilotTools
 {
 public:
-    CopilotTools(const TradingState &state, const ReferenceData &reference, const EventStore *store,
+    // `clock` is the market's: trade and settlement dates, option valuations.
+    CopilotTools(const TradingState &state, const ReferenceData &reference, const EventStore *store, const Clock &clock,
                  QString defaultAccount = QStringLiteral("DESK-01"));
 
     QList<ToolSpec> specs() const;
@@ -58,6 +59,7 @@ private:
     const TradingState &m_state;
     const ReferenceData &m_reference;
     const EventStore *m_store;
+    const Clock &m_clock;
     const QuoteBoard *m_quotes = nullptr;
     QString m_defaultAccount;
     std::optional<OrderProposal> m_proposal;

@@ -1,6 +1,7 @@
 #include "demo/demorun.h"
 
 #include "events/eventhash.h"
+#include "oms/lifecycleevents.h"
 #include "oms/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
@@ -23,9 +24,11 @@ namespace instant {
 
 QJsonObject DemoSummary::toJson() const
 {
-    QJsonObject states;
+    QJsonObject states, instruments;
     for (auto it = ordersByState.cbegin(); it != ordersByState.cend(); ++it)
         states.insert(it.key(), it.value());
+    for (auto it = lifecycle.cbegin(); it != lifecycle.cend(); ++it)
+        instruments.insert(it.key(), it.value());
     return {{QStringLiteral("orders"), orders},
             {QStringLiteral("orders_by_state"), states},
             {QStringLiteral("brackets"), QJsonObject{{QStringLiteral("placed"), brackets},
@@ -37,6 +40,7 @@ QJsonObject DemoSummary::toJson() const
             {QStringLiteral("unsettled_trades"), unsettledTrades},
             {QStringLiteral("realized_pnl"), double(realizedCents) / 100.0},
             {QStringLiteral("unrealized_pnl"), double(unrealizedCents) / 100.0},
+            {QStringLiteral("lifecycle"), instruments},
             {QStringLiteral("events"), events},
             {QStringLiteral("trading_days"), tradingDays},
             {QStringLiteral("seconds"), seconds},
@@ -58,6 +62,12 @@ QString DemoSummary::toText() const
     text += QStringLiteral("realized P&L: $%L1\nunrealized P&L: $%L2\n")
                 .arg(double(realizedCents) / 100.0, 0, 'f', 2)
                 .arg(double(unrealizedCents) / 100.0, 0, 'f', 2);
+    if (!lifecycle.isEmpty()) {
+        QStringList parts;
+        for (auto it = lifecycle.cbegin(); it != lifecycle.cend(); ++it)
+            parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+        text += QStringLiteral("instruments' own dates: %1\n").arg(parts.join(QStringLiteral(", ")));
+    }
     text += QStringLiteral("events: %1 in %2 s\ninvariants: %3\n")
                 .arg(events)
                 .arg(seconds, 0, 'f', 2)
@@ -124,9 +134,11 @@ DemoSummary summarize(EventStore &store, const TradingState &state, const Refere
     auto head = store.head();
     summary.events = head ? head->sequence : 0;
     qint64 fills = 0;
-    (void)store.forEach(ReadQuery{}, [&fills](const RecordedEvent &e) {
+    (void)store.forEach(ReadQuery{}, [&fills, &summary](const RecordedEvent &e) {
         if (e.type == events::OrderFilled || e.type == events::OrderPartiallyFilled)
             ++fills;
+        else if (lifecycle::isLifecycleEvent(e.type))
+            ++summary.lifecycle[e.type];
         return true;
     });
     summary.fills = fills;
@@ -154,6 +166,8 @@ DemoSummary summarize(EventStore &store, const TradingState &state, const Refere
 Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, const DemoRunOptions &options,
                             const std::function<void(int)> &progress)
 {
+    if (options.startUs <= 0)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("a demo run needs the time its market opens"));
     QElapsedTimer clock;
     clock.start();
     SimulatedVenue venue(reference, options.seed, options.startUs);
@@ -179,6 +193,8 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     const QString prefix = QStringLiteral("D%1").arg(options.seed);
     int sent = 0, stepInDay = 0, days = 1;
     SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
+    settlement.setLastPrices([&venue](const QString &id) { return venue.lastTrade(id); });
+    QObject::connect(&venue, &SimulatedVenue::trade, &settlement, &SettlementWorker::recordTrade);
     while (sent < options.orders) {
         for (int k = 0; k < options.ordersPerStep && sent < options.orders; ++k) {
             NewOrderCommand c = traders.next(sent, oms, venue, prefix, options.actor);
@@ -208,12 +224,15 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
                      [&venue](const QString &id) { return venue.lastTrade(id); });
 }
 
-Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const LiveRunOptions &options,
-                                const std::function<void(int)> &progress)
+Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const Clock &machineClock,
+                                const LiveRunOptions &options, const std::function<void(int)> &progress)
 {
     QElapsedTimer clock;
     clock.start();
-    FixVenue venue(reference, options.venue);
+    FixVenue venue(reference, options.venue, machineClock);
+    // What the session meets on the way (a refused message, an order the venue no longer has, a
+    // status request that went unanswered) is said on standard error, as it happens.
+    QObject::connect(&venue, &FixVenue::problem, &venue, [](const QString &p) { qWarning("venue: %s", qPrintable(p)); });
     OrderManager oms(store, reference, venue);
     if (Status s = prepareDesk(oms, reference, options.actor); !s)
         return s.error();

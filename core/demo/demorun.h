@@ -22,7 +22,7 @@ struct DemoRunOptions
     int ordersPerStep = 2;              // simulated traders' orders per market step
     qint64 stepMicros = 180'000'000;    // three simulated minutes per step
     int stepsPerDay = 130;              // a 6½ hour session
-    TimestampUs startUs = 1795185000000000; // 2026-11-20 14:30 UTC, a Friday: settlement crosses a weekend
+    TimestampUs startUs = 0;            // the simulated market's clock at the open of the first day (required)
     Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
 };
 
@@ -39,6 +39,9 @@ struct DemoSummary
     qint64 unsettledTrades = 0;
     qint64 realizedCents = 0;
     qint64 unrealizedCents = 0;
+    // What the instruments did by themselves: CouponPaid, PrincipalPaid, OptionExpired,
+    // OptionExercised, OptionAssigned (counts).
+    QMap<QString, int> lifecycle;
     qint64 events = 0;
     int tradingDays = 0;
     double seconds = 0;
@@ -79,7 +82,8 @@ struct LiveRunOptions
 // time: a whole lifecycle against `instant venue serve` or another FIX 4.4 venue. Orders already
 // recorded are not sent again when a run continues after a crash; open orders are reconciled with
 // the venue when the session logs on.
-Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const LiveRunOptions &options,
-                                const std::function<void(int done)> &progress = {});
+// `clock` is the machine's: the remote venue's trades happen in real time.
+Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const Clock &clock,
+                                const LiveRunOptions &options, const std::function<void(int done)> &progress = {});
 
 } // namespace instant

@@ -18,17 +18,20 @@ public:
     SimulatedTraders(const ReferenceData &reference, quint64 seed) : m_reference(reference), m_rng(seed ^ 0x5eed)
     {
         for (const Instrument *i : reference.instruments())
-            (isTreasury(i->kind) ? m_treasuries : m_other).append(i);
+            (isTreasury(i->kind) ? m_treasuries : i->kind == InstrumentKind::EquityOption ? m_options : m_stocks).append(i);
     }
 
+    // Instruments the venue no longer lists (expired, matured) are not picked.
     NewOrderCommand next(int n, const OrderManager &oms, const SimulatedVenue &venue, const QString &prefix, const Actor &actor)
     {
-        return next(n, oms, [&venue](const QString &id) { return venue.topOfBook(id); }, prefix, actor);
+        return next(n, oms, [&venue](const QString &id) { return venue.topOfBook(id); }, prefix, actor,
+                    [&venue](const QString &id) { return venue.isListed(id); });
     }
 
     // Priced from any market: `topOfBook` gives an instrument's best bid and offer (either may be missing).
     NewOrderCommand next(int n, const OrderManager &oms, const std::function<Quote(const QString &)> &topOfBook,
-                         const QString &prefix, const Actor &actor)
+                         const QString &prefix, const Actor &actor,
+                         const std::function<bool(const QString &)> &tradable = {})
     {
         std::uniform_real_distribution<double> u(0, 1);
         NewOrderCommand c;
@@ -36,8 +39,11 @@ public:
         c.actor = actor;
         const bool rates = u(m_rng) < 0.5;
         c.account = rates ? QStringLiteral("DESK-01") : (u(m_rng) < 0.8 ? QStringLiteral("DESK-02") : QStringLiteral("DEMO-01"));
-        const auto &pool = rates ? m_treasuries : m_other;
+        // The equity desk trades stocks more than options.
+        const auto &pool = rates ? m_treasuries : (m_options.isEmpty() || u(m_rng) < 0.7 ? m_stocks : m_options);
         const Instrument *i = pool.at(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(m_rng));
+        for (int draw = 0; tradable && !tradable(i->id) && draw < 50; ++draw)
+            i = pool.at(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(m_rng));
         c.instrument = i->id;
         const qint64 held = oms.state().sellableQuantity(c.account, i->id);
         const bool sell = held > 0 && u(m_rng) < 0.45;
@@ -121,7 +127,8 @@ private:
     const ReferenceData &m_reference;
     std::mt19937_64 m_rng;
     QList<const Instrument *> m_treasuries;
-    QList<const Instrument *> m_other;
+    QList<const Instrument *> m_stocks;
+    QList<const Instrument *> m_options;
 };
 
 

@@ -1,9 +1,11 @@
 #include "engine/tradingengine.h"
 
 #include "analytics/bondanalytics.h"
+#include "analytics/marketcalendar.h"
 #include "demo/simulatedtraders.h"
 #include "oms/orderevents.h"
 #include "refdata/referencedata.h"
+#include "settlement/instrumentlifecycle.h"
 #include "settlement/settlementworker.h"
 #include "store/eventstore.h"
 #include "venue/simulatedvenue.h"
@@ -29,6 +31,16 @@ public:
           m_brackets(m_oms, engine.m_reference, this),
           m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this)
     {
+        // An option's underlying at expiry: the close of its expiry day (from the trades, below);
+        // when the workstation did not see that day, the market's last: the simulated venue's last
+        // trade, live the middle of the feed's last quote.
+        m_settlement.setLastPrices([this](const QString &instrument) -> std::optional<Price> {
+            if (m_simulated)
+                return m_simulated->lastTrade(instrument);
+            if (auto it = m_liveMarks.constFind(instrument); it != m_liveMarks.cend())
+                return *it;
+            return std::nullopt;
+        });
         if (engine.m_options.isLive() && !engine.m_options.feedUrl.isEmpty()) {
             QStringList symbols;
             for (const Instrument *i : engine.m_reference.instruments())
@@ -40,9 +52,8 @@ public:
     static Venue *makeVenue(TradingEngine &engine, QObject *parent)
     {
         if (engine.m_options.fixVenue)
-            return new FixVenue(engine.m_reference, *engine.m_options.fixVenue, parent);
-        return new SimulatedVenue(engine.m_reference, engine.m_options.seed,
-                                  engine.m_options.startUs ? engine.m_options.startUs : nowUtcMicros(), parent);
+            return new FixVenue(engine.m_reference, *engine.m_options.fixVenue, engine.m_clock, parent);
+        return new SimulatedVenue(engine.m_reference, engine.m_options.seed, engine.m_marketClock, parent);
     }
 
     // The simulated venue in demo mode, the WebSocket feed live: the same signals either way.
@@ -58,8 +69,9 @@ public:
         // The screener watches the same market data; each alert is recorded, then shown.
         connect(source, &Source::trade, &m_screener, &Screener::onTrade);
         connect(source, &Source::bar, &m_screener, &Screener::onBar);
-        // Stops and trailing stops watch the same trades.
+        // Stops and trailing stops watch the same trades; settlement keeps each day's close.
         connect(source, &Source::trade, &m_brackets, &BracketMonitor::onTrade);
+        connect(source, &Source::trade, &m_settlement, &SettlementWorker::recordTrade);
     }
 
     void init()
@@ -86,7 +98,10 @@ public:
                 if (BracketBook::isBracketEvent(e.type))
                     m_changedBrackets.insert(e.correlationId);
         });
-        connect(&m_oms, &OrderManager::recorded, this, [this] { m_portfolioDirty = true; });
+        connect(&m_oms, &OrderManager::recorded, this, [this] {
+            m_portfolioDirty = true;
+            m_lifecycleDirty = true;
+        });
         initRebalancing();
         if (m_simulated)
             connectMarketData(m_simulated);
@@ -161,7 +176,7 @@ public:
         if (m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated && m_engine.canTrade()) {
             // Other desks trading in demo mode, so the screens move from the first seconds.
             m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed);
-            m_flowPrefix = QStringLiteral("SIM-%1").arg(nowUtcMicros() / 1000);
+            m_flowPrefix = QStringLiteral("SIM-%1").arg(m_engine.m_clock.nowUs() / 1000);
             m_flow.setInterval(m_engine.m_options.demoFlowIntervalMs);
             connect(&m_flow, &QTimer::timeout, this, [this] {
                 const Actor bot{QStringLiteral("simulated-desk"), QStringLiteral("trader")};
@@ -279,10 +294,20 @@ public:
 
     void publishTradeDate()
     {
-        m_engine.m_venueNowUs.store(m_venue->nowUs(), std::memory_order_relaxed);
         if (const QDate date = m_venue->tradeDate(); date != m_tradeDate) {
             m_tradeDate = date;
+            m_lifecycleDirty = true;
             Q_EMIT m_engine.tradeDateChanged(date);
+        }
+        if (m_lifecycleDirty) {
+            m_lifecycleDirty = false;
+            const QList<TradingState::LifecycleEntry> &done = m_oms.state().lifecycle();
+            QList<TradingState::LifecycleEntry> rows = done.mid(std::max<qsizetype>(0, done.size() - 500));
+            rows += InstrumentLifecycle(m_oms.state(), m_engine.m_reference).upcoming(m_tradeDate, 45);
+            if (rows != m_lifecycleSent) {
+                m_lifecycleSent = rows;
+                Q_EMIT m_engine.lifecycleUpdated(rows);
+            }
         }
     }
 
@@ -512,6 +537,8 @@ private:
     bool m_portfolioDirty = false;
     QString m_killSwitch;
     QDate m_tradeDate; // last sent by tradeDateChanged
+    bool m_lifecycleDirty = true;
+    QList<TradingState::LifecycleEntry> m_lifecycleSent;
     // ---- portfolio targets and rebalance proposals ----
     std::unique_ptr<PortfolioDesk> m_rebalancing;
     QSet<QString> m_rebalanceDirty; // accounts whose targets or proposals changed since last sent
@@ -519,8 +546,10 @@ private:
     // ---- end of portfolio ----
 };
 
-TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent)
-    : QObject(parent), m_store(store), m_reference(reference), m_options(std::move(options))
+TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, const Clock &clock, EngineOptions options,
+                             QObject *parent)
+    : QObject(parent), m_store(store), m_reference(reference), m_clock(clock), m_options(std::move(options)),
+      m_marketClock(m_options.startUs ? m_options.startUs : clock.nowUs())
 {
     static const int registered = [] {
         qRegisterMetaType<instant::OrderRecord>();
@@ -535,6 +564,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::Bar>>();
         qRegisterMetaType<QList<instant::venue::LevelView>>();
         qRegisterMetaType<instant::CommandOutcome>();
+        qRegisterMetaType<QList<instant::TradingState::LifecycleEntry>>();
         qRegisterMetaType<QList<instant::Alert>>();
         qRegisterMetaType<instant::VenueConnection>();
         qRegisterMetaType<instant::FeedStatus>();
@@ -697,7 +727,12 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
     }
     const Price reference = limit.value_or(state->lastPrice(instrument->id).value_or(instrument->referencePrice));
     p.notionalCents = instrument->notionalCents(Quantity(c.quantity), reference);
-    QDate today = QDateTime::currentDateTimeUtc().date();
+    // The trade date the order manager will use: the market's.
+    const QDate today = clock().tradeDate();
+    if (auto why = analytics::whyNotTradable(*instrument, today)) {
+        p.problem = *why;
+        return p;
+    }
     const QDate settle = analytics::settlementDate(*instrument, today);
     if (isTreasury(instrument->kind)) {
         if (auto dv01 = analytics::dv01PerUnitFace(*instrument, reference, settle))

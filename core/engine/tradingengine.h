@@ -26,7 +26,7 @@ class ReferenceData;
 struct EngineOptions
 {
     quint64 seed = 1;
-    TimestampUs startUs = 0;            // the simulated venue's clock at start (0: now)
+    TimestampUs startUs = 0;            // the simulated venue's clock at start (0: the engine's clock now)
     int stepIntervalMs = 250;           // wall-clock time between market steps
     qint64 stepMicros = 1'000'000;      // simulated time per step
     int publishIntervalMs = 33;         // batches to the GUI at most ~30 times a second
@@ -61,7 +61,10 @@ class TradingEngine : public QObject
     Q_OBJECT
 
 public:
-    TradingEngine(EventStore &store, const ReferenceData &reference, EngineOptions options, QObject *parent = nullptr);
+    // `clock` is the time outside (the machine's for a workstation, a test's own): live, the
+    // market runs on it; in demo mode the simulated market's clock starts from it.
+    TradingEngine(EventStore &store, const ReferenceData &reference, const Clock &clock, EngineOptions options,
+                  QObject *parent = nullptr);
     ~TradingEngine() override;
 
     void start();
@@ -84,8 +87,9 @@ public:
     // would say about it. Never blocks on the worker.
     OrderPreview preview(const NewOrderCommand &command) const;
     Actor actor() const { return m_options.actor; }
-    // The venue's clock (simulated in demo mode) as of the last market step; 0 before the first.
-    TimestampUs venueTimeUs() const { return m_venueNowUs.load(std::memory_order_relaxed); }
+    // The market's clock: the simulated venue's in demo mode, the engine's clock live. Every date
+    // the workstation decides with (trade date, settlement, expiries) comes from it. Any thread.
+    const Clock &clock() const { return m_options.isLive() ? m_clock : static_cast<const Clock &>(m_marketClock); }
     // The last published trading state (refreshed twice a second); null before the first.
     std::shared_ptr<const TradingState> snapshot() const;
     EventStore &store() const { return m_store; }
@@ -127,6 +131,10 @@ Q_SIGNALS:
     // The business date settlement runs on (the venue's: simulated in demo mode), at start and
     // whenever it changes.
     void tradeDateChanged(QDate date);
+    // The instruments' own dates: what was recorded (coupons, principal, expiries, exercises and
+    // assignments, the newest 500) and what the positions have coming in the next 45 days
+    // (marked expected). All of it, whenever it changes.
+    void lifecycleUpdated(const QList<instant::TradingState::LifecycleEntry> &rows);
     // ---- portfolio targets and rebalance proposals ----
     // An account's targets (empty when none) and proposals, oldest first, lines with their orders.
     void rebalanceUpdated(const QString &account, const instant::PortfolioTargets &targets,
@@ -138,11 +146,12 @@ private:
     class Core;
     EventStore &m_store;
     const ReferenceData &m_reference;
+    const Clock &m_clock;
     EngineOptions m_options;
+    SimulatedClock m_marketClock; // demo mode: moved by the simulated venue
     QThread m_thread;
     Core *m_core = nullptr;
 
-    std::atomic<TimestampUs> m_venueNowUs{0};
     mutable QMutex m_snapshotMutex;
     std::shared_ptr<const TradingState> m_snapshot; // published copy for previews
     friend class Core;
@@ -157,3 +166,4 @@ Q_DECLARE_METATYPE(instant::BracketRecord)
 Q_DECLARE_METATYPE(instant::AccountRecord)
 Q_DECLARE_METATYPE(instant::PositionRecord)
 Q_DECLARE_METATYPE(instant::CommandOutcome)
+Q_DECLARE_METATYPE(instant::TradingState::LifecycleEntry)

@@ -36,6 +36,16 @@ struct NewEvent
     Actor actor;
     QString correlationId;
     QString causationId;
+
+    static NewEvent make(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation = {})
+    {
+        NewEvent e;
+        e.type = type;
+        e.payload = std::move(payload);
+        e.actor = actor;
+        e.correlationId = correlation;
+        return e;
+    }
 };
 
 // An event as stored: immutable, sequenced, hashed.

@@ -65,7 +65,7 @@ std::optional<double> QuoteBoard::mid(const QString &instrument) const
 QDate QuoteBoard::marketDate() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_latestUs > 0 ? utcDate(m_latestUs) : QDateTime::currentDateTimeUtc().date();
+    return m_latestUs > 0 ? utcDate(m_latestUs) : QDate();
 }
 
 } // namespace instant

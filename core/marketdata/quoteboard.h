@@ -24,7 +24,7 @@ public:
     // (bid + ask) / 2 in price units, when both sides are quoted.
     std::optional<double> mid(const QString &instrument) const;
     // The market's date: the day of the newest quote or trade (the venue's clock, simulated in
-    // demo mode), or today in UTC before the first one.
+    // demo mode); invalid before the first one.
     QDate marketDate() const;
 
 private:

@@ -1,6 +1,8 @@
 #include "oms/ordermanager.h"
 
 #include "analytics/bondanalytics.h"
+#include "analytics/marketcalendar.h"
+#include "oms/instrumentlistings.h"
 #include "oms/orderevents.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -22,11 +24,6 @@ constexpr qint64 SnapshotEvery = 50'000; // events replayed at start-up before a
 QJsonValue priceValue(std::optional<Price> p)
 {
     return p ? QJsonValue(p->value()) : QJsonValue();
-}
-
-QDate dateOf(TimestampUs us)
-{
-    return QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc()).date();
 }
 
 OrderEventKind kindOf(ExecutionReport::Kind kind, bool full)
@@ -57,12 +54,7 @@ OrderManager::~OrderManager() = default;
 
 NewEvent OrderManager::event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const
 {
-    NewEvent e;
-    e.type = type;
-    e.payload = std::move(payload);
-    e.actor = actor;
-    e.correlationId = correlation;
-    return e;
+    return NewEvent::make(type, std::move(payload), actor, correlation);
 }
 
 Status OrderManager::catchUp(const QString &stream)
@@ -312,7 +304,7 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
         OrderType type = OrderType::Limit;
         TimeInForce tif = TimeInForce::Day;
         std::optional<Price> limit, stop, protection;
-        const QDate tradeDate = dateOf(m_venue.nowUs());
+        const QDate tradeDate = m_venue.tradeDate();
 
         auto parsePrice = [&](const QString &text, const char *what) -> std::optional<Price> {
             if (text.trimmed().isEmpty()) {
@@ -334,9 +326,9 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
                                   instrument->formatPrice(Price(instrument->tickSize)));
                 return std::nullopt;
             }
-            // Price band: far away prices are typing errors, not orders.
+            // Price band: far away prices are typing errors, not orders (none before any price is known).
             const Price anchor = m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
-            if (std::abs(double(p->value() - anchor.value())) > 0.5 * double(anchor.value())) {
+            if (anchor > Price(0) && std::abs(double(p->value() - anchor.value())) > 0.5 * double(anchor.value())) {
                 reason = QStringLiteral("%1 price %2 is outside the price band (±50% of %3)")
                              .arg(QLatin1String(what), instrument->formatPrice(*p), instrument->formatPrice(anchor));
                 return std::nullopt;
@@ -360,8 +352,8 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
             reason = QStringLiteral("quantity %L1 is beyond any order this desk can send").arg(c.quantity);
         else if (c.quantity % instrument->lotSize != 0)
             reason = QStringLiteral("quantity %L1 is not a multiple of the %L2 lot of %3").arg(c.quantity).arg(instrument->lotSize).arg(instrument->symbol);
-        else if (instrument->kind == InstrumentKind::EquityOption && instrument->expiry < tradeDate)
-            reason = QStringLiteral("%1 expired on %2").arg(instrument->symbol, instrument->expiry.toString(Qt::ISODate));
+        else if (auto why = analytics::whyNotTradable(*instrument, tradeDate))
+            reason = *why;
         else if (type == OrderType::Market && tif == TimeInForce::Gtc)
             reason = QStringLiteral("a market order cannot be good till cancelled");
         else if (c.bracket && side != Side::Buy)
@@ -378,8 +370,13 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
             limit = parsePrice(c.limitPrice, "limit");
         if (reason.isEmpty() && (type == OrderType::Stop || type == OrderType::StopLimit))
             stop = parsePrice(c.stopPrice, "stop");
-        if (reason.isEmpty() && (type == OrderType::Market || type == OrderType::Stop))
-            protection = protectionPrice(*instrument, side);
+        if (reason.isEmpty() && (type == OrderType::Market || type == OrderType::Stop)) {
+            if (m_state.lastPrice(instrument->id).value_or(instrument->referencePrice) <= Price(0))
+                reason = QStringLiteral("no price is known for %1 yet: a market or stop order has nothing to be protected by; "
+                                        "send a limit order").arg(instrument->symbol);
+            else
+                protection = protectionPrice(*instrument, side);
+        }
         std::optional<BracketExits> exits;
         if (reason.isEmpty() && c.bracket) {
             // The exits are checked against the entry's limit, or the market for a market entry.
@@ -462,6 +459,8 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
         CommandOutcome out;
         out.orderId = orderId;
         out.violations = violations;
+        if (instrument && !m_state.isListed(instrument->id))
+            listOnFirstUse(*instrument, orderId, c.actor);
         Result<AppendResult> written = makeError(ErrorCode::Io, {});
         if (!reason.isEmpty()) {
             QJsonObject p = typed;
@@ -540,6 +539,26 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
     out.orderId = orderId;
     out.reason = QStringLiteral("the account kept changing; try again");
     return out;
+}
+
+// The store keeps the definition of every instrument it has orders for: years later, the order
+// still names the instrument as it was (and a matured one is still known).
+void OrderManager::listOnFirstUse(const Instrument &instrument, const QString &orderId, const Actor &actor)
+{
+    AppendRequest request;
+    request.streamId = listings::Stream;
+    request.events = {listings::listedEvent(instrument, QStringLiteral("first used by order %1").arg(orderId), actor)};
+    request.idempotencyKey = QStringLiteral("listed:") + instrument.id; // once per store, whoever writes first
+    auto r = m_store.append(std::move(request));
+    if (!r) {
+        if (r.code() == ErrorCode::IdempotencyMismatch) // listed already, by another workstation or an import
+            (void)catchUp(listings::Stream);
+        return; // the order does not wait for its instrument's record
+    }
+    for (const RecordedEvent &e : std::as_const(r->recorded))
+        (void)m_state.apply(e);
+    if (r->duplicate)
+        (void)catchUp(listings::Stream);
 }
 
 CommandOutcome OrderManager::cancel(const QString &orderId, const Actor &actor)
@@ -670,7 +689,7 @@ void OrderManager::onReport(const ExecutionReport &report)
             out << event(events::OrderAcknowledged, {{QStringLiteral("order_id"), id}, {QStringLiteral("leaves"), report.leaves.value()}}, venueActor, id);
             break;
         case ExecutionReport::Kind::Fill: {
-            const QDate tradeDate = dateOf(report.transactUs);
+            const QDate tradeDate = tradeDateOf(report.transactUs);
             const QDate settleDate = instrument ? analytics::settlementDate(*instrument, tradeDate) : tradeDate.addDays(1);
             // A buyer pays, a seller receives, never more than the reservation covered: round down.
             const qint64 notional = instrument ? instrument->notionalCents(report.lastQuantity, report.lastPrice, Instrument::Rounding::Down) : 0;
@@ -873,7 +892,9 @@ OrderManager::SettlementRun OrderManager::settlementRun(const QString &account, 
                                            .arg(double(cash) / 100.0, 0, 'f', 2)});
                 continue;
             }
-            if (f.side == Side::Sell && quantity < f.quantity) {
+            const PositionRecord *position = m_state.position(account, f.instrument);
+            const bool retired = position && position->retired; // matured or expired: nothing left to deliver
+            if (f.side == Side::Sell && !retired && quantity < f.quantity) {
                 next << f;
                 run.failing.append({f, QStringLiteral("securities not delivered: sells %L1, %L2 settled")
                                            .arg(f.quantity).arg(std::max<qint64>(0, quantity))});

@@ -77,6 +77,7 @@ public:
     Result<int> settleDue(QDate today, const Actor &actor);
 
     const TradingState &state() const { return m_state; }
+    const ReferenceData &reference() const { return m_reference; }
     // Events of the workflows built on the OMS (brackets) on an account's stream, applied to the
     // state like the OMS's own; a conflict means the state caught up and the caller decides again.
     Result<AppendResult> recordOnAccount(const QString &account, const QList<NewEvent> &events, const QString &key = {});
@@ -101,6 +102,7 @@ private:
     SettlementRun settlementRun(const QString &account, const QList<FillRecord> &fills) const;
     Result<AppendResult> record(const QString &account, const QList<NewEvent> &events, const QString &key = {});
     Status catchUp(const QString &stream);
+    void listOnFirstUse(const Instrument &instrument, const QString &orderId, const Actor &actor);
     void onReport(const ExecutionReport &report);
     CommandOutcome outcomeFor(const QString &orderId, bool duplicate) const;
     NewEvent event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const;

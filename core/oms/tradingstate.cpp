@@ -1,6 +1,9 @@
 #include "oms/tradingstate.h"
 
+#include "oms/instrumentlistings.h"
+#include "oms/lifecycleevents.h"
 #include "oms/orderevents.h"
+#include "oms/stateamounts.h"
 #include "events/eventhash.h"
 #include "events/payload.h"
 #include "store/eventstore.h"
@@ -11,11 +14,7 @@
 
 namespace instant {
 
-// Venues number executions per session; with the order id the key is unique across restarts.
-QString fillKey(const QString &orderId, const QString &execId)
-{
-    return orderId + u'/' + execId;
-}
+using namespace state;
 
 QString FillRecord::key() const
 {
@@ -121,73 +120,6 @@ Kind kindOf(const QString &type)
     return kinds.value(type, Kind::Other);
 }
 
-// YYYY-MM-DD, the only form events carry; anything else goes through Qt's parser.
-QDate isoDate(const QString &text)
-{
-    if (text.size() == 10 && text.at(4) == u'-' && text.at(7) == u'-') {
-        auto digits = [&text](int from, int count) {
-            int v = 0;
-            for (int i = from; i < from + count; ++i) {
-                const char16_t c = text.at(i).unicode();
-                if (c < u'0' || c > u'9')
-                    return -1;
-                v = v * 10 + (c - u'0');
-            }
-            return v;
-        };
-        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-        if (y >= 0 && m >= 0 && d >= 0)
-            return QDate(y, m, d);
-    }
-    return QDate::fromString(text, Qt::ISODate);
-}
-
-QString positionKey(const QString &account, const QString &instrument)
-{
-    return account + u'|' + instrument;
-}
-
-// Amounts are checked before an event is applied: a corrupt or hostile log gives an anomaly,
-// never a signed overflow. An amount an event carries (quantity, price, cents) stays within
-// ±TradingState::MaxAmount (2^53) and a running total within ±2^61, so that a sum of three totals
-// (available cash) still fits. No real book comes near either bound.
-constexpr qint64 MaxTotal = qint64(1) << 61;
-
-bool isAmount(qint64 v)
-{
-    return v >= -TradingState::MaxAmount && v <= TradingState::MaxAmount;
-}
-
-bool isAmount(const std::optional<Price> &price)
-{
-    return !price || isAmount(price->value());
-}
-
-// total + delta into `out`, when the sum stays within ±MaxTotal.
-bool addTo(qint64 total, qint64 delta, qint64 &out)
-{
-    return !__builtin_add_overflow(total, delta, &out) && out >= -MaxTotal && out <= MaxTotal;
-}
-
-// a × b / c for the share of a cost: the product of two totals overflows 64 bits on a large book
-// ($10bn of notes sold $100mm at a time), so it is taken wider. False when c is 0 or the share
-// is not a total.
-bool share(qint64 a, qint64 b, qint64 c, qint64 &out)
-{
-    if (c == 0)
-        return false;
-#if defined(__SIZEOF_INT128__)
-    __extension__ typedef __int128 Wide;
-    const Wide v = Wide(a) * b / c;
-#else
-    const long double v = static_cast<long double>(a) * b / c;
-#endif
-    if (v < -MaxTotal || v > MaxTotal)
-        return false;
-    out = qint64(v);
-    return true;
-}
-
 } // namespace
 
 bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const
@@ -291,6 +223,8 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_replayed = m_replayed;
     t.m_openSells = m_openSells;
     t.m_working = m_working;
+    t.m_listed = m_listed;
+    t.m_lifecycle = m_lifecycle;
     auto take = [&](const QString &id) {
         if (auto it = m_orders.constFind(id); it != m_orders.cend())
             t.m_orders.insert(id, *it); // shared
@@ -385,6 +319,12 @@ Status TradingState::apply(const RecordedEvent &event)
         m_killSwitch = str(p, "mode");
         return Done{};
     }
+    if (kind == Kind::Other && lifecycle::isLifecycleEvent(type))
+        return applyLifecycle(type, p, event);
+    if (kind == Kind::Other && type == listings::InstrumentListed) {
+        m_listed.insert(p.json("instrument").toObject().value(QStringLiteral("id")).toString());
+        return Done{};
+    }
     if (kind == Kind::Other && BracketBook::isBracketEvent(type)) {
         Status s = m_brackets.apply(type, p, event);
         if (!s)
@@ -471,12 +411,16 @@ Status TradingState::apply(const RecordedEvent &event)
         PositionRecord &position = positionFor(fill->account, fill->instrument);
         const bool buy = fill->side == Side::Buy;
         qint64 cash = 0, unsettled = 0, settled = 0;
+        // Matured or expired since it traded: the cash still moves, the securities are gone.
+        const qint64 delivered = position.retired ? 0 : buy ? fill->quantity : -fill->quantity;
         if (!addTo(account.cashCents, buy ? -fill->notionalCents : fill->notionalCents, cash)
             || !addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -fill->notionalCents, unsettled)
-            || !addTo(position.settledQuantity, buy ? fill->quantity : -fill->quantity, settled))
+            || !addTo(position.settledQuantity, delivered, settled))
             return outOfRange();
         account.cashCents = cash;
         (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
+        if (position.settledQuantity <= 0 && settled > 0)
+            position.couponsThrough = fill->settleDate; // a new holding earns coupons after this date
         position.settledQuantity = settled;
         if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
             m_executions.row(r).settled = true;
@@ -563,6 +507,8 @@ Status TradingState::apply(const RecordedEvent &event)
         AccountRecord &account = m_accounts[order.account];
         PositionRecord &position = positionFor(order.account, order.instrument);
         (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
+        if (position.retired && position.quantity == 0 && quantity != 0)
+            position.retired = false; // held again (a store run on an earlier date): its own dates apply again
         position.quantity = quantity;
         position.costCents = costCents;
         position.realizedCents = realized;
@@ -775,15 +721,28 @@ OrderRecord OrderRecord::fromJson(const QJsonObject &o)
 
 QJsonObject PositionRecord::toJson() const
 {
-    return {{QStringLiteral("account"), account},          {QStringLiteral("instrument"), instrument},
-            {QStringLiteral("quantity"), quantity},        {QStringLiteral("settled_quantity"), settledQuantity},
-            {QStringLiteral("cost_cents"), costCents},     {QStringLiteral("realized_cents"), realizedCents}};
+    QJsonObject o{{QStringLiteral("account"), account},          {QStringLiteral("instrument"), instrument},
+                  {QStringLiteral("quantity"), quantity},        {QStringLiteral("settled_quantity"), settledQuantity},
+                  {QStringLiteral("cost_cents"), costCents},     {QStringLiteral("realized_cents"), realizedCents}};
+    if (couponsThrough.isValid()) // only then: positions that never held a note keep their bytes
+        o.insert(QStringLiteral("coupons_through"), couponsThrough.toString(Qt::ISODate));
+    if (retired)
+        o.insert(QStringLiteral("retired"), true);
+    return o;
 }
 
 PositionRecord PositionRecord::fromJson(const QJsonObject &o)
 {
-    return {str(o, "account"), str(o, "instrument"), i64(o, "quantity"), i64(o, "settled_quantity"),
-            i64(o, "cost_cents"), i64(o, "realized_cents")};
+    PositionRecord p;
+    p.account = str(o, "account");
+    p.instrument = str(o, "instrument");
+    p.quantity = i64(o, "quantity");
+    p.settledQuantity = i64(o, "settled_quantity");
+    p.costCents = i64(o, "cost_cents");
+    p.realizedCents = i64(o, "realized_cents");
+    p.couponsThrough = QDate::fromString(str(o, "coupons_through"), Qt::ISODate);
+    p.retired = o.value(QStringLiteral("retired")).toBool();
+    return p;
 }
 
 QJsonObject AccountRecord::toJson() const
@@ -893,6 +852,21 @@ QJsonObject TradingState::toJson(bool withHistory) const
             {QStringLiteral("anomalies"), m_anomalies}};
     if (!m_brackets.isEmpty())
         out.insert(QStringLiteral("brackets"), m_brackets.toJson());
+    if (!m_listed.isEmpty()) {
+        QStringList listed(m_listed.cbegin(), m_listed.cend());
+        listed.sort();
+        out.insert(QStringLiteral("listed"), QJsonArray::fromStringList(listed));
+    }
+    if (!m_lifecycle.isEmpty()) {
+        QJsonArray entries;
+        for (const LifecycleEntry &e : m_lifecycle)
+            entries.append(QJsonObject{{QStringLiteral("sequence"), e.sequence},   {QStringLiteral("type"), e.type},
+                                       {QStringLiteral("account"), e.account},     {QStringLiteral("instrument"), e.instrument},
+                                       {QStringLiteral("date"), e.date.toString(Qt::ISODate)},
+                                       {QStringLiteral("quantity"), e.quantity},   {QStringLiteral("cash_cents"), e.cashCents},
+                                       {QStringLiteral("detail"), e.detail}});
+        out.insert(QStringLiteral("lifecycle"), entries);
+    }
     if (m_executions.dropped() > 0) // older executions than the state keeps (in the log only)
         out.insert(QStringLiteral("executions_dropped"), m_executions.dropped());
     return out;
@@ -1010,6 +984,14 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
         t.m_violations.append(v.toObject());
     t.m_settledTrades = i64(s, "settled_trades");
     t.m_anomalies = i64(s, "anomalies");
+    for (const QJsonValue &v : s.value(QStringLiteral("listed")).toArray())
+        t.m_listed.insert(v.toString());
+    for (const QJsonValue &v : s.value(QStringLiteral("lifecycle")).toArray()) {
+        const QJsonObject e = v.toObject();
+        t.m_lifecycle.append({i64(e, "sequence"), str(e, "type"), str(e, "account"), str(e, "instrument"),
+                              QDate::fromString(str(e, "date"), Qt::ISODate), i64(e, "quantity"), i64(e, "cash_cents"),
+                              str(e, "detail"), false});
+    }
     return t;
 }
 

@@ -19,6 +19,7 @@
 namespace instant {
 
 class EventStore;
+class Payload;
 
 struct OrderRecord
 {
@@ -86,7 +87,13 @@ struct PositionRecord
     qint64 quantity = 0;        // traded (settled or not); never negative: no short sales
     qint64 settledQuantity = 0; // moved by TradeSettled
     qint64 costCents = 0;       // cost of the open quantity (average cost method)
-    qint64 realizedCents = 0;
+    qint64 realizedCents = 0;   // closed trades, coupons received, what expired worthless
+    // Notes and bonds: the coupon date up to which income has been paid or is not this holder's
+    // (the day the position was first settled); a coupon after it goes to this holder.
+    QDate couponsThrough;
+    // Matured or expired: nothing is held any more. A trade in it still unsettled then moves cash
+    // only when it settles (the securities are gone).
+    bool retired = false;
     QJsonObject toJson() const;
     static PositionRecord fromJson(const QJsonObject &o);
 };
@@ -252,6 +259,25 @@ public:
     qint64 settledTrades() const { return m_settledTrades; }
     const BracketBook &brackets() const { return m_brackets; }
     qint64 anomalies() const { return m_anomalies; }
+    // Whether the store has recorded an instrument's definition (InstrumentListed).
+    bool isListed(const QString &instrument) const { return m_listed.contains(instrument); }
+    // Coupons, principal, expiries, exercises and assignments, in the order recorded (the newest
+    // LifecycleCapacity), for the settlement panel and the blotter.
+    struct LifecycleEntry
+    {
+        Sequence sequence = 0;
+        QString type;
+        QString account;
+        QString instrument;
+        QDate date;            // payment date, or expiry
+        qint64 quantity = 0;   // face, or contracts
+        qint64 cashCents = 0;  // what moved (a delivery: the trade's amount, at settlement)
+        QString detail;        // the reason of an expiry, the delivery's trade
+        bool expected = false; // not recorded: due on `date` as the position stands (InstrumentLifecycle::upcoming)
+        bool operator==(const LifecycleEntry &) const = default;
+    };
+    static constexpr qsizetype LifecycleCapacity = 5000;
+    const QList<LifecycleEntry> &lifecycle() const { return m_lifecycle; }
 
     // Invariants that hold after every event: available cash never negative, reservations
     // match working orders, fills within quantity, positions never negative.
@@ -284,6 +310,13 @@ public:
 
 private:
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
+    Status applyLifecycle(const QString &type, const Payload &p, const RecordedEvent &event); // lifecycleprojection.cpp
+    Status applyCoupon(const Payload &p, const RecordedEvent &event);
+    Status applyPrincipal(const Payload &p, const RecordedEvent &event);
+    Status applyExpiry(const Payload &p, const RecordedEvent &event);
+    Status applyDelivery(const Payload &p, const RecordedEvent &event, bool assigned);
+    Status lifecycleAnomaly(const RecordedEvent &event, const QString &why);
+    void noteLifecycle(LifecycleEntry entry);
     void setReservation(OrderRecord &order, qint64 cents);
     bool reservationFits(const OrderRecord &order, qint64 cents) const; // within the bounds apply() keeps
     void forgetOpenSell(const OrderRecord &order);
@@ -309,6 +342,8 @@ private:
     QSet<QString> m_working;                        // every working order
     QList<QString> m_recent;                        // the newest orders, oldest first (bounded)
     QHash<QString, QString> m_names;                // accounts and instruments: one copy of each text
+    QSet<QString> m_listed;                         // instruments with an InstrumentListed event
+    QList<LifecycleEntry> m_lifecycle;
     const QString &intern(const QString &text);
 };
 

@@ -21,12 +21,7 @@ Error refused(const QString &why)
 
 NewEvent portfolioEvent(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation)
 {
-    NewEvent e;
-    e.type = type;
-    e.payload = std::move(payload);
-    e.actor = actor;
-    e.correlationId = correlation;
-    return e;
+    return NewEvent::make(type, std::move(payload), actor, correlation);
 }
 
 } // namespace

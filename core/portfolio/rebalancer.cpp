@@ -110,6 +110,10 @@ QString tenorBucket(const Instrument &instrument, QDate settle)
 
 const Instrument *bucketBenchmark(const QString &bucket, const ReferenceData &reference)
 {
+    // The on-the-run issue of the tenor, as the market names it; else the first of that tenor.
+    if (const Instrument *i = reference.instrument(QStringLiteral("UST ") + bucket);
+        i && (i->kind == InstrumentKind::TreasuryNote || i->kind == InstrumentKind::TreasuryBond))
+        return i;
     for (const Instrument *i : reference.instruments())
         if ((i->kind == InstrumentKind::TreasuryNote || i->kind == InstrumentKind::TreasuryBond) && i->tenor == bucket)
             return i;

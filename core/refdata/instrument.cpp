@@ -115,8 +115,13 @@ QJsonObject Instrument::toJson() const
                   {QStringLiteral("symbol"), symbol},
                   {QStringLiteral("description"), description},
                   {QStringLiteral("kind"), toString(kind)},
-                  {QStringLiteral("tick"), formatPrice(Price(tickSize))},
-                  {QStringLiteral("lot_size"), lotSize}};
+                  {QStringLiteral("price_scale"), priceScale},
+                  {QStringLiteral("tick_size"), tickSize},
+                  {QStringLiteral("lot_size"), lotSize},
+                  {QStringLiteral("multiplier"), contractMultiplier},
+                  {QStringLiteral("quoted_per_100"), quotedPer100},
+                  {QStringLiteral("reference_price"), referencePrice.value()},
+                  {QStringLiteral("volatility"), annualVolatility}};
     if (isTreasury(kind)) {
         o.insert(QStringLiteral("tenor"), tenor);
         o.insert(QStringLiteral("coupon"), couponPercent);
@@ -125,12 +130,97 @@ QJsonObject Instrument::toJson() const
     }
     if (kind == InstrumentKind::EquityOption) {
         o.insert(QStringLiteral("underlying"), underlying);
-        o.insert(QStringLiteral("strike"), formatPrice(strike));
+        o.insert(QStringLiteral("strike"), strike.value());
         o.insert(QStringLiteral("expiry"), expiry.toString(Qt::ISODate));
         o.insert(QStringLiteral("right"), right == OptionRight::Call ? QStringLiteral("call") : QStringLiteral("put"));
-        o.insert(QStringLiteral("multiplier"), contractMultiplier);
     }
     return o;
+}
+
+namespace {
+
+std::optional<InstrumentKind> kindFromString(const QString &text)
+{
+    for (InstrumentKind k : {InstrumentKind::TreasuryBill, InstrumentKind::TreasuryNote, InstrumentKind::TreasuryBond,
+                             InstrumentKind::Equity, InstrumentKind::EquityOption})
+        if (toString(k) == text)
+            return k;
+    return std::nullopt;
+}
+
+Error badDefinition(const QString &what)
+{
+    return makeError(ErrorCode::InvalidArgument, what);
+}
+
+} // namespace
+
+Result<Instrument> Instrument::fromJson(const QJsonObject &o)
+{
+    Instrument i;
+    i.id = o.value(QStringLiteral("id")).toString();
+    i.symbol = o.value(QStringLiteral("symbol")).toString();
+    i.description = o.value(QStringLiteral("description")).toString();
+    static const QRegularExpression idForm(QStringLiteral(R"(^[A-Z0-9][A-Z0-9.\-]{0,31}$)"));
+    if (!idForm.match(i.id).hasMatch())
+        return badDefinition(QStringLiteral("instrument id \"%1\" is not 1 to 32 capital letters, digits, . or -").arg(i.id));
+    if (i.symbol.trimmed().isEmpty() || i.symbol.size() > 64)
+        return badDefinition(QStringLiteral("%1: the symbol must be 1 to 64 characters").arg(i.id));
+    const auto kind = kindFromString(o.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return badDefinition(QStringLiteral("%1: kind \"%2\" is not bill, note, bond, equity or option").arg(i.id, o.value(QStringLiteral("kind")).toString()));
+    i.kind = *kind;
+    i.priceScale = o.value(QStringLiteral("price_scale")).toInteger();
+    i.tickSize = o.value(QStringLiteral("tick_size")).toInteger();
+    i.lotSize = o.value(QStringLiteral("lot_size")).toInteger();
+    i.contractMultiplier = o.value(QStringLiteral("multiplier")).toInteger(1);
+    i.quotedPer100 = o.value(QStringLiteral("quoted_per_100")).toBool();
+    i.referencePrice = Price(o.value(QStringLiteral("reference_price")).toInteger());
+    i.annualVolatility = o.value(QStringLiteral("volatility")).toDouble(0.2);
+    const bool decimalScale = i.priceScale == 1 || i.priceScale == 10 || i.priceScale == 100 || i.priceScale == 1000
+                              || i.priceScale == 10000 || i.priceScale == 100000 || i.priceScale == 1000000;
+    if (!(decimalScale || (i.priceScale == thirtyseconds::UnitsPerPoint && isTreasury(i.kind))))
+        return badDefinition(QStringLiteral("%1: price scale %2 is neither decimal nor 32nds").arg(i.id).arg(i.priceScale));
+    if (i.tickSize <= 0 || i.tickSize > i.priceScale * 100 || i.lotSize <= 0 || i.lotSize > 1'000'000'000
+        || i.contractMultiplier <= 0 || i.contractMultiplier > 100'000)
+        return badDefinition(QStringLiteral("%1: tick, lot and multiplier must be positive and sensible").arg(i.id));
+    // 0: no reference price known (a stock imported without one).
+    if (i.referencePrice < Price(0) || !i.onTick(i.referencePrice) || i.referencePrice.value() > (qint64(1) << 50))
+        return badDefinition(QStringLiteral("%1: the reference price must be positive and on a tick").arg(i.id));
+    if (!(i.annualVolatility >= 0 && i.annualVolatility <= 1000))
+        return badDefinition(QStringLiteral("%1: volatility %2 is not sensible").arg(i.id).arg(i.annualVolatility));
+    if (isTreasury(i.kind)) {
+        i.tenor = o.value(QStringLiteral("tenor")).toString();
+        i.couponPercent = o.value(QStringLiteral("coupon")).toDouble(-1);
+        i.datedDate = QDate::fromString(o.value(QStringLiteral("dated")).toString(), Qt::ISODate);
+        i.maturityDate = QDate::fromString(o.value(QStringLiteral("maturity")).toString(), Qt::ISODate);
+        if (!i.quotedPer100)
+            return badDefinition(QStringLiteral("%1: a Treasury is quoted per 100 of face").arg(i.id));
+        if (!i.datedDate.isValid() || !i.maturityDate.isValid() || i.maturityDate <= i.datedDate)
+            return badDefinition(QStringLiteral("%1: a Treasury needs a dated date before its maturity").arg(i.id));
+        if (!(i.couponPercent >= 0 && i.couponPercent <= 20) || (i.kind == InstrumentKind::TreasuryBill) != (i.couponPercent == 0))
+            return badDefinition(QStringLiteral("%1: coupon %2% does not fit a %3").arg(i.id).arg(i.couponPercent).arg(toString(i.kind)));
+    }
+    if (i.kind == InstrumentKind::EquityOption) {
+        i.underlying = o.value(QStringLiteral("underlying")).toString();
+        i.strike = Price(o.value(QStringLiteral("strike")).toInteger());
+        i.expiry = QDate::fromString(o.value(QStringLiteral("expiry")).toString(), Qt::ISODate);
+        const QString right = o.value(QStringLiteral("right")).toString();
+        if (right != u"call" && right != u"put")
+            return badDefinition(QStringLiteral("%1: an option is a call or a put, not \"%2\"").arg(i.id, right));
+        i.right = right == u"call" ? OptionRight::Call : OptionRight::Put;
+        if (i.underlying.isEmpty() || i.strike <= Price(0) || !i.expiry.isValid())
+            return badDefinition(QStringLiteral("%1: an option needs an underlying, a positive strike and an expiry").arg(i.id));
+    }
+    return i;
+}
+
+bool Instrument::sameDefinition(const Instrument &other) const
+{
+    return id == other.id && kind == other.kind && priceScale == other.priceScale && tickSize == other.tickSize
+           && lotSize == other.lotSize && contractMultiplier == other.contractMultiplier && quotedPer100 == other.quotedPer100
+           && couponPercent == other.couponPercent && datedDate == other.datedDate && maturityDate == other.maturityDate
+           && underlying == other.underlying && strike == other.strike && expiry == other.expiry && right == other.right;
 }
 
 std::optional<qint64> parseQuantity(const QString &input)

@@ -43,7 +43,7 @@ struct Instrument
     QDate expiry;
     OptionRight right = OptionRight::Call;
 
-    Price referencePrice;         // where the demo market starts
+    Price referencePrice;         // where the demo market starts; 0 when no price is known
     double annualVolatility = 0.2; // of the simulated mid (price for stocks, yield bp for Treasuries)
 
     enum class Rounding { Nearest, Up, Down };
@@ -57,7 +57,12 @@ struct Instrument
     bool onTick(Price price) const { return price.value() % tickSize == 0; }
     double toDouble(Price price) const { return double(price.value()) / double(priceScale); }
 
+    // The whole definition, as InstrumentListed records it and reads it back; fromJson() refuses a
+    // definition no market could trade (no id, a tick or lot of zero, an option without expiry).
     QJsonObject toJson() const;
+    static Result<Instrument> fromJson(const QJsonObject &o);
+    // The terms that make the security what it is (not its symbol, description or demo price).
+    bool sameDefinition(const Instrument &other) const;
 };
 
 // Treasury prices in 32nds, in units of 1/256 of a point (one eighth of a 32nd).

@@ -312,7 +312,8 @@ Result<InboundReport> readReport(const fix::Message &m, const ReferenceData &ref
     r.leaves = *leaves;
     r.cumulative = *cumulative;
     r.text = field(tag::Text) ? q(*field(tag::Text)) : QString();
-    r.transactUs = field(tag::TransactTime) ? parseTimestamp(*field(tag::TransactTime)).value_or(nowUtcMicros()) : nowUtcMicros();
+    // Without a readable TransactTime the report happened when it arrived: the venue's clock says when.
+    r.transactUs = field(tag::TransactTime) ? parseTimestamp(*field(tag::TransactTime)).value_or(0) : 0;
     const std::string &execType = *field(tag::ExecType);
     if (execType.size() != 1)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecType %1 is not one character").arg(q(execType))};
@@ -546,12 +547,12 @@ fix::Message executionReport(const ExecutionReport &report, const OrderOnVenue &
     }
     if (!report.text.isEmpty())
         m.set(tag::Text, s(report.text));
-    m.set(tag::TransactTime, timestampText(report.transactUs ? report.transactUs : nowUtcMicros()));
+    m.set(tag::TransactTime, timestampText(report.transactUs));
     return m;
 }
 
 fix::Message statusReport(const OrderOnVenue *order, const VenueRequest &request, const Instrument *instrument,
-                          const QString &execId, char ordStatus)
+                          const QString &execId, char ordStatus, TimestampUs nowUs)
 {
     if (!order || !instrument) {
         fix::Message m;
@@ -568,13 +569,13 @@ fix::Message statusReport(const OrderOnVenue *order, const VenueRequest &request
         m.set(tag::CumQty, "0");
         m.set(tag::AvgPx, "0");
         m.set(tag::Text, "unknown order");
-        m.set(tag::TransactTime, timestampText(nowUtcMicros()));
+        m.set(tag::TransactTime, timestampText(nowUs));
         return m;
     }
     const bool working = ordStatus == '0' || ordStatus == '1';
     fix::Message m = reportBase(*order, *instrument, execId, 'I', ordStatus,
                                 working ? order->orderQuantity - order->cumulative : Quantity(0));
-    m.set(tag::TransactTime, timestampText(nowUtcMicros()));
+    m.set(tag::TransactTime, timestampText(nowUs));
     return m;
 }
 

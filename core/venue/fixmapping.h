@@ -100,7 +100,7 @@ fix::Message executionReport(const ExecutionReport &report, const OrderOnVenue &
                              const QString &execId);
 // The answer to an OrderStatusRequest; `order` null: the venue does not know it.
 fix::Message statusReport(const OrderOnVenue *order, const VenueRequest &request, const Instrument *instrument,
-                          const QString &execId, char ordStatus);
+                          const QString &execId, char ordStatus, TimestampUs nowUs);
 fix::Message cancelReject(const QString &clOrdId, const QString &origClOrdId, const QString &venueOrderId,
                           bool replace, const QString &text, bool unknownOrder);
 

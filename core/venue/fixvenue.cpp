@@ -106,8 +106,8 @@ QString FixVenueSettings::resolvedStateDirectory() const
            + senderCompId + u'-' + targetCompId;
 }
 
-FixVenue::FixVenue(const ReferenceData &reference, FixVenueSettings settings, QObject *parent)
-    : Venue(parent), m_reference(reference), m_settings(std::move(settings)), m_reconcileTimeout(this)
+FixVenue::FixVenue(const ReferenceData &reference, FixVenueSettings settings, const Clock &clock, QObject *parent)
+    : Venue(parent), m_reference(reference), m_settings(std::move(settings)), m_clock(clock), m_reconcileTimeout(this)
 {
     qRegisterMetaType<instant::VenueConnection>();
     m_reconcileTimeout.setSingleShot(true);
@@ -126,7 +126,7 @@ QString FixVenue::name() const
 
 TimestampUs FixVenue::nowUs() const
 {
-    return nowUtcMicros();
+    return m_clock.nowUs();
 }
 
 Status FixVenue::start()
@@ -174,6 +174,8 @@ Status FixVenue::start()
         }
         fixmap::InboundReport in = std::move(read).value();
         in.report.possibleDuplicate = message.possibleDuplicate;
+        if (in.report.transactUs == 0)
+            in.report.transactUs = nowUs();
         // Recorded before the session counts the message as received: a crash cannot lose it.
         QMetaObject::invokeMethod(this, [this, &in] {
             Tracked *t = nullptr;
@@ -281,7 +283,7 @@ void FixVenue::deliver(ExecutionReport report)
 
 QString FixVenue::nextClOrdId(const QString &orderId)
 {
-    return orderId + u'~' + QString::number(nowUtcMicros(), 36) + QString::number(++m_requests, 36);
+    return orderId + u'~' + QString::number(nowUs(), 36) + QString::number(++m_requests, 36);
 }
 
 void FixVenue::setState(State state)

@@ -55,7 +55,8 @@ class FixVenue final : public Venue
 public:
     enum class State { Disconnected, Reconciling, Ready };
 
-    FixVenue(const ReferenceData &reference, FixVenueSettings settings, QObject *parent = nullptr);
+    // `clock` dates what the venue reports without a time, and names requests.
+    FixVenue(const ReferenceData &reference, FixVenueSettings settings, const Clock &clock, QObject *parent = nullptr);
     ~FixVenue() override;
 
     Status start();
@@ -98,6 +99,7 @@ private:
 
     const ReferenceData &m_reference;
     FixVenueSettings m_settings;
+    const Clock &m_clock;
     std::unique_ptr<fix::Endpoint> m_endpoint;
     std::atomic<bool> m_stopping{false};
     State m_state = State::Disconnected;

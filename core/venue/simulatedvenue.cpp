@@ -1,6 +1,7 @@
 #include "venue/simulatedvenue.h"
 
 #include "analytics/bondanalytics.h"
+#include "analytics/marketcalendar.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -13,10 +14,7 @@ Venue::~Venue() = default;
 
 QDate Venue::tradeDate() const
 {
-    // US markets: the trading day is New York's.
-    static const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowUs() / 1000, QTimeZone::utc());
-    return newYork.isValid() ? now.toTimeZone(newYork).date() : now.date();
+    return tradeDateOf(nowUs()); // US markets: the trading day is New York's
 }
 
 namespace {
@@ -58,6 +56,7 @@ struct SimulatedVenue::Market
     std::optional<Price> last;
     std::optional<Bar> bar;
     bool stopsToCheck = false;
+    QString delisted; // why it no longer trades (expired, matured); empty while it does
 };
 
 void SimulatedVenue::Router::onCancelled(venue::OrderId id, Quantity, venue::CancelReason reason)
@@ -92,7 +91,13 @@ void SimulatedVenue::Router::onRefused(venue::OrderId id, venue::RefuseReason re
 }
 
 SimulatedVenue::SimulatedVenue(const ReferenceData &reference, quint64 seed, TimestampUs startUs, QObject *parent)
-    : Venue(parent), m_reference(reference), m_rng(seed), m_nowUs(startUs)
+    : SimulatedVenue(reference, seed, *new SimulatedClock(startUs), parent)
+{
+    m_ownClock.reset(&m_clock);
+}
+
+SimulatedVenue::SimulatedVenue(const ReferenceData &reference, quint64 seed, SimulatedClock &clock, QObject *parent)
+    : Venue(parent), m_reference(reference), m_rng(seed), m_clock(clock)
 {
     static const int registered = [] {
         qRegisterMetaType<instant::ExecutionReport>();
@@ -102,7 +107,7 @@ SimulatedVenue::SimulatedVenue(const ReferenceData &reference, quint64 seed, Tim
         return 0;
     }();
     Q_UNUSED(registered);
-    const QDate settle = QDateTime::fromMSecsSinceEpoch(startUs / 1000, QTimeZone::utc()).date().addDays(1);
+    const QDate settle = tradeDate().addDays(1);
     for (const Instrument *i : reference.instruments()) {
         auto m = std::make_unique<Market>();
         m->instrument = i;
@@ -113,8 +118,10 @@ SimulatedVenue::SimulatedVenue(const ReferenceData &reference, quint64 seed, Tim
             m->yield = analytics::yieldPercent(*i, i->referencePrice, settle).value_or(4.0);
         m_markets.emplace(i->id, std::move(m));
     }
+    delistExpired();
     for (auto &[id, m] : m_markets)
-        requote(*m);
+        if (m->delisted.isEmpty())
+            requote(*m);
 }
 
 SimulatedVenue::~SimulatedVenue()
@@ -146,7 +153,7 @@ Quote SimulatedVenue::topOfBook(const QString &instrument) const
 {
     Quote q;
     q.instrument = instrument;
-    q.timeUs = m_nowUs;
+    q.timeUs = nowUs();
     if (const Market *m = market(instrument)) {
         q.bid = m->book.bestBid();
         q.ask = m->book.bestAsk();
@@ -158,14 +165,56 @@ Quote SimulatedVenue::topOfBook(const QString &instrument) const
     return q;
 }
 
-QDate SimulatedVenue::tradeDate() const
+bool SimulatedVenue::isListed(const QString &instrument) const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_nowUs / 1000, QTimeZone::utc()).date();
+    const Market *m = market(instrument);
+    return m && m->delisted.isEmpty();
+}
+
+void SimulatedVenue::delistExpired()
+{
+    const QDate today = tradeDate();
+    for (auto &[id, m] : m_markets)
+        if (m->delisted.isEmpty())
+            if (auto why = analytics::whyNotTradable(*m->instrument, today))
+                delist(*m, *why);
+}
+
+// An instrument past its expiry or maturity: its quotes go, and every order in it ends.
+void SimulatedVenue::delist(Market &m, const QString &reason)
+{
+    m.delisted = reason;
+    for (venue::OrderId id : m.providerOrders)
+        if (m.book.contains(id))
+            m.book.cancel(id);
+    m.providerOrders.clear();
+    QStringList ending;
+    for (auto it = m_ours.cbegin(); it != m_ours.cend(); ++it)
+        if ((*it)->market == &m)
+            ending << it.key();
+    ending.sort(); // deterministic order
+    for (const QString &orderId : std::as_const(ending)) {
+        Ours *o = m_ours.value(orderId);
+        if (!o->held)
+            m.book.cancel(o->id);
+        ExecutionReport r;
+        r.kind = ExecutionReport::Kind::Expired;
+        r.orderId = orderId;
+        r.cumulative = o->cumulative;
+        r.text = reason;
+        finish(orderId);
+        report(r);
+    }
+    if (m.bar) {
+        Q_EMIT bar(*m.bar);
+        m.bar.reset();
+    }
+    Q_EMIT quote(topOfBook(m.instrument->id)); // an empty book
 }
 
 void SimulatedVenue::report(ExecutionReport r)
 {
-    r.transactUs = m_nowUs;
+    r.transactUs = nowUs();
     Q_EMIT executionReport(r);
 }
 
@@ -190,6 +239,8 @@ void SimulatedVenue::submit(const VenueOrder &order)
         return reject(QStringLiteral("venue unavailable (simulated outage)"));
     if (!market(order.instrument))
         return reject(QStringLiteral("unknown instrument %1").arg(order.instrument));
+    if (const QString &why = market(order.instrument)->delisted; !why.isEmpty())
+        return reject(why);
     if (m_ours.contains(order.orderId))
         return reject(QStringLiteral("duplicate order id %1").arg(order.orderId));
     if (m_faults.rejectRate > 0 && std::uniform_real_distribution<double>(0, 1)(m_rng) < m_faults.rejectRate)
@@ -308,7 +359,8 @@ void SimulatedVenue::onTrade(Market &m, const venue::Trade &t)
 {
     m.last = t.price;
     m.stopsToCheck = true;
-    const TimestampUs minute = m_nowUs - m_nowUs % 60'000'000;
+    const TimestampUs now = nowUs();
+    const TimestampUs minute = now - now % 60'000'000;
     if (m.bar && m.bar->startUs != minute) {
         Q_EMIT bar(*m.bar);
         m.bar.reset();
@@ -319,7 +371,7 @@ void SimulatedVenue::onTrade(Market &m, const venue::Trade &t)
     m.bar->low = std::min(m.bar->low, t.price);
     m.bar->close = t.price;
     m.bar->volume += t.quantity;
-    Q_EMIT trade(TradePrint{m.instrument->id, t.price, t.quantity, t.takerSide, m_nowUs});
+    Q_EMIT trade(TradePrint{m.instrument->id, t.price, t.quantity, t.takerSide, now});
 
     for (venue::OrderId id : {t.maker, t.taker}) {
         auto it = m_oursById.find(id);
@@ -430,7 +482,10 @@ void SimulatedVenue::noiseTrade(Market &m)
 
 void SimulatedVenue::step(qint64 micros)
 {
-    m_nowUs += micros;
+    const QDate before = tradeDate();
+    m_clock.advance(micros);
+    if (tradeDate() != before)
+        delistExpired();
     // Orders held back by an injected acknowledgement delay arrive.
     for (auto it = m_delayed.begin(); it != m_delayed.end();) {
         if (--it->first <= 0) {
@@ -448,6 +503,8 @@ void SimulatedVenue::step(qint64 micros)
     for (auto &[id, mp] : m_markets) {
         Market &m = *mp;
         const Instrument &i = *m.instrument;
+        if (!m.delisted.isEmpty())
+            continue;
         if (isTreasury(i.kind)) {
             m.yield += i.annualVolatility / 100.0 * sqrtDt * normal(m_rng); // bp/yr → percent
             if (auto px = analytics::priceForYield(i, m.yield, settle))
@@ -488,11 +545,10 @@ void SimulatedVenue::endOfDay()
             m->bar.reset();
         }
     }
-    // Next morning, 14:30 UTC (the New York open in winter), skipping weekends and holidays.
-    QDate next = tradeDate();
-    const Instrument *any = m_reference.instruments().isEmpty() ? nullptr : m_reference.instruments().constFirst();
-    next = any ? analytics::nextBusinessDay(*any, next) : next.addDays(1);
-    m_nowUs = QDateTime(next, QTime(14, 30), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
+    // Next morning, 14:30 UTC (the New York open in winter), skipping the days either market is
+    // closed; what expired or matured overnight stops trading.
+    m_clock.set(utcMicros(analytics::nextSessionDay(tradeDate()), 14, 30));
+    delistExpired();
 }
 
 } // namespace instant

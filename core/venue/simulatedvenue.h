@@ -30,6 +30,9 @@ class SimulatedVenue final : public Venue
     Q_OBJECT
 
 public:
+    // The venue moves `clock` (the simulated market's time): step() and endOfDay() advance it.
+    SimulatedVenue(const ReferenceData &reference, quint64 seed, SimulatedClock &clock, QObject *parent = nullptr);
+    // The same on a clock of its own, starting at `startUs`.
     SimulatedVenue(const ReferenceData &reference, quint64 seed, TimestampUs startUs, QObject *parent = nullptr);
     ~SimulatedVenue() override;
 
@@ -38,7 +41,8 @@ public:
     void cancel(const QString &orderId) override;
     void replace(const QString &orderId, std::optional<Price> limitPrice, Quantity quantity) override;
     std::optional<Quantity> workingQuantity(const QString &orderId) const override;
-    TimestampUs nowUs() const override { return m_nowUs; }
+    TimestampUs nowUs() const override { return m_clock.nowUs(); }
+    const Clock &clock() const { return m_clock; }
 
     // Advances the market by `micros`: mids move, liquidity providers requote, noise traders
     // trade, delayed orders arrive, bars close.
@@ -50,7 +54,9 @@ public:
     const venue::OrderBook *book(const QString &instrument) const;
     std::optional<Price> lastTrade(const QString &instrument) const;
     Quote topOfBook(const QString &instrument) const;
-    QDate tradeDate() const override;
+    // Whether an instrument trades today: one past its expiry or maturity is not quoted, and an
+    // order for it is refused with the reason.
+    bool isListed(const QString &instrument) const;
 
 private:
     struct Market;
@@ -67,9 +73,13 @@ private:
     void report(ExecutionReport r);
     qint64 roundToTick(const Instrument &i, double units) const;
 
+    void delist(Market &m, const QString &reason);
+    void delistExpired();
+
     const ReferenceData &m_reference;
     std::mt19937_64 m_rng;
-    TimestampUs m_nowUs;
+    std::unique_ptr<SimulatedClock> m_ownClock;
+    SimulatedClock &m_clock;
     VenueFaults m_faults;
     std::map<QString, std::unique_ptr<Market>> m_markets;
     QHash<QString, Ours *> m_ours;             // working or held orders by client id

@@ -10,12 +10,12 @@ VenueServer::VenueServer(const ReferenceData &reference, VenueServerOptions opti
     : QObject(parent),
       m_reference(reference),
       m_options(std::move(options)),
-      m_venue(reference, m_options.seed, nowUtcMicros(), this),
+      m_venue(reference, m_options.seed, m_options.startUs, this),
       m_step(this)
 {
     // Ids stay unique across restarts of the server: a workstation recognises a report it was
     // sent twice by its ExecID.
-    m_idPrefix = QString::number(nowUtcMicros() / 1000, 36).toUpper();
+    m_idPrefix = QString::number(m_options.startUs / 1000, 36).toUpper();
     connect(&m_venue, &Venue::executionReport, this, &VenueServer::onReport);
     m_step.setInterval(m_options.stepIntervalMs);
     connect(&m_step, &QTimer::timeout, this, [this] {
@@ -143,7 +143,7 @@ void VenueServer::handle(const QString &session, const fixmap::VenueRequest &req
         if (order) {
             // The same ClOrdID again: never a second order. A resend gets the order's status.
             if (request.possibleDuplicate) {
-                send(session, fixmap::statusReport(order, request, instrument, nextExecId(), order->status));
+                send(session, fixmap::statusReport(order, request, instrument, nextExecId(), order->status, m_venue.nowUs()));
                 return;
             }
             Order dup;
@@ -216,11 +216,11 @@ void VenueServer::handle(const QString &session, const fixmap::VenueRequest &req
     }
     case Kind::Status:
         if (!order) {
-            send(session, fixmap::statusReport(nullptr, request, instrument, nextExecId(), '8'));
+            send(session, fixmap::statusReport(nullptr, request, instrument, nextExecId(), '8', m_venue.nowUs()));
             return;
         }
         order->origClOrdId.clear();
-        send(session, fixmap::statusReport(order, request, instrument, nextExecId(), order->status));
+        send(session, fixmap::statusReport(order, request, instrument, nextExecId(), order->status, m_venue.nowUs()));
         return;
     }
 }

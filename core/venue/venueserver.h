@@ -32,6 +32,7 @@ struct VenueServerOptions
     QString keyFile;
     quint64 seed = 1;
     int stepIntervalMs = 250; // the market moves in real time, this often
+    TimestampUs startUs = 0;  // the market's clock at start (the caller's clock: now); it then follows the wall clock
 };
 
 // The simulated venue of demo mode served to several workstations at once over FIX 4.4

@@ -8,6 +8,7 @@
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -42,11 +43,12 @@ void BM_LifecycleMarketableOrders(benchmark::State &state)
 
 void BM_DemoMix(benchmark::State &state)
 {
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
     qint64 orders = 0;
     for (auto _ : state) {
         auto store = openEventStore(freshUrl());
         DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
         options.orders = int(state.range(0));
         options.seed = 1;
         auto summary = runDemo(**store, reference, options);

@@ -3,6 +3,7 @@
 #include "compliance/compliance.h"
 #include "events/eventhash.h"
 #include "store/storeurl.h"
+#include "testmarket.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -214,7 +215,7 @@ const TimestampUs Friday = 1795185000000000; // 2026-11-20 14:30 UTC
 }
 
 MarketableOrderFlow::MarketableOrderFlow(EventStore &store)
-    : m_reference(ReferenceData::demo()), m_venue(m_reference, 1, Friday), m_oms(store, m_reference, m_venue),
+    : m_reference(test::market()), m_venue(m_reference, 1, Friday), m_oms(store, m_reference, m_venue),
       m_trader{QStringLiteral("bench"), QStringLiteral("trader")},
       m_symbols{QStringLiteral("AAPL"), QStringLiteral("MSFT"), QStringLiteral("JPM"), QStringLiteral("KO"), QStringLiteral("XOM")}
 {

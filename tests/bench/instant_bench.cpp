@@ -15,6 +15,7 @@
 
 #include "blotter.h"
 #include "blottermodel.h"
+#include "testmarket.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -328,9 +329,10 @@ void benchRebuild(bool quick, const QString &dir, bool measure)
     {
         auto store = openEventStore(QStringLiteral("sqlite://") + templatePath);
         DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
         options.orders = quick ? 400 : 2000;
         options.seed = 7;
-        if (!store || !runDemo(**store, ReferenceData::demo(), options)) {
+        if (!store || !runDemo(**store, test::market(), options)) {
             std::printf("  the demo run failed\n");
             return;
         }
@@ -421,7 +423,7 @@ double firstPaint(Blotter &blotter, const QList<OrderRef> &orders)
 void benchBlotter(bool quick)
 {
     heading("blotter (offscreen): reset and first paint, GUI thread under a stream of fills");
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
     const int big = quick ? 200'000 : 1'000'000;
     const QList<OrderRef> small = makeOrders(10'000);
     double paintSmall = 0, paintBig = 0;

@@ -6,6 +6,7 @@
 #include "analytics/optionchain.h"
 #include "refdata/instrument.h"
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 #include <QTest>
 
@@ -207,10 +208,21 @@ private Q_SLOTS:
 
     void optionChain()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const QList<QDate> expiries = OptionChain::expiries(data, QStringLiteral("AAPL"));
-        QCOMPARE(expiries.size(), 2);
-        auto chain = OptionChain::build(data, QStringLiteral("AAPL"), expiries.first(), 228.5, 0.25, 0.045, QDate(2026, 11, 20));
+        // 20 November 2026 is a monthly expiry; then the weeklies of 27 November, 4 and 11
+        // December, the December and January monthlies, the March and June quarterlies.
+        QCOMPARE(expiries, (QList<QDate>{QDate(2026, 11, 20), QDate(2026, 11, 27), QDate(2026, 12, 4), QDate(2026, 12, 11),
+                                         QDate(2026, 12, 18), QDate(2027, 1, 15),
+                                         QDate(2027, 3, 19), QDate(2027, 6, 17)}));
+        // (Friday 18 June 2027 the exchange is closed for Juneteenth: the June series expires on Thursday.)
+        // An option expiring on the valuation date has no time value to model.
+        QVERIFY(!OptionChain::build(data, QStringLiteral("AAPL"), expiries.first(), 228.5, 0.25, 0.045, QDate(2026, 11, 20)).ok());
+        // A weekly lists three strikes, a monthly five.
+        auto weekly = OptionChain::build(data, QStringLiteral("AAPL"), QDate(2026, 12, 4), 228.5, 0.25, 0.045, QDate(2026, 11, 20));
+        QVERIFY2(weekly.ok(), qPrintable(weekly.message()));
+        QCOMPARE(weekly->rows.size(), 3);
+        auto chain = OptionChain::build(data, QStringLiteral("AAPL"), QDate(2026, 12, 18), 228.5, 0.25, 0.045, QDate(2026, 11, 20));
         QVERIFY2(chain.ok(), qPrintable(chain.message()));
         QCOMPARE(chain->rows.size(), 5);
         for (int i = 0; i < chain->rows.size(); ++i) {
@@ -272,3 +284,4 @@ private Q_SLOTS:
 
 QTEST_GUILESS_MAIN(TestAnalytics)
 #include "tst_analytics.moc"
+#include "testmarket.h"

@@ -13,6 +13,7 @@
 #include "teststores.h"
 #include "venue/fixvenue.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -225,7 +226,7 @@ private Q_SLOTS:
         QFETCH(QString, account);
         TestStores local(Backend::Sqlite);
         auto store = local.open(local.freshUrl());
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         SimulatedVenue venue(reference, 3, 1795185000000000);
         OrderManager oms(*store, reference, venue);
         QVERIFY(oms.start(Alice));
@@ -294,7 +295,7 @@ private Q_SLOTS:
             QVERIFY(!parsed);
             message = parsed.message();
         } else if (kind == u"screener") {
-            const ReferenceData reference = ReferenceData::demo();
+            const ReferenceData reference = test::market();
             Screener screener(reference);
             const QJsonArray before = screener.rules();
             Status s = screener.setRules(QJsonDocument::fromJson(input).array());
@@ -333,9 +334,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, tool);
         QFETCH(QString, arguments);
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         TradingState state;
-        copilot::CopilotTools tools(state, reference, nullptr);
+        const SimulatedClock clock(test::MarketOpenUs);
+        copilot::CopilotTools tools(state, reference, nullptr, clock);
         auto result = tools.call(tool, arguments);
         QVERIFY(!result);
         QVERIFY2(clear(result.message()), qPrintable(result.message()));

@@ -9,6 +9,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -29,7 +30,7 @@ struct Desk
 {
     TestStores &stores;
     QString url;
-    ReferenceData reference = ReferenceData::demo();
+    ReferenceData reference = test::market();
     std::unique_ptr<EventStore> store;
     std::unique_ptr<SimulatedVenue> venue;
     std::unique_ptr<OrderManager> oms;
@@ -169,7 +170,7 @@ class TestBrackets : public QObject
 private Q_SLOTS:
     void termsAreCheckedAgainstTheEntry()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const Instrument &stock = *data.instrument(Aapl);
         const Instrument &note = *data.instrument(QStringLiteral("UST 10Y"));
         const Price entry(22800);

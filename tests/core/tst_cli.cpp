@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #ifdef Q_OS_UNIX
@@ -343,8 +344,11 @@ private Q_SLOTS:
     void demoRunPositionsAndOrders()
     {
         const QString url = stores.freshUrl();
+        // The market of a given date, so that the second run continues the first whenever it runs.
+        const QString date = QStringLiteral("2027-03-10");
         Run run = instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), url,
-                              QStringLiteral("--orders"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("2"), QStringLiteral("--json")});
+                              QStringLiteral("--orders"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("2"), QStringLiteral("--json"),
+                              QStringLiteral("--demo-date"), date});
         QCOMPARE(run.exitCode, 0);
         const QJsonObject summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(summary.value(QStringLiteral("orders")).toInt(), 80);
@@ -353,9 +357,23 @@ private Q_SLOTS:
         QVERIFY(summary.value(QStringLiteral("orders_by_state")).toObject().contains(QStringLiteral("Filled")));
 
         run = instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), url,
-                          QStringLiteral("--orders"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("2")});
+                          QStringLiteral("--orders"), QStringLiteral("80"), QStringLiteral("--seed"), QStringLiteral("2"),
+                          QStringLiteral("--demo-date"), date});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains(QStringLiteral("invariants: hold")), qPrintable(run.out));
+        // Every instrument the orders named is recorded as it was that day.
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("list"), QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject listed = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(listed.value(QStringLiteral("count")).toInt() > 10);
+        for (const QJsonValue &v : listed.value(QStringLiteral("instruments")).toArray()) {
+            const QJsonObject i = v.toObject();
+            QVERIFY(i.value(QStringLiteral("source")).toString().startsWith(QStringLiteral("first used by order D2-")));
+            if (i.value(QStringLiteral("kind")).toString() == u"option")
+                QVERIFY2(i.value(QStringLiteral("expiry")).toString() >= date, qPrintable(i.value(QStringLiteral("id")).toString()));
+            if (i.contains(QStringLiteral("maturity")))
+                QVERIFY2(i.value(QStringLiteral("maturity")).toString() > date, qPrintable(i.value(QStringLiteral("id")).toString()));
+        }
 
         run = instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--json")});
         QCOMPARE(run.exitCode, 0);
@@ -395,6 +413,76 @@ private Q_SLOTS:
         QCOMPARE(instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--orders"), QStringLiteral("many")}).exitCode, 2);
         QCOMPARE(instantCli({QStringLiteral("orders"), QStringLiteral("--store"), url, QStringLiteral("--state"), QStringLiteral("Bogus")}).exitCode, 2);
         QCOMPARE(instantCli({QStringLiteral("positions"), QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("soon")}).exitCode, 2);
+    }
+
+    // A security master is recorded in the store all of it or nothing, once; "as of" shows the
+    // instruments as they were recorded then.
+    void refdataImportAndList()
+    {
+        const QString url = stores.freshUrl();
+        const QString real = QStringLiteral(INSTANT_TEST_DATA "/auction-results-2023.csv");
+        Run run = instantCli({QStringLiteral("refdata"), QStringLiteral("import"), QStringLiteral("--store"), url, real});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("13 row(s), 13 instrument(s): 13 recorded, 0 already there")), qPrintable(run.out));
+        const QString between = formatUtcMicros(nowUtcMicros());
+        QTest::qWait(5);
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("import"), QStringLiteral("--store"), url, real});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("0 recorded, 13 already there")), qPrintable(run.out));
+
+        // One bad row among good ones: refused with its line, nothing of the file recorded.
+        QTemporaryDir dir;
+        QFile bad(dir.filePath(QStringLiteral("bad.csv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("symbol,underlying,type,strike,expiry,multiplier\nXYZ,,equity,,,\nXYZ 16JUN28 10 C,XYZ,call,10,2028-06-16,100\n"
+                  "XYZ 16JUN28 10 P,XYZ,put,ten,2028-06-16,100\n");
+        bad.close();
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("import"), QStringLiteral("--store"), url, bad.fileName()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("line 4: strike \"ten\"")), qPrintable(run.err));
+        // A CUSIP already recorded with other terms: refused too.
+        QFile other(dir.filePath(QStringLiteral("other.csv")));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("CUSIP,Security Type,Security Term,Auction Date,Issue Date,Maturity Date,Interest Rate,High Yield,Price per $100\n"
+                    "91282CJJ1,Note,10-Year,2023-11-08,2023-11-15,2033-11-15,4.625,4.519,99.848482\n");
+        other.close();
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("import"), QStringLiteral("--store"), url, other.fileName()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("line 2: 91282CJJ1 is already recorded with other terms")), qPrintable(run.err));
+
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("list"), QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonObject list = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(list.value(QStringLiteral("count")).toInt(), 13);
+        bool ten = false;
+        for (const QJsonValue &v : list.value(QStringLiteral("instruments")).toArray()) {
+            const QJsonObject i = v.toObject();
+            QVERIFY(i.value(QStringLiteral("source")).toString() == u"import auction-results-2023.csv");
+            if (i.value(QStringLiteral("id")).toString() == u"91282CJJ1") {
+                ten = true;
+                QCOMPARE(i.value(QStringLiteral("coupon")).toDouble(), 4.5);
+                QCOMPARE(i.value(QStringLiteral("maturity")).toString(), QStringLiteral("2033-11-15"));
+            }
+        }
+        QVERIFY(ten);
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("list"), QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("2000-01-01")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("0 instrument(s)")), qPrintable(run.out));
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("list"), QStringLiteral("--store"), url, QStringLiteral("--as-of"), between});
+        QVERIFY2(run.out.contains(QStringLiteral("13 instrument(s)")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("T 4.5 11/15/33")), qPrintable(run.out));
+
+        // The demo market of a date, with what the store recorded.
+        run = instantCli({QStringLiteral("refdata"), QStringLiteral("list"), QStringLiteral("--demo"), QStringLiteral("--demo-date"),
+                          QStringLiteral("2030-12-31"), QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        list = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(list.value(QStringLiteral("count")).toInt(), 252 + 13);
+        QCOMPARE(instantCli({QStringLiteral("refdata"), QStringLiteral("list"), QStringLiteral("--demo"), QStringLiteral("--demo-date"),
+                             QStringLiteral("someday")}).exitCode, 2);
+        QCOMPARE(instantCli({QStringLiteral("refdata"), QStringLiteral("import"), QStringLiteral("--store"), url}).exitCode, 2);
+        QCOMPARE(instantCli({QStringLiteral("refdata"), QStringLiteral("import"), QStringLiteral("--store"), url,
+                             dir.filePath(QStringLiteral("missing.csv"))}).exitCode, 2);
     }
 
     void analytics()

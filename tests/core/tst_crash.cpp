@@ -33,7 +33,7 @@ class TestCrash : public QObject
     {
         return {QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--json"),
                 QStringLiteral("--store"), url, QStringLiteral("--orders"), QString::number(orders),
-                QStringLiteral("--seed"), QString::number(seed)};
+                QStringLiteral("--seed"), QString::number(seed), QStringLiteral("--demo-date"), QStringLiteral("2026-11-20")};
     }
 
     static QString checkLog(const EventStore &store)

@@ -1,5 +1,6 @@
 // Whole simulated trading days, many seeds: the invariants of the product hold at every event.
 
+#include "analytics/marketcalendar.h"
 #include "audit/chainverifier.h"
 #include "demo/demorun.h"
 #include "events/eventhash.h"
@@ -8,6 +9,7 @@
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -17,8 +19,11 @@ using namespace instant::test;
 
 namespace {
 
-// Replays the log one event at a time and checks what must hold after every one of them.
-QString checkLog(const EventStore &store)
+// Replays the log one event at a time and checks what must hold after every one of them: no
+// order recorded twice, available cash never negative, nothing traded in an instrument past its
+// expiry or maturity, settled positions the sum of their settlements until the instrument's own
+// dates close them.
+QString checkLog(const EventStore &store, const ReferenceData &reference)
 {
     TradingState state;
     QString problem;
@@ -36,6 +41,17 @@ QString checkLog(const EventStore &store)
                 return false;
             }
             recordedOrders.insert(id);
+        }
+        if (e.type == events::OrderFilled || e.type == events::OrderPartiallyFilled) {
+            const QJsonObject p = e.payloadObject();
+            const OrderRecord *o = state.order(p.value(QStringLiteral("order_id")).toString());
+            const Instrument *i = o ? reference.instrument(o->instrument) : nullptr;
+            const QDate traded = QDate::fromString(p.value(QStringLiteral("trade_date")).toString(), Qt::ISODate);
+            if (i)
+                if (auto dead = analytics::whyNotTradable(*i, traded)) {
+                    problem = QStringLiteral("event %1 fills %2 on %3: %4").arg(e.sequence).arg(o->orderId, traded.toString(Qt::ISODate), *dead);
+                    return false;
+                }
         }
         if (e.type == events::TradeSettled) {
             const QJsonObject p = e.payloadObject();
@@ -55,9 +71,15 @@ QString checkLog(const EventStore &store)
         return problem;
     if (Status s = state.checkInvariants(); !s)
         return s.message();
-    for (const PositionRecord &p : state.positions())
+    for (const PositionRecord &p : state.positions()) {
+        if (p.retired) { // matured or expired: nothing is held
+            if (p.quantity != 0 || p.settledQuantity != 0)
+                return QStringLiteral("position %1 %2 is closed by its own dates but still holds %3").arg(p.account, p.instrument).arg(p.quantity);
+            continue;
+        }
         if (p.settledQuantity != settledByPosition.value(p.account + u'|' + p.instrument))
             return QStringLiteral("settled position %1 %2 is not the sum of its settled fills").arg(p.account, p.instrument);
+    }
     return {};
 }
 
@@ -78,7 +100,7 @@ class TestDemoRun : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void invariantsHoldOverManySeeds_data()
@@ -93,6 +115,7 @@ private Q_SLOTS:
         QFETCH(quint64, seed);
         auto store = stores.open(stores.freshUrl());
         DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
         options.orders = 400;
         options.seed = seed;
         auto summary = runDemo(*store, reference, options);
@@ -105,11 +128,52 @@ private Q_SLOTS:
         QVERIFY(summary->settledTrades > 0);
         QVERIFY(summary->tradingDays >= 2);
 
-        const QString problem = checkLog(*store);
+        const QString problem = checkLog(*store, reference);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         auto replay = TradingState::replay(*store);
         QCOMPARE(stateDigest(*replay), summary->stateDigest); // projections equal a full replay
         QVERIFY(verifyChain(*store)->intact);
+    }
+
+    // Across an expiry Friday: options still held at the close expire, or are exercised with the
+    // shares delivered and paid for at settlement; nothing trades once it has expired.
+    void optionsExpireAndAreExercised()
+    {
+        const QDate thursday(2027, 9, 16); // the September monthly expires on the 17th
+        const ReferenceData market = DemoMarket::referenceData(thursday);
+        auto store = stores.open(stores.freshUrl());
+        DemoRunOptions options;
+        options.startUs = utcMicros(thursday, 14, 30);
+        options.orders = 600;
+        options.seed = 5;
+        auto summary = runDemo(*store, market, options);
+        QVERIFY2(summary.ok(), qPrintable(summary.message()));
+        QVERIFY2(summary->invariants.isEmpty(), qPrintable(summary->invariants));
+        QVERIFY2(summary->lifecycle.value(QStringLiteral("OptionExpired")) + summary->lifecycle.value(QStringLiteral("OptionExercised")) > 0,
+                 qPrintable(summary->toText()));
+        const QString problem = checkLog(*store, market);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        auto replay = TradingState::replay(*store);
+        QCOMPARE(stateDigest(*replay), summary->stateDigest);
+    }
+
+    // The market of whatever day it is: the `calendar` label runs this with the machine's date
+    // moved far ahead. It trades, settles and closes only what lives on that date.
+    void todaysMarketLivesOnTheCalendar()
+    {
+        const QDate today = systemClock().tradeDate();
+        const ReferenceData market = DemoMarket::referenceData(today);
+        auto store = stores.open(stores.freshUrl());
+        DemoRunOptions options;
+        options.startUs = utcMicros(DemoMarket::sessionDate(today), 14, 30);
+        options.orders = 400;
+        options.seed = 11;
+        auto summary = runDemo(*store, market, options);
+        QVERIFY2(summary.ok(), qPrintable(summary.message()));
+        QVERIFY2(summary->invariants.isEmpty(), qPrintable(summary->invariants));
+        QVERIFY2(summary->fills > 50, qPrintable(summary->toText()));
+        const QString problem = checkLog(*store, market);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void sameSeedSameEvents()
@@ -118,6 +182,7 @@ private Q_SLOTS:
         auto b = stores.open(stores.freshUrl());
         auto c = stores.open(stores.freshUrl());
         DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
         options.orders = 200;
         options.seed = 77;
         QVERIFY(runDemo(*a, reference, options).ok());
@@ -135,6 +200,7 @@ private Q_SLOTS:
         const QString url = stores.freshUrl();
         auto store = stores.open(url);
         DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
         options.orders = 150;
         options.seed = 9;
         QVERIFY(runDemo(*store, reference, options).ok());
@@ -143,7 +209,7 @@ private Q_SLOTS:
         QVERIFY2(again.ok() && again->invariants.isEmpty(), qPrintable(again.ok() ? again->invariants : again.message()));
         QCOMPARE(again->orders, 150);
         QVERIFY(store->head()->sequence >= after);
-        QVERIFY(checkLog(*store).isEmpty());
+        QVERIFY(checkLog(*store, reference).isEmpty());
         auto replay = TradingState::replay(*store);
         if (stateDigest(*replay) != again->stateDigest)
             qWarning("%s", QJsonDocument(replay->toJson()).toJson().constData());
@@ -155,6 +221,7 @@ private Q_SLOTS:
         const QString url = stores.freshUrl();
         auto store = stores.open(url);
         DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
         options.orders = 200;
         options.seed = 4;
         QVERIFY(runDemo(*store, reference, options).ok()); // saves a snapshot at the end
@@ -204,6 +271,7 @@ private Q_SLOTS:
         {
             auto store = stores.open(url);
             DemoRunOptions options;
+            options.startUs = test::MarketOpenUs;
             options.orders = 30;
             QVERIFY(runDemo(*store, reference, options).ok());
         }

@@ -13,6 +13,7 @@
 #include "venue/fixvenue.h"
 #include "venue/orderbook.h"
 #include "venue/venueserver.h"
+#include "testmarket.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,7 +50,7 @@ struct VenueSide
 {
     QString dir;
     quint16 port;
-    ReferenceData reference = ReferenceData::demo();
+    ReferenceData reference = test::market();
     std::unique_ptr<VenueServer> server;
 
     VenueSide(const QString &stateDir, quint16 fixPort) : dir(stateDir), port(fixPort) { start(); }
@@ -61,6 +62,7 @@ struct VenueSide
         o.stateDirectory = dir;
         o.heartbeatSeconds = 1;
         o.stepIntervalMs = 50;
+        o.startUs = test::MarketOpenUs;
         server = std::make_unique<VenueServer>(reference, o);
         Status s = server->start();
         QVERIFY2(s, qPrintable(s.message()));
@@ -72,7 +74,8 @@ struct VenueSide
 // One workstation: a store, an order manager and a FIX venue.
 struct Workstation
 {
-    ReferenceData reference = ReferenceData::demo();
+    ReferenceData reference = test::market();
+    SimulatedClock clock{test::MarketOpenUs}; // the workstation's: the test market's day
     std::unique_ptr<EventStore> store;
     std::unique_ptr<FixVenue> venue;
     std::unique_ptr<OrderManager> oms;
@@ -87,7 +90,7 @@ struct Workstation
         s.stateDirectory = stateDir;
         s.heartbeatSeconds = 1;
         s.reconnectSeconds = 1;
-        venue = std::make_unique<FixVenue>(reference, s);
+        venue = std::make_unique<FixVenue>(reference, s, clock);
         QObject::connect(venue.get(), &FixVenue::problem, venue.get(), [this](const QString &p) { problems << p; });
         oms = std::make_unique<OrderManager>(*store, reference, *venue);
         QVERIFY(oms->start(Alice));
@@ -218,7 +221,7 @@ private Q_SLOTS:
 
     void pricesTravelExactly()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const Instrument &note = *data.instrument(QStringLiteral("UST 10Y"));
         const Instrument &stock = *data.instrument(QStringLiteral("AAPL"));
         QCOMPARE(fixmap::priceText(note, Price(99 * 256 + 130)), std::string("99.5078125"));
@@ -440,7 +443,7 @@ private Q_SLOTS:
 
         TestStores stores(Backend::Sqlite);
         auto store = stores.open(stores.freshUrl());
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         EngineOptions options;
         options.actor = Alice;
         FixVenueSettings fix;
@@ -449,7 +452,8 @@ private Q_SLOTS:
         fix.heartbeatSeconds = 1;
         options.fixVenue = fix;
         options.feedUrl = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(*listening));
-        TradingEngine engine(*store, reference, options);
+        const SimulatedClock clock(test::MarketOpenUs);
+        TradingEngine engine(*store, reference, clock, options);
         QList<Quote> quotes;
         QStringList depthFor;
         VenueConnection connection{false, {}};

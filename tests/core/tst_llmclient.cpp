@@ -7,6 +7,7 @@
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -114,7 +115,8 @@ class TestLlmClient : public QObject
 {
     Q_OBJECT
 
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
+    const SimulatedClock clock{test::MarketOpenUs};
     TestStores stores{Backend::Sqlite};
 
     LlmSettings settings(const FakeLlmServer &server, const QString &model, Provider provider = Provider::OpenAi)
@@ -134,7 +136,7 @@ private Q_SLOTS:
         FakeLlmServer server;
         auto store = stores.open(stores.freshUrl());
         TradingState state;
-        CopilotTools tools(state, reference, store.get());
+        CopilotTools tools(state, reference, store.get(), clock);
         CopilotAudit audit(*store, QStringLiteral("t1"), Actor{QStringLiteral("alice"), QStringLiteral("trader")});
         LlmClient client(settings(server, QStringLiteral("openai")));
         CopilotSession session(&client, tools, &audit);
@@ -169,7 +171,7 @@ private Q_SLOTS:
         FakeLlmServer server;
         auto store = stores.open(stores.freshUrl());
         TradingState state;
-        CopilotTools tools(state, reference, store.get());
+        CopilotTools tools(state, reference, store.get(), clock);
         LlmClient client(settings(server, QStringLiteral("propose")));
         CopilotSession session(&client, tools, nullptr);
         const Sequence head = store->head()->sequence;

@@ -7,6 +7,7 @@
 #include "analytics/optionrecommender.h"
 #include "marketdata/quoteboard.h"
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -371,7 +372,7 @@ private Q_SLOTS:
     {
         // AAPL 15JAN27 230 C and P: quoted a cent either side of the Black-Scholes price at 25%
         // volatility, spot 228.50, 4.5% rate, 56 days (ACT/365).
-        const ReferenceData demo = ReferenceData::demo();
+        const ReferenceData demo = test::market();
         const double t = 56.0 / 365.0;
         const Bs call = blackScholesCall(228.50, 230, t, 0.045, 0.25);
         const Bs put = blackScholesPut(228.50, 230, t, 0.045, 0.25);
@@ -390,7 +391,9 @@ private Q_SLOTS:
         QCOMPARE(board.marketDate(), Valuation);
 
         const QList<OptionCandidate> chain = OptionRecommender::candidates(demo, QStringLiteral("AAPL"), 228.50, Valuation, 0.045, board);
-        QCOMPARE(chain.size(), 20); // five strikes, two expiries, calls and puts
+        // Calls and puts: five strikes on the five monthly and quarterly expiries, three on the
+        // three weeklies (the market of 20 November 2026).
+        QCOMPARE(chain.size(), 68);
         int priced = 0;
         for (const OptionCandidate &k : chain) {
             if (k.contract == c || k.contract == p) {

@@ -7,6 +7,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -37,7 +38,7 @@ struct Desk
     TestStores stores{Backend::Sqlite};
     QString url = stores.freshUrl();
     std::unique_ptr<EventStore> store = stores.open(url);
-    ReferenceData reference = ReferenceData::demo();
+    ReferenceData reference = test::market();
     std::unique_ptr<SimulatedVenue> venue = std::make_unique<SimulatedVenue>(reference, 42, Friday);
     std::unique_ptr<OrderManager> oms = std::make_unique<OrderManager>(*store, reference, *venue);
 
@@ -96,7 +97,7 @@ class TestOrderManager : public QObject
 private Q_SLOTS:
     void settlementDatesFollowTheCalendars()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const Instrument &note = *data.instrument(QStringLiteral("UST 10Y"));
         const Instrument &stock = *data.instrument(QStringLiteral("AAPL"));
         QCOMPARE(analytics::settlementDate(note, QDate(2026, 11, 20)), QDate(2026, 11, 23)); // Friday → Monday

@@ -11,6 +11,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -130,7 +131,7 @@ struct Desk
     TestStores stores;
     QString url = stores.freshUrl();
     std::unique_ptr<EventStore> store = stores.open(url);
-    ReferenceData reference = ReferenceData::demo();
+    ReferenceData reference = test::market();
     std::unique_ptr<SimulatedVenue> venue = std::make_unique<SimulatedVenue>(reference, 42, Friday);
     std::unique_ptr<OrderManager> oms = std::make_unique<OrderManager>(*store, reference, *venue);
     std::unique_ptr<PortfolioDesk> desk;
@@ -170,7 +171,7 @@ class TestRebalance : public QObject
 private Q_SLOTS:
     void bucketsByRemainingMaturity()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         auto bucketOf = [&](const char *symbol) { return tenorBucket(*data.instrument(QString::fromLatin1(symbol)), Settle); };
         QCOMPARE(bucketOf("UST 4W"), QStringLiteral("2Y"));
         QCOMPARE(bucketOf("UST 2Y"), QStringLiteral("2Y"));
@@ -301,15 +302,18 @@ private Q_SLOTS:
     void dv01PerUnitMatchesTheCashFlows()
     {
         // The DV01 the rebalancer is given, against one computed here from the cash flows.
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const Instrument &ten = *data.instrument(QStringLiteral("UST 10Y"));
         const Instrument &five = *data.instrument(QStringLiteral("UST 5Y"));
-        const double ten01 = dv01FromCashFlows(4.125, QDate(2036, 11, 15), Settle, 99.5);
-        const double five01 = dv01FromCashFlows(3.75, QDate(2031, 10, 31), Settle, 99.5625);
-        QVERIFY(std::abs(ten01 - 0.000806435181) < 1e-11);  // $806.44 per 1mm
-        QVERIFY(std::abs(five01 - 0.000444638132) < 1e-11); // $444.64 per 1mm
-        // The analytic DV01 (modified duration × dirty price × 1bp) against the slope of the cash
-        // flows' price: equal to a cent per $1mm (QuantLib adds a small convexity term).
+        // The cash flows worked by hand for a 4 1/8% note of 15 November 2036 and a 3 3/4% of
+        // 31 October 2031.
+        QVERIFY(std::abs(dv01FromCashFlows(4.125, QDate(2036, 11, 15), Settle, 99.5) - 0.000806435181) < 1e-11); // $806.44 per 1mm
+        QVERIFY(std::abs(dv01FromCashFlows(3.75, QDate(2031, 10, 31), Settle, 99.5625) - 0.000444638132) < 1e-11); // $444.64 per 1mm
+        // The market's 10- and 5-year notes, whatever their coupons: the analytic DV01 (modified
+        // duration × dirty price × 1bp) against the slope of the cash flows' price: equal to a cent
+        // per $1mm (QuantLib adds a small convexity term).
+        const double ten01 = dv01FromCashFlows(ten.couponPercent, ten.maturityDate, Settle, 99.5);
+        const double five01 = dv01FromCashFlows(five.couponPercent, five.maturityDate, Settle, 99.5625);
         const double q10 = *analytics::dv01PerUnitFace(ten, *ten.parsePrice(QStringLiteral("99-16")), Settle);
         const double q5 = *analytics::dv01PerUnitFace(five, *five.parsePrice(QStringLiteral("99-18")), Settle);
         QVERIFY2(std::abs(q10 - ten01) * 1e6 < 0.01, qPrintable(QString::number(q10 * 1e6, 'f', 6)));
@@ -318,7 +322,7 @@ private Q_SLOTS:
 
     void dv01BucketsToQuantities()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const Instrument &five = *data.instrument(QStringLiteral("UST 5Y"));
         const Instrument &two = *data.instrument(QStringLiteral("UST 2Y"));
         const double five01 = dv01FromCashFlows(3.75, QDate(2031, 10, 31), Settle, 99.5625);
@@ -361,8 +365,9 @@ private Q_SLOTS:
 
     void deskBuysTheBucketBenchmark()
     {
-        // From nothing to $8,000 of 10Y DV01 at 99-16: the desk prices DV01 itself (QuantLib);
-        // by the cash flows 8,000 / 0.000806435181 = 9,920,202 face → 9,920,000.
+        // From nothing to $8,000 of 10Y DV01 at 99-16: the desk prices DV01 itself (QuantLib); by
+        // the cash flows of the market's 10-year (4 1/4% of 15 November 2036), 8,000 / 0.0008017
+        // ≈ 9,979,000 face, to the nearest $1,000 (checked below from the cash flows).
         Desk d;
         PortfolioTargets t;
         t.account = QStringLiteral("DESK-01");
@@ -375,9 +380,10 @@ private Q_SLOTS:
         QCOMPARE(p->lines.size(), 1);
         QCOMPARE(p->lines[0].instrument, ten.id);
         QCOMPARE(p->lines[0].side, Side::Buy);
-        QCOMPARE(p->lines[0].quantity, 9'920'000);
+        const double ten01 = dv01FromCashFlows(ten.couponPercent, ten.maturityDate, Settle, 99.5);
+        QCOMPARE(p->lines[0].quantity, qRound64(8000.0 / ten01 / 1000.0) * 1000);
         QCOMPARE(ten.formatPrice(p->lines[0].limitPrice), QStringLiteral("99-16"));
-        QVERIFY(std::abs(row(*p, QStringLiteral("10Y"))->after - 9'920'000 * 0.000806435181) < 0.05);
+        QVERIFY(std::abs(row(*p, QStringLiteral("10Y"))->after - double(p->lines[0].quantity) * ten01) < 0.05);
     }
 
     void eventsAreRecordedAndReplayed()

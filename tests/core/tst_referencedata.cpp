@@ -1,4 +1,5 @@
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 #include <QTest>
 
@@ -58,7 +59,7 @@ private Q_SLOTS:
 
     void notional()
     {
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         const Instrument *tenYear = data.instrument(QStringLiteral("UST 10Y"));
         QVERIFY(tenYear);
         // $1mm face at 99-16 = $995,000.00
@@ -76,8 +77,8 @@ private Q_SLOTS:
         QCOMPARE(option->contractMultiplier, 100);
         QCOMPARE(option->notionalCents(Quantity(2), Price(350)), 70'000); // 2 contracts at 3.50
         const Instrument *bill = data.instrument(QStringLiteral("UST 13W"));
-        QCOMPARE(bill->formatPrice(bill->referencePrice), QStringLiteral("99.06000"));
-        QCOMPARE(bill->notionalCents(Quantity(1'000'000), bill->referencePrice), 99'060'000);
+        QCOMPARE(bill->formatPrice(*bill->parsePrice(QStringLiteral("99.06"))), QStringLiteral("99.06000"));
+        QCOMPARE(bill->notionalCents(Quantity(1'000'000), *bill->parsePrice(QStringLiteral("99.06"))), 99'060'000);
         // Written from the integer: more digits than a double holds come back the same (found by fuzz_order_command).
         QCOMPARE(bill->formatPrice(*bill->parsePrice(QStringLiteral("510211021011.1"))), QStringLiteral("510211021011.10000"));
         QCOMPARE(aapl->formatPrice(Price(-1)), QStringLiteral("-0.01"));
@@ -88,7 +89,7 @@ private Q_SLOTS:
     {
         QCOMPARE(cusipCheckDigit(QStringLiteral("03783310")), QChar(u'0')); // Apple
         QCOMPARE(cusipCheckDigit(QStringLiteral("91282CJL")), QChar(u'6')); // a Treasury note
-        const ReferenceData data = ReferenceData::demo();
+        const ReferenceData data = test::market();
         for (const Instrument *i : data.instruments())
             if (isTreasury(i->kind))
                 QVERIFY2(isValidCusip(i->id), qPrintable(i->id));
@@ -96,17 +97,22 @@ private Q_SLOTS:
 
     void demoSet()
     {
-        const ReferenceData data = ReferenceData::demo();
-        QCOMPARE(data.instruments(InstrumentKind::TreasuryBill).size(), 6);
-        QCOMPARE(data.instruments(InstrumentKind::TreasuryNote).size(), 5);
-        QCOMPARE(data.instruments(InstrumentKind::TreasuryBond).size(), 2);
+        const ReferenceData data = test::market();
+        // The market of 20 November 2026: each Treasury on the run and the one before it, twenty
+        // stocks, and the options of AAPL, MSFT and NVDA on eight expiries (five strikes on the
+        // monthlies and quarterlies, three on the weeklies), calls and puts.
+        QCOMPARE(data.instruments(InstrumentKind::TreasuryBill).size(), 14);
+        QCOMPARE(data.instruments(InstrumentKind::TreasuryNote).size(), 10);
+        QCOMPARE(data.instruments(InstrumentKind::TreasuryBond).size(), 4);
         QCOMPARE(data.instruments(InstrumentKind::Equity).size(), 20);
-        QCOMPARE(data.instruments(InstrumentKind::EquityOption).size(), 60);
-        for (const QString &tenor : {QStringLiteral("4W"), QStringLiteral("8W"), QStringLiteral("13W"), QStringLiteral("17W"),
-                                    QStringLiteral("26W"), QStringLiteral("52W"), QStringLiteral("2Y"), QStringLiteral("3Y"),
-                                    QStringLiteral("5Y"), QStringLiteral("7Y"), QStringLiteral("10Y"), QStringLiteral("20Y"),
-                                    QStringLiteral("30Y")})
+        QCOMPARE(data.instruments(InstrumentKind::EquityOption).size(), 3 * (5 * 5 + 3 * 3) * 2);
+        for (const QString &tenor : {QStringLiteral("4W"), QStringLiteral("6W"), QStringLiteral("8W"), QStringLiteral("13W"),
+                                    QStringLiteral("17W"), QStringLiteral("26W"), QStringLiteral("52W"), QStringLiteral("2Y"),
+                                    QStringLiteral("3Y"), QStringLiteral("5Y"), QStringLiteral("7Y"), QStringLiteral("10Y"),
+                                    QStringLiteral("20Y"), QStringLiteral("30Y")}) {
             QVERIFY2(data.instrument(QStringLiteral("UST ") + tenor), qPrintable(tenor));
+            QVERIFY2(data.instrument(QStringLiteral("UST %1 OLD").arg(tenor)), qPrintable(tenor));
+        }
         for (const Instrument *i : data.instruments()) {
             QVERIFY2(i->onTick(i->referencePrice), qPrintable(i->symbol));
             QVERIFY(i->referencePrice > Price(0));

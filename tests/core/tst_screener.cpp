@@ -2,6 +2,7 @@
 
 #include "refdata/referencedata.h"
 #include "screener/screener.h"
+#include "testmarket.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -36,7 +37,7 @@ class TestScreener : public QObject
 {
     Q_OBJECT
 
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void gapAgainstThePreviousClose()

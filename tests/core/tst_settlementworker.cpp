@@ -7,6 +7,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QJsonDocument>
 #include <QLocale>
@@ -62,7 +63,7 @@ private Q_SLOTS:
         TestStores stores{Backend::Sqlite};
         const QString url = stores.freshUrl();
         std::unique_ptr<EventStore> store = stores.open(url);
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         const qint64 opening = reference.account(Desk)->openingCashCents;
 
         SimulatedVenue venueA(reference, 42, Tuesday);
@@ -196,7 +197,7 @@ private Q_SLOTS:
     {
         TestStores stores{Backend::Sqlite};
         std::unique_ptr<EventStore> store = stores.open(stores.freshUrl());
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         SimulatedVenue venue(reference, 42, Friday);
         OrderManager oms(*store, reference, venue);
         QVERIFY(oms.start(Alice));
@@ -222,7 +223,7 @@ private Q_SLOTS:
     {
         TestStores stores{Backend::Sqlite};
         std::unique_ptr<EventStore> store = stores.open(stores.freshUrl());
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         const Actor venueActor{QStringLiteral("venue"), QStringLiteral("venue")};
         auto make = [](const QString &type, QJsonObject payload, const Actor &actor) {
             NewEvent e;

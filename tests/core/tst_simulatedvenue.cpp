@@ -2,6 +2,7 @@
 
 #include "refdata/referencedata.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -40,7 +41,7 @@ class TestSimulatedVenue : public QObject
 {
     Q_OBJECT
 
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void sameSeedSameMarket()

@@ -8,6 +8,7 @@
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -124,10 +125,11 @@ private Q_SLOTS:
             QVERIFY2(sqlError(db, sql).contains(QStringLiteral("permission denied")), qPrintable(sql));
 
         // The workstation's engine takes the database's answer and refuses orders.
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         EngineOptions options;
         options.actor = Actor{compliance, roleFor(QStringLiteral("trader"), *access)};
-        TradingEngine engine(*store, reference, options);
+        const SimulatedClock clock(test::MarketOpenUs);
+        TradingEngine engine(*store, reference, clock, options);
         QVERIFY(!engine.canTrade());
         QList<CommandOutcome> outcomes;
         connect(&engine, &TradingEngine::commandFinished, this, [&outcomes](const CommandOutcome &o) { outcomes << o; });

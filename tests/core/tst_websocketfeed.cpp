@@ -7,6 +7,7 @@
 #include "marketdata/websocketfeed.h"
 #include "refdata/referencedata.h"
 #include "venue/simulatedvenue.h"
+#include "testmarket.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -28,7 +29,7 @@ namespace {
 const TimestampUs Friday = 1795185000000000;
 const QString Apple = QStringLiteral("AAPL");
 const QString Microsoft = QStringLiteral("MSFT");
-const QString TenYear = QStringLiteral("91282CQE") + cusipCheckDigit(QStringLiteral("91282CQE")); // UST 10Y
+const QString TenYear = test::market().instrument(QStringLiteral("UST 10Y"))->id;
 constexpr int Patience = 5000; // ms: how long a QTRY waits for the network
 
 QUrl wsUrl(quint16 port, bool secure = false)
@@ -114,7 +115,7 @@ QString stateName(FeedStatus::State s)
 // A simulated market with its publisher listening on a loopback port.
 struct Market
 {
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
     SimulatedVenue venue{reference, 11, Friday};
     MarketDataServer server{venue, reference};
     quint16 port = 0;
@@ -598,7 +599,7 @@ private Q_SLOTS:
         QVERIFY2(make.exitStatus() == QProcess::NormalExit && make.exitCode() == 0,
                  make.readAllStandardError().constData());
 
-        const ReferenceData reference = ReferenceData::demo();
+        const ReferenceData reference = test::market();
         SimulatedVenue venue(reference, 3, Friday);
         MarketDataServer server(venue, reference);
         auto missing = server.listen(QHostAddress::LocalHost, 0,

@@ -9,6 +9,7 @@
 #include "fix/fixsession.h"
 #include "fuzzsupport.h"
 #include "venue/fixmapping.h"
+#include "testmarket.h"
 
 #include <charconv>
 #include <string>
@@ -19,7 +20,7 @@ namespace {
 
 const ReferenceData &reference()
 {
-    static const ReferenceData demo = ReferenceData::demo();
+    static const ReferenceData demo = test::market();
     return demo;
 }
 

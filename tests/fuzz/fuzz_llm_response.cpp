@@ -9,6 +9,7 @@
 #include "fuzzsupport.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 using namespace instant;
 using namespace instant::copilot;
@@ -17,7 +18,7 @@ namespace {
 
 const ReferenceData &reference()
 {
-    static const ReferenceData demo = ReferenceData::demo();
+    static const ReferenceData demo = test::market();
     return demo;
 }
 
@@ -77,7 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const ChatMessage answer = accumulator.message();
         (void)chatRequest(provider, QStringLiteral("model"), {ChatMessage{QStringLiteral("user"), QStringLiteral("hi")}, answer},
                           {});
-        CopilotTools tools(empty, reference(), nullptr);
+        static const SimulatedClock clock(test::MarketOpenUs);
+        CopilotTools tools(empty, reference(), nullptr, clock);
         for (const ToolCall &call : answer.toolCalls.mid(0, 4)) {
             const auto result = tools.call(call.name, call.arguments);
             fuzz::check(result.ok() || !result.message().isEmpty(), "a tool failed without a reason", call.name);

@@ -9,6 +9,7 @@
 #include "marketdata/marketdataprotocol.h"
 #include "refdata/referencedata.h"
 #include "screener/screener.h"
+#include "testmarket.h"
 
 using namespace instant;
 
@@ -16,7 +17,7 @@ namespace {
 
 const ReferenceData &reference()
 {
-    static const ReferenceData demo = ReferenceData::demo();
+    static const ReferenceData demo = test::market();
     return demo;
 }
 

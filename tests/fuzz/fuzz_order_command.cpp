@@ -15,6 +15,7 @@
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
 #include "screener/screener.h"
+#include "testmarket.h"
 
 #include <QJsonDocument>
 
@@ -24,7 +25,7 @@ namespace {
 
 const ReferenceData &reference()
 {
-    static const ReferenceData demo = ReferenceData::demo();
+    static const ReferenceData demo = test::market();
     return demo;
 }
 
@@ -163,7 +164,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = QString::fromUtf8(bytes);
     prices(text);
 
-    copilot::CopilotTools tools(desk(), reference(), nullptr);
+    static const SimulatedClock clock(test::MarketOpenUs);
+    copilot::CopilotTools tools(desk(), reference(), nullptr, clock);
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (doc.isObject()) {

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "refdata/referencedata.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -26,7 +27,7 @@ class TestAbout : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void initTestCase()

@@ -6,6 +6,7 @@
 #include "blottermodel.h"
 #include "optionchainmodel.h"
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -62,7 +63,7 @@ class TestBlotterModel : public QObject
 {
     Q_OBJECT
 
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void hundredThousandOrdersInBatches()
@@ -233,7 +234,8 @@ private Q_SLOTS:
     void optionChainModel()
     {
         const QList<QDate> expiries = OptionChain::expiries(reference, QStringLiteral("MSFT"));
-        auto chain = OptionChain::build(reference, QStringLiteral("MSFT"), expiries.last(), 432.1, 0.22, 0.045, QDate(2026, 11, 20));
+        QVERIFY(expiries.contains(QDate(2027, 1, 15)));
+        auto chain = OptionChain::build(reference, QStringLiteral("MSFT"), QDate(2027, 1, 15), 432.1, 0.22, 0.045, QDate(2026, 11, 20));
         QVERIFY(chain.ok());
         OptionChainModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -3,6 +3,7 @@
 
 #include "charts.h"
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 #include <QCheckBox>
 #include <QSettings>
@@ -40,7 +41,7 @@ class TestChartIndicators : public QObject
 {
     Q_OBJECT
 
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void initTestCase()

@@ -9,6 +9,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 #include "watchlists.h"
+#include "testmarket.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -49,7 +50,7 @@ class TestInstrumentLinks : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void initTestCase()

@@ -11,6 +11,7 @@
 #include <QPalette>
 #include "store/eventstore.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -27,7 +28,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void initTestCase()

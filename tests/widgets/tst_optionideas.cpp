@@ -8,6 +8,7 @@
 #include "orderticket.h"
 #include "refdata/referencedata.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QDateTime>
 #include <QPushButton>
@@ -40,7 +41,8 @@ class TestOptionIdeas : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
+    const SimulatedClock clock{test::MarketOpenUs}; // the test market's day, whatever the machine's date
     QHash<QString, qint64> m_askCents;
 
     // An engine that is never started: the panel reads quotes from its board, which the test fills.
@@ -49,7 +51,7 @@ class TestOptionIdeas : public QObject
         store = stores.open(stores.freshUrl());
         EngineOptions options;
         options.actor = Actor{user, role};
-        return std::make_unique<TradingEngine>(*store, reference, options);
+        return std::make_unique<TradingEngine>(*store, reference, clock, options);
     }
 
     // AAPL at 228.45 / 228.55 and its chain a cent either side of Black-Scholes at 25%, 20 November 2026.
@@ -97,13 +99,14 @@ private Q_SLOTS:
         panel.setPreset(RiskPreset::Balanced);
         panel.setCapital(QStringLiteral("10,000"));
 
-        // Balanced calls: |Δ| 0.40–0.60 leaves the two 230 strikes.
+        // Balanced calls: 21–90 days and |Δ| 0.40–0.60 leave the 230 strikes of the 11 December
+        // weekly and the December and January monthlies.
         OptionIdeasModel *model = panel.model();
         QCOMPARE(model->columnCount(), int(OptionIdeasModel::ColumnCount));
-        QCOMPARE(model->rowCount(), 2);
-        QVERIFY2(panel.summaryText().startsWith(QStringLiteral("2 balanced calls on AAPL for $10,000.00 (spot 228.50, 2026-11-20)")),
+        QCOMPARE(model->rowCount(), 3);
+        QVERIFY2(panel.summaryText().startsWith(QStringLiteral("3 balanced calls on AAPL for $10,000.00 (spot 228.50, 2026-11-20)")),
                  qPrintable(panel.summaryText()));
-        for (int row = 0; row < 2; ++row) {
+        for (int row = 0; row < 3; ++row) {
             const QString id = model->data(model->index(row, 0), OptionIdeasModel::InstrumentRole).toString();
             QVERIFY(model->data(model->index(row, OptionIdeasModel::Contract)).toString().endsWith(QStringLiteral(" 230 C")));
             const qint64 ask = m_askCents.value(id);
@@ -118,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(text.indexOf(QStringLiteral("Why this size")) < text.indexOf(QStringLiteral("The risks")));
         QVERIFY(text.contains(QStringLiteral("Capital $10,000.00 ÷ (ask ")));
         QVERIFY(text.contains(QStringLiteral("Max loss $")));
-        QVERIFY(text.contains(QStringLiteral("Not recommended (8)")));
+        QVERIFY(text.contains(QStringLiteral("Not recommended (31)")));
         QVERIFY(text.contains(QStringLiteral("AAPL 18DEC26 220 C: delta 0.7")));
         panel.selectRow(1);
         QVERIFY(panel.explanationText().startsWith(QStringLiteral("#2 AAPL ")));

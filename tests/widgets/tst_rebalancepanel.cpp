@@ -6,6 +6,7 @@
 #include "rebalancepanel.h"
 #include "refdata/referencedata.h"
 #include "teststores.h"
+#include "testmarket.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -18,7 +19,8 @@ class TestRebalancePanel : public QObject
     Q_OBJECT
 
     TestStores stores{Backend::Sqlite};
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
+    const SimulatedClock clock{test::MarketOpenUs}; // the test market's day, whatever the machine's date
 
     std::unique_ptr<TradingEngine> engine(EventStore &store, const QString &role = QStringLiteral("trader"))
     {
@@ -26,7 +28,7 @@ class TestRebalancePanel : public QObject
         options.startUs = 1795185000000000; // Friday 2026-11-20 14:30 UTC
         options.stepIntervalMs = 50;
         options.actor = Actor{QStringLiteral("alice"), role};
-        auto e = std::make_unique<TradingEngine>(store, reference, options);
+        auto e = std::make_unique<TradingEngine>(store, reference, clock, options);
         QSignalSpy started(e.get(), &TradingEngine::started);
         e->start();
         if (!started.wait(10000))

@@ -3,9 +3,12 @@
 // settle, fail and come due.
 
 #include "settlementdashboard.h"
+#include "lifecyclemodel.h"
 #include "refdata/referencedata.h"
+#include "testmarket.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QLocale>
 #include <QTest>
 
@@ -82,7 +85,7 @@ class TestSettlementDashboard : public QObject
 {
     Q_OBJECT
 
-    ReferenceData reference = ReferenceData::demo();
+    ReferenceData reference = test::market();
 
     static QString cell(const QAbstractItemModel *model, int row, int column)
     {
@@ -199,6 +202,40 @@ private Q_SLOTS:
         QCOMPARE(model->summary().account(SettlementBucket::Failed, Desk2), amounts(1, 2'805'000, 0));
         QCOMPARE(list->rowCount(), 2);
         QCOMPARE(cell(model, model->rowOf(SettlementBucket::Failed), SettlementSummaryModel::ToPay), money(28050.00));
+    }
+
+    // The instruments' own dates under the trades: what is coming (expected, soonest first, in
+    // grey italics) on top of what was recorded (newest first), with the cash each moved.
+    void instrumentsOwnDates()
+    {
+        SettlementDashboard dashboard(nullptr, reference);
+        LifecycleModel *model = dashboard.lifecycle();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString note = reference.instrument(QStringLiteral("UST 3Y"))->id;
+        const QString call = reference.instrument(QStringLiteral("AAPL 18DEC26 230 C"))->id;
+        QList<TradingState::LifecycleEntry> rows{
+            {11, QStringLiteral("OptionExpired"), Desk2, call, QDate(2026, 12, 18), 3, -1'260'00,
+             QStringLiteral("expired worthless: AAPL closed at 226.10, strike 230.00"), false},
+            {12, QStringLiteral("CouponPaid"), Desk1, note, QDate(2027, 5, 17), 1'000'000, 1'812'500, QStringLiteral("3.625% on 1,000,000 face"), false},
+            {0, QStringLiteral("PrincipalPaid"), Desk1, note, QDate(2029, 11, 15), 1'000'000, 1'000'000'00, QStringLiteral("matures 2029-11-15"), true},
+        };
+        model->setRows(rows);
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->data(model->index(0, LifecycleModel::Event)).toString(), QStringLiteral("Maturity due"));
+        QVERIFY(model->data(model->index(0, 0), LifecycleModel::ExpectedRole).toBool());
+        QVERIFY(model->data(model->index(0, 0), Qt::FontRole).value<QFont>().italic());
+        QCOMPARE(model->data(model->index(1, LifecycleModel::Event)).toString(), QStringLiteral("Coupon paid")); // newest recorded first
+        QCOMPARE(model->data(model->index(1, LifecycleModel::Instrument)).toString(), QStringLiteral("UST 3Y"));
+        QCOMPARE(model->data(model->index(1, LifecycleModel::Cash)).toString(), QLocale().toString(18'125.0, 'f', 2));
+        QCOMPARE(model->data(model->index(2, LifecycleModel::Event)).toString(), QStringLiteral("Expired"));
+        QCOMPARE(model->data(model->index(2, LifecycleModel::Cash)).toString(), QLocale().toString(-1'260.0, 'f', 2));
+        QVERIFY(model->data(model->index(2, LifecycleModel::Detail)).toString().contains(QStringLiteral("closed at 226.10")));
+        if (const QString dir = qEnvironmentVariable("INSTANT_SCREENSHOTS"); !dir.isEmpty()) {
+            dashboard.applyExecutions(knownTrades());
+            dashboard.setToday(Tue);
+            dashboard.resize(1000, 560);
+            dashboard.grab().save(dir + QStringLiteral("/settlement-lifecycle.png"));
+        }
     }
 };
 

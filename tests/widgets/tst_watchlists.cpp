@@ -4,6 +4,7 @@
 #include "marketwatch.h"
 #include "refdata/referencedata.h"
 #include "watchlists.h"
+#include "testmarket.h"
 
 #include <QCompleter>
 #include <QDragEnterEvent>
@@ -68,7 +69,7 @@ class TestWatchlists : public QObject
 {
     Q_OBJECT
 
-    const ReferenceData reference = ReferenceData::demo();
+    const ReferenceData reference = test::market();
 
 private Q_SLOTS:
     void initTestCase()

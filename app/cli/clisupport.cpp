@@ -1,0 +1,182 @@
+#include "cli/clisupport.h"
+
+#include "demo/demomarket.h"
+#include "oms/instrumentlistings.h"
+
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QVariant>
+
+#include <cmath>
+
+namespace instant::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString &message, const QString &command)
+{
+    err() << "instant: " << message << "\n";
+    if (!command.isEmpty())
+        err() << "Run `instant " << command << " --help` for usage.\n";
+    err().flush();
+    return BadInput;
+}
+
+QCommandLineOption storeOption()
+{
+    return QCommandLineOption(QStringList{QStringLiteral("s"), QStringLiteral("store")},
+                              QStringLiteral("Event store URL: sqlite:///path/file.db or "
+                                             "postgresql://user@host:port/db (default: %1). "
+                                             "The password comes from PGPASSWORD or the keychain.")
+                                  .arg(StoreLocation::defaultLocation().toUrl()),
+                              QStringLiteral("url"));
+}
+
+// Parses the subcommand's options; returns an exit code when the command is over already.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+                         const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        QString help = parser.helpText();
+        help.replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
+        out() << help;
+        out().flush();
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()),
+                          command);
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode)
+{
+    const QString url = parser.value(QStringLiteral("store"));
+    auto location = url.isEmpty() ? Result<StoreLocation>(StoreLocation::defaultLocation()) : StoreLocation::parse(url);
+    if (!location)
+        return location.error();
+    OpenOptions options;
+    options.mode = mode;
+    return openEventStore(*location, options);
+}
+
+int storeError(const Error &error)
+{
+    err() << "instant: " << error.message << "\n";
+    err().flush();
+    return BadInput;
+}
+
+std::optional<int> asOfQuery(const QCommandLineParser &parser, const QString &command, ReadQuery &query)
+{
+    if (!parser.isSet(QStringLiteral("as-of")))
+        return std::nullopt;
+    const QString text = parser.value(QStringLiteral("as-of"));
+    auto t = parseUtcMicros(text);
+    if (!t)
+        return usageError(QStringLiteral("--as-of \"%1\" is not an ISO 8601 date or time").arg(text), command);
+    if (text.trimmed().size() == 10)
+        *t += 86'400'000'000LL - 1;
+    query.toTimeUs = *t;
+    return std::nullopt;
+}
+
+QCommandLineOption asOfOption()
+{
+    return QCommandLineOption(QStringLiteral("as-of"),
+                              QStringLiteral("The state as it was at this UTC time (ISO 8601; a bare date means its end)."),
+                              QStringLiteral("time"));
+}
+
+QJsonObject money(qint64 cents)
+{
+    return {{QStringLiteral("cents"), cents}, {QStringLiteral("dollars"), double(cents) / 100.0}};
+}
+
+std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString &name)
+{
+    const QDate d = QDate::fromString(parser.value(name).trimmed(), Qt::ISODate);
+    if (!d.isValid())
+        return std::nullopt;
+    return d;
+}
+
+// "0.25", "25%": a fraction either way.
+std::optional<double> fractionOption(const QString &text)
+{
+    QString t = text.trimmed();
+    bool percent = t.endsWith(u'%');
+    if (percent)
+        t.chop(1);
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (!ok)
+        return std::nullopt;
+    return percent ? v / 100.0 : v;
+}
+
+int printAnalytics(const QCommandLineParser &parser, const QJsonObject &result)
+{
+    if (parser.isSet(QStringLiteral("json"))) {
+        out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        for (auto it = result.begin(); it != result.end(); ++it) {
+            const QJsonValue v = it.value();
+            const bool whole = v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 1e12;
+            out() << it.key() << ": "
+                  << (whole ? QString::number(qint64(v.toDouble())) : v.isDouble() ? QString::number(v.toDouble(), 'f', 6) : v.toVariant().toString())
+                  << "\n";
+        }
+    }
+    out().flush();
+    return Ok;
+}
+
+const Clock &clock()
+{
+    return systemClock();
+}
+
+QCommandLineOption demoDateOption()
+{
+    return QCommandLineOption(QStringLiteral("demo-date"),
+                              QStringLiteral("The simulated market's date, YYYY-MM-DD (default: today). A weekend or "
+                                             "holiday opens on the next day both markets trade."),
+                              QStringLiteral("date"));
+}
+
+std::optional<QDate> demoDate(const QCommandLineParser &parser)
+{
+    const std::optional<QDate> date = parser.isSet(QStringLiteral("demo-date")) ? dateOption(parser, QStringLiteral("demo-date"))
+                                                                                : std::optional<QDate>(clock().tradeDate());
+    if (date && !DemoMarket::covers(*date))
+        return std::nullopt;
+    return date;
+}
+
+Result<ReferenceData> marketReference(const EventStore &store, QDate date, std::optional<TimestampUs> asOfUs)
+{
+    ReferenceData reference = DemoMarket::referenceData(date);
+    auto listed = listings::read(store, asOfUs);
+    if (!listed)
+        return listed.error();
+    for (const listings::Listing &l : std::as_const(*listed))
+        reference.addRecorded(l.instrument);
+    return reference;
+}
+
+} // namespace instant::cli

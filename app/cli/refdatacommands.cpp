@@ -1,0 +1,202 @@
+// instant refdata import | list: the security master kept in the store.
+
+#include "cli/clisupport.h"
+
+#include "demo/demomarket.h"
+#include "events/eventhash.h"
+#include "oms/instrumentlistings.h"
+#include "refdata/securitymaster.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace instant::cli {
+
+namespace {
+
+Actor commandLineUser()
+{
+    return Actor{qEnvironmentVariable("USER", QStringLiteral("operations")), QStringLiteral("operations")};
+}
+
+QString terms(const Instrument &i)
+{
+    if (isTreasury(i.kind))
+        return QStringLiteral("%1 %2% dated %3 due %4")
+            .arg(i.tenor)
+            .arg(i.couponPercent, 0, 'f', 3)
+            .arg(i.datedDate.toString(Qt::ISODate), i.maturityDate.toString(Qt::ISODate));
+    if (i.kind == InstrumentKind::EquityOption)
+        return QStringLiteral("%1 %2 %3 exp %4 ×%5")
+            .arg(i.underlying, i.right == OptionRight::Call ? QStringLiteral("call") : QStringLiteral("put"), i.formatPrice(i.strike),
+                 i.expiry.toString(Qt::ISODate))
+            .arg(i.contractMultiplier);
+    return i.description;
+}
+
+} // namespace
+
+int refdataImport(const QStringList &args)
+{
+    const QString command = QStringLiteral("refdata import");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A CSV file: Treasury auction results, or equities and options."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Records a security master in the store (InstrumentListed), all of it or nothing. Treasury auction results as "
+        "TreasuryDirect or Fiscal Data publish them (CUSIP, Security Type, Security Term, Auction Date, Issue Date, Maturity "
+        "Date, Interest Rate, High Yield, Price per $100; other columns are ignored), or equities and listed options "
+        "(symbol, underlying, type = equity|call|put, strike, expiry, multiplier; optionally price and name). A bad row "
+        "is refused with its line number and nothing is imported. Importing a file again changes nothing."));
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText().replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
+        out().flush();
+        return Ok;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("name one CSV file"), command);
+    const QString path = parser.positionalArguments().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return usageError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), command);
+    if (file.size() > 64 * 1024 * 1024)
+        return usageError(QStringLiteral("%1 is larger than 64 MiB: not a security master").arg(path), command);
+    const QByteArray bytes = file.readAll();
+
+    auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
+    if (!store)
+        return storeError(store.error());
+    auto known = marketReference(**store, clock().tradeDate());
+    if (!known)
+        return storeError(known.error());
+    auto master = readSecurityMaster(bytes, [&known](const QString &id) { return known->instrument(id); });
+    if (!master) {
+        err() << "instant refdata import: " << path << " was not imported:\n" << master.message() << "\n";
+        err().flush();
+        return BadInput;
+    }
+    auto listed = listings::read(**store);
+    if (!listed)
+        return storeError(listed.error());
+    QHash<QString, Instrument> already;
+    for (const listings::Listing &l : std::as_const(*listed))
+        already.insert(l.instrument.id, l.instrument);
+    QStringList conflicts;
+    QList<NewEvent> events;
+    const Actor actor = commandLineUser();
+    const QString source = QStringLiteral("import %1").arg(QFileInfo(path).fileName());
+    for (qsizetype k = 0; k < master->instruments.size(); ++k) {
+        const Instrument &i = master->instruments.at(k);
+        if (auto it = already.constFind(i.id); it != already.cend()) {
+            if (!it->sameDefinition(i))
+                conflicts << QStringLiteral("line %1: %2 is already recorded with other terms (%3)")
+                                 .arg(master->lines.at(k)).arg(i.id, terms(*it));
+            continue; // recorded before, the same: nothing to add
+        }
+        if (const Instrument *market = known->instrument(i.id); market && market->id == i.id && !market->sameDefinition(i)) {
+            conflicts << QStringLiteral("line %1: %2 is the market's with other terms (%3)").arg(master->lines.at(k)).arg(i.id, terms(*market));
+            continue;
+        }
+        events << listings::listedEvent(i, source, actor);
+    }
+    if (!conflicts.isEmpty()) {
+        err() << "instant refdata import: " << path << " was not imported:\n" << conflicts.join(u'\n') << "\n";
+        err().flush();
+        return BadInput;
+    }
+    if (!events.isEmpty()) {
+        AppendRequest request;
+        request.streamId = listings::Stream;
+        request.events = events;
+        request.idempotencyKey = QStringLiteral("import:") + QString::fromLatin1(eventhash::sha256(bytes).toHex());
+        auto r = (*store)->append(std::move(request));
+        if (!r)
+            return storeError(r.error());
+    }
+    out() << QStringLiteral("%1: %2 row(s), %3 instrument(s): %4 recorded, %5 already there\n")
+                 .arg(path)
+                 .arg(master->rows)
+                 .arg(master->instruments.size())
+                 .arg(events.size())
+                 .arg(master->instruments.size() - events.size());
+    out().flush();
+    return Ok;
+}
+
+int refdataList(const QStringList &args)
+{
+    const QString command = QStringLiteral("refdata list");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(asOfOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("demo"),
+                                        QStringLiteral("Also the demo market of --demo-date (today by default): what a "
+                                                       "workstation opened that day trades.")));
+    parser.addOption(demoDateOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON.")));
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("The instruments the store has recorded (InstrumentListed: traded or imported), as "
+                                         "they were defined, now or --as-of a time; with --demo, the demo market of a date too.")))
+        return *done;
+    ReadQuery query;
+    if (auto bad = asOfQuery(parser, command, query))
+        return *bad;
+    const bool demo = parser.isSet(QStringLiteral("demo"));
+    const std::optional<QDate> date = demoDate(parser);
+    if (!date)
+        return usageError(QStringLiteral("--demo-date wants a date from 2001 to 2099, YYYY-MM-DD"), command);
+    QList<listings::Listing> rows;
+    if (demo) {
+        const ReferenceData market = DemoMarket::referenceData(*date);
+        for (const Instrument *i : market.instruments())
+            rows.append({*i, QStringLiteral("demo market %1").arg(DemoMarket::sessionDate(*date).toString(Qt::ISODate)), 0, 0, {}});
+    }
+    if (!demo || parser.isSet(QStringLiteral("store"))) {
+        auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+        if (!store)
+            return storeError(store.error());
+        auto listed = listings::read(**store, query.toTimeUs);
+        if (!listed)
+            return storeError(listed.error());
+        QSet<QString> ids;
+        for (const listings::Listing &l : std::as_const(rows))
+            ids.insert(l.instrument.id);
+        for (const listings::Listing &l : std::as_const(*listed))
+            if (!ids.contains(l.instrument.id))
+                rows.append(l);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const listings::Listing &l : std::as_const(rows)) {
+            QJsonObject o = l.instrument.toJson();
+            o.insert(QStringLiteral("source"), l.source);
+            if (l.sequence > 0) {
+                o.insert(QStringLiteral("sequence"), l.sequence);
+                o.insert(QStringLiteral("recorded"), formatUtcMicros(l.recordedUs));
+            }
+            array.append(o);
+        }
+        QJsonObject result{{QStringLiteral("count"), int(rows.size())}, {QStringLiteral("instruments"), array}};
+        if (query.toTimeUs)
+            result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
+        out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        for (const listings::Listing &l : std::as_const(rows))
+            out() << QStringLiteral("%1  %2  %3  %4  (%5)\n")
+                         .arg(l.instrument.id, -19)
+                         .arg(l.instrument.symbol, -22)
+                         .arg(toString(l.instrument.kind), -6)
+                         .arg(terms(l.instrument), l.source);
+        out() << QStringLiteral("%1 instrument(s)\n").arg(rows.size());
+    }
+    out().flush();
+    return Ok;
+}
+
+} // namespace instant::cli
