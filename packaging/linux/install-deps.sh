@@ -12,8 +12,11 @@ packages=(
   libbenchmark-dev libsqlite3-dev sqlite3 libpq-dev libsimdjson-dev
   postgresql postgresql-client
   xvfb xauth imagemagick
+  faketime file
   clang libclang-rt-14-dev
 )
+# faketime runs the date-sensitive suites years ahead (the calendar label); CPack's .deb needs
+# the file utility.
 # clang builds the fuzz preset (libFuzzer, ASan, UBSan). Debian 12 packages its sanitizer and
 # libFuzzer runtimes as libclang-rt-14-dev; distributions without that package (Ubuntu 22.04
 # ships them in libclang-common-14-dev, which clang pulls in) skip it.
