@@ -53,15 +53,19 @@ bool isRefundingMonth(int month)
     return month == 2 || month == 5 || month == 8 || month == 11;
 }
 
-// The 52-week bill is auctioned every fourth week: one issue of the cycle, 2 November 2023.
-const QDate FiftyTwoWeekAnchor(2023, 11, 2);
+// The 52-week bill is auctioned every fourth week: one issue of the cycle, 2 November 2023 (a
+// function, not a static QDate: the calendar may be asked while statics are initialised).
+QDate fiftyTwoWeekAnchor()
+{
+    return QDate(2023, 11, 2);
+}
 
 // The bills of one week: scheduled on the term's weekday of the week starting `monday`.
 std::optional<TreasuryIssue> billIssue(TreasuryTerm term, QDate monday)
 {
     const TermRule &r = ruleOf(term);
     const QDate scheduled = monday.addDays(r.issueWeekday - 1);
-    if (term == TreasuryTerm::Bill52W && FiftyTwoWeekAnchor.daysTo(scheduled) % 28 != 0)
+    if (term == TreasuryTerm::Bill52W && fiftyTwoWeekAnchor().daysTo(scheduled) % 28 != 0)
         return std::nullopt;
     TreasuryIssue i;
     i.term = term;

@@ -48,12 +48,13 @@ qint64 dayNumber(QDate date)
 // The market the waves start from: on Friday 20 November 2026 the curve and the stocks are
 // exactly their base values (the demo market Instant first shipped with); every other date
 // drifts from there.
-const QDate AnchorDate(2026, 11, 20);
+// (A number of days, not a QDate: the market may be built while statics are initialised.)
+constexpr qint64 AnchorDay = 9820; // days from 1 January 2000 to 20 November 2026
 
 // How far a series has drifted from the anchor date: in [-2, 2].
 double drift(QDate date, quint64 seed)
 {
-    return wave(dayNumber(date), seed) - wave(dayNumber(AnchorDate), seed);
+    return wave(dayNumber(date), seed) - wave(AnchorDay, seed);
 }
 
 struct Stock
