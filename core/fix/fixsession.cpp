@@ -225,7 +225,7 @@ public:
             m_handlers.loggedOut(id.getTargetCompID().getValue());
     }
     void toAdmin(FIX::Message &, const FIX::SessionID &) override {}
-    void toApp(FIX::Message &m, const FIX::SessionID &) throw(FIX::DoNotSend) override
+    void toApp(FIX::Message &m, const FIX::SessionID &id) throw(FIX::DoNotSend) override
     {
         // An initiator never sends an order again on a resend request: a stale order could trade
         // twice or late. The session fills the gap instead, and the open orders are reconciled
@@ -236,6 +236,11 @@ public:
         const bool statusRequest = m.getHeader().getField(FIX::FIELD::MsgType) == "H";
         if (m_role == Role::Initiator && !statusRequest && m.getHeader().getFieldIfSet(dup) && dup.getValue())
             throw FIX::DoNotSend();
+        if (m_handlers.sent) {
+            FIX::MsgSeqNum seq;
+            if (m.getHeader().getFieldIfSet(seq))
+                m_handlers.sent(id.getTargetCompID().getValue(), seq.getValue(), fromQuickFix(m));
+        }
     }
     void fromAdmin(const FIX::Message &m, const FIX::SessionID &id)
         throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::RejectLogon) override
@@ -243,6 +248,8 @@ public:
         const std::string &type = m.getHeader().getField(FIX::FIELD::MsgType);
         if (type == "3" && m_handlers.event) // a session-level reject from the counterparty
             m_handlers.event(id.getTargetCompID().getValue(), "session reject: " + fromQuickFix(m).text());
+        if (type == "3" && m_handlers.sessionReject)
+            m_handlers.sessionReject(id.getTargetCompID().getValue(), fromQuickFix(m));
     }
     void fromApp(const FIX::Message &m, const FIX::SessionID &id)
         throw(FIX::FieldNotFound, FIX::IncorrectDataFormat, FIX::IncorrectTagValue, FIX::UnsupportedMessageType) override

@@ -61,6 +61,10 @@ struct Handlers
     // Returns false (and fills the refusal) to refuse the message at the session level.
     std::function<bool(const std::string &session, const Message &message, Refusal &refusal)> received;
     std::function<void(const std::string &session, const std::string &text)> event;
+    // An application message going out with its sequence number (also when sent again).
+    std::function<void(const std::string &session, int sequence, const Message &message)> sent;
+    // A session-level Reject (35=3) from the counterparty: RefSeqNum (45) names what it refused.
+    std::function<void(const std::string &session, const Message &reject)> sessionReject;
 };
 
 // One FIX endpoint: an initiator (connects to a venue) or an acceptor (a venue: several sessions).

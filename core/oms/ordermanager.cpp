@@ -26,21 +26,6 @@ QJsonValue priceValue(std::optional<Price> p)
     return p ? QJsonValue(p->value()) : QJsonValue();
 }
 
-OrderEventKind kindOf(ExecutionReport::Kind kind, bool full)
-{
-    switch (kind) {
-    case ExecutionReport::Kind::Acknowledged: return OrderEventKind::Acknowledge;
-    case ExecutionReport::Kind::Fill: return full ? OrderEventKind::Fill : OrderEventKind::PartialFill;
-    case ExecutionReport::Kind::Cancelled: return OrderEventKind::ConfirmCancel;
-    case ExecutionReport::Kind::Replaced: return OrderEventKind::ConfirmReplace;
-    case ExecutionReport::Kind::Rejected: return OrderEventKind::Reject;
-    case ExecutionReport::Kind::CancelRejected: return OrderEventKind::RejectCancel;
-    case ExecutionReport::Kind::ReplaceRejected: return OrderEventKind::RejectReplace;
-    case ExecutionReport::Kind::Expired: return OrderEventKind::Expire;
-    }
-    return OrderEventKind::Reject;
-}
-
 } // namespace
 
 OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent)
@@ -644,114 +629,6 @@ CommandOutcome OrderManager::replace(const QString &orderId, std::optional<qint6
         return outcomeFor(orderId, false);
     }
     return refuse(orderId, {}, QStringLiteral("replace"), QStringLiteral("the account kept changing; try again"), actor);
-}
-
-void OrderManager::onReport(const ExecutionReport &report)
-{
-    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
-        const OrderRecord *o = m_state.order(report.orderId);
-        if (!o)
-            return; // not ours
-        const Instrument *instrument = m_reference.instrument(o->instrument);
-        const Quantity leavesBefore = o->quantity - o->filled;
-        const bool full = report.kind == ExecutionReport::Kind::Fill && report.lastQuantity >= leavesBefore;
-        const OrderEventKind kind = kindOf(report.kind, full);
-        const QString id = report.orderId;
-        const Actor venueActor{m_venue.name(), QStringLiteral("venue")};
-
-        if (report.kind == ExecutionReport::Kind::Acknowledged && o->state != OrderState::PendingNew)
-            return; // a late acknowledgement adds nothing
-        if (report.kind == ExecutionReport::Kind::Fill && m_state.hasExecution(id, report.execId, report.possibleDuplicate))
-            return; // sent again by the venue (a session resend after a restart): already recorded
-        if (report.possibleDuplicate && report.kind != ExecutionReport::Kind::Fill
-            && !OrderStateMachine::allowed(o->state, kind))
-            return; // a resent report of something already applied
-        const bool overfill = report.kind == ExecutionReport::Kind::Fill
-                              && (report.lastQuantity <= Quantity(0) || report.lastQuantity > leavesBefore);
-        if (!OrderStateMachine::allowed(o->state, kind) || overfill) {
-            // Refused and recorded, never applied.
-            auto r = record(o->account, {event(events::IllegalTransitionRefused,
-                                               {{QStringLiteral("order_id"), id},
-                                                {QStringLiteral("state"), stateName(o->state)},
-                                                {QStringLiteral("event"), eventName(kind)},
-                                                {QStringLiteral("quantity"), report.lastQuantity.value()},
-                                                {QStringLiteral("reason"), overfill ? QStringLiteral("fill exceeds the quantity left")
-                                                                                    : QStringLiteral("not a legal transition")}},
-                                               venueActor, id)});
-            if (!r && r.code() == ErrorCode::Conflict)
-                continue;
-            return;
-        }
-
-        QList<NewEvent> out;
-        switch (report.kind) {
-        case ExecutionReport::Kind::Acknowledged:
-            out << event(events::OrderAcknowledged, {{QStringLiteral("order_id"), id}, {QStringLiteral("leaves"), report.leaves.value()}}, venueActor, id);
-            break;
-        case ExecutionReport::Kind::Fill: {
-            const QDate tradeDate = tradeDateOf(report.transactUs);
-            const QDate settleDate = instrument ? analytics::settlementDate(*instrument, tradeDate) : tradeDate.addDays(1);
-            // A buyer pays, a seller receives, never more than the reservation covered: round down.
-            const qint64 notional = instrument ? instrument->notionalCents(report.lastQuantity, report.lastPrice, Instrument::Rounding::Down) : 0;
-            const Quantity filledAfter = o->filled + report.lastQuantity;
-            out << event(full ? events::OrderFilled : events::OrderPartiallyFilled,
-                         {{QStringLiteral("order_id"), id},
-                          {QStringLiteral("exec_id"), report.execId},
-                          {QStringLiteral("quantity"), report.lastQuantity.value()},
-                          {QStringLiteral("price"), report.lastPrice.value()},
-                          {QStringLiteral("notional_cents"), notional},
-                          {QStringLiteral("leaves"), (o->quantity - filledAfter).value()},
-                          {QStringLiteral("reserved_cents"), full ? 0 : reservationFor(*o, filledAfter)},
-                          {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
-                          {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}},
-                         venueActor, id);
-            break;
-        }
-        case ExecutionReport::Kind::Cancelled:
-            out << event(events::OrderCancelled, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id);
-            break;
-        case ExecutionReport::Kind::Expired:
-            out << event(events::OrderExpired, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id);
-            break;
-        case ExecutionReport::Kind::Rejected:
-            out << event(events::VenueRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}}, venueActor, id);
-            break;
-        case ExecutionReport::Kind::CancelRejected:
-            out << event(events::CancelRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text}}, venueActor, id);
-            break;
-        case ExecutionReport::Kind::Replaced: {
-            OrderRecord next = *o;
-            next.quantity = report.orderQuantity;
-            next.limitPrice = report.limitPrice;
-            next.pendingQuantity.reset();
-            next.pendingLimitPrice.reset();
-            out << event(events::OrderReplaced,
-                         {{QStringLiteral("order_id"), id},
-                          {QStringLiteral("quantity"), report.orderQuantity.value()},
-                          {QStringLiteral("limit_price"), priceValue(report.limitPrice)},
-                          {QStringLiteral("reserved_cents"), reservationFor(next, o->filled)}},
-                         venueActor, id);
-            break;
-        }
-        case ExecutionReport::Kind::ReplaceRejected: {
-            OrderRecord old = *o;
-            old.pendingQuantity.reset();
-            old.pendingLimitPrice.reset();
-            out << event(events::ReplaceRejected,
-                         {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), report.text},
-                          {QStringLiteral("reserved_cents"), reservationFor(old, o->filled)}},
-                         venueActor, id);
-            break;
-        }
-        }
-        auto r = record(o->account, out);
-        if (!r && r.code() == ErrorCode::Conflict)
-            continue;
-        if (!r)
-            qWarning("instant: cannot record %s for %s: %s", qPrintable(eventName(kind)), qPrintable(id), qPrintable(r.message()));
-        Q_EMIT orderChanged(id);
-        return;
-    }
 }
 
 Status OrderManager::openAccount(const QString &account, qint64 cashCents, const Actor &actor)

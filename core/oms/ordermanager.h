@@ -12,6 +12,7 @@ namespace instant {
 
 class EventStore;
 class ReferenceData;
+struct Instrument;
 
 // A new order as a trader, the copilot (after a human click) or a FIX client asks for it.
 // Fields are as typed: the OMS validates everything, so nothing typed can hurt it.
@@ -70,6 +71,11 @@ public:
     Status openAccount(const QString &account, qint64 cashCents, const Actor &actor);
     Status setRules(const QJsonArray &rules, const Actor &actor);
     Status setKillSwitch(KillSwitch mode, const QString &reason, const Actor &actor);
+    // A trader has seen an execution exception (by its event's sequence): recorded, with a note.
+    Status acknowledgeException(Sequence exception, const QString &note, const Actor &actor);
+    // Executions (fills, busts, corrections) a venue reported that could not be recorded (the
+    // store refused the write): nonzero is a failure a human must resolve.
+    qint64 unbookedExecutions() const { return m_unbooked; }
     // Settles every unsettled trade whose settlement date has come (TradeSettled events). A trade
     // the account cannot settle (settled cash short for a purchase, settled securities short for
     // a sale) fails: a SettlementFailed event with the reason, once per business date and reason;
@@ -89,6 +95,7 @@ public:
 Q_SIGNALS:
     void orderChanged(const QString &orderId);
     void recorded(const QList<instant::RecordedEvent> &events);
+    void unbooked(const QString &orderId, const QString &why);
 
 private:
     struct Draft;
@@ -103,7 +110,18 @@ private:
     Result<AppendResult> record(const QString &account, const QList<NewEvent> &events, const QString &key = {});
     Status catchUp(const QString &stream);
     void listOnFirstUse(const Instrument &instrument, const QString &orderId, const Actor &actor);
+    // executionbooking.cpp: what a venue's report books
     void onReport(const ExecutionReport &report);
+    QList<NewEvent> fillEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
+    QList<NewEvent> unknownOrderEvents(const ExecutionReport &r, const QString &account, const Actor &venueActor) const;
+    QList<NewEvent> adjustmentEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
+    QList<NewEvent> statusEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
+    QList<NewEvent> lifecycleEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
+    QJsonObject fillPayload(const OrderRecord &o, const Instrument *instrument, const ExecutionReport &r, Quantity quantity,
+                            qint64 reservedCents) const;
+    qint64 fillNotional(const Instrument &instrument, Quantity quantity, const ExecutionReport &r) const;
+    QString priceWords(const Instrument *instrument, const ExecutionReport &r) const;
+    void reportUnbooked(const ExecutionReport &report, const QString &why);
     CommandOutcome outcomeFor(const QString &orderId, bool duplicate) const;
     NewEvent event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const;
     // Cash to hold for a buy order's working quantity (with a pending replace: both terms).
@@ -117,6 +135,7 @@ private:
     Venue &m_venue;
     TradingState m_state;
     Actor m_systemActor = Actor::system();
+    qint64 m_unbooked = 0;
 };
 
 } // namespace instant

@@ -9,6 +9,9 @@ using T = OrderStateMachine::Transition;
 
 // Every legal transition; anything else is refused. A venue may cancel a working order on its
 // own (ConfirmCancel without a request) and fills may race a pending cancel or replace.
+// An execution is a fact: a fill the venue reports after the order was cancelled, expired or
+// filled here is booked and the order keeps its final state (the OMS flags it for a human); a
+// fill after a reject shows the venue had the order after all, so it works again.
 constexpr T Table[] = {
     {S::PendingNew, E::Acknowledge, S::New},
     {S::PendingNew, E::Reject, S::Rejected},
@@ -16,6 +19,8 @@ constexpr T Table[] = {
     {S::PendingNew, E::Fill, S::Filled},
     {S::PendingNew, E::RequestCancel, S::PendingCancel},
     {S::PendingNew, E::Expire, S::Expired},
+    {S::PendingNew, E::ConfirmCancel, S::Cancelled},
+    {S::PendingNew, E::Restate, S::PendingNew},
 
     {S::New, E::PartialFill, S::PartiallyFilled},
     {S::New, E::Fill, S::Filled},
@@ -23,6 +28,7 @@ constexpr T Table[] = {
     {S::New, E::ConfirmCancel, S::Cancelled},
     {S::New, E::RequestReplace, S::PendingReplace},
     {S::New, E::Expire, S::Expired},
+    {S::New, E::Restate, S::New},
 
     {S::PartiallyFilled, E::PartialFill, S::PartiallyFilled},
     {S::PartiallyFilled, E::Fill, S::Filled},
@@ -30,18 +36,22 @@ constexpr T Table[] = {
     {S::PartiallyFilled, E::ConfirmCancel, S::Cancelled},
     {S::PartiallyFilled, E::RequestReplace, S::PendingReplace},
     {S::PartiallyFilled, E::Expire, S::Expired},
+    {S::PartiallyFilled, E::Restate, S::PartiallyFilled},
 
     {S::PendingCancel, E::ConfirmCancel, S::Cancelled},
     {S::PendingCancel, E::RejectCancel, S::PendingCancel, true},
     {S::PendingCancel, E::PartialFill, S::PendingCancel},
     {S::PendingCancel, E::Fill, S::Filled},
     {S::PendingCancel, E::Expire, S::Expired},
+    {S::PendingCancel, E::Restate, S::PendingCancel},
 
     {S::PendingReplace, E::ConfirmReplace, S::Replaced},
     {S::PendingReplace, E::RejectReplace, S::PendingReplace, true},
     {S::PendingReplace, E::PartialFill, S::PendingReplace},
     {S::PendingReplace, E::Fill, S::Filled},
     {S::PendingReplace, E::Expire, S::Expired},
+    {S::PendingReplace, E::ConfirmCancel, S::Cancelled},
+    {S::PendingReplace, E::Restate, S::PendingReplace},
 
     {S::Replaced, E::PartialFill, S::PartiallyFilled},
     {S::Replaced, E::Fill, S::Filled},
@@ -49,6 +59,17 @@ constexpr T Table[] = {
     {S::Replaced, E::ConfirmCancel, S::Cancelled},
     {S::Replaced, E::RequestReplace, S::PendingReplace},
     {S::Replaced, E::Expire, S::Expired},
+    {S::Replaced, E::Restate, S::Replaced},
+
+    // Late executions: booked, the order stays done.
+    {S::Filled, E::PartialFill, S::Filled},
+    {S::Filled, E::Fill, S::Filled},
+    {S::Cancelled, E::PartialFill, S::Cancelled},
+    {S::Cancelled, E::Fill, S::Cancelled},
+    {S::Expired, E::PartialFill, S::Expired},
+    {S::Expired, E::Fill, S::Expired},
+    {S::Rejected, E::PartialFill, S::PartiallyFilled},
+    {S::Rejected, E::Fill, S::Filled},
 };
 
 // A dense lookup built from the table once: index = state * events + event.
@@ -68,7 +89,7 @@ constexpr const char *StateNames[OrderStateCount] = {"PendingNew", "New",     "P
                                                      "Rejected", "Expired"};
 constexpr const char *EventNames[OrderEventKindCount] = {
     "Acknowledge", "Reject", "PartialFill", "Fill", "RequestCancel", "ConfirmCancel",
-    "RejectCancel", "RequestReplace", "ConfirmReplace", "RejectReplace", "Expire"};
+    "RejectCancel", "RequestReplace", "ConfirmReplace", "RejectReplace", "Expire", "Restate"};
 
 } // namespace
 

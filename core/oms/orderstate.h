@@ -37,8 +37,9 @@ enum class OrderEventKind : quint8 {
     ConfirmReplace,
     RejectReplace,    // replace refused: back to where it was
     Expire,           // end of day for DAY, IOC remainder, FOK kill
+    Restate,          // the venue changed the order's terms by itself (FIX ExecType D)
 };
-constexpr int OrderEventKindCount = 11;
+constexpr int OrderEventKindCount = 12;
 
 QString stateName(OrderState state);
 QString eventName(OrderEventKind kind);

@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QString>
 
+#include <algorithm>
 #include <optional>
 
 namespace instant::state {
@@ -88,5 +89,40 @@ inline bool share(qint64 a, qint64 b, qint64 c, qint64 &out)
     return true;
 }
 
+// A trade booked into a position by average cost: what it does to quantity, cost and realized
+// P&L. A buy adds its amount to the cost; a sell takes its share of the cost out and realizes the
+// difference. A trade that goes through zero (a late fill or an overfill sells more than is held,
+// a fill for an order unknown here) closes what was held and opens the rest on the other side: a
+// short position's cost is negative (the proceeds received).
+struct Booking
+{
+    qint64 quantity = 0;
+    qint64 costCents = 0;
+    qint64 realizedCents = 0;
+};
+inline bool bookTrade(const Booking &held, bool buy, qint64 qty, qint64 notional, Booking &out)
+{
+    if (qty <= 0)
+        return false;
+    const qint64 signedQty = buy ? qty : -qty;
+    const bool closing = held.quantity != 0 && ((held.quantity > 0) != buy);
+    const qint64 closed = closing ? std::min(qty, held.quantity > 0 ? held.quantity : -held.quantity) : 0;
+    qint64 closedCost = 0, closedNotional = 0;
+    if (closed > 0) {
+        const qint64 heldAbs = held.quantity > 0 ? held.quantity : -held.quantity;
+        if (!share(held.costCents, closed, heldAbs, closedCost) || !share(notional, closed, qty, closedNotional))
+            return false;
+    }
+    // Buying back a short: realized = what the short part was sold for (−cost) − what it costs now.
+    // Selling a long: realized = what it is sold for − what it cost.
+    const qint64 realized = buy ? -closedCost - closedNotional : closedNotional - closedCost;
+    const qint64 opened = notional - closedNotional;
+    qint64 quantity = 0, cost = 0, realizedTotal = 0;
+    if (!addTo(held.quantity, signedQty, quantity) || !addTo(held.costCents, -closedCost, cost)
+        || !addTo(cost, buy ? opened : -opened, cost) || !addTo(held.realizedCents, realized, realizedTotal))
+        return false;
+    out = {quantity, cost, realizedTotal};
+    return true;
+}
 
 } // namespace instant::state

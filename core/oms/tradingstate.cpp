@@ -1,5 +1,6 @@
 #include "oms/tradingstate.h"
 
+#include "oms/executionevents.h"
 #include "oms/instrumentlistings.h"
 #include "oms/lifecycleevents.h"
 #include "oms/orderevents.h"
@@ -104,6 +105,7 @@ Kind kindOf(const QString &type)
         {events::CommandRefused, Kind::CommandRefused},
         {events::ComplianceRulesChanged, Kind::ComplianceRulesChanged},
         {events::IllegalTransitionRefused, Kind::IllegalTransitionRefused},
+        {executions::OrderDiscovered, Kind::OrderAccepted}, // an order the venue reported: its terms, nothing held
         {events::KillSwitchChanged, Kind::KillSwitchChanged},
         {events::OrderAccepted, Kind::OrderAccepted},
         {events::OrderAcknowledged, Kind::OrderAcknowledged},
@@ -225,6 +227,8 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_working = m_working;
     t.m_listed = m_listed;
     t.m_lifecycle = m_lifecycle;
+    t.m_exceptions = m_exceptions;
+    t.m_exceptionsTotal = m_exceptionsTotal;
     auto take = [&](const QString &id) {
         if (auto it = m_orders.constFind(id); it != m_orders.cend())
             t.m_orders.insert(id, *it); // shared
@@ -268,11 +272,16 @@ Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const R
     OrderState to = *next;
     if (to == OrderState::New && order.filled > Quantity(0))
         to = OrderState::PartiallyFilled; // a refused cancel after a fill raced it
+    const bool wasTerminal = isTerminal(order.state);
     order.state = to;
     if (isTerminal(to)) {
         m_working.remove(order.orderId);
         if (order.side == Side::Sell)
             forgetOpenSell(order);
+    } else if (wasTerminal) { // a fill after a reject: the venue had the order after all
+        m_working.insert(order.orderId);
+        if (order.side == Side::Sell)
+            m_openSells[positionKey(order.account, order.instrument)].insert(order.orderId);
     }
     order.updatedUs = event.recordedUs;
     order.lastSequence = event.sequence;
@@ -325,6 +334,8 @@ Status TradingState::apply(const RecordedEvent &event)
         m_listed.insert(p.json("instrument").toObject().value(QStringLiteral("id")).toString());
         return Done{};
     }
+    if (kind == Kind::Other && executions::isExecutionEvent(type))
+        return applyExecution(type, p, event);
     if (kind == Kind::Other && BracketBook::isBracketEvent(type)) {
         Status s = m_brackets.apply(type, p, event);
         if (!s)
@@ -470,7 +481,10 @@ Status TradingState::apply(const RecordedEvent &event)
         return transition(order, OrderEventKind::Acknowledge, event);
     if (kind == Kind::OrderPartiallyFilled || kind == Kind::OrderFilled) {
         const Quantity qty(i64(p, "quantity"));
-        if (qty <= Quantity(0) || qty > order.quantity - order.filled) {
+        // A fill beyond what was left is booked only when the OMS said why (an ExecutionException
+        // in the same append): anything else is a broken log.
+        const bool unexpected = !str(p, "exception").isEmpty();
+        if (qty <= Quantity(0) || (!unexpected && qty > order.quantity - order.filled)) {
             ++m_anomalies;
             return makeError(ErrorCode::Integrity, QStringLiteral("fill of %1 on order %2 exceeds what was left")
                                                        .arg(qty.value()).arg(orderId));
@@ -482,19 +496,14 @@ Status TradingState::apply(const RecordedEvent &event)
         const bool buy = order.side == Side::Buy;
         const PositionRecord held = m_positions.value(positionKey(order.account, order.instrument));
         const AccountRecord &before = m_accounts[order.account];
-        qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, quantity = 0, cost = 0,
-               costCents = 0, realized = held.realizedCents;
-        bool fits = isAmount(price) && isAmount(notional) && reservationFits(order, reserved)
-                    && !__builtin_mul_overflow(price, qty.value(), &priceQuantity)
-                    && !__builtin_add_overflow(order.filledPriceQuantity, priceQuantity, &filledPriceQuantity)
-                    && addTo(order.filledNotionalCents, notional, filledNotional)
-                    && addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, notional, unsettled)
-                    && addTo(held.quantity, buy ? qty.value() : -qty.value(), quantity);
-        if (fits && buy)
-            fits = addTo(held.costCents, notional, costCents);
-        if (fits && !buy)
-            fits = (held.quantity <= 0 || share(held.costCents, qty.value(), held.quantity, cost))
-                   && addTo(held.costCents, -cost, costCents) && addTo(held.realizedCents, notional - cost, realized);
+        qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0;
+        Booking booked;
+        const bool fits = isAmount(price) && isAmount(notional) && notional >= 0 && reservationFits(order, reserved)
+                          && !__builtin_mul_overflow(price, qty.value(), &priceQuantity)
+                          && !__builtin_add_overflow(order.filledPriceQuantity, priceQuantity, &filledPriceQuantity)
+                          && addTo(order.filledNotionalCents, notional, filledNotional)
+                          && addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, notional, unsettled)
+                          && bookTrade({held.quantity, held.costCents, held.realizedCents}, buy, qty.value(), notional, booked);
         if (!fits)
             return outOfRange();
         Status s = transition(order, kind == Kind::OrderFilled ? OrderEventKind::Fill : OrderEventKind::PartialFill, event);
@@ -503,17 +512,21 @@ Status TradingState::apply(const RecordedEvent &event)
         order.filled += qty;
         order.filledPriceQuantity = filledPriceQuantity;
         order.filledNotionalCents = filledNotional;
+        if (p.optionalI64("status_cumulative"))
+            order.statusBooked += qty.value(); // learnt from the venue's status: its own fill may still come
         setReservation(order, reserved);
         AccountRecord &account = m_accounts[order.account];
         PositionRecord &position = positionFor(order.account, order.instrument);
         (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
-        if (position.retired && position.quantity == 0 && quantity != 0)
+        if (position.retired && position.quantity == 0 && booked.quantity != 0)
             position.retired = false; // held again (a store run on an earlier date): its own dates apply again
-        position.quantity = quantity;
-        position.costCents = costCents;
-        position.realizedCents = realized;
-        m_lastPrices.insert(order.instrument, Price(price));
         FillRecord fill;
+        fill.costDelta = booked.costCents - position.costCents;
+        fill.realizedDelta = booked.realizedCents - position.realizedCents;
+        position.quantity = booked.quantity;
+        position.costCents = booked.costCents;
+        position.realizedCents = booked.realizedCents;
+        m_lastPrices.insert(order.instrument, Price(price));
         fill.execId = str(p, "exec_id");
         fill.orderId = orderId;
         fill.account = order.account;
@@ -521,6 +534,7 @@ Status TradingState::apply(const RecordedEvent &event)
         fill.side = order.side;
         fill.quantity = qty.value();
         fill.price = price;
+        fill.priceText = str(p, "price_text");
         fill.notionalCents = notional;
         fill.tradeDate = isoDate(str(p, "trade_date"));
         fill.settleDate = isoDate(str(p, "settle_date"));
@@ -584,7 +598,7 @@ Status TradingState::checkInvariants() const
 {
     QHash<QString, qint64> reserved;
     for (const OrderRecord &o : orders()) {
-        if (o.filled > Quantity(0) && o.filled > o.quantity)
+        if (o.filled > Quantity(0) && o.filled > o.quantity && o.exceptions == 0) // an overfill is booked and flagged
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 filled %2 of %3").arg(o.orderId).arg(o.filled.value()).arg(o.quantity.value()));
         if (o.reservedCents < 0 || (isTerminal(o.state) && o.reservedCents != 0))
             return makeError(ErrorCode::Integrity, QStringLiteral("order %1 holds %2 cents in state %3").arg(o.orderId).arg(o.reservedCents).arg(stateName(o.state)));
@@ -593,13 +607,13 @@ Status TradingState::checkInvariants() const
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves more than it can hold").arg(o.account));
     }
     for (const AccountRecord &a : m_accounts) {
-        if (a.availableCents() < 0)
+        if (a.availableCents() < 0 && a.exceptions == 0) // unexpected executions may take it below zero
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 has %2 cents available").arg(a.id).arg(a.availableCents()));
         if (a.reservedCents != reserved.value(a.id))
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves %2 cents, its orders %3").arg(a.id).arg(a.reservedCents).arg(reserved.value(a.id)));
     }
     for (const PositionRecord &p : m_positions) {
-        if (p.quantity < 0 || p.settledQuantity < 0)
+        if ((p.quantity < 0 || p.settledQuantity < 0) && m_accounts.value(p.account).exceptions == 0)
             return makeError(ErrorCode::Integrity, QStringLiteral("position %1 %2 is short").arg(p.account, p.instrument));
     }
     if (m_anomalies)
@@ -687,6 +701,10 @@ QJsonObject OrderRecord::toJson() const
                   {QStringLiteral("created_us"), createdUs},
                   {QStringLiteral("updated_us"), updatedUs},
                   {QStringLiteral("last_sequence"), lastSequence}};
+    if (exceptions) // only then: orders without exceptions keep their bytes
+        o.insert(QStringLiteral("exceptions"), exceptions);
+    if (statusBooked)
+        o.insert(QStringLiteral("status_booked"), statusBooked);
     o.insert(QStringLiteral("limit_price"), limitPrice ? QJsonValue(limitPrice->value()) : QJsonValue());
     o.insert(QStringLiteral("stop_price"), stopPrice ? QJsonValue(stopPrice->value()) : QJsonValue());
     o.insert(QStringLiteral("protection_price"), protectionPrice ? QJsonValue(protectionPrice->value()) : QJsonValue());
@@ -716,6 +734,8 @@ OrderRecord OrderRecord::fromJson(const QJsonObject &o)
     r.createdUs = i64(o, "created_us");
     r.updatedUs = i64(o, "updated_us");
     r.lastSequence = i64(o, "last_sequence");
+    r.exceptions = int(i64(o, "exceptions"));
+    r.statusBooked = i64(o, "status_booked");
     return r;
 }
 
@@ -747,13 +767,16 @@ PositionRecord PositionRecord::fromJson(const QJsonObject &o)
 
 QJsonObject AccountRecord::toJson() const
 {
-    return {{QStringLiteral("account"), id},
-            {QStringLiteral("cash_cents"), cashCents},
-            {QStringLiteral("reserved_cents"), reservedCents},
-            {QStringLiteral("unsettled_buy_cents"), unsettledBuyCents},
-            {QStringLiteral("unsettled_sell_cents"), unsettledSellCents},
-            {QStringLiteral("available_cents"), availableCents()},
-            {QStringLiteral("version"), version}};
+    QJsonObject o{{QStringLiteral("account"), id},
+                  {QStringLiteral("cash_cents"), cashCents},
+                  {QStringLiteral("reserved_cents"), reservedCents},
+                  {QStringLiteral("unsettled_buy_cents"), unsettledBuyCents},
+                  {QStringLiteral("unsettled_sell_cents"), unsettledSellCents},
+                  {QStringLiteral("available_cents"), availableCents()},
+                  {QStringLiteral("version"), version}};
+    if (exceptions)
+        o.insert(QStringLiteral("exceptions"), exceptions);
+    return o;
 }
 
 AccountRecord AccountRecord::fromJson(const QJsonObject &o)
@@ -765,6 +788,7 @@ AccountRecord AccountRecord::fromJson(const QJsonObject &o)
     a.unsettledBuyCents = i64(o, "unsettled_buy_cents");
     a.unsettledSellCents = i64(o, "unsettled_sell_cents");
     a.version = i64(o, "version");
+    a.exceptions = i64(o, "exceptions");
     return a;
 }
 
@@ -787,6 +811,14 @@ QJsonObject FillRecord::toJson() const
         o.insert(QStringLiteral("fail_reason"), failReason);
         o.insert(QStringLiteral("failed_on"), failedOn.toString(Qt::ISODate));
     }
+    if (!priceText.isEmpty())
+        o.insert(QStringLiteral("price_text"), priceText);
+    if (costDelta != (side == Side::Buy ? notionalCents : 0)) // a plain buy's is its amount
+        o.insert(QStringLiteral("cost_delta"), costDelta);
+    if (realizedDelta)
+        o.insert(QStringLiteral("realized_delta"), realizedDelta);
+    if (!adjustment.isEmpty())
+        o.insert(QStringLiteral("adjustment"), adjustment);
     return o;
 }
 
@@ -808,6 +840,10 @@ FillRecord FillRecord::fromJson(const QJsonObject &o)
     f.recordedUs = i64(o, "recorded_us");
     f.failReason = str(o, "fail_reason");
     f.failedOn = QDate::fromString(str(o, "failed_on"), Qt::ISODate);
+    f.priceText = str(o, "price_text");
+    f.costDelta = o.contains(QStringLiteral("cost_delta")) ? i64(o, "cost_delta") : f.side == Side::Buy ? f.notionalCents : 0;
+    f.realizedDelta = i64(o, "realized_delta");
+    f.adjustment = str(o, "adjustment");
     return f;
 }
 
@@ -866,6 +902,10 @@ QJsonObject TradingState::toJson(bool withHistory) const
                                        {QStringLiteral("quantity"), e.quantity},   {QStringLiteral("cash_cents"), e.cashCents},
                                        {QStringLiteral("detail"), e.detail}});
         out.insert(QStringLiteral("lifecycle"), entries);
+    }
+    if (!m_exceptions.isEmpty()) {
+        out.insert(QStringLiteral("exceptions"), exceptionsToJson());
+        out.insert(QStringLiteral("exceptions_total"), m_exceptionsTotal);
     }
     if (m_executions.dropped() > 0) // older executions than the state keeps (in the log only)
         out.insert(QStringLiteral("executions_dropped"), m_executions.dropped());
@@ -986,6 +1026,8 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
     t.m_anomalies = i64(s, "anomalies");
     for (const QJsonValue &v : s.value(QStringLiteral("listed")).toArray())
         t.m_listed.insert(v.toString());
+    t.exceptionsFromJson(s.value(QStringLiteral("exceptions")).toArray());
+    t.m_exceptionsTotal = i64(s, "exceptions_total");
     for (const QJsonValue &v : s.value(QStringLiteral("lifecycle")).toArray()) {
         const QJsonObject e = v.toObject();
         t.m_lifecycle.append({i64(e, "sequence"), str(e, "type"), str(e, "account"), str(e, "instrument"),

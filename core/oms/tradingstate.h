@@ -48,6 +48,8 @@ struct OrderRecord
     TimestampUs createdUs = 0;
     TimestampUs updatedUs = 0;
     Sequence lastSequence = 0;
+    int exceptions = 0;             // executions booked on it that were not expected (a badge)
+    qint64 statusBooked = 0;        // filled quantity booked from the venue's status, its fills not seen yet
 
     Quantity leaves() const { return isTerminal(state) ? Quantity(0) : quantity - filled; }
     double averagePriceUnits() const
@@ -106,6 +108,9 @@ struct AccountRecord
     qint64 unsettledBuyCents = 0;  // bought, to be paid at settlement
     qint64 unsettledSellCents = 0; // sold, to be received at settlement
     StreamVersion version = 0;     // of the account's stream
+    // Executions booked that were not expected (late fills, overfills, unknown orders): they may
+    // take the account past what the OMS would have allowed.
+    qint64 exceptions = 0;
 
     // What a new buy may use: settled cash less what is held and what is owed.
     qint64 availableCents() const { return cashCents - reservedCents - unsettledBuyCents; }
@@ -134,6 +139,10 @@ struct FillRecord
     QString failReason;
     QDate failedOn;
     bool failing() const { return !settled && !failReason.isEmpty(); }
+    QString priceText;        // the exact price as the venue sent it, when it is off the tick grid
+    qint64 costDelta = 0;     // what booking it moved in the position's cost (a bust moves it back)
+    qint64 realizedDelta = 0; // and in its realized P&L
+    QString adjustment;       // "busted" or "corrected", with what and when: the execution's history
     QJsonObject toJson() const;
     static FillRecord fromJson(const QJsonObject &o);
 };
@@ -278,6 +287,25 @@ public:
     };
     static constexpr qsizetype LifecycleCapacity = 5000;
     const QList<LifecycleEntry> &lifecycle() const { return m_lifecycle; }
+    // Executions booked that were not expected, newest last (the newest ExceptionCapacity).
+    struct ExceptionEntry
+    {
+        Sequence sequence = 0; // of the ExecutionException event: how a trader acknowledges it
+        QString account;
+        QString orderId;
+        QString execId;
+        QString kind;
+        QString expected;
+        QString came;
+        TimestampUs recordedUs = 0;
+        QString acknowledgedBy; // empty while open
+        QString note;
+        bool operator==(const ExceptionEntry &) const = default;
+    };
+    static constexpr qsizetype ExceptionCapacity = 5000;
+    const QList<ExceptionEntry> &executionExceptions() const { return m_exceptions; }
+    qint64 exceptionsTotal() const { return m_exceptionsTotal; }
+    qint64 openExceptions() const;
 
     // Invariants that hold after every event: available cash never negative, reservations
     // match working orders, fills within quantity, positions never negative.
@@ -316,6 +344,12 @@ private:
     Status applyExpiry(const Payload &p, const RecordedEvent &event);
     Status applyDelivery(const Payload &p, const RecordedEvent &event, bool assigned);
     Status lifecycleAnomaly(const RecordedEvent &event, const QString &why);
+    Status applyExecution(const QString &type, const Payload &p, const RecordedEvent &event); // executionprojection.cpp
+    Status applyAdjustment(const Payload &p, const RecordedEvent &event, bool bust);
+    Status applyRestatement(const Payload &p, const RecordedEvent &event);
+    Status reverseFill(FillRecord &fill, OrderRecord &order);
+    QJsonArray exceptionsToJson() const;
+    void exceptionsFromJson(const QJsonArray &entries);
     void noteLifecycle(LifecycleEntry entry);
     void setReservation(OrderRecord &order, qint64 cents);
     bool reservationFits(const OrderRecord &order, qint64 cents) const; // within the bounds apply() keeps
@@ -344,6 +378,8 @@ private:
     QHash<QString, QString> m_names;                // accounts and instruments: one copy of each text
     QSet<QString> m_listed;                         // instruments with an InstrumentListed event
     QList<LifecycleEntry> m_lifecycle;
+    QList<ExceptionEntry> m_exceptions;
+    qint64 m_exceptionsTotal = 0;
     const QString &intern(const QString &text);
 };
 

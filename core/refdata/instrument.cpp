@@ -7,6 +7,8 @@
 
 namespace instant {
 
+__extension__ typedef __int128 Wide; // exact products of quantities and prices
+
 QString toString(InstrumentKind kind)
 {
     switch (kind) {
@@ -23,6 +25,27 @@ bool isTreasury(InstrumentKind kind)
 {
     return kind == InstrumentKind::TreasuryBill || kind == InstrumentKind::TreasuryNote
            || kind == InstrumentKind::TreasuryBond;
+}
+
+qint64 Instrument::notionalCents(Quantity quantity, const Decimal &price, Rounding rounding) const
+{
+    // cents = qty × mantissa × multiplier × (100 unless quoted per 100) / 10^places
+    Wide numerator = Wide(quantity.value()) * price.mantissa * contractMultiplier * (quotedPer100 ? 1 : 100);
+    Wide denominator = 1;
+    for (int i = 0; i < price.places; ++i)
+        denominator *= 10;
+    Wide whole = numerator / denominator;
+    const Wide rest = numerator % denominator;
+    switch (rounding) {
+    case Rounding::Up: whole += rest > 0 ? 1 : 0; break;
+    case Rounding::Down: whole -= rest < 0 ? 1 : 0; break;
+    case Rounding::Nearest: whole += (2 * rest >= denominator ? 1 : 0) - (2 * rest <= -denominator ? 1 : 0); break;
+    }
+    if (whole > std::numeric_limits<qint64>::max())
+        return std::numeric_limits<qint64>::max();
+    if (whole < std::numeric_limits<qint64>::min())
+        return std::numeric_limits<qint64>::min();
+    return qint64(whole);
 }
 
 qint64 Instrument::notionalCents(Quantity quantity, Price price, Rounding rounding) const

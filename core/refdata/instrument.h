@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/decimal.h"
 #include "common/result.h"
 #include "common/types.h"
 
@@ -50,6 +51,8 @@ struct Instrument
     // Notional in cents of `quantity` at `price`. Reservations round up and buy fills down, so
     // what a fill costs never exceeds what its part of the reservation held.
     qint64 notionalCents(Quantity quantity, Price price, Rounding rounding = Rounding::Nearest) const;
+    // The same for a price exactly as a venue wrote it, on the grid or not (an average-priced fill).
+    qint64 notionalCents(Quantity quantity, const Decimal &price, Rounding rounding = Rounding::Nearest) const;
     // A price as the market writes it: 32nds for notes and bonds (99-16+, 99-162), decimals
     // otherwise.
     QString formatPrice(Price price) const;

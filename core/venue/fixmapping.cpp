@@ -161,6 +161,14 @@ Result<Price> parsePrice(const Instrument &instrument, const std::string &text)
     return Price(units);
 }
 
+std::optional<Quantity> parseQuantity(const std::string &text)
+{
+    const auto d = Decimal::parse(text);
+    if (!d || !d->isInteger() || d->mantissa < 0)
+        return std::nullopt;
+    return Quantity(d->mantissa);
+}
+
 std::string timestampText(TimestampUs us)
 {
     const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000, QTimeZone::utc());
@@ -192,7 +200,8 @@ std::optional<TimestampUs> parseTimestamp(const std::string &text)
 
 // ---- the workstation side ----
 
-fix::Message newOrderSingle(const VenueOrder &order, const Instrument &instrument, const QString &clOrdId, TimestampUs now)
+fix::Message newOrderSingle(const VenueOrder &order, const Instrument &instrument, const QString &clOrdId, TimestampUs now,
+                            Bilateral bilateral)
 {
     fix::Message m;
     m.type = msg::NewOrderSingle;
@@ -207,7 +216,7 @@ fix::Message newOrderSingle(const VenueOrder &order, const Instrument &instrumen
     if (order.stopPrice && (order.type == OrderType::Stop || order.type == OrderType::StopLimit))
         m.set(tag::StopPx, priceText(instrument, *order.stopPrice));
     m.set(tag::TimeInForce, std::string(1, tifCode(order.tif)));
-    if (order.protectionPrice)
+    if (order.protectionPrice && bilateral.protectionPrice)
         m.set(tag::ProtectionPx, priceText(instrument, *order.protectionPrice));
     return m;
 }
@@ -239,16 +248,31 @@ fix::Message replaceRequest(const VenueOrder &order, const Instrument &instrumen
     m.set(tag::OrdType, std::string(1, typeCode(order.type)));
     if (limitPrice)
         m.set(tag::Price, priceText(instrument, *limitPrice));
+    // A replace restates the whole order: a stop or stop-limit keeps its trigger.
+    if (order.stopPrice && (order.type == OrderType::Stop || order.type == OrderType::StopLimit))
+        m.set(tag::StopPx, priceText(instrument, *order.stopPrice));
+    m.set(tag::TimeInForce, std::string(1, tifCode(order.tif)));
     return m;
 }
 
-fix::Message statusRequest(const VenueOrder &order, const QString &clOrdId)
+fix::Message statusRequest(const VenueOrder &order, const QString &clOrdId, const QString &venueOrderId)
 {
     fix::Message m;
     m.type = msg::OrderStatusRequest;
+    if (!venueOrderId.isEmpty())
+        m.set(tag::OrderID, s(venueOrderId));
     m.set(tag::ClOrdID, s(clOrdId));
     m.set(tag::Symbol, s(order.instrument));
     m.set(tag::Side, std::string(1, sideCode(order.side)));
+    return m;
+}
+
+fix::Message massStatusRequest(const QString &requestId)
+{
+    fix::Message m;
+    m.type = msg::OrderMassStatusRequest;
+    m.set(tag::MassStatusReqID, s(requestId));
+    m.set(tag::MassStatusReqType, "7"); // all orders
     return m;
 }
 
@@ -280,74 +304,140 @@ Result<InboundReport> readReport(const fix::Message &m, const ReferenceData &ref
         in.report.text = field(tag::Text) ? q(*field(tag::Text)) : QStringLiteral("refused by the venue");
         in.ordStatus = field(tag::OrdStatus)->empty() ? 0 : field(tag::OrdStatus)->front();
         in.unknownOrder = field(tag::CxlRejReason) && *field(tag::CxlRejReason) == "1";
+        in.report.ordStatus = in.ordStatus;
         return in;
     }
     if (m.type != msg::ExecutionReport)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("unexpected message type %1 from the venue").arg(q(m.type))};
-    for (int t : {tag::ClOrdID, tag::ExecID, tag::ExecType, tag::OrdStatus, tag::Symbol, tag::Side, tag::LeavesQty, tag::CumQty})
+    for (int t : {tag::ExecID, tag::ExecType, tag::OrdStatus, tag::Symbol, tag::Side, tag::LeavesQty, tag::CumQty})
         if (!field(t))
             return missing(t);
+    if (!field(tag::ClOrdID) && !field(tag::OrigClOrdID))
+        return missing(tag::ClOrdID);
     const Instrument *instrument = reference.instrument(q(*field(tag::Symbol)));
     if (!instrument)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecutionReport for unknown symbol %1").arg(q(*field(tag::Symbol)))};
-    auto quantity = [&](int t) -> std::optional<Quantity> {
-        if (!field(t))
-            return std::nullopt;
-        auto v = integer(*field(t));
-        if (!v || *v < 0)
-            return std::nullopt;
-        return Quantity(*v);
+    auto quantity = [&](int t) -> std::optional<Quantity> { return field(t) ? parseQuantity(*field(t)) : std::nullopt; };
+    // A price as sent: exact when it is on the grid; otherwise the nearest unit and the exact decimal.
+    auto price = [&](int t, Price &nearest, std::optional<Decimal> &exact) -> bool {
+        const auto d = Decimal::parse(*field(t));
+        if (!d || d->mantissa < 0)
+            return false;
+        const qint64 scale = std::max<qint64>(1, instrument->priceScale);
+        if (const auto units = d->exactUnits(scale)) {
+            nearest = Price(*units);
+            exact.reset();
+        } else {
+            nearest = Price(d->nearestUnits(scale));
+            exact = *d;
+        }
+        return true;
     };
     const auto leaves = quantity(tag::LeavesQty);
     const auto cumulative = quantity(tag::CumQty);
     if (!leaves || !cumulative)
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecutionReport with a LeavesQty or CumQty that is not a quantity")};
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecutionReport with a LeavesQty or CumQty that is not a whole quantity")};
     ExecutionReport &r = in.report;
-    in.clOrdId = q(*field(tag::ClOrdID));
+    in.clOrdId = q(*field(field(tag::ClOrdID) ? tag::ClOrdID : tag::OrigClOrdID));
     in.origClOrdId = field(tag::OrigClOrdID) ? q(*field(tag::OrigClOrdID)) : QString();
     in.venueOrderId = field(tag::OrderID) ? q(*field(tag::OrderID)) : QString();
     in.ordStatus = field(tag::OrdStatus)->empty() ? 0 : field(tag::OrdStatus)->front();
+    in.massStatusId = field(tag::MassStatusReqID) ? q(*field(tag::MassStatusReqID)) : QString();
+    in.lastOfMassStatus = field(tag::LastRptRequested) && *field(tag::LastRptRequested) == "Y";
     r.orderId = orderIdOf(in.clOrdId);
     r.execId = q(*field(tag::ExecID));
+    r.execRefId = field(tag::ExecRefID) ? q(*field(tag::ExecRefID)) : QString();
     r.leaves = *leaves;
     r.cumulative = *cumulative;
+    r.ordStatus = in.ordStatus;
+    r.instrument = instrument->id;
+    r.side = sideOf(*field(tag::Side));
+    r.account = field(tag::Account) ? q(*field(tag::Account)) : QString();
+    if (const auto qty = quantity(tag::OrderQty))
+        r.orderQuantity = *qty;
+    if (field(tag::AvgPx)) {
+        Price nearest;
+        std::optional<Decimal> exact;
+        if (price(tag::AvgPx, nearest, exact))
+            r.averagePrice = exact ? *exact : Decimal::ofUnits(nearest.value(), std::max<qint64>(1, instrument->priceScale));
+    }
+    if (field(tag::Price)) {
+        Price limit;
+        std::optional<Decimal> exact;
+        if (!price(tag::Price, limit, exact))
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("Price %1 is not a decimal number").arg(q(*field(tag::Price)))};
+        r.limitPrice = limit;
+    }
     r.text = field(tag::Text) ? q(*field(tag::Text)) : QString();
     // Without a readable TransactTime the report happened when it arrived: the venue's clock says when.
     r.transactUs = field(tag::TransactTime) ? parseTimestamp(*field(tag::TransactTime)).value_or(0) : 0;
     const std::string &execType = *field(tag::ExecType);
     if (execType.size() != 1)
         return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecType %1 is not one character").arg(q(execType))};
+    auto execution = [&]() -> Status {
+        const auto last = quantity(tag::LastQty);
+        if (!last || !field(tag::LastPx))
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("an execution without a whole LastQty or without LastPx"));
+        if (!price(tag::LastPx, r.lastPrice, r.exactPrice))
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("LastPx %1 is not a decimal number").arg(q(*field(tag::LastPx))));
+        r.lastQuantity = *last;
+        return Done{};
+    };
+    auto status = [&](const char *what) {
+        r.kind = ExecutionReport::Kind::Noted;
+        r.text = QString::fromLatin1(what);
+    };
     switch (execType.front()) {
     case '0':
         r.kind = ExecutionReport::Kind::Acknowledged;
         break;
+    case '1': // partial fill and fill, as FIX 4.2 brokers still write them
+    case '2':
     case 'F': {
         r.kind = ExecutionReport::Kind::Fill;
-        const auto last = quantity(tag::LastQty);
-        if (!last || !field(tag::LastPx))
-            return Error{ErrorCode::InvalidArgument, QStringLiteral("a fill without LastQty or LastPx")};
-        auto px = parsePrice(*instrument, *field(tag::LastPx));
-        if (!px)
-            return px.error();
-        r.lastQuantity = *last;
-        r.lastPrice = *px;
+        if (Status s = execution(); !s)
+            return s.error();
+        if (r.lastQuantity.value() <= 0)
+            return Error{ErrorCode::InvalidArgument, QStringLiteral("a fill of no quantity")};
         break;
     }
+    case 'G':
+    case 'H': {
+        r.kind = execType.front() == 'G' ? ExecutionReport::Kind::Corrected : ExecutionReport::Kind::Busted;
+        if (r.execRefId.isEmpty())
+            return missing(tag::ExecRefID);
+        if (r.kind == ExecutionReport::Kind::Corrected) {
+            if (Status s = execution(); !s)
+                return s.error();
+        }
+        break;
+    }
+    case '3': // done for day: a day order is over; a GTC order works again tomorrow
+        r.kind = in.ordStatus == '3' && *leaves == Quantity(0) ? ExecutionReport::Kind::Expired : ExecutionReport::Kind::Noted;
+        if (r.kind == ExecutionReport::Kind::Noted)
+            r.text = QStringLiteral("done for day");
+        else if (r.text.isEmpty())
+            r.text = QStringLiteral("done for day");
+        break;
     case '4':
         r.kind = ExecutionReport::Kind::Cancelled;
         break;
     case '5': {
         r.kind = ExecutionReport::Kind::Replaced;
-        const auto qty = quantity(tag::OrderQty);
-        if (!qty)
+        if (!quantity(tag::OrderQty))
             return Error{ErrorCode::InvalidArgument, QStringLiteral("a replace without OrderQty")};
-        r.orderQuantity = *qty;
-        if (field(tag::Price)) {
-            auto px = parsePrice(*instrument, *field(tag::Price));
-            if (!px)
-                return px.error();
-            r.limitPrice = *px;
-        }
+        break;
+    }
+    case '6': status("pending cancel"); break;
+    case '7': status("stopped"); break;
+    case '9': status("suspended"); break;
+    case 'A': status("pending new"); break;
+    case 'B': status("calculated"); break;
+    case 'E': status("pending replace"); break;
+    case 'D': {
+        r.kind = ExecutionReport::Kind::Restated;
+        if (r.text.isEmpty() && field(tag::ExecRestatementReason))
+            r.text = QStringLiteral("restated by the venue (ExecRestatementReason %1)").arg(q(*field(tag::ExecRestatementReason)));
         break;
     }
     case '8':
@@ -359,16 +449,18 @@ Result<InboundReport> readReport(const fix::Message &m, const ReferenceData &ref
         break;
     case 'I':
         in.statusReply = true;
+        r.fromStatus = true;
         in.unknownOrder = in.ordStatus == '8' && field(tag::OrdRejReason) && *field(tag::OrdRejReason) == "5";
         switch (in.ordStatus) {
         case '4': r.kind = ExecutionReport::Kind::Cancelled; break;
-        case 'C': r.kind = ExecutionReport::Kind::Expired; break;
+        case 'C':
+        case '3': r.kind = ExecutionReport::Kind::Expired; break;
         case '8': r.kind = ExecutionReport::Kind::Rejected; break;
         default: r.kind = ExecutionReport::Kind::Acknowledged; break;
         }
         break;
     default:
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecType %1 is not one Instant handles").arg(q(execType))};
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("ExecType %1 is not one FIX 4.4 defines").arg(q(execType))};
     }
     return in;
 }
@@ -424,11 +516,12 @@ RequestOrRefusal readRequest(const fix::Message &m, const ReferenceData &referen
     r.order.side = *side;
     Quantity quantity;
     if (const std::string *qty = m.get(tag::OrderQty)) {
-        const auto v = integer(*qty);
-        if (!v) {
+        const auto d = Decimal::parse(*qty);
+        if (!d || !d->isInteger()) {
             out.refusal = refuse(Reason::IncorrectDataFormat, tag::OrderQty, "OrderQty is not a whole number");
             return out;
         }
+        const std::optional<qint64> v = d->mantissa;
         if (*v <= 0) {
             out.refusal = refuse(Reason::ValueIncorrect, tag::OrderQty, "OrderQty must be positive");
             return out;
@@ -538,7 +631,11 @@ fix::Message executionReport(const ExecutionReport &report, const OrderOnVenue &
     case ExecutionReport::Kind::Expired: execType = 'C'; ordStatus = 'C'; leaves = Quantity(0); break;
     case ExecutionReport::Kind::CancelRejected:
     case ExecutionReport::Kind::ReplaceRejected:
-        break; // sent as OrderCancelReject
+    case ExecutionReport::Kind::Restated:
+    case ExecutionReport::Kind::Busted:
+    case ExecutionReport::Kind::Corrected:
+    case ExecutionReport::Kind::Noted:
+        break; // sent as OrderCancelReject; the others the venue server never sends
     }
     fix::Message m = reportBase(order, instrument, execId, execType, ordStatus, leaves);
     if (report.kind == ExecutionReport::Kind::Fill) {
@@ -580,16 +677,16 @@ fix::Message statusReport(const OrderOnVenue *order, const VenueRequest &request
 }
 
 fix::Message cancelReject(const QString &clOrdId, const QString &origClOrdId, const QString &venueOrderId, bool replace,
-                          const QString &text, bool unknownOrder)
+                          const QString &text, char ordStatus, int cxlRejReason)
 {
     fix::Message m;
     m.type = msg::OrderCancelReject;
     m.set(tag::OrderID, s(venueOrderId.isEmpty() ? QStringLiteral("NONE") : venueOrderId));
     m.set(tag::ClOrdID, s(clOrdId));
     m.set(tag::OrigClOrdID, s(origClOrdId));
-    m.set(tag::OrdStatus, unknownOrder ? "8" : "0");
+    m.set(tag::OrdStatus, std::string(1, ordStatus));
     m.set(tag::CxlRejResponseTo, replace ? "2" : "1");
-    m.set(tag::CxlRejReason, unknownOrder ? "1" : "99");
+    m.set(tag::CxlRejReason, std::to_string(cxlRejReason));
     m.set(tag::Text, s(text));
     return m;
 }

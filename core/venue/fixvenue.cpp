@@ -31,7 +31,8 @@ Result<FixVenueSettings> FixVenueSettings::fromUrl(const QUrl &url)
     const QUrlQuery query(url);
     static const QStringList known{QStringLiteral("sender"), QStringLiteral("target"), QStringLiteral("heartbeat"),
                                    QStringLiteral("reconnect"), QStringLiteral("tls"), QStringLiteral("ca"),
-                                   QStringLiteral("cert"), QStringLiteral("key"), QStringLiteral("state")};
+                                   QStringLiteral("cert"), QStringLiteral("key"), QStringLiteral("state"),
+                                   QStringLiteral("protection"), QStringLiteral("massstatus"), QStringLiteral("account")};
     for (const auto &item : query.queryItems(QUrl::FullyDecoded))
         if (!known.contains(item.first))
             return bad(QStringLiteral("unknown option \"%1\" (known: %2)").arg(item.first, known.join(QStringLiteral(", "))));
@@ -65,6 +66,18 @@ Result<FixVenueSettings> FixVenueSettings::fromUrl(const QUrl &url)
     if (!tls.isEmpty() && tls != u"0" && tls != u"1")
         return bad(QStringLiteral("tls must be 0 or 1"));
     s.tls = tls == u"1";
+    auto flag = [&](const QString &key, bool &into) -> bool {
+        const QString v = query.queryItemValue(key);
+        if (!v.isEmpty() && v != u"0" && v != u"1")
+            return false;
+        into = v == u"1";
+        return true;
+    };
+    if (!flag(QStringLiteral("protection"), s.protectionTag))
+        return bad(QStringLiteral("protection must be 0 or 1 (1: the broker agreed tag 7001)"));
+    if (!flag(QStringLiteral("massstatus"), s.massStatus))
+        return bad(QStringLiteral("massstatus must be 0 or 1 (1: the broker answers OrderMassStatusRequest)"));
+    s.account = query.queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded);
     s.caFile = query.queryItemValue(QStringLiteral("ca"), QUrl::FullyDecoded);
     s.certificateFile = query.queryItemValue(QStringLiteral("cert"), QUrl::FullyDecoded);
     s.keyFile = query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded);
@@ -94,6 +107,12 @@ QUrl FixVenueSettings::toUrl() const
     }
     if (!stateDirectory.isEmpty())
         query.addQueryItem(QStringLiteral("state"), stateDirectory);
+    if (protectionTag)
+        query.addQueryItem(QStringLiteral("protection"), QStringLiteral("1"));
+    if (massStatus)
+        query.addQueryItem(QStringLiteral("massstatus"), QStringLiteral("1"));
+    if (!account.isEmpty())
+        query.addQueryItem(QStringLiteral("account"), account);
     url.setQuery(query);
     return url;
 }
@@ -158,11 +177,8 @@ Status FixVenue::start()
         QMetaObject::invokeMethod(this, [this] { onLogout(); }, Qt::QueuedConnection);
     };
     handlers.received = [this](const std::string &, const fix::Message &message, fix::Refusal &refusal) {
-        if (message.type == "j") { // BusinessMessageReject: the venue could not process something we sent
-            const std::string *text = message.get(fixmap::tag::Text);
-            const QString why = QStringLiteral("the venue refused a message: %1")
-                                    .arg(text ? QString::fromStdString(*text) : QString::fromStdString(message.text()));
-            QMetaObject::invokeMethod(this, [this, why] { Q_EMIT problem(why); }, Qt::QueuedConnection);
+        if (message.type == fixmap::msg::BusinessMessageReject) {
+            QMetaObject::invokeMethod(this, [this, message] { onRefused(message); }, Qt::BlockingQueuedConnection);
             return true;
         }
         auto read = fixmap::readReport(message, m_reference);
@@ -176,67 +192,21 @@ Status FixVenue::start()
         in.report.possibleDuplicate = message.possibleDuplicate;
         if (in.report.transactUs == 0)
             in.report.transactUs = nowUs();
+        if (in.report.account.isEmpty())
+            in.report.account = m_settings.account;
         // Recorded before the session counts the message as received: a crash cannot lose it.
-        QMetaObject::invokeMethod(this, [this, &in] {
-            Tracked *t = nullptr;
-            if (auto it = m_orders.find(in.report.orderId); it != m_orders.end())
-                t = &it.value();
-            if (!t) {
-                Q_EMIT problem(QStringLiteral("a report for order %1, which this workstation did not send (ClOrdID %2)")
-                                   .arg(in.report.orderId, in.clOrdId));
-                return;
-            }
-            ExecutionReport &r = in.report;
-            if (in.statusReply) {
-                m_awaitingStatus.remove(r.orderId);
-                if (!in.clOrdId.isEmpty() && !in.unknownOrder)
-                    t->clOrdId = in.clOrdId;
-                const bool wasOpen = t->open;
-                if (in.unknownOrder) {
-                    r.kind = ExecutionReport::Kind::Expired;
-                    r.text = QStringLiteral("the venue no longer has this order (checked after logon)");
-                    t->open = false;
-                } else if (in.ordStatus == '4' || in.ordStatus == 'C' || in.ordStatus == '8') {
-                    r.text = QStringLiteral("%1 at the venue (checked after logon)")
-                                 .arg(in.ordStatus == '4' ? QStringLiteral("cancelled") : in.ordStatus == 'C' ? QStringLiteral("expired") : QStringLiteral("rejected"));
-                    t->open = false;
-                } else if (in.ordStatus == '2') {
-                    t->open = false;
-                }
-                if (r.cumulative > t->cumulative)
-                    Q_EMIT problem(QStringLiteral("order %1: the venue reports %L2 filled, this workstation has %L3 recorded")
-                                       .arg(r.orderId).arg(r.cumulative.value()).arg(t->cumulative.value()));
-                if (wasOpen && in.ordStatus != '2')
-                    deliver(r);
-                if (m_state == State::Reconciling && m_awaitingStatus.isEmpty())
-                    finishReconciling();
-                return;
-            }
-            if (r.kind == ExecutionReport::Kind::Fill) {
-                if (m_seenExecIds.contains(r.execId))
-                    return; // sent again after a resend: already recorded
-                m_seenExecIds.insert(r.execId);
-                t->cumulative += r.lastQuantity;
-                if (r.leaves.value() == 0)
-                    t->open = false;
-            }
-            switch (r.kind) {
-            case ExecutionReport::Kind::Cancelled:
-            case ExecutionReport::Kind::Expired:
-            case ExecutionReport::Kind::Rejected:
-                t->open = false;
-                break;
-            case ExecutionReport::Kind::Replaced:
-                t->clOrdId = in.clOrdId;
-                t->order.quantity = r.orderQuantity;
-                t->order.limitPrice = r.limitPrice;
-                break;
-            default:
-                break;
-            }
-            deliver(r);
-        }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(this, [this, &in] { onReport(in); }, Qt::BlockingQueuedConnection);
         return true;
+    };
+    handlers.sent = [this](const std::string &, int sequence, const fix::Message &message) {
+        const std::string *clOrdId = message.get(fixmap::tag::ClOrdID);
+        std::lock_guard lock(m_sentMutex);
+        m_sent[sequence] = {QString::fromStdString(message.type), clOrdId ? QString::fromStdString(*clOrdId) : QString()};
+        while (m_sent.size() > 100'000)
+            m_sent.erase(m_sent.begin());
+    };
+    handlers.sessionReject = [this](const std::string &, const fix::Message &message) {
+        QMetaObject::invokeMethod(this, [this, message] { onRefused(message); }, Qt::QueuedConnection);
     };
     handlers.event = [this](const std::string &, const std::string &text) {
         const QString why = QString::fromStdString(text);
@@ -252,6 +222,186 @@ Status FixVenue::start()
     }
     Q_EMIT connectionChanged(connection());
     return Done{};
+}
+
+void FixVenue::onReport(fixmap::InboundReport &in)
+{
+    ExecutionReport &r = in.report;
+    if (in.statusReply && !in.massStatusId.isEmpty()) {
+        onMassStatusReply(in);
+        return;
+    }
+    auto it = m_orders.find(r.orderId);
+    Tracked *t = it == m_orders.end() ? nullptr : &it.value();
+    if (!t) {
+        // Not an order this session tracks (closed before a restart, sent by someone else, a drop
+        // copy): the order manager knows every order ever recorded and books what is an execution.
+        if (!in.statusReply)
+            deliver(r);
+        return;
+    }
+    if (!in.venueOrderId.isEmpty() && in.venueOrderId != u"NONE")
+        t->venueOrderId = in.venueOrderId;
+    if (in.statusReply) {
+        m_awaitingStatus.remove(r.orderId);
+        if (!in.clOrdId.isEmpty() && !in.unknownOrder)
+            t->clOrdId = in.clOrdId;
+        if (in.unknownOrder) {
+            r.kind = ExecutionReport::Kind::Expired;
+            r.text = QStringLiteral("the venue no longer has this order (checked after logon)");
+            t->open = false;
+        } else if (in.ordStatus == '4' || in.ordStatus == 'C' || in.ordStatus == '8' || in.ordStatus == '3') {
+            r.text = QStringLiteral("%1 at the venue (checked with a status request)")
+                         .arg(in.ordStatus == '4' ? QStringLiteral("cancelled") : in.ordStatus == '8' ? QStringLiteral("rejected") : QStringLiteral("expired"));
+            t->open = false;
+        } else if (in.ordStatus == '2') {
+            t->open = false;
+        }
+        if (r.cumulative > t->cumulative)
+            t->cumulative = r.cumulative;
+        deliver(r); // the order manager compares CumQty with what it booked, then applies the status
+        if (m_state == State::Reconciling && m_awaitingStatus.isEmpty())
+            finishReconciling();
+        return;
+    }
+    switch (r.kind) {
+    case ExecutionReport::Kind::Fill:
+        if (m_seenExecIds.contains(r.execId))
+            return; // sent again after a resend: already recorded
+        m_seenExecIds.insert(r.execId);
+        t->cumulative += r.lastQuantity;
+        if (r.leaves.value() == 0 && r.ordStatus != '1' && r.ordStatus != '0')
+            t->open = false;
+        break;
+    case ExecutionReport::Kind::Cancelled:
+    case ExecutionReport::Kind::Expired:
+    case ExecutionReport::Kind::Rejected:
+        t->open = false;
+        break;
+    case ExecutionReport::Kind::Replaced:
+    case ExecutionReport::Kind::Restated:
+        if (r.kind == ExecutionReport::Kind::Replaced)
+            t->clOrdId = in.clOrdId;
+        if (r.orderQuantity > Quantity(0))
+            t->order.quantity = r.orderQuantity;
+        if (r.limitPrice)
+            t->order.limitPrice = r.limitPrice;
+        break;
+    case ExecutionReport::Kind::CancelRejected:
+    case ExecutionReport::Kind::ReplaceRejected:
+        // "Too late": the order is done at the venue (filled, cancelled, expired) or unknown
+        // there. Ask for its status: its fills and its end come back and are booked.
+        if (in.unknownOrder || in.ordStatus == '2' || in.ordStatus == '4' || in.ordStatus == 'C' || in.ordStatus == '8'
+            || in.ordStatus == '3') {
+            deliver(r);
+            requestStatus(r.orderId);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    deliver(r);
+}
+
+void FixVenue::requestStatus(const QString &orderId)
+{
+    auto it = m_orders.constFind(orderId);
+    if (it == m_orders.cend() || !m_endpoint || m_state == State::Disconnected)
+        return;
+    std::string error;
+    if (!m_endpoint->send(std::string(), fixmap::statusRequest(it->order, it->clOrdId, it->venueOrderId), error))
+        Q_EMIT problem(QStringLiteral("order %1: status request not sent: %2").arg(orderId, QString::fromStdString(error)));
+}
+
+// A Reject (35=3) or BusinessMessageReject (35=j) of something this workstation sent: an order
+// the counterparty refused is rejected with its text, never left pending.
+void FixVenue::onRefused(const fix::Message &message)
+{
+    auto field = [&](int tag) {
+        const std::string *v = message.get(tag);
+        return v ? QString::fromStdString(*v) : QString();
+    };
+    QString refType = field(fixmap::tag::RefMsgType);
+    QString clOrdId = message.type == fixmap::msg::BusinessMessageReject ? field(fixmap::tag::BusinessRejectRefID) : QString();
+    bool ok = false;
+    const int refSeq = field(fixmap::tag::RefSeqNum).toInt(&ok);
+    if (ok) {
+        std::lock_guard lock(m_sentMutex);
+        if (auto sent = m_sent.find(refSeq); sent != m_sent.end()) {
+            if (refType.isEmpty())
+                refType = sent->second.type;
+            if (clOrdId.isEmpty() || !m_orders.contains(fixmap::orderIdOf(clOrdId)))
+                clOrdId = sent->second.clOrdId;
+        }
+    }
+    const QString why = field(fixmap::tag::Text).isEmpty()
+                            ? QStringLiteral("reason %1").arg(field(message.type == fixmap::msg::Reject ? fixmap::tag::SessionRejectReason : fixmap::tag::BusinessRejectReason))
+                            : field(fixmap::tag::Text);
+    const QString tagText = field(fixmap::tag::RefTagID).isEmpty() ? QString() : QStringLiteral(" (tag %1)").arg(field(fixmap::tag::RefTagID));
+    const QString orderId = fixmap::orderIdOf(clOrdId);
+    auto it = m_orders.find(orderId);
+    if (clOrdId.isEmpty() || it == m_orders.end()) {
+        Q_EMIT problem(QStringLiteral("the venue refused a message (%1%2): %3").arg(refType, tagText, why));
+        return;
+    }
+    ExecutionReport r;
+    r.orderId = orderId;
+    r.transactUs = nowUs();
+    r.text = QStringLiteral("refused by %1's %2: %3%4")
+                 .arg(m_settings.targetCompId, message.type == fixmap::msg::Reject ? QStringLiteral("session") : QStringLiteral("application"), why, tagText);
+    if (refType == QLatin1String(fixmap::msg::NewOrderSingle)) {
+        r.kind = ExecutionReport::Kind::Rejected;
+        it->open = false;
+    } else if (refType == QLatin1String(fixmap::msg::OrderCancelRequest)) {
+        r.kind = ExecutionReport::Kind::CancelRejected;
+    } else if (refType == QLatin1String(fixmap::msg::OrderCancelReplaceRequest)) {
+        r.kind = ExecutionReport::Kind::ReplaceRejected;
+    } else {
+        Q_EMIT problem(QStringLiteral("order %1: the venue refused a %2 message%3: %4").arg(orderId, refType, tagText, why));
+        return;
+    }
+    deliver(r);
+}
+
+void FixVenue::onMassStatusReply(fixmap::InboundReport &in)
+{
+    ExecutionReport &r = in.report;
+    if (in.massStatusId != m_massStatusId)
+        return; // an old request's answer
+    auto it = m_orders.find(r.orderId);
+    if (it != m_orders.end() && !in.clOrdId.isEmpty()) {
+        m_awaitingStatus.remove(r.orderId);
+        const bool done = in.ordStatus == '4' || in.ordStatus == 'C' || in.ordStatus == '8' || in.ordStatus == '3' || in.ordStatus == '2';
+        it->clOrdId = in.clOrdId;
+        if (done) {
+            it->open = false;
+            if (in.ordStatus != '2')
+                r.text = QStringLiteral("%1 at the venue (mass status after logon)")
+                             .arg(in.ordStatus == '4' ? QStringLiteral("cancelled") : in.ordStatus == '8' ? QStringLiteral("rejected") : QStringLiteral("expired"));
+        }
+        deliver(r);
+    } else if (!in.clOrdId.isEmpty() && r.orderId != u"NONE") {
+        deliver(r); // an order not tracked here: the order manager compares what it booked, if anything
+    }
+    if (in.lastOfMassStatus || (r.orderId.isEmpty() && in.ordStatus == '8')) {
+        // Whatever the venue did not list is no longer there.
+        const QSet<QString> missing = std::exchange(m_awaitingStatus, {});
+        for (const QString &id : missing) {
+            auto t = m_orders.find(id);
+            if (t == m_orders.end())
+                continue;
+            t->open = false;
+            ExecutionReport gone;
+            gone.kind = ExecutionReport::Kind::Expired;
+            gone.orderId = id;
+            gone.text = QStringLiteral("the venue no longer has this order (mass status after logon)");
+            gone.transactUs = nowUs();
+            deliver(gone);
+        }
+        if (m_state == State::Reconciling)
+            finishReconciling();
+    }
 }
 
 void FixVenue::stop()
@@ -352,11 +502,21 @@ void FixVenue::onLogon()
         return;
     }
     m_reconcileTimeout.start(m_settings.reconcileTimeoutMs);
+    if (m_settings.massStatus) {
+        // One request for every order the venue holds for this session.
+        m_massStatusId = QStringLiteral("MS-") + QString::number(nowUs(), 36) + QString::number(++m_requests, 36);
+        std::string error;
+        if (m_endpoint->send(std::string(), fixmap::massStatusRequest(m_massStatusId), error)) {
+            Q_EMIT connectionChanged(connection());
+            return;
+        }
+        Q_EMIT problem(QStringLiteral("mass status request not sent (%1): asking order by order").arg(QString::fromStdString(error)));
+    }
     const QSet<QString> ids = m_awaitingStatus;
     for (const QString &id : ids) {
         const Tracked &t = m_orders[id];
         std::string error;
-        if (!m_endpoint->send(std::string(), fixmap::statusRequest(t.order, t.clOrdId), error)) {
+        if (!m_endpoint->send(std::string(), fixmap::statusRequest(t.order, t.clOrdId, t.venueOrderId), error)) {
             m_awaitingStatus.remove(id);
             Q_EMIT problem(QStringLiteral("order %1: status request not sent: %2").arg(id, QString::fromStdString(error)));
         }
@@ -383,7 +543,7 @@ void FixVenue::finishReconciling()
     const QList<VenueOrder> queued = std::exchange(m_queued, {});
     for (const VenueOrder &o : queued)
         if (const Instrument *i = m_reference.instrument(o.instrument))
-            send(fixmap::newOrderSingle(o, *i, o.orderId, nowUs()), o.orderId, ExecutionReport::Kind::Rejected);
+            send(fixmap::newOrderSingle(o, *i, o.orderId, nowUs(), bilateral()), o.orderId, ExecutionReport::Kind::Rejected);
 }
 
 void FixVenue::onLogout()
@@ -446,7 +606,7 @@ void FixVenue::submit(const VenueOrder &order)
         m_queued.append(order); // goes out once the open orders are checked
         return;
     }
-    send(fixmap::newOrderSingle(order, *instrument, order.orderId, nowUs()), order.orderId, ExecutionReport::Kind::Rejected);
+    send(fixmap::newOrderSingle(order, *instrument, order.orderId, nowUs(), bilateral()), order.orderId, ExecutionReport::Kind::Rejected);
 }
 
 void FixVenue::cancel(const QString &orderId)

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "refdata/referencedata.h"
+#include "venue/fixmapping.h"
 #include "venue/venue.h"
 
 #include <QHash>
@@ -10,13 +11,14 @@
 #include <QUrl>
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace instant {
 
 namespace fix {
 class Endpoint;
-struct Message;
 }
 
 // Where a FIX venue is and who we are to it: `fix://HOST:PORT?sender=DESK1&target=INSTANT`
@@ -35,6 +37,9 @@ struct FixVenueSettings
     QString keyFile;
     QString stateDirectory; // sequence numbers and messages; empty: under the user's data directory
     int reconcileTimeoutMs = 5000;
+    bool protectionTag = false; // `protection=1`: the broker agreed tag 7001 (the protection price)
+    bool massStatus = false;    // `massstatus=1`: the broker answers OrderMassStatusRequest (AF)
+    QString account;            // `account=ID`: the account of executions that name none
 
     static Result<FixVenueSettings> fromUrl(const QUrl &url);
     QUrl toUrl() const;
@@ -85,6 +90,7 @@ private:
     {
         VenueOrder order;       // quantity: the current total
         QString clOrdId;        // as the venue knows the order now
+        QString venueOrderId;   // OrderID (37), once the venue has said it
         Quantity cumulative;
         bool open = true;
     };
@@ -95,6 +101,11 @@ private:
     void setState(State state);
     void send(const fix::Message &message, const QString &orderId, ExecutionReport::Kind failure);
     void deliver(ExecutionReport report);
+    void onReport(fixmap::InboundReport &in);
+    void onMassStatusReply(fixmap::InboundReport &in);
+    void onRefused(const fix::Message &message);
+    void requestStatus(const QString &orderId);
+    fixmap::Bilateral bilateral() const { return {m_settings.protectionTag}; }
     QString nextClOrdId(const QString &orderId);
 
     const ReferenceData &m_reference;
@@ -109,6 +120,14 @@ private:
     QSet<QString> m_seenExecIds;
     QTimer m_reconcileTimeout;
     quint64 m_requests = 0;
+    QString m_massStatusId;
+    struct Sent
+    {
+        QString type;
+        QString clOrdId;
+    };
+    std::mutex m_sentMutex;        // written on the thread that sends, read on this one
+    std::map<int, Sent> m_sent;    // our outgoing sequence numbers: what a Reject's RefSeqNum names
 };
 
 } // namespace instant

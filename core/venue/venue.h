@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "common/decimal.h"
 #include "common/types.h"
 
 #include <QDate>
@@ -31,19 +32,33 @@ struct VenueOrder
 
 struct ExecutionReport
 {
-    enum class Kind { Acknowledged, Fill, Cancelled, Replaced, Rejected, CancelRejected, ReplaceRejected, Expired };
+    // Every ExecType of FIX 4.4 comes to one of these: 0 Acknowledged; 1, 2 and F Fill; 4
+    // Cancelled; 5 Replaced; 8 Rejected; C (and 3 on a day order) Expired; D Restated; G Corrected;
+    // H Busted; A, 6, E, 7, 9, B and 3 on a GTC order Noted (a report that changes nothing here).
+    enum class Kind { Acknowledged, Fill, Cancelled, Replaced, Rejected, CancelRejected, ReplaceRejected, Expired,
+                      Restated, Busted, Corrected, Noted };
     Kind kind = Kind::Acknowledged;
     QString orderId;
-    QString execId;          // fills
-    Quantity lastQuantity;   // fills
-    Price lastPrice;         // fills
+    QString execId;          // fills, busts, corrections, restatements
+    QString execRefId;       // busts and corrections: the execution they break or correct
+    Quantity lastQuantity;   // fills; corrections: the new quantity
+    Price lastPrice;         // fills, corrections: on the instrument's grid, or the nearest unit
+    std::optional<Decimal> exactPrice; // the price exactly as sent, when it is off the grid
     Quantity leaves;         // what is still working after this report
     Quantity cumulative;     // filled so far
-    Quantity orderQuantity;  // after a replace: the new total
-    std::optional<Price> limitPrice; // after a replace
-    QString text;            // why (rejects, cancels, expiries)
+    std::optional<Decimal> averagePrice; // AvgPx, as sent
+    Quantity orderQuantity;  // after a replace or restatement: the new total
+    std::optional<Price> limitPrice; // after a replace or restatement
+    QString text;            // why (rejects, cancels, expiries); Status: what it was
     TimestampUs transactUs = 0;
     bool possibleDuplicate = false; // sent again by the venue (FIX resend): may already be applied
+    // The venue's answer to a status request: its CumQty is compared with what is booked here.
+    bool fromStatus = false;
+    char ordStatus = 0;      // the venue's OrdStatus, when it says
+    // For an order this workstation does not know: what the venue says it is.
+    QString instrument;
+    std::optional<Side> side;
+    QString account;         // Account (1), when sent
 };
 
 // Whether a venue can take orders now, in words for the status bar.

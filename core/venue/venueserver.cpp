@@ -146,13 +146,23 @@ void VenueServer::handle(const QString &session, const fixmap::VenueRequest &req
                 send(session, fixmap::statusReport(order, request, instrument, nextExecId(), order->status, m_venue.nowUs()));
                 return;
             }
+            // The new order is rejected, the live one is untouched: the reject names the request,
+            // with no OrderID of ours and nothing filled (OrdRejReason 6, duplicate order).
             Order dup;
-            static_cast<fixmap::OrderOnVenue &>(dup) = *order;
+            dup.clOrdId = request.clOrdId;
+            dup.instrument = request.order.instrument;
+            dup.side = request.order.side;
+            dup.orderQuantity = request.order.quantity;
+            dup.limitPrice = request.order.limitPrice;
             ExecutionReport r;
             r.kind = ExecutionReport::Kind::Rejected;
-            r.text = QStringLiteral("duplicate ClOrdID %1").arg(request.clOrdId);
-            if (instrument)
-                send(session, fixmap::executionReport(r, dup, *instrument, nextExecId()));
+            r.text = QStringLiteral("duplicate ClOrdID %1: an order with it is already here").arg(request.clOrdId);
+            r.transactUs = m_venue.nowUs();
+            Instrument blank;
+            blank.id = request.order.instrument;
+            fix::Message m = fixmap::executionReport(r, dup, instrument ? *instrument : blank, nextExecId());
+            m.set(fixmap::tag::OrdRejReason, "6");
+            send(session, m);
             return;
         }
         ++m_ordersReceived;
@@ -172,14 +182,12 @@ void VenueServer::handle(const QString &session, const fixmap::VenueRequest &req
             r.kind = ExecutionReport::Kind::Rejected;
             r.text = rejectText.isEmpty() ? QStringLiteral("unknown symbol %1").arg(request.order.instrument) : rejectText;
             r.transactUs = m_venue.nowUs();
-            if (instrument) {
-                send(session, fixmap::executionReport(r, o, *instrument, nextExecId()));
-            } else {
-                // No instrument to write prices with: the report carries no prices.
-                Instrument blank;
-                blank.id = request.order.instrument;
-                send(session, fixmap::executionReport(r, o, blank, nextExecId()));
-            }
+            // No instrument to write prices with: the report carries no prices.
+            Instrument blank;
+            blank.id = request.order.instrument;
+            fix::Message m = fixmap::executionReport(r, o, instrument ? *instrument : blank, nextExecId());
+            m.set(fixmap::tag::OrdRejReason, instrument ? "99" : "1"); // 1: unknown symbol
+            send(session, m);
             return;
         }
         VenueOrder v = request.order;
@@ -191,18 +199,18 @@ void VenueServer::handle(const QString &session, const fixmap::VenueRequest &req
     case Kind::Replace: {
         const bool replace = request.kind == Kind::Replace;
         if (!order || !instrument) {
-            send(session, fixmap::cancelReject(request.clOrdId, request.origClOrdId, {}, replace, QStringLiteral("unknown order"), true));
+            send(session, fixmap::cancelReject(request.clOrdId, request.origClOrdId, {}, replace, QStringLiteral("unknown order"), '8', 1));
             return;
         }
         if (order->status != '0' && order->status != '1') {
             send(session, fixmap::cancelReject(request.clOrdId, request.origClOrdId, order->venueOrderId, replace,
-                                               QStringLiteral("too late: the order is no longer working"), false));
+                                               QStringLiteral("too late: the order is no longer working"), order->status, 0));
             return;
         }
         if (m_byClOrdId.contains(key(session, request.clOrdId))) {
             if (!request.possibleDuplicate)
                 send(session, fixmap::cancelReject(request.clOrdId, request.origClOrdId, order->venueOrderId, replace,
-                                                   QStringLiteral("duplicate ClOrdID %1").arg(request.clOrdId), false));
+                                                   QStringLiteral("duplicate ClOrdID %1").arg(request.clOrdId), order->status, 6));
             return;
         }
         m_byClOrdId.insert(key(session, request.clOrdId), existing);
@@ -272,8 +280,14 @@ void VenueServer::onReport(const ExecutionReport &report)
     case ExecutionReport::Kind::CancelRejected:
     case ExecutionReport::Kind::ReplaceRejected:
         send(o.session, fixmap::cancelReject(pending.isEmpty() ? o.clOrdId : pending, pendingOrig.isEmpty() ? o.clOrdId : pendingOrig,
-                                             o.venueOrderId, report.kind == ExecutionReport::Kind::ReplaceRejected, report.text, false));
+                                             o.venueOrderId, report.kind == ExecutionReport::Kind::ReplaceRejected, report.text,
+                                             o.status, o.status == '0' || o.status == '1' ? 99 : 0));
         return;
+    case ExecutionReport::Kind::Restated:
+    case ExecutionReport::Kind::Busted:
+    case ExecutionReport::Kind::Corrected:
+    case ExecutionReport::Kind::Noted:
+        return; // the simulated book never sends these
     }
     send(o.session, fixmap::executionReport(report, o, *instrument, nextExecId()));
 }

@@ -1,6 +1,7 @@
 // The order manager on a real SQLite store against the simulated venue.
 
 #include "analytics/bondanalytics.h"
+#include "oms/executionevents.h"
 #include "oms/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
@@ -422,33 +423,70 @@ private Q_SLOTS:
         QCOMPARE(d.oms->state().order(QStringLiteral("S1"))->state, OrderState::Filled);
     }
 
-    void illegalTransitionsAreRecordedNotApplied()
+    // An execution is a fact: a fill the venue reports on a filled order, or beyond what was left,
+    // is booked (position, cash, settlement) and flagged with an ExecutionException; what is not an
+    // execution and cannot happen to the order is refused and recorded, never applied.
+    void executionsOnFinishedOrdersAreBookedAndFlagged()
     {
         Desk d;
         QCOMPARE(d.oms->submit(d.order(QStringLiteral("X1"), QStringLiteral("V"), QStringLiteral("buy"), 100, d.ask(QStringLiteral("V")))).state,
                  OrderState::Filled);
-        ExecutionReport bogus;
-        bogus.kind = ExecutionReport::Kind::Fill;
-        bogus.orderId = QStringLiteral("X1");
-        bogus.execId = QStringLiteral("BOGUS");
-        bogus.lastQuantity = Quantity(100);
-        bogus.lastPrice = Price(30000);
-        Q_EMIT d.venue->executionReport(bogus);
+        const qint64 unsettledBefore = d.oms->state().account(QStringLiteral("DESK-02"))->unsettledBuyCents;
+        ExecutionReport late;
+        late.kind = ExecutionReport::Kind::Fill;
+        late.orderId = QStringLiteral("X1");
+        late.execId = QStringLiteral("LATE-1");
+        late.lastQuantity = Quantity(100);
+        late.lastPrice = Price(30000);
+        late.transactUs = test::MarketOpenUs;
+        Q_EMIT d.venue->executionReport(late);
         const OrderRecord *o = d.oms->state().order(QStringLiteral("X1"));
-        QCOMPARE(o->filled.value(), 100); // not 200
+        QCOMPARE(o->filled.value(), 200);
+        QCOMPARE(o->state, OrderState::Filled);
+        QCOMPARE(o->exceptions, 1);
+        QCOMPARE(d.oms->state().position(QStringLiteral("DESK-02"), QStringLiteral("V"))->quantity, 200);
+        // 100 × $300.00 more to pay at settlement
+        QCOMPARE(d.oms->state().account(QStringLiteral("DESK-02"))->unsettledBuyCents - unsettledBefore, 3'000'000);
+        auto exceptions = d.events(executions::ExecutionException);
+        QCOMPARE(exceptions.size(), 1);
+        QCOMPARE(exceptions.first().payloadObject().value(QStringLiteral("kind")).toString(), executions::kind::FillAfterFilled);
+        // Sent again (a resend, a drop copy): booked once.
+        late.possibleDuplicate = true;
+        Q_EMIT d.venue->executionReport(late);
+        QCOMPARE(d.oms->state().order(QStringLiteral("X1"))->filled.value(), 200);
+        QCOMPARE(d.events(executions::ExecutionException).size(), 1);
+
+        // Not an execution: a cancel confirmed on a filled order cannot happen; refused and recorded.
+        ExecutionReport cancelled;
+        cancelled.kind = ExecutionReport::Kind::Cancelled;
+        cancelled.orderId = QStringLiteral("X1");
+        Q_EMIT d.venue->executionReport(cancelled);
+        QCOMPARE(d.oms->state().order(QStringLiteral("X1"))->state, OrderState::Filled);
         const auto refused = d.events(events::IllegalTransitionRefused);
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().payloadObject().value(QStringLiteral("state")).toString(), QStringLiteral("Filled"));
 
-        // An overfill of a working order is refused too.
+        // An overfill of a working order: all of it is booked, the order is filled, flagged.
         const Instrument *v = d.reference.instrument(QStringLiteral("V"));
         QCOMPARE(d.oms->submit(d.order(QStringLiteral("X2"), QStringLiteral("V"), QStringLiteral("buy"), 100, v->formatPrice(Price(30000)))).state, OrderState::New);
-        bogus.orderId = QStringLiteral("X2");
-        bogus.lastQuantity = Quantity(150);
-        Q_EMIT d.venue->executionReport(bogus);
-        QCOMPARE(d.oms->state().order(QStringLiteral("X2"))->filled.value(), 0);
-        QCOMPARE(d.events(events::IllegalTransitionRefused).size(), 2);
-        QVERIFY(d.oms->state().checkInvariants());
+        late.orderId = QStringLiteral("X2");
+        late.execId = QStringLiteral("OVER-1");
+        late.possibleDuplicate = false;
+        late.lastQuantity = Quantity(150);
+        Q_EMIT d.venue->executionReport(late);
+        QCOMPARE(d.oms->state().order(QStringLiteral("X2"))->filled.value(), 150);
+        QCOMPARE(d.oms->state().order(QStringLiteral("X2"))->state, OrderState::Filled);
+        QCOMPARE(d.oms->state().order(QStringLiteral("X2"))->reservedCents, 0);
+        QCOMPARE(d.events(executions::ExecutionException).size(), 2);
+        QCOMPARE(d.events(executions::ExecutionException).last().payloadObject().value(QStringLiteral("kind")).toString(), executions::kind::Overfill);
+        QCOMPARE(d.oms->state().position(QStringLiteral("DESK-02"), QStringLiteral("V"))->quantity, 350);
+        QVERIFY2(d.oms->state().checkInvariants(), qPrintable(d.oms->state().checkInvariants().message()));
+        // The same state from the log.
+        auto replayed = TradingState::replay(*d.store);
+        QVERIFY(replayed);
+        QCOMPARE(replayed->order(QStringLiteral("X2"))->filled.value(), 150);
+        QCOMPARE(replayed->position(QStringLiteral("DESK-02"), QStringLiteral("V"))->quantity, 350);
+        QCOMPARE(replayed->executionExceptions(), d.oms->state().executionExceptions());
     }
 
     void restartReconcilesWithTheVenue()

@@ -76,7 +76,7 @@ void readBothWays(const fix::Message &m)
         fuzz::check(r.order.quantity > Quantity(0), "a new order without a quantity");
         const Instrument *instrument = reference().instrument(r.order.instrument);
         fuzz::check(instrument != nullptr, "a new order for an unknown symbol without a reject text");
-        const fix::Message written = fixmap::newOrderSingle(r.order, *instrument, r.clOrdId, 1'795'186'800'000'000);
+        const fix::Message written = fixmap::newOrderSingle(r.order, *instrument, r.clOrdId, 1'795'186'800'000'000, fixmap::Bilateral{true});
         const fixmap::RequestOrRefusal back = fixmap::readRequest(written, reference());
         fuzz::check(back.request.has_value() && back.rejectText.isEmpty(), "newOrderSingle wrote a request the venue refuses",
                     QString::fromStdString(written.text() + " / " + back.refusal.text) + back.rejectText);

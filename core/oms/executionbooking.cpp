@@ -1,0 +1,427 @@
+// How the order manager books what a venue reports. An execution is a fact that happened at the
+// venue: it is booked exactly once (by ExecID) whatever state the order has here, and whatever
+// was unexpected about it is recorded beside it as an ExecutionException for a human.
+
+#include "analytics/bondanalytics.h"
+#include "oms/executionevents.h"
+#include "oms/orderevents.h"
+#include "oms/ordermanager.h"
+#include "refdata/referencedata.h"
+
+namespace instant {
+namespace {
+
+constexpr int MaxAttempts = 8; // optimistic concurrency retries
+
+QJsonValue priceValue(std::optional<Price> p)
+{
+    return p ? QJsonValue(p->value()) : QJsonValue();
+}
+
+OrderEventKind transitionOf(ExecutionReport::Kind kind, bool full)
+{
+    switch (kind) {
+    case ExecutionReport::Kind::Acknowledged: return OrderEventKind::Acknowledge;
+    case ExecutionReport::Kind::Fill: return full ? OrderEventKind::Fill : OrderEventKind::PartialFill;
+    case ExecutionReport::Kind::Cancelled: return OrderEventKind::ConfirmCancel;
+    case ExecutionReport::Kind::Replaced: return OrderEventKind::ConfirmReplace;
+    case ExecutionReport::Kind::Rejected: return OrderEventKind::Reject;
+    case ExecutionReport::Kind::CancelRejected: return OrderEventKind::RejectCancel;
+    case ExecutionReport::Kind::ReplaceRejected: return OrderEventKind::RejectReplace;
+    case ExecutionReport::Kind::Expired: return OrderEventKind::Expire;
+    case ExecutionReport::Kind::Restated: return OrderEventKind::Restate;
+    case ExecutionReport::Kind::Busted:
+    case ExecutionReport::Kind::Corrected:
+    case ExecutionReport::Kind::Noted: break;
+    }
+    return OrderEventKind::Restate;
+}
+
+QString stateWords(const OrderRecord &o)
+{
+    switch (o.state) {
+    case OrderState::Cancelled: return QStringLiteral("no fill: the order was cancelled");
+    case OrderState::Expired: return QStringLiteral("no fill: the order had expired");
+    case OrderState::Rejected: return QStringLiteral("no fill: the order was rejected");
+    case OrderState::Filled: return QStringLiteral("no fill: the order was filled (%L1)").arg(o.filled.value());
+    default: return QStringLiteral("at most %L1 left of %L2").arg((o.quantity - o.filled).value()).arg(o.quantity.value());
+    }
+}
+
+} // namespace
+
+QString OrderManager::priceWords(const Instrument *instrument, const ExecutionReport &r) const
+{
+    if (r.exactPrice)
+        return r.exactPrice->text();
+    return instrument ? instrument->formatPrice(r.lastPrice) : QString::number(r.lastPrice.value());
+}
+
+qint64 OrderManager::fillNotional(const Instrument &instrument, Quantity quantity, const ExecutionReport &r) const
+{
+    // A buyer pays, a seller receives, never more than the reservation covered: round down.
+    if (r.exactPrice)
+        return instrument.notionalCents(quantity, *r.exactPrice, Instrument::Rounding::Down);
+    return instrument.notionalCents(quantity, r.lastPrice, Instrument::Rounding::Down);
+}
+
+QJsonObject OrderManager::fillPayload(const OrderRecord &o, const Instrument *instrument, const ExecutionReport &r,
+                                      Quantity quantity, qint64 reservedCents) const
+{
+    const QDate tradeDate = tradeDateOf(r.transactUs);
+    const QDate settleDate = instrument ? analytics::settlementDate(*instrument, tradeDate) : tradeDate.addDays(1);
+    const qint64 notional = instrument ? fillNotional(*instrument, quantity, r) : 0;
+    const Quantity filledAfter = o.filled + quantity;
+    QJsonObject p{{QStringLiteral("order_id"), o.orderId},
+                  {QStringLiteral("exec_id"), r.execId},
+                  {QStringLiteral("quantity"), quantity.value()},
+                  {QStringLiteral("price"), r.lastPrice.value()},
+                  {QStringLiteral("notional_cents"), notional},
+                  {QStringLiteral("leaves"), std::max<qint64>(0, (o.quantity - filledAfter).value())},
+                  {QStringLiteral("reserved_cents"), reservedCents},
+                  {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
+                  {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
+    if (r.exactPrice)
+        p.insert(QStringLiteral("price_text"), r.exactPrice->text());
+    return p;
+}
+
+// A fill: booked whatever the order's state; what was not expected is said beside it.
+QList<NewEvent> OrderManager::fillEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const
+{
+    const Instrument *instrument = m_reference.instrument(o.instrument);
+    if (o.statusBooked > 0 && r.cumulative <= o.filled && !r.fromStatus) {
+        // Booked already from the venue's status (the report was missed, or is only arriving
+        // now): this is that fill. Noted, not booked twice.
+        executions::Note n{o.account, o.orderId, r.execId, QStringLiteral("fill already booked from the venue's status"),
+                           QStringLiteral("%L1 @ %2").arg(r.lastQuantity.value()).arg(priceWords(instrument, r)),
+                           std::min(r.lastQuantity.value(), o.statusBooked)};
+        return {executions::encode(n, venueActor)};
+    }
+    const Quantity leavesBefore = o.quantity - o.filled;
+    const bool full = r.lastQuantity >= leavesBefore;
+    QString kind;
+    switch (o.state) {
+    case OrderState::Cancelled: kind = executions::kind::FillAfterCancel; break;
+    case OrderState::Expired: kind = executions::kind::FillAfterExpiry; break;
+    case OrderState::Rejected: kind = executions::kind::FillAfterReject; break;
+    case OrderState::Filled: kind = executions::kind::FillAfterFilled; break;
+    default:
+        if (r.lastQuantity > leavesBefore)
+            kind = executions::kind::Overfill;
+        break;
+    }
+    const bool staysDone = o.state == OrderState::Cancelled || o.state == OrderState::Expired || o.state == OrderState::Filled;
+    const qint64 reserved = full || staysDone ? 0 : reservationFor(o, o.filled + r.lastQuantity);
+    QJsonObject p = fillPayload(o, instrument, r, r.lastQuantity, reserved);
+    if (!kind.isEmpty())
+        p.insert(QStringLiteral("exception"), kind);
+    QList<NewEvent> out{event(full ? events::OrderFilled : events::OrderPartiallyFilled, p, venueActor, o.orderId)};
+    if (!kind.isEmpty()) {
+        executions::Exception e{o.account, o.orderId, r.execId, kind, stateWords(o),
+                                QStringLiteral("a fill of %L1 @ %2 (ExecID %3%4)")
+                                    .arg(r.lastQuantity.value()).arg(priceWords(instrument, r), r.execId,
+                                         r.ordStatus ? QStringLiteral(", OrdStatus %1").arg(QChar(QLatin1Char(r.ordStatus))) : QString())};
+        out << executions::encode(e, venueActor);
+    }
+    return out;
+}
+
+// A fill for an order this workstation never sent (or no longer knows): the order is recorded
+// as the venue describes it, in the account the venue names or the desk's suspense account, and
+// the fill is booked on it.
+QList<NewEvent> OrderManager::unknownOrderEvents(const ExecutionReport &r, const QString &account, const Actor &venueActor) const
+{
+    const Instrument *instrument = m_reference.instrument(r.instrument);
+    OrderRecord o;
+    o.orderId = r.orderId;
+    o.account = account;
+    o.instrument = instrument->id;
+    o.side = r.side.value_or(Side::Buy);
+    o.quantity = std::max({r.orderQuantity, r.cumulative + r.leaves, r.lastQuantity});
+    o.state = OrderState::PendingNew;
+    QJsonObject terms{{QStringLiteral("order_id"), o.orderId},
+                      {QStringLiteral("account"), account},
+                      {QStringLiteral("instrument"), o.instrument},
+                      {QStringLiteral("side"), events::toString(o.side)},
+                      {QStringLiteral("type"), events::toString(OrderType::Limit)},
+                      {QStringLiteral("tif"), events::toString(TimeInForce::Day)},
+                      {QStringLiteral("quantity"), o.quantity.value()},
+                      {QStringLiteral("limit_price"), priceValue(r.limitPrice)},
+                      {QStringLiteral("stop_price"), QJsonValue()},
+                      {QStringLiteral("protection_price"), QJsonValue()},
+                      {QStringLiteral("reserved_cents"), 0},
+                      {QStringLiteral("overrides"), QJsonArray()},
+                      {QStringLiteral("reason"), QStringLiteral("reported by %1, not sent from this workstation").arg(venueActor.user)}};
+    const bool full = r.lastQuantity >= o.quantity;
+    QJsonObject p = fillPayload(o, instrument, r, r.lastQuantity, 0);
+    p.insert(QStringLiteral("exception"), executions::kind::UnknownOrder);
+    executions::Exception e{account, o.orderId, r.execId, executions::kind::UnknownOrder,
+                            QStringLiteral("no execution: this workstation did not send order %1").arg(o.orderId),
+                            QStringLiteral("a %1 fill of %L2 %3 @ %4 (ExecID %5)%6")
+                                .arg(events::toString(o.side)).arg(r.lastQuantity.value())
+                                .arg(instrument->symbol, priceWords(instrument, r), r.execId,
+                                     account == executions::SuspenseAccount ? QStringLiteral(", booked to the suspense account") : QString())};
+    return {event(executions::OrderDiscovered, terms, venueActor, o.orderId),
+            event(full ? events::OrderFilled : events::OrderPartiallyFilled, p, venueActor, o.orderId),
+            executions::encode(e, venueActor)};
+}
+
+// A bust or correction of an execution booked here.
+QList<NewEvent> OrderManager::adjustmentEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const
+{
+    const bool bust = r.kind == ExecutionReport::Kind::Busted;
+    const Instrument *instrument = m_reference.instrument(o.instrument);
+    std::optional<FillRecord> fill;
+    if (auto it = m_state.unsettledFills().constFind(o.orderId + u'/' + r.execRefId); it != m_state.unsettledFills().cend())
+        fill = *it;
+    if (!fill)
+        for (auto it = m_state.executions().crbegin(); it != m_state.executions().crend(); ++it)
+            if (it->orderId == o.orderId && it->execId == r.execRefId) {
+                fill = *it;
+                break;
+            }
+    const QString what = bust ? QStringLiteral("bust") : QStringLiteral("correction");
+    if (!fill) {
+        executions::Exception e{o.account, o.orderId, r.execId, executions::kind::UnknownExecution,
+                                QStringLiteral("an execution %1 booked here").arg(r.execRefId),
+                                QStringLiteral("a %1 of ExecID %2, which is not booked here (nothing reversed)").arg(what, r.execRefId)};
+        return {executions::encode(e, venueActor)};
+    }
+    if (fill->adjustment.contains(r.execId) || fill->adjustment.startsWith(QLatin1String("busted")))
+        return {}; // applied already (a resend)
+    executions::Adjustment a{o.account, o.orderId, r.execId, r.execRefId, 0, 0, {}, 0, r.text};
+    QString came;
+    if (bust) {
+        came = QStringLiteral("ExecID %1 busted: %L2 @ %3 reversed").arg(r.execRefId).arg(fill->quantity)
+                   .arg(fill->priceText.isEmpty() && instrument ? instrument->formatPrice(Price(fill->price)) : fill->priceText);
+    } else {
+        a.quantity = r.lastQuantity.value();
+        a.price = r.lastPrice.value();
+        a.priceText = r.exactPrice ? r.exactPrice->text() : QString();
+        a.notionalCents = instrument ? fillNotional(*instrument, r.lastQuantity, r) : 0;
+        came = QStringLiteral("ExecID %1 corrected to %L2 @ %3").arg(r.execRefId).arg(a.quantity).arg(priceWords(instrument, r));
+    }
+    executions::Exception e{o.account, o.orderId, r.execId, bust ? executions::kind::Bust : executions::kind::Correction,
+                            QStringLiteral("%L1 @ %2 as booked").arg(fill->quantity)
+                                .arg(fill->priceText.isEmpty() && instrument ? instrument->formatPrice(Price(fill->price)) : fill->priceText),
+                            came};
+    return {executions::encode(a, bust, venueActor), executions::encode(e, venueActor)};
+}
+
+// What the venue's status says is filled, against what is booked here: a difference is booked
+// from the venue's figures (the fills themselves were missed) or flagged (the venue has less).
+QList<NewEvent> OrderManager::statusEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const
+{
+    const Instrument *instrument = m_reference.instrument(o.instrument);
+    if (!instrument || r.cumulative == o.filled)
+        return {};
+    if (r.cumulative < o.filled) {
+        for (const TradingState::ExceptionEntry &x : m_state.executionExceptions())
+            if (x.orderId == o.orderId && x.kind == executions::kind::VenueHasLess && x.execId == r.execId)
+                return {};
+        executions::Exception e{o.account, o.orderId, r.execId, executions::kind::VenueHasLess,
+                                QStringLiteral("%L1 filled, as booked here").arg(o.filled.value()),
+                                QStringLiteral("the venue's status says %L1 filled").arg(r.cumulative.value())};
+        return {executions::encode(e, venueActor)};
+    }
+    const Quantity missing = r.cumulative - o.filled;
+    // The missing part's amount: the venue's total (CumQty × AvgPx) less what is booked.
+    ExecutionReport synthetic = r;
+    synthetic.kind = ExecutionReport::Kind::Fill;
+    synthetic.execId = QStringLiteral("status:%1:%2").arg(r.execId).arg(r.cumulative.value());
+    synthetic.lastQuantity = missing;
+    qint64 notional = 0;
+    if (r.averagePrice) {
+        const qint64 total = instrument->notionalCents(r.cumulative, *r.averagePrice, Instrument::Rounding::Down);
+        notional = std::max<qint64>(0, total - o.filledNotionalCents);
+        synthetic.lastPrice = Price(r.averagePrice->nearestUnits(instrument->priceScale));
+        synthetic.exactPrice = r.averagePrice->exactUnits(instrument->priceScale) ? std::nullopt : r.averagePrice;
+    } else {
+        synthetic.lastPrice = o.limitPrice.value_or(m_state.lastPrice(o.instrument).value_or(instrument->referencePrice));
+        synthetic.exactPrice.reset();
+        notional = instrument->notionalCents(missing, synthetic.lastPrice, Instrument::Rounding::Down);
+    }
+    const bool full = missing >= o.quantity - o.filled;
+    const bool staysDone = isTerminal(o.state) && o.state != OrderState::Rejected;
+    QJsonObject p = fillPayload(o, instrument, synthetic, missing, full || staysDone ? 0 : reservationFor(o, r.cumulative));
+    p.insert(QStringLiteral("notional_cents"), notional);
+    p.insert(QStringLiteral("status_cumulative"), r.cumulative.value());
+    p.insert(QStringLiteral("exception"), executions::kind::MissingFill);
+    executions::Exception e{o.account, o.orderId, synthetic.execId, executions::kind::MissingFill,
+                            QStringLiteral("%L1 filled, as booked here").arg(o.filled.value()),
+                            QStringLiteral("the venue's status says %L1 filled (AvgPx %2): %L3 booked from it")
+                                .arg(r.cumulative.value()).arg(r.averagePrice ? r.averagePrice->text() : QStringLiteral("not sent"))
+                                .arg(missing.value())};
+    return {event(full ? events::OrderFilled : events::OrderPartiallyFilled, p, venueActor, o.orderId),
+            executions::encode(e, venueActor)};
+}
+
+// The events a report of the order's lifecycle makes (acknowledged, cancelled, replaced, …), or
+// an IllegalTransitionRefused when it cannot happen to the order as it is.
+QList<NewEvent> OrderManager::lifecycleEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const
+{
+    const QString &id = o.orderId;
+    const Quantity leavesBefore = o.quantity - o.filled;
+    const OrderEventKind kind = transitionOf(r.kind, false);
+    if (r.kind == ExecutionReport::Kind::Noted) {
+        // Pending reports the OMS expects change nothing; the others are kept for the record.
+        const bool expected = (r.text == u"pending new" && o.state == OrderState::PendingNew)
+                              || (r.text == u"pending cancel" && o.state == OrderState::PendingCancel)
+                              || (r.text == u"pending replace" && o.state == OrderState::PendingReplace);
+        if (expected)
+            return {};
+        return {executions::encode(executions::Note{o.account, id, r.execId, r.text, QString(), 0}, venueActor)};
+    }
+    if (r.kind == ExecutionReport::Kind::Acknowledged && o.state != OrderState::PendingNew)
+        return {}; // a late acknowledgement adds nothing
+    if (r.possibleDuplicate && !OrderStateMachine::allowed(o.state, kind))
+        return {}; // a resent report of something already applied
+    if (!OrderStateMachine::allowed(o.state, kind))
+        return {event(events::IllegalTransitionRefused,
+                      {{QStringLiteral("order_id"), id},
+                       {QStringLiteral("state"), stateName(o.state)},
+                       {QStringLiteral("event"), eventName(kind)},
+                       {QStringLiteral("quantity"), r.lastQuantity.value()},
+                       {QStringLiteral("reason"), QStringLiteral("not a legal transition")}},
+                      venueActor, id)};
+    switch (r.kind) {
+    case ExecutionReport::Kind::Acknowledged:
+        return {event(events::OrderAcknowledged, {{QStringLiteral("order_id"), id}, {QStringLiteral("leaves"), r.leaves.value()}}, venueActor, id)};
+    case ExecutionReport::Kind::Cancelled:
+        return {event(events::OrderCancelled, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id)};
+    case ExecutionReport::Kind::Expired:
+        return {event(events::OrderExpired, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id)};
+    case ExecutionReport::Kind::Rejected:
+        return {event(events::VenueRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}}, venueActor, id)};
+    case ExecutionReport::Kind::CancelRejected:
+        return {event(events::CancelRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}}, venueActor, id)};
+    case ExecutionReport::Kind::Replaced: {
+        OrderRecord next = o;
+        next.quantity = r.orderQuantity;
+        next.limitPrice = r.limitPrice;
+        next.pendingQuantity.reset();
+        next.pendingLimitPrice.reset();
+        return {event(events::OrderReplaced,
+                      {{QStringLiteral("order_id"), id},
+                       {QStringLiteral("quantity"), r.orderQuantity.value()},
+                       {QStringLiteral("limit_price"), priceValue(r.limitPrice)},
+                       {QStringLiteral("reserved_cents"), reservationFor(next, o.filled)}},
+                      venueActor, id)};
+    }
+    case ExecutionReport::Kind::ReplaceRejected: {
+        OrderRecord old = o;
+        old.pendingQuantity.reset();
+        old.pendingLimitPrice.reset();
+        return {event(events::ReplaceRejected,
+                      {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text},
+                       {QStringLiteral("reserved_cents"), reservationFor(old, o.filled)}},
+                      venueActor, id)};
+    }
+    case ExecutionReport::Kind::Restated: {
+        OrderRecord next = o;
+        if (r.orderQuantity > Quantity(0))
+            next.quantity = r.orderQuantity;
+        if (r.limitPrice)
+            next.limitPrice = r.limitPrice;
+        executions::Restatement s{o.account, id, r.execId, next.quantity.value(),
+                                  next.limitPrice ? std::optional<qint64>(next.limitPrice->value()) : std::nullopt,
+                                  reservationFor(next, o.filled),
+                                  r.text.isEmpty() ? QStringLiteral("restated by the venue") : r.text};
+        return {executions::encode(s, venueActor)};
+    }
+    default:
+        return {};
+    }
+}
+
+void OrderManager::onReport(const ExecutionReport &report)
+{
+    const Actor venueActor{m_venue.name(), QStringLiteral("venue")};
+    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+        const OrderRecord *o = m_state.order(report.orderId);
+        QList<NewEvent> out;
+        QString account;
+        if (!o) {
+            // Only an execution can be booked without an order; it gets one.
+            if (report.kind != ExecutionReport::Kind::Fill || !m_reference.instrument(report.instrument))
+                return;
+            if (m_state.hasExecution(report.orderId, report.execId, true))
+                return;
+            account = m_state.account(report.account) ? report.account : executions::SuspenseAccount;
+            if (!m_state.account(account)) {
+                Status opened = openAccount(account, 0, venueActor);
+                if (!opened && !m_state.account(account))
+                    continue;
+            }
+            out = unknownOrderEvents(report, account, venueActor);
+        } else {
+            account = o->account;
+            if (report.fromStatus) {
+                // First what the venue's CumQty says was filled, then what its status means.
+                const QList<NewEvent> filled = statusEvents(*o, report, venueActor);
+                if (!filled.isEmpty()) {
+                    auto r = record(account, filled);
+                    if (!r && r.code() == ErrorCode::Conflict)
+                        continue;
+                    if (!r)
+                        reportUnbooked(report, r.message());
+                    o = m_state.order(report.orderId);
+                }
+            }
+            switch (report.kind) {
+            case ExecutionReport::Kind::Fill:
+                if (m_state.hasExecution(o->orderId, report.execId, report.possibleDuplicate || isTerminal(o->state)))
+                    return; // sent again (a session resend, a drop copy): already booked
+                out = fillEvents(*o, report, venueActor);
+                break;
+            case ExecutionReport::Kind::Busted:
+            case ExecutionReport::Kind::Corrected:
+                out = adjustmentEvents(*o, report, venueActor);
+                break;
+            default:
+                out = lifecycleEvents(*o, report, venueActor);
+                break;
+            }
+        }
+        if (out.isEmpty())
+            return;
+        auto r = record(account, out);
+        if (!r && r.code() == ErrorCode::Conflict)
+            continue;
+        if (!r)
+            reportUnbooked(report, r.message());
+        Q_EMIT orderChanged(report.orderId);
+        return;
+    }
+    reportUnbooked(report, QStringLiteral("the account kept changing"));
+}
+
+void OrderManager::reportUnbooked(const ExecutionReport &report, const QString &why)
+{
+    const bool execution = report.kind == ExecutionReport::Kind::Fill || report.kind == ExecutionReport::Kind::Busted
+                           || report.kind == ExecutionReport::Kind::Corrected;
+    if (execution)
+        ++m_unbooked;
+    qWarning("instant: cannot record a report for %s (ExecID %s): %s", qPrintable(report.orderId), qPrintable(report.execId),
+             qPrintable(why));
+    Q_EMIT unbooked(report.orderId, why);
+}
+
+Status OrderManager::acknowledgeException(Sequence exception, const QString &note, const Actor &actor)
+{
+    for (const TradingState::ExceptionEntry &e : m_state.executionExceptions()) {
+        if (e.sequence != exception)
+            continue;
+        if (!e.acknowledgedBy.isEmpty())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("exception %1 was acknowledged by %2").arg(exception).arg(e.acknowledgedBy));
+        auto r = record(e.account, {executions::encode(executions::Acknowledgement{e.account, exception, note}, actor)});
+        if (!r)
+            return r.error();
+        Q_EMIT orderChanged(e.orderId);
+        return Done{};
+    }
+    return makeError(ErrorCode::InvalidArgument, QStringLiteral("no execution exception at sequence %1").arg(exception));
+}
+
+} // namespace instant
