@@ -125,7 +125,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
             QMetaObject::invokeMethod(qApp, [self, shared, at, orders] {
                 if (!self)
                     return;
-                self->m_blotter->showAsOf(orders, shared->executions());
+                self->m_blotter->showAsOf(orders, shared->executions(), shared->executionExceptions());
                 self->m_holdings->showAsOf(shared->accounts().values(), shared->positions().values());
                 self->m_modeLabel->setText(tr(" AS OF %1 ").arg(formatUtcMicros(at).left(19)));
             });

@@ -83,7 +83,7 @@ AlertsPanel::AlertsPanel(TradingEngine *engine, const ReferenceData &reference, 
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_kind->addItem(tr("All alerts"), QString());
-    for (const char *k : {"gap", "volume_spike", "breakout", "yield_move"})
+    for (const char *k : {"gap", "volume_spike", "breakout", "yield_move", "execution_exception"})
         m_kind->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
     m_text->setPlaceholderText(tr("Filter alerts…"));
     m_text->setClearButtonEnabled(true);

@@ -2,6 +2,7 @@
 
 #include "blottermodel.h"
 #include "bracketsmodel.h"
+#include "exceptionsmodel.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
 
@@ -63,7 +64,9 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     : QWidget(parent), m_engine(engine), m_reference(reference), m_model(new BlotterModel(reference, this)),
       m_executions(new ExecutionsModel(reference, this)), m_proxy(new BlotterFilterProxy(this)),
       m_view(makeTable(this)), m_execView(makeTable(this)), m_brackets(new BracketsModel(reference, this)),
-      m_bracketView(new QTreeView(this)), m_state(new QComboBox(this)), m_side(new QComboBox(this)),
+      m_bracketView(new QTreeView(this)), m_exceptions(new ExceptionsModel(this)), m_exceptionView(makeTable(this)),
+      m_acknowledge(new QPushButton(tr("Acknowledge…"), this)), m_exceptionHint(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_state(new QComboBox(this)), m_side(new QComboBox(this)),
       m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
@@ -108,10 +111,48 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     bar->addWidget(m_count);
     bar->addWidget(exportButton);
 
-    auto *tabs = new QTabWidget(this);
-    tabs->setDocumentMode(true);
-    tabs->addTab(m_view, tr("Orders"));
-    tabs->addTab(m_execView, tr("Executions"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_view, tr("Orders"));
+    m_tabs->addTab(m_execView, tr("Executions"));
+    // Exceptions: executions booked that were not expected, each to be acknowledged with a note.
+    {
+        auto *page = new QWidget(this);
+        m_exceptionView->setObjectName(QStringLiteral("ExceptionsView"));
+        m_exceptionView->setModel(m_exceptions);
+        m_exceptionView->setSelectionMode(QAbstractItemView::SingleSelection);
+        m_exceptionView->setContextMenuPolicy(Qt::CustomContextMenu);
+        const int exceptionWidths[] = {19, 10, 14, 24, 26, 26, 12, 14, 30};
+        for (int c = 0; c < ExceptionsModel::ColumnCount; ++c)
+            m_exceptionView->setColumnWidth(c, exceptionWidths[c] * digit);
+        m_acknowledge->setObjectName(QStringLiteral("AcknowledgeExceptionButton"));
+        m_acknowledge->setEnabled(false);
+        const bool readOnly = !m_engine || !m_engine->canTrade();
+        m_exceptionHint->setText(readOnly && m_engine
+                                     ? tr("Executions booked that were not expected. The %1 role views them; a trader acknowledges them.")
+                                           .arg(m_engine->actor().role)
+                                     : tr("Executions booked that were not expected: acknowledge each with a note."));
+        if (readOnly && m_engine)
+            m_acknowledge->setToolTip(tr("The %1 role may view exceptions, not acknowledge them").arg(m_engine->actor().role));
+        auto *exceptionBar = new QHBoxLayout;
+        exceptionBar->addWidget(m_exceptionHint, 1);
+        exceptionBar->addWidget(m_acknowledge);
+        auto *exceptionLayout = new QVBoxLayout(page);
+        exceptionLayout->setContentsMargins(0, 0, 0, 0);
+        exceptionLayout->addLayout(exceptionBar);
+        exceptionLayout->addWidget(m_exceptionView, 1);
+        m_tabs->addTab(page, tr("Exceptions"));
+        connect(m_exceptionView, &QTableView::customContextMenuRequested, this, &Blotter::showExceptionMenu);
+        connect(m_exceptionView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &Blotter::updateExceptions);
+        connect(m_exceptions, &ExceptionsModel::openCountChanged, this, &Blotter::updateExceptions);
+        connect(m_exceptions, &QAbstractItemModel::dataChanged, this, &Blotter::updateExceptions);
+        connect(m_exceptions, &QAbstractItemModel::modelReset, this, &Blotter::updateExceptions);
+        connect(m_exceptions, &QAbstractItemModel::rowsRemoved, this, &Blotter::updateExceptions);
+        connect(m_acknowledge, &QPushButton::clicked, this, [this] {
+            const QModelIndex current = m_exceptionView->currentIndex();
+            if (current.isValid())
+                acknowledgeException(current.row());
+        });
+    }
     // Brackets: each entry with its take-profit and exit orders under it.
     m_bracketView->setObjectName(QStringLiteral("BracketsView"));
     m_bracketView->setModel(m_brackets);
@@ -134,11 +175,11 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
         if (const BracketRecord *b = m_brackets->bracketAt(index); b && b->isOpen())
             Q_EMIT bracketEditRequested(*b);
     });
-    tabs->addTab(m_bracketView, tr("Brackets"));
+    m_tabs->addTab(m_bracketView, tr("Brackets"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
-    layout->addWidget(tabs, 1);
+    layout->addWidget(m_tabs, 1);
 
     connect(m_state, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
     connect(m_side, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
@@ -165,7 +206,12 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
             if (m_live)
                 m_executions->append(executions);
         });
+        connect(m_engine, &TradingEngine::exceptionsUpdated, this, [this](const QList<TradingState::ExceptionEntry> &rows) {
+            if (m_live)
+                m_exceptions->setRows(rows);
+        });
     }
+    updateExceptions();
 }
 
 void Blotter::updateFilter()
@@ -245,6 +291,70 @@ void Blotter::showBracketMenu(const QPoint &pos)
         m_engine->cancelBracket(b.id);
 }
 
+QString Blotter::exceptionsTabTitle() const
+{
+    const int open = m_exceptions->openCount();
+    return open > 0 ? tr("Exceptions (%L1)").arg(open) : tr("Exceptions");
+}
+
+void Blotter::updateExceptions()
+{
+    if (const int tab = m_tabs->indexOf(m_exceptionView->parentWidget()); tab >= 0)
+        m_tabs->setTabText(tab, exceptionsTabTitle());
+    const QModelIndex current = m_exceptionView->currentIndex();
+    m_acknowledge->setEnabled(current.isValid() && mayAcknowledge(current.row()));
+}
+
+bool Blotter::mayAcknowledge(int row) const
+{
+    return m_engine && m_engine->canTrade() && m_live && m_exceptions->isOpen(row);
+}
+
+void Blotter::acknowledgeException(int row)
+{
+    if (!mayAcknowledge(row))
+        return;
+    const TradingState::ExceptionEntry e = m_exceptions->entryAt(row);
+    bool ok = false;
+    const QString note = QInputDialog::getText(this, tr("Acknowledge exception"),
+                                               tr("%1, order %2 (%3)\nExpected: %4\nCame: %5\n\nNote:")
+                                                   .arg(e.kind, e.orderId, e.account, e.expected, e.came),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || !m_engine)
+        return;
+    m_engine->acknowledgeException(e.sequence, note.trimmed());
+}
+
+void Blotter::showExceptionMenu(const QPoint &pos)
+{
+    const QModelIndex at = m_exceptionView->indexAt(pos);
+    if (!at.isValid())
+        return;
+    const int row = at.row();
+    const QString orderId = m_exceptions->entryAt(row).orderId;
+    QMenu menu(this);
+    QAction *acknowledge = menu.addAction(tr("Acknowledge…"));
+    acknowledge->setEnabled(mayAcknowledge(row));
+    QAction *showOrder = menu.addAction(tr("Show order %1").arg(orderId));
+    showOrder->setEnabled(!orderId.isEmpty());
+    QAction *chosen = menu.exec(m_exceptionView->viewport()->mapToGlobal(pos));
+    if (chosen == acknowledge) {
+        acknowledgeException(row);
+    } else if (chosen == showOrder) {
+        const int source = m_model->rowOf(orderId);
+        if (source < 0)
+            return;
+        QModelIndex target = m_model->index(source, BlotterModel::OrderId);
+        if (m_view->model() == m_proxy)
+            target = m_proxy->mapFromSource(target); // invalid when the filter hides it
+        if (!target.isValid())
+            return;
+        m_tabs->setCurrentWidget(m_view);
+        m_view->setCurrentIndex(target);
+        m_view->scrollTo(target);
+    }
+}
+
 void Blotter::showContextMenu(const QPoint &pos)
 {
     const QModelIndex index = m_view->indexAt(pos);
@@ -302,12 +412,15 @@ void Blotter::setCurrentInstrument(const QString &instrument)
         updateFilter();
 }
 
-void Blotter::showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions)
+void Blotter::showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions,
+                       const QList<TradingState::ExceptionEntry> &exceptions)
 {
     m_live = false;
     m_model->setAll(orders);
     m_executions->setAll(executions);
+    m_exceptions->setRows(exceptions);
     updateFilter();
+    updateExceptions();
 }
 
 void Blotter::setLive()
@@ -315,6 +428,8 @@ void Blotter::setLive()
     m_live = true;
     m_model->setAll({});
     m_executions->setAll({});
+    m_exceptions->setRows({});
+    updateExceptions();
     if (m_engine)
         m_engine->republish();
 }

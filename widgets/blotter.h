@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oms/orderfilter.h"
+#include "oms/tradingstate.h"
 
 #include <QSortFilterProxyModel>
 #include <QWidget>
@@ -12,12 +13,14 @@ class QTableView;
 class QTreeView;
 class QTabWidget;
 class QLabel;
+class QPushButton;
 
 namespace instant {
 
 class BlotterModel;
 class BracketsModel;
 struct BracketRecord;
+class ExceptionsModel;
 class ExecutionsModel;
 class ReferenceData;
 class TradingEngine;
@@ -40,7 +43,8 @@ private:
 };
 
 // The blotter: orders and executions, live; sort, filter, column chooser, right-click cancel
-// and replace, CSV export.
+// and replace, CSV export. Its Exceptions tab lists the executions booked that were not expected
+// (open count in the tab's title), for a trader to acknowledge with a note.
 class Blotter : public QWidget
 {
     Q_OBJECT
@@ -50,6 +54,9 @@ public:
 
     BlotterModel *model() const { return m_model; }
     ExecutionsModel *executions() const { return m_executions; }
+    ExceptionsModel *exceptions() const { return m_exceptions; }
+    QTableView *exceptionsView() const { return m_exceptionView; }
+    QString exceptionsTabTitle() const; // "Exceptions (2)": the open ones
     BracketsModel *brackets() const { return m_brackets; }
     QTreeView *bracketsView() const { return m_bracketView; }
     BlotterFilterProxy *proxy() const { return m_proxy; }
@@ -58,7 +65,8 @@ public:
     void restoreColumns(const QByteArray &state);
     bool exportCsv(const QString &path, QString *error = nullptr) const;
     // "As of": show these orders and executions and ignore live updates until setLive().
-    void showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions);
+    void showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions,
+                  const QList<TradingState::ExceptionEntry> &exceptions = {});
     void setLive();
     bool isLive() const { return m_live; }
     // The instrument picked elsewhere (linked panels); "this instrument only" filters on it.
@@ -78,6 +86,10 @@ private:
     void showContextMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
     void showBracketMenu(const QPoint &pos);
+    void showExceptionMenu(const QPoint &pos);
+    bool mayAcknowledge(int row) const; // live, a role that trades, the row still open
+    void acknowledgeException(int row); // asks for a note, then tells the engine
+    void updateExceptions();            // the tab's title and the Acknowledge button
 
     TradingEngine *m_engine;
     const ReferenceData &m_reference;
@@ -88,6 +100,11 @@ private:
     QTableView *m_execView;
     BracketsModel *m_brackets;
     QTreeView *m_bracketView;
+    ExceptionsModel *m_exceptions;
+    QTableView *m_exceptionView;
+    QPushButton *m_acknowledge;
+    QLabel *m_exceptionHint;
+    QTabWidget *m_tabs;
     QComboBox *m_state;
     QComboBox *m_side;
     QLineEdit *m_text;

@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 
 namespace instant {
 
@@ -79,8 +80,16 @@ QVariant BlotterModel::data(const QModelIndex &index, int role) const
     const OrderRecord &o = *m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        // A badge on the state for executions booked on the order that were not expected (the
+        // Exceptions tab lists them); the sort, the filter and the CSV keep the plain state.
+        if (index.column() == State && o.exceptions > 0)
+            return tr("%1 ⚠ %2").arg(stateName(o.state)).arg(o.exceptions);
         return text(o, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == State && o.exceptions > 0) {
+            const QString exceptions = tr("%n execution exception(s): see the Exceptions tab", nullptr, o.exceptions);
+            return o.reason.isEmpty() ? exceptions : QStringLiteral("%1\n%2").arg(o.reason, exceptions);
+        }
         return index.column() == Reason || index.column() == State ? QVariant(o.reason) : QVariant();
     case Qt::TextAlignmentRole:
         if (index.column() >= Quantity && index.column() <= AveragePrice)
@@ -91,6 +100,8 @@ QVariant BlotterModel::data(const QModelIndex &index, int role) const
             return QBrush(o.side == instant::Side::Buy ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
         if (index.column() == State && o.state == OrderState::Rejected)
             return QBrush(QColor(0xc6, 0x28, 0x28));
+        if (index.column() == State && o.exceptions > 0)
+            return QBrush(QColor(0xe6, 0x51, 0x00)); // amber: an exception on the order
         return {};
     case OrderIdRole:
         return o.orderId;
@@ -295,6 +306,23 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
     const Instrument *i = m_reference.instrument(f.instrument);
     if (role == Qt::TextAlignmentRole && (index.column() == Quantity || index.column() == Price || index.column() == Notional))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    // Busted: struck through and grey (reversed, kept for the record). Corrected: the new terms,
+    // its history in the last column and every cell's tooltip.
+    const bool busted = isBusted(f);
+    if (role == Qt::FontRole && busted) {
+        QFont font;
+        font.setStrikeOut(true);
+        return font;
+    }
+    if (role == Qt::ForegroundRole && busted)
+        return QBrush(QColor(0x75, 0x75, 0x75));
+    if (role == Qt::ToolTipRole) {
+        if (!f.adjustment.isEmpty())
+            return f.adjustment;
+        if (index.column() == Price && !f.priceText.isEmpty())
+            return tr("The venue's price, off the tick grid; booked at %1").arg(i ? i->formatPrice(instant::Price(f.price)) : QString::number(f.price));
+        return {};
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -305,10 +333,14 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
     case Symbol: return i ? i->symbol : f.instrument;
     case Side: return f.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
     case Quantity: return QLocale().toString(f.quantity);
-    case Price: return i ? i->formatPrice(instant::Price(f.price)) : QString::number(f.price);
+    case Price:
+        if (!f.priceText.isEmpty())
+            return f.priceText; // exactly as the venue sent it (off the tick grid)
+        return i ? i->formatPrice(instant::Price(f.price)) : QString::number(f.price);
     case Notional: return QLocale().toString(double(f.notionalCents) / 100.0, 'f', 2);
     case SettleDate: return f.settleDate.toString(Qt::ISODate);
     case Settled: return f.settled ? tr("settled") : tr("pending");
+    case History: return f.adjustment;
     default: return {};
     }
 }
@@ -319,7 +351,8 @@ QVariant ExecutionsModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     static const char *names[] = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Exec"), QT_TR_NOOP("Order"), QT_TR_NOOP("Account"),
                                   QT_TR_NOOP("Instrument"), QT_TR_NOOP("Side"), QT_TR_NOOP("Qty"), QT_TR_NOOP("Price"),
-                                  QT_TR_NOOP("Notional $"), QT_TR_NOOP("Settles"), QT_TR_NOOP("Settlement")};
+                                  QT_TR_NOOP("Notional $"), QT_TR_NOOP("Settles"), QT_TR_NOOP("Settlement"), QT_TR_NOOP("History")};
+    static_assert(sizeof(names) / sizeof(names[0]) == std::size_t(ColumnCount));
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 

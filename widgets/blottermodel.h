@@ -82,7 +82,8 @@ class ExecutionsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time, ExecId, OrderId, Account, Symbol, Side, Quantity, Price, Notional, SettleDate, Settled, ColumnCount };
+    // History: a bust or correction of the execution ("busted by …", "corrected by …").
+    enum Column { Time, ExecId, OrderId, Account, Symbol, Side, Quantity, Price, Notional, SettleDate, Settled, History, ColumnCount };
 
     explicit ExecutionsModel(const ReferenceData &reference, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -95,6 +96,8 @@ public:
     // The panel keeps the newest executions, as the trading state does (the store keeps them all).
     static constexpr qsizetype DefaultCapacity = FillHistory::DefaultCapacity;
     void setCapacity(qsizetype capacity) { m_history.setCapacity(capacity, capacity / 10); }
+    // A bust reverses an execution: the row stays, for the record (FillRecord::adjustment).
+    static bool isBusted(const FillRecord &f) { return f.adjustment.startsWith(QLatin1String("busted")); }
 
 private:
     const ReferenceData &m_reference;

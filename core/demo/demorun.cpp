@@ -29,6 +29,9 @@ QJsonObject DemoSummary::toJson() const
         states.insert(it.key(), it.value());
     for (auto it = lifecycle.cbegin(); it != lifecycle.cend(); ++it)
         instruments.insert(it.key(), it.value());
+    QJsonObject byKind;
+    for (auto it = exceptionsByKind.cbegin(); it != exceptionsByKind.cend(); ++it)
+        byKind.insert(it.key(), it.value());
     return {{QStringLiteral("orders"), orders},
             {QStringLiteral("orders_by_state"), states},
             {QStringLiteral("brackets"), QJsonObject{{QStringLiteral("placed"), brackets},
@@ -45,6 +48,11 @@ QJsonObject DemoSummary::toJson() const
             {QStringLiteral("trading_days"), tradingDays},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("invariants"), invariants.isEmpty() ? QStringLiteral("hold") : invariants},
+            {QStringLiteral("execution_exceptions"), QJsonObject{{QStringLiteral("total"), exceptions},
+                                                                 {QStringLiteral("open"), openExceptions},
+                                                                 {QStringLiteral("by_kind"), byKind},
+                                                                 {QStringLiteral("first"), QJsonArray::fromStringList(exceptionLines)}}},
+            {QStringLiteral("unbooked_executions"), unbooked},
             {QStringLiteral("state_digest"), QString::fromLatin1(stateDigest)}};
 }
 
@@ -68,6 +76,16 @@ QString DemoSummary::toText() const
             parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
         text += QStringLiteral("instruments' own dates: %1\n").arg(parts.join(QStringLiteral(", ")));
     }
+    if (exceptions > 0) {
+        QStringList parts;
+        for (auto it = exceptionsByKind.cbegin(); it != exceptionsByKind.cend(); ++it)
+            parts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+        text += QStringLiteral("execution exceptions: %1 (%2 open): %3\n").arg(exceptions).arg(openExceptions).arg(parts.join(QStringLiteral(", ")));
+        for (const QString &line : exceptionLines)
+            text += QStringLiteral("  %1\n").arg(line);
+    }
+    if (unbooked > 0)
+        text += QStringLiteral("EXECUTIONS NOT BOOKED: %1 (see the log above)\n").arg(unbooked);
     text += QStringLiteral("events: %1 in %2 s\ninvariants: %3\n")
                 .arg(events)
                 .arg(seconds, 0, 'f', 2)
@@ -118,10 +136,19 @@ void attachBracket(NewOrderCommand &c, const ReferenceData &reference, int n)
 }
 
 DemoSummary summarize(EventStore &store, const TradingState &state, const ReferenceData &reference, int days,
-                      const QElapsedTimer &clock, const std::function<std::optional<Price>(const QString &)> &lastTrade)
+                      const QElapsedTimer &clock, const std::function<std::optional<Price>(const QString &)> &lastTrade,
+                      qint64 unbooked)
 {
     DemoSummary summary;
     summary.tradingDays = days;
+    summary.unbooked = unbooked;
+    summary.exceptions = state.exceptionsTotal();
+    summary.openExceptions = state.openExceptions();
+    for (const TradingState::ExceptionEntry &e : state.executionExceptions()) {
+        ++summary.exceptionsByKind[e.kind];
+        if (summary.exceptionLines.size() < 10)
+            summary.exceptionLines << QStringLiteral("%1 on %2 (%3): expected %4; came %5").arg(e.kind, e.orderId, e.account, e.expected, e.came);
+    }
     for (const OrderRecord &o : state.orders()) {
         ++summary.ordersByState[stateName(o.state)];
         ++(o.parent.isEmpty() ? summary.orders : summary.bracketOrders);
@@ -221,7 +248,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     settlement.settleNow();
 
     return summarize(store, oms.state(), reference, days, clock,
-                     [&venue](const QString &id) { return venue.lastTrade(id); });
+                     [&venue](const QString &id) { return venue.lastTrade(id); }, oms.unbookedExecutions());
 }
 
 Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const Clock &machineClock,
@@ -237,6 +264,15 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     if (Status s = prepareDesk(oms, reference, options.actor); !s)
         return s.error();
     SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
+    // The desk's drop copy: the broker's copy of every execution, booked once by ExecID.
+    std::unique_ptr<FixVenue> dropCopy;
+    if (options.dropCopy) {
+        dropCopy = std::make_unique<FixVenue>(reference, *options.dropCopy, machineClock);
+        QObject::connect(dropCopy.get(), &FixVenue::problem, dropCopy.get(), [](const QString &p) { qWarning("drop copy: %s", qPrintable(p)); });
+        oms.addDropCopy(*dropCopy);
+        if (Status s = dropCopy->start(); !s)
+            return s.error();
+    }
 
     // Prices from the feed when there is one; otherwise the last trade recorded, or the reference.
     QHash<QString, Quote> quotes;
@@ -315,6 +351,9 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     }
     settlement.settleNow();
     venue.stop();
+    if (dropCopy)
+        dropCopy->stop();
+    const qint64 unbooked = oms.unbookedExecutions() + venue.refusedExecutions() + (dropCopy ? dropCopy->refusedExecutions() : 0);
     if (feed)
         feed->stop();
     return summarize(store, oms.state(), reference, 1, clock, [&quotes](const QString &id) -> std::optional<Price> {
@@ -322,7 +361,7 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
         if (it == quotes.cend() || !it->bid || !it->ask)
             return std::nullopt;
         return Price((it->bid->value() + it->ask->value()) / 2);
-    });
+    }, unbooked);
 }
 
 } // namespace instant

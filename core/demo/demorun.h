@@ -46,6 +46,13 @@ struct DemoSummary
     int tradingDays = 0;
     double seconds = 0;
     QString invariants; // empty when they all hold
+    // Executions the venue reported that were not expected (booked and flagged), by kind, and
+    // those that could not be booked at all (a failure: the run exits nonzero).
+    qint64 exceptions = 0;
+    qint64 openExceptions = 0;
+    QMap<QString, int> exceptionsByKind;
+    QStringList exceptionLines; // the first few, in words
+    qint64 unbooked = 0;
     QByteArray stateDigest; // SHA-256 of the final trading state: equals a full replay's
     QJsonObject state;      // the final trading state itself
     QJsonObject toJson() const;
@@ -74,6 +81,7 @@ struct LiveRunOptions
     bool cancelAtEnd = true;         // cancel what is still working, so the run ends flat of orders
     Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
     FixVenueSettings venue;
+    std::optional<FixVenueSettings> dropCopy; // a second, read-only session: the broker's drop copy
     QUrl feed;                       // market data to price the orders with (optional)
     FeedOptions feedOptions;
 };

@@ -144,6 +144,10 @@ public:
         (void)m_oms.takeSettledExecutions(); // the rows sent next already say so
         if (!m_oms.state().executions().isEmpty())
             Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
+        // The exceptions recorded before: shown, not alerted again.
+        m_exceptionsSent = m_oms.state().exceptionsTotal();
+        m_openExceptionsSent = m_oms.state().openExceptions();
+        Q_EMIT m_engine.exceptionsUpdated(m_oms.state().executionExceptions());
         if (m_simulated)
             for (const Instrument *i : m_engine.m_reference.instruments())
                 m_quotes.insert(i->id, m_simulated->topOfBook(i->id));
@@ -205,6 +209,7 @@ public:
         Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
         Q_EMIT m_engine.bracketsUpdated(m_oms.state().brackets().all().values());
         Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
+        Q_EMIT m_engine.exceptionsUpdated(m_oms.state().executionExceptions());
         m_portfolioDirty = true;
     }
 
@@ -274,6 +279,7 @@ public:
             Q_EMIT m_engine.barsClosed(m_bars);
             m_bars.clear();
         }
+        publishExceptions(); // before the alerts: a new exception raises one
         if (!m_alerts.isEmpty()) {
             Q_EMIT m_engine.alertsRaised(m_alerts);
             m_alerts.clear();
@@ -290,6 +296,49 @@ public:
                                              QList<venue::LevelView>(asks.begin(), asks.end()));
             }
         }
+    }
+
+    // The execution exceptions again when one was added or acknowledged since last sent (here or
+    // by another workstation of the desk), and an alert for each new one.
+    void publishExceptions()
+    {
+        const TradingState &state = m_oms.state();
+        const qint64 total = state.exceptionsTotal();
+        const qint64 open = state.openExceptions();
+        if (total == m_exceptionsSent && open == m_openExceptionsSent)
+            return;
+        const QList<TradingState::ExceptionEntry> &rows = state.executionExceptions();
+        const qint64 fresh = std::min<qint64>(std::max<qint64>(0, total - m_exceptionsSent), rows.size());
+        // A burst (a venue replaying a day of reports) is one alert, not hundreds.
+        constexpr qint64 Burst = 20;
+        if (fresh > Burst) {
+            Alert a;
+            a.id = QStringLiteral("X%1").arg(rows.constLast().sequence);
+            a.rule = QStringLiteral("execution_exception");
+            a.kind = QStringLiteral("execution_exception");
+            a.message = QStringLiteral("%1 execution exceptions: see the blotter's Exceptions tab").arg(fresh);
+            a.value = double(fresh);
+            a.timeUs = rows.constLast().recordedUs;
+            m_alerts.append(a);
+        }
+        for (qsizetype r = fresh > Burst ? rows.size() : rows.size() - fresh; r < rows.size(); ++r) {
+            const TradingState::ExceptionEntry &e = rows.at(r);
+            if (!e.acknowledgedBy.isEmpty())
+                continue;
+            const OrderRecord *order = state.order(e.orderId);
+            Alert a;
+            a.id = QStringLiteral("X%1").arg(e.sequence);
+            a.rule = QStringLiteral("execution_exception");
+            a.kind = QStringLiteral("execution_exception");
+            a.instrument = order ? order->instrument : QString();
+            a.message = QStringLiteral("Execution exception: %1, order %2: %3")
+                            .arg(e.kind, e.orderId.isEmpty() ? QStringLiteral("?") : e.orderId, e.came);
+            a.timeUs = e.recordedUs;
+            m_alerts.append(a);
+        }
+        m_exceptionsSent = total;
+        m_openExceptionsSent = open;
+        Q_EMIT m_engine.exceptionsUpdated(rows);
     }
 
     void publishTradeDate()
@@ -373,6 +422,17 @@ public:
     {
         if (m_engine.canTrade())
             Q_EMIT m_engine.commandFinished(m_brackets.cancel(id, m_engine.m_options.actor));
+    }
+
+    void acknowledgeException(Sequence sequence, const QString &note)
+    {
+        if (!m_engine.canTrade()) {
+            Q_EMIT m_engine.problem(QStringLiteral("the %1 role cannot acknowledge execution exceptions").arg(m_engine.m_options.actor.role));
+            return;
+        }
+        if (Status s = m_oms.acknowledgeException(sequence, note, m_engine.m_options.actor); !s)
+            Q_EMIT m_engine.problem(QStringLiteral("Acknowledging exception %1: %2").arg(sequence).arg(s.message()));
+        // The next publish sends the list with it acknowledged.
     }
 
     void watchDepth(const QString &instrument)
@@ -531,6 +591,8 @@ private:
     int m_flowCount = 0;
     QSet<QString> m_changed;
     qint64 m_executionsSent = 0; // TradingState::executionsTotal() when last sent
+    qint64 m_exceptionsSent = 0;     // TradingState::exceptionsTotal() when last sent
+    qint64 m_openExceptionsSent = 0; // and openExceptions()
     QHash<QString, Quote> m_quotes;
     QList<TradePrint> m_trades;
     QList<Bar> m_bars;
@@ -565,6 +627,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::venue::LevelView>>();
         qRegisterMetaType<instant::CommandOutcome>();
         qRegisterMetaType<QList<instant::TradingState::LifecycleEntry>>();
+        qRegisterMetaType<QList<instant::TradingState::ExceptionEntry>>();
         qRegisterMetaType<QList<instant::Alert>>();
         qRegisterMetaType<instant::VenueConnection>();
         qRegisterMetaType<instant::FeedStatus>();
@@ -658,6 +721,13 @@ void TradingEngine::setScreenerRules(const QJsonArray &rules)
             if (Status s = core->setScreenerRules(rules); !s)
                 Q_EMIT problem(s.message());
         }, Qt::QueuedConnection);
+}
+
+void TradingEngine::acknowledgeException(qint64 sequence, const QString &note)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, sequence, note] { core->acknowledgeException(sequence, note); },
+                                  Qt::QueuedConnection);
 }
 
 void TradingEngine::republish()

@@ -80,8 +80,12 @@ public:
     void exitBracket(const QString &id);
     void cancelBracket(const QString &id);
     void watchDepth(const QString &instrument);      // the ladder's instrument: its depth is published
-    void republish();                                // sends every order, execution and the portfolio again
+    void republish();                                // sends every order, execution, exception and the portfolio again
     void setScreenerRules(const QJsonArray &rules);  // thresholds are editable; invalid rules are reported via problem()
+    // A trader has seen an execution exception (by its ExecutionException event's sequence) and
+    // says so, with a note: recorded on the engine thread as the engine's actor. A role that
+    // cannot trade (compliance) may not; a refusal or failure comes back through problem().
+    void acknowledgeException(qint64 sequence, const QString &note);
 
     // Thread-safe, from the last published state: what an order would cost and what compliance
     // would say about it. Never blocks on the worker.
@@ -120,7 +124,9 @@ Q_SIGNALS:
     void depthUpdated(const QString &instrument, const QList<instant::venue::LevelView> &bids,
                       const QList<instant::venue::LevelView> &asks);
     void commandFinished(const instant::CommandOutcome &outcome);
-    void alertsRaised(const QList<instant::Alert> &alerts); // screener alerts, each also an event
+    // Screener alerts, each also an event, and one for each new execution exception (kind
+    // "execution_exception", id "X<sequence>": the ExecutionException event is its record).
+    void alertsRaised(const QList<instant::Alert> &alerts);
     void killSwitchChanged(const QString &mode);
     void problem(const QString &message);
     // Events in the store not yet in the engine's projections (other workstations, catch-up).
@@ -135,6 +141,10 @@ Q_SIGNALS:
     // assignments, the newest 500) and what the positions have coming in the next 45 days
     // (marked expected). All of it, whenever it changes.
     void lifecycleUpdated(const QList<instant::TradingState::LifecycleEntry> &rows);
+    // Executions booked that were not expected (TradingState::executionExceptions(): the newest
+    // ExceptionCapacity, newest last, open and acknowledged), all of them, at start, on
+    // republish() and whenever one is added or acknowledged.
+    void exceptionsUpdated(const QList<instant::TradingState::ExceptionEntry> &rows);
     // ---- portfolio targets and rebalance proposals ----
     // An account's targets (empty when none) and proposals, oldest first, lines with their orders.
     void rebalanceUpdated(const QString &account, const instant::PortfolioTargets &targets,
@@ -167,3 +177,4 @@ Q_DECLARE_METATYPE(instant::AccountRecord)
 Q_DECLARE_METATYPE(instant::PositionRecord)
 Q_DECLARE_METATYPE(instant::CommandOutcome)
 Q_DECLARE_METATYPE(instant::TradingState::LifecycleEntry)
+Q_DECLARE_METATYPE(instant::TradingState::ExceptionEntry)

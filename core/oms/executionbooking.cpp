@@ -397,6 +397,15 @@ void OrderManager::onReport(const ExecutionReport &report)
     reportUnbooked(report, QStringLiteral("the account kept changing"));
 }
 
+void OrderManager::addDropCopy(Venue &dropCopy)
+{
+    connect(&dropCopy, &Venue::executionReport, this, [this](const ExecutionReport &report) {
+        if (report.kind == ExecutionReport::Kind::Fill || report.kind == ExecutionReport::Kind::Busted
+            || report.kind == ExecutionReport::Kind::Corrected)
+            onReport(report);
+    }, Qt::DirectConnection);
+}
+
 void OrderManager::reportUnbooked(const ExecutionReport &report, const QString &why)
 {
     const bool execution = report.kind == ExecutionReport::Kind::Fill || report.kind == ExecutionReport::Kind::Busted

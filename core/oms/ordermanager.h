@@ -61,6 +61,10 @@ public:
     // Rebuilds the state from the store, then reconciles working orders with the venue: orders
     // the venue no longer knows are cancelled with a reason.
     Status start(const Actor &actor);
+    // A drop copy: a second, read-only session on which the broker copies every execution of the
+    // desk. Its fills, busts and corrections are booked like the venue's own, once by ExecID;
+    // the rest of what it says is the venue session's business.
+    void addDropCopy(Venue &dropCopy);
 
     CommandOutcome submit(const NewOrderCommand &command);
     CommandOutcome cancel(const QString &orderId, const Actor &actor);

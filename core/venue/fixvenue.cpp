@@ -183,6 +183,9 @@ Status FixVenue::start()
         }
         auto read = fixmap::readReport(message, m_reference);
         if (!read) {
+            const std::string *execType = message.get(fixmap::tag::ExecType);
+            if (execType && execType->size() == 1 && std::string("F12GH").find(execType->front()) != std::string::npos)
+                ++m_refusedExecutions;
             refusal = fix::Refusal{fix::Refusal::Reason::ValueIncorrect, 0, read.message().toStdString()};
             const QString why = QStringLiteral("refused a message from the venue: %1").arg(read.message());
             QMetaObject::invokeMethod(this, [this, why] { Q_EMIT problem(why); }, Qt::QueuedConnection);

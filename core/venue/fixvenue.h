@@ -81,6 +81,9 @@ public:
     const FixVenueSettings &settings() const { return m_settings; }
     std::pair<int, int> sequenceNumbers() const;
     int openOrders() const;
+    // Executions (fills, busts, corrections) the venue sent that could not be read and were refused
+    // at the session level: each is a trade not booked here.
+    qint64 refusedExecutions() const { return m_refusedExecutions; }
 
 Q_SIGNALS:
     void problem(const QString &message);
@@ -113,6 +116,7 @@ private:
     const Clock &m_clock;
     std::unique_ptr<fix::Endpoint> m_endpoint;
     std::atomic<bool> m_stopping{false};
+    std::atomic<qint64> m_refusedExecutions{0};
     State m_state = State::Disconnected;
     QHash<QString, Tracked> m_orders;
     QSet<QString> m_awaitingStatus;
