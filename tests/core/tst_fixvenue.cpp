@@ -572,6 +572,90 @@ private Q_SLOTS:
         QCOMPARE(*rejected->get(39), std::string("8"));
         QVERIFY(rejected->get(58)->find("unknown symbol") != std::string::npos);
     }
+
+    // The venue server answers by the standard: a duplicate ClOrdID rejects the new order only
+    // (OrdRejReason 6), the live one keeps working; a cancel of a finished order is refused with
+    // the order's real OrdStatus and CxlRejReason 0 (too late), of an unknown one with 1; an
+    // unknown symbol is OrdRejReason 1.
+    void venueAnswersByTheStandard()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        RawPeer peer;
+        QVERIFY(peer.connectTo(port, "DESK6", "INSTANT"));
+        fix::Message logon;
+        logon.type = "A";
+        logon.set(98, "0");
+        logon.set(108, "30");
+        peer.send(logon);
+        QTRY_VERIFY(peer.has("A"));
+        QList<fix::Message> keep;
+        auto reportFor = [&](const std::string &clOrdId, const std::string &execType) -> const fix::Message * {
+            keep = peer.messages();
+            for (auto it = keep.crbegin(); it != keep.crend(); ++it)
+                if ((it->type == "8" || it->type == "9") && it->get(11) && *it->get(11) == clOrdId
+                    && (execType.empty() || (it->get(150) && *it->get(150) == execType)))
+                    return &*it;
+            return nullptr;
+        };
+        fix::Message order;
+        order.type = "D";
+        order.set(11, "STD-1");
+        order.set(55, "AAPL");
+        order.set(54, "1");
+        order.set(60, fixmap::timestampText(nowUtcMicros()));
+        order.set(38, "100.0"); // a legal FIX decimal
+        order.set(40, "2");
+        order.set(44, "100");
+        peer.send(order);
+        QTRY_VERIFY(reportFor("STD-1", "0"));
+        const std::string venueOrderId = *reportFor("STD-1", "0")->get(37);
+
+        peer.send(order); // the same ClOrdID, not a resend
+        QTRY_VERIFY(reportFor("STD-1", "8"));
+        const fix::Message *dup = reportFor("STD-1", "8");
+        QCOMPARE(*dup->get(39), std::string("8"));
+        QCOMPARE(*dup->get(103), std::string("6"));
+        QVERIFY(*dup->get(37) != venueOrderId); // not the live order
+        QCOMPARE(*dup->get(14), std::string("0"));
+        fix::Message status;
+        status.type = "H";
+        status.set(11, "STD-1");
+        status.set(55, "AAPL");
+        status.set(54, "1");
+        peer.send(status);
+        QTRY_VERIFY(reportFor("STD-1", "I"));
+        QCOMPARE(*reportFor("STD-1", "I")->get(39), std::string("0")); // still working
+
+        fix::Message cancel;
+        cancel.type = "F";
+        cancel.set(41, "STD-1");
+        cancel.set(11, "STD-1-C1");
+        cancel.set(55, "AAPL");
+        cancel.set(54, "1");
+        cancel.set(60, fixmap::timestampText(nowUtcMicros()));
+        peer.send(cancel);
+        QTRY_VERIFY(reportFor("STD-1-C1", "4"));
+        cancel.set(11, "STD-1-C2");
+        peer.send(cancel);
+        QTRY_VERIFY(reportFor("STD-1-C2", ""));
+        const fix::Message *tooLate = reportFor("STD-1-C2", "");
+        QCOMPARE(tooLate->type, std::string("9"));
+        QCOMPARE(*tooLate->get(39), std::string("4")); // it is cancelled, and says so
+        QCOMPARE(*tooLate->get(102), std::string("0"));
+        cancel.set(41, "NEVER-SENT");
+        cancel.set(11, "STD-1-C3");
+        peer.send(cancel);
+        QTRY_VERIFY(reportFor("STD-1-C3", ""));
+        QCOMPARE(*reportFor("STD-1-C3", "")->get(102), std::string("1"));
+
+        order.set(11, "STD-2");
+        order.set(55, "NOPE");
+        peer.send(order);
+        QTRY_VERIFY(reportFor("STD-2", "8"));
+        QCOMPARE(*reportFor("STD-2", "8")->get(103), std::string("1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFixVenue)
