@@ -66,7 +66,7 @@ QString BlotterModel::text(const OrderRecord &o, int column) const
     case Stop: return price(o.stopPrice);
     case Filled: return QLocale().toString(o.filled.value());
     case Leaves: return QLocale().toString(o.leaves().value());
-    case AveragePrice: return o.filled.value() > 0 && i ? i->formatPrice(Price(qRound64(o.averagePriceUnits()))) : QString();
+    case AveragePrice: return i ? averagePriceText(o, *i) : QString();
     case State: return stateName(o.state);
     case Reason: return o.reason;
     default: return {};

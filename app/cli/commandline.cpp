@@ -882,7 +882,7 @@ int orders(const QStringList &args)
                       {QStringLiteral("state"), stateName(o->state)},
                       {QStringLiteral("filled"), o->filled.value()},
                       {QStringLiteral("leaves"), o->leaves().value()},
-                      {QStringLiteral("average_price"), o->filled.value() > 0 && i ? QJsonValue(i->formatPrice(Price(qRound64(o->averagePriceUnits())))) : QJsonValue()},
+                      {QStringLiteral("average_price"), o->filled.value() > 0 && i ? QJsonValue(averagePriceText(*o, *i)) : QJsonValue()},
                       {QStringLiteral("reason"), o->reason},
                       {QStringLiteral("updated_at"), formatUtcMicros(o->updatedUs)}};
         if (!o->parent.isEmpty())

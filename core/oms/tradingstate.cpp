@@ -1,5 +1,7 @@
 #include "oms/tradingstate.h"
 
+#include "refdata/instrument.h"
+
 #include "oms/executionevents.h"
 #include "oms/instrumentlistings.h"
 #include "oms/lifecycleevents.h"
@@ -16,6 +18,22 @@
 namespace instant {
 
 using namespace state;
+
+QString averagePriceText(const OrderRecord &order, const Instrument &instrument)
+{
+    if (order.filled.value() <= 0)
+        return {};
+    if (!order.offGrid)
+        return instrument.formatPrice(Price(qRound64(order.averagePriceUnits())));
+    // price = cents / (quantity × multiplier × (100 unless quoted per 100)), to 6 decimals
+    __extension__ typedef __int128 Wide;
+    const Wide denominator = Wide(order.filled.value()) * instrument.contractMultiplier * (instrument.quotedPer100 ? 1 : 100);
+    const Wide micro = Wide(order.filledNotionalCents) * 1'000'000 / denominator;
+    Decimal d;
+    d.mantissa = qint64(micro);
+    d.places = 6;
+    return Decimal::parse(d.text().toStdString()).value_or(d).text();
+}
 
 QString FillRecord::key() const
 {
@@ -512,6 +530,7 @@ Status TradingState::apply(const RecordedEvent &event)
         order.filled += qty;
         order.filledPriceQuantity = filledPriceQuantity;
         order.filledNotionalCents = filledNotional;
+        order.offGrid = order.offGrid || p.has("price_text");
         if (p.optionalI64("status_cumulative"))
             order.statusBooked += qty.value(); // learnt from the venue's status: its own fill may still come
         setReservation(order, reserved);
@@ -705,6 +724,8 @@ QJsonObject OrderRecord::toJson() const
         o.insert(QStringLiteral("exceptions"), exceptions);
     if (statusBooked)
         o.insert(QStringLiteral("status_booked"), statusBooked);
+    if (offGrid)
+        o.insert(QStringLiteral("off_grid"), true);
     o.insert(QStringLiteral("limit_price"), limitPrice ? QJsonValue(limitPrice->value()) : QJsonValue());
     o.insert(QStringLiteral("stop_price"), stopPrice ? QJsonValue(stopPrice->value()) : QJsonValue());
     o.insert(QStringLiteral("protection_price"), protectionPrice ? QJsonValue(protectionPrice->value()) : QJsonValue());
@@ -736,6 +757,7 @@ OrderRecord OrderRecord::fromJson(const QJsonObject &o)
     r.lastSequence = i64(o, "last_sequence");
     r.exceptions = int(i64(o, "exceptions"));
     r.statusBooked = i64(o, "status_booked");
+    r.offGrid = o.value(QStringLiteral("off_grid")).toBool();
     return r;
 }
 

@@ -20,6 +20,7 @@ namespace instant {
 
 class EventStore;
 class Payload;
+struct Instrument;
 
 struct OrderRecord
 {
@@ -50,6 +51,7 @@ struct OrderRecord
     Sequence lastSequence = 0;
     int exceptions = 0;             // executions booked on it that were not expected (a badge)
     qint64 statusBooked = 0;        // filled quantity booked from the venue's status, its fills not seen yet
+    bool offGrid = false;           // a fill between two ticks (an average-priced fill): see averagePriceText()
 
     Quantity leaves() const { return isTerminal(state) ? Quantity(0) : quantity - filled; }
     double averagePriceUnits() const
@@ -59,6 +61,11 @@ struct OrderRecord
     QJsonObject toJson() const;
     static OrderRecord fromJson(const QJsonObject &o);
 };
+
+// The order's average fill price as the market writes it. Fills on the grid average exactly in
+// price units; once a fill was off the grid (an average-priced fill, 228.131), the average is what
+// changed hands per unit (amount / quantity), to six decimals.
+QString averagePriceText(const OrderRecord &order, const Instrument &instrument);
 
 // An order record shared, not copied, between the trading state and whatever shows it (the
 // blotter holds a million of them): the state changes a record in place only while it is the

@@ -410,6 +410,9 @@ private Q_SLOTS:
         const FillRecord &f = d.oms->state().executions().last();
         QCOMPARE(f.priceText, QStringLiteral("228.131"));
         QCOMPARE(f.notionalCents, 22'813'100); // 1,000 × $228.131 = $228,131.00, not 228.13 × 1,000
+        // The order's AvgPx stays exact too.
+        QCOMPARE(averagePriceText(*d.oms->state().order(QStringLiteral("AP-1")), *d.reference.instrument(QStringLiteral("AAPL"))),
+                 QStringLiteral("228.131"));
         d.booksAgreeWithTheBroker();
     }
 
