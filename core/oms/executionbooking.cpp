@@ -275,8 +275,8 @@ QList<NewEvent> OrderManager::lifecycleEvents(const OrderRecord &o, const Execut
     }
     if (r.kind == ExecutionReport::Kind::Acknowledged && o.state != OrderState::PendingNew)
         return {}; // a late acknowledgement adds nothing
-    if (r.possibleDuplicate && !OrderStateMachine::allowed(o.state, kind))
-        return {}; // a resent report of something already applied
+    if ((r.possibleDuplicate || r.fromStatus) && !OrderStateMachine::allowed(o.state, kind))
+        return {}; // a resent report, or a status, of something already applied
     if (!OrderStateMachine::allowed(o.state, kind))
         return {event(events::IllegalTransitionRefused,
                       {{QStringLiteral("order_id"), id},
