@@ -552,7 +552,7 @@ int venueServe(const QStringList &args)
                                         QStringLiteral("port"), QStringLiteral("9878")));
     parser.addOption(QCommandLineOption(QStringLiteral("ws-port"), QStringLiteral("WebSocket market data port (default 9879; 0: none)."),
                                         QStringLiteral("port"), QStringLiteral("9879")));
-    parser.addOption(QCommandLineOption(QStringLiteral("bind"), QStringLiteral("Address the market data listens on (default 127.0.0.1)."),
+    parser.addOption(QCommandLineOption(QStringLiteral("bind"), QStringLiteral("IPv4 address the FIX acceptor and the market data listen on (default 127.0.0.1; 0.0.0.0: every interface)."),
                                         QStringLiteral("address"), QStringLiteral("127.0.0.1")));
     parser.addOption(QCommandLineOption(QStringLiteral("comp-id"), QStringLiteral("The venue's FIX CompID (default INSTANT)."),
                                         QStringLiteral("id"), QStringLiteral("INSTANT")));
@@ -588,8 +588,9 @@ int venueServe(const QStringList &args)
     if (wsPort != 0 && wsPort == options.fixPort)
         return usageError(QStringLiteral("--fix-port and --ws-port must differ"), command);
     const QHostAddress bind(parser.value(QStringLiteral("bind")));
-    if (bind.isNull())
-        return usageError(QStringLiteral("--bind must be an IP address such as 127.0.0.1 or 0.0.0.0"), command);
+    if (bind.isNull() || bind.protocol() != QAbstractSocket::IPv4Protocol)
+        return usageError(QStringLiteral("--bind must be an IPv4 address such as 127.0.0.1 or 0.0.0.0"), command);
+    options.bindAddress = bind.toString();
     static const QRegularExpression compId(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
     options.compId = parser.value(QStringLiteral("comp-id"));
     if (!compId.match(options.compId).hasMatch())

@@ -16,6 +16,78 @@
 #include <mutex>
 #include <sstream>
 
+#if defined(__linux__)
+#include <arpa/inet.h>
+#include <cstring>
+#include <dlfcn.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <map>
+#include <mutex>
+
+// QuickFIX 1.15 listens on every interface (its acceptor binds INADDR_ANY, with no setting for
+// an address). An acceptor that was asked for one address must not be reachable on the others:
+// while an acceptor on a port is registered here, a bind of that port to INADDR_ANY, which only
+// QuickFIX's acceptor makes, is made to the registered address instead. Every other bind goes
+// through unchanged.
+namespace {
+std::mutex acceptMutex;
+std::map<int, in_addr> &acceptAddresses()
+{
+    static std::map<int, in_addr> ports;
+    return ports;
+}
+} // namespace
+
+extern "C" int bind(int fd, const struct sockaddr *address, socklen_t length)
+{
+    using Real = int (*)(int, const struct sockaddr *, socklen_t);
+    static const Real real = reinterpret_cast<Real>(dlsym(RTLD_NEXT, "bind"));
+    if (address && address->sa_family == AF_INET && length >= socklen_t(sizeof(sockaddr_in))) {
+        sockaddr_in in;
+        std::memcpy(&in, address, sizeof in);
+        if (in.sin_addr.s_addr == htonl(INADDR_ANY)) {
+            std::lock_guard<std::mutex> lock(acceptMutex);
+            auto it = acceptAddresses().find(ntohs(in.sin_port));
+            if (it != acceptAddresses().end()) {
+                in.sin_addr = it->second;
+                return real(fd, reinterpret_cast<const sockaddr *>(&in), sizeof in);
+            }
+        }
+    }
+    return real(fd, address, length);
+}
+
+namespace {
+// False when the address is not an IPv4 address.
+bool registerAcceptAddress(int port, const std::string &address)
+{
+    if (address.empty() || address == "0.0.0.0")
+        return true;
+    in_addr in{};
+    if (inet_pton(AF_INET, address.c_str(), &in) != 1)
+        return false;
+    std::lock_guard<std::mutex> lock(acceptMutex);
+    acceptAddresses()[port] = in;
+    return true;
+}
+void unregisterAcceptAddress(int port)
+{
+    std::lock_guard<std::mutex> lock(acceptMutex);
+    acceptAddresses().erase(port);
+}
+} // namespace
+#else
+namespace {
+bool registerAcceptAddress(int, const std::string &address)
+{
+    return address.empty() || address == "0.0.0.0" || address == "127.0.0.1"; // see the note in the README
+}
+void unregisterAcceptAddress(int) {}
+} // namespace
+#endif
+
 namespace instant {
 namespace fix {
 
@@ -143,13 +215,20 @@ public:
                     m_initiator.reset(new FIX::ThreadedSocketInitiator(*this, *m_store, *m_settings, *m_log));
                 m_initiator->start();
             } else {
+                if (!registerAcceptAddress(m_config.port, m_config.acceptAddress)) {
+                    error = "the FIX acceptor listens on an IPv4 address (" + m_config.acceptAddress + " is not one)";
+                    return false;
+                }
                 if (m_config.tls)
                     m_acceptor.reset(new FIX::ThreadedSSLSocketAcceptor(*this, *m_store, *m_settings, *m_log));
                 else
                     m_acceptor.reset(new FIX::ThreadedSocketAcceptor(*this, *m_store, *m_settings, *m_log));
-                m_acceptor->start();
+                m_acceptor->start(); // binds its port: to the address asked for
+                unregisterAcceptAddress(m_config.port);
             }
         } catch (const std::exception &e) {
+            if (!initiator)
+                unregisterAcceptAddress(m_config.port);
             error = e.what();
             m_initiator.reset();
             m_acceptor.reset();

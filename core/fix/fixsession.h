@@ -40,6 +40,8 @@ struct SessionConfig
 {
     std::string host = "127.0.0.1"; // initiator: where the venue listens
     int port = 0;                    // initiator: the venue's port; acceptor: the port to listen on
+    // Acceptor: the IPv4 address to listen on ("127.0.0.1"; "0.0.0.0" or empty: every interface).
+    std::string acceptAddress = "127.0.0.1";
     std::string senderCompId;        // ours
     std::vector<std::string> targetCompIds; // the counterparties (an initiator has one)
     int heartbeatSeconds = 30;

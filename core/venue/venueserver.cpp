@@ -48,6 +48,7 @@ Status VenueServer::start()
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("FIX over TLS needs a certificate and a key file"));
     fix::SessionConfig config;
     config.port = m_options.fixPort;
+    config.acceptAddress = m_options.bindAddress.toStdString();
     config.senderCompId = m_options.compId.toStdString();
     for (const QString &c : std::as_const(m_options.clientCompIds))
         config.targetCompIds.push_back(c.toStdString());
@@ -98,7 +99,7 @@ Status VenueServer::start()
     std::string error;
     if (!m_endpoint->start(error)) {
         m_endpoint.reset();
-        return makeError(ErrorCode::Unavailable, QStringLiteral("FIX acceptor on port %1: %2").arg(m_options.fixPort).arg(QString::fromStdString(error)));
+        return makeError(ErrorCode::Unavailable, QStringLiteral("FIX acceptor on %1:%2: %3").arg(m_options.bindAddress).arg(m_options.fixPort).arg(QString::fromStdString(error)));
     }
     m_clock.start();
     m_lastStepNs = 0;

@@ -20,6 +20,7 @@ class Endpoint;
 struct VenueServerOptions
 {
     quint16 fixPort = 9878;
+    QString bindAddress = QStringLiteral("127.0.0.1"); // where the FIX acceptor listens (IPv4; 0.0.0.0: everywhere)
     QString compId = QStringLiteral("INSTANT");
     // The workstations allowed to log on (their SenderCompIDs).
     QStringList clientCompIds{QStringLiteral("DESK1"), QStringLiteral("DESK2"), QStringLiteral("DESK3"),

@@ -15,7 +15,9 @@
 #include "venue/venueserver.h"
 #include "testmarket.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QNetworkInterface>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -655,6 +657,39 @@ private Q_SLOTS:
         peer.send(order);
         QTRY_VERIFY(reportFor("STD-2", "8"));
         QCOMPARE(*reportFor("STD-2", "8")->get(103), std::string("1"));
+    }
+
+    // The FIX acceptor listens where it is told (--bind), loopback by default: not on every
+    // interface, whatever QuickFIX does by itself.
+    void acceptorListensOnTheBindAddressOnly()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port); // bindAddress: 127.0.0.1
+#if defined(Q_OS_LINUX)
+        QFile tcp(QStringLiteral("/proc/net/tcp"));
+        QVERIFY(tcp.open(QIODevice::ReadOnly));
+        const QString portHex = QStringLiteral(":%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
+        QString listening;
+        for (const QByteArray &line : tcp.readAll().split('\n')) {
+            const QStringList f = QString::fromLatin1(line).simplified().split(u' ');
+            if (f.size() > 3 && f[1].endsWith(portHex) && f[3] == u"0A")
+                listening = f[1];
+        }
+        QCOMPARE(listening, QStringLiteral("0100007F") + portHex); // 127.0.0.1, not 00000000
+#endif
+        QHostAddress other;
+        for (const QHostAddress &a : QNetworkInterface::allAddresses())
+            if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback())
+                other = a;
+        if (other.isNull())
+            QSKIP("no address but loopback on this machine");
+        QTcpSocket probe;
+        probe.connectToHost(other, port);
+        QVERIFY(!probe.waitForConnected(2000));
+        QTcpSocket local;
+        local.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(local.waitForConnected(2000));
     }
 };
 
