@@ -52,12 +52,14 @@ std::optional<Decimal> Decimal::parse(const std::string &text)
         if (digits > 18)
             return std::nullopt;
     }
-    if (!any)
+    if (!any || places > 18 + 22) // leading zeros after the point: still at most 18 after trimming below
         return std::nullopt;
     while (places > 0 && mantissa % 10 == 0) {
         mantissa /= 10;
         --places;
     }
+    if (places > 18)
+        return std::nullopt; // finer than any price or quantity: refused, not rounded
     Decimal d;
     d.mantissa = qint64(negative ? -mantissa : mantissa);
     d.places = places;

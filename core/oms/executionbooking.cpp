@@ -188,13 +188,20 @@ QList<NewEvent> OrderManager::adjustmentEvents(const OrderRecord &o, const Execu
                                 QStringLiteral("a %1 of ExecID %2, which is not booked here (nothing reversed)").arg(what, r.execRefId)};
         return {executions::encode(e, venueActor)};
     }
-    if (fill->adjustment.contains(r.execId) || fill->adjustment.startsWith(QLatin1String("busted")))
-        return {}; // applied already (a resend)
+    if (m_state.isConsumed(o.orderId + u'/' + QStringLiteral("adj:") + r.execId) || fill->adjustment.startsWith(QLatin1String("busted")))
+        return {}; // applied already (a resend, a drop copy)
     executions::Adjustment a{o.account, o.orderId, r.execId, r.execRefId, 0, 0, {}, 0, r.text};
     QString came;
-    if (bust) {
-        came = QStringLiteral("ExecID %1 busted: %L2 @ %3 reversed").arg(r.execRefId).arg(fill->quantity)
-                   .arg(fill->priceText.isEmpty() && instrument ? instrument->formatPrice(Price(fill->price)) : fill->priceText);
+    if (bust || r.lastQuantity == Quantity(0)) { // a correction to nothing is a bust
+        const bool wasCorrection = !bust;
+        came = QStringLiteral("ExecID %1 busted: %L2 @ %3 reversed%4").arg(r.execRefId).arg(fill->quantity)
+                   .arg(fill->priceText.isEmpty() && instrument ? instrument->formatPrice(Price(fill->price)) : fill->priceText,
+                        wasCorrection ? QStringLiteral(" (corrected to a quantity of 0)") : QString());
+        executions::Exception e{o.account, o.orderId, r.execId, executions::kind::Bust,
+                                QStringLiteral("%L1 @ %2 as booked").arg(fill->quantity)
+                                    .arg(fill->priceText.isEmpty() && instrument ? instrument->formatPrice(Price(fill->price)) : fill->priceText),
+                                came};
+        return {executions::encode(a, true, venueActor), executions::encode(e, venueActor)};
     } else {
         a.quantity = r.lastQuantity.value();
         a.price = r.lastPrice.value();
@@ -275,6 +282,10 @@ QList<NewEvent> OrderManager::lifecycleEvents(const OrderRecord &o, const Execut
     }
     if (r.kind == ExecutionReport::Kind::Acknowledged && o.state != OrderState::PendingNew)
         return {}; // a late acknowledgement adds nothing
+    if ((r.kind == ExecutionReport::Kind::CancelRejected || r.kind == ExecutionReport::Kind::ReplaceRejected) && isTerminal(o.state))
+        return {}; // "too late": the order's end is booked already
+    if (r.kind == ExecutionReport::Kind::Restated && m_state.isConsumed(o.orderId + u'/' + QStringLiteral("restated:") + r.execId))
+        return {}; // applied already (a resend)
     if ((r.possibleDuplicate || r.fromStatus) && !OrderStateMachine::allowed(o.state, kind))
         return {}; // a resent report, or a status, of something already applied
     if (!OrderStateMachine::allowed(o.state, kind))
@@ -338,6 +349,19 @@ QList<NewEvent> OrderManager::lifecycleEvents(const OrderRecord &o, const Execut
 void OrderManager::onReport(const ExecutionReport &report)
 {
     const Actor venueActor{m_venue.name(), QStringLiteral("venue")};
+    ExecutionReport mine = report;
+    if (const OrderRecord *same = m_state.order(report.orderId);
+        same && !report.instrument.isEmpty() && report.kind == ExecutionReport::Kind::Fill
+        && (report.instrument != same->instrument || (report.side && *report.side != same->side))) {
+        // The venue's order has the id of one of ours but is not it (a colleague's order on the
+        // drop copy, typed with the same id): booked as the order it is, beside ours.
+        mine.orderId = report.orderId + u'@' + (report.venueOrderId.isEmpty() ? report.execId : report.venueOrderId);
+    }
+    onReportFor(mine, venueActor);
+}
+
+void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venueActor)
+{
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
         const OrderRecord *o = m_state.order(report.orderId);
         QList<NewEvent> out;
@@ -364,8 +388,11 @@ void OrderManager::onReport(const ExecutionReport &report)
                     auto r = record(account, filled);
                     if (!r && r.code() == ErrorCode::Conflict)
                         continue;
-                    if (!r)
-                        reportUnbooked(report, r.message());
+                    if (!r) {
+                        ExecutionReport booking = report;
+                        booking.kind = ExecutionReport::Kind::Fill; // what could not be booked is an execution
+                        reportUnbooked(booking, r.message());
+                    }
                     o = m_state.order(report.orderId);
                 }
             }

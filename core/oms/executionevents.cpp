@@ -24,6 +24,12 @@ QJsonValue optionalValue(const std::optional<qint64> &v)
 
 } // namespace
 
+bool kind::booksSomething(const QString &k)
+{
+    return k == FillAfterCancel || k == FillAfterExpiry || k == FillAfterReject || k == FillAfterFilled || k == Overfill
+           || k == UnknownOrder || k == MissingFill || k == Correction || k == Bust;
+}
+
 bool isExecutionEvent(const QString &type)
 {
     return type == ExecutionException || type == ExceptionAcknowledged || type == ExecutionBusted

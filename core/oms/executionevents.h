@@ -46,6 +46,9 @@ inline const QString UnknownExecution = QStringLiteral("bust or correction of an
 inline const QString MissingFill = QStringLiteral("fill learnt from the venue's status");
 inline const QString VenueHasLess = QStringLiteral("venue reports less filled");
 inline const QString OrderRefused = QStringLiteral("order refused by the counterparty's session");
+// Whether an exception of this kind booked something the OMS would not have allowed (it may take
+// the account past its limits); the others only say something.
+bool booksSomething(const QString &kind);
 } // namespace kind
 
 // A fact the OMS booked but did not expect: for the trader (alert, blotter badge), the audit log

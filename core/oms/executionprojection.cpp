@@ -36,7 +36,8 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
         if (m_exceptions.size() > ExceptionCapacity)
             m_exceptions.remove(0, m_exceptions.size() - ExceptionCapacity);
         ++m_exceptionsTotal;
-        ++m_accounts[e->account].exceptions;
+        if (executions::kind::booksSomething(e->kind))
+            ++m_accounts[e->account].exceptions;
         if (auto it = m_orders.find(e->orderId); it != m_orders.end())
             ++it->edit().exceptions;
         return Done{};
@@ -63,6 +64,8 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
         if (auto it = m_orders.find(n->orderId); it != m_orders.end() && n->matchedQuantity > 0) {
             OrderRecord &o = it->edit();
             o.statusBooked = std::max<qint64>(0, o.statusBooked - n->matchedQuantity);
+            if (!n->execId.isEmpty())
+                m_consumed.insert(fillKey(n->orderId, n->execId)); // that fill: booked already
         }
         return Done{};
     }
@@ -131,6 +134,9 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
                                                    .arg(event.sequence).arg(bust ? QStringLiteral("bust") : QStringLiteral("correction"), key));
     }
     FillRecord fill = unsettledIt != m_unsettled.end() ? *unsettledIt : rows.at(row);
+    m_consumed.insert(fillKey(a->orderId, QStringLiteral("adj:") + a->execId));
+    if (bust)
+        m_consumed.insert(key); // a copy of the busted fill is not booked again
     if (!fill.adjustment.startsWith(QLatin1String("busted"))) {
         OrderRecord &order = orderIt->edit();
         Status reversed = reverseFill(fill, order);
@@ -196,6 +202,8 @@ Status TradingState::applyRestatement(const Payload &p, const RecordedEvent &eve
     Status s = transition(order, OrderEventKind::Restate, event);
     if (!s)
         return s;
+    if (!r->execId.isEmpty())
+        m_consumed.insert(fillKey(r->orderId, QStringLiteral("restated:") + r->execId));
     order.quantity = Quantity(r->quantity);
     if (r->limitPrice)
         order.limitPrice = Price(*r->limitPrice);

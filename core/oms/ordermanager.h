@@ -116,6 +116,7 @@ private:
     void listOnFirstUse(const Instrument &instrument, const QString &orderId, const Actor &actor);
     // executionbooking.cpp: what a venue's report books
     void onReport(const ExecutionReport &report);
+    void onReportFor(const ExecutionReport &report, const Actor &venueActor);
     QList<NewEvent> fillEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
     QList<NewEvent> unknownOrderEvents(const ExecutionReport &r, const QString &account, const Actor &venueActor) const;
     QList<NewEvent> adjustmentEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;

@@ -44,7 +44,7 @@ bool TradingState::hasExecution(const QString &orderId, const QString &execId, b
 {
     if (execId.isEmpty())
         return false;
-    if (m_unsettled.contains(fillKey(orderId, execId)))
+    if (m_unsettled.contains(fillKey(orderId, execId)) || m_consumed.contains(fillKey(orderId, execId)))
         return true;
     if (!searchHistory)
         return false;
@@ -247,6 +247,7 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_lifecycle = m_lifecycle;
     t.m_exceptions = m_exceptions;
     t.m_exceptionsTotal = m_exceptionsTotal;
+    t.m_consumed = m_consumed;
     auto take = [&](const QString &id) {
         if (auto it = m_orders.constFind(id); it != m_orders.cend())
             t.m_orders.insert(id, *it); // shared
@@ -895,7 +896,7 @@ QJsonObject TradingState::toJson(bool withHistory) const
     QJsonObject prices;
     for (auto it = m_lastPrices.cbegin(); it != m_lastPrices.cend(); ++it)
         prices.insert(it.key(), it->value());
-    QJsonObject out{{QStringLiteral("format"), 1},
+    QJsonObject out{{QStringLiteral("format"), 2},
             {QStringLiteral("last_sequence"), m_lastSequence},
             {QStringLiteral("orders"), orders},
             {QStringLiteral("accounts"), accounts},
@@ -924,6 +925,11 @@ QJsonObject TradingState::toJson(bool withHistory) const
                                        {QStringLiteral("quantity"), e.quantity},   {QStringLiteral("cash_cents"), e.cashCents},
                                        {QStringLiteral("detail"), e.detail}});
         out.insert(QStringLiteral("lifecycle"), entries);
+    }
+    if (!m_consumed.isEmpty()) {
+        QStringList consumed(m_consumed.cbegin(), m_consumed.cend());
+        consumed.sort();
+        out.insert(QStringLiteral("consumed"), QJsonArray::fromStringList(consumed));
     }
     if (!m_exceptions.isEmpty()) {
         out.insert(QStringLiteral("exceptions"), exceptionsToJson());
@@ -992,7 +998,8 @@ QByteArray TradingState::toCanonicalJson() const
 
 Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype executionCapacity)
 {
-    if (s.value(QStringLiteral("format")).toInt() != 1)
+    // Format 1 (before executions kept their cost and P&L deltas) is not read: the log is replayed.
+    if (s.value(QStringLiteral("format")).toInt() != 2)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
     TradingState t(executionCapacity);
     t.m_lastSequence = i64(s, "last_sequence");
@@ -1049,6 +1056,8 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
     for (const QJsonValue &v : s.value(QStringLiteral("listed")).toArray())
         t.m_listed.insert(v.toString());
     t.exceptionsFromJson(s.value(QStringLiteral("exceptions")).toArray());
+    for (const QJsonValue &v : s.value(QStringLiteral("consumed")).toArray())
+        t.m_consumed.insert(v.toString());
     t.m_exceptionsTotal = i64(s, "exceptions_total");
     for (const QJsonValue &v : s.value(QStringLiteral("lifecycle")).toArray()) {
         const QJsonObject e = v.toObject();

@@ -260,6 +260,10 @@ public:
     // Whether a fill is already recorded: unsettled fills always; with `searchHistory`, also
     // the executions kept (the newest 200,000).
     bool hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const;
+    // Reports already applied that are not fills held here: a fill matched to what was booked from
+    // the venue's status, a busted one, a bust's, correction's or restatement's own ExecID
+    // ("adj:" / "restated:" before it). Keys are fillKey(order, exec id).
+    bool isConsumed(const QString &key) const { return m_consumed.contains(key); }
     qint64 executionsTotal() const { return m_executions.total(); }
     QList<FillRecord> executionsSince(qint64 total) const { return m_executions.since(total); }
     // Executions settled, or failed to settle, since the last call (held ones, as they are now),
@@ -387,6 +391,7 @@ private:
     QList<LifecycleEntry> m_lifecycle;
     QList<ExceptionEntry> m_exceptions;
     qint64 m_exceptionsTotal = 0;
+    QSet<QString> m_consumed;
     const QString &intern(const QString &text);
 };
 

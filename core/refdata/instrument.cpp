@@ -30,7 +30,10 @@ bool isTreasury(InstrumentKind kind)
 qint64 Instrument::notionalCents(Quantity quantity, const Decimal &price, Rounding rounding) const
 {
     // cents = qty × mantissa × multiplier × (100 unless quoted per 100) / 10^places
-    Wide numerator = Wide(quantity.value()) * price.mantissa * contractMultiplier * (quotedPer100 ? 1 : 100);
+    Wide numerator = 0;
+    if (__builtin_mul_overflow(Wide(quantity.value()), Wide(price.mantissa), &numerator)
+        || __builtin_mul_overflow(numerator, Wide(contractMultiplier) * (quotedPer100 ? 1 : 100), &numerator))
+        return (quantity.value() < 0) != (price.mantissa < 0) ? std::numeric_limits<qint64>::min() : std::numeric_limits<qint64>::max();
     Wide denominator = 1;
     for (int i = 0; i < price.places; ++i)
         denominator *= 10;

@@ -48,6 +48,14 @@ std::optional<Side> sideOf(const std::string &v)
     return std::nullopt;
 }
 
+// A report's side: sell short (5) and sell short exempt (6) are sells.
+std::optional<Side> reportedSideOf(const std::string &v)
+{
+    if (v == "5" || v == "6")
+        return Side::Sell;
+    return sideOf(v);
+}
+
 char typeCode(OrderType t)
 {
     switch (t) {
@@ -351,8 +359,9 @@ Result<InboundReport> readReport(const fix::Message &m, const ReferenceData &ref
     r.cumulative = *cumulative;
     r.ordStatus = in.ordStatus;
     r.instrument = instrument->id;
-    r.side = sideOf(*field(tag::Side));
+    r.side = reportedSideOf(*field(tag::Side));
     r.account = field(tag::Account) ? q(*field(tag::Account)) : QString();
+    r.venueOrderId = in.venueOrderId == u"NONE" ? QString() : in.venueOrderId;
     if (const auto qty = quantity(tag::OrderQty))
         r.orderQuantity = *qty;
     if (field(tag::AvgPx)) {
@@ -443,6 +452,7 @@ Result<InboundReport> readReport(const fix::Message &m, const ReferenceData &ref
     case '8':
         r.kind = ExecutionReport::Kind::Rejected;
         in.unknownOrder = field(tag::OrdRejReason) && *field(tag::OrdRejReason) == "5";
+        in.duplicateClOrdId = field(tag::OrdRejReason) && *field(tag::OrdRejReason) == "6";
         break;
     case 'C':
         r.kind = ExecutionReport::Kind::Expired;

@@ -67,6 +67,7 @@ struct InboundReport
     QString massStatusId;       // MassStatusReqID: a mass status reply
     bool lastOfMassStatus = false; // LastRptRequested=Y
     bool unknownOrder = false;  // the venue does not know the order (OrdRejReason / CxlRejReason 1 or 5)
+    bool duplicateClOrdId = false; // OrdRejReason 6: a second order with a ClOrdID already working
 };
 
 // The order id of a ClOrdID: cancel and replace requests are "<order id>~<n>".

@@ -252,6 +252,7 @@ void FixVenue::onReport(fixmap::InboundReport &in)
         if (in.unknownOrder) {
             r.kind = ExecutionReport::Kind::Expired;
             r.text = QStringLiteral("the venue no longer has this order (checked after logon)");
+            r.fromStatus = false; // it says nothing of what was filled
             t->open = false;
         } else if (in.ordStatus == '4' || in.ordStatus == 'C' || in.ordStatus == '8' || in.ordStatus == '3') {
             r.text = QStringLiteral("%1 at the venue (checked with a status request)")
@@ -275,10 +276,20 @@ void FixVenue::onReport(fixmap::InboundReport &in)
         t->cumulative += r.lastQuantity;
         if (r.leaves.value() == 0 && r.ordStatus != '1' && r.ordStatus != '0')
             t->open = false;
+        else if (r.leaves.value() > 0 && (r.ordStatus == '0' || r.ordStatus == '1'))
+            t->open = true; // a fill after a reject: the venue has the order working after all
+        break;
+    case ExecutionReport::Kind::Rejected:
+        if (in.duplicateClOrdId && t->open && !t->venueOrderId.isEmpty()) {
+            // The venue refuses a second order with this ClOrdID: the one working is untouched.
+            Q_EMIT problem(QStringLiteral("order %1: the venue refused a duplicate of it (%2); the working order is unchanged")
+                               .arg(r.orderId, r.text));
+            return;
+        }
+        t->open = false;
         break;
     case ExecutionReport::Kind::Cancelled:
     case ExecutionReport::Kind::Expired:
-    case ExecutionReport::Kind::Rejected:
         t->open = false;
         break;
     case ExecutionReport::Kind::Replaced:

@@ -59,6 +59,7 @@ struct ExecutionReport
     QString instrument;
     std::optional<Side> side;
     QString account;         // Account (1), when sent
+    QString venueOrderId;    // OrderID (37), when sent
 };
 
 // Whether a venue can take orders now, in words for the status bar.

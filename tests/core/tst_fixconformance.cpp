@@ -466,6 +466,14 @@ private Q_SLOTS:
                                              {{38, "300"}, {378, "4"}, {58, "quantity reduced by the broker"}}));
         QTRY_COMPARE(d.oms->state().order(QStringLiteral("RS-1"))->quantity.value(), 300);
         QVERIFY(d.oms->state().order(QStringLiteral("RS-1"))->reservedCents < heldBefore);
+        ExecutionReport restatedAgain; // the same restatement, sent again: applied once
+        restatedAgain.kind = ExecutionReport::Kind::Restated;
+        restatedAgain.orderId = QStringLiteral("RS-1");
+        restatedAgain.execId = QString::fromStdString("X" + std::to_string(d.execs));
+        restatedAgain.orderQuantity = Quantity(300);
+        restatedAgain.possibleDuplicate = true;
+        Q_EMIT d.venue->executionReport(restatedAgain);
+        QCOMPARE(d.events(executions::OrderRestated).size(), 1);
         for (char t : {'7', '9', 'B'})
             d.broker.send(ScriptedBroker::report(order.value(11), "B-RS-1", d.nextExec(), t, '0', order, "300", "0"));
         QTRY_COMPARE(d.events(executions::VenueReportNoted).size(), 3);
@@ -512,6 +520,17 @@ private Q_SLOTS:
         QTRY_COMPARE(d.state(QStringLiteral("BR-1")), OrderState::Rejected);
         QVERIFY(d.oms->state().order(QStringLiteral("BR-1"))->reason.contains(QStringLiteral("no credit line")));
         QCOMPARE(d.oms->state().account(Equities)->reservedCents, 0);
+        // The broker filled it after all, and it still works there: booked, flagged, and the
+        // trader can cancel the rest.
+        FixFields br;
+        br.set(11, "BR-1").set(55, "AAPL").set(54, "1").set(38, "100");
+        d.fill(br, "40", "228", '1', "60", "40");
+        QTRY_COMPARE(d.filled(QStringLiteral("BR-1")), 40);
+        QCOMPARE(d.state(QStringLiteral("BR-1")), OrderState::PartiallyFilled);
+        QCOMPARE(d.exceptionKinds(), QStringList{executions::kind::FillAfterReject});
+        QVERIFY(d.oms->cancel(QStringLiteral("BR-1"), Alice).accepted);
+        QTRY_VERIFY(!d.broker.ofType("F").isEmpty());
+        d.booksAgreeWithTheBroker();
     }
 
     // An OrderCancelReject saying the order is already filled: the workstation asks for its
@@ -569,11 +588,13 @@ private Q_SLOTS:
         copy.send(ScriptedBroker::report(order.value(11), "B-DC-1", "DC-ONLY-1", 'F', '2', order, "0", "300", {{32, "200"}, {31, "228.49"}}));
         d.fills << BrokerFill{Equities, QStringLiteral("AAPL"), true, "200", "228.49"};
         FixFields other;
-        other.set(55, "NVDA").set(54, "1").set(38, "20").set(11, "DESK-COLLEAGUE-7");
-        copy.send(ScriptedBroker::report("DESK-COLLEAGUE-7", "B-77", "DC-ONLY-2", 'F', '2', other, "0", "20", {{32, "20"}, {31, "140.10"}, {1, "DESK-02"}}));
+        // A colleague typed the same order id for another order: it is not ours.
+        other.set(55, "NVDA").set(54, "1").set(38, "20").set(11, "DC-1");
+        copy.send(ScriptedBroker::report("DC-1", "B-77", "DC-ONLY-2", 'F', '2', other, "0", "20", {{32, "20"}, {31, "140.10"}, {1, "DESK-02"}}));
         d.fills << BrokerFill{Equities, QStringLiteral("NVDA"), true, "20", "140.10"};
         QTRY_COMPARE(d.filled(QStringLiteral("DC-1")), 300);
-        QTRY_COMPARE(d.filled(QStringLiteral("DESK-COLLEAGUE-7")), 20);
+        QTRY_COMPARE(d.filled(QStringLiteral("DC-1@B-77")), 20);
+        QCOMPARE(d.oms->state().order(QStringLiteral("DC-1@B-77"))->instrument, QStringLiteral("NVDA"));
         QTest::qWait(300);
         QCOMPARE(d.filled(QStringLiteral("DC-1")), 300);
         dropCopy.stop();
