@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
                 std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
                 return instant::cli::BadInput;
             }
-        } else if (a == u"--venue") {
+        } else if (a == u"--venue" || a == u"--drop-copy") {
             if (auto parsed = instant::FixVenueSettings::fromUrl(QUrl(arguments.at(i + 1))); !parsed) {
                 std::fprintf(stderr, "instant: %s\n", qPrintable(parsed.message()));
                 return instant::cli::BadInput;
@@ -139,6 +139,10 @@ int main(int argc, char *argv[])
     parser.addOption(QCommandLineOption(QStringLiteral("venue"),
                                         QStringLiteral("Live: a FIX 4.4 venue, fix://HOST:PORT?sender=COMPID&target=COMPID "
                                                        "[&heartbeat=S&tls=1&ca=FILE]. Default: the Connection settings."),
+                                        QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("drop-copy"),
+                                        QStringLiteral("Live: the broker's drop copy, a second read-only FIX session (fix://…) whose "
+                                                       "executions are booked like the venue's, once by ExecID."),
                                         QStringLiteral("url")));
     parser.addOption(QCommandLineOption(QStringLiteral("feed"), QStringLiteral("Live: market data, ws://HOST:PORT/ or wss://HOST:PORT/."),
                                         QStringLiteral("url")));
@@ -240,6 +244,13 @@ int main(int argc, char *argv[])
     engineOptions.actor = instant::Actor{currentUser().user, role};
     engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
     engineOptions.fixVenue = fixVenue;
+    if (fixVenue && parser.isSet(QStringLiteral("drop-copy"))) {
+        engineOptions.dropCopy = *instant::FixVenueSettings::fromUrl(QUrl(parser.value(QStringLiteral("drop-copy"))));
+        if (engineOptions.dropCopy->senderCompId == fixVenue->senderCompId && engineOptions.dropCopy->targetCompId == fixVenue->targetCompId) {
+            std::fprintf(stderr, "instant: the drop copy is a session of its own: give it its own sender= or target=\n");
+            return instant::cli::BadInput;
+        }
+    }
     engineOptions.feedUrl = feed;
     if (fixVenue)
         engineOptions.feedOptions.caCertificatesFile = fixVenue->caFile; // a desk's own authority serves both

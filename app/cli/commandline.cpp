@@ -476,6 +476,8 @@ int demoRun(const QStringList &args)
             auto copy = FixVenueSettings::fromUrl(QUrl(parser.value(QStringLiteral("drop-copy"))));
             if (!copy)
                 return usageError(copy.message(), command);
+            if (copy->senderCompId == venue->senderCompId && copy->targetCompId == venue->targetCompId)
+                return usageError(QStringLiteral("the drop copy is a session of its own: give it its own sender= or target="), command);
             live->dropCopy = *copy;
         }
         if (parser.isSet(QStringLiteral("feed"))) {

@@ -41,6 +41,10 @@ public:
                 return *it;
             return std::nullopt;
         });
+        if (engine.m_options.isLive() && engine.m_options.dropCopy) {
+            m_dropCopy = new FixVenue(engine.m_reference, *engine.m_options.dropCopy, engine.m_clock, this);
+            m_oms.addDropCopy(*m_dropCopy);
+        }
         if (engine.m_options.isLive() && !engine.m_options.feedUrl.isEmpty()) {
             QStringList symbols;
             for (const Instrument *i : engine.m_reference.instruments())
@@ -160,6 +164,11 @@ public:
             if (Status s = m_fix->start(); !s)
                 Q_EMIT m_engine.problem(s.message());
         }
+        if (m_dropCopy) {
+            connect(m_dropCopy, &FixVenue::problem, &m_engine, [this](const QString &p) { Q_EMIT m_engine.problem(QStringLiteral("drop copy: ") + p); });
+            if (Status s = m_dropCopy->start(); !s)
+                Q_EMIT m_engine.problem(QStringLiteral("drop copy: ") + s.message());
+        }
         if (m_feed)
             m_feed->start();
         // Demo: the simulated market moves on each step. Live: the step only settles what is due.
@@ -226,6 +235,8 @@ public:
             m_feed->stop();
         if (m_fix)
             m_fix->stop(); // records the reports still arriving while the session logs out
+        if (m_dropCopy)
+            m_dropCopy->stop();
         publish();
     }
 
@@ -575,6 +586,7 @@ private:
     Venue *m_venue;             // a child: SimulatedVenue in demo mode, FixVenue live
     SimulatedVenue *m_simulated; // null live
     FixVenue *m_fix;             // null in demo mode
+    FixVenue *m_dropCopy = nullptr; // live, when the desk has one
     WebSocketFeed *m_feed = nullptr;
     QString m_depthInstrument;
     std::pair<QList<venue::LevelView>, QList<venue::LevelView>> m_feedDepth;

@@ -35,6 +35,7 @@ struct EngineOptions
     // Live mode: orders to a FIX venue and market data from a WebSocket feed. Without them the
     // engine trades against the simulated venue in-process (demo mode).
     std::optional<FixVenueSettings> fixVenue;
+    std::optional<FixVenueSettings> dropCopy; // live: the broker's drop copy, a read-only session
     QUrl feedUrl;
     FeedOptions feedOptions;
     bool isLive() const { return fixVenue.has_value(); }
