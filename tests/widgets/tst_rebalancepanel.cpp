@@ -29,9 +29,12 @@ class TestRebalancePanel : public QObject
         options.stepIntervalMs = 50;
         options.actor = Actor{QStringLiteral("alice"), role};
         auto e = std::make_unique<TradingEngine>(store, reference, clock, options);
-        QSignalSpy started(e.get(), &TradingEngine::started);
+        // Delivered on this thread (queued): the engine thread may emit before any wait begins,
+        // and a QSignalSpy's wait() counts only what comes after its call.
+        bool started = false;
+        QObject::connect(e.get(), &TradingEngine::started, e.get(), [&started] { started = true; }, Qt::QueuedConnection);
         e->start();
-        if (!started.wait(10000))
+        if (!QTest::qWaitFor([&started] { return started; }, 10000))
             qFatal("engine did not start");
         QTest::qWait(600); // the first published snapshot
         return e;
