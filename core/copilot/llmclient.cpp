@@ -21,9 +21,7 @@ void LlmClient::cancel()
 QCoro::Task<Result<ChatMessage>> LlmClient::complete(QList<ChatMessage> messages, QList<ToolSpec> tools,
                                                      std::function<void(const QString &)> onToken)
 {
-    QUrl url = m_settings.endpoint;
-    url.setPath(url.path().endsWith(u'/') ? url.path().chopped(1) + chatPath(m_settings.provider)
-                                          : url.path() + chatPath(m_settings.provider));
+    const QUrl url = chatUrl(m_settings.endpoint, m_settings.provider);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request.setRawHeader("Accept", "text/event-stream");

@@ -1,5 +1,7 @@
 #include "copilot/llmprotocol.h"
 
+#include <QRegularExpression>
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -66,6 +68,22 @@ QList<SseEvent> SseParser::drain(bool atEnd)
 QString chatPath(Provider provider)
 {
     return provider == Provider::OpenAi ? QStringLiteral("/v1/chat/completions") : QStringLiteral("/v2/chat");
+}
+
+QUrl chatUrl(const QUrl &endpoint, Provider provider)
+{
+    QUrl url = endpoint;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    const QString full = chatPath(provider);                  // "/v1/chat/completions"
+    const QString version = full.section(u'/', 0, 1);         // "/v1"
+    const QString rest = full.mid(version.size());            // "/chat/completions"
+    static const QRegularExpression versioned(QStringLiteral("/v[0-9]+(beta)?$"));
+    if (!path.endsWith(rest)) // else: the chat path itself
+        path += versioned.match(path).hasMatch() ? rest : full; // a versioned base URL, or a bare host
+    url.setPath(path);
+    return url;
 }
 
 QJsonObject chatRequest(Provider provider, const QString &model, const QList<ChatMessage> &messages, const QList<ToolSpec> &tools)

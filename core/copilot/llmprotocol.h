@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 #include <map>
 
@@ -60,6 +61,10 @@ enum class Provider { OpenAi, Cohere };
 QJsonObject chatRequest(Provider provider, const QString &model, const QList<ChatMessage> &messages,
                         const QList<ToolSpec> &tools);
 QString chatPath(Provider provider); // "/v1/chat/completions" | "/v2/chat"
+// Where a chat request goes for an endpoint as the services document it: an OpenAI-compatible
+// base URL names its version (`https://host/v1` → `…/v1/chat/completions`); a bare host gets the
+// provider's path; a URL that already names the chat path is used as it is.
+QUrl chatUrl(const QUrl &endpoint, Provider provider);
 
 // Collects a streamed answer: text deltas and tool calls, as either API sends them.
 class StreamAccumulator

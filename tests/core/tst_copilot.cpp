@@ -114,6 +114,15 @@ private Q_SLOTS:
         QCOMPARE(body.value(QStringLiteral("tools")).toArray().size(), 10);
         QCOMPARE(chatPath(Provider::Cohere), QStringLiteral("/v2/chat"));
         QCOMPARE(chatPath(Provider::OpenAi), QStringLiteral("/v1/chat/completions"));
+        // The endpoint as the services document it: a base URL with its version, or a bare host.
+        auto at = [](const char *endpoint, Provider p) { return chatUrl(QUrl(QString::fromLatin1(endpoint)), p).toString(); };
+        QCOMPARE(at("https://api.example.com/v1", Provider::OpenAi), QStringLiteral("https://api.example.com/v1/chat/completions"));
+        QCOMPARE(at("https://api.example.com/v1/", Provider::OpenAi), QStringLiteral("https://api.example.com/v1/chat/completions"));
+        QCOMPARE(at("http://127.0.0.1:11434", Provider::OpenAi), QStringLiteral("http://127.0.0.1:11434/v1/chat/completions"));
+        QCOMPARE(at("https://host/openai/v1", Provider::OpenAi), QStringLiteral("https://host/openai/v1/chat/completions"));
+        QCOMPARE(at("https://host/v1/chat/completions", Provider::OpenAi), QStringLiteral("https://host/v1/chat/completions"));
+        QCOMPARE(at("https://api.cohere.com", Provider::Cohere), QStringLiteral("https://api.cohere.com/v2/chat"));
+        QCOMPARE(at("https://api.cohere.com/v2", Provider::Cohere), QStringLiteral("https://api.cohere.com/v2/chat"));
     }
 
     void offlineAssistantOnADemoStore()
