@@ -44,7 +44,7 @@ QCommandLineOption storeOption()
 
 // Parses the subcommand's options; returns an exit code when the command is over already.
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
-                         const QString &description)
+                         const QString &description, bool positionals)
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
@@ -57,7 +57,7 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, co
         out().flush();
         return Ok;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!positionals && !parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()),
                           command);
     return std::nullopt;

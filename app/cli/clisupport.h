@@ -27,7 +27,7 @@ QCommandLineOption storeOption();
 QCommandLineOption asOfOption();
 // Parses the subcommand's options; returns an exit code when the command is over already.
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
-                         const QString &description);
+                         const QString &description, bool positionals = false);
 Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode);
 // --as-of into `query` (a bare date means its end); an exit code when it is not a time.
 std::optional<int> asOfQuery(const QCommandLineParser &parser, const QString &command, ReadQuery &query);

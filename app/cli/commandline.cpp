@@ -1077,18 +1077,11 @@ int copilotAsk(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("timeout"), QStringLiteral("Seconds without an answer before giving up (default 60)."), QStringLiteral("s"), QStringLiteral("60")));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the answer and any proposal as JSON.")));
     parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("What to ask, in quotes."));
-    parser.setApplicationDescription(QStringLiteral("Asks the copilot about the book. It may draft an order (printed as JSON); it never sends one. "
-                                                    "The API key comes from INSTANT_LLM_API_KEY. Every exchange is in the audit log."));
-    parser.addHelpOption();
-    if (!parser.parse(args))
-        return usageError(parser.errorText(), command);
-    if (parser.isSet(QStringLiteral("help"))) {
-        QString help = parser.helpText();
-        help.replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
-        out() << help;
-        out().flush();
-        return Ok;
-    }
+    if (auto done = parse(parser, args, command,
+                          QStringLiteral("Asks the copilot about the book. It may draft an order (printed as JSON); it never sends one. "
+                                         "The API key comes from INSTANT_LLM_API_KEY. Every exchange is in the audit log."),
+                          true))
+        return *done;
     const QString question = parser.positionalArguments().join(u' ').trimmed();
     if (question.isEmpty())
         return usageError(QStringLiteral("ask a question, e.g. instant copilot ask \"what is my DV01?\""), command);

@@ -10,6 +10,7 @@
 #include "scriptedbroker.h"
 #include "store/eventstore.h"
 #include "testmarket.h"
+#include "testorders.h"
 #include "teststores.h"
 #include "venue/fixvenue.h"
 
@@ -25,17 +26,8 @@
 using namespace instant;
 using namespace instant::test;
 
-namespace instant {
-inline char *toString(OrderState state)
-{
-    return qstrdup(qPrintable(stateName(state)));
-}
-} // namespace instant
-
 namespace {
 
-const Actor Alice{QStringLiteral("alice"), QStringLiteral("trader")};
-const Actor Carol{QStringLiteral("carol"), QStringLiteral("compliance")};
 const QString Equities = QStringLiteral("DESK-02");
 
 // A fill as the broker booked it: what Instant must have booked too.

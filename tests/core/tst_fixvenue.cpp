@@ -14,6 +14,7 @@
 #include "venue/orderbook.h"
 #include "venue/venueserver.h"
 #include "testmarket.h"
+#include "testorders.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -28,17 +29,8 @@
 using namespace instant;
 using namespace instant::test;
 
-namespace instant {
-inline char *toString(OrderState state)
-{
-    return qstrdup(qPrintable(stateName(state)));
-}
-} // namespace instant
-
 namespace {
 
-const Actor Alice{QStringLiteral("alice"), QStringLiteral("trader")};
-const Actor Carol{QStringLiteral("carol"), QStringLiteral("compliance")};
 
 quint16 freePort()
 {
@@ -174,6 +166,18 @@ struct RawPeer
         return true;
     }
     void send(const fix::Message &m) { writeRaw(fix::compose(m, sender, target, sequence++)); }
+    // Connects and logs on to the venue as `from`; true once the venue's Logon came back.
+    bool logOn(quint16 port, const std::string &from)
+    {
+        if (!connectTo(port, from, "INSTANT"))
+            return false;
+        fix::Message logon;
+        logon.type = "A";
+        logon.set(98, "0");
+        logon.set(108, "30");
+        send(logon);
+        return QTest::qWaitFor([this] { return has("A"); }, 5000);
+    }
     void writeRaw(const std::string &raw) { socket.write(raw.data(), qint64(raw.size())); socket.flush(); }
     // The messages received so far, parsed.
     QList<fix::Message> messages() const
@@ -505,13 +509,7 @@ private Q_SLOTS:
         const quint16 port = freePort();
         VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
         RawPeer peer;
-        QVERIFY(peer.connectTo(port, "DESK5", "INSTANT"));
-        fix::Message logon;
-        logon.type = "A";
-        logon.set(98, "0");
-        logon.set(108, "30");
-        peer.send(logon);
-        QTRY_VERIFY(peer.has("A"));
+        QVERIFY(peer.logOn(port, "DESK5"));
 
         // A NewOrderSingle without its Symbol: refused by the session, naming the tag.
         fix::Message order;
@@ -585,13 +583,7 @@ private Q_SLOTS:
         const quint16 port = freePort();
         VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
         RawPeer peer;
-        QVERIFY(peer.connectTo(port, "DESK6", "INSTANT"));
-        fix::Message logon;
-        logon.type = "A";
-        logon.set(98, "0");
-        logon.set(108, "30");
-        peer.send(logon);
-        QTRY_VERIFY(peer.has("A"));
+        QVERIFY(peer.logOn(port, "DESK6"));
         QList<fix::Message> keep;
         auto reportFor = [&](const std::string &clOrdId, const std::string &execType) -> const fix::Message * {
             keep = peer.messages();

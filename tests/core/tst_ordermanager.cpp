@@ -9,6 +9,7 @@
 #include "teststores.h"
 #include "venue/simulatedvenue.h"
 #include "testmarket.h"
+#include "testorders.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -20,19 +21,9 @@
 using namespace instant;
 using namespace instant::test;
 
-namespace instant {
-// For QCOMPARE's failure messages.
-inline char *toString(OrderState state)
-{
-    return qstrdup(qPrintable(stateName(state)));
-}
-} // namespace instant
-
 namespace {
 
 const TimestampUs Friday = 1795185000000000; // 2026-11-20 14:30 UTC
-const Actor Alice{QStringLiteral("alice"), QStringLiteral("trader")};
-const Actor Carol{QStringLiteral("carol"), QStringLiteral("compliance")};
 
 struct Desk
 {

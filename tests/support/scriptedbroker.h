@@ -62,6 +62,10 @@ public:
     std::function<void(const FixFields &)> onApplication; // the script
     int logons = 0;
     bool answerResends = true;          // resend what the workstation missed (PossDupFlag=Y)
+    // When the broker's trades happen (TransactTime): the test market's clock, never the
+    // machine's, so that trade and settlement dates are the same on any day. The session's own
+    // SendingTime (52) is the machine's: a FIX engine checks it against its clock.
+    static inline std::string transactTime = "20261120-14:30:00.000";
 
     ScriptedBroker()
     {
@@ -115,7 +119,7 @@ public:
         m.type = "8";
         m.set(37, orderId).set(11, clOrdId).set(17, execId).set(150, std::string(1, execType))
             .set(39, std::string(1, ordStatus)).set(55, order.value(55)).set(54, order.value(54))
-            .set(38, order.value(38)).set(151, leaves).set(14, cum).set(6, "0").set(60, now());
+            .set(38, order.value(38)).set(151, leaves).set(14, cum).set(6, "0").set(60, transactTime);
         for (auto &[tag, v] : extra)
             m.set(tag, v);
         return m;
