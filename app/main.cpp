@@ -15,10 +15,13 @@
 #include <QTimeZone>
 #include <QHostInfo>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -66,6 +69,27 @@ void recordSession(instant::EventStore &store, const QString &streamId, const QS
     auto result = store.append(std::move(request));
     if (!result)
         std::fprintf(stderr, "instant: cannot record %s: %s\n", qPrintable(type), qPrintable(result.message()));
+}
+
+// The language of the workstation: --lang, else the one picked in View → Language, else the
+// system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English.
+QString uiLanguage(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i).startsWith(u"--lang="))
+            return arguments.at(i).mid(7);
+        if (arguments.at(i) == u"--lang" && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+    }
+    const QString picked = QSettings().value(QStringLiteral("language")).toString();
+    if (!picked.isEmpty())
+        return picked;
+    for (const QString &ui : QLocale::system().uiLanguages()) {
+        const QString code = ui.section(u'-', 0, 0).toLower();
+        if (instant::languageCodes().contains(code))
+            return code;
+    }
+    return QStringLiteral("en");
 }
 
 } // namespace
@@ -117,7 +141,16 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Instant"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/instant/icons/instant.svg")));
     instant::applyTheme(QSettings().value(QStringLiteral("theme"), QStringLiteral("light")).toString());
-    instant::applyLanguage(QSettings().value(QStringLiteral("language"), QStringLiteral("en")).toString());
+    const QString language = uiLanguage(arguments);
+    if (!instant::applyLanguage(language)) {
+        std::fprintf(stderr, "instant: no %s translation (languages: %s); English it is\n", qPrintable(language),
+                     qPrintable(instant::languageCodes().join(QStringLiteral(", "))));
+    } else if (language != u"en") { // Qt's own dialogs and buttons (qt6-translations-l10n), when installed
+        auto *qtTranslator = new QTranslator(&app);
+        if (qtTranslator->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
+                               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(qtTranslator);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Instant trading workstation"));
@@ -150,6 +183,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Demo: the simulated market opens on this date (YYYY-MM-DD, 14:30 UTC) "
                                                        "instead of now, so that trades of earlier sessions come due."),
                                         QStringLiteral("date")));
+    parser.addOption(QCommandLineOption(QStringLiteral("lang"),
+                                        QStringLiteral("Language of the workstation: en, de or ja (default: View → Language, "
+                                                       "else the system's)."),
+                                        QStringLiteral("code")));
     parser.addPositionalArgument(QStringLiteral("demo"), QStringLiteral("Same as --demo."), QStringLiteral("[demo]"));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "instant: %s\n%s", qPrintable(parser.errorText()),

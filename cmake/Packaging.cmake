@@ -26,6 +26,9 @@ if(UNIX AND NOT APPLE)
     # platform, SQL and SVG plugins) is named here, by Debian package name.
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6")
+    # A CJK font for the Japanese UI (a fresh Debian desktop draws boxes without one) and Qt's own
+    # translations of its dialogs and buttons.
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")
     set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client")
 elseif(APPLE)
     set_target_properties(instant PROPERTIES

@@ -13,10 +13,12 @@ packages=(
   postgresql postgresql-client
   xvfb xauth imagemagick
   faketime file
+  python3 fonts-noto-cjk qt6-translations-l10n
   clang libclang-rt-14-dev
 )
 # faketime runs the date-sensitive suites years ahead (the calendar label); CPack's .deb needs
-# the file utility.
+# the file utility. python3 runs the translations test; fonts-noto-cjk draws the Japanese UI and
+# qt6-translations-l10n translates Qt's own dialogs and buttons (both also recommended by the .deb).
 # clang builds the fuzz preset (libFuzzer, ASan, UBSan). Debian 12 packages its sanitizer and
 # libFuzzer runtimes as libclang-rt-14-dev; distributions without that package (Ubuntu 22.04
 # ships them in libclang-common-14-dev, which clang pulls in) skip it.
