@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>Rules overridden</source>
-        <translation>オーバーライドしたルール</translation>
+        <translation>オーバーライド</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -774,7 +774,7 @@ Note:</source>
     </message>
     <message>
         <source>Avg px</source>
-        <translation>平均約定単価</translation>
+        <translation>平均単価</translation>
     </message>
     <message>
         <source>State</source>
