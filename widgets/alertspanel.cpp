@@ -1,5 +1,6 @@
 #include "alertspanel.h"
 
+#include "alertruledialog.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
 
@@ -8,6 +9,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
 #include <QMap>
 #include <QPushButton>
 #include <QTableView>
@@ -71,7 +74,7 @@ void AlertsModel::append(const QList<Alert> &alerts)
 
 AlertsPanel::AlertsPanel(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
     : QWidget(parent), m_model(new AlertsModel(reference, this)), m_proxy(new QSortFilterProxyModel(this)), m_view(new QTableView(this)),
-      m_kind(new QComboBox(this)), m_text(new QLineEdit(this)), m_stats(new QLabel(this))
+      m_kind(new QComboBox(this)), m_text(new QLineEdit(this)), m_stats(new QLabel(this)), m_reference(reference)
 {
     setObjectName(QStringLiteral("Alerts"));
     m_proxy->setSourceModel(m_model);
@@ -83,12 +86,16 @@ AlertsPanel::AlertsPanel(TradingEngine *engine, const ReferenceData &reference, 
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_kind->addItem(tr("All alerts"), QString());
-    for (const char *k : {"gap", "volume_spike", "breakout", "yield_move", "execution_exception"})
+    for (const char *k : {"gap", "volume_spike", "breakout", "yield_move", "price_cross", "yield_cross", "spread_cross", "execution_exception"})
         m_kind->addItem(QString::fromLatin1(k), QString::fromLatin1(k));
     m_text->setPlaceholderText(tr("Filter alerts…"));
     m_text->setClearButtonEnabled(true);
     auto *stage = new QPushButton(tr("Stage ticket"), this);
     stage->setToolTip(tr("Put the alert's instrument on the order ticket. Nothing is sent."));
+    if (engine && !engine->canTrade()) { // read-only: there is no ticket to stage, only panels to show it on
+        stage->setText(tr("Show instrument"));
+        stage->setToolTip(tr("Show the alert's instrument on the linked panels."));
+    }
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_kind);
     bar->addWidget(m_text, 1);
@@ -98,6 +105,7 @@ AlertsPanel::AlertsPanel(TradingEngine *engine, const ReferenceData &reference, 
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_stats);
+    layout->addWidget(buildRulesBar(engine));
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { setKindFilter(m_kind->currentData().toString()); });
     connect(m_text, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(stage, &QPushButton::clicked, this, [this] {
@@ -112,6 +120,62 @@ AlertsPanel::AlertsPanel(TradingEngine *engine, const ReferenceData &reference, 
     if (engine)
         connect(engine, &TradingEngine::alertsRaised, m_model, &AlertsModel::append);
     refreshStatistics();
+}
+
+// The trader's own rules under the alerts: list, "Alert when…", Remove, and the breakout quiet period.
+QWidget *AlertsPanel::buildRulesBar(TradingEngine *engine)
+{
+    auto *box = new QWidget(this);
+    m_rules = new QListWidget(box);
+    m_rules->setObjectName(QStringLiteral("AlertRules"));
+    m_rules->setMaximumHeight(fontMetrics().height() * 5); // a few rules in sight, the rest scroll
+    m_alertWhen = new QPushButton(tr("Alert when…"), box);
+    m_alertWhen->setToolTip(tr("Be told when a price, a Treasury's yield or a spread crosses a level"));
+    auto *remove = new QPushButton(tr("Remove"), box);
+    m_quiet = new QSpinBox(box);
+    m_quiet->setObjectName(QStringLiteral("BreakoutQuietMinutes"));
+    m_quiet->setRange(0, 24 * 60);
+    m_quiet->setValue(Screener::DefaultBreakoutQuietMinutes);
+    m_quiet->setSuffix(tr(" min"));
+    m_quiet->setToolTip(tr("A breakout alert at most once per instrument this often (recorded)"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_alertWhen);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    buttons->addWidget(new QLabel(tr("Breakouts at most every"), box));
+    buttons->addWidget(m_quiet);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("My alerts"), box));
+    layout->addWidget(m_rules);
+    layout->addLayout(buttons);
+    const bool canSet = engine && engine->canTrade();
+    for (QWidget *w : {static_cast<QWidget *>(m_alertWhen), static_cast<QWidget *>(remove), static_cast<QWidget *>(m_quiet)})
+        w->setEnabled(canSet);
+    if (!engine)
+        return box;
+    connect(m_alertWhen, &QPushButton::clicked, this, [this, engine] {
+        const QModelIndex current = m_view->currentIndex();
+        AlertRuleDialog::ask(engine, m_reference, current.isValid() ? current.data(AlertsModel::InstrumentRole).toString() : QString(), this);
+    });
+    connect(remove, &QPushButton::clicked, this, [this, engine] {
+        if (QListWidgetItem *item = m_rules->currentItem())
+            engine->removeAlertRule(item->data(Qt::UserRole).toString());
+    });
+    connect(m_quiet, &QSpinBox::editingFinished, this, [this, engine] { engine->setBreakoutQuietMinutes(m_quiet->value()); });
+    connect(engine, &TradingEngine::alertRulesUpdated, this, &AlertsPanel::showRules);
+    return box;
+}
+
+void AlertsPanel::showRules(const QList<AlertRule> &rules, int breakoutQuietMinutes)
+{
+    m_rules->clear();
+    for (const AlertRule &r : rules) {
+        auto *item = new QListWidgetItem(r.note.isEmpty() ? r.describe(m_reference) : tr("%1 — %2").arg(r.describe(m_reference), r.note), m_rules);
+        item->setData(Qt::UserRole, r.id);
+    }
+    const QSignalBlocker quiet(m_quiet);
+    m_quiet->setValue(breakoutQuietMinutes);
 }
 
 void AlertsPanel::setKindFilter(const QString &kind)

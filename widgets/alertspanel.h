@@ -1,5 +1,6 @@
 #pragma once
 
+#include "screener/alertrule.h"
 #include "screener/screener.h"
 
 #include <QAbstractTableModel>
@@ -9,6 +10,9 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QSpinBox;
+class QPushButton;
 class QTableView;
 
 namespace instant {
@@ -48,18 +52,29 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QString statistics() const;
     void setKindFilter(const QString &kind);
+    // The traders' own alerts ("Alert when…", Remove) and the breakout quiet period, as the engine
+    // has them recorded; the list holds each rule's id in Qt::UserRole.
+    QListWidget *rulesList() const { return m_rules; }
+    QSpinBox *quietMinutesBox() const { return m_quiet; }
+    QPushButton *alertWhenButton() const { return m_alertWhen; }
 
 Q_SIGNALS:
     void stageRequested(const QString &instrument);
 
 private:
     void refreshStatistics();
+    void showRules(const QList<AlertRule> &rules, int breakoutQuietMinutes);
+    QWidget *buildRulesBar(TradingEngine *engine);
     AlertsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QComboBox *m_kind;
     QLineEdit *m_text;
     QLabel *m_stats;
+    QListWidget *m_rules = nullptr;
+    QSpinBox *m_quiet = nullptr;
+    QPushButton *m_alertWhen = nullptr;
+    const ReferenceData &m_reference;
 };
 
 } // namespace instant

@@ -37,6 +37,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         case User: return e.actor.user;
         case Role: return e.actor.role;
         case Hash: return QString::fromLatin1(e.hash.toHex().left(16));
+        case Summary: return m_summaries.at(index.row());
         default: return {};
         }
     }
@@ -64,6 +65,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     case User: return tr("User");
     case Role: return tr("Role");
     case Hash: return tr("Hash");
+    case Summary: return tr("What");
     default: return {};
     }
 }
@@ -84,6 +86,8 @@ void AuditLogModel::flush()
         return;
     const int first = static_cast<int>(m_events.size());
     beginInsertRows({}, first, first + static_cast<int>(m_pending.size()) - 1);
+    for (const RecordedEvent &e : std::as_const(m_pending))
+        m_summaries.append(m_summary.describe(e));
     m_events.append(std::move(m_pending));
     m_pending.clear();
     endInsertRows();
@@ -92,6 +96,7 @@ void AuditLogModel::flush()
         const int excess = int(m_events.size()) - m_capacity;
         beginRemoveRows({}, 0, excess - 1);
         m_events.remove(0, excess);
+        m_summaries.remove(0, excess);
         m_dropped += excess;
         endRemoveRows();
     }
@@ -103,6 +108,10 @@ void AuditLogModel::setEvents(const QList<RecordedEvent> &events)
     m_tick.stop();
     m_pending.clear();
     m_events = events;
+    m_summaries.clear();
+    m_summary.clear(); // search results: a replace shows its before when the results hold it
+    for (const RecordedEvent &e : events)
+        m_summaries.append(m_summary.describe(e));
     m_dropped = 0;
     m_live = false;
     endResetModel();
@@ -112,6 +121,8 @@ void AuditLogModel::clear()
 {
     beginResetModel();
     m_events.clear();
+    m_summaries.clear();
+    m_summary.clear();
     m_pending.clear();
     m_dropped = 0;
     m_live = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auditsummary.h"
 #include "events/event.h"
 
 #include <QAbstractTableModel>
@@ -16,7 +17,7 @@ class AuditLogModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Sequence, Time, Stream, Version, Type, User, Role, Hash, ColumnCount };
+    enum Column { Sequence, Time, Stream, Version, Type, User, Role, Hash, Summary, ColumnCount };
     enum Roles { EventRole = Qt::UserRole + 1 };
 
     explicit AuditLogModel(QObject *parent = nullptr);
@@ -27,6 +28,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     const RecordedEvent &eventAt(int row) const { return m_events.at(row); }
+    // The event in the desk's words (AuditSummary): prices in 32nds or decimals, a replace's before → after.
+    QString summaryAt(int row) const { return m_summaries.at(row); }
+    // Instruments to write prices and quantities with; set before events arrive.
+    void setReference(const ReferenceData *reference) { m_summary.setReference(reference); }
     void addEvents(const QList<RecordedEvent> &events);
     void clear();
     // Replaces the rows (search results); live events are ignored until clear().
@@ -42,6 +47,8 @@ public:
 
 private:
     QList<RecordedEvent> m_events;
+    QList<QString> m_summaries; // one per event
+    AuditSummary m_summary;
     QList<RecordedEvent> m_pending;
     QTimer m_tick;
     int m_capacity = DefaultCapacity;

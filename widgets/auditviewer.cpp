@@ -341,7 +341,9 @@ void AuditViewer::showSelected()
     }
     const int row = m_proxy->mapToSource(index).row();
     const QJsonDocument doc(eventToJson(m_model->eventAt(row)));
-    m_detail->setPlainText(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
+    const QString summary = m_model->summaryAt(row);
+    m_detail->setPlainText((summary.isEmpty() ? QString() : summary + QStringLiteral("\n\n"))
+                           + QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
 }
 
 void AuditViewer::verify()

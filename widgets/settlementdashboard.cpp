@@ -345,7 +345,9 @@ void SettlementDashboard::fitSummary()
     const int row = m_summaryView->verticalHeader()->defaultSectionSize();
     const int chrome = m_summaryView->horizontalHeader()->sizeHint().height() + 2 * m_summaryView->frameWidth();
     m_summaryView->setMaximumHeight(chrome + rows * row);
-    m_summaryView->setMinimumHeight(chrome + std::min(rows, 2 * int(rows / SettlementBucketCount)) * row);
+    // At least the desk total and one account (two buckets' worth of rows each), whatever the
+    // number of accounts: a minimum that grew with them held a 1,800-account window 12,000 px tall.
+    m_summaryView->setMinimumHeight(chrome + std::min(rows, 2 * SettlementBucketCount) * row);
 }
 
 void SettlementDashboard::applyExecutions(const QList<FillRecord> &executions)

@@ -81,6 +81,12 @@ void Screener::raise(const QString &rule, const QString &kind, const QString &in
     Day &d = day(instrument);
     if (d.fired.contains(onceKey))
         return;
+    if (kind == u"breakout") { // quiet: one breakout per instrument per period, whichever side
+        const auto last = m_lastBreakoutUs.constFind(instrument);
+        if (last != m_lastBreakoutUs.cend() && timeUs - *last < m_breakoutQuietUs)
+            return;
+        m_lastBreakoutUs.insert(instrument, timeUs);
+    }
     d.fired.insert(onceKey);
     Alert a;
     a.id = QStringLiteral("A%1").arg(m_next++);

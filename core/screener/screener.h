@@ -30,7 +30,8 @@ struct Alert
 //   volume_spike {factor, bars}      a bar's volume over factor × the average of the last bars
 //   breakout     {after_bars}        a trade beyond the day's high or low, once the range has formed
 //   yield_move   {bp}                Treasury yield moved this many basis points from the previous close
-// Each rule fires at most once per instrument and day (a breakout once per side).
+// Each rule fires at most once per instrument and day (a breakout once per side), and a breakout
+// at most once per instrument in any quiet period (breakoutQuietMinutes, 15 by default).
 class Screener : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,9 @@ public:
     static QJsonArray defaultRules();
     Status setRules(const QJsonArray &rules); // validated; nothing changes on error
     QJsonArray rules() const { return m_rules; }
+    static constexpr int DefaultBreakoutQuietMinutes = 15;
+    void setBreakoutQuietMinutes(int minutes) { m_breakoutQuietUs = qint64(std::max(0, minutes)) * 60'000'000; }
+    int breakoutQuietMinutes() const { return int(m_breakoutQuietUs / 60'000'000); }
 
     // Feed market data in the order it happened.
     void onTrade(const TradePrint &trade);
@@ -67,6 +71,8 @@ private:
     const ReferenceData &m_reference;
     QJsonArray m_rules;
     QHash<QString, Day> m_days;
+    QHash<QString, TimestampUs> m_lastBreakoutUs; // by instrument, across days and sides
+    qint64 m_breakoutQuietUs = qint64(DefaultBreakoutQuietMinutes) * 60'000'000;
     quint64 m_next = 1;
 };
 

@@ -78,6 +78,7 @@ private Q_SLOTS:
         Screener s(reference);
         QVERIFY(s.setRules({QJsonObject{{QStringLiteral("id"), QStringLiteral("b")}, {QStringLiteral("kind"), QStringLiteral("breakout")},
                                         {QStringLiteral("after_bars"), 3}}}));
+        s.setBreakoutQuietMinutes(0); // both sides at once: no quiet period here
         QSignalSpy spy(&s, &Screener::alert);
         s.onTrade(trade(QStringLiteral("JPM"), 24170));
         s.onTrade(trade(QStringLiteral("JPM"), 24200)); // a new high, but the range is still forming
@@ -92,6 +93,38 @@ private Q_SLOTS:
         QCOMPARE(a.size(), 2);
         QVERIFY(a.at(0).message.contains(QStringLiteral("above")));
         QVERIFY(a.at(1).message.contains(QStringLiteral("below")));
+    }
+
+    // Noise control: a breakout at most once per instrument per quiet period, whichever side,
+    // across days; other instruments are not held back.
+    void breakoutAtMostOncePerQuietPeriod()
+    {
+        Screener s(reference);
+        QVERIFY(s.setRules({QJsonObject{{QStringLiteral("id"), QStringLiteral("b")}, {QStringLiteral("kind"), QStringLiteral("breakout")},
+                                        {QStringLiteral("after_bars"), 1}}}));
+        QCOMPARE(s.breakoutQuietMinutes(), Screener::DefaultBreakoutQuietMinutes);
+        s.setBreakoutQuietMinutes(10);
+        QSignalSpy spy(&s, &Screener::alert);
+        for (const QString &id : {QStringLiteral("JPM"), QStringLiteral("KO")}) {
+            s.onTrade(trade(id, 5000, 100, 0));
+            s.onTrade(trade(id, 5100, 100, 0));
+            s.onBar(bar(id, 0, 500));
+        }
+        s.onTrade(trade(QStringLiteral("JPM"), 5200, 100, 2)); // above: fires
+        s.onTrade(trade(QStringLiteral("JPM"), 4900, 100, 5)); // below, 3 minutes later: quiet
+        s.onTrade(trade(QStringLiteral("KO"), 5200, 100, 5));  // another instrument: fires
+        QCOMPARE(spy.count(), 2);
+        s.onTrade(trade(QStringLiteral("JPM"), 4800, 100, 12)); // below, 10 minutes after the first: fires
+        QCOMPARE(spy.count(), 3);
+        s.newDay();
+        s.onTrade(trade(QStringLiteral("JPM"), 4800, 100, 13));
+        s.onBar(bar(QStringLiteral("JPM"), 13, 500));
+        s.onTrade(trade(QStringLiteral("JPM"), 4900, 100, 14)); // a new day's breakout, still within the period
+        QCOMPARE(spy.count(), 3);
+        const auto a = alerts(spy);
+        QCOMPARE(a.at(0).instrument, QStringLiteral("JPM"));
+        QCOMPARE(a.at(1).instrument, QStringLiteral("KO"));
+        QVERIFY(a.at(2).message.contains(QStringLiteral("below")));
     }
 
     void treasuryYieldMovesInBasisPoints()
