@@ -367,12 +367,9 @@
         <source> or </source>
         <translation> oder </translation>
     </message>
-    <message numerus="yes">
-        <source>%n order(s) waiting for your approval</source>
-        <translation>
-            <numerusform>%n Order wartet auf Ihre Freigabe</numerusform>
-            <numerusform>%n Orders warten auf Ihre Freigabe</numerusform>
-        </translation>
+    <message>
+        <source>Orders waiting for your approval: %1</source>
+        <translation>Orders, die auf Ihre Freigabe warten: %1</translation>
     </message>
 </context>
 <context>
@@ -1236,14 +1233,6 @@ Notiz:</translation>
         <translation>Stück</translation>
     </message>
     <message>
-        <source>Market above ▲ Space re-centres</source>
-        <translation>Markt darüber ▲ Leertaste zentriert</translation>
-    </message>
-    <message>
-        <source>Market below ▼ Space re-centres</source>
-        <translation>Markt darunter ▼ Leertaste zentriert</translation>
-    </message>
-    <message>
         <source>Quantity: write 5mm, 250k or 100</source>
         <translation>Menge: 5mm, 250k oder 100 eingeben</translation>
     </message>
@@ -1284,6 +1273,22 @@ Notiz:</translation>
     <message>
         <source>Not sent: sell %1 %2 at %3</source>
         <translation>Nicht gesendet: Verkauf %1 %2 zu %3</translation>
+    </message>
+    <message>
+        <source>▼ Centre</source>
+        <translation>▼ Zentrieren</translation>
+    </message>
+    <message>
+        <source>▲ Centre</source>
+        <translation>▲ Zentrieren</translation>
+    </message>
+    <message>
+        <source>The market is above the rows: Space, C or this button puts it on the middle row</source>
+        <translation>Der Markt liegt über den Zeilen: Leertaste, C oder diese Schaltfläche setzt ihn in die mittlere Zeile</translation>
+    </message>
+    <message>
+        <source>The market is below the rows: Space, C or this button puts it on the middle row</source>
+        <translation>Der Markt liegt unter den Zeilen: Leertaste, C oder diese Schaltfläche setzt ihn in die mittlere Zeile</translation>
     </message>
 </context>
 <context>
@@ -2437,13 +2442,6 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
         <source>Principal %1</source>
         <translation>Kurswert %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Accrued interest %1 (%n day(s))</source>
-        <translation>
-            <numerusform>Stückzinsen %1 (%n Tag)</numerusform>
-            <numerusform>Stückzinsen %1 (%n Tage)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Total %1, settles %2</source>
         <translation>Ausmachender Betrag %1, Valuta %2</translation>
@@ -2467,6 +2465,10 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
     <message>
         <source>%1 waits: %2</source>
         <translation>%1 wartet: %2</translation>
+    </message>
+    <message>
+        <source>Accrued interest %1 (%2 days)</source>
+        <translation>Stückzinsen %1 (%2 Tage)</translation>
     </message>
 </context>
 <context>

@@ -366,11 +366,9 @@
         <source> or </source>
         <translation> または </translation>
     </message>
-    <message numerus="yes">
-        <source>%n order(s) waiting for your approval</source>
-        <translation>
-            <numerusform>あなたの承認待ちの注文 %n 件</numerusform>
-        </translation>
+    <message>
+        <source>Orders waiting for your approval: %1</source>
+        <translation>あなたの承認待ちの注文: %1</translation>
     </message>
 </context>
 <context>
@@ -1231,14 +1229,6 @@ Note:</source>
         <translation>株</translation>
     </message>
     <message>
-        <source>Market above ▲ Space re-centres</source>
-        <translation>気配は上 ▲ Space で中央へ</translation>
-    </message>
-    <message>
-        <source>Market below ▼ Space re-centres</source>
-        <translation>気配は下 ▼ Space で中央へ</translation>
-    </message>
-    <message>
         <source>Quantity: write 5mm, 250k or 100</source>
         <translation>数量: 5mm、250k、100 のように入力</translation>
     </message>
@@ -1277,6 +1267,22 @@ Note:</source>
     <message>
         <source>Not sent: sell %1 %2 at %3</source>
         <translation>未発注: 売り %2 %1 @ %3</translation>
+    </message>
+    <message>
+        <source>▼ Centre</source>
+        <translation>▼ 中央へ</translation>
+    </message>
+    <message>
+        <source>▲ Centre</source>
+        <translation>▲ 中央へ</translation>
+    </message>
+    <message>
+        <source>The market is above the rows: Space, C or this button puts it on the middle row</source>
+        <translation>気配は表示範囲より上にあります。Space、C またはこのボタンで中央の行に戻します</translation>
+    </message>
+    <message>
+        <source>The market is below the rows: Space, C or this button puts it on the middle row</source>
+        <translation>気配は表示範囲より下にあります。Space、C またはこのボタンで中央の行に戻します</translation>
     </message>
 </context>
 <context>
@@ -2427,12 +2433,6 @@ It holds the versions, the settings without passwords or keys, and the last log 
         <source>Principal %1</source>
         <translation>約定代金 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Accrued interest %1 (%n day(s))</source>
-        <translation>
-            <numerusform>経過利子 %1（%n 日分）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Total %1, settles %2</source>
         <translation>受渡代金 %1、受渡日 %2</translation>
@@ -2456,6 +2456,10 @@ It holds the versions, the settings without passwords or keys, and the last log 
     <message>
         <source>%1 waits: %2</source>
         <translation>%1 保留中: %2</translation>
+    </message>
+    <message>
+        <source>Accrued interest %1 (%2 days)</source>
+        <translation>経過利子 %1（%2 日分）</translation>
     </message>
 </context>
 <context>
