@@ -15,6 +15,7 @@
 #include "optionideaspanel.h"
 #include "blottermodel.h"
 #include "engine/tradingengine.h"
+#include "depthladder.h"
 #include "marketwatch.h"
 #include "orderticket.h"
 #include "settlementdashboard.h"
@@ -149,11 +150,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     m_links->join(ladder, m_ladder, &DepthLadder::setInstrument);
     m_links->join(blotter, m_blotter, &Blotter::setCurrentInstrument, &Blotter::instrumentSelected);
     m_links->join(charts, m_charts, &Charts::setInstrument);
-    connect(m_ladder, &DepthLadder::priceClicked, this, [this](Side side, const QString &price) {
-        m_ticket->setType(QStringLiteral("limit"));
-        m_ticket->setPrice(price);
-        m_ticket->send(side); // click-to-trade: the ticket's account and quantity, at the clicked price
-    });
+    // The ladder trades with its own quantity and account, shown on it (never the ticket's), and
+    // asks first for a large order as the ticket does.
 
     splitDockWidget(ticket, watch, Qt::Vertical);
     splitDockWidget(blotter, audit, Qt::Vertical);

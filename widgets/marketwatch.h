@@ -1,5 +1,6 @@
 #pragma once
 
+#include "depthladder.h" // the ladder had its home here; panels that know it from here still find it
 #include "oms/tradingstate.h"
 #include "venue/orderbook.h"
 #include "venue/venue.h"
@@ -71,32 +72,6 @@ Q_SIGNALS:
 private:
     MarketWatchModel *m_model;
     QTableView *m_view;
-};
-
-// The depth ladder for one instrument: ten levels a side. A click on the bid column buys at that
-// price, on the ask column sells, with the quantity given (click-to-trade).
-class DepthLadder : public QWidget
-{
-    Q_OBJECT
-
-public:
-    DepthLadder(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
-    void setInstrument(const QString &instrument);
-    QString instrument() const { return m_instrument; }
-    QTableView *view() const { return m_view; }
-    void applyDepth(const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks);
-
-Q_SIGNALS:
-    // Side and price picked on the ladder; the workstation sends it with the ticket's account.
-    void priceClicked(instant::Side side, const QString &price);
-
-private:
-    TradingEngine *m_engine;
-    const ReferenceData &m_reference;
-    QString m_instrument;
-    QLabel *m_title;
-    QTableView *m_view;
-    class LadderModel *m_model;
 };
 
 // Positions with average cost, mark, market value, P&L and DV01; cash and reservations; totals.

@@ -59,6 +59,10 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     sideRow->addWidget(sell);
 
     m_quantity->setPlaceholderText(tr("e.g. 5mm, 250k, 100"));
+    connect(m_quantity, &QLineEdit::textEdited, this, [this] { // typed: the trader's, for this instrument
+        const Instrument *i = m_reference.instrument(m_instrument->text());
+        m_quantityFor = i ? i->id : QString();
+    });
     m_type->addItem(tr("Limit"), QStringLiteral("limit"));
     m_type->addItem(tr("Market"), QStringLiteral("market"));
     m_type->addItem(tr("Stop"), QStringLiteral("stop"));
@@ -150,10 +154,7 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     addActions({buyNow, sellNow, cancelAll});
     m_send->setToolTip(tr("Send (Enter). F2 buys, F3 sells, Ctrl+Shift+X cancels all in the instrument."));
 
-    m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, tr("Large order"), question, QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-               == QMessageBox::Yes;
-    };
+    m_confirm = ClickToTrade::messageBox(this);
     for (QLineEdit *e : {m_instrument, m_quantity, m_limit, m_stop}) {
         connect(e, &QLineEdit::textChanged, this, &OrderTicket::refreshPreview);
         connect(e, &QLineEdit::returnPressed, this, [this] { send(); });
@@ -191,11 +192,12 @@ void OrderTicket::setInstrument(const QString &instrument)
 
 void OrderTicket::suggestQuantity(const Instrument &i)
 {
-    // A quantity the trader typed stays; one the ticket suggested follows the instrument's kind
-    // (1mm of a Treasury is not 1,000,000 shares of a stock).
-    if (!m_quantity->text().isEmpty() && m_quantity->text() != m_defaultQuantity)
+    // A quantity the trader set stays for the instrument it was set for; any other instrument gets
+    // the usual quantity of its kind (15mm of a Treasury is not 15,000,000 shares of a stock).
+    if (!m_quantity->text().isEmpty() && m_quantity->text() != m_defaultQuantity && m_quantityFor == i.id)
         return;
-    m_defaultQuantity = isTreasury(i.kind) ? QStringLiteral("1mm") : i.kind == InstrumentKind::EquityOption ? QStringLiteral("10") : QStringLiteral("100");
+    m_quantityFor.clear();
+    m_defaultQuantity = ClickToTrade::usualQuantity(i);
     m_quantity->setText(m_defaultQuantity);
 }
 
@@ -220,6 +222,8 @@ void OrderTicket::setType(const QString &type)
 
 void OrderTicket::setQuantity(const QString &quantity)
 {
+    const Instrument *i = m_reference.instrument(m_instrument->text());
+    m_quantityFor = i ? i->id : QString(); // for this instrument only
     m_quantity->setText(quantity);
 }
 
@@ -443,9 +447,7 @@ bool OrderTicket::send(std::optional<Side> side)
             return false;
         }
     }
-    if (p.notionalCents >= LargeOrderCents
-        && !m_confirm(tr("%1 %L2 %3 for $%L4. Send?").arg(c.side, QString::number(c.quantity), m_instrument->text())
-                          .arg(double(p.notionalCents) / 100.0, 0, 'f', 2)))
+    if (!ClickToTrade::largeOrderConfirmed(c, p.notionalCents, m_reference.instrument(c.instrument), m_confirm))
         return false;
     const QString user = c.actor.user.isEmpty() ? QStringLiteral("t") : c.actor.user;
     // Unique across sessions: the machine's time names the order (the market's may repeat a day).

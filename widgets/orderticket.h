@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clicktotrade.h"
 #include "oms/ordermanager.h"
 #include "refdata/instrument.h" // parseQuantity
 
@@ -30,9 +31,8 @@ class OrderTicket : public QWidget
 public:
     OrderTicket(TradingEngine *engine, const ReferenceData &reference, QWidget *parent = nullptr);
 
-    // Large orders ask first; tests replace the question.
+    // Large orders ask first (ClickToTrade::largeOrderConfirmed); tests replace the question.
     void setConfirmation(std::function<bool(const QString &question)> confirm) { m_confirm = std::move(confirm); }
-    static constexpr qint64 LargeOrderCents = 10'000'000'00;
 
     void setInstrument(const QString &instrument);
     void setAccount(const QString &account);
@@ -87,6 +87,7 @@ private:
     QPushButton *m_doneEditing;
     QString m_editing; // the bracket whose exits are being changed
     QString m_defaultQuantity; // what setInstrument() last put in the quantity, replaced while untouched
+    QString m_quantityFor;     // the instrument the trader set the quantity for (kept only for it)
     TimestampUs m_editingExitAtUs = 0;
     std::function<bool(const QString &)> m_confirm;
     QStringList m_mine; // client order ids sent from this ticket

@@ -99,7 +99,8 @@ private Q_SLOTS:
         e->stop();
     }
 
-    // The ticket's suggested quantity follows the instrument until the trader types one.
+    // The ticket's suggested quantity follows the instrument; one the trader sets is kept for that
+    // instrument only (tst_depthladder follows it through every path that sets the instrument).
     void suggestedQuantityFollowsTheInstrument()
     {
         std::unique_ptr<EventStore> store;
@@ -115,8 +116,10 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("AAPL"));
         QCOMPARE(quantity->text(), QStringLiteral("100"));
         ticket.setQuantity(QStringLiteral("300"));
+        ticket.setInstrument(QStringLiteral("AAPL"));
+        QCOMPARE(quantity->text(), QStringLiteral("300")); // set for AAPL: kept for AAPL
         ticket.setInstrument(QStringLiteral("UST 5Y"));
-        QCOMPARE(quantity->text(), QStringLiteral("300")); // typed: kept
+        QCOMPARE(quantity->text(), QStringLiteral("1mm")); // never carried to another instrument
         // The instrument typed into the ticket, not set by a linked panel, does the same.
         ticket.setQuantity(QString());
         QLineEdit *instrument = nullptr;
