@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 #include "common/diagnostics.h"
 #include "engine/tradingengine.h"
+#include "engine/workstationsession.h"
 #include "connectiondialog.h"
 #include "mainwindow.h"
 #include "theme.h"
@@ -13,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QTimeZone>
-#include <QHostInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -26,7 +26,6 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <QUuid>
 
 #include <cstdio>
 
@@ -40,35 +39,11 @@ void describeApplication()
     QCoreApplication::setApplicationVersion(QStringLiteral(INSTANT_VERSION));
 }
 
-instant::Actor currentUser()
+// Who runs the workstation: the machine's user (the role's name when the system names nobody).
+QString currentUser(const QString &role)
 {
-    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    if (user.isEmpty())
-        user = QStringLiteral("trader");
-    return {user, QStringLiteral("trader")};
-}
-
-// The workstation records each session in the audit log: who used it, when, in which mode.
-void recordSession(instant::EventStore &store, const QString &streamId, const QString &type, bool demo,
-                   instant::StreamVersion expected)
-{
-    instant::AppendRequest request;
-    request.streamId = streamId;
-    request.expectedVersion = expected;
-    request.events.append(instant::NewEvent{
-        type,
-        1,
-        QJsonObject{{QStringLiteral("mode"), demo ? QStringLiteral("demo") : QStringLiteral("live")},
-                    {QStringLiteral("version"), QStringLiteral(INSTANT_VERSION)},
-                    {QStringLiteral("commit"), QStringLiteral(INSTANT_GIT_COMMIT)},
-                    {QStringLiteral("host"), QHostInfo::localHostName()},
-                    {QStringLiteral("pid"), QCoreApplication::applicationPid()}},
-        currentUser(),
-        streamId,
-        {}});
-    auto result = store.append(std::move(request));
-    if (!result)
-        std::fprintf(stderr, "instant: cannot record %s: %s\n", qPrintable(type), qPrintable(result.message()));
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", qEnvironmentVariable("LOGNAME")));
+    return user.isEmpty() ? role : user;
 }
 
 // The language of the workstation: --lang, else the one picked in View → Language, else the
@@ -257,10 +232,13 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "instant: the store is %s for %s: running as compliance (read-only)\n",
                      qPrintable(access.describe()), qPrintable(access.databaseUser));
 
-    const QString session = QStringLiteral("session-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (access.canAppend) // a read-only user's session leaves no event: it cannot write one
-        recordSession(**store, session, QStringLiteral("WorkstationSessionStarted"), demo,
-                      instant::ExpectedVersion::NoStream);
+    // The session in the audit log, in the role it runs as (a compliance session records its start
+    // and nothing else). A read-only database user's session leaves no event: it cannot write one.
+    const instant::Actor actor{currentUser(role), role};
+    instant::WorkstationSession session(**store, actor, demo);
+    if (access.canAppend)
+        if (instant::Status s = session.start(); !s)
+            std::fprintf(stderr, "instant: cannot record the session's start: %s\n", qPrintable(s.message()));
 
     // The workstation's one clock: the machine's. The demo market lives on its date (or
     // --demo-date); the instruments the store has recorded stay known whatever the date.
@@ -278,7 +256,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "instant: %s\n", qPrintable(listed.message()));
     instant::EngineOptions engineOptions;
     engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
-    engineOptions.actor = instant::Actor{currentUser().user, role};
+    engineOptions.actor = actor;
     engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
     engineOptions.fixVenue = fixVenue;
     if (fixVenue && parser.isSet(QStringLiteral("drop-copy"))) {
@@ -327,7 +305,7 @@ int main(int argc, char *argv[])
         rc = app.exec();
         engine.stop();
     }
-    if (access.canAppend)
-        recordSession(**store, session, QStringLiteral("WorkstationSessionEnded"), demo, 1);
+    if (instant::Status s = session.end(); !s)
+        std::fprintf(stderr, "instant: cannot record the session's end: %s\n", qPrintable(s.message()));
     return rc;
 }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "killswitchdialog.h"
 #include "common/diagnostics.h"
 #include "connectiondialog.h"
 
@@ -41,6 +42,7 @@
 #include <QLineEdit>
 #include <QThread>
 #include <QTimer>
+#include <QToolBar>
 
 #include "theme.h"
 #include "oms/tradingstate.h"
@@ -176,6 +178,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     };
 
     buildMenus();
+    if (engine && !engine->canTrade())
+        showReadOnlyBanner();
 
     m_modeLabel = new QLabel(this);
     m_modeLabel->setText(m_options.demo ? tr(" DEMO ") : tr(" LIVE "));
@@ -223,6 +227,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
                                                                               : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
         });
         connect(engine, &TradingEngine::killSwitchChanged, this, [this](const QString &mode) {
+            m_killSwitch = mode;
             m_killLabel->setText(tr("Kill switch: %1").arg(mode));
             m_killLabel->setStyleSheet(mode == u"active" ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
         });
@@ -237,6 +242,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     updateStoreStatus();
 
     m_restored = restoreLayout();
+    keepReadOnly();
     if (const Instrument *start = reference.instrument(QStringLiteral("UST 10Y")))
         QTimer::singleShot(0, this, [this, id = start->id] { m_links->showEverywhere(id); });
 }
@@ -390,6 +396,13 @@ void MainWindow::buildMenus()
         });
     }
 
+    if (m_engine && m_engine->canTrade()) { // compliance only reads: no trading menu at all
+        QMenu *trading = menuBar()->addMenu(tr("&Trading"));
+        m_killSwitchAction = trading->addAction(tr("&Kill switch…"), this, &MainWindow::askKillSwitch);
+        m_killSwitchAction->setObjectName(QStringLiteral("KillSwitchAction"));
+        m_killSwitchAction->setToolTip(tr("Halt the desk's trading, allow only reducing orders, or resume: with a reason"));
+    }
+
     QMenu *audit = menuBar()->addMenu(tr("&Audit"));
     audit->addAction(tr("&Verify chain"), m_auditViewer, &AuditViewer::verify);
 
@@ -411,6 +424,52 @@ void MainWindow::buildMenus()
     });
     help->addSeparator();
     help->addAction(tr("&About Instant"), this, [this] { AboutDialog(this).exec(); });
+}
+
+// Across the top of a compliance session: what it is and what it is not.
+void MainWindow::showReadOnlyBanner()
+{
+    auto *bar = new QToolBar(tr("Read-only session"), this);
+    bar->setObjectName(QStringLiteral("ReadOnlyBannerBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setContextMenuPolicy(Qt::PreventContextMenu);
+    bar->toggleViewAction()->setVisible(false);
+    m_readOnlyBanner = new QLabel(tr("READ-ONLY COMPLIANCE SESSION · %1 · the record and the market, to view and export: "
+                                     "nothing here trades, cancels, acknowledges or reaches a venue")
+                                      .arg(m_engine->actor().user),
+                                  bar);
+    m_readOnlyBanner->setObjectName(QStringLiteral("ReadOnlyBanner"));
+    m_readOnlyBanner->setToolTip(tr("This session records nothing but its start; the engine refuses every command that would "
+                                    "record or send. Start the workstation as a trader to trade."));
+    m_readOnlyBanner->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_readOnlyBanner->setStyleSheet(QStringLiteral("background:#6a1b9a;color:white;font-weight:bold;padding:4px 8px"));
+    bar->addWidget(m_readOnlyBanner);
+    addToolBar(Qt::TopToolBarArea, bar);
+}
+
+// A compliance session: the banner in sight and no order ticket, whatever a layout says.
+void MainWindow::keepReadOnly()
+{
+    if (!m_readOnlyBanner)
+        return;
+    m_readOnlyBanner->parentWidget()->show();
+    if (QDockWidget *ticket = dock(QStringLiteral("OrderTicketDock"))) {
+        ticket->hide();
+        ticket->toggleViewAction()->setVisible(false);
+    }
+}
+
+// Trading → Kill switch…: the mode and the reason, confirmed, then recorded by the engine.
+void MainWindow::askKillSwitch()
+{
+    if (!m_engine || !m_engine->canTrade())
+        return;
+    KillSwitchDialog dialog(killSwitchFromString(m_killSwitch).value_or(KillSwitch::Active), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_engine->setKillSwitch(dialog.mode(), dialog.reason());
+    statusBar()->showMessage(tr("Kill switch: %1 asked (%2)").arg(toString(dialog.mode()), dialog.reason()), 10000);
 }
 
 QString MainWindow::reportProblem(const QString &path) const
@@ -496,7 +555,9 @@ bool MainWindow::restoreNamedLayout(const QString &name)
         return false;
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     m_links->restore(settings.value(QStringLiteral("linkColours")).toMap());
-    return restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+    const bool restored = restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+    keepReadOnly();
+    return restored;
 }
 
 void MainWindow::deleteNamedLayout(const QString &name)
@@ -540,6 +601,7 @@ void MainWindow::resetLayout()
     restoreState(m_initialState, LayoutVersion);
     m_links->reset();
     m_defaultSizes();
+    keepReadOnly();
 }
 
 void MainWindow::setLayoutLocked(bool locked)

@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 
@@ -69,6 +70,11 @@ public:
     // Stages an instrument: the ticket and the panels linked to it by colour show it.
     OptionIdeasPanel *optionIdeas() const { return m_optionIdeas; }
     void selectInstrument(const QString &instrument);
+    // A compliance session's banner across the top ("read-only"); null in a trading session.
+    QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
+    // Trading → Kill switch…: a trader sets the desk's kill switch, with a reason and a
+    // confirmation; null in a compliance session (it cannot).
+    QAction *killSwitchAction() const { return m_killSwitchAction; }
     // For the smoke test: which panels still show no data; saves a screenshot of the window and
     // of each panel (FILE, FILE-<panel>.png) when a file is given.
     QStringList smokeCheck(const QString &screenshot) const;
@@ -92,6 +98,9 @@ protected:
 private:
     QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *content, Qt::DockWidgetArea area);
     void buildMenus();
+    void showReadOnlyBanner();
+    void keepReadOnly();
+    void askKillSwitch();
     void rebuildLayoutMenu();
     void updateStoreStatus();
     void showOnTicket(const QString &instrument);
@@ -114,6 +123,9 @@ private:
     OptionIdeasPanel *m_optionIdeas = nullptr;
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
+    QString m_killSwitch = QStringLiteral("active"); // as last published
+    QAction *m_killSwitchAction = nullptr;
+    QLabel *m_readOnlyBanner = nullptr;
     QLabel *m_venueLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
     QLabel *m_lagLabel = nullptr;

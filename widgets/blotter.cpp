@@ -8,7 +8,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -67,7 +69,8 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
       m_bracketView(new QTreeView(this)), m_exceptions(new ExceptionsModel(this)), m_exceptionView(makeTable(this)),
       m_acknowledge(new QPushButton(tr("Acknowledge…"), this)), m_exceptionHint(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_state(new QComboBox(this)), m_side(new QComboBox(this)),
-      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this))
+      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this)),
+      m_mine(new QCheckBox(tr("My orders"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
     m_proxy->setSourceModel(m_model);
@@ -107,6 +110,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     bar->addWidget(m_state);
     bar->addWidget(m_side);
     bar->addWidget(m_onlyInstrument);
+    bar->addWidget(m_mine);
     bar->addWidget(m_text, 1);
     bar->addWidget(m_count);
     bar->addWidget(exportButton);
@@ -131,8 +135,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
                                      ? tr("Executions booked that were not expected. The %1 role views them; a trader acknowledges them.")
                                            .arg(m_engine->actor().role)
                                      : tr("Executions booked that were not expected: acknowledge each with a note."));
-        if (readOnly && m_engine)
-            m_acknowledge->setToolTip(tr("The %1 role may view exceptions, not acknowledge them").arg(m_engine->actor().role));
+        m_acknowledge->setVisible(!readOnly); // the role views them, it cannot acknowledge them
         auto *exceptionBar = new QHBoxLayout;
         exceptionBar->addWidget(m_exceptionHint, 1);
         exceptionBar->addWidget(m_acknowledge);
@@ -172,7 +175,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     });
     connect(m_bracketView, &QTreeView::customContextMenuRequested, this, &Blotter::showBracketMenu);
     connect(m_bracketView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (const BracketRecord *b = m_brackets->bracketAt(index); b && b->isOpen())
+        if (const BracketRecord *b = m_brackets->bracketAt(index); b && b->isOpen() && m_engine && m_engine->canTrade())
             Q_EMIT bracketEditRequested(*b);
     });
     m_tabs->addTab(m_bracketView, tr("Brackets"));
@@ -185,6 +188,12 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     connect(m_side, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
     connect(m_text, &QLineEdit::textChanged, this, &Blotter::updateFilter);
     connect(m_onlyInstrument, &QCheckBox::toggled, this, &Blotter::updateFilter);
+    m_mine->setObjectName(QStringLiteral("MyOrdersFilter"));
+    m_mine->setVisible(m_engine && m_engine->canTrade()); // a compliance officer has no orders of their own
+    if (m_engine)
+        m_mine->setToolTip(tr("Only the orders %1 entered or that are on %1's accounts (not the other desks')")
+                               .arg(m_engine->actor().user));
+    connect(m_mine, &QCheckBox::toggled, this, &Blotter::updateFilter);
     connect(m_view, &QTableView::customContextMenuRequested, this, &Blotter::showContextMenu);
     connect(m_view->horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &Blotter::showColumnMenu);
     connect(m_model, &BlotterModel::flushed, this, &Blotter::updateCount);
@@ -229,6 +238,8 @@ void Blotter::updateFilter()
     f.text = m_text->text().trimmed();
     if (m_onlyInstrument->isChecked())
         f.instrument = m_currentInstrument;
+    if (m_mine->isChecked() && m_engine)
+        f.mine = m_engine->ownBook();
     m_proxy->setFilter(f);
     route(!f.isEmpty() || m_proxy->sortColumn() >= 0);
     updateCount();
@@ -270,11 +281,11 @@ void Blotter::showBracketMenu(const QPoint &pos)
 {
     const QModelIndex index = m_bracketView->indexAt(pos);
     const BracketRecord *found = m_brackets->bracketAt(index);
-    if (!found || !m_engine)
+    if (!found || !m_engine || !m_engine->canTrade()) // read-only: a bracket offers nothing to do
         return;
     const BracketRecord b = *found;
     QMenu menu(this);
-    const bool canChange = m_engine->canTrade() && (b.phase == BracketPhase::Entry || b.phase == BracketPhase::Armed);
+    const bool canChange = b.phase == BracketPhase::Entry || b.phase == BracketPhase::Armed;
     QAction *edit = menu.addAction(tr("Edit exits in the ticket…"));
     QAction *exitNow = menu.addAction(tr("Exit now (sell at the market)"));
     QAction *stop = menu.addAction(tr("Stop the bracket (cancel its orders, keep the position)"));
@@ -333,12 +344,15 @@ void Blotter::showExceptionMenu(const QPoint &pos)
     const int row = at.row();
     const QString orderId = m_exceptions->entryAt(row).orderId;
     QMenu menu(this);
-    QAction *acknowledge = menu.addAction(tr("Acknowledge…"));
-    acknowledge->setEnabled(mayAcknowledge(row));
+    QAction *acknowledge = nullptr;
+    if (m_engine && m_engine->canTrade()) { // the compliance role views exceptions; it cannot acknowledge them
+        acknowledge = menu.addAction(tr("Acknowledge…"));
+        acknowledge->setEnabled(mayAcknowledge(row));
+    }
     QAction *showOrder = menu.addAction(tr("Show order %1").arg(orderId));
     showOrder->setEnabled(!orderId.isEmpty());
     QAction *chosen = menu.exec(m_exceptionView->viewport()->mapToGlobal(pos));
-    if (chosen == acknowledge) {
+    if (chosen && chosen == acknowledge) {
         acknowledgeException(row);
     } else if (chosen == showOrder) {
         const int source = m_model->rowOf(orderId);
@@ -357,38 +371,55 @@ void Blotter::showExceptionMenu(const QPoint &pos)
 
 void Blotter::showContextMenu(const QPoint &pos)
 {
-    const QModelIndex index = m_view->indexAt(pos);
-    if (!index.isValid() || !m_engine)
+    if (std::unique_ptr<QMenu> menu = orderMenu(m_view->indexAt(pos)))
+        menu->exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+std::unique_ptr<QMenu> Blotter::orderMenu(const QModelIndex &viewIndex)
+{
+    if (!viewIndex.isValid() || !m_engine)
+        return nullptr;
+    const OrderRecord o = m_model->orderAt(toSource(viewIndex).row());
+    auto menu = std::make_unique<QMenu>(this);
+    if (m_engine->canTrade()) {
+        QAction *cancel = menu->addAction(tr("Cancel %1").arg(o.orderId));
+        QAction *replace = menu->addAction(tr("Replace %1…").arg(o.orderId));
+        const bool live = m_live && isWorking(o.state);
+        cancel->setEnabled(live && o.state != OrderState::PendingCancel);
+        replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace);
+        connect(cancel, &QAction::triggered, this, [this, id = o.orderId] { m_engine->cancel(id); });
+        connect(replace, &QAction::triggered, this, [this, o] { askReplace(o); });
+        menu->addSeparator();
+    }
+    QAction *copy = menu->addAction(tr("Copy order ID"));
+    connect(copy, &QAction::triggered, this, [id = o.orderId] { QGuiApplication::clipboard()->setText(id); });
+    return menu;
+}
+
+void Blotter::askReplace(const OrderRecord &o)
+{
+    const Instrument *i = m_reference.instrument(o.instrument);
+    bool ok = false;
+    const qint64 qty = QInputDialog::getInt(this, tr("Replace %1").arg(o.orderId), tr("New total quantity"),
+                                            int(std::min<qint64>(o.quantity.value(), INT_MAX)), 1, INT_MAX,
+                                            int(i ? i->lotSize : 1), &ok);
+    if (!ok)
         return;
-    const OrderRecord o = m_model->orderAt(toSource(index).row());
-    QMenu menu(this);
-    QAction *cancel = menu.addAction(tr("Cancel %1").arg(o.orderId));
-    QAction *replace = menu.addAction(tr("Replace %1…").arg(o.orderId));
-    const bool live = isWorking(o.state) && m_engine->canTrade();
-    cancel->setEnabled(live && o.state != OrderState::PendingCancel);
-    replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace);
-    QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(pos));
-    if (chosen == cancel) {
-        m_engine->cancel(o.orderId);
-    } else if (chosen == replace) {
-        const Instrument *i = m_reference.instrument(o.instrument);
-        bool ok = false;
-        const qint64 qty = QInputDialog::getInt(this, tr("Replace %1").arg(o.orderId), tr("New total quantity"),
-                                                int(std::min<qint64>(o.quantity.value(), INT_MAX)), 1, INT_MAX,
-                                                int(i ? i->lotSize : 1), &ok);
+    QString price;
+    if (o.limitPrice && i) {
+        price = QInputDialog::getText(this, tr("Replace %1").arg(o.orderId), tr("New limit price"), QLineEdit::Normal,
+                                      i->formatPrice(*o.limitPrice), &ok);
         if (!ok)
             return;
-        QString price;
-        if (o.limitPrice && i) {
-            price = QInputDialog::getText(this, tr("Replace %1").arg(o.orderId), tr("New limit price"), QLineEdit::Normal,
-                                          i->formatPrice(*o.limitPrice), &ok);
-            if (!ok)
-                return;
-            if (o.limitPrice && price == i->formatPrice(*o.limitPrice))
-                price.clear();
-        }
-        m_engine->replace(o.orderId, qty == o.quantity.value() ? std::nullopt : std::optional<qint64>(qty), price);
+        if (price == i->formatPrice(*o.limitPrice))
+            price.clear();
     }
+    m_engine->replace(o.orderId, qty == o.quantity.value() ? std::nullopt : std::optional<qint64>(qty), price);
+}
+
+void Blotter::setMyOrdersOnly(bool mine)
+{
+    m_mine->setChecked(mine);
 }
 
 void Blotter::showColumnMenu(const QPoint &pos)

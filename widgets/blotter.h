@@ -6,6 +6,8 @@
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
@@ -13,6 +15,7 @@ class QTableView;
 class QTreeView;
 class QTabWidget;
 class QLabel;
+class QMenu;
 class QPushButton;
 
 namespace instant {
@@ -42,9 +45,10 @@ private:
     OrderFilter m_filter;
 };
 
-// The blotter: orders and executions, live; sort, filter, column chooser, right-click cancel
-// and replace, CSV export. Its Exceptions tab lists the executions booked that were not expected
-// (open count in the tab's title), for a trader to acknowledge with a note.
+// The blotter: orders and executions, live; sort, filter ("My orders": the logged-in user's),
+// column chooser, right-click cancel and replace, CSV export. Its Exceptions tab lists the
+// executions booked that were not expected (open count in the tab's title), for a trader to
+// acknowledge with a note. A compliance session is offered no action it cannot take.
 class Blotter : public QWidget
 {
     Q_OBJECT
@@ -71,6 +75,11 @@ public:
     bool isLive() const { return m_live; }
     // The instrument picked elsewhere (linked panels); "this instrument only" filters on it.
     void setCurrentInstrument(const QString &instrument);
+    // "My orders": only the orders the logged-in user entered or that are on their accounts.
+    void setMyOrdersOnly(bool mine);
+    // The right-click menu of an order row (a view index), its actions connected; null when the
+    // row offers nothing. A read-only (compliance) session gets no Cancel or Replace.
+    std::unique_ptr<QMenu> orderMenu(const QModelIndex &viewIndex);
 
 Q_SIGNALS:
     void instrumentSelected(const QString &instrument);
@@ -84,6 +93,7 @@ private:
     void connectSelection();
     QModelIndex toSource(const QModelIndex &viewIndex) const;
     void showContextMenu(const QPoint &pos);
+    void askReplace(const OrderRecord &order);
     void showColumnMenu(const QPoint &pos);
     void showBracketMenu(const QPoint &pos);
     void showExceptionMenu(const QPoint &pos);
@@ -110,6 +120,7 @@ private:
     QLineEdit *m_text;
     QLabel *m_count;
     QCheckBox *m_onlyInstrument;
+    QCheckBox *m_mine;
     QString m_currentInstrument;
     bool m_live = true;
 };

@@ -90,7 +90,10 @@ private:
             m_state = std::make_shared<TradingState>();
         copilot::CopilotTools tools(*m_state, m_engine->reference(), &m_engine->store(), m_engine->clock());
         tools.setQuotes(m_quotes.get());
-        if (!m_audit)
+        tools.setOwnBook(m_engine->ownBook()); // "my" is the logged-in user's
+        // A compliance session only reads: no drafts, and nothing recorded (not even the exchange).
+        tools.setDrafting(m_engine->canTrade());
+        if (!m_audit && m_engine->canTrade())
             m_audit = std::make_unique<copilot::CopilotAudit>(m_engine->store(), QUuid::createUuid().toString(QUuid::Id128).left(12),
                                                               m_engine->actor());
         const auto settings = configured();
@@ -184,6 +187,11 @@ CopilotPanel::CopilotPanel(TradingEngine *engine, OrderTicket *ticket, QWidget *
     if (!engine) {
         setEnabled(false);
         return;
+    }
+    if (!engine->canTrade()) { // read-only: answers, never drafts, and records nothing
+        m_stage->hide();
+        m_reject->hide();
+        m_question->setPlaceholderText(tr("Ask about the book (read-only: nothing is drafted or recorded)"));
     }
     m_worker = new CopilotWorker(engine);
     m_worker->moveToThread(m_thread);

@@ -21,7 +21,8 @@ class TradingEngine;
 
 // The Copilot panel: questions about the book, answers streamed token by token as plain text
 // (never HTML, no links that act), and order drafts a human stages on the ticket, edits and sends
-// (or rejects). The conversation runs on a thread of its own; every exchange is audited.
+// (or rejects). The conversation runs on a thread of its own; every exchange is audited. In a
+// compliance session it only answers: no drafts, nothing recorded.
 class CopilotPanel : public QWidget
 {
     Q_OBJECT

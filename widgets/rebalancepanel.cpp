@@ -384,6 +384,9 @@ RebalancePanel::RebalancePanel(TradingEngine *engine, const ReferenceData &refer
     });
     connect(fromHoldings, &QPushButton::clicked, this, &RebalancePanel::fillFromHoldings);
     connect(save, &QPushButton::clicked, this, &RebalancePanel::saveTargets);
+    if (engine && !engine->canTrade()) // read-only: targets are shown, never edited or saved
+        for (QPushButton *b : {addRow, dropRow, fromHoldings, save})
+            b->hide();
     connect(m_proposeButton, &QPushButton::clicked, this, &RebalancePanel::propose);
     connect(m_proposalPicker, &QComboBox::activated, this, [this] {
         m_followNewest = m_proposalPicker->currentIndex() == 0;

@@ -439,6 +439,9 @@ int demoRun(const QStringList &args)
     parser.addOption(QCommandLineOption(QStringLiteral("interval"),
                                         QStringLiteral("With --venue: milliseconds between orders (default 25)."),
                                         QStringLiteral("ms"), QStringLiteral("25")));
+    parser.addOption(QCommandLineOption(QStringLiteral("user-accounts"),
+                                        QStringLiteral("The simulated traders trade the workstation user's accounts (DESK-01, DESK-02, "
+                                                       "DEMO-01) instead of their own (SIM-01, SIM-02, SIM-03).")));
     parser.addOption(demoDateOption());
     if (auto done = parse(parser, args, command,
                           QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
@@ -455,6 +458,7 @@ int demoRun(const QStringList &args)
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
         return usageError(QStringLiteral("--seed must be a whole number"), command);
+    options.onUserAccounts = parser.isSet(QStringLiteral("user-accounts"));
     std::optional<LiveRunOptions> live;
     if (parser.isSet(QStringLiteral("venue"))) {
         auto venue = FixVenueSettings::fromUrl(QUrl(parser.value(QStringLiteral("venue"))));
@@ -465,6 +469,7 @@ int demoRun(const QStringList &args)
         live->orders = options.orders;
         live->seed = options.seed;
         live->actor = options.actor;
+        live->onUserAccounts = options.onUserAccounts;
         live->orderIntervalMs = parser.value(QStringLiteral("interval")).toInt(&ok);
         if (!ok || live->orderIntervalMs < 0 || live->orderIntervalMs > 60000)
             return usageError(QStringLiteral("--interval must be 0 to 60000 milliseconds"), command);

@@ -82,12 +82,17 @@ CopilotTools::CopilotTools(const TradingState &state, const ReferenceData &refer
 
 QList<ToolSpec> CopilotTools::specs() const
 {
-    return {
-        {QStringLiteral("get_positions"), QStringLiteral("Positions, cash, reservations and P&L of an account"), schema({{"account", "string"}})},
-        {QStringLiteral("get_orders"), QStringLiteral("Orders, optionally by state or instrument, with the reason of rejections"),
-         schema({{"state", "string"}, {"instrument", "string"}})},
+    QList<ToolSpec> tools{
+        {QStringLiteral("get_positions"),
+         QStringLiteral("Positions, cash, reservations and P&L of an account; mine: only the logged-in user's accounts (\"my positions\")"),
+         schema({{"account", "string"}, {"mine", "boolean"}})},
+        {QStringLiteral("get_orders"),
+         QStringLiteral("Orders, newest first, optionally by state or instrument, with the reason of rejections; mine: only the "
+                        "orders the logged-in user entered (\"my orders\", \"my last order\"), not other desks'"),
+         schema({{"state", "string"}, {"instrument", "string"}, {"mine", "boolean"}})},
         {QStringLiteral("get_quotes"), QStringLiteral("Last traded price of an instrument"), schema({{"instrument", "string"}}, {QStringLiteral("instrument")})},
-        {QStringLiteral("get_risk"), QStringLiteral("Treasury DV01 by tenor bucket (2Y/5Y/10Y/30Y) and exposure"), schema({{"account", "string"}})},
+        {QStringLiteral("get_risk"), QStringLiteral("Treasury DV01 by tenor bucket (2Y/5Y/10Y/30Y) and exposure; mine: only the logged-in user's accounts"),
+         schema({{"account", "string"}, {"mine", "boolean"}})},
         {QStringLiteral("get_compliance_status"), QStringLiteral("Kill switch, rules and recent violations"), schema({})},
         {QStringLiteral("search_audit_log"), QStringLiteral("Search the audit log"), schema({{"text", "string"}, {"limit", "integer"}}, {QStringLiteral("text")})},
         {QStringLiteral("bond_analytics"), QStringLiteral("Treasury price/yield, duration, DV01"),
@@ -108,13 +113,16 @@ QList<ToolSpec> CopilotTools::specs() const
          schema({{"symbol", "string"}, {"direction", "string"}, {"preset", "string"}, {"capital", "number"}},
                 {QStringLiteral("symbol"), QStringLiteral("capital")})},
     };
+    if (!m_drafting)
+        tools.removeIf([](const ToolSpec &t) { return t.name == u"propose_order"; });
+    return tools;
 }
 
-QJsonObject CopilotTools::positions(const QString &account) const
+QJsonObject CopilotTools::positions(const QString &account, bool mine) const
 {
     QJsonArray rows;
     for (const PositionRecord &p : m_state.positions()) {
-        if ((!account.isEmpty() && p.account != account) || (p.quantity == 0 && p.realizedCents == 0))
+        if ((!account.isEmpty() && p.account != account) || !holds(p.account, mine) || (p.quantity == 0 && p.realizedCents == 0))
             continue;
         const Instrument *i = m_reference.instrument(p.instrument);
         QJsonObject row{{QStringLiteral("account"), p.account},
@@ -131,7 +139,7 @@ QJsonObject CopilotTools::positions(const QString &account) const
     }
     QJsonArray cash;
     for (const AccountRecord &a : m_state.accounts())
-        if (account.isEmpty() || a.id == account)
+        if ((account.isEmpty() || a.id == account) && holds(a.id, mine))
             cash.append(QJsonObject{{QStringLiteral("account"), a.id},
                                     {QStringLiteral("cash"), money(a.cashCents)},
                                     {QStringLiteral("reserved"), money(a.reservedCents)},
@@ -139,12 +147,14 @@ QJsonObject CopilotTools::positions(const QString &account) const
     return {{QStringLiteral("positions"), rows}, {QStringLiteral("cash"), cash}};
 }
 
-QJsonObject CopilotTools::orders(const QString &state, const QString &instrument) const
+QJsonObject CopilotTools::orders(const QString &state, const QString &instrument, bool mine) const
 {
     QList<const OrderRecord *> list;
     const Instrument *only = instrument.isEmpty() ? nullptr : findInstrument(m_reference, instrument);
     for (const OrderRecord &o : m_state.orders()) {
         if (!state.isEmpty() && stateName(o.state).compare(state, Qt::CaseInsensitive) != 0)
+            continue;
+        if (!entered(o, mine))
             continue;
         if (only && o.instrument != only->id)
             continue;
@@ -165,13 +175,13 @@ QJsonObject CopilotTools::orders(const QString &state, const QString &instrument
     return {{QStringLiteral("count"), int(list.size())}, {QStringLiteral("orders"), rows}};
 }
 
-QJsonObject CopilotTools::risk(const QString &account) const
+QJsonObject CopilotTools::risk(const QString &account, bool mine) const
 {
     QMap<QString, double> buckets; // 2Y, 5Y, 10Y, 30Y
     double total = 0;
     const QDate settle = analytics::nextBusinessDay(analytics::MarketCalendar::UsGovernmentBond, m_clock.tradeDate());
     for (const PositionRecord &p : m_state.positions()) {
-        if ((!account.isEmpty() && p.account != account) || p.quantity == 0)
+        if ((!account.isEmpty() && p.account != account) || !holds(p.account, mine) || p.quantity == 0)
             continue;
         const Instrument *i = m_reference.instrument(p.instrument);
         if (!i || !isTreasury(i->kind))
@@ -311,10 +321,11 @@ Result<QJsonObject> CopilotTools::call(const QString &name, const QString &argum
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("the arguments of %1 are not a JSON object").arg(name));
     const QJsonObject a = doc.object();
+    const bool mine = a.value(QStringLiteral("mine")).toBool();
     if (name == u"get_positions")
-        return positions(a.value(QStringLiteral("account")).toString());
+        return positions(a.value(QStringLiteral("account")).toString(), mine);
     if (name == u"get_orders")
-        return orders(a.value(QStringLiteral("state")).toString(), a.value(QStringLiteral("instrument")).toString());
+        return orders(a.value(QStringLiteral("state")).toString(), a.value(QStringLiteral("instrument")).toString(), mine);
     if (name == u"get_quotes") {
         const Instrument *i = findInstrument(m_reference, a.value(QStringLiteral("instrument")).toString());
         if (!i)
@@ -323,7 +334,7 @@ Result<QJsonObject> CopilotTools::call(const QString &name, const QString &argum
         return QJsonObject{{QStringLiteral("instrument"), i->symbol}, {QStringLiteral("last"), i->formatPrice(last)}};
     }
     if (name == u"get_risk")
-        return risk(a.value(QStringLiteral("account")).toString());
+        return risk(a.value(QStringLiteral("account")).toString(), mine);
     if (name == u"get_compliance_status")
         return compliance();
     if (name == u"search_audit_log")
@@ -361,8 +372,10 @@ Result<QJsonObject> CopilotTools::call(const QString &name, const QString &argum
             return r.error();
         return r->toJson();
     }
-    if (name == u"propose_order")
+    if (name == u"propose_order" && m_drafting)
         return proposeOrder(a);
+    if (name == u"propose_order")
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("this session only reads: the compliance role drafts no orders"));
     if (name == u"recommend_options")
         return recommendOptions(a);
     return makeError(ErrorCode::InvalidArgument, QStringLiteral("there is no tool called %1").arg(name));
@@ -412,6 +425,9 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
     }
 
     const QString lower = q.toLower();
+    // "my", "mine": the logged-in user's orders and accounts, not the other desks'.
+    static const QRegularExpression myWord(QStringLiteral(R"(\b(my|mine)\b)"));
+    const bool mine = myWord.match(lower).hasMatch();
     // "recommend options on AAPL", "bearish option ideas for NVDA, aggressive, $5k"
     if (lower.contains(QStringLiteral("option"))
         && (lower.contains(QStringLiteral("recommend")) || lower.contains(QStringLiteral("idea")) || lower.contains(QStringLiteral("suggest")))) {
@@ -491,10 +507,11 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
         return answer;
     }
     if (lower.contains(QStringLiteral("reject"))) {
-        const QJsonObject result = use(QStringLiteral("get_orders"), {{QStringLiteral("state"), QStringLiteral("Rejected")}});
+        const QJsonObject result = use(QStringLiteral("get_orders"), {{QStringLiteral("state"), QStringLiteral("Rejected")},
+                                                                      {QStringLiteral("mine"), mine}});
         const QJsonArray rows = result.value(QStringLiteral("orders")).toArray();
         if (rows.isEmpty()) {
-            answer.text = prefix + QStringLiteral("No order has been rejected.");
+            answer.text = prefix + (mine ? QStringLiteral("None of your orders has been rejected.") : QStringLiteral("No order has been rejected."));
             return answer;
         }
         // A named order, or the latest.
@@ -509,7 +526,7 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
         return answer;
     }
     if (lower.contains(QStringLiteral("dv01")) || lower.contains(QStringLiteral("exposure")) || lower.contains(QStringLiteral("risk"))) {
-        const QJsonObject result = use(QStringLiteral("get_risk"), {});
+        const QJsonObject result = use(QStringLiteral("get_risk"), {{QStringLiteral("mine"), mine}});
         QStringList parts;
         const QJsonObject byTenor = result.value(QStringLiteral("dv01_by_tenor")).toObject();
         for (auto it = byTenor.begin(); it != byTenor.end(); ++it)
@@ -521,7 +538,7 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
         return answer;
     }
     if (lower.contains(QStringLiteral("p&l")) || lower.contains(QStringLiteral("pnl")) || lower.contains(QStringLiteral("profit"))) {
-        const QJsonObject result = use(QStringLiteral("get_positions"), {});
+        const QJsonObject result = use(QStringLiteral("get_positions"), {{QStringLiteral("mine"), mine}});
         double realized = 0, unrealized = 0;
         for (const QJsonValue &v : result.value(QStringLiteral("positions")).toArray()) {
             realized += v.toObject().value(QStringLiteral("realized_pnl")).toDouble();
@@ -532,7 +549,7 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
         return answer;
     }
     if (lower.contains(QStringLiteral("position")) || lower.contains(QStringLiteral("holding"))) {
-        const QJsonObject result = use(QStringLiteral("get_positions"), {});
+        const QJsonObject result = use(QStringLiteral("get_positions"), {{QStringLiteral("mine"), mine}});
         QStringList lines;
         for (const QJsonValue &v : result.value(QStringLiteral("positions")).toArray()) {
             const QJsonObject p = v.toObject();

@@ -2,6 +2,7 @@
 
 #include "compliance/compliance.h"
 #include "copilot/llmprotocol.h"
+#include "oms/orderfilter.h"
 #include "oms/ordermanager.h"
 
 #include <QJsonObject>
@@ -44,10 +45,16 @@ public:
     // contract is excluded for want of a quote.
     void setQuotes(const QuoteBoard *quotes) { m_quotes = quotes; }
     const ReferenceData &reference() const { return m_reference; }
+    // Who "my" is: the logged-in user's orders (those they entered) and accounts. Without it,
+    // "mine" is the whole book (a store read without a user).
+    void setOwnBook(OwnBook mine) { m_mine = std::move(mine); }
+    // A session that cannot trade (compliance) gets no drafts: propose_order is not offered.
+    void setDrafting(bool drafting) { m_drafting = drafting; }
 
-    QJsonObject positions(const QString &account) const;
-    QJsonObject orders(const QString &state, const QString &instrument) const;
-    QJsonObject risk(const QString &account) const;
+    // `mine`: only the user's accounts (positions, risk) or the orders the user entered.
+    QJsonObject positions(const QString &account, bool mine = false) const;
+    QJsonObject orders(const QString &state, const QString &instrument, bool mine = false) const;
+    QJsonObject risk(const QString &account, bool mine = false) const;
     QJsonObject compliance() const;
     QJsonObject auditSearch(const QString &text, int limit) const;
     Result<QJsonObject> proposeOrder(const QJsonObject &args);
@@ -60,8 +67,13 @@ private:
     const ReferenceData &m_reference;
     const EventStore *m_store;
     const Clock &m_clock;
+    bool holds(const QString &account, bool mine) const { return !mine || !m_mine || m_mine->holds(account); }
+    bool entered(const OrderRecord &order, bool mine) const { return !mine || !m_mine || m_mine->entered(order); }
+
     const QuoteBoard *m_quotes = nullptr;
     QString m_defaultAccount;
+    std::optional<OwnBook> m_mine;
+    bool m_drafting = true;
     std::optional<OrderProposal> m_proposal;
 };
 

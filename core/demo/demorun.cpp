@@ -100,13 +100,21 @@ QByteArray stateDigest(const TradingState &state)
 
 namespace {
 
-Status prepareDesk(OrderManager &oms, const ReferenceData &reference, const Actor &actor)
+// The desk's accounts and the simulated traders' (their own, unless they trade the user's) are
+// opened, and the default rules set, by the system.
+Status prepareDesk(OrderManager &oms, const ReferenceData &reference, const Actor &actor, const SimulatedTraders &traders)
 {
     if (Status s = oms.start(actor); !s)
         return s;
-    const Actor admin{QStringLiteral("demo"), QStringLiteral("compliance")};
+    const Actor admin{QStringLiteral("demo"), QStringLiteral("system")};
+    QList<Account> accounts;
     for (const Account *a : reference.accounts())
-        if (Status s = oms.openAccount(a->id, a->openingCashCents, admin); !s)
+        accounts.append(*a);
+    for (const Account &a : traders.accounts())
+        if (!reference.account(a.id))
+            accounts.append(a);
+    for (const Account &a : std::as_const(accounts))
+        if (Status s = oms.openAccount(a.id, a.openingCashCents, admin); !s)
             return s;
     if (oms.state().complianceRules().isEmpty())
         if (Status s = oms.setRules(ComplianceEngine::defaultRules(), admin); !s)
@@ -199,7 +207,8 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     clock.start();
     SimulatedVenue venue(reference, options.seed, options.startUs);
     OrderManager oms(store, reference, venue);
-    if (Status s = prepareDesk(oms, reference, options.actor); !s)
+    SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
+    if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)
         return s.error();
 
     // Brackets are worked as in the workstation: trades fire stops, the clock time exits, each
@@ -216,7 +225,6 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     };
     workBrackets();
 
-    SimulatedTraders traders(reference, options.seed);
     const QString prefix = QStringLiteral("D%1").arg(options.seed);
     int sent = 0, stepInDay = 0, days = 1;
     SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
@@ -261,7 +269,8 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     // status request that went unanswered) is said on standard error, as it happens.
     QObject::connect(&venue, &FixVenue::problem, &venue, [](const QString &p) { qWarning("venue: %s", qPrintable(p)); });
     OrderManager oms(store, reference, venue);
-    if (Status s = prepareDesk(oms, reference, options.actor); !s)
+    SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
+    if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)
         return s.error();
     SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
     // The desk's drop copy: the broker's copy of every execution, booked once by ExecID.
@@ -300,7 +309,6 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     if (feed)
         waitFor([&quotes, &reference] { return quotes.size() >= reference.instruments().size() / 2; }, 5000);
 
-    SimulatedTraders traders(reference, options.seed);
     const QString prefix = QStringLiteral("L%1").arg(options.seed);
     const auto topOfBook = [&quotes, &oms, &reference](const QString &id) {
         if (auto it = quotes.constFind(id); it != quotes.cend() && it->bid && it->ask)

@@ -24,6 +24,7 @@ struct DemoRunOptions
     int stepsPerDay = 130;              // a 6½ hour session
     TimestampUs startUs = 0;            // the simulated market's clock at the open of the first day (required)
     Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
+    bool onUserAccounts = false;        // the simulated traders trade the user's accounts, not their own (SIM-01…)
 };
 
 struct DemoSummary
@@ -80,6 +81,7 @@ struct LiveRunOptions
     int finishTimeoutMs = 30000;     // for the venue to answer the last orders and cancels
     bool cancelAtEnd = true;         // cancel what is still working, so the run ends flat of orders
     Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
+    bool onUserAccounts = false;     // the simulated traders trade the user's accounts, not their own (SIM-01…)
     FixVenueSettings venue;
     std::optional<FixVenueSettings> dropCopy; // a second, read-only session: the broker's drop copy
     QUrl feed;                       // market data to price the orders with (optional)

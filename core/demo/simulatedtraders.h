@@ -9,17 +9,30 @@
 
 namespace instant {
 
-// Simulated traders for the demo: orders around the market across the demo accounts and
-// instruments, sells of what is held, and some mistakes and limit-pushing orders that the engine
-// must refuse with a reason. Deterministic for a seed.
+// Simulated traders for the demo: other desks trading around the market across the instruments,
+// sells of what they hold, and some mistakes and limit-pushing orders that the engine must refuse
+// with a reason. They trade their own accounts (a rates desk, an equity desk and a small day
+// trader, opened for them), never the workstation user's, unless asked to: then the reference
+// data's, the user's (in the demo market DESK-01, DESK-02, DEMO-01). Deterministic for a seed.
 class SimulatedTraders
 {
 public:
-    SimulatedTraders(const ReferenceData &reference, quint64 seed) : m_reference(reference), m_rng(seed ^ 0x5eed)
+    SimulatedTraders(const ReferenceData &reference, quint64 seed, bool onUserAccounts = false)
+        : m_reference(reference), m_rng(seed ^ 0x5eed), m_accounts(onUserAccounts ? userAccounts(reference) : deskAccounts())
     {
         for (const Instrument *i : reference.instruments())
             (isTreasury(i->kind) ? m_treasuries : i->kind == InstrumentKind::EquityOption ? m_options : m_stocks).append(i);
     }
+
+    // The simulated desks' own accounts, with their opening cash: rates, equities, a day trader.
+    static QList<Account> deskAccounts()
+    {
+        return {{QStringLiteral("SIM-01"), QStringLiteral("Simulated rates desk"), 2'000'000'000'00},
+                {QStringLiteral("SIM-02"), QStringLiteral("Simulated equity desk"), 100'000'000'00},
+                {QStringLiteral("SIM-03"), QStringLiteral("Simulated day trader"), 1'000'000'00}};
+    }
+    // The accounts they trade, in the same three roles; open them before the first order.
+    const QList<Account> &accounts() const { return m_accounts; }
 
     // Instruments the venue no longer lists (expired, matured) are not picked.
     NewOrderCommand next(int n, const OrderManager &oms, const SimulatedVenue &venue, const QString &prefix, const Actor &actor)
@@ -38,7 +51,7 @@ public:
         c.clientOrderId = QStringLiteral("%1-%2").arg(prefix).arg(n, 6, 10, QLatin1Char('0'));
         c.actor = actor;
         const bool rates = u(m_rng) < 0.5;
-        c.account = rates ? QStringLiteral("DESK-01") : (u(m_rng) < 0.8 ? QStringLiteral("DESK-02") : QStringLiteral("DEMO-01"));
+        c.account = m_accounts.at(rates ? 0 : u(m_rng) < 0.8 ? 1 : 2).id;
         // The equity desk trades stocks more than options.
         const auto &pool = rates ? m_treasuries : (m_options.isEmpty() || u(m_rng) < 0.7 ? m_stocks : m_options);
         const Instrument *i = pool.at(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(m_rng));
@@ -91,14 +104,18 @@ public:
         return c;
     }
 
-    // Traders change their minds about working orders: now and then one is cancelled or
-    // replaced (new quantity, sometimes a new limit a few ticks away).
+    // Traders change their minds about their working orders (those on the accounts they trade):
+    // now and then one is cancelled or replaced (new quantity, sometimes a new limit a few ticks away).
     void changeMind(OrderManager &oms, const Actor &actor)
     {
         std::uniform_real_distribution<double> u(0, 1);
+        QSet<QString> theirs;
+        for (const Account &a : std::as_const(m_accounts))
+            theirs.insert(a.id);
         QStringList working;
         for (const OrderRecord &o : oms.state().orders())
-            if (isWorking(o.state) && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace)
+            if (isWorking(o.state) && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace
+                && theirs.contains(o.account))
                 working << o.orderId;
         if (working.isEmpty())
             return;
@@ -124,8 +141,23 @@ public:
     std::mt19937_64 &rng() { return m_rng; }
 
 private:
+    // The user's accounts, the reference data's, in the desks' three roles (the last repeats when
+    // there are fewer).
+    static QList<Account> userAccounts(const ReferenceData &reference)
+    {
+        QList<Account> accounts;
+        for (const Account *a : reference.accounts())
+            accounts.append(*a);
+        if (accounts.isEmpty())
+            return deskAccounts();
+        while (accounts.size() < 3)
+            accounts.append(accounts.constLast());
+        return accounts;
+    }
+
     const ReferenceData &m_reference;
     std::mt19937_64 m_rng;
+    QList<Account> m_accounts;
     QList<const Instrument *> m_treasuries;
     QList<const Instrument *> m_stocks;
     QList<const Instrument *> m_options;

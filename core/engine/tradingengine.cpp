@@ -78,18 +78,53 @@ public:
         connect(source, &Source::trade, &m_settlement, &SettlementWorker::recordTrade);
     }
 
+    // Loads the record, then (a trading session only) does the system's work: opens the desk,
+    // reconciles, works brackets, settles, records alerts, connects to the venue. A read-only
+    // (compliance) session records nothing and reaches no venue: it shows the record and the market.
     void init()
     {
-        const Actor admin{QStringLiteral("instant"), QStringLiteral("system")};
-        if (Status s = m_oms.start(m_engine.m_options.actor); !s)
+        const bool trading = m_engine.canTrade();
+        if (trading && m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated)
+            m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed,
+                                                           m_engine.m_options.simulatedDesksOnUserAccounts);
+        if (Status s = m_oms.start(m_engine.m_options.actor); !s) // reconciles in a trading session only
             Q_EMIT m_engine.problem(s.message());
-        if (m_engine.canTrade()) { // compliance only reads: it opens no account and sets no rule
-            for (const Account *a : m_engine.m_reference.accounts())
-                (void)m_oms.openAccount(a->id, a->openingCashCents, admin);
-            if (m_oms.state().complianceRules().isEmpty())
-                (void)m_oms.setRules(ComplianceEngine::defaultRules(), admin);
-        }
+        if (trading)
+            openTheDesk();
+        followTheRecord();
+        initRebalancing();
+        followTheMarket();
+        sendWhatIsRecorded();
+        if (trading)
+            connectToTheVenue();
+        else if (m_fix)
+            Q_EMIT m_engine.venueConnectionChanged(VenueConnection{false, QStringLiteral("read-only: no venue session")});
+        if (m_feed)
+            m_feed->start();
+        startTimers();
+        Q_EMIT m_engine.killSwitchChanged(m_oms.state().killSwitch());
+        publishTradeDate();
+        Q_EMIT m_engine.started();
+    }
 
+    // The desk's accounts, the simulated desks' own (demo) and the default rules, opened once by the system.
+    void openTheDesk()
+    {
+        const Actor admin = Actor::system();
+        for (const Account *a : m_engine.m_reference.accounts())
+            (void)m_oms.openAccount(a->id, a->openingCashCents, admin);
+        if (m_traders)
+            for (const Account &a : m_traders->accounts())
+                if (!m_engine.m_reference.account(a.id))
+                    (void)m_oms.openAccount(a.id, a.openingCashCents, admin);
+        if (m_oms.state().complianceRules().isEmpty())
+            (void)m_oms.setRules(ComplianceEngine::defaultRules(), admin);
+    }
+
+    // What the order manager records (here or learnt from the store) goes to the panels; in a
+    // trading session the bracket monitor works every open bracket from now on.
+    void followTheRecord()
+    {
         connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) { m_changed.insert(id); });
         if (m_engine.canTrade()) { // a read-only workstation shows brackets; the trader's workstation works them
             connect(&m_oms, &OrderManager::orderChanged, &m_brackets, &BracketMonitor::onOrderChanged);
@@ -106,7 +141,13 @@ public:
             m_portfolioDirty = true;
             m_lifecycleDirty = true;
         });
-        initRebalancing();
+        connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
+    }
+
+    // Quotes, trades and bars from the simulated venue or the feed; screener alerts are recorded
+    // by a trading session (by the system) and only shown in a read-only one.
+    void followTheMarket()
+    {
         if (m_simulated)
             connectMarketData(m_simulated);
         if (m_feed) {
@@ -137,11 +178,13 @@ public:
                 (void)m_engine.m_store.append(std::move(r));
             m_alerts.append(a);
         });
-        connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
+    }
 
-        // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
-        // list: the blotter keeps it as it is (shared), so a million orders are not copied again.
-        // Brackets first: a view of brackets keeps the orders of the brackets it knows.
+    // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
+    // list: the blotter keeps it as it is (shared), so a million orders are not copied again.
+    // Brackets first: a view of brackets keeps the orders of the brackets it knows.
+    void sendWhatIsRecorded()
+    {
         Q_EMIT m_engine.bracketsUpdated(m_oms.state().brackets().all().values());
         Q_EMIT m_engine.ordersUpdated(m_oms.state().orders().inEntryOrder());
         m_executionsSent = m_oms.state().executionsTotal();
@@ -158,7 +201,11 @@ public:
         m_portfolioDirty = true;
         publishSnapshot();
         publish();
+    }
 
+    // Live, a trading session: the FIX session (which reconciles its open orders at logon) and the drop copy.
+    void connectToTheVenue()
+    {
         if (m_fix) {
             Q_EMIT m_engine.venueConnectionChanged(m_fix->connection());
             if (Status s = m_fix->start(); !s)
@@ -169,15 +216,17 @@ public:
             if (Status s = m_dropCopy->start(); !s)
                 Q_EMIT m_engine.problem(QStringLiteral("drop copy: ") + s.message());
         }
-        if (m_feed)
-            m_feed->start();
+    }
+
+    void startTimers()
+    {
         // Demo: the simulated market moves on each step. Live: the step only settles what is due.
         m_step.setInterval(m_simulated ? m_engine.m_options.stepIntervalMs : 5000);
         connect(&m_step, &QTimer::timeout, this, [this] {
             if (m_simulated)
                 m_simulated->step(m_engine.m_options.stepMicros);
             if (m_engine.canTrade()) { // a read-only (compliance) workstation records nothing
-                m_settlement.settleNow();
+                m_settlement.settleNow();            // trades due, coupons, principal, expiries
                 m_brackets.onClock(m_venue->nowUs()); // time exits
             }
             publishTradeDate();
@@ -186,9 +235,8 @@ public:
         m_publish.setInterval(m_engine.m_options.publishIntervalMs);
         connect(&m_publish, &QTimer::timeout, this, &Core::publish);
         m_publish.start();
-        if (m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated && m_engine.canTrade()) {
-            // Other desks trading in demo mode, so the screens move from the first seconds.
-            m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed);
+        if (m_traders) {
+            // Other desks trading in demo mode (on their own accounts), so the screens move from the first seconds.
             m_flowPrefix = QStringLiteral("SIM-%1").arg(m_engine.m_clock.nowUs() / 1000);
             m_flow.setInterval(m_engine.m_options.demoFlowIntervalMs);
             connect(&m_flow, &QTimer::timeout, this, [this] {
@@ -208,9 +256,6 @@ public:
         m_snapshotTimer.setInterval(500);
         connect(&m_snapshotTimer, &QTimer::timeout, this, &Core::publishSnapshot);
         m_snapshotTimer.start();
-        Q_EMIT m_engine.killSwitchChanged(m_oms.state().killSwitch());
-        publishTradeDate();
-        Q_EMIT m_engine.started();
     }
 
     void republish()
@@ -444,6 +489,22 @@ public:
         if (Status s = m_oms.acknowledgeException(sequence, note, m_engine.m_options.actor); !s)
             Q_EMIT m_engine.problem(QStringLiteral("Acknowledging exception %1: %2").arg(sequence).arg(s.message()));
         // The next publish sends the list with it acknowledged.
+    }
+
+    // The kill switch, set by a trader (with the reason): an event on the compliance stream.
+    void setKillSwitch(KillSwitch mode, const QString &reason)
+    {
+        if (!m_engine.canTrade()) {
+            Q_EMIT m_engine.problem(QStringLiteral("the %1 role cannot set the kill switch").arg(m_engine.m_options.actor.role));
+            return;
+        }
+        if (reason.trimmed().isEmpty()) {
+            Q_EMIT m_engine.problem(QStringLiteral("the kill switch needs a reason"));
+            return;
+        }
+        if (Status s = m_oms.setKillSwitch(mode, reason.trimmed(), m_engine.m_options.actor); !s)
+            Q_EMIT m_engine.problem(QStringLiteral("Setting the kill switch: %1").arg(s.message()));
+        // The next publish sends the new mode (killSwitchChanged).
     }
 
     void watchDepth(const QString &instrument)
@@ -740,6 +801,12 @@ void TradingEngine::acknowledgeException(qint64 sequence, const QString &note)
     if (m_core)
         QMetaObject::invokeMethod(m_core, [core = m_core, sequence, note] { core->acknowledgeException(sequence, note); },
                                   Qt::QueuedConnection);
+}
+
+void TradingEngine::setKillSwitch(KillSwitch mode, const QString &reason)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, mode, reason] { core->setKillSwitch(mode, reason); }, Qt::QueuedConnection);
 }
 
 void TradingEngine::republish()

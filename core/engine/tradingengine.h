@@ -2,6 +2,7 @@
 
 #include "compliance/compliance.h"
 #include "screener/screener.h"
+#include "oms/orderfilter.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
 #include "marketdata/websocketfeed.h"
@@ -31,6 +32,8 @@ struct EngineOptions
     qint64 stepMicros = 1'000'000;      // simulated time per step
     int publishIntervalMs = 33;         // batches to the GUI at most ~30 times a second
     int demoFlowIntervalMs = 0;         // > 0: simulated traders send an order this often (demo mode)
+    bool simulatedDesksOnUserAccounts = false; // they trade the user's accounts, not their own (SIM-01…)
+    // Who runs the workstation: a trading role, or compliance (read-only: see TradingEngine).
     Actor actor{QStringLiteral("trader"), QStringLiteral("trader")};
     // Live mode: orders to a FIX venue and market data from a WebSocket feed. Without them the
     // engine trades against the simulated venue in-process (demo mode).
@@ -57,6 +60,10 @@ struct OrderPreview
 // The engine of the workstation: the venue, the order manager and settlement on a worker
 // thread, so the GUI thread never waits for the database or the venue. Commands go in from any
 // thread; results and market data come out as batched signals, at most ~30 times a second.
+// A trading session also does the system's work (reconciliation at start, brackets, settlement
+// and the instruments' own dates, screener alerts), recorded by system actors. A compliance
+// session only reads: it records nothing, opens no venue session, and refuses every command
+// that would record or send (the refusal comes back through commandFinished or problem()).
 class TradingEngine : public QObject
 {
     Q_OBJECT
@@ -87,6 +94,9 @@ public:
     // says so, with a note: recorded on the engine thread as the engine's actor. A role that
     // cannot trade (compliance) may not; a refusal or failure comes back through problem().
     void acknowledgeException(qint64 sequence, const QString &note);
+    // The desk's kill switch (active, reducing-only, halted), set by a trader with a reason: a
+    // KillSwitchChanged event; killSwitchChanged() follows. A refusal comes back through problem().
+    void setKillSwitch(KillSwitch mode, const QString &reason);
 
     // Thread-safe, from the last published state: what an order would cost and what compliance
     // would say about it. Never blocks on the worker.
@@ -99,7 +109,9 @@ public:
     std::shared_ptr<const TradingState> snapshot() const;
     EventStore &store() const { return m_store; }
     const ReferenceData &reference() const { return m_reference; }
-    bool canTrade() const { return m_options.actor.role != u"compliance"; }
+    bool canTrade() const { return !m_options.actor.readsOnly(); }
+    // The logged-in user's orders and accounts ("My orders", "my" in the copilot).
+    OwnBook ownBook() const { return OwnBook::of(m_options.actor.user, m_reference); }
 
     // ---- portfolio targets and rebalance proposals (core/portfolio) ----
     // Each is recorded on the account's portfolio stream; the result comes back as

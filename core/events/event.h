@@ -24,6 +24,9 @@ struct Actor
     QString role;
 
     static Actor system() { return {QStringLiteral("instant"), QStringLiteral("system")}; }
+    // Compliance only reads: a session in that role records no trading, system or workflow event
+    // and reaches no venue. Every other role's session trades and runs the system's work.
+    bool readsOnly() const { return role == u"compliance"; }
     friend bool operator==(const Actor &, const Actor &) = default;
 };
 

@@ -332,6 +332,8 @@ BracketMonitor::BracketMonitor(OrderManager &oms, const ReferenceData &reference
 
 void BracketMonitor::touch(const QString &id)
 {
+    if (!m_working)
+        return; // not resumed: a read-only session shows brackets, it never works them
     m_dirty.insert(id);
     if (m_scheduled || !m_queued)
         return;
@@ -342,6 +344,7 @@ void BracketMonitor::touch(const QString &id)
 
 void BracketMonitor::resume()
 {
+    m_working = true;
     const BracketBook &book = m_oms.state().brackets();
     for (const QString &id : book.open())
         touch(id);
@@ -355,6 +358,8 @@ void BracketMonitor::resume()
 
 void BracketMonitor::onTrade(const TradePrint &trade)
 {
+    if (!m_working)
+        return;
     bool watched = false;
     const BracketBook &book = m_oms.state().brackets();
     for (const QString &id : book.open())

@@ -146,7 +146,9 @@ class BracketMonitor : public QObject
 public:
     BracketMonitor(OrderManager &oms, const ReferenceData &reference, QObject *parent = nullptr);
 
-    // Continues every open bracket (after OrderManager::start).
+    // Continues every open bracket (after OrderManager::start) and works them from then on. Until
+    // it is called the monitor watches nothing and records nothing: a read-only (compliance)
+    // session never calls it.
     void resume();
     // Market data and the clock: trades fire stops and move trailing stops; time exits come due.
     void onTrade(const TradePrint &trade);
@@ -187,6 +189,7 @@ private:
     TimestampUs m_nowUs = 0;
     bool m_scheduled = false;
     bool m_queued = true;
+    bool m_working = false; // resumed: a trading session's monitor
     Actor m_actor;
 };
 

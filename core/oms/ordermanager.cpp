@@ -93,7 +93,8 @@ Status OrderManager::start(const Actor &actor)
     if (!replayed)
         return replayed.error();
     m_state = std::move(replayed).value();
-    m_systemActor = actor;
+    if (actor.readsOnly())
+        return Done{}; // compliance: the record as it is, nothing written, nothing asked of the venue
     if (m_state.eventsReplayed() > SnapshotEvery)
         (void)TradingState::saveSnapshot(m_store, m_state); // the next start replays less
     if (m_venue.reconcilesOnConnect()) {
@@ -139,7 +140,7 @@ Status OrderManager::start(const Actor &actor)
                                      {{QStringLiteral("order_id"), id},
                                       {QStringLiteral("reason"), QStringLiteral("not working at the venue after a restart (reconciled)")},
                                       {QStringLiteral("leaves"), o->leaves().value()}},
-                                     actor, id));
+                                     m_reconciler, id));
             }
             if (expired.isEmpty())
                 break;

@@ -58,8 +58,9 @@ public:
     OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent = nullptr);
     ~OrderManager() override;
 
-    // Rebuilds the state from the store, then reconciles working orders with the venue: orders
-    // the venue no longer knows are cancelled with a reason.
+    // Rebuilds the state from the store. The session of a trading `actor` then reconciles working
+    // orders with the venue: orders the venue no longer knows expire with a reason, recorded by
+    // the system (reconciliation). A compliance session only reads: nothing is written or asked.
     Status start(const Actor &actor);
     // A drop copy: a second, read-only session on which the broker copies every execution of the
     // desk. Its fills, busts and corrections are booked like the venue's own, once by ExecID;
@@ -139,7 +140,7 @@ private:
     const ReferenceData &m_reference;
     Venue &m_venue;
     TradingState m_state;
-    Actor m_systemActor = Actor::system();
+    const Actor m_reconciler{QStringLiteral("reconciliation"), QStringLiteral("system")};
     qint64 m_unbooked = 0;
 };
 

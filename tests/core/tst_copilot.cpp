@@ -5,6 +5,7 @@
 #include "marketdata/quoteboard.h"
 #include "copilot/llmprotocol.h"
 #include "demo/demorun.h"
+#include "demo/simulatedtraders.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -163,6 +164,73 @@ private Q_SLOTS:
 
         // Nothing the assistant does sends, cancels or changes anything.
         QCOMPARE(store->head()->sequence, head);
+    }
+
+    // "My last order": the last one the logged-in user entered, not a simulated desk's rejected
+    // after it; without "my", the last of the whole book.
+    void myLastRejectedOrderIsTheUsers()
+    {
+        auto store = stores.open(stores.freshUrl());
+        SimulatedVenue venue(reference, 7, test::MarketOpenUs);
+        OrderManager oms(*store, reference, venue);
+        const Actor alice{QStringLiteral("alice"), QStringLiteral("trader")};
+        const Actor desk{QStringLiteral("simulated-desk"), QStringLiteral("trader")};
+        QVERIFY(oms.start(alice));
+        for (const Account *a : reference.accounts())
+            QVERIFY(oms.openAccount(a->id, a->openingCashCents, Actor::system()));
+        for (const Account &a : SimulatedTraders::deskAccounts())
+            QVERIFY(oms.openAccount(a.id, a.openingCashCents, Actor::system()));
+        QVERIFY(oms.setRules(ComplianceEngine::defaultRules(), Actor::system()));
+        auto tooBig = [&](const QString &id, const QString &account, const Actor &who) { // more than the account's cash
+            NewOrderCommand c;
+            c.clientOrderId = id;
+            c.account = account;
+            c.instrument = QStringLiteral("AAPL");
+            c.side = QStringLiteral("buy");
+            c.quantity = 1'000'000;
+            c.limitPrice = reference.instrument(QStringLiteral("AAPL"))->formatPrice(reference.instrument(QStringLiteral("AAPL"))->referencePrice);
+            c.actor = who;
+            return oms.submit(c);
+        };
+        QVERIFY(!tooBig(QStringLiteral("ALICE-1"), QStringLiteral("DEMO-01"), alice).accepted);
+        QVERIFY(!tooBig(QStringLiteral("SIM-9"), QStringLiteral("SIM-03"), desk).accepted); // rejected after hers
+        const TradingState state = *TradingState::replay(*store);
+        CopilotTools tools(state, reference, store.get(), clock);
+        tools.setOwnBook(OwnBook::of(alice.user, reference));
+        OfflineAssistant assistant(tools);
+
+        const QString mine = assistant.ask(QStringLiteral("why was my last order rejected?")).text;
+        QVERIFY2(mine.contains(QStringLiteral("ALICE-1")) && !mine.contains(QStringLiteral("SIM-9")), qPrintable(mine));
+        const QString anyone = assistant.ask(QStringLiteral("why was the last order rejected?")).text;
+        QVERIFY2(anyone.contains(QStringLiteral("SIM-9")), qPrintable(anyone));
+        // The model's tool says the same.
+        const QJsonObject orders = *tools.call(QStringLiteral("get_orders"), QStringLiteral("{\"mine\":true}"));
+        QCOMPARE(orders.value(QStringLiteral("count")).toInt(), 1);
+        QCOMPARE(orders.value(QStringLiteral("orders")).toArray().first().toObject().value(QStringLiteral("order_id")).toString(),
+                 QStringLiteral("ALICE-1"));
+        // My cash is on my accounts, not the simulated desks'.
+        const QJsonObject positions = *tools.call(QStringLiteral("get_positions"), QStringLiteral("{\"mine\":true}"));
+        QStringList accounts;
+        for (const QJsonValue &v : positions.value(QStringLiteral("cash")).toArray())
+            accounts << v.toObject().value(QStringLiteral("account")).toString();
+        accounts.sort();
+        QCOMPARE(accounts, (QStringList{QStringLiteral("DEMO-01"), QStringLiteral("DESK-01"), QStringLiteral("DESK-02")}));
+    }
+
+    // A read-only (compliance) session's copilot drafts nothing: propose_order is not offered.
+    void readOnlyCopilotDraftsNothing()
+    {
+        auto store = stores.open(stores.freshUrl());
+        TradingState state;
+        CopilotTools tools(state, reference, store.get(), clock);
+        tools.setDrafting(false);
+        for (const ToolSpec &t : tools.specs())
+            QVERIFY(t.name != u"propose_order");
+        QVERIFY(!tools.call(QStringLiteral("propose_order"), QStringLiteral("{\"instrument\":\"AAPL\",\"side\":\"buy\",\"quantity\":100}")).ok());
+        QVERIFY(!tools.proposal().has_value());
+        const auto a = OfflineAssistant(tools).ask(QStringLiteral("buy 100 AAPL at 228.50"));
+        QVERIFY2(a.text.contains(QStringLiteral("could not draft")), qPrintable(a.text));
+        QVERIFY(!store->head() || store->head()->sequence == 0);
     }
 
     void injectionChangesNothing()

@@ -110,6 +110,34 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
     }
 
+    // The simulated desks trade their own accounts, never the user's, unless asked to.
+    void simulatedDesksTradeTheirOwnAccounts()
+    {
+        for (const bool onUserAccounts : {false, true}) {
+            auto store = stores.open(stores.freshUrl());
+            DemoRunOptions options;
+            options.startUs = test::MarketOpenUs;
+            options.orders = 150;
+            options.onUserAccounts = onUserAccounts;
+            QVERIFY(runDemo(*store, reference, options).ok());
+            const auto state = TradingState::replay(*store);
+            QVERIFY(state.ok());
+            QSet<QString> traded;
+            for (const OrderRecord &o : state->orders())
+                traded.insert(o.account);
+            QSet<QString> expected;
+            if (onUserAccounts)
+                for (const Account *a : reference.accounts())
+                    expected.insert(a->id);
+            else
+                expected = {QStringLiteral("SIM-01"), QStringLiteral("SIM-02"), QStringLiteral("SIM-03")};
+            QStringList tradedList = traded.values(), expectedList = expected.values();
+            tradedList.sort();
+            expectedList.sort();
+            QCOMPARE(tradedList, expectedList);
+        }
+    }
+
     void invariantsHoldOverManySeeds()
     {
         QFETCH(quint64, seed);

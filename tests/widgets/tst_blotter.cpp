@@ -1,0 +1,182 @@
+// The blotter against the real engine (SQLite store, simulated venue): what its menus offer a
+// trader and a compliance session, and "My orders" among the simulated desks' orders.
+
+#include "blotter.h"
+#include "blottermodel.h"
+#include "demo/simulatedtraders.h"
+#include "engine/tradingengine.h"
+#include "refdata/referencedata.h"
+#include "teststores.h"
+#include "testmarket.h"
+#include "testorders.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace instant;
+using namespace instant::test;
+
+namespace {
+
+const QString Passive = QStringLiteral("ALICE-1");
+
+QStringList texts(const QMenu &menu)
+{
+    QStringList out;
+    for (const QAction *a : menu.actions())
+        if (!a->isSeparator())
+            out << a->text();
+    return out;
+}
+
+} // namespace
+
+class TestBlotter : public QObject
+{
+    Q_OBJECT
+
+    TestStores stores{Backend::Sqlite};
+    const ReferenceData reference = test::market();
+    const SimulatedClock clock{MarketOpenUs};
+
+    std::unique_ptr<TradingEngine> startEngine(EventStore &store, const Actor &actor, int flowMs = 0, bool deskOnUser = false)
+    {
+        EngineOptions options;
+        options.startUs = MarketOpenUs;
+        options.stepIntervalMs = 50;
+        options.actor = actor;
+        options.demoFlowIntervalMs = flowMs;
+        options.simulatedDesksOnUserAccounts = deskOnUser;
+        auto e = std::make_unique<TradingEngine>(store, reference, clock, options);
+        bool started = false; // queued to this thread: a fast start may come before any wait
+        QObject::connect(e.get(), &TradingEngine::started, e.get(), [&started] { started = true; }, Qt::QueuedConnection);
+        e->start();
+        if (!QTest::qWaitFor([&started] { return started; }, 10000))
+            qFatal("engine did not start");
+        return e;
+    }
+
+    // A buy well below the market: it works.
+    NewOrderCommand passiveBuy(const QString &id)
+    {
+        const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
+        NewOrderCommand c;
+        c.clientOrderId = id;
+        c.account = QStringLiteral("DESK-02");
+        c.instrument = aapl->id;
+        c.side = QStringLiteral("buy");
+        c.quantity = 100;
+        c.limitPrice = aapl->formatPrice(Price(aapl->referencePrice.value() * 97 / 100));
+        return c;
+    }
+
+    QModelIndex rowOf(const Blotter &blotter, const QString &orderId)
+    {
+        const int row = blotter.model()->rowOf(orderId);
+        return row < 0 ? QModelIndex() : blotter.model()->index(row, BlotterModel::OrderId);
+    }
+
+private Q_SLOTS:
+    // A trader may cancel and replace a working order; a compliance session on the same store is
+    // offered neither (nor the exceptions' Acknowledge), only what reads.
+    void complianceMenuOffersNoCancelOrReplace()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        {
+            auto trading = startEngine(*store, Alice);
+            Blotter blotter(trading.get(), reference);
+            trading->submit(passiveBuy(Passive));
+            QTRY_VERIFY(rowOf(blotter, Passive).isValid()
+                        && blotter.model()->orderAt(rowOf(blotter, Passive).row()).state == OrderState::New);
+            const std::unique_ptr<QMenu> menu = blotter.orderMenu(rowOf(blotter, Passive));
+            QVERIFY(menu);
+            const QStringList offered = texts(*menu);
+            QVERIFY2(offered.contains(QStringLiteral("Cancel %1").arg(Passive)), qPrintable(offered.join(u'|')));
+            QVERIFY2(offered.contains(QStringLiteral("Replace %1…").arg(Passive)), qPrintable(offered.join(u'|')));
+            QVERIFY(menu->actions().constFirst()->isEnabled());
+            QVERIFY(!blotter.findChild<QPushButton *>(QStringLiteral("AcknowledgeExceptionButton"))->isHidden()); // on its tab
+            trading->stop();
+        }
+        const Sequence before = store->head()->sequence;
+        auto compliance = startEngine(*store, Carol);
+        Blotter blotter(compliance.get(), reference);
+        compliance->republish(); // what it loaded at start, sent before this blotter listened
+        QTRY_VERIFY(rowOf(blotter, Passive).isValid());
+        QCOMPARE(blotter.model()->orderAt(rowOf(blotter, Passive).row()).state, OrderState::New); // as recorded
+        const std::unique_ptr<QMenu> menu = blotter.orderMenu(rowOf(blotter, Passive));
+        QVERIFY(menu);
+        for (const QString &text : texts(*menu))
+            QVERIFY2(!text.startsWith(QStringLiteral("Cancel")) && !text.startsWith(QStringLiteral("Replace")), qPrintable(text));
+        QCOMPARE(texts(*menu), QStringList{QStringLiteral("Copy order ID")});
+        QVERIFY(blotter.findChild<QPushButton *>(QStringLiteral("AcknowledgeExceptionButton"))->isHidden());
+        compliance->stop();
+        QCOMPARE(store->head()->sequence, before); // it recorded nothing
+    }
+
+    // The simulated desks trade their own accounts; "My orders" leaves the user's only.
+    void myOrdersAmongTheSimulatedDesks()
+    {
+        auto store = stores.open(stores.freshUrl());
+        auto engine = startEngine(*store, Alice, 20);
+        Blotter blotter(engine.get(), reference);
+        engine->submit(passiveBuy(Passive));
+        QTRY_VERIFY_WITH_TIMEOUT(blotter.model()->rowCount() >= 25 && rowOf(blotter, Passive).isValid(), 20000);
+        engine->stop();
+        const int all = blotter.model()->rowCount();
+        for (int row = 0; row < all; ++row) {
+            const OrderRecord &o = blotter.model()->orderAt(row);
+            if (o.orderId == Passive)
+                continue;
+            QCOMPARE(o.actor, QStringLiteral("simulated-desk"));
+            QVERIFY2(o.account.startsWith(QStringLiteral("SIM-")) && !reference.account(o.account), qPrintable(o.account));
+        }
+
+        blotter.setMyOrdersOnly(true);
+        QCOMPARE(blotter.proxy()->rowCount(), 1);
+        QCOMPARE(blotter.view()->model()->rowCount(), 1);
+        const QModelIndex shown = blotter.proxy()->mapToSource(blotter.proxy()->index(0, 0));
+        QCOMPARE(blotter.model()->orderAt(shown.row()).orderId, Passive);
+        blotter.setMyOrdersOnly(false);
+        QCOMPARE(blotter.view()->model()->rowCount(), all);
+    }
+
+    // Asked to (an option), the simulated desks trade the user's accounts instead.
+    void simulatedDesksOnTheUsersAccountsWhenAsked()
+    {
+        auto store = stores.open(stores.freshUrl());
+        auto engine = startEngine(*store, Alice, 20, true);
+        Blotter blotter(engine.get(), reference);
+        QTRY_VERIFY_WITH_TIMEOUT(blotter.model()->rowCount() >= 15, 20000);
+        engine->stop();
+        for (int row = 0; row < blotter.model()->rowCount(); ++row)
+            QVERIFY2(reference.account(blotter.model()->orderAt(row).account), qPrintable(blotter.model()->orderAt(row).account));
+    }
+
+    // Whose order is "mine": entered by me, or on one of my accounts (a bracket's exits).
+    void myOrdersRule()
+    {
+        const OwnBook mine = OwnBook::of(QStringLiteral("alice"), reference);
+        OrderRecord o;
+        o.actor = QStringLiteral("alice");
+        o.account = QStringLiteral("SIM-02");
+        QVERIFY(mine.has(o));
+        o.actor = QStringLiteral("bracket-monitor");
+        o.account = QStringLiteral("DESK-02");
+        QVERIFY(mine.has(o));
+        QVERIFY(!mine.entered(o));
+        o.actor = QStringLiteral("simulated-desk");
+        o.account = SimulatedTraders::deskAccounts().constFirst().id;
+        QVERIFY(!mine.has(o));
+        OrderFilter filter;
+        filter.mine = mine;
+        QVERIFY(!filter.isEmpty());
+        QVERIFY(!filter.matches(o, QStringLiteral("AAPL")));
+    }
+};
+
+QTEST_MAIN(TestBlotter)
+#include "tst_blotter.moc"
