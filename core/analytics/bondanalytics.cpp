@@ -19,6 +19,8 @@
 #include <ql/time/daycounters/actualactual.hpp>
 #include <ql/time/schedule.hpp>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -51,11 +53,13 @@ QDate fromQl(const QuantLib::Date &d)
 // Treasury coupon dates: semiannual back from maturity, unadjusted (the accrual periods run from
 // date to date; a payment due on a holiday is made the next business day), on the month's last day
 // for a security maturing on one (the same dates as treasurycalendar.h's couponDates()).
-QuantLib::Schedule couponSchedule(QDate dated, QDate maturity)
+// An odd (long) first coupon is the schedule's first date after the dated date.
+QuantLib::Schedule couponSchedule(QDate dated, QDate maturity, QDate firstCoupon = {})
 {
     const bool endOfMonth = maturity.day() == maturity.daysInMonth();
     return QuantLib::Schedule(toQl(dated), toQl(maturity), QuantLib::Period(QuantLib::Semiannual), QuantLib::NullCalendar(),
-                              QuantLib::Unadjusted, QuantLib::Unadjusted, QuantLib::DateGeneration::Backward, endOfMonth);
+                              QuantLib::Unadjusted, QuantLib::Unadjusted, QuantLib::DateGeneration::Backward, endOfMonth,
+                              firstCoupon.isValid() ? toQl(firstCoupon) : QuantLib::Date());
 }
 
 // A QuantLib bond for a Treasury; the evaluation date follows the settlement date.
@@ -81,7 +85,7 @@ std::optional<TreasuryBond> makeBond(const Instrument &i, QDate settle)
         b.frequency = QuantLib::Annual;
         return b;
     }
-    const QuantLib::Schedule schedule = couponSchedule(i.datedDate, i.maturityDate);
+    const QuantLib::Schedule schedule = couponSchedule(i.datedDate, i.maturityDate, i.firstCouponDate);
     b.dayCounter = QuantLib::ActualActual(QuantLib::ActualActual::ISMA, schedule);
     b.bond = std::make_unique<QuantLib::FixedRateBond>(0, 100.0, schedule,
                                                        std::vector<QuantLib::Rate>{i.couponPercent / 100.0}, b.dayCounter);
@@ -132,6 +136,91 @@ std::optional<double> priceForYield(const Instrument &instrument, double yieldPc
     } catch (const std::exception &) {
         return std::nullopt;
     }
+}
+
+Accrual accrual(const Instrument &instrument, QDate settle)
+{
+    Accrual a;
+    const bool coupons = instrument.kind == InstrumentKind::TreasuryNote || instrument.kind == InstrumentKind::TreasuryBond;
+    if (!coupons || instrument.couponPercent <= 0 || !settle.isValid() || !instrument.datedDate.isValid()
+        || !instrument.maturityDate.isValid() || settle <= instrument.datedDate || settle >= instrument.maturityDate)
+        return a;
+    // The payment dates, from QuantLib's schedule (a long first coupon included).
+    QList<QDate> payments;
+    try {
+        std::lock_guard guard(quantLibLock());
+        const QuantLib::Schedule schedule = couponSchedule(instrument.datedDate, instrument.maturityDate, instrument.firstCouponDate);
+        for (size_t k = 1; k < schedule.size(); ++k)
+            payments << fromQl(schedule.date(k));
+    } catch (const std::exception &) {
+        return a;
+    }
+    a.start = instrument.datedDate;
+    for (const QDate &d : std::as_const(payments)) {
+        if (d <= settle)
+            a.start = d;
+        else {
+            a.nextCoupon = d;
+            break;
+        }
+    }
+    if (!a.nextCoupon.isValid())
+        return a;
+    a.days = int(a.start.daysTo(settle));
+    // ICMA: each day earns its share of the regular (quasi-)coupon period it falls in. The
+    // quasi-coupon dates run back from maturity every six months (on the month's end for a
+    // security maturing on one); a short first period counts its days against the whole regular
+    // period, a long one splits into the two periods it spans.
+    const bool endOfMonth = instrument.maturityDate.day() == instrument.maturityDate.daysInMonth();
+    auto quasi = [&](int k) {
+        QDate d = instrument.maturityDate.addMonths(-6 * k);
+        return endOfMonth ? QDate(d.year(), d.month(), d.daysInMonth()) : d;
+    };
+    int k = 0;
+    while (quasi(k + 1) > settle) // the quasi-period [quasi(k+1), quasi(k)] holding the settlement date
+        ++k;
+    for (; quasi(k) > a.start; ++k) {
+        const QDate from = quasi(k + 1), to = quasi(k);
+        const qint64 inside = std::max(from, a.start).daysTo(std::min(to, settle));
+        if (inside > 0)
+            a.periods.append({inside, from.daysTo(to)});
+    }
+    a.couponPercent = instrument.couponPercent;
+    return a;
+}
+
+qint64 Accrual::cents(Quantity face) const
+{
+    if (periods.isEmpty() || face.value() <= 0)
+        return 0;
+    // face × coupon% / 100 / 2 × Σ days_i / period_i, in cents, exactly: the coupon in
+    // hundred-thousandths of a percent (Treasury coupons are multiples of 1/8).
+    __extension__ typedef __int128 Wide;
+    const Wide coupon = Wide(std::llround(couponPercent * 100'000.0));
+    Wide numerator = 0, denominator = 1;
+    for (const auto &[inside, length] : periods) {
+        numerator = numerator * length + Wide(inside) * denominator;
+        denominator *= length;
+    }
+    // cents = face × coupon/1e5 /100 /2 × 100 × numerator / denominator
+    const Wide top = Wide(face.value()) * coupon * numerator;
+    const Wide bottom = denominator * 200'000;
+    const Wide whole = (2 * top + bottom) / (2 * bottom); // to the nearest cent, half up
+    return whole > Wide(std::numeric_limits<qint64>::max()) ? std::numeric_limits<qint64>::max() : qint64(whole);
+}
+
+qint64 accruedInterestCents(const Instrument &instrument, Quantity face, QDate settle)
+{
+    return accrual(instrument, settle).cents(face);
+}
+
+double accruedPer100(const Instrument &instrument, QDate settle)
+{
+    const Accrual a = accrual(instrument, settle);
+    double coupons = 0;
+    for (const auto &[inside, length] : a.periods)
+        coupons += double(inside) / double(length);
+    return a.couponPercent / 2.0 * coupons;
 }
 
 namespace {

@@ -34,6 +34,8 @@ QJsonObject ComplianceRule::toJson() const
     o.insert(QStringLiteral("severity"), severity == Severity::Hard ? QStringLiteral("hard") : QStringLiteral("soft"));
     if (!accounts.isEmpty())
         o.insert(QStringLiteral("accounts"), QJsonArray::fromStringList(accounts));
+    if (!approvers.isEmpty())
+        o.insert(QStringLiteral("approvers"), QJsonArray::fromStringList(approvers));
     return o;
 }
 
@@ -60,6 +62,11 @@ Result<QList<ComplianceRule>> ComplianceEngine::parseRules(const QJsonArray &rul
         r.severity = severity == u"hard" ? Severity::Hard : Severity::Soft;
         for (const QJsonValue &a : o.value(QStringLiteral("accounts")).toArray())
             r.accounts << a.toString();
+        for (const QJsonValue &a : o.value(QStringLiteral("approvers")).toArray())
+            if (!a.toString().trimmed().isEmpty())
+                r.approvers << a.toString().trimmed();
+        if (!r.approvers.isEmpty() && r.severity != Severity::Soft)
+            return makeError(ErrorCode::InvalidArgument, where + QStringLiteral(": only a soft rule can be approved (approvers)"));
         auto needPositive = [&](const char *key) -> Status {
             const QJsonValue v = o.value(QLatin1String(key));
             if (!v.isDouble() || v.toDouble() <= 0)
@@ -142,7 +149,10 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
     for (const ComplianceRule &rule : rules) {
         if (!rule.appliesTo(order.account))
             continue;
-        auto violate = [&](const QString &message) { out.append(Violation{rule.id, rule.kind, rule.severity, message}); };
+        auto violate = [&](const QString &message, const QString &value = {}, const QString &limit = {}) {
+            out.append(Violation{rule.id, rule.kind, rule.severity, message, value, limit, rule.approvers});
+        };
+        auto dollars = [](double cents) { return QStringLiteral("$%L1").arg(cents / 100.0, 0, 'f', 2); };
         if (rule.kind == u"max_order_notional") {
             // Limits are any positive number: compared as doubles (a cast of 1e30 to qint64 is undefined).
             const double limit = std::floor(rule.params.value(QStringLiteral("limit_cents")).toDouble());
@@ -150,7 +160,8 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
                 violate(QStringLiteral("order notional $%L1 is over the $%L2 limit (%3)")
                             .arg(double(order.notionalCents) / 100.0, 0, 'f', 2)
                             .arg(limit / 100.0, 0, 'f', 2)
-                            .arg(rule.id));
+                            .arg(rule.id),
+                        dollars(double(order.notionalCents)), dollars(limit));
         } else if (rule.kind == u"max_position") {
             const QString only = rule.params.value(QStringLiteral("instrument")).toString();
             if (!only.isEmpty() && only != instrument.id && only.compare(instrument.symbol, Qt::CaseInsensitive) != 0)
@@ -165,7 +176,8 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
                 after += order.quantity.value();
             if (order.side == Side::Buy && double(after) > limit)
                 violate(QStringLiteral("position in %1 would reach %L2, over the %L3 limit (%4)")
-                            .arg(instrument.symbol).arg(after).arg(limit, 0, 'f', 0).arg(rule.id));
+                            .arg(instrument.symbol).arg(after).arg(limit, 0, 'f', 0).arg(rule.id),
+                        QStringLiteral("%L1").arg(after), QStringLiteral("%L1").arg(limit, 0, 'f', 0));
         } else if (rule.kind == u"restricted_list") {
             for (const QJsonValue &v : rule.params.value(QStringLiteral("instruments")).toArray()) {
                 const QString name = v.toString();
@@ -188,7 +200,8 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
                             .arg(distance, 0, 'f', 2)
                             .arg(instrument.formatPrice(anchor))
                             .arg(percent, 0, 'f', 2)
-                            .arg(rule.id));
+                            .arg(rule.id),
+                        QStringLiteral("%1%").arg(distance, 0, 'f', 2), QStringLiteral("±%1%").arg(percent, 0, 'f', 2));
         } else if (rule.kind == u"max_dv01") {
             if (!isTreasury(instrument.kind))
                 continue;
@@ -199,7 +212,8 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
             const double after = before + delta;
             if (std::abs(after) > limit && std::abs(after) > std::abs(before))
                 violate(QStringLiteral("account DV01 would be $%L1, over the $%L2 limit (%3)")
-                            .arg(after, 0, 'f', 0).arg(limit, 0, 'f', 0).arg(rule.id));
+                            .arg(after, 0, 'f', 0).arg(limit, 0, 'f', 0).arg(rule.id),
+                        QStringLiteral("$%L1").arg(after, 0, 'f', 0), QStringLiteral("$%L1").arg(limit, 0, 'f', 0));
         }
     }
     return out;

@@ -24,13 +24,16 @@ enum class Severity : quint8 { Hard, Soft };
 //   restricted_list    {instruments: [...]}     no buying or selling these
 //   price_collar       {percent}                limit price within ±percent of the last trade
 //   max_dv01           {limit_dollars}          Treasury DV01 of the account after the order fills
-// Optional on every rule: accounts: [...] (default: all), severity: "hard" | "soft".
+// Optional on every rule: accounts: [...] (default: all), severity: "hard" | "soft",
+// approvers: [...] (a soft rule: an override also needs one of these users to approve it, never
+// the trader who asked: four eyes).
 struct ComplianceRule
 {
     QString id;
     QString kind;
     Severity severity = Severity::Hard;
     QStringList accounts;
+    QStringList approvers; // four eyes: who may approve an override of this (soft) rule
     QJsonObject params;
 
     bool appliesTo(const QString &account) const { return accounts.isEmpty() || accounts.contains(account); }
@@ -43,6 +46,9 @@ struct Violation
     QString kind;
     Severity severity = Severity::Hard;
     QString message; // in the trader's words
+    QString value;   // what the order comes to, as the rule measures it ("$12,000,000.00")
+    QString limit;   // the rule's limit, in the same terms
+    QStringList approvers; // four eyes: an override waits for one of these users
 };
 
 // An override of a soft rule: which rule, and why (recorded with the actor).

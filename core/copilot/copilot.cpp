@@ -1,4 +1,5 @@
 #include "copilot/copilot.h"
+#include "oms/ordercost.h"
 
 #include "analytics/bondanalytics.h"
 #include "analytics/fixedincome.h"
@@ -272,16 +273,19 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     check.side = side;
     check.quantity = Quantity(c.quantity);
     check.limitPrice = limit;
-    check.referencePrice = limit.value_or(m_state.lastPrice(i->id).value_or(i->referencePrice));
-    check.notionalCents = i->notionalCents(check.quantity, check.referencePrice);
-    check.settleDate = analytics::settlementDate(*i, m_clock.tradeDate());
+    // Priced as the order manager prices it: the limit, or a market order's protection price.
+    check.referencePrice = limit.value_or(protectionPrice(*i, m_state.lastPrice(i->id).value_or(i->referencePrice), side));
+    const OrderCost cost = orderCost(*i, side, TimeInForce::Day, check.quantity, check.referencePrice, m_clock.tradeDate());
+    check.notionalCents = cost.principalCents;
+    check.settleDate = cost.settleDate;
     auto rules = ComplianceEngine::parseRules(m_state.complianceRules().isEmpty() ? ComplianceEngine::defaultRules() : m_state.complianceRules());
     if (rules)
         p.violations = ComplianceEngine::check(*rules, check, m_state, m_reference);
-    p.summary = QStringLiteral("%1 %L2 %3%4 for %5 (about $%L6)")
-                    .arg(c.side, QLocale(QLocale::English).toString(c.quantity), i->symbol,
+    p.summary = QStringLiteral("%1 %2 %3%4 for %5 (about $%L6%7)")
+                    .arg(c.side, formatQuantity(c.quantity, i), i->symbol,
                          limit ? QStringLiteral(" at %1").arg(i->formatPrice(*limit)) : QStringLiteral(" at market"), c.account)
-                    .arg(double(check.notionalCents) / 100.0, 0, 'f', 0);
+                    .arg(double(cost.totalCents()) / 100.0, 0, 'f', 0)
+                    .arg(cost.accruedCents > 0 ? QStringLiteral(" with accrued interest") : QString());
     m_proposal = p;
     return p.toJson();
 }
@@ -519,10 +523,11 @@ OfflineAssistant::Answer OfflineAssistant::ask(const QString &question)
         for (const QJsonValue &v : rows)
             if (lower.contains(v.toObject().value(QStringLiteral("order_id")).toString().toLower()))
                 pick = v.toObject();
+        const Instrument *picked = m_tools.reference().instrument(pick.value(QStringLiteral("instrument")).toString());
         answer.text = prefix + QStringLiteral("Order %1 (%2 %3 %4) was rejected: %5")
-                                   .arg(pick.value(QStringLiteral("order_id")).toString(), pick.value(QStringLiteral("side")).toString())
-                                   .arg(pick.value(QStringLiteral("quantity")).toInteger())
-                                   .arg(pick.value(QStringLiteral("instrument")).toString(), pick.value(QStringLiteral("reason")).toString());
+                                   .arg(pick.value(QStringLiteral("order_id")).toString(), pick.value(QStringLiteral("side")).toString(),
+                                        formatQuantity(pick.value(QStringLiteral("quantity")).toInteger(), picked),
+                                        pick.value(QStringLiteral("instrument")).toString(), pick.value(QStringLiteral("reason")).toString());
         return answer;
     }
     if (lower.contains(QStringLiteral("dv01")) || lower.contains(QStringLiteral("exposure")) || lower.contains(QStringLiteral("risk"))) {

@@ -1,4 +1,5 @@
 #include "demo/demorun.h"
+#include "demo/demomarket.h"
 
 #include "events/eventhash.h"
 #include "oms/lifecycleevents.h"
@@ -206,6 +207,7 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     QElapsedTimer clock;
     clock.start();
     SimulatedVenue venue(reference, options.seed, options.startUs);
+    venue.setYieldCurve(&DemoMarket::yieldPercent);
     OrderManager oms(store, reference, venue);
     SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
     if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)

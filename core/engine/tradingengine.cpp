@@ -1,7 +1,9 @@
 #include "engine/tradingengine.h"
+#include "oms/ordercost.h"
 
 #include "analytics/bondanalytics.h"
 #include "analytics/marketcalendar.h"
+#include "demo/demomarket.h"
 #include "demo/simulatedtraders.h"
 #include "oms/orderevents.h"
 #include "refdata/referencedata.h"
@@ -29,7 +31,8 @@ public:
           m_oms(engine.m_store, engine.m_reference, *m_venue, this),
           m_settlement(m_oms, [this] { return m_venue->tradeDate(); }, this),
           m_brackets(m_oms, engine.m_reference, this),
-          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this)
+          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this),
+          m_traderAlerts(engine.m_store, engine.m_reference, engine.clock(), this)
     {
         // An option's underlying at expiry: the close of its expiry day (from the trades, below);
         // when the workstation did not see that day, the market's last: the simulated venue's last
@@ -57,7 +60,9 @@ public:
     {
         if (engine.m_options.fixVenue)
             return new FixVenue(engine.m_reference, *engine.m_options.fixVenue, engine.m_clock, parent);
-        return new SimulatedVenue(engine.m_reference, engine.m_options.seed, engine.m_marketClock, parent);
+        auto *simulated = new SimulatedVenue(engine.m_reference, engine.m_options.seed, engine.m_marketClock, parent);
+        simulated->setYieldCurve(&DemoMarket::yieldPercent); // the demo market's curve, on the market's date
+        return simulated;
     }
 
     // The simulated venue in demo mode, the WebSocket feed live: the same signals either way.
@@ -73,6 +78,7 @@ public:
         // The screener watches the same market data; each alert is recorded, then shown.
         connect(source, &Source::trade, &m_screener, &Screener::onTrade);
         connect(source, &Source::bar, &m_screener, &Screener::onBar);
+        connect(source, &Source::trade, &m_traderAlerts, &TraderAlerts::onTrade);
         // Stops and trailing stops watch the same trades; settlement keeps each day's close.
         connect(source, &Source::trade, &m_brackets, &BracketMonitor::onTrade);
         connect(source, &Source::trade, &m_settlement, &SettlementWorker::recordTrade);
@@ -166,18 +172,23 @@ public:
             connect(m_fix, &Venue::connectionChanged, &m_engine, &TradingEngine::venueConnectionChanged);
             connect(m_fix, &FixVenue::problem, &m_engine, &TradingEngine::problem);
         }
-        connect(&m_screener, &Screener::alert, this, [this](const Alert &a) {
-            AppendRequest r;
-            r.streamId = QStringLiteral("alerts");
-            NewEvent e;
-            e.type = QStringLiteral("ScreenerAlert");
-            e.payload = a.toJson();
-            e.actor = Actor{QStringLiteral("screener"), QStringLiteral("system")};
-            r.events.append(e);
-            if (m_engine.canTrade()) // read-only: shown, not recorded (a trading workstation records it)
+        const auto recordAlert = [this](const QString &type, const Alert &a) {
+            if (m_engine.canTrade()) { // read-only: shown, not recorded (a trading workstation records it)
+                AppendRequest r;
+                r.streamId = QStringLiteral("alerts");
+                r.events.append(NewEvent::make(type, a.toJson(), Actor{QStringLiteral("screener"), QStringLiteral("system")}));
                 (void)m_engine.m_store.append(std::move(r));
+            }
             m_alerts.append(a);
+        };
+        connect(&m_screener, &Screener::alert, this, [recordAlert](const Alert &a) { recordAlert(QStringLiteral("ScreenerAlert"), a); });
+        connect(&m_traderAlerts, &TraderAlerts::alert, this, [recordAlert](const Alert &a) { recordAlert(QStringLiteral("TraderAlert"), a); });
+        connect(&m_traderAlerts, &TraderAlerts::rulesChanged, this, [this](const QList<AlertRule> &rules, int quietMinutes) {
+            m_screener.setBreakoutQuietMinutes(quietMinutes);
+            Q_EMIT m_engine.alertRulesUpdated(rules, quietMinutes);
         });
+        if (Status s = m_traderAlerts.load(); !s)
+            Q_EMIT m_engine.problem(s.message());
     }
 
     // Everything already recorded, in entry order (sorted here, not on the GUI thread), as one
@@ -264,10 +275,21 @@ public:
         Q_EMIT m_engine.bracketsUpdated(m_oms.state().brackets().all().values());
         Q_EMIT m_engine.executionsAdded(m_oms.state().executions());
         Q_EMIT m_engine.exceptionsUpdated(m_oms.state().executionExceptions());
+        Q_EMIT m_engine.alertRulesUpdated(m_traderAlerts.rules(), m_traderAlerts.breakoutQuietMinutes());
+        m_approvalsSent = false;
+        publishApprovals();
         m_portfolioDirty = true;
     }
 
     Status setScreenerRules(const QJsonArray &rules) { return m_screener.setRules(rules); }
+
+    // The traders' alert rules: recorded by the engine's actor; compliance only reads them.
+    Status changeAlerts(const std::function<Status(TraderAlerts &, const Actor &)> &change)
+    {
+        if (!m_engine.canTrade())
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("a read-only session sets no alerts"));
+        return change(m_traderAlerts, m_engine.m_options.actor);
+    }
 
     void shutdown()
     {
@@ -324,7 +346,9 @@ public:
             }
         }
         if (!m_quotes.isEmpty()) {
-            Q_EMIT m_engine.quotesUpdated(m_quotes.values());
+            QList<Quote> quotes = m_quotes.values();
+            addYields(quotes);
+            Q_EMIT m_engine.quotesUpdated(quotes);
             m_quotes.clear();
         }
         if (!m_trades.isEmpty()) {
@@ -416,11 +440,44 @@ public:
         }
     }
 
+    // Treasuries are read in yield: priced here, on the engine's thread, never while painting.
+    void addYields(QList<Quote> &quotes) const
+    {
+        const QDate today = m_engine.clock().tradeDate();
+        for (Quote &q : quotes) {
+            const Instrument *i = m_engine.m_reference.instrument(q.instrument);
+            if (!i || !isTreasury(i->kind) || !q.bid || !q.ask)
+                continue;
+            const QDate settle = analytics::settlementDate(*i, today);
+            const Price mid((q.bid->value() + q.ask->value()) / 2 / i->tickSize * i->tickSize);
+            q.yieldPercent = analytics::yieldPercent(*i, mid, settle);
+            const auto before = analytics::yieldPercent(*i, i->referencePrice, settle);
+            if (q.yieldPercent && before)
+                q.yieldChangeBp = (*q.yieldPercent - *before) * 100.0;
+        }
+    }
+
     void publishSnapshot()
     {
         auto copy = std::make_shared<const TradingState>(m_oms.state().recentCopy());
-        QMutexLocker lock(&m_engine.m_snapshotMutex);
-        m_engine.m_snapshot = std::move(copy);
+        {
+            QMutexLocker lock(&m_engine.m_snapshotMutex);
+            m_engine.m_snapshot = copy;
+        }
+        publishApprovals();
+    }
+
+    // Four eyes: the requests, whenever one is made or decided.
+    void publishApprovals()
+    {
+        Sequence newest = 0;
+        for (const ApprovalRequest &r : m_oms.state().approvals())
+            newest = std::max(newest, r.lastSequence);
+        if (newest == m_approvalsSeen && m_approvalsSent)
+            return;
+        m_approvalsSeen = newest;
+        m_approvalsSent = true;
+        Q_EMIT m_engine.approvalsUpdated(m_oms.state().approvals().values());
     }
 
     void submit(NewOrderCommand c)
@@ -441,6 +498,15 @@ public:
         if (!m_engine.canTrade())
             return;
         Q_EMIT m_engine.commandFinished(m_oms.cancel(id, m_engine.m_options.actor));
+    }
+
+    void decideApproval(const QString &id, bool approve, const QString &reason)
+    {
+        if (!m_engine.canTrade())
+            return;
+        const Actor &me = m_engine.m_options.actor;
+        Q_EMIT m_engine.commandFinished(approve ? m_oms.approve(id, me) : m_oms.refuseApproval(id, reason, me));
+        publishApprovals();
     }
 
     void cancelAll(const QString &instrument)
@@ -657,8 +723,11 @@ private:
     BracketMonitor m_brackets;
     QSet<QString> m_changedBrackets;
     QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
+    Sequence m_approvalsSeen = 0;
+    bool m_approvalsSent = false;
     Screener m_screener;
     QList<Alert> m_alerts;
+    TraderAlerts m_traderAlerts;
     std::unique_ptr<SimulatedTraders> m_traders;
     QString m_flowPrefix;
     int m_flowCount = 0;
@@ -690,6 +759,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<instant::OrderRecord>();
         qRegisterMetaType<QList<instant::OrderRecord>>();
         qRegisterMetaType<QList<instant::OrderRef>>();
+        qRegisterMetaType<QList<instant::ApprovalRequest>>();
         qRegisterMetaType<QList<instant::FillRecord>>();
         qRegisterMetaType<QList<instant::BracketRecord>>();
         qRegisterMetaType<QList<instant::AccountRecord>>();
@@ -756,6 +826,19 @@ void TradingEngine::cancel(const QString &orderId)
         QMetaObject::invokeMethod(m_core, [core = m_core, orderId] { core->cancel(orderId); }, Qt::QueuedConnection);
 }
 
+void TradingEngine::approveOrder(const QString &requestId)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, requestId] { core->decideApproval(requestId, true, {}); }, Qt::QueuedConnection);
+}
+
+void TradingEngine::refuseOrder(const QString &requestId, const QString &reason)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [core = m_core, requestId, reason] { core->decideApproval(requestId, false, reason); },
+                                  Qt::QueuedConnection);
+}
+
 void TradingEngine::cancelAll(const QString &instrument)
 {
     if (m_core)
@@ -792,6 +875,40 @@ void TradingEngine::setScreenerRules(const QJsonArray &rules)
     if (m_core)
         QMetaObject::invokeMethod(m_core, [this, core = m_core, rules] {
             if (Status s = core->setScreenerRules(rules); !s)
+                Q_EMIT problem(s.message());
+        }, Qt::QueuedConnection);
+}
+
+void TradingEngine::setAlertRule(const AlertRule &rule)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [this, core = m_core, rule] {
+            const Status s = core->changeAlerts([&rule](TraderAlerts &alerts, const Actor &actor) -> Status {
+                if (auto set = alerts.set(rule, actor); !set)
+                    return set.error();
+                return Done{};
+            });
+            if (!s)
+                Q_EMIT problem(s.message());
+        }, Qt::QueuedConnection);
+}
+
+void TradingEngine::removeAlertRule(const QString &ruleId)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [this, core = m_core, ruleId] {
+            if (Status s = core->changeAlerts([&ruleId](TraderAlerts &alerts, const Actor &actor) { return alerts.remove(ruleId, actor); }); !s)
+                Q_EMIT problem(s.message());
+        }, Qt::QueuedConnection);
+}
+
+void TradingEngine::setBreakoutQuietMinutes(int minutes)
+{
+    if (m_core)
+        QMetaObject::invokeMethod(m_core, [this, core = m_core, minutes] {
+            if (Status s = core->changeAlerts([minutes](TraderAlerts &alerts, const Actor &actor) {
+                    return alerts.setBreakoutQuietMinutes(minutes, actor);
+                }); !s)
                 Q_EMIT problem(s.message());
         }, Qt::QueuedConnection);
 }
@@ -874,15 +991,27 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
             return p;
         }
     }
-    const Price reference = limit.value_or(state->lastPrice(instrument->id).value_or(instrument->referencePrice));
-    p.notionalCents = instrument->notionalCents(Quantity(c.quantity), reference);
-    // The trade date the order manager will use: the market's.
+    TimeInForce tif = TimeInForce::Day;
+    events::parseTimeInForce(c.timeInForce, tif);
+    // Priced as the order manager prices it: at the limit, or a market or stop order at its
+    // protection price; on the market's trade date.
+    const Price market = state->lastPrice(instrument->id).value_or(instrument->referencePrice);
+    const Price reference = limit.value_or(market);
     const QDate today = clock().tradeDate();
     if (auto why = analytics::whyNotTradable(*instrument, today)) {
         p.problem = *why;
         return p;
     }
-    const QDate settle = analytics::settlementDate(*instrument, today);
+    const Price pricedAt = limit ? *limit : protectionPrice(*instrument, market, side);
+    const OrderCost cost = orderCost(*instrument, side, tif, Quantity(c.quantity), pricedAt, today);
+    p.pricedAt = pricedAt;
+    p.atProtectionPrice = !limit.has_value();
+    p.notionalCents = cost.principalCents;
+    p.accruedCents = cost.accruedCents;
+    p.accruedDays = cost.accrual.days;
+    p.holdCents = cost.holdCents;
+    p.settleDate = cost.settleDate;
+    const QDate settle = cost.settleDate;
     if (isTreasury(instrument->kind)) {
         if (auto dv01 = analytics::dv01PerUnitFace(*instrument, reference, settle))
             p.dv01 = *dv01 * double(c.quantity) * (side == Side::Buy ? 1 : -1);
@@ -899,18 +1028,20 @@ OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
         check.side = side;
         check.quantity = Quantity(c.quantity);
         check.limitPrice = limit;
-        check.referencePrice = reference;
+        check.referencePrice = pricedAt;
         check.notionalCents = p.notionalCents;
         check.settleDate = settle;
         if (rules)
             p.violations = ComplianceEngine::check(*rules, check, *state, m_reference);
-        if (side == Side::Buy && p.notionalCents > p.availableCents)
+        if (side == Side::Buy && p.holdCents > p.availableCents)
             p.violations.prepend(Violation{QStringLiteral("buying-power"), QStringLiteral("buying_power"), Severity::Hard,
-                                           tr("needs $%L1, $%L2 available").arg(double(p.notionalCents) / 100.0, 0, 'f', 2)
-                                               .arg(double(p.availableCents) / 100.0, 0, 'f', 2)});
+                                           tr("needs $%L1, $%L2 available").arg(double(p.holdCents) / 100.0, 0, 'f', 2)
+                                               .arg(double(p.availableCents) / 100.0, 0, 'f', 2),
+                                           {}, {}, {}});
         if (side == Side::Sell && c.quantity > state->sellableQuantity(c.account, instrument->id))
             p.violations.prepend(Violation{QStringLiteral("no-short"), QStringLiteral("short_sale"), Severity::Hard,
-                                           tr("only %L1 available to sell").arg(state->sellableQuantity(c.account, instrument->id))});
+                                           tr("only %L1 available to sell").arg(state->sellableQuantity(c.account, instrument->id)),
+                                           {}, {}, {}});
         // A bracket's take-profit is a sell limit placed when the entry fills: the price collar
         // checks it then. Say now if it would be refused (the stop would still protect).
         if (rules && side == Side::Buy && c.bracket && !c.bracket->takeProfit.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "compliance/compliance.h"
 #include "screener/screener.h"
+#include "screener/traderalerts.h"
 #include "oms/orderfilter.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
@@ -49,7 +50,14 @@ struct OrderPreview
 {
     bool valid = false;
     QString problem;            // why it cannot be sent as typed
-    qint64 notionalCents = 0;
+    qint64 notionalCents = 0;   // principal, at `pricedAt`
+    qint64 accruedCents = 0;    // notes and bonds: accrued interest to `settleDate`
+    int accruedDays = 0;
+    qint64 totalCents() const { return notionalCents + accruedCents; }
+    qint64 holdCents = 0;       // a buy's reservation: what the buying-power check compares
+    Price pricedAt;             // the limit, or a market or stop order's protection price
+    bool atProtectionPrice = false; // a market or stop order: priced at its protection price
+    QDate settleDate;
     double dv01 = 0;            // Treasuries: dollars per basis point added to the account
     std::optional<double> yieldPercent;
     qint64 availableCents = 0;
@@ -82,6 +90,10 @@ public:
     void submit(const NewOrderCommand &command);
     void cancel(const QString &orderId);
     void cancelAll(const QString &instrument = {}); // all working orders (of one instrument)
+    // Four eyes: an order waiting for approval (TradingState::approvals()) goes out, or not.
+    // cancel() withdraws one the trader asked for. Outcomes come back through commandFinished().
+    void approveOrder(const QString &requestId);
+    void refuseOrder(const QString &requestId, const QString &reason);
     void replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice);
     // Brackets (an entry sent with NewOrderCommand::bracket): new exits, out now, or stopped.
     void amendBracket(const QString &id, const BracketTerms &terms);
@@ -90,6 +102,11 @@ public:
     void watchDepth(const QString &instrument);      // the ladder's instrument: its depth is published
     void republish();                                // sends every order, execution, exception and the portfolio again
     void setScreenerRules(const QJsonArray &rules);  // thresholds are editable; invalid rules are reported via problem()
+    // Alerts traders set (core/screener/traderalerts.h), recorded as the engine's actor; the rules
+    // come back through alertRulesUpdated(), a refusal (compliance, a bad rule) through problem().
+    void setAlertRule(const AlertRule &rule);
+    void removeAlertRule(const QString &ruleId);
+    void setBreakoutQuietMinutes(int minutes); // a breakout alert at most once per instrument this often
     // A trader has seen an execution exception (by its ExecutionException event's sequence) and
     // says so, with a note: recorded on the engine thread as the engine's actor. A role that
     // cannot trade (compliance) may not; a refusal or failure comes back through problem().
@@ -140,7 +157,11 @@ Q_SIGNALS:
     // Screener alerts, each also an event, and one for each new execution exception (kind
     // "execution_exception", id "X<sequence>": the ExecutionException event is its record).
     void alertsRaised(const QList<instant::Alert> &alerts);
+    // The traders' alert rules and the breakout quiet period: at start and whenever they change.
+    void alertRulesUpdated(const QList<instant::AlertRule> &rules, int breakoutQuietMinutes);
     void killSwitchChanged(const QString &mode);
+    // Four eyes: every approval request kept (waiting ones and the newest decided), whenever one changes.
+    void approvalsUpdated(const QList<instant::ApprovalRequest> &requests);
     void problem(const QString &message);
     // Events in the store not yet in the engine's projections (other workstations, catch-up).
     void lagMeasured(qint64 events);

@@ -83,6 +83,9 @@ QJsonObject OrderManager::fillPayload(const OrderRecord &o, const Instrument *in
                   {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
     if (r.exactPrice)
         p.insert(QStringLiteral("price_text"), r.exactPrice->text());
+    // A note or bond changes hands with its accrued interest to the settlement date.
+    if (const qint64 accrued = instrument ? analytics::accruedInterestCents(*instrument, quantity, settleDate) : 0; accrued > 0)
+        p.insert(QStringLiteral("accrued_cents"), accrued);
     return p;
 }
 
@@ -190,7 +193,7 @@ QList<NewEvent> OrderManager::adjustmentEvents(const OrderRecord &o, const Execu
     }
     if (m_state.isConsumed(o.orderId + u'/' + QStringLiteral("adj:") + r.execId) || fill->adjustment.startsWith(QLatin1String("busted")))
         return {}; // applied already (a resend, a drop copy)
-    executions::Adjustment a{o.account, o.orderId, r.execId, r.execRefId, 0, 0, {}, 0, r.text};
+    executions::Adjustment a{o.account, o.orderId, r.execId, r.execRefId, 0, 0, {}, 0, 0, r.text};
     QString came;
     if (bust || r.lastQuantity == Quantity(0)) { // a correction to nothing is a bust
         const bool wasCorrection = !bust;
@@ -207,6 +210,7 @@ QList<NewEvent> OrderManager::adjustmentEvents(const OrderRecord &o, const Execu
         a.price = r.lastPrice.value();
         a.priceText = r.exactPrice ? r.exactPrice->text() : QString();
         a.notionalCents = instrument ? fillNotional(*instrument, r.lastQuantity, r) : 0;
+        a.accruedCents = instrument ? analytics::accruedInterestCents(*instrument, r.lastQuantity, fill->settleDate) : 0;
         came = QStringLiteral("ExecID %1 corrected to %L2 @ %3").arg(r.execRefId).arg(a.quantity).arg(priceWords(instrument, r));
     }
     executions::Exception e{o.account, o.orderId, r.execId, bust ? executions::kind::Bust : executions::kind::Correction,

@@ -93,6 +93,8 @@ NewEvent encode(const Adjustment &a, bool bust, const Actor &actor)
         o.insert(QStringLiteral("quantity"), a.quantity);
         o.insert(QStringLiteral("price"), a.price);
         o.insert(QStringLiteral("notional_cents"), a.notionalCents);
+        if (a.accruedCents > 0)
+            o.insert(QStringLiteral("accrued_cents"), a.accruedCents);
         if (!a.priceText.isEmpty())
             o.insert(QStringLiteral("price_text"), a.priceText);
     }
@@ -110,10 +112,12 @@ Result<Adjustment> decodeAdjustment(const Payload &p)
     a.price = p.i64("price");
     a.priceText = p.str("price_text");
     a.notionalCents = p.i64("notional_cents");
+    a.accruedCents = p.i64("accrued_cents");
     a.reason = p.str("reason");
     if (a.orderId.isEmpty() || a.execRefId.isEmpty())
         return bad(ExecutionBusted, QStringLiteral("no order or execution named"));
-    if (a.quantity < 0 || !amount(a.quantity) || !amount(a.price) || !amount(a.notionalCents) || a.notionalCents < 0)
+    if (a.quantity < 0 || !amount(a.quantity) || !amount(a.price) || !amount(a.notionalCents) || a.notionalCents < 0
+        || !amount(a.accruedCents) || a.accruedCents < 0)
         return bad(ExecutionCorrected, QStringLiteral("an amount out of range"));
     return a;
 }

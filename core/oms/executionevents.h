@@ -84,6 +84,7 @@ struct Adjustment
     qint64 price = 0;          // corrections: the new price (nearest unit)
     QString priceText;         // corrections: the exact price as sent, when it is off the grid
     qint64 notionalCents = 0;  // corrections: the new amount
+    qint64 accruedCents = 0;   // corrections: the new accrued interest (notes and bonds)
     QString reason;
 };
 

@@ -78,17 +78,19 @@ Status TradingState::reverseFill(FillRecord &fill, OrderRecord &order)
     const qint64 signedQty = buy ? fill.quantity : -fill.quantity;
     AccountRecord &account = m_accounts[fill.account];
     PositionRecord &position = positionFor(fill.account, fill.instrument);
+    const qint64 amount = fill.settlementCents(); // principal and accrued interest
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, quantity = 0, cost = 0, realized = 0,
-           unsettled = 0, cash = 0, settledQuantity = position.settledQuantity;
+           interest = 0, unsettled = 0, cash = 0, settledQuantity = position.settledQuantity;
     bool fits = !__builtin_mul_overflow(fill.price, fill.quantity, &priceQuantity)
                 && !__builtin_sub_overflow(order.filledPriceQuantity, priceQuantity, &filledPriceQuantity)
                 && addTo(order.filledNotionalCents, -fill.notionalCents, filledNotional)
                 && addTo(position.quantity, -signedQty, quantity) && addTo(position.costCents, -fill.costDelta, cost)
-                && addTo(position.realizedCents, -fill.realizedDelta, realized);
+                && addTo(position.realizedCents, -fill.realizedDelta, realized)
+                && addTo(position.interestCents, buy ? fill.accruedCents : -fill.accruedCents, interest);
     if (fits && !fill.settled)
-        fits = addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -fill.notionalCents, unsettled);
+        fits = addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -amount, unsettled);
     if (fits && fill.settled)
-        fits = addTo(account.cashCents, buy ? fill.notionalCents : -fill.notionalCents, cash)
+        fits = addTo(account.cashCents, buy ? amount : -amount, cash)
                && (position.retired || addTo(position.settledQuantity, -signedQty, settledQuantity));
     if (!fits) {
         ++m_anomalies;
@@ -100,6 +102,7 @@ Status TradingState::reverseFill(FillRecord &fill, OrderRecord &order)
     position.quantity = quantity;
     position.costCents = cost;
     position.realizedCents = realized;
+    position.interestCents = interest;
     if (fill.settled) {
         account.cashCents = cash; // settled already: the cash comes back at once
         position.settledQuantity = settledQuantity;
@@ -160,7 +163,8 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
             position.quantity = booked.quantity;
             position.costCents = booked.costCents;
             position.realizedCents = booked.realizedCents;
-            (buy ? account.unsettledBuyCents : account.unsettledSellCents) += a->notionalCents;
+            position.interestCents += buy ? -a->accruedCents : a->accruedCents;
+            (buy ? account.unsettledBuyCents : account.unsettledSellCents) += a->notionalCents + a->accruedCents;
             order.filled += Quantity(a->quantity);
             order.filledPriceQuantity += a->price * a->quantity;
             order.filledNotionalCents += a->notionalCents;
@@ -168,6 +172,7 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
             fill.price = a->price;
             fill.priceText = a->priceText;
             fill.notionalCents = a->notionalCents;
+            fill.accruedCents = a->accruedCents;
             fill.settled = false; // settles again, at the corrected amount
             fill.adjustment = QStringLiteral("corrected by %1 (was %2)%3").arg(a->execId, was, a->reason.isEmpty() ? QString() : QStringLiteral(": ") + a->reason);
             m_unsettled.insert(key, fill);

@@ -41,11 +41,11 @@ Status TradingState::applyCoupon(const Payload &p, const RecordedEvent &event)
     AccountRecord &account = m_accounts[c->account];
     account.id = c->account;
     PositionRecord &position = positionFor(intern(c->account), intern(c->instrument));
-    qint64 cash = 0, realized = 0;
-    if (!addTo(account.cashCents, c->amountCents, cash) || !addTo(position.realizedCents, c->amountCents, realized))
+    qint64 cash = 0, interest = 0;
+    if (!addTo(account.cashCents, c->amountCents, cash) || !addTo(position.interestCents, c->amountCents, interest))
         return lifecycleAnomaly(event, QStringLiteral("an amount out of range"));
     account.cashCents = cash;
-    position.realizedCents = realized; // income
+    position.interestCents = interest; // income: interest, not price
     position.couponsThrough = std::max(position.couponsThrough, c->couponDate);
     noteLifecycle({event.sequence, event.type, position.account, position.instrument, c->paymentDate, c->face, c->amountCents,
                    QStringLiteral("%1% on %L2 face").arg(c->ratePercent, 0, 'f', 3).arg(c->face), false});

@@ -1,4 +1,5 @@
 #include "oms/ordermanager.h"
+#include "oms/ordercost.h"
 
 #include "analytics/bondanalytics.h"
 #include "analytics/marketcalendar.h"
@@ -16,8 +17,6 @@
 namespace instant {
 namespace {
 
-constexpr int MaxAttempts = 8;     // optimistic concurrency retries
-constexpr double CollarPercent = 5; // market and stop orders: protection this far from the last trade
 constexpr qint64 MaxQuantity = 1'000'000'000'000;
 constexpr qint64 SnapshotEvery = 50'000; // events replayed at start-up before a new snapshot is taken
 
@@ -180,11 +179,7 @@ QList<ComplianceRule> OrderManager::rules() const
 
 Price OrderManager::protectionPrice(const Instrument &instrument, Side side) const
 {
-    const Price base = m_state.lastPrice(instrument.id).value_or(instrument.referencePrice);
-    const double factor = side == Side::Buy ? 1 + CollarPercent / 100 : 1 - CollarPercent / 100;
-    const double raw = double(base.value()) * factor / double(instrument.tickSize);
-    const qint64 ticks = side == Side::Buy ? qint64(std::ceil(raw)) : std::max<qint64>(1, qint64(std::floor(raw)));
-    return Price(ticks * instrument.tickSize);
+    return instant::protectionPrice(instrument, m_state.lastPrice(instrument.id).value_or(instrument.referencePrice), side);
 }
 
 qint64 OrderManager::reservationFor(const OrderRecord &order, Quantity filledAfter) const
@@ -199,7 +194,7 @@ qint64 OrderManager::reservationFor(const OrderRecord &order, Quantity filledAft
         const std::optional<Price> px = limit ? limit : order.protectionPrice;
         if (leaves <= Quantity(0) || !px)
             return 0;
-        return instrument->notionalCents(leaves, *px, Instrument::Rounding::Up);
+        return orderCost(*instrument, Side::Buy, order.tif, leaves, *px, m_venue.tradeDate()).holdCents;
     };
     qint64 cents = hold(order.quantity, order.limitPrice);
     if (order.pendingQuantity) // a replace may confirm or not: hold for both until we know
@@ -236,6 +231,11 @@ CommandOutcome OrderManager::refuse(const QString &orderId, const QString &accou
 }
 
 CommandOutcome OrderManager::submit(const NewOrderCommand &c)
+{
+    return submitOrder(c, {});
+}
+
+CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString &approvedBy)
 {
     const QString orderId = c.clientOrderId.trimmed();
     // The command as typed, kept with a rejection so the trader sees what was refused.
@@ -281,9 +281,13 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
                       QStringLiteral("client order id %1 is already used by a different order").arg(orderId), c.actor);
     }
 
+    // Waiting for, or refused by, a second person: the request's outcome until it is decided.
+    if (const ApprovalRequest *waiting = m_state.approval(orderId); waiting && approvedBy.isEmpty())
+        return approvalOutcome(*waiting);
+
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
         QString reason, stage = QStringLiteral("validation");
-        QList<Violation> violations;
+        QList<Violation> violations, needApproval;
         const Instrument *instrument = m_reference.instrument(c.instrument);
         const AccountRecord *account = m_state.account(c.account);
         Side side = Side::Buy;
@@ -379,6 +383,7 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
         draft.account = c.account;
         draft.instrument = instrument ? instrument->id : c.instrument;
         draft.side = side;
+        draft.tif = tif;
         draft.quantity = quantity;
         draft.limitPrice = limit;
         draft.protectionPrice = protection;
@@ -428,17 +433,45 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
                 }
                 auto o = std::find_if(c.overrides.cbegin(), c.overrides.cend(),
                                       [&v](const RuleOverride &r) { return r.ruleId == v.ruleId && !r.reason.trimmed().isEmpty(); });
-                if (o == c.overrides.cend())
+                if (o == c.overrides.cend()) {
                     unresolved << v.message + QStringLiteral(" — needs an override with a reason");
-                else
-                    overrides.append(QJsonObject{{QStringLiteral("rule"), v.ruleId},
-                                                 {QStringLiteral("kind"), v.kind},
-                                                 {QStringLiteral("message"), v.message},
-                                                 {QStringLiteral("reason"), o->reason.trimmed()}});
+                    continue;
+                }
+                QJsonObject entry{{QStringLiteral("rule"), v.ruleId},
+                                  {QStringLiteral("kind"), v.kind},
+                                  {QStringLiteral("message"), v.message},
+                                  {QStringLiteral("value"), v.value},
+                                  {QStringLiteral("limit"), v.limit},
+                                  {QStringLiteral("reason"), o->reason.trimmed()}};
+                if (!v.approvers.isEmpty()) { // four eyes
+                    if (v.approvers.contains(approvedBy))
+                        entry.insert(QStringLiteral("approved_by"), approvedBy);
+                    else
+                        needApproval << v;
+                }
+                overrides.append(entry);
             }
             if (!hard.isEmpty() || !unresolved.isEmpty()) {
                 reason = (hard + unresolved).join(QStringLiteral("; "));
                 stage = QStringLiteral("compliance");
+            }
+        }
+
+        if (reason.isEmpty() && !needApproval.isEmpty()) {
+            if (c.bracket) {
+                reason = QStringLiteral("a bracket cannot wait for approval: send the entry alone, then add its exits");
+                stage = QStringLiteral("compliance");
+            } else {
+                auto requested = requestApproval(c, orderId, *instrument, overrides, needApproval);
+                if (!requested && requested.code() == ErrorCode::Conflict)
+                    continue;
+                if (!requested) {
+                    CommandOutcome out;
+                    out.orderId = orderId;
+                    out.reason = QStringLiteral("not recorded: %1").arg(requested.message());
+                    return out;
+                }
+                return approvalOutcome(*m_state.approval(orderId));
             }
         }
 
@@ -549,6 +582,8 @@ void OrderManager::listOnFirstUse(const Instrument &instrument, const QString &o
 
 CommandOutcome OrderManager::cancel(const QString &orderId, const Actor &actor)
 {
+    if (const ApprovalRequest *waiting = m_state.approval(orderId); waiting && waiting->waiting() && !m_state.order(orderId))
+        return decideApproval(approvals::Withdrawn, orderId, QStringLiteral("cancelled before approval"), actor);
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
         const OrderRecord *o = m_state.order(orderId);
         if (!o)
@@ -706,7 +741,7 @@ Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
                               {QStringLiteral("side"), events::toString(f.side)},
                               {QStringLiteral("quantity"), f.quantity},
                               {QStringLiteral("price"), f.price},
-                              {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.notionalCents : f.notionalCents},
+                              {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.settlementCents() : f.settlementCents()},
                               {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)}},
                              actor, f.orderId);
             for (const auto &[f, reason] : run.failing)
@@ -718,7 +753,7 @@ Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
                                   {QStringLiteral("side"), events::toString(f.side)},
                                   {QStringLiteral("quantity"), f.quantity},
                                   {QStringLiteral("price"), f.price},
-                                  {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.notionalCents : f.notionalCents},
+                                  {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.settlementCents() : f.settlementCents()},
                                   {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)},
                                   {QStringLiteral("business_date"), today.toString(Qt::ISODate)},
                                   {QStringLiteral("reason"), reason}},
@@ -763,10 +798,10 @@ OrderManager::SettlementRun OrderManager::settlementRun(const QString &account, 
         run.failing.clear();
         for (const FillRecord &f : std::as_const(waiting)) {
             qint64 &quantity = heldOf(f.instrument);
-            if (f.side == Side::Buy && cash < f.notionalCents) {
+            if (f.side == Side::Buy && cash < f.settlementCents()) {
                 next << f;
                 run.failing.append({f, QStringLiteral("cash short: needs $%L1, $%L2 settled cash")
-                                           .arg(double(f.notionalCents) / 100.0, 0, 'f', 2)
+                                           .arg(double(f.settlementCents()) / 100.0, 0, 'f', 2)
                                            .arg(double(cash) / 100.0, 0, 'f', 2)});
                 continue;
             }
@@ -778,7 +813,7 @@ OrderManager::SettlementRun OrderManager::settlementRun(const QString &account, 
                                            .arg(f.quantity).arg(std::max<qint64>(0, quantity))});
                 continue;
             }
-            cash += f.side == Side::Buy ? -f.notionalCents : f.notionalCents;
+            cash += f.side == Side::Buy ? -f.settlementCents() : f.settlementCents();
             quantity += f.side == Side::Buy ? f.quantity : -f.quantity;
             run.settling.append(f);
             progress = true;

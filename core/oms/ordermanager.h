@@ -42,6 +42,7 @@ struct CommandOutcome
     bool accepted = false;
     bool duplicate = false;  // the client order id was seen before: this is the first outcome
     OrderState state = OrderState::Rejected;
+    bool awaitingApproval = false; // four eyes: recorded, not sent until a second person approves
     QString reason;          // why not, in the trader's words
     QList<Violation> violations;
 };
@@ -68,6 +69,10 @@ public:
     void addDropCopy(Venue &dropCopy);
 
     CommandOutcome submit(const NewOrderCommand &command);
+    // Four eyes (approvals.h): an approver lets a waiting order go out (it is checked again as it
+    // is sent) or refuses it with a reason; the trader who asked may withdraw it (cancel()).
+    CommandOutcome approve(const QString &requestId, const Actor &approver);
+    CommandOutcome refuseApproval(const QString &requestId, const QString &reason, const Actor &approver);
     CommandOutcome cancel(const QString &orderId, const Actor &actor);
     // New total quantity and/or new limit price (as typed); empty keeps the current one.
     CommandOutcome replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitPrice,
@@ -103,7 +108,13 @@ Q_SIGNALS:
     void unbooked(const QString &orderId, const QString &why);
 
 private:
+    static constexpr int MaxAttempts = 8; // optimistic concurrency retries
     struct Draft;
+    CommandOutcome submitOrder(const NewOrderCommand &command, const QString &approvedBy);
+    Result<AppendResult> requestApproval(const NewOrderCommand &c, const QString &orderId, const Instrument &instrument,
+                                         const QJsonArray &overrides, const QList<Violation> &needApproval);
+    CommandOutcome approvalOutcome(const ApprovalRequest &request) const;
+    CommandOutcome decideApproval(const QString &type, const QString &requestId, const QString &reason, const Actor &actor);
     // What one settlement run does with an account's due trades: those that settle, in order,
     // and those that fail, each with the reason.
     struct SettlementRun

@@ -1,4 +1,5 @@
 #include "oms/tradingstate.h"
+#include "oms/approvals.h"
 
 #include "refdata/instrument.h"
 
@@ -247,6 +248,7 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_lifecycle = m_lifecycle;
     t.m_exceptions = m_exceptions;
     t.m_exceptionsTotal = m_exceptionsTotal;
+    t.m_approvals = m_approvals;
     t.m_consumed = m_consumed;
     auto take = [&](const QString &id) {
         if (auto it = m_orders.constFind(id); it != m_orders.cend())
@@ -355,6 +357,8 @@ Status TradingState::apply(const RecordedEvent &event)
     }
     if (kind == Kind::Other && executions::isExecutionEvent(type))
         return applyExecution(type, p, event);
+    if (kind == Kind::Other && approvals::isApprovalEvent(type))
+        return applyApproval(type, p, event);
     if (kind == Kind::Other && BracketBook::isBracketEvent(type)) {
         Status s = m_brackets.apply(type, p, event);
         if (!s)
@@ -443,8 +447,9 @@ Status TradingState::apply(const RecordedEvent &event)
         qint64 cash = 0, unsettled = 0, settled = 0;
         // Matured or expired since it traded: the cash still moves, the securities are gone.
         const qint64 delivered = position.retired ? 0 : buy ? fill->quantity : -fill->quantity;
-        if (!addTo(account.cashCents, buy ? -fill->notionalCents : fill->notionalCents, cash)
-            || !addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -fill->notionalCents, unsettled)
+        const qint64 amount = fill->settlementCents(); // principal and accrued interest
+        if (!addTo(account.cashCents, buy ? -amount : amount, cash)
+            || !addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -amount, unsettled)
             || !addTo(position.settledQuantity, delivered, settled))
             return outOfRange();
         account.cashCents = cash;
@@ -511,17 +516,20 @@ Status TradingState::apply(const RecordedEvent &event)
         // Every new total is computed and checked before anything changes.
         const qint64 price = i64(p, "price");
         const qint64 notional = i64(p, "notional_cents");
+        const qint64 accrued = i64(p, "accrued_cents");
         const qint64 reserved = kind == Kind::OrderFilled ? 0 : i64(p, "reserved_cents"); // a fill leaves nothing to hold
         const bool buy = order.side == Side::Buy;
         const PositionRecord held = m_positions.value(positionKey(order.account, order.instrument));
         const AccountRecord &before = m_accounts[order.account];
-        qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0;
+        qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, interest = 0;
         Booking booked;
-        const bool fits = isAmount(price) && isAmount(notional) && notional >= 0 && reservationFits(order, reserved)
+        const bool fits = isAmount(price) && isAmount(notional) && notional >= 0 && isAmount(accrued) && accrued >= 0
+                          && reservationFits(order, reserved)
                           && !__builtin_mul_overflow(price, qty.value(), &priceQuantity)
                           && !__builtin_add_overflow(order.filledPriceQuantity, priceQuantity, &filledPriceQuantity)
                           && addTo(order.filledNotionalCents, notional, filledNotional)
-                          && addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, notional, unsettled)
+                          && addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, notional + accrued, unsettled)
+                          && addTo(held.interestCents, buy ? -accrued : accrued, interest)
                           && bookTrade({held.quantity, held.costCents, held.realizedCents}, buy, qty.value(), notional, booked);
         if (!fits)
             return outOfRange();
@@ -546,6 +554,7 @@ Status TradingState::apply(const RecordedEvent &event)
         position.quantity = booked.quantity;
         position.costCents = booked.costCents;
         position.realizedCents = booked.realizedCents;
+        position.interestCents = interest;
         m_lastPrices.insert(order.instrument, Price(price));
         fill.execId = str(p, "exec_id");
         fill.orderId = orderId;
@@ -556,6 +565,7 @@ Status TradingState::apply(const RecordedEvent &event)
         fill.price = price;
         fill.priceText = str(p, "price_text");
         fill.notionalCents = notional;
+        fill.accruedCents = accrued;
         fill.tradeDate = isoDate(str(p, "trade_date"));
         fill.settleDate = isoDate(str(p, "settle_date"));
         fill.sequence = event.sequence;
@@ -767,6 +777,8 @@ QJsonObject PositionRecord::toJson() const
     QJsonObject o{{QStringLiteral("account"), account},          {QStringLiteral("instrument"), instrument},
                   {QStringLiteral("quantity"), quantity},        {QStringLiteral("settled_quantity"), settledQuantity},
                   {QStringLiteral("cost_cents"), costCents},     {QStringLiteral("realized_cents"), realizedCents}};
+    if (interestCents)
+        o.insert(QStringLiteral("interest_cents"), interestCents);
     if (couponsThrough.isValid()) // only then: positions that never held a note keep their bytes
         o.insert(QStringLiteral("coupons_through"), couponsThrough.toString(Qt::ISODate));
     if (retired)
@@ -783,6 +795,7 @@ PositionRecord PositionRecord::fromJson(const QJsonObject &o)
     p.settledQuantity = i64(o, "settled_quantity");
     p.costCents = i64(o, "cost_cents");
     p.realizedCents = i64(o, "realized_cents");
+    p.interestCents = i64(o, "interest_cents");
     p.couponsThrough = QDate::fromString(str(o, "coupons_through"), Qt::ISODate);
     p.retired = o.value(QStringLiteral("retired")).toBool();
     return p;
@@ -836,6 +849,8 @@ QJsonObject FillRecord::toJson() const
     }
     if (!priceText.isEmpty())
         o.insert(QStringLiteral("price_text"), priceText);
+    if (accruedCents)
+        o.insert(QStringLiteral("accrued_cents"), accruedCents);
     if (costDelta != (side == Side::Buy ? notionalCents : 0)) // a plain buy's is its amount
         o.insert(QStringLiteral("cost_delta"), costDelta);
     if (realizedDelta)
@@ -856,6 +871,7 @@ FillRecord FillRecord::fromJson(const QJsonObject &o)
     f.quantity = i64(o, "quantity");
     f.price = i64(o, "price");
     f.notionalCents = i64(o, "notional_cents");
+    f.accruedCents = i64(o, "accrued_cents");
     f.tradeDate = QDate::fromString(str(o, "trade_date"), Qt::ISODate);
     f.settleDate = QDate::fromString(str(o, "settle_date"), Qt::ISODate);
     f.settled = o.value(QStringLiteral("settled")).toBool();
@@ -896,7 +912,7 @@ QJsonObject TradingState::toJson(bool withHistory) const
     QJsonObject prices;
     for (auto it = m_lastPrices.cbegin(); it != m_lastPrices.cend(); ++it)
         prices.insert(it.key(), it->value());
-    QJsonObject out{{QStringLiteral("format"), 2},
+    QJsonObject out{{QStringLiteral("format"), 3},
             {QStringLiteral("last_sequence"), m_lastSequence},
             {QStringLiteral("orders"), orders},
             {QStringLiteral("accounts"), accounts},
@@ -911,6 +927,12 @@ QJsonObject TradingState::toJson(bool withHistory) const
             {QStringLiteral("anomalies"), m_anomalies}};
     if (!m_brackets.isEmpty())
         out.insert(QStringLiteral("brackets"), m_brackets.toJson());
+    if (!m_approvals.isEmpty()) {
+        QJsonArray requests;
+        for (const ApprovalRequest &r : m_approvals)
+            requests.append(r.toJson());
+        out.insert(QStringLiteral("approvals"), requests);
+    }
     if (!m_listed.isEmpty()) {
         QStringList listed(m_listed.cbegin(), m_listed.cend());
         listed.sort();
@@ -999,7 +1021,7 @@ QByteArray TradingState::toCanonicalJson() const
 Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype executionCapacity)
 {
     // Format 1 (before executions kept their cost and P&L deltas) is not read: the log is replayed.
-    if (s.value(QStringLiteral("format")).toInt() != 2)
+    if (s.value(QStringLiteral("format")).toInt() != 3)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
     TradingState t(executionCapacity);
     t.m_lastSequence = i64(s, "last_sequence");
@@ -1048,6 +1070,10 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
         t.m_lastPrices.insert(it.key(), Price(it.value().toInteger()));
     t.m_rules = s.value(QStringLiteral("rules")).toArray();
     t.m_brackets = BracketBook::fromJson(s.value(QStringLiteral("brackets")).toArray());
+    for (const QJsonValue &v : s.value(QStringLiteral("approvals")).toArray()) {
+        ApprovalRequest r = ApprovalRequest::fromJson(v.toObject());
+        t.m_approvals.insert(r.id, r);
+    }
     t.m_killSwitch = str(s, "kill_switch");
     for (const QJsonValue &v : s.value(QStringLiteral("violations")).toArray())
         t.m_violations.append(v.toObject());
@@ -1066,6 +1092,34 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
                               str(e, "detail"), false});
     }
     return t;
+}
+
+// ---- four eyes: requests to approve an override ----
+Status TradingState::applyApproval(const QString &type, const Payload &p, const RecordedEvent &event)
+{
+    if (type == approvals::Requested) {
+        auto r = approvals::decodeRequest(event);
+        if (!r || m_approvals.contains(r->id) || m_orders.contains(r->id)) {
+            ++m_anomalies;
+            return r ? makeError(ErrorCode::Integrity, QStringLiteral("event %1: request %2 is known already").arg(event.sequence).arg(r->id))
+                     : r.error();
+        }
+        m_approvals.insert(r->id, *r);
+        // Decided requests are history (the log keeps them): the newest few are kept here.
+        if (m_approvals.size() > ApprovalCapacity)
+            for (auto it = m_approvals.begin(); it != m_approvals.end() && m_approvals.size() > ApprovalCapacity;)
+                it = it->waiting() ? std::next(it) : m_approvals.erase(it);
+        return Done{};
+    }
+    auto it = m_approvals.find(p.str("request_id"));
+    if (it == m_approvals.end()) {
+        ++m_anomalies;
+        return makeError(ErrorCode::Integrity, QStringLiteral("event %1: decision on an unknown request").arg(event.sequence));
+    }
+    Status s = approvals::applyDecision(*it, type, p, event);
+    if (!s)
+        ++m_anomalies;
+    return s;
 }
 
 } // namespace instant

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/types.h"
 #include "events/event.h"
+#include "oms/approvals.h"
 #include "oms/brackets.h"
 #include "oms/orderstate.h"
 
@@ -96,7 +97,10 @@ struct PositionRecord
     qint64 quantity = 0;        // traded (settled or not); never negative: no short sales
     qint64 settledQuantity = 0; // moved by TradeSettled
     qint64 costCents = 0;       // cost of the open quantity (average cost method)
-    qint64 realizedCents = 0;   // closed trades, coupons received, what expired worthless
+    qint64 realizedCents = 0;   // price P&L of closed trades, principal repaid, what expired worthless
+    // Interest (notes and bonds): coupons received and accrued interest received on sales, less
+    // accrued interest paid on purchases. With the interest accrued on what is held, the carry.
+    qint64 interestCents = 0;
     // Notes and bonds: the coupon date up to which income has been paid or is not this holder's
     // (the day the position was first settled); a coupon after it goes to this holder.
     QDate couponsThrough;
@@ -134,7 +138,10 @@ struct FillRecord
     Side side = Side::Buy;
     qint64 quantity = 0;
     qint64 price = 0;
-    qint64 notionalCents = 0;
+    qint64 notionalCents = 0; // principal: quantity × price
+    qint64 accruedCents = 0;  // notes and bonds: accrued interest to the settlement date
+    // What changes hands at settlement: principal plus accrued interest.
+    qint64 settlementCents() const { return notionalCents + accruedCents; }
     QDate tradeDate;
     QDate settleDate;
     bool settled = false;
@@ -316,6 +323,14 @@ public:
     static constexpr qsizetype ExceptionCapacity = 5000;
     const QList<ExceptionEntry> &executionExceptions() const { return m_exceptions; }
     qint64 exceptionsTotal() const { return m_exceptionsTotal; }
+    // Orders waiting for a second person's approval, and the newest decided (four eyes).
+    const QMap<QString, ApprovalRequest> &approvals() const { return m_approvals; }
+    const ApprovalRequest *approval(const QString &id) const
+    {
+        auto it = m_approvals.constFind(id);
+        return it == m_approvals.cend() ? nullptr : &*it;
+    }
+    static constexpr qsizetype ApprovalCapacity = 2000;
     qint64 openExceptions() const;
 
     // Invariants that hold after every event: available cash never negative, reservations
@@ -358,6 +373,7 @@ private:
     Status applyExecution(const QString &type, const Payload &p, const RecordedEvent &event); // executionprojection.cpp
     Status applyAdjustment(const Payload &p, const RecordedEvent &event, bool bust);
     Status applyRestatement(const Payload &p, const RecordedEvent &event);
+    Status applyApproval(const QString &type, const Payload &p, const RecordedEvent &event);
     Status reverseFill(FillRecord &fill, OrderRecord &order);
     QJsonArray exceptionsToJson() const;
     void exceptionsFromJson(const QJsonArray &entries);
@@ -392,6 +408,7 @@ private:
     QList<ExceptionEntry> m_exceptions;
     qint64 m_exceptionsTotal = 0;
     QSet<QString> m_consumed;
+    QMap<QString, ApprovalRequest> m_approvals;
     const QString &intern(const QString &text);
 };
 

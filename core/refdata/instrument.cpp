@@ -1,5 +1,6 @@
 #include "refdata/instrument.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -153,6 +154,8 @@ QJsonObject Instrument::toJson() const
         o.insert(QStringLiteral("coupon"), couponPercent);
         o.insert(QStringLiteral("dated"), datedDate.toString(Qt::ISODate));
         o.insert(QStringLiteral("maturity"), maturityDate.toString(Qt::ISODate));
+        if (firstCouponDate.isValid()) // only then: the definitions recorded before stay byte for byte
+            o.insert(QStringLiteral("first_coupon"), firstCouponDate.toString(Qt::ISODate));
     }
     if (kind == InstrumentKind::EquityOption) {
         o.insert(QStringLiteral("underlying"), underlying);
@@ -224,6 +227,12 @@ Result<Instrument> Instrument::fromJson(const QJsonObject &o)
             return badDefinition(QStringLiteral("%1: a Treasury is quoted per 100 of face").arg(i.id));
         if (!i.datedDate.isValid() || !i.maturityDate.isValid() || i.maturityDate <= i.datedDate)
             return badDefinition(QStringLiteral("%1: a Treasury needs a dated date before its maturity").arg(i.id));
+        if (o.contains(QStringLiteral("first_coupon"))) {
+            i.firstCouponDate = QDate::fromString(o.value(QStringLiteral("first_coupon")).toString(), Qt::ISODate);
+            if (!i.firstCouponDate.isValid() || i.firstCouponDate <= i.datedDate || i.firstCouponDate > i.maturityDate
+                || i.firstCouponDate > i.datedDate.addMonths(12) || i.kind == InstrumentKind::TreasuryBill)
+                return badDefinition(QStringLiteral("%1: the first coupon must fall after the dated date, within a year").arg(i.id));
+        }
         if (!(i.couponPercent >= 0 && i.couponPercent <= 20) || (i.kind == InstrumentKind::TreasuryBill) != (i.couponPercent == 0))
             return badDefinition(QStringLiteral("%1: coupon %2% does not fit a %3").arg(i.id).arg(i.couponPercent).arg(toString(i.kind)));
     }
@@ -246,6 +255,7 @@ bool Instrument::sameDefinition(const Instrument &other) const
     return id == other.id && kind == other.kind && priceScale == other.priceScale && tickSize == other.tickSize
            && lotSize == other.lotSize && contractMultiplier == other.contractMultiplier && quotedPer100 == other.quotedPer100
            && couponPercent == other.couponPercent && datedDate == other.datedDate && maturityDate == other.maturityDate
+           && firstCouponDate == other.firstCouponDate
            && underlying == other.underlying && strike == other.strike && expiry == other.expiry && right == other.right;
 }
 
@@ -293,6 +303,35 @@ std::optional<qint64> parseQuantity(const QString &input)
         value += part;
     }
     return value;
+}
+
+QString formatQuantity(qint64 quantity, const Instrument *instrument)
+{
+    const bool face = instrument && isTreasury(instrument->kind);
+    const qint64 magnitude = quantity < 0 ? -quantity : quantity;
+    const QString sign = quantity < 0 ? QStringLiteral("-") : QString();
+    // Units, then up to three decimals when they are exact: 1.5mm, 2.25bn, 12.125mm.
+    auto in = [&](qint64 unit, const char *suffix) -> QString {
+        if (magnitude % (unit / 1000) != 0)
+            return {};
+        QString text = QString::number(magnitude / unit);
+        if (const qint64 rest = magnitude % unit / (unit / 1000); rest != 0) {
+            QString decimals = QStringLiteral("%1").arg(rest, 3, 10, QLatin1Char('0'));
+            while (decimals.endsWith(u'0'))
+                decimals.chop(1);
+            text += u'.' + decimals;
+        }
+        return sign + text + QLatin1String(suffix);
+    };
+    if (magnitude >= 1'000'000'000)
+        if (QString t = in(1'000'000'000, "bn"); !t.isEmpty())
+            return t;
+    if (magnitude >= 1'000'000)
+        if (QString t = in(1'000'000, "mm"); !t.isEmpty())
+            return t;
+    if (magnitude >= (face ? 1'000 : 100'000) && magnitude % 1'000 == 0)
+        return sign + QString::number(magnitude / 1'000) + u'k';
+    return QLocale().toString(quantity);
 }
 
 namespace thirtyseconds {

@@ -37,6 +37,9 @@ struct Instrument
     double couponPercent = 0;     // 0 for bills
     QDate datedDate;              // accrual start
     QDate maturityDate;
+    // An odd first coupon: the first interest payment, when it is not the first regular coupon
+    // date after the dated date (a long first coupon). Invalid: the regular schedule.
+    QDate firstCouponDate;
 
     // Options
     QString underlying;
@@ -82,6 +85,10 @@ QString format(qint64 units);
 
 // "5mm" = 5,000,000; "250k" = 250,000; "1,000" = 1,000; "2bn" = 2,000,000,000.
 std::optional<qint64> parseQuantity(const QString &text);
+// A size as a desk writes it, which parseQuantity() reads back: "24mm", "1.5mm", "250k", "2bn";
+// below 100,000 (and anything not exact in those units) with separators: "2,500", "100".
+// Treasuries are face, always in k or mm from 1,000 on: "5k", "25mm".
+QString formatQuantity(qint64 quantity, const Instrument *instrument = nullptr);
 
 struct Account
 {

@@ -18,7 +18,7 @@ SettlementBucket settlementBucket(const FillRecord &fill, QDate today)
 void SettlementAmounts::add(const FillRecord &fill)
 {
     ++trades;
-    (fill.side == Side::Buy ? payCents : receiveCents) += fill.notionalCents;
+    (fill.side == Side::Buy ? payCents : receiveCents) += fill.settlementCents();
 }
 
 void SettlementSummary::add(const FillRecord &fill, QDate today)

@@ -171,6 +171,21 @@ bool SimulatedVenue::isListed(const QString &instrument) const
     return m && m->delisted.isEmpty();
 }
 
+void SimulatedVenue::setYieldCurve(const YieldCurve &curve)
+{
+    const QDate settle = tradeDate().addDays(1);
+    for (auto &[id, m] : m_markets) {
+        const Instrument &i = *m->instrument;
+        if (!isTreasury(i.kind) || !m->delisted.isEmpty() || !curve)
+            continue;
+        m->yield = curve(tradeDate(), double(settle.daysTo(i.maturityDate)) / 365.25);
+        if (auto px = analytics::priceForYield(i, m->yield, settle)) {
+            m->mid = *px;
+            requote(*m);
+        }
+    }
+}
+
 void SimulatedVenue::delistExpired()
 {
     const QDate today = tradeDate();

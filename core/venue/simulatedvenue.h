@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <functional>
 #include <random>
 
 namespace instant {
@@ -50,6 +51,12 @@ public:
     // The end of the trading day: DAY orders expire; the clock moves to the next morning.
     void endOfDay();
     void setFaults(const VenueFaults &faults) { m_faults = faults; }
+    // The market's yield curve (percent for a remaining life in years, on a date). Treasuries are
+    // then quoted on it from now on, instead of at the yield their reference price implies (a
+    // definition recorded on an earlier day holds that day's price: a bill left at its auction
+    // price yields more every day it runs down).
+    using YieldCurve = std::function<double(QDate date, double years)>;
+    void setYieldCurve(const YieldCurve &curve);
 
     const venue::OrderBook *book(const QString &instrument) const;
     std::optional<Price> lastTrade(const QString &instrument) const;

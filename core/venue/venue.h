@@ -77,6 +77,10 @@ struct Quote
     Quantity bidQuantity;
     Quantity askQuantity;
     TimestampUs timeUs = 0;
+    // Treasuries, as traders read them (the engine adds them): the yield at the mid, to the
+    // settlement date, and its change since the reference (previous close) price, in bp.
+    std::optional<double> yieldPercent;
+    std::optional<double> yieldChangeBp;
 };
 
 struct TradePrint

@@ -293,7 +293,7 @@ private Q_SLOTS:
             const double price = blackScholes(o->right == OptionRight::Call, 228.50, o->toDouble(o->strike), double(today.daysTo(o->expiry)) / 365.0, 0.045, 0.25);
             const qint64 cents = std::max<qint64>(2, qRound64(price * 100));
             askCents.insert(o->id, cents + 1);
-            board.applyQuotes({Quote{o->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at}});
+            board.applyQuotes({Quote{o->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at, {}, {}}});
         }
         tools.setQuotes(&board);
         r = tools.call(QStringLiteral("recommend_options"),

@@ -154,6 +154,14 @@ struct Desk
         return out;
     }
     qint64 filledNotional(const QString &orderId) const { return oms->state().order(orderId)->filledNotionalCents; }
+    qint64 accrued(const QString &orderId) const // the accrued interest of the order's fills
+    {
+        qint64 cents = 0;
+        for (const FillRecord &f : oms->state().executions())
+            if (f.orderId == orderId)
+                cents += f.accruedCents;
+        return cents;
+    }
 };
 
 } // namespace
@@ -213,8 +221,19 @@ private Q_SLOTS:
             QCOMPARE(p.value(QStringLiteral("face")).toInteger(), desk ? 1'000'000 : 5'000);
             QCOMPARE(p.value(QStringLiteral("amount_cents")).toInteger(), desk ? 2'062'500 : 10'313);
         }
+        // A note changes hands with its accrued interest, worked by hand (coupon / 2 × days / days
+        // in the period × face). Bought for settlement on 13 May: 179 of the 181 days since 15 Nov,
+        // 20,625 × 179 / 181 = $20,397.10 on 1mm, 103.125 × 179 / 181 = $101.99 on 5,000. Sold for
+        // settlement on 17 May, 2 days into the period to 15 Nov: 20,625 × 2 / 184 = $224.18.
+        const qint64 accruedBought = 2'039'710, accruedBoughtSmall = 10'199, accruedSold = 22'418;
+        QCOMPARE(d.accrued(QStringLiteral("T-1")), accruedBought);
+        QCOMPARE(d.accrued(QStringLiteral("T-2")), accruedBoughtSmall);
+        QCOMPARE(d.accrued(QStringLiteral("T-3")), accruedSold);
         // The seller was paid the coupon; its position is gone and sells no further coupons.
-        QCOMPARE(d.account(QStringLiteral("DESK-01")).cashCents, 10'000'000'00 - bought + sold + 2'062'500);
+        QCOMPARE(d.account(QStringLiteral("DESK-01")).cashCents,
+                 10'000'000'00 - bought - accruedBought + sold + accruedSold + 2'062'500);
+        // Its interest: the coupon and the accrued interest sold, less the accrued interest bought.
+        QCOMPARE(d.position(QStringLiteral("DESK-01"), id)->interestCents, 2'062'500 + accruedSold - accruedBought);
         QCOMPARE(d.position(QStringLiteral("DESK-01"), id)->settledQuantity, 0);
         QCOMPARE(d.worker->settleNow(), 0);
         QCOMPARE(d.events(lifecycle::CouponPaid).size(), 2); // once
@@ -227,12 +246,16 @@ private Q_SLOTS:
         QCOMPARE(principal.size(), 1);
         QCOMPARE(principal.first().payloadObject().value(QStringLiteral("account")).toString(), QStringLiteral("DESK-02"));
         QCOMPARE(principal.first().payloadObject().value(QStringLiteral("amount_cents")).toInteger(), 5'000'00);
-        QCOMPARE(d.account(QStringLiteral("DESK-02")).cashCents, 10'000'000'00 - boughtSmall + 10'313 + 10'313 + 5'000'00);
+        QCOMPARE(d.account(QStringLiteral("DESK-02")).cashCents,
+                 10'000'000'00 - boughtSmall - accruedBoughtSmall + 10'313 + 10'313 + 5'000'00);
         const PositionRecord *held = d.position(QStringLiteral("DESK-02"), id);
         QCOMPARE(held->quantity, 0);
         QCOMPARE(held->settledQuantity, 0);
         QVERIFY(held->retired);
-        QCOMPARE(held->realizedCents, 10'313 + 10'313 + 5'000'00 - boughtSmall);
+        // Price P&L (principal against cost) apart from interest (coupons less accrued bought).
+        QCOMPARE(held->realizedCents, 5'000'00 - boughtSmall);
+        QCOMPARE(held->interestCents, 10'313 + 10'313 - accruedBoughtSmall);
+        QCOMPARE(held->realizedCents + held->interestCents, 10'313 + 10'313 + 5'000'00 - boughtSmall - accruedBoughtSmall);
         // Nothing more, however often it runs; a replay gives the same state.
         d.today = QDate(2028, 1, 3);
         d.worker->settleNow();
@@ -258,8 +281,11 @@ private Q_SLOTS:
         QCOMPARE(d.events(lifecycle::CouponPaid).size(), 1);
         QCOMPARE(d.events(lifecycle::CouponPaid).first().payloadObject().value(QStringLiteral("amount_cents")).toInteger(), 4'125'000);
         QCOMPARE(d.events(lifecycle::PrincipalPaid).first().payloadObject().value(QStringLiteral("amount_cents")).toInteger(), 2'000'000'00);
+        // Bought for settlement on 12 November, 181 of the 184 days since 15 May:
+        // 2,000,000 × 0.020625 × 181 / 184 = $40,577.45 of accrued interest, paid with the price.
+        QCOMPARE(d.accrued(QStringLiteral("T-1")), 4'057'745);
         QCOMPARE(d.account(QStringLiteral("DESK-01")).cashCents,
-                 10'000'000'00 - d.filledNotional(QStringLiteral("T-1")) + 4'125'000 + 2'000'000'00);
+                 10'000'000'00 - d.filledNotional(QStringLiteral("T-1")) - 4'057'745 + 4'125'000 + 2'000'000'00);
     }
 
     // AAPL closes at 230.00 on Friday 17 September 2027. The 220 call is exercised (200 shares

@@ -383,7 +383,7 @@ private Q_SLOTS:
         const TimestampUs at = QDateTime(Valuation, QTime(15, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
         auto quote = [&](const Instrument *i, double price) {
             const qint64 cents = qRound64(price * 100);
-            board.applyQuotes({Quote{i->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at}});
+            board.applyQuotes({Quote{i->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at, {}, {}}});
         };
         quote(c, call.price);
         quote(p, put.price);
@@ -414,7 +414,7 @@ private Q_SLOTS:
         const Instrument *aapl = demo.instrument(QStringLiteral("AAPL"));
         QCOMPARE(OptionRecommender::spotOf(*aapl, &board, std::nullopt), 228.50);
         QCOMPARE(OptionRecommender::spotOf(*aapl, &board, Price(230'10)), 230.10);
-        board.applyQuotes({Quote{aapl->id, Price(229'00), Price(229'10), Quantity(100), Quantity(100), at}});
+        board.applyQuotes({Quote{aapl->id, Price(229'00), Price(229'10), Quantity(100), Quantity(100), at, {}, {}}});
         QCOMPARE(OptionRecommender::spotOf(*aapl, &board, Price(230'10)), 229.05);
     }
 

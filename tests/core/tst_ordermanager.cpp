@@ -69,15 +69,7 @@ struct Desk
         const Instrument *i = reference.instrument(instrument);
         return i->formatPrice(*venue->topOfBook(i->id).bid);
     }
-    QList<RecordedEvent> events(const QString &type)
-    {
-        QList<RecordedEvent> out;
-        const auto all = store->read(ReadQuery{});
-        for (const RecordedEvent &e : *all)
-            if (e.type == type)
-                out << e;
-        return out;
-    }
+    QList<RecordedEvent> events(const QString &type) const { return recordedOfType(*store, type); }
 };
 
 } // namespace

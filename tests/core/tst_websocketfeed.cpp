@@ -699,7 +699,7 @@ private Q_SLOTS:
 
     void protocolRoundTrip()
     {
-        Quote q{Apple, Price(22849), std::nullopt, Quantity(300), Quantity(0), Friday};
+        Quote q{Apple, Price(22849), std::nullopt, Quantity(300), Quantity(0), Friday, {}, {}};
         auto quote = decodeMessage(encodeQuote(q));
         QVERIFY2(quote.ok(), qPrintable(quote.message()));
         QCOMPARE(describe(std::get<Quote>(*quote)), describe(q));
@@ -855,7 +855,7 @@ private Q_SLOTS:
     void decodersSurviveDamagedFrames()
     {
         const QStringList valid{
-            encodeQuote(Quote{Apple, Price(1), Price(2), Quantity(3), Quantity(4), Friday}),
+            encodeQuote(Quote{Apple, Price(1), Price(2), Quantity(3), Quantity(4), Friday, {}, {}}),
             encodeTrade(TradePrint{Apple, Price(1), Quantity(2), Side::Sell, Friday}),
             encodeBar(Bar{Apple, Friday, Price(2), Price(3), Price(1), Price(2), Quantity(9)}),
             encodeDepth(DepthUpdate{Apple,

@@ -123,6 +123,18 @@ inline NewEvent newEvent(const QString &type, QJsonObject payload = {},
     return e;
 }
 
+// Every event of one type in the store, in the order recorded.
+inline QList<RecordedEvent> recordedOfType(const EventStore &store, const QString &type)
+{
+    QList<RecordedEvent> out;
+    const auto all = store.read(ReadQuery{});
+    if (all)
+        for (const RecordedEvent &e : *all)
+            if (e.type == type)
+                out << e;
+    return out;
+}
+
 inline AppendRequest request(const QString &stream, StreamVersion expected, QList<NewEvent> events,
                              const QString &key = {})
 {
