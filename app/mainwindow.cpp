@@ -10,6 +10,7 @@
 #include "blotter.h"
 #include "charts.h"
 #include "alertspanel.h"
+#include "approvalspanel.h"
 #include "copilotpanel.h"
 #include "instrumentlinks.h"
 #include "watchlists.h"
@@ -18,6 +19,8 @@
 #include "engine/tradingengine.h"
 #include "depthladder.h"
 #include "marketwatch.h"
+#include "quitquestion.h"
+#include "windowplacement.h"
 #include "orderticket.h"
 #include "settlementdashboard.h"
 #include "rebalancepanel.h"
@@ -53,6 +56,20 @@
 
 namespace instant {
 
+namespace {
+// The status bar's mode badge: green demo, red live, amber for a book shown as of a past time.
+enum class ModeBadge { Demo, Live, AsOf };
+QString modeBadgeStyle(ModeBadge badge)
+{
+    switch (badge) {
+    case ModeBadge::Demo: return QStringLiteral("background:#2e7d32;color:white;font-weight:bold");
+    case ModeBadge::Live: return QStringLiteral("background:#c62828;color:white;font-weight:bold");
+    case ModeBadge::AsOf: return QStringLiteral("background:#ffb300;color:black;font-weight:bold");
+    }
+    return {};
+}
+} // namespace
+
 MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const ReferenceData &reference, WorkstationOptions options,
                        QWidget *parent)
     : QMainWindow(parent), m_store(store), m_engine(engine), m_reference(reference), m_options(std::move(options))
@@ -70,6 +87,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     setCentralWidget(centre);
 
     m_auditViewer = new AuditViewer(store, this);
+    m_auditViewer->model()->setReference(&m_reference); // prices in 32nds, quantities as the desk says them
     m_ticket = new OrderTicket(engine, reference, this);
     m_blotter = new Blotter(engine, reference, this);
     m_marketWatch = new MarketWatch(engine, reference, this);
@@ -100,6 +118,14 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     m_optionIdeas = new OptionIdeasPanel(engine, reference, m_ticket, this);
     QDockWidget *optionIdeas = addPanel(QStringLiteral("OptionIdeasDock"), tr("Option Ideas"), m_optionIdeas, Qt::RightDockWidgetArea);
     m_copilot->setQuoteBoard(m_optionIdeas->quoteBoard());
+    // Four eyes: orders waiting for a second person, for the approvers and the trader who asked.
+    auto *approvals = new ApprovalsPanel(engine, this);
+    QDockWidget *approvalsDock = addPanel(QStringLiteral("ApprovalsDock"), tr("Approvals"), approvals, Qt::RightDockWidgetArea);
+    connect(approvals->model(), &ApprovalsModel::waitingForMeChanged, approvalsDock, [approvalsDock](int waiting) {
+        approvalsDock->setWindowTitle(waiting > 0 ? tr("Approvals (%1)").arg(waiting) : tr("Approvals"));
+        if (waiting > 0)
+            approvalsDock->raise();
+    });
     connect(m_ticket, &OrderTicket::instrumentChanged, m_optionIdeas, &OptionIdeasPanel::followInstrument);
 
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
@@ -110,6 +136,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
             if (m_engine)
                 m_engine->republish();
             m_modeLabel->setText(m_options.demo ? tr(" DEMO ") : tr(" LIVE "));
+            m_modeLabel->setStyleSheet(modeBadgeStyle(m_options.demo ? ModeBadge::Demo : ModeBadge::Live));
             return;
         }
         if (!m_store)
@@ -131,6 +158,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
                 self->m_blotter->showAsOf(orders, shared->executions(), shared->executionExceptions());
                 self->m_holdings->showAsOf(shared->accounts().values(), shared->positions().values());
                 self->m_modeLabel->setText(tr(" AS OF %1 ").arg(formatUtcMicros(at).left(19)));
+                self->m_modeLabel->setStyleSheet(modeBadgeStyle(ModeBadge::AsOf)); // amber: not the live book
             });
         });
         connect(worker, &QThread::finished, worker, &QObject::deleteLater);
@@ -166,6 +194,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     tabifyDockWidget(audit, alerts);
     tabifyDockWidget(alerts, copilot);
     tabifyDockWidget(copilot, optionIdeas);
+    tabifyDockWidget(optionIdeas, approvalsDock);
     watch->raise();
     blotter->raise();
     audit->raise();
@@ -183,8 +212,8 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 
     m_modeLabel = new QLabel(this);
     m_modeLabel->setText(m_options.demo ? tr(" DEMO ") : tr(" LIVE "));
-    m_modeLabel->setStyleSheet(m_options.demo ? QStringLiteral("background:#2e7d32;color:white;font-weight:bold")
-                                              : QStringLiteral("background:#c62828;color:white;font-weight:bold"));
+    m_modeLabel->setObjectName(QStringLiteral("ModeBadge"));
+    m_modeLabel->setStyleSheet(modeBadgeStyle(m_options.demo ? ModeBadge::Demo : ModeBadge::Live));
     m_storeLabel = new QLabel(this);
     m_roleLabel = new QLabel(this);
     m_killLabel = new QLabel(this);
@@ -242,6 +271,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     updateStoreStatus();
 
     m_restored = restoreLayout();
+    new QuitQuestion(engine, this); // closeEvent asks it when orders are working
     keepReadOnly();
     if (const Instrument *start = reference.instrument(QStringLiteral("UST 10Y")))
         QTimer::singleShot(0, this, [this, id = start->id] { m_links->showEverywhere(id); });
@@ -314,6 +344,7 @@ void MainWindow::showEvent(QShowEvent *event)
     }
     if (!m_shown && !m_restored) // after the layout has settled at the window's real size
         QMetaObject::invokeMethod(this, [this] { m_defaultSizes(); }, Qt::QueuedConnection);
+    fitWindowToScreen(this); // first size and restored layouts alike: the whole window in sight
     m_shown = true;
 }
 
@@ -556,6 +587,7 @@ bool MainWindow::restoreNamedLayout(const QString &name)
     restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     m_links->restore(settings.value(QStringLiteral("linkColours")).toMap());
     const bool restored = restoreState(settings.value(QStringLiteral("state")).toByteArray(), LayoutVersion);
+    fitWindowToScreen(this);
     keepReadOnly();
     return restored;
 }
@@ -617,6 +649,10 @@ void MainWindow::setLayoutLocked(bool locked)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (auto *question = findChild<QuitQuestion *>(); question && !question->mayQuit()) {
+        event->ignore(); // the trader stays: orders are working
+        return;
+    }
     saveLayout();
     event->accept();
 }

@@ -1942,10 +1942,6 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
         <translation>Nur-Lese-Sitzung</translation>
     </message>
     <message>
-        <source>READ-ONLY COMPLIANCE SESSION (%1): the record and the market are shown and can be exported; nothing is traded, cancelled, acknowledged or sent to a venue, and nothing is recorded but this session&apos;s start.</source>
-        <translation>NUR-LESE-SITZUNG DER COMPLIANCE (%1): Protokoll und Markt werden angezeigt und können exportiert werden; es wird nichts gehandelt, storniert, quittiert oder an einen Handelsplatz gesendet, und außer dem Beginn dieser Sitzung wird nichts erfasst.</translation>
-    </message>
-    <message>
         <source>Kill switch: %1 asked (%2)</source>
         <translation>Notaus: %1 angefordert (%2)</translation>
     </message>
@@ -1956,6 +1952,14 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
     <message>
         <source>Approvals (%1)</source>
         <translation>Freigaben (%1)</translation>
+    </message>
+    <message>
+        <source>READ-ONLY COMPLIANCE SESSION · %1 · the record and the market, to view and export: nothing here trades, cancels, acknowledges or reaches a venue</source>
+        <translation>NUR-LESEN-SITZUNG COMPLIANCE · %1 · Aufzeichnung und Markt zum Ansehen und Exportieren: hier wird nichts gehandelt, storniert, bestätigt oder an einen Handelsplatz gesendet</translation>
+    </message>
+    <message>
+        <source>This session records nothing but its start; the engine refuses every command that would record or send. Start the workstation as a trader to trade.</source>
+        <translation>Diese Sitzung zeichnet nur ihren Start auf; die Engine lehnt jeden Befehl ab, der etwas aufzeichnen oder senden würde. Starten Sie die Arbeitsstation als Händler, um zu handeln.</translation>
     </message>
 </context>
 <context>

@@ -1934,10 +1934,6 @@ It holds the versions, the settings without passwords or keys, and the last log 
         <translation>閲覧専用セッション</translation>
     </message>
     <message>
-        <source>READ-ONLY COMPLIANCE SESSION (%1): the record and the market are shown and can be exported; nothing is traded, cancelled, acknowledged or sent to a venue, and nothing is recorded but this session&apos;s start.</source>
-        <translation>閲覧専用コンプライアンスセッション（%1）: 記録と市場を表示・エクスポートできます。取引、取消、確認、取引所への送信は一切行わず、このセッションの開始以外は何も記録しません。</translation>
-    </message>
-    <message>
         <source>Kill switch: %1 asked (%2)</source>
         <translation>キルスイッチ: %1 を要求（%2）</translation>
     </message>
@@ -1948,6 +1944,14 @@ It holds the versions, the settings without passwords or keys, and the last log 
     <message>
         <source>Approvals (%1)</source>
         <translation>承認 (%1)</translation>
+    </message>
+    <message>
+        <source>READ-ONLY COMPLIANCE SESSION · %1 · the record and the market, to view and export: nothing here trades, cancels, acknowledges or reaches a venue</source>
+        <translation>読み取り専用コンプライアンスセッション · %1 · 記録と市場の閲覧・エクスポートのみ：ここでは発注・取消・確認・市場への送信は一切行われません</translation>
+    </message>
+    <message>
+        <source>This session records nothing but its start; the engine refuses every command that would record or send. Start the workstation as a trader to trade.</source>
+        <translation>このセッションが記録するのは開始のみです。記録や送信を伴うコマンドはエンジンがすべて拒否します。取引するにはトレーダーとしてワークステーションを起動してください。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "exceptionsmodel.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
+#include "replacedialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -396,25 +397,16 @@ std::unique_ptr<QMenu> Blotter::orderMenu(const QModelIndex &viewIndex)
     return menu;
 }
 
+// One dialog, the order's terms filled in; non-modal for the event loop (tests find it by name).
 void Blotter::askReplace(const OrderRecord &o)
 {
-    const Instrument *i = m_reference.instrument(o.instrument);
-    bool ok = false;
-    const qint64 qty = QInputDialog::getInt(this, tr("Replace %1").arg(o.orderId), tr("New total quantity"),
-                                            int(std::min<qint64>(o.quantity.value(), INT_MAX)), 1, INT_MAX,
-                                            int(i ? i->lotSize : 1), &ok);
-    if (!ok)
-        return;
-    QString price;
-    if (o.limitPrice && i) {
-        price = QInputDialog::getText(this, tr("Replace %1").arg(o.orderId), tr("New limit price"), QLineEdit::Normal,
-                                      i->formatPrice(*o.limitPrice), &ok);
-        if (!ok)
-            return;
-        if (price == i->formatPrice(*o.limitPrice))
-            price.clear();
-    }
-    m_engine->replace(o.orderId, qty == o.quantity.value() ? std::nullopt : std::optional<qint64>(qty), price);
+    auto *dialog = new ReplaceDialog(o, m_reference.instrument(o.instrument), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id = o.orderId] {
+        if (dialog->problem().isEmpty())
+            m_engine->replace(id, dialog->quantity(), dialog->limitPrice());
+    });
+    dialog->open();
 }
 
 void Blotter::setMyOrdersOnly(bool mine)

@@ -61,11 +61,11 @@ QString BlotterModel::text(const OrderRecord &o, int column) const
     case Side: return o.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
     case Type: return events::toString(o.type);
     case Tif: return events::toString(o.tif).toUpper();
-    case Quantity: return QLocale().toString(o.quantity.value());
+    case Quantity: return formatQuantity(o.quantity.value(), i);
     case Limit: return price(o.limitPrice);
     case Stop: return price(o.stopPrice);
-    case Filled: return QLocale().toString(o.filled.value());
-    case Leaves: return QLocale().toString(o.leaves().value());
+    case Filled: return formatQuantity(o.filled.value(), i);
+    case Leaves: return formatQuantity(o.leaves().value(), i);
     case AveragePrice: return i ? averagePriceText(o, *i) : QString();
     case State: return stateName(o.state);
     case Reason: return o.reason;
@@ -304,7 +304,7 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
         return {};
     const FillRecord &f = m_history.rows().at(index.row());
     const Instrument *i = m_reference.instrument(f.instrument);
-    if (role == Qt::TextAlignmentRole && (index.column() == Quantity || index.column() == Price || index.column() == Notional))
+    if (role == Qt::TextAlignmentRole && (index.column() == Quantity || index.column() == Price || index.column() == Notional || index.column() == Accrued))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     // Busted: struck through and grey (reversed, kept for the record). Corrected: the new terms,
     // its history in the last column and every cell's tooltip.
@@ -332,12 +332,13 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
     case Account: return f.account;
     case Symbol: return i ? i->symbol : f.instrument;
     case Side: return f.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
-    case Quantity: return QLocale().toString(f.quantity);
+    case Quantity: return formatQuantity(f.quantity, i);
     case Price:
         if (!f.priceText.isEmpty())
             return f.priceText; // exactly as the venue sent it (off the tick grid)
         return i ? i->formatPrice(instant::Price(f.price)) : QString::number(f.price);
     case Notional: return QLocale().toString(double(f.notionalCents) / 100.0, 'f', 2);
+    case Accrued: return f.accruedCents ? QLocale().toString(double(f.accruedCents) / 100.0, 'f', 2) : QString();
     case SettleDate: return f.settleDate.toString(Qt::ISODate);
     case Settled: return f.settled ? tr("settled") : tr("pending");
     case History: return f.adjustment;
@@ -351,7 +352,7 @@ QVariant ExecutionsModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     static const char *names[] = {QT_TR_NOOP("Time (UTC)"), QT_TR_NOOP("Exec"), QT_TR_NOOP("Order"), QT_TR_NOOP("Account"),
                                   QT_TR_NOOP("Instrument"), QT_TR_NOOP("Side"), QT_TR_NOOP("Qty"), QT_TR_NOOP("Price"),
-                                  QT_TR_NOOP("Notional $"), QT_TR_NOOP("Settles"), QT_TR_NOOP("Settlement"), QT_TR_NOOP("History")};
+                                  QT_TR_NOOP("Notional $"), QT_TR_NOOP("Accrued $"), QT_TR_NOOP("Settles"), QT_TR_NOOP("Settlement"), QT_TR_NOOP("History")};
     static_assert(sizeof(names) / sizeof(names[0]) == std::size_t(ColumnCount));
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }

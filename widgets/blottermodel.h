@@ -83,7 +83,7 @@ class ExecutionsModel : public QAbstractTableModel
 
 public:
     // History: a bust or correction of the execution ("busted by …", "corrected by …").
-    enum Column { Time, ExecId, OrderId, Account, Symbol, Side, Quantity, Price, Notional, SettleDate, Settled, History, ColumnCount };
+    enum Column { Time, ExecId, OrderId, Account, Symbol, Side, Quantity, Price, Notional, Accrued, SettleDate, Settled, History, ColumnCount };
 
     explicit ExecutionsModel(const ReferenceData &reference, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;

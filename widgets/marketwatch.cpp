@@ -1,15 +1,18 @@
 #include "marketwatch.h"
+#include "alertruledialog.h"
 
 #include "analytics/bondanalytics.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
 
 #include <QBrush>
+#include <cmath>
 #include <QColor>
 #include <QDateTime>
 #include <QFont>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QTableView>
 #include <QTimer>
@@ -73,6 +76,10 @@ QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
         return i.id;
     if (role == Qt::TextAlignmentRole && index.column() != Symbol)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && index.column() == Change && r.quote.yieldChangeBp) {
+        const double bp = *r.quote.yieldChangeBp; // a yield up is a price down
+        return std::abs(bp) < 0.05 ? QVariant() : QVariant(QBrush(bp < 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28)));
+    }
     if (role == Qt::ForegroundRole && index.column() == Change && r.last) {
         const qint64 d = r.last->value() - i.referencePrice.value();
         return d == 0 ? QVariant() : QVariant(QBrush(d > 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28)));
@@ -83,10 +90,17 @@ QVariant MarketWatchModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case Symbol: return i.symbol;
+    case BidSize: return r.quote.bid ? formatQuantity(r.quote.bidQuantity.value(), &i) : QString();
     case Bid: return r.quote.bid ? i.formatPrice(*r.quote.bid) : QString();
     case Ask: return r.quote.ask ? i.formatPrice(*r.quote.ask) : QString();
+    case AskSize: return r.quote.ask ? formatQuantity(r.quote.askQuantity.value(), &i) : QString();
     case Last: return r.last ? i.formatPrice(*r.last) : QString();
+    case Yield: return r.quote.yieldPercent ? QStringLiteral("%1%").arg(*r.quote.yieldPercent, 0, 'f', 3) : QString();
     case Change: {
+        if (r.quote.yieldChangeBp) {
+            const double bp = std::abs(*r.quote.yieldChangeBp) < 0.05 ? 0.0 : *r.quote.yieldChangeBp; // never "-0.0"
+            return tr("%1%2 bp").arg(bp > 0 ? QStringLiteral("+") : QString()).arg(bp, 0, 'f', 1);
+        }
         if (!r.last)
             return QString();
         const double pct = 100.0 * double(r.last->value() - i.referencePrice.value()) / double(i.referencePrice.value());
@@ -103,8 +117,11 @@ QVariant MarketWatchModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     switch (section) {
     case Symbol: return tr("Instrument");
+    case BidSize: return tr("Bid size");
     case Bid: return tr("Bid");
     case Ask: return tr("Ask");
+    case AskSize: return tr("Ask size");
+    case Yield: return tr("Yield");
     case Last: return tr("Last");
     case Change: return tr("Chg");
     case Volume: return tr("Volume");
@@ -124,7 +141,7 @@ void MarketWatchModel::applyQuotes(const QList<Quote> &quotes)
         last = std::max(last, row);
     }
     if (last >= 0)
-        Q_EMIT dataChanged(index(first, Bid), index(last, Ask));
+        Q_EMIT dataChanged(index(first, Bid), index(last, AskSize));
 }
 
 void MarketWatchModel::applyTrades(const QList<TradePrint> &trades)
@@ -140,7 +157,7 @@ void MarketWatchModel::applyTrades(const QList<TradePrint> &trades)
         last = std::max(last, row);
     }
     if (last >= 0)
-        Q_EMIT dataChanged(index(first, Last), index(last, Volume));
+        Q_EMIT dataChanged(index(first, Change), index(last, Volume));
 }
 
 Qt::ItemFlags MarketWatchModel::flags(const QModelIndex &index) const
@@ -216,6 +233,18 @@ MarketWatch::MarketWatch(TradingEngine *engine, const ReferenceData &reference, 
         if (current.isValid())
             Q_EMIT instrumentSelected(current.data(MarketWatchModel::InstrumentRole).toString());
     });
+    // Right-click a row: "Alert when…" its price, yield or spread crosses a level.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this, engine, ref = &reference](const QPoint &at) {
+        const QModelIndex index = m_view->indexAt(at);
+        if (!index.isValid() || !engine || !engine->canTrade())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Alert when…"), this, [this, engine, ref, id = index.data(MarketWatchModel::InstrumentRole).toString()] {
+            AlertRuleDialog::ask(engine, *ref, id, this);
+        });
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
     if (engine) {
         connect(engine, &TradingEngine::quotesUpdated, m_model, &MarketWatchModel::applyQuotes);
         connect(engine, &TradingEngine::tradesPrinted, m_model, &MarketWatchModel::applyTrades);
@@ -251,29 +280,36 @@ QVariant HoldingsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Quantity)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ForegroundRole && (index.column() == Unrealized || index.column() == Realized)) {
+    auto pnl = [&](const Line &l) {
+        return index.column() == Unrealized ? l.unrealizedCents : index.column() == Realized ? l.position.realizedCents : l.carryCents();
+    };
+    if (role == Qt::ForegroundRole && (index.column() == Unrealized || index.column() == Realized || index.column() == Interest)) {
         qint64 v = 0;
         if (totals)
             for (const Line &l : m_lines)
-                v += index.column() == Unrealized ? l.unrealizedCents : l.position.realizedCents;
+                v += pnl(l);
         else
-            v = index.column() == Unrealized ? m_lines.at(index.row()).unrealizedCents : m_lines.at(index.row()).position.realizedCents;
+            v = pnl(m_lines.at(index.row()));
         return v == 0 ? QVariant() : QVariant(QBrush(v > 0 ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28)));
     }
     if (role != Qt::DisplayRole)
         return {};
     if (totals) {
-        qint64 mv = 0, unrealized = 0, realized = 0;
+        qint64 mv = 0, unrealized = 0, realized = 0, accrued = 0, carry = 0;
         double dv01 = 0;
         for (const Line &l : m_lines) {
             mv += l.marketValueCents;
             unrealized += l.unrealizedCents;
             realized += l.position.realizedCents;
+            accrued += l.accruedCents;
+            carry += l.carryCents();
             dv01 += l.dv01;
         }
         switch (index.column()) {
         case Account: return tr("Total");
         case MarketValue: return money(mv);
+        case Accrued: return money(accrued);
+        case Interest: return money(carry);
         case Unrealized: return money(unrealized);
         case Realized: return money(realized);
         case Dv01: return QLocale().toString(dv01, 'f', 0);
@@ -285,8 +321,8 @@ QVariant HoldingsModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Account: return p.account;
     case Symbol: return l.instrument ? l.instrument->symbol : p.instrument;
-    case Quantity: return QLocale().toString(p.quantity);
-    case Settled: return QLocale().toString(p.settledQuantity);
+    case Quantity: return formatQuantity(p.quantity, l.instrument);
+    case Settled: return formatQuantity(p.settledQuantity, l.instrument);
     case AverageCost:
         if (!l.instrument || p.quantity == 0)
             return QString();
@@ -294,8 +330,10 @@ QVariant HoldingsModel::data(const QModelIndex &index, int role) const
     case Mark: return l.mark && l.instrument ? l.instrument->formatPrice(*l.mark) : QString();
     case Yield: return l.yield ? QStringLiteral("%1%").arg(*l.yield, 0, 'f', 3) : QString();
     case MarketValue: return money(l.marketValueCents);
+    case Accrued: return l.accruedCents != 0 ? money(l.accruedCents) : QString();
     case Unrealized: return money(l.unrealizedCents);
     case Realized: return money(p.realizedCents);
+    case Interest: return l.carryCents() != 0 ? money(l.carryCents()) : QString();
     case Dv01: return l.dv01 != 0 ? QLocale().toString(l.dv01, 'f', 0) : QString();
     default: return {};
     }
@@ -307,7 +345,8 @@ QVariant HoldingsModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     static const char *names[] = {QT_TR_NOOP("Account"), QT_TR_NOOP("Instrument"), QT_TR_NOOP("Qty"), QT_TR_NOOP("Settled"),
                                   QT_TR_NOOP("Avg cost"), QT_TR_NOOP("Mark"), QT_TR_NOOP("Yield"), QT_TR_NOOP("Market value $"),
-                                  QT_TR_NOOP("Unrealized $"), QT_TR_NOOP("Realized $"), QT_TR_NOOP("DV01 $")};
+                                  QT_TR_NOOP("Accrued $"), QT_TR_NOOP("Unrealized $"), QT_TR_NOOP("Realized $"),
+                                  QT_TR_NOOP("Interest $"), QT_TR_NOOP("DV01 $")};
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
@@ -318,9 +357,12 @@ void HoldingsModel::setPortfolio(const QList<AccountRecord> &accounts, const QLi
     std::sort(m_accounts.begin(), m_accounts.end(), [](const AccountRecord &a, const AccountRecord &b) { return a.id < b.id; });
     m_lines.clear();
     for (const PositionRecord &p : positions) {
-        if (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0)
+        if (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0 && p.interestCents == 0)
             continue;
-        m_lines.append(Line{p, m_reference.instrument(p.instrument), std::nullopt, 0, 0, 0, std::nullopt});
+        Line line;
+        line.position = p;
+        line.instrument = m_reference.instrument(p.instrument);
+        m_lines.append(line);
     }
     std::sort(m_lines.begin(), m_lines.end(), [](const Line &a, const Line &b) {
         return a.position.account != b.position.account ? a.position.account < b.position.account : a.position.instrument < b.position.instrument;
@@ -348,9 +390,11 @@ void HoldingsModel::recompute()
         l.marketValueCents = l.instrument->notionalCents(instant::Quantity(l.position.quantity), *l.mark);
         l.unrealizedCents = l.marketValueCents - l.position.costCents;
         l.dv01 = 0;
+        l.accruedCents = 0;
         l.yield.reset();
         if (isTreasury(l.instrument->kind) && m_tradeDate.isValid()) {
             const QDate settle = analytics::settlementDate(*l.instrument, m_tradeDate);
+            l.accruedCents = analytics::accruedInterestCents(*l.instrument, instant::Quantity(std::max<qint64>(0, l.position.quantity)), settle);
             if (auto d = analytics::dv01PerUnitFace(*l.instrument, *l.mark, settle))
                 l.dv01 = *d * double(l.position.quantity);
             l.yield = analytics::yieldPercent(*l.instrument, *l.mark, settle); // the yield next to the price

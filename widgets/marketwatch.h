@@ -24,7 +24,9 @@ class MarketWatchModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Symbol, Bid, Ask, Last, Change, Volume, ColumnCount };
+    // Treasuries: bid and ask in 32nds (decimals for bills), the yield at the mid and the change
+    // in bp; stocks: the change in percent. Sizes as a desk writes them (24mm, 250k).
+    enum Column { Symbol, Bid, Ask, Yield, Change, BidSize, AskSize, Last, Volume, ColumnCount };
     enum Roles { InstrumentRole = Qt::UserRole + 1 };
 
     explicit MarketWatchModel(const ReferenceData &reference, QObject *parent = nullptr);
@@ -80,7 +82,10 @@ class HoldingsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Account, Symbol, Quantity, Settled, AverageCost, Mark, Yield, MarketValue, Unrealized, Realized, Dv01, ColumnCount };
+    // Price P&L (unrealized and realized, on clean prices) apart from interest: for notes and
+    // bonds, the interest accrued on the holding to the settlement date, and the carry (coupons and
+    // accrued interest received, less accrued interest paid, plus what has accrued since).
+    enum Column { Account, Symbol, Quantity, Settled, AverageCost, Mark, Yield, MarketValue, Accrued, Unrealized, Realized, Interest, Dv01, ColumnCount };
 
     HoldingsModel(const ReferenceData &reference, const MarketWatchModel *marks, QObject *parent = nullptr);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -101,6 +106,8 @@ private:
         std::optional<Price> mark;
         qint64 marketValueCents = 0;
         qint64 unrealizedCents = 0;
+        qint64 accruedCents = 0;  // on the holding, to the settlement date
+        qint64 carryCents() const { return position.interestCents + accruedCents; }
         double dv01 = 0;
         std::optional<double> yield;
     };

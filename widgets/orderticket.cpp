@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -31,7 +32,9 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
       m_preview(new QLabel(this)), m_status(new QLabel(this)), m_send(new QPushButton(tr("Send"), this)),
       m_bracket(new QGroupBox(tr("Bracket: exits for this buy"), this)), m_stopLoss(new QLineEdit(this)), m_trailBy(new QLineEdit(this)),
       m_takeProfit(new QLineEdit(this)), m_exitAfter(new QSpinBox(this)), m_editLabel(new QLabel(this)),
-      m_amend(new QPushButton(tr("Amend exits"), this)), m_doneEditing(new QPushButton(tr("New order"), this))
+      m_amend(new QPushButton(tr("Amend exits"), this)), m_doneEditing(new QPushButton(tr("New order"), this)),
+      m_override(new QGroupBox(tr("Override"), this)), m_overrideRules(new QLabel(m_override)),
+      m_overrideReason(new QLineEdit(m_override))
 {
     setObjectName(QStringLiteral("OrderTicket"));
     for (const Account *a : reference.accounts())
@@ -121,6 +124,21 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     for (QLineEdit *e : {m_stopLoss, m_trailBy, m_takeProfit})
         connect(e, &QLineEdit::textChanged, this, &OrderTicket::refreshPreview);
 
+    // A soft rule the order breaks: the trader may override it with a reason, which is recorded
+    // with the rule, the value and the limit (and may need a second person's approval).
+    m_override->setObjectName(QStringLiteral("overrideBox"));
+    m_overrideRules->setWordWrap(true);
+    m_overrideRules->setTextFormat(Qt::PlainText);
+    m_overrideReason->setObjectName(QStringLiteral("overrideReason"));
+    m_overrideReason->setPlaceholderText(tr("Why this order should go out anyway (recorded)"));
+    auto *overrideLayout = new QVBoxLayout(m_override);
+    overrideLayout->addWidget(m_overrideRules);
+    overrideLayout->addWidget(m_overrideReason);
+    m_override->setStyleSheet(QStringLiteral("QGroupBox { color: #b26a00; font-weight: bold; }"));
+    m_override->hide();
+    connect(m_overrideReason, &QLineEdit::textChanged, this, &OrderTicket::refreshPreview);
+    connect(m_overrideReason, &QLineEdit::returnPressed, this, [this] { send(); });
+
     m_preview->setWordWrap(true);
     m_preview->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
@@ -130,6 +148,7 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     layout->addLayout(form);
     layout->addWidget(m_bracket);
     layout->addWidget(m_preview);
+    layout->addWidget(m_override);
     layout->addWidget(m_send);
     layout->addWidget(m_status);
     layout->addStretch(1);
@@ -165,8 +184,12 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
             Q_EMIT instrumentChanged(i->id);
         }
     });
-    for (QComboBox *c : {m_account, m_type, m_tif})
+    for (QComboBox *c : {m_account, m_type, m_tif}) {
         connect(c, &QComboBox::currentIndexChanged, this, &OrderTicket::refreshPreview);
+        connect(c, &QComboBox::currentIndexChanged, this, &OrderTicket::clearStaleError);
+    }
+    for (QLineEdit *e : {m_instrument, m_quantity, m_limit, m_stop})
+        connect(e, &QLineEdit::textEdited, this, &OrderTicket::clearStaleError);
     connect(m_sides, &QButtonGroup::idClicked, this, &OrderTicket::refreshPreview);
     connect(m_send, &QPushButton::clicked, this, [this] { send(); });
     if (m_engine) {
@@ -247,6 +270,9 @@ NewOrderCommand OrderTicket::command() const
     c.timeInForce = m_tif->currentData().toString();
     if (m_editing.isEmpty())
         c.bracket = bracketTerms();
+    if (const QString reason = m_overrideReason->text().trimmed(); !reason.isEmpty())
+        for (const QString &rule : m_softRules)
+            c.overrides.append({rule, reason});
     if (m_engine)
         c.actor = m_engine->actor();
     return c;
@@ -375,6 +401,16 @@ QString OrderTicket::statusText() const
     return m_status->text();
 }
 
+void OrderTicket::setOverrideReason(const QString &reason)
+{
+    m_overrideReason->setText(reason);
+}
+
+bool OrderTicket::overrideShown() const
+{
+    return !m_override->isHidden();
+}
+
 void OrderTicket::refreshPreview()
 {
     const QString type = m_type->currentData().toString();
@@ -407,19 +443,66 @@ void OrderTicket::refreshPreview()
     QStringList lines;
     if (!bracket.isEmpty())
         lines << bracket;
-    lines << tr("Notional $%L1").arg(double(p.notionalCents) / 100.0, 0, 'f', 2);
+    lines << costLines(p);
     if (p.dv01 != 0)
         lines << tr("DV01 %1$%L2 per bp").arg(p.dv01 > 0 ? QStringLiteral("+") : QString()).arg(p.dv01, 0, 'f', 0);
     if (p.yieldPercent)
         lines << tr("Yield %1%").arg(*p.yieldPercent, 0, 'f', 3);
-    lines << tr("Available $%L1").arg(double(p.availableCents) / 100.0, 0, 'f', 2);
+    bool hard = false;
+    QStringList soft, softRules;
+    for (const Violation &v : p.violations) {
+        if (v.severity == Severity::Hard) {
+            hard = true;
+            lines << tr("Compliance will reject: %1").arg(v.message);
+            continue;
+        }
+        softRules << v.ruleId;
+        soft << (v.approvers.isEmpty() ? v.message
+                                       : tr("%1 — needs approval by %2").arg(v.message, v.approvers.join(tr(" or "))));
+    }
     if (p.violations.isEmpty())
         lines << tr("Compliance: passes");
-    for (const Violation &v : p.violations)
-        lines << (v.severity == Severity::Hard ? tr("Compliance will reject: %1") : tr("Needs an override: %1")).arg(v.message);
     lines << p.warnings;
+    m_softRules = softRules;
+    m_override->setVisible(!soft.isEmpty());
+    m_overrideRules->setText(soft.join(u'\n'));
+    const bool reasonMissing = !soft.isEmpty() && m_overrideReason->text().trimmed().isEmpty();
+    if (!soft.isEmpty())
+        lines << (reasonMissing ? tr("Needs an override: give a reason below") : tr("Overridden, with the reason below"));
     m_preview->setText(lines.join(u'\n'));
-    m_send->setEnabled(m_engine->canTrade() && bracketOk);
+    m_send->setEnabled(m_engine->canTrade() && bracketOk && !hard && !reasonMissing);
+}
+
+// What the order costs, as the order manager will hold and book it: principal, accrued interest
+// for notes and bonds, the total that settles, and what a buy holds of what is available.
+QStringList OrderTicket::costLines(const OrderPreview &p) const
+{
+    auto money = [](qint64 cents) { return QStringLiteral("$%L1").arg(double(cents) / 100.0, 0, 'f', 2); };
+    const Instrument *i = m_reference.instrument(m_instrument->text());
+    QStringList lines;
+    if (p.atProtectionPrice && i)
+        lines << tr("Priced at its protection limit %1").arg(i->formatPrice(p.pricedAt));
+    if (p.accruedCents > 0) {
+        lines << tr("Principal %1").arg(money(p.notionalCents));
+        lines << tr("Accrued interest %1 (%2 days)").arg(money(p.accruedCents)).arg(p.accruedDays);
+        lines << tr("Total %1, settles %2").arg(money(p.totalCents()), QLocale().toString(p.settleDate, QLocale::ShortFormat));
+    } else {
+        lines << tr("Notional %1, settles %2").arg(money(p.notionalCents), QLocale().toString(p.settleDate, QLocale::ShortFormat));
+    }
+    if (p.holdCents > 0)
+        lines << tr("Holds %1 of %2 available").arg(money(p.holdCents), money(p.availableCents));
+    else
+        lines << tr("Available %1").arg(money(p.availableCents));
+    return lines;
+}
+
+// An error about what the trader has since changed is no longer true: it goes.
+void OrderTicket::clearStaleError()
+{
+    if (!m_status->styleSheet().isEmpty()) {
+        m_status->clear();
+        m_status->setStyleSheet(QString());
+    }
 }
 
 bool OrderTicket::send(std::optional<Side> side)
@@ -431,11 +514,13 @@ bool OrderTicket::send(std::optional<Side> side)
     NewOrderCommand c = command();
     if (c.quantity <= 0) {
         m_status->setText(tr("Enter a quantity"));
+        m_status->setStyleSheet(QStringLiteral("color: #c62828"));
         return false;
     }
     const OrderPreview p = m_engine->preview(c);
     if (!p.valid) {
         m_status->setText(p.problem);
+        m_status->setStyleSheet(QStringLiteral("color: #c62828"));
         return false;
     }
     if (!m_editing.isEmpty())
@@ -446,6 +531,12 @@ bool OrderTicket::send(std::optional<Side> side)
             m_status->setText(bracket);
             return false;
         }
+    }
+    if (!m_softRules.isEmpty() && m_overrideReason->text().trimmed().isEmpty()) {
+        m_status->setText(tr("Give a reason to override: %1").arg(m_overrideRules->text()));
+        m_status->setStyleSheet(QStringLiteral("color: #c62828"));
+        m_overrideReason->setFocus();
+        return false;
     }
     if (!ClickToTrade::largeOrderConfirmed(c, p.notionalCents, m_reference.instrument(c.instrument), m_confirm))
         return false;
@@ -470,6 +561,12 @@ void OrderTicket::onOutcome(const CommandOutcome &outcome)
     }
     if (!m_mine.contains(outcome.orderId))
         return;
+    if (outcome.awaitingApproval) {
+        m_status->setText(tr("%1 waits: %2").arg(outcome.orderId, outcome.reason));
+        m_status->setStyleSheet(QStringLiteral("color: #b26a00"));
+        m_overrideReason->clear();
+        return;
+    }
     if (outcome.accepted)
         m_status->setText(tr("%1: %2").arg(outcome.orderId, stateName(outcome.state)));
     else

@@ -21,6 +21,7 @@ namespace instant {
 
 class ReferenceData;
 class TradingEngine;
+struct OrderPreview;
 
 // The order ticket: keyboard-first entry with a live preview of notional, DV01, yield and what
 // compliance will say, a confirmation for large orders, and the reason of a rejection.
@@ -43,6 +44,8 @@ public:
     NewOrderCommand command() const; // what would be sent now
     QString previewText() const;
     QString statusText() const;
+    void setOverrideReason(const QString &reason); // the reason field shown when a soft rule is broken
+    bool overrideShown() const;
     bool send(std::optional<Side> side = std::nullopt); // false when not valid or not confirmed
 
     // Brackets: exits attached to a buy (stop-loss, trailing stop, take-profit, time exit).
@@ -61,6 +64,8 @@ Q_SIGNALS:
 private:
     void suggestQuantity(const Instrument &i); // the usual quantity for the kind, unless the trader typed one
     void refreshPreview();
+    QStringList costLines(const OrderPreview &p) const;
+    void clearStaleError();
     QString bracketPreview(const NewOrderCommand &c, bool &valid) const; // valid: no bracket, or one that parses
     void onOutcome(const CommandOutcome &outcome);
 
@@ -85,6 +90,10 @@ private:
     QLabel *m_editLabel;
     QPushButton *m_amend;
     QPushButton *m_doneEditing;
+    QGroupBox *m_override;
+    QLabel *m_overrideRules;
+    QLineEdit *m_overrideReason;
+    QStringList m_softRules; // soft rules the previewed order breaks: overridden with the reason
     QString m_editing; // the bracket whose exits are being changed
     QString m_defaultQuantity; // what setInstrument() last put in the quantity, replaced while untouched
     QString m_quantityFor;     // the instrument the trader set the quantity for (kept only for it)

@@ -723,7 +723,7 @@ int positions(const QStringList &args)
         const AccountRecord &a = state->accounts().value(id);
         QJsonArray positions;
         for (const PositionRecord &p : state->positions()) {
-            if (p.account != id || (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0))
+            if (p.account != id || (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0 && p.interestCents == 0))
                 continue;
             const Instrument *i = reference.instrument(p.instrument);
             QJsonObject o{{QStringLiteral("instrument"), p.instrument},
@@ -743,6 +743,10 @@ int positions(const QStringList &args)
                         const QDate settle = analytics::settlementDate(*i, view->date);
                         if (auto dv01 = analytics::dv01PerUnitFace(*i, *mark, settle))
                             o.insert(QStringLiteral("dv01"), *dv01 * double(p.quantity));
+                        // Interest apart from price: accrued on the holding, and the carry.
+                        const qint64 accrued = analytics::accruedInterestCents(*i, Quantity(std::max<qint64>(0, p.quantity)), settle);
+                        o.insert(QStringLiteral("accrued_interest"), money(accrued));
+                        o.insert(QStringLiteral("interest_pnl"), money(p.interestCents + accrued));
                     }
                 }
             }

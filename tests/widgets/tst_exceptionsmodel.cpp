@@ -223,7 +223,7 @@ private Q_SLOTS:
         busted.sequence = 12;
         busted.adjustment = QStringLiteral("busted by B-1 (was 100 @ 228.50)");
         model.setAll({onGrid, offGrid, busted});
-        QCOMPARE(model.columnCount(), 12);
+        QCOMPARE(model.columnCount(), 13); // with the accrued interest of notes and bonds
         QCOMPARE(model.headerData(ExecutionsModel::History, Qt::Horizontal).toString(), QStringLiteral("History"));
         const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
         QVERIFY(aapl);

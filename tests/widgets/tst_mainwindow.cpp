@@ -49,7 +49,7 @@ private Q_SLOTS:
                                    QStringLiteral("AuditViewerDock"), QStringLiteral("AlertsDock"),
                                    QStringLiteral("CopilotDock"),     QStringLiteral("SettlementDock"),
                                    QStringLiteral("RebalanceDock"),   QStringLiteral("WatchlistsDock"),
-                                   QStringLiteral("OptionIdeasDock")};
+                                   QStringLiteral("OptionIdeasDock"), QStringLiteral("ApprovalsDock")};
         QStringList names;
         for (QDockWidget *d : window.docks()) {
             names << d->objectName();

@@ -59,14 +59,14 @@ class TestOptionIdeas : public QObject
     {
         const QDate today(2026, 11, 20);
         const TimestampUs at = QDateTime(today, QTime(15, 0), QTimeZone::utc()).toMSecsSinceEpoch() * 1000;
-        board.applyQuotes({Quote{QStringLiteral("AAPL"), Price(228'45), Price(228'55), Quantity(100), Quantity(100), at}});
+        board.applyQuotes({Quote{QStringLiteral("AAPL"), Price(228'45), Price(228'55), Quantity(100), Quantity(100), at, {}, {}}});
         for (const Instrument *o : reference.instruments(InstrumentKind::EquityOption)) {
             if (o->underlying != u"AAPL")
                 continue;
             const double price = blackScholes(o->right == OptionRight::Call, 228.50, o->toDouble(o->strike), double(today.daysTo(o->expiry)) / 365.0, 0.045, 0.25);
             const qint64 cents = std::max<qint64>(2, qRound64(price * 100));
             m_askCents.insert(o->id, cents + 1);
-            board.applyQuotes({Quote{o->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at}});
+            board.applyQuotes({Quote{o->id, Price(cents - 1), Price(cents + 1), Quantity(10), Quantity(10), at, {}, {}}});
         }
     }
 

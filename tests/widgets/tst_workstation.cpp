@@ -79,7 +79,7 @@ private Q_SLOTS:
         ticket.setQuantity(QStringLiteral("5mm"));
         ticket.setPrice(QStringLiteral("99-16+"));
         const QString preview = ticket.previewText();
-        QVERIFY2(preview.contains(QStringLiteral("Notional $4,975,781.25")), qPrintable(preview)); // 5mm × 99.515625%
+        QVERIFY2(preview.contains(QStringLiteral("Principal $4,975,781.25")), qPrintable(preview)); // 5mm × 99.515625%
         QVERIFY(preview.contains(QStringLiteral("DV01 +$")));
         QVERIFY(preview.contains(QStringLiteral("Yield ")));
         QVERIFY(preview.contains(QStringLiteral("Compliance: passes")));
@@ -371,8 +371,10 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("UST 10Y"));
         ticket.setQuantity(QStringLiteral("20mm"));
         ticket.setPrice(QStringLiteral("99-16"));
+        ticket.setOverrideReason(QStringLiteral("over the large-order rule, on purpose")); // the soft rule it breaks
         QVERIFY(!ticket.send(Side::Buy));
         QVERIFY(asked.contains(QStringLiteral("Send?")));
+        QVERIFY2(asked.contains(QStringLiteral("20mm")), qPrintable(asked)); // the size as the desk says it
         QTest::qWait(200);
         // Nothing was sent: no order of any kind recorded (the market and the screener record on).
         auto all = store->read(ReadQuery{});
