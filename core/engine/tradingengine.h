@@ -4,6 +4,7 @@
 #include "screener/screener.h"
 #include "screener/traderalerts.h"
 #include "oms/orderfilter.h"
+#include "oms/ordercost.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
 #include "marketdata/websocketfeed.h"
@@ -53,7 +54,7 @@ struct OrderPreview
     qint64 notionalCents = 0;   // principal, at `pricedAt`
     qint64 accruedCents = 0;    // notes and bonds: accrued interest to `settleDate`
     int accruedDays = 0;
-    qint64 totalCents() const { return notionalCents + accruedCents; }
+    qint64 totalCents() const { return saturatedSum(notionalCents, accruedCents); }
     qint64 holdCents = 0;       // a buy's reservation: what the buying-power check compares
     Price pricedAt;             // the limit, or a market or stop order's protection price
     bool atProtectionPrice = false; // a market or stop order: priced at its protection price

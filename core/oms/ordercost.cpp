@@ -2,8 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace instant {
+
+qint64 saturatedSum(qint64 a, qint64 b)
+{
+    qint64 sum = 0;
+    if (__builtin_add_overflow(a, b, &sum))
+        return b > 0 ? std::numeric_limits<qint64>::max() : std::numeric_limits<qint64>::min();
+    return sum;
+}
 
 Price protectionPrice(const Instrument &instrument, Price last, Side side)
 {
@@ -36,8 +45,8 @@ OrderCost orderCost(const Instrument &instrument, Side side, TimeInForce tif, Qu
     c.accrual = analytics::accrual(instrument, c.settleDate);
     c.accruedCents = c.accrual.cents(quantity);
     if (side == Side::Buy)
-        c.holdCents = instrument.notionalCents(quantity, pricedAt, Instrument::Rounding::Up)
-                      + accruedToHold(instrument, tif, quantity, tradeDate);
+        c.holdCents = saturatedSum(instrument.notionalCents(quantity, pricedAt, Instrument::Rounding::Up),
+                                   accruedToHold(instrument, tif, quantity, tradeDate));
     return c;
 }
 

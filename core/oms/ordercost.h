@@ -14,6 +14,9 @@ namespace instant {
 // check and reservation, the ticket's preview and the copilot, so that the figure a trader is
 // shown is the figure compliance checks.
 
+// a + b, held at the bounds of a qint64 (an order no account could pay stays refused, never wraps).
+qint64 saturatedSum(qint64 a, qint64 b);
+
 // Market and stop orders are protected: they fill no further than this from the last trade.
 constexpr double ProtectionCollarPercent = 5;
 // The protection price of a market or stop order, from the last trade (or the reference price),
@@ -28,7 +31,7 @@ struct OrderCost
     qint64 accruedCents = 0;
     qint64 holdCents = 0;      // a buy's reservation: principal rounded up and the accrued interest it may owe
     QDate settleDate;
-    qint64 totalCents() const { return principalCents + accruedCents; } // what changes hands at settlement
+    qint64 totalCents() const { return saturatedSum(principalCents, accruedCents); } // what changes hands at settlement
 };
 
 // `tradeDate` is the market's: settlement and accrued interest follow it.

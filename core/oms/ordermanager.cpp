@@ -198,7 +198,7 @@ qint64 OrderManager::reservationFor(const OrderRecord &order, Quantity filledAft
     };
     qint64 cents = hold(order.quantity, order.limitPrice);
     if (order.pendingQuantity) // a replace may confirm or not: hold for both until we know
-        cents += hold(*order.pendingQuantity, order.pendingLimitPrice ? order.pendingLimitPrice : order.limitPrice);
+        cents = saturatedSum(cents, hold(*order.pendingQuantity, order.pendingLimitPrice ? order.pendingLimitPrice : order.limitPrice));
     return cents;
 }
 
