@@ -12,13 +12,19 @@
 
 namespace instant::test {
 
-inline std::unique_ptr<TradingEngine> startedEngine(EventStore &store, const ReferenceData &reference, const Clock &clock,
-                                                    const Actor &actor)
+// The test market's morning, a brisk market, the given actor; a test changes what it needs.
+inline EngineOptions testEngineOptions(const Actor &actor)
 {
     EngineOptions options;
     options.startUs = MarketOpenUs;
     options.stepIntervalMs = 50;
     options.actor = actor;
+    return options;
+}
+
+inline std::unique_ptr<TradingEngine> startedEngine(EventStore &store, const ReferenceData &reference, const Clock &clock,
+                                                    const EngineOptions &options)
+{
     auto e = std::make_unique<TradingEngine>(store, reference, clock, options);
     // Delivered on this thread (queued): the engine thread may emit before any wait begins.
     bool started = false;

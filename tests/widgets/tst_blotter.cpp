@@ -6,6 +6,7 @@
 #include "demo/simulatedtraders.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
+#include "testengine.h"
 #include "teststores.h"
 #include "testmarket.h"
 #include "testorders.h"
@@ -44,19 +45,10 @@ class TestBlotter : public QObject
 
     std::unique_ptr<TradingEngine> startEngine(EventStore &store, const Actor &actor, int flowMs = 0, bool deskOnUser = false)
     {
-        EngineOptions options;
-        options.startUs = MarketOpenUs;
-        options.stepIntervalMs = 50;
-        options.actor = actor;
+        EngineOptions options = testEngineOptions(actor);
         options.demoFlowIntervalMs = flowMs;
         options.simulatedDesksOnUserAccounts = deskOnUser;
-        auto e = std::make_unique<TradingEngine>(store, reference, clock, options);
-        bool started = false; // queued to this thread: a fast start may come before any wait
-        QObject::connect(e.get(), &TradingEngine::started, e.get(), [&started] { started = true; }, Qt::QueuedConnection);
-        e->start();
-        if (!QTest::qWaitFor([&started] { return started; }, 10000))
-            qFatal("engine did not start");
-        return e;
+        return startedEngine(store, reference, clock, options);
     }
 
     // A buy well below the market: it works.

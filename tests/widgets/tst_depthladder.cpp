@@ -12,6 +12,7 @@
 #include "orderticket.h"
 #include "refdata/referencedata.h"
 #include "testmarket.h"
+#include "testengine.h"
 #include "teststores.h"
 #include "watchlists.h"
 
@@ -95,19 +96,9 @@ class TestDepthLadder : public QObject
     std::unique_ptr<TradingEngine> engine(std::unique_ptr<EventStore> &store)
     {
         store = stores.open(stores.freshUrl());
-        EngineOptions options;
-        options.startUs = test::MarketOpenUs;
+        EngineOptions options = testEngineOptions(Actor{QStringLiteral("alice"), QStringLiteral("trader")});
         options.stepIntervalMs = 250; // a calm market: orders a dollar away stay working
-        options.actor = Actor{QStringLiteral("alice"), QStringLiteral("trader")};
-        auto e = std::make_unique<TradingEngine>(*store, reference, clock, options);
-        bool started = false;
-        QObject::connect(e.get(), &TradingEngine::started, e.get(), [&started] { started = true; }, Qt::QueuedConnection);
-        e->start();
-        if (!QTest::qWaitFor([&started] { return started; }, 10000))
-            qFatal("engine did not start");
-        if (!QTest::qWaitFor([&e] { return e->snapshot() != nullptr; }, 10000))
-            qFatal("no published state");
-        return e;
+        return startedEngine(*store, reference, clock, options);
     }
 
     // A ladder on screen, on an instrument whose market has arrived and is on its rows.

@@ -36,7 +36,7 @@ class TestOrderTicket : public QObject
 
     std::unique_ptr<TradingEngine> engine(EventStore &store, const QString &user = QStringLiteral("alice"))
     {
-        return startedEngine(store, reference, clock, Actor{user, QStringLiteral("trader")});
+        return startedEngine(store, reference, clock, testEngineOptions(Actor{user, QStringLiteral("trader")}));
     }
 
     // The desk's rules before anyone trades: the large-order rule ($10m, soft) needs bob.

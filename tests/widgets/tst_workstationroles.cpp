@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "oms/orderevents.h"
 #include "refdata/referencedata.h"
+#include "testengine.h"
 #include "teststores.h"
 #include "testmarket.h"
 #include "testorders.h"
@@ -38,17 +39,7 @@ class TestWorkstationRoles : public QObject
 
     std::unique_ptr<TradingEngine> startEngine(EventStore &store, const Actor &actor)
     {
-        EngineOptions options;
-        options.startUs = MarketOpenUs;
-        options.stepIntervalMs = 50;
-        options.actor = actor;
-        auto e = std::make_unique<TradingEngine>(store, reference, clock, options);
-        bool started = false; // queued to this thread: a fast start may come before any wait
-        QObject::connect(e.get(), &TradingEngine::started, e.get(), [&started] { started = true; }, Qt::QueuedConnection);
-        e->start();
-        if (!QTest::qWaitFor([&started] { return started; }, 10000))
-            qFatal("engine did not start");
-        return e;
+        return startedEngine(store, reference, clock, testEngineOptions(actor));
     }
 
     static QStringList menuTitles(const MainWindow &window)
