@@ -275,7 +275,9 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     check.limitPrice = limit;
     // Priced as the order manager prices it: the limit, or a market order's protection price.
     check.referencePrice = limit.value_or(protectionPrice(*i, m_state.lastPrice(i->id).value_or(i->referencePrice), side));
-    const OrderCost cost = orderCost(*i, side, TimeInForce::Day, check.quantity, check.referencePrice, m_clock.tradeDate());
+    TimeInForce tif = TimeInForce::Day;
+    events::parseTimeInForce(c.timeInForce, tif); // a GTC buy of notes holds more accrued interest
+    const OrderCost cost = orderCost(*i, side, tif, check.quantity, check.referencePrice, m_clock.tradeDate());
     check.notionalCents = cost.principalCents;
     check.settleDate = cost.settleDate;
     auto rules = ComplianceEngine::parseRules(m_state.complianceRules().isEmpty() ? ComplianceEngine::defaultRules() : m_state.complianceRules());
