@@ -65,8 +65,9 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, co
 
 Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode)
 {
-    const QString url = parser.value(QStringLiteral("store"));
-    auto location = url.isEmpty() ? Result<StoreLocation>(StoreLocation::defaultLocation()) : StoreLocation::parse(url);
+    // The default only when --store is not given: an empty --store '' is a mistake, not the default.
+    auto location = parser.isSet(QStringLiteral("store")) ? StoreLocation::parse(parser.value(QStringLiteral("store")))
+                                                          : Result<StoreLocation>(StoreLocation::defaultLocation());
     if (!location)
         return location.error();
     OpenOptions options;

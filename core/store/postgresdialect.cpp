@@ -16,7 +16,7 @@ public:
     QString driverName() const override { return QStringLiteral("QPSQL"); }
 
     Status open(QSqlDatabase &db, const StoreLocation &location, const QString &password, ConnectionRole,
-                OpenOptions::Mode) const override
+                OpenOptions::Mode, const OpenPlan &) const override
     {
         db.setHostName(location.host);
         db.setPort(location.port);

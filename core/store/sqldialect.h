@@ -13,6 +13,15 @@ namespace instant::detail {
 
 enum class ConnectionRole { Writer, Reader, Feed, Maintenance };
 
+// How a store's connections are opened, decided by a look at it that changes nothing.
+struct OpenPlan
+{
+    bool readOnly = false;  // only reading was asked for and the store cannot be written here
+    bool immutable = false; // SQLite: nobody can be writing it either (no write-ahead log beside it):
+                            // read without locks and without creating files beside it
+    QString readOnlyReason; // why it cannot be written, for the messages
+};
+
 // What differs between the SQL backends; everything else is shared by SqlEventStore.
 class SqlDialect
 {
@@ -21,8 +30,10 @@ public:
 
     virtual QString driverName() const = 0;
     // Configures and opens `db` (already added with driverName()) on the calling thread.
+    // CreateIfMissing: a SQLite file may be created (only ever under a name of its own, see
+    // SqlEventStore::start()); OpenExisting: it must be there.
     virtual Status open(QSqlDatabase &db, const StoreLocation &location, const QString &password,
-                        ConnectionRole role, OpenOptions::Mode mode) const = 0;
+                        ConnectionRole role, OpenOptions::Mode mode, const OpenPlan &plan) const = 0;
     // A query that fails when the database is not a database at all (e.g. a random file).
     virtual QString probeStatement() const = 0;
     // Starts a write transaction that holds the chain for the whole transaction.

@@ -3,11 +3,15 @@
 #include "events/eventhash.h"
 #include "store/sqlitereader.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QStorageInfo>
 #include <QTimer>
 #include <QUuid>
 
@@ -129,6 +133,16 @@ Status execAll(QSqlDatabase &db, const QStringList &statements, const QString &w
     return Done{};
 }
 
+Error schemaTooNew(const QString &where, int version)
+{
+    return makeError(ErrorCode::SchemaTooNew,
+                     QStringLiteral("%1 has event store schema version %2, newer than this Instant knows "
+                                    "(%3): upgrade Instant to open it; nothing was changed")
+                         .arg(where)
+                         .arg(version)
+                         .arg(KnownSchemaVersion));
+}
+
 // Checks the database is ours (or empty), refuses a newer schema, applies what is missing.
 Status prepareSchema(QSqlDatabase &db, const SqlDialect &dialect, const StoreLocation &location,
                      OpenOptions::Mode mode)
@@ -146,12 +160,7 @@ Status prepareSchema(QSqlDatabase &db, const SqlDialect &dialect, const StoreLoc
     if (!version)
         return version.error();
     if (*version > KnownSchemaVersion)
-        return makeError(ErrorCode::SchemaTooNew,
-                         QStringLiteral("%1 has event store schema version %2, newer than this Instant knows "
-                                        "(%3): upgrade Instant to open it; nothing was changed")
-                             .arg(where)
-                             .arg(*version)
-                             .arg(KnownSchemaVersion));
+        return schemaTooNew(where, *version);
     if (*version == KnownSchemaVersion)
         return Done{};
     if (*version == 0) {
@@ -195,6 +204,162 @@ Status prepareSchema(QSqlDatabase &db, const SqlDialect &dialect, const StoreLoc
     return Done{};
 }
 
+// SQLite files. Nothing is written to a file, nor beside it, before it is known to be an Instant
+// store or a new one: another program's database is left as it was, byte for byte.
+
+// The nearest folder on the way to `path` that exists (where a new store's folders would start).
+QString existingFolder(const QString &path)
+{
+    QFileInfo folder(QFileInfo(path).absolutePath());
+    while (!folder.exists() && !folder.isRoot())
+        folder = QFileInfo(folder.absolutePath());
+    return folder.absoluteFilePath();
+}
+
+// Why a store file (there, or to be made) cannot be written here; nullopt when it can. SQLite
+// also writes its log beside the file, so the folder counts too.
+std::optional<QString> whyNotWritable(const QString &path)
+{
+    const QFileInfo file(path);
+    const QString folder = existingFolder(path);
+    const QStorageInfo volume(folder);
+    if (volume.isValid() && volume.isReadOnly())
+        return QStringLiteral("it is on a read-only file system (mounted at %1)").arg(volume.rootPath());
+    if (file.exists() && !file.isWritable())
+        return QStringLiteral("the file is read-only (no permission to write it)");
+    if (!QFileInfo(folder).isWritable())
+        return QStringLiteral("there is no permission to write in the folder %1").arg(folder);
+    return std::nullopt;
+}
+
+// A failure to write a store file, told as what it is when the disk is full or the file is
+// read-only; other failures as they came.
+Error explainWriteFailure(const QString &path, const Error &failure)
+{
+    if (failure.code != ErrorCode::Io)
+        return failure;
+    constexpr qint64 NearlyFull = 64 * 1024; // less than SQLite needs for its log and its index
+    const QStorageInfo volume(existingFolder(path));
+    if (failure.message.contains(QStringLiteral("disk is full"), Qt::CaseInsensitive)
+        || (volume.isValid() && volume.bytesAvailable() < NearlyFull))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("%1 cannot be written: the disk is full (%2 free on %3); free some space "
+                                        "and try again. Nothing was written")
+                             .arg(path, QLocale::c().formattedDataSize(std::max<qint64>(volume.bytesAvailable(), 0)),
+                                  volume.rootPath()));
+    if (auto why = whyNotWritable(path))
+        return makeError(ErrorCode::Io, QStringLiteral("%1 cannot be written: %2; nothing was changed").arg(path, *why));
+    return failure;
+}
+
+// What a look at the file decided: make a new store, or open the file as the plan says.
+struct SqliteSurvey
+{
+    bool create = false;
+    OpenPlan plan;
+};
+
+Result<SqliteSurvey> surveySqlite(const StoreLocation &location, OpenOptions::Mode mode)
+{
+    const QString &path = location.path;
+    const QString where = location.toUrl();
+    const QFileInfo file(path);
+    if (file.isDir())
+        return makeError(ErrorCode::NotAStore, QStringLiteral("%1 is a folder, not an Instant event store").arg(path));
+    if (!file.exists()) {
+        if (mode == OpenOptions::Mode::OpenExisting)
+            return makeError(ErrorCode::NotFound, QStringLiteral("no event store at %1: the file does not exist").arg(path));
+        if (auto why = whyNotWritable(path))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot create the event store %1: %2").arg(path, *why));
+        return SqliteSurvey{true, {}};
+    }
+    auto look = sqliteLook(path);
+    if (!look) // a full disk, say: SQLite's index beside a file in WAL mode needs room to be read
+        return explainWriteFailure(path, look.error());
+    if (look->kind == SqliteFileLook::Kind::NotADatabase)
+        return makeError(ErrorCode::NotAStore,
+                         QStringLiteral("%1 is not an Instant event store: it is not a SQLite database; nothing "
+                                        "was changed")
+                             .arg(path));
+    const bool ours = look->applicationId == SqliteApplicationId && look->tables.contains(QStringLiteral("schema_version"));
+    if (!ours && look->applicationId != 0)
+        return makeError(ErrorCode::NotAStore,
+                         QStringLiteral("%1 is a database of another application (application id %2), not an "
+                                        "Instant event store; nothing was changed")
+                             .arg(where)
+                             .arg(look->applicationId));
+    if (!ours && !look->tables.isEmpty())
+        return makeError(ErrorCode::NotAStore,
+                         QStringLiteral("%1 is a database but not an Instant event store (it has tables of its "
+                                        "own); nothing was changed")
+                             .arg(where));
+    if (!ours) { // no bytes, or a database without tables: a store may be set up in it
+        if (mode == OpenOptions::Mode::OpenExisting)
+            return makeError(ErrorCode::NotFound, QStringLiteral("%1 holds no event store yet").arg(where));
+        if (auto why = whyNotWritable(path))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot create an event store in %1: %2; nothing was changed")
+                                                .arg(path, *why));
+        return SqliteSurvey{};
+    }
+    if (look->schemaVersion > KnownSchemaVersion)
+        return schemaTooNew(where, look->schemaVersion);
+    const std::optional<QString> why = whyNotWritable(path);
+    if (!why)
+        return SqliteSurvey{};
+    if (look->schemaVersion < KnownSchemaVersion)
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("%1 cannot be written: %2; its event store (schema version %3) needs an "
+                                        "upgrade to version %4, which writes to it. Nothing was changed")
+                             .arg(path, *why)
+                             .arg(look->schemaVersion)
+                             .arg(KnownSchemaVersion));
+    if (mode == OpenOptions::Mode::OpenExisting) {
+        // Only reading was asked for: read it as it is. Immutable unless somebody is writing it
+        // now (a write-ahead log beside it), so that nothing has to be created next to it.
+        const bool immutable = !QFile::exists(path + QStringLiteral("-wal"));
+        return SqliteSurvey{false, OpenPlan{true, immutable, *why}};
+    }
+    return makeError(ErrorCode::Io,
+                     QStringLiteral("%1 cannot be written: %2; nothing was changed. Commands that only read "
+                                    "(instant audit verify, audit export, positions) can still read it")
+                         .arg(path, *why));
+}
+
+// A new store is made under a name of its own beside the final one and moved there once its
+// schema is complete: a failure (a full disk) leaves nothing behind, and a store somebody else
+// made under the name meanwhile is never replaced (the caller then looks at that one).
+Status createSqliteStore(const SqlDialect &dialect, const StoreLocation &location, const QString &connection)
+{
+    const QFileInfo target(location.path);
+    QStringList newFolders; // made here, and removed again when the store cannot be made
+    for (QFileInfo f(target.absolutePath()); !f.exists() && !f.isRoot(); f = QFileInfo(f.absolutePath()))
+        newFolders.prepend(f.absoluteFilePath());
+    if (!newFolders.isEmpty() && !QDir().mkpath(target.absolutePath()))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot create the folder %1").arg(target.absolutePath()));
+    StoreLocation aside = location;
+    aside.path = target.absolutePath() + QStringLiteral("/.") + target.fileName() + QStringLiteral(".new-")
+                 + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    Status status = Done{};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(dialect.driverName(), connection);
+        status = dialect.open(db, aside, {}, ConnectionRole::Writer, OpenOptions::Mode::CreateIfMissing, OpenPlan{});
+        if (status)
+            status = prepareSchema(db, dialect, location, OpenOptions::Mode::CreateIfMissing);
+        db.close(); // the last connection: SQLite folds its log into the file and removes it
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (status && !QFile::rename(aside.path, location.path) && !QFile::exists(location.path))
+        status = makeError(ErrorCode::Io, QStringLiteral("cannot move the new event store to %1").arg(location.path));
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(aside.path + QLatin1String(suffix));
+    if (!status) {
+        for (auto it = newFolders.crbegin(); it != newFolders.crend(); ++it)
+            QDir().rmdir(*it);
+        return explainWriteFailure(location.path, status.error());
+    }
+    return Done{};
+}
+
 } // namespace
 
 // A connection opened on the calling thread for one read, removed afterwards.
@@ -206,7 +371,7 @@ public:
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(store.m_dialect->driverName(), m_name);
         m_status = store.m_dialect->open(db, store.m_location, store.m_password, ConnectionRole::Reader,
-                                         OpenOptions::Mode::OpenExisting);
+                                         OpenOptions::Mode::OpenExisting, store.m_plan);
     }
     ~ReadConnection() { QSqlDatabase::removeDatabase(m_name); }
 
@@ -249,15 +414,53 @@ SqlEventStore::~SqlEventStore()
 
 Status SqlEventStore::start()
 {
+    if (m_location.backend == StoreLocation::Backend::Sqlite)
+        if (Status s = prepareSqliteFile(); !s)
+            return s;
     std::promise<Status> ready;
     std::future<Status> started = ready.get_future();
     m_writerThread.reset(QThread::create([this, &ready] { writerLoop(ready); }));
     m_writerThread->setObjectName(QStringLiteral("instant-store-writer"));
     m_writerThread->start();
     Status status = started.get();
-    if (!status)
+    if (!status) {
         m_writerThread->wait();
+        if (m_location.backend == StoreLocation::Backend::Sqlite && !m_plan.readOnly)
+            return explainWriteFailure(m_location.path, status.error());
+    }
     return status;
+}
+
+// Looks at the file before anything is written to it: an Instant store, a new or empty one to
+// set up, or somebody else's (refused, untouched). Decides how it is opened: read-only when only
+// reading was asked for and it cannot be written here.
+Status SqlEventStore::prepareSqliteFile()
+{
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        auto survey = surveySqlite(m_location, m_options.mode);
+        if (!survey)
+            return survey.error();
+        if (!survey->create) {
+            m_plan = survey->plan;
+            return Done{};
+        }
+        // Made, or somebody else's file took the name meanwhile: either way, look again.
+        if (Status made = createSqliteStore(*m_dialect, m_location, m_connectionPrefix + QStringLiteral("-new")); !made)
+            return made;
+    }
+    return makeError(ErrorCode::Io, QStringLiteral("cannot create %1: the file keeps appearing and disappearing")
+                                        .arg(m_location.path));
+}
+
+QString SqlEventStore::sqliteName() const
+{
+    return m_plan.readOnly ? sqliteReadOnlyName(m_location.path, m_plan.immutable) : m_location.path;
+}
+
+Error SqlEventStore::readOnlyError() const
+{
+    return makeError(ErrorCode::Io, QStringLiteral("%1 is open read-only (%2): nothing can be written to it")
+                                        .arg(m_location.toUrl(), m_plan.readOnlyReason));
 }
 
 QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
@@ -271,6 +474,11 @@ QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
         pending->promise.finish();
         return future;
     };
+    if (m_plan.readOnly) {
+        pending->promise.addResult(Result<AppendResult>(readOnlyError()));
+        pending->promise.finish();
+        return future;
+    }
     if (request.streamId.isEmpty())
         return reject(QStringLiteral("an append needs a stream id"));
     if (request.events.isEmpty())
@@ -523,7 +731,9 @@ void SqlEventStore::writerLoop(std::promise<Status> &ready)
     const QString name = m_connectionPrefix + QStringLiteral("-w");
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), name);
-        Status status = m_dialect->open(db, m_location, m_password, ConnectionRole::Writer, m_options.mode);
+        // A SQLite file exists by now (start() made a new one); a database is never created here.
+        Status status = m_dialect->open(db, m_location, m_password, ConnectionRole::Writer,
+                                        OpenOptions::Mode::OpenExisting, m_plan);
         if (status)
             status = prepareSchema(db, *m_dialect, m_location, m_options.mode);
         std::optional<Writer> writer;
@@ -590,6 +800,8 @@ Result<StoreAccess> SqlEventStore::access() const
     a.canAppend = q.value(0).toBool();
     a.databaseUser = q.value(1).toString();
     a.databaseRole = q.value(2).toString();
+    if (m_plan.readOnly)
+        a.canAppend = false;
     if (m_location.backend == StoreLocation::Backend::Sqlite && a.canAppend) {
         const QFileInfo file(m_location.path);
         a.canAppend = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
@@ -647,7 +859,7 @@ Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Seq
                                      ReadQuery::Columns columns, const Visitor &visit) const
 {
     if (m_location.backend == StoreLocation::Backend::Sqlite)
-        return sqliteForEach(m_location.path, streamId, from, to, limit, columns, visit);
+        return sqliteForEach(sqliteName(), streamId, from, to, limit, columns, visit);
     ReadConnection conn(*this);
     if (!conn.status())
         return conn.status().error();
@@ -658,17 +870,20 @@ Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Seq
 Status SqlEventStore::forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const
 {
     if (m_location.backend == StoreLocation::Backend::Sqlite)
-        return sqliteForEachBytes(m_location.path, from, to, visit);
+        return sqliteForEachBytes(sqliteName(), from, to, visit);
     return EventStore::forEachBytes(from, to, visit);
 }
 
 Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload)
 {
+    if (m_plan.readOnly)
+        return readOnlyError();
     const QString connection = m_connectionPrefix + QStringLiteral("-s%1").arg(++m_readConnections);
     Status status = Done{};
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), connection);
-        status = m_dialect->open(db, m_location, m_password, ConnectionRole::Maintenance, OpenOptions::Mode::OpenExisting);
+        status = m_dialect->open(db, m_location, m_password, ConnectionRole::Maintenance, OpenOptions::Mode::OpenExisting,
+                                 m_plan);
         if (status) {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("SELECT hash FROM events WHERE seq = ?"));
@@ -737,7 +952,7 @@ Status SqlEventStore::startLiveFeed()
         return Done{};
     auto thread = std::make_unique<QThread>();
     thread->setObjectName(QStringLiteral("instant-store-feed"));
-    auto *feed = new StoreFeed(m_dialect.get(), m_location, m_password, m_connectionPrefix + QStringLiteral("-f"));
+    auto *feed = new StoreFeed(m_dialect.get(), m_location, m_password, m_connectionPrefix + QStringLiteral("-f"), m_plan);
     feed->moveToThread(thread.get());
     thread->start();
     Status status = Done{};
@@ -758,9 +973,10 @@ Status SqlEventStore::startLiveFeed()
     return Done{};
 }
 
-StoreFeed::StoreFeed(const SqlDialect *dialect, StoreLocation location, QString password, QString connectionName)
+StoreFeed::StoreFeed(const SqlDialect *dialect, StoreLocation location, QString password, QString connectionName,
+                     OpenPlan plan)
     : m_dialect(dialect), m_location(std::move(location)), m_password(std::move(password)),
-      m_connectionName(std::move(connectionName))
+      m_connectionName(std::move(connectionName)), m_plan(std::move(plan))
 {
 }
 
@@ -772,7 +988,7 @@ Status StoreFeed::connectDatabase()
                           ? QSqlDatabase::database(m_connectionName, false)
                           : QSqlDatabase::addDatabase(m_dialect->driverName(), m_connectionName);
     db.close();
-    Status status = m_dialect->open(db, m_location, m_password, ConnectionRole::Feed, OpenOptions::Mode::OpenExisting);
+    Status status = m_dialect->open(db, m_location, m_password, ConnectionRole::Feed, OpenOptions::Mode::OpenExisting, m_plan);
     if (!status)
         return status;
     const QString channel = m_dialect->notificationChannel();

@@ -28,7 +28,9 @@ public:
                   QString password);
     ~SqlEventStore() override;
 
-    // Starts the writer thread and prepares the schema; the store is usable once this succeeds.
+    // Decides what the store is before anything is written (SQLite: a read-only look at the
+    // file), then starts the writer thread and prepares the schema; the store is usable once
+    // this succeeds.
     Status start();
 
     StoreLocation location() const override { return m_location; }
@@ -62,12 +64,17 @@ private:
     class ReadConnection;
 
     void writerLoop(std::promise<Status> &ready);
+    Status prepareSqliteFile();
+    // The name the SQLite readers open the file by.
+    QString sqliteName() const;
+    Error readOnlyError() const;
 
     std::unique_ptr<SqlDialect> m_dialect;
     const StoreLocation m_location;
     const OpenOptions m_options;
     const QString m_password;
     const QString m_connectionPrefix;
+    OpenPlan m_plan; // set by start(), before any other thread uses the store
 
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -93,7 +100,8 @@ class StoreFeed : public QObject
     Q_OBJECT
 
 public:
-    StoreFeed(const SqlDialect *dialect, StoreLocation location, QString password, QString connectionName);
+    StoreFeed(const SqlDialect *dialect, StoreLocation location, QString password, QString connectionName,
+              OpenPlan plan);
     ~StoreFeed() override;
 
     Status start();   // on the feed thread
@@ -111,6 +119,7 @@ private:
     const StoreLocation m_location;
     const QString m_password;
     const QString m_connectionName;
+    const OpenPlan m_plan;
     Sequence m_last = 0;
     QVariant m_lastProbe;
     bool m_connected = false;

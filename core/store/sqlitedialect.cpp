@@ -1,6 +1,6 @@
 #include "store/sqldialect.h"
+#include "store/sqlitereader.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,31 +14,36 @@ public:
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
 
     Status open(QSqlDatabase &db, const StoreLocation &location, const QString &, ConnectionRole role,
-                OpenOptions::Mode mode) const override
+                OpenOptions::Mode mode, const OpenPlan &plan) const override
     {
         const QFileInfo file(location.path);
-        if (!file.exists()) {
-            if (mode == OpenOptions::Mode::OpenExisting)
-                return makeError(ErrorCode::NotFound,
-                                 QStringLiteral("no event store at %1: the file does not exist").arg(location.path));
-            if (!QDir().mkpath(file.absolutePath()))
-                return makeError(ErrorCode::Io,
-                                 QStringLiteral("cannot create the folder %1").arg(file.absolutePath()));
-        } else if (file.isDir()) {
+        if (file.isDir())
             return makeError(ErrorCode::NotAStore,
                              QStringLiteral("%1 is a folder, not an Instant event store").arg(location.path));
+        if (!file.exists() && mode == OpenOptions::Mode::OpenExisting)
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("no event store at %1: the file does not exist").arg(location.path));
+        if (plan.readOnly) {
+            db.setDatabaseName(sqliteReadOnlyName(location.path, plan.immutable));
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000;QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        } else {
+            db.setDatabaseName(location.path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
         }
-        db.setDatabaseName(location.path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
         if (!db.open())
             return makeError(ErrorCode::Io, QStringLiteral("cannot open %1: %2")
                                                 .arg(location.path, db.lastError().text()));
         QSqlQuery q(db);
         // Probe first: on a file that is not SQLite, a PRAGMA that writes would fail less clearly.
-        if (!q.exec(probeStatement()))
-            return makeError(ErrorCode::NotAStore,
-                             QStringLiteral("%1 is not an Instant event store: %2")
-                                 .arg(location.path, q.lastError().databaseText()));
+        if (!q.exec(probeStatement())) {
+            if ((q.lastError().nativeErrorCode().toInt() & 0xff) == 26) // SQLITE_NOTADB
+                return makeError(ErrorCode::NotAStore, QStringLiteral("%1 is not an Instant event store: %2")
+                                                           .arg(location.path, q.lastError().databaseText()));
+            return makeError(ErrorCode::Io, QStringLiteral("cannot read %1: %2")
+                                                .arg(location.path, q.lastError().databaseText()));
+        }
+        if (plan.readOnly)
+            return Done{}; // nothing to set: the connection cannot write
         const QStringList pragmas = role == ConnectionRole::Writer
                                         ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
                                                       QStringLiteral("PRAGMA synchronous=FULL"),
@@ -73,7 +78,7 @@ public:
     QList<QStringList> migrations() const override
     {
         return {{
-            QStringLiteral("PRAGMA application_id = 1231975284"), // "Inst"
+            QStringLiteral("PRAGMA application_id = %1").arg(SqliteApplicationId), // "Inst"
             QStringLiteral("CREATE TABLE events ("
                            " seq INTEGER PRIMARY KEY,"
                            " stream_id TEXT NOT NULL,"

@@ -1,5 +1,8 @@
 #include "store/sqlitereader.h"
 
+#include <QFile>
+#include <QUrl>
+
 #include <sqlite3.h>
 
 #include <limits>
@@ -32,7 +35,9 @@ Error sqliteError(sqlite3 *db, const QString &what)
 
 Status open(Connection &c, const QString &path, bool oneStream, bool allColumns = true)
 {
-    if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                        nullptr)
+        != SQLITE_OK)
         return sqliteError(c.db, QStringLiteral("cannot open %1").arg(path));
     sqlite3_busy_timeout(c.db, 30000);
     // Projections: the same column positions, with constants where nothing is needed.
@@ -113,6 +118,71 @@ Status readChunks(Connection &c, const QString &streamId, Sequence from, Sequenc
 }
 
 } // namespace
+
+QString sqliteReadOnlyName(const QString &path, bool immutable)
+{
+    QUrl url = QUrl::fromLocalFile(path);
+    url.setQuery(immutable ? QStringLiteral("mode=ro&immutable=1") : QStringLiteral("mode=ro"));
+    return url.toString(QUrl::FullyEncoded);
+}
+
+Result<SqliteFileLook> sqliteLook(const QString &path)
+{
+    SqliteFileLook look;
+    QByteArray header;
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+        header = file.read(100);
+    }
+    if (header.isEmpty())
+        return look; // Blank
+    // The header: "SQLite format 3\0", ..., the read and write versions at 18 and 19 (2: WAL).
+    if (header.size() < 100 || !header.startsWith(QByteArray("SQLite format 3\0", 16))) {
+        look.kind = SqliteFileLook::Kind::NotADatabase;
+        return look;
+    }
+    const bool writeAheadLog = header.at(18) == 2 || header.at(19) == 2;
+    const bool immutable = writeAheadLog && !QFile::exists(path + QStringLiteral("-wal"));
+
+    Connection c;
+    if (sqlite3_open_v2(sqliteReadOnlyName(path, immutable).toUtf8().constData(), &c.db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr)
+        != SQLITE_OK)
+        return sqliteError(c.db, QStringLiteral("cannot open %1").arg(path));
+    sqlite3_busy_timeout(c.db, 30000);
+    auto query = [&c](const char *sql, const std::function<void(sqlite3_stmt *)> &row) -> int {
+        sqlite3_stmt *q = nullptr;
+        int rc = sqlite3_prepare_v2(c.db, sql, -1, &q, nullptr);
+        if (rc == SQLITE_OK)
+            while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+                row(q);
+        sqlite3_finalize(q);
+        return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    };
+    int rc = query("SELECT name FROM sqlite_master WHERE type = 'table'", [&look](sqlite3_stmt *q) {
+        const std::string_view name = view(q, 0);
+        look.tables << QString::fromUtf8(name.data(), qsizetype(name.size()));
+    });
+    if ((rc & 0xff) == SQLITE_NOTADB) {
+        look.kind = SqliteFileLook::Kind::NotADatabase;
+        return look;
+    }
+    if (rc != SQLITE_OK)
+        return sqliteError(c.db, QStringLiteral("cannot read %1").arg(path));
+    look.kind = SqliteFileLook::Kind::Database;
+    rc = query("PRAGMA application_id", [&look](sqlite3_stmt *q) { look.applicationId = sqlite3_column_int(q, 0); });
+    if (rc != SQLITE_OK)
+        return sqliteError(c.db, QStringLiteral("cannot read %1").arg(path));
+    if (look.applicationId == SqliteApplicationId && look.tables.contains(QStringLiteral("schema_version"))) {
+        rc = query("SELECT COALESCE(MAX(version), 0) FROM schema_version",
+                   [&look](sqlite3_stmt *q) { look.schemaVersion = sqlite3_column_int(q, 0); });
+        if (rc != SQLITE_OK)
+            return sqliteError(c.db, QStringLiteral("cannot read the schema version of %1").arg(path));
+    }
+    return look;
+}
 
 Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit,
                      ReadQuery::Columns columns, const std::function<bool(const RecordedEvent &)> &visit)

@@ -7,9 +7,37 @@
 #include "common/result.h"
 #include "events/event.h"
 
+#include <QStringList>
+
 #include <functional>
 
 namespace instant::detail {
+
+// PRAGMA application_id of an Instant store file ("Inst").
+constexpr qint32 SqliteApplicationId = 1231975284;
+
+// What a look at a SQLite file finds. The look opens it read-only and, when the file is in
+// write-ahead-log mode with no log beside it, as immutable: it writes nothing, neither to the
+// file nor beside it (no -journal, -wal or -shm appears).
+struct SqliteFileLook
+{
+    enum class Kind {
+        Blank,        // no bytes at all: a new database
+        Database,     // a SQLite database (with no tables: an empty one)
+        NotADatabase, // anything else
+    };
+    Kind kind = Kind::Blank;
+    QStringList tables;
+    qint32 applicationId = 0;
+    int schemaVersion = 0; // of an Instant store (its application id): MAX(version) in schema_version
+};
+Result<SqliteFileLook> sqliteLook(const QString &path);
+
+// The name under which a store file is opened read-only (a file: URI; SQLITE_OPEN_URI).
+// Immutable: without locks and without files beside it, for a file nobody can be writing.
+QString sqliteReadOnlyName(const QString &path, bool immutable);
+
+// The readers below take a path or a name from sqliteReadOnlyName().
 
 // Events with seq in [from, to] (to < 0: open), of one stream or all, at most `limit` (< 0: all).
 // Columns::ForProjections leaves the actor's role, the correlation ids and the hashes empty.
