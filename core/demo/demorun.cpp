@@ -15,9 +15,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QHash>
 #include <QElapsedTimer>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <random>
 
@@ -298,11 +301,20 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     }
     if (Status s = venue.start(); !s)
         return s.error();
-    auto waitFor = [](const std::function<bool()> &done, int timeoutMs) {
-        QElapsedTimer waited;
-        waited.start();
-        while (!done() && waited.elapsed() < timeoutMs)
-            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    // Waiting sleeps until something happens (a logon, a report, a quote) or the time is up, and
+    // looks again: a venue that never answers costs no CPU. (QCoreApplication::processEvents with
+    // a time limit never sleeps: it drops WaitForMoreEvents.)
+    auto waitFor = [](const std::function<bool()> &done, qint64 timeoutMs) {
+        const QDeadlineTimer deadline(std::max<qint64>(timeoutMs, 0), Qt::PreciseTimer);
+        QEventLoop loop;
+        QTimer wake; // its timeout is an event: the sleep ends at the deadline
+        wake.setSingleShot(true);
+        wake.setTimerType(Qt::PreciseTimer);
+        while (!done() && !deadline.hasExpired()) {
+            if (!wake.isActive())
+                wake.start(int(std::clamp<qint64>(deadline.remainingTime(), 1, std::numeric_limits<int>::max())));
+            loop.processEvents(QEventLoop::WaitForMoreEvents);
+        }
         return done();
     };
     if (!waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs))
@@ -335,9 +347,8 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
             progress(sent);
         // Reports arrive meanwhile; keep to the pace asked for.
         const qint64 due = qint64(sent) * options.orderIntervalMs;
-        do
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        while (pace.elapsed() < due);
+        QCoreApplication::processEvents();
+        waitFor([] { return false; }, due - pace.elapsed());
         if (venue.state() == FixVenue::State::Disconnected)
             waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs);
     }

@@ -5,9 +5,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QThread>
 #include <QUrlQuery>
 
 #include <thread>
@@ -424,16 +424,18 @@ void FixVenue::stop()
         return;
     m_stopping = true;
     // The session threads may be waiting for this thread to record a report: keep serving them
-    // while the session logs out, so the last reports are recorded, not lost.
+    // while the session logs out, so the last reports are recorded, not lost. Between two of them
+    // this thread sleeps until the next event; the stopper's last one wakes it.
     std::atomic<bool> stopped{false};
-    std::thread stopper([this, &stopped] {
+    QObject wakeUp;
+    std::thread stopper([this, &stopped, &wakeUp] {
         m_endpoint->stop();
         stopped = true;
+        QMetaObject::invokeMethod(&wakeUp, [] {}, Qt::QueuedConnection);
     });
-    while (!stopped) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(1);
-    }
+    QEventLoop loop; // not exec(): it would return at once on a thread asked to quit
+    while (!stopped)
+        loop.processEvents(QEventLoop::WaitForMoreEvents);
     stopper.join();
     QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     m_endpoint.reset();
