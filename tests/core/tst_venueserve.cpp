@@ -1,7 +1,7 @@
 // The real programs on loopback: `instant venue serve` (FIX acceptor and WebSocket market data)
 // and `instant demo run --headless --venue fix://… --feed ws://…` as the workstation. Either side
 // is killed mid-session and started again; no order is lost or recorded twice, the chain verifies
-// and the state equals a full replay.
+// and the state equals a full replay. Waiting for a venue that is not there costs no CPU.
 
 #include "audit/chainverifier.h"
 #include "oms/orderevents.h"
@@ -9,6 +9,7 @@
 #include "store/eventstore.h"
 #include "teststores.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -19,6 +20,10 @@
 
 #include <csignal>
 #include <tuple>
+
+#ifdef Q_OS_LINUX
+#include <unistd.h>
+#endif
 
 using namespace instant;
 using namespace instant::test;
@@ -138,6 +143,36 @@ QString checkLog(const EventStore &store, int expectedOrders)
         return QStringLiteral("nothing filled");
     return {};
 }
+
+// The CPU time (user + system) a process has used so far, in seconds; -1 when unknown.
+double cpuSeconds(qint64 pid)
+{
+#ifdef Q_OS_LINUX
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // After "pid (name) ": the state (field 3) … utime (14) and stime (15); a name may hold spaces.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+#else
+    Q_UNUSED(pid);
+    return -1;
+#endif
+}
+
+// What QuickFIX wrote of the workstation's session in its state directory (`event` or `messages`).
+QByteArray sessionLog(const QString &state, const QString &sender, const char *kind)
+{
+    QFile log(QStringLiteral("%1/log/FIX.4.4-%2-INSTANT.%3.current.log").arg(state, sender, QLatin1String(kind)));
+    return log.open(QIODevice::ReadOnly) ? log.readAll() : QByteArray();
+}
+
+// Waiting is done on events and timers: over 10 s of it a process uses under 5% of one core.
+constexpr int WaitWindowMs = 10000;
+constexpr double WaitCpuLimitSeconds = 0.5;
 
 } // namespace
 
@@ -280,6 +315,78 @@ private Q_SLOTS:
         last.start(QStringLiteral(INSTANT_BINARY), runArgs(url, venue, wsState, 150, 25));
         QVERIFY(last.waitForFinished(90000));
         QVERIFY2(last.exitCode() == 0, last.readAllStandardError().constData());
+        auto store = stores.open(url);
+        const QString problem = checkLog(*store, 150);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // A venue that is not there: the run waits for the logon (trying again every second) without
+    // burning a core while it waits.
+    void waitingForALogonCostsNoCpu()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("reads the process's CPU time from /proc");
+#endif
+        QTemporaryDir dir;
+        const quint16 closed = freePort(); // bound and closed again: nothing listens there
+        const QString state = dir.filePath(QStringLiteral("ws"));
+        QProcess run;
+        run.start(QStringLiteral(INSTANT_BINARY),
+                  {QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), stores.freshUrl(),
+                   QStringLiteral("--orders"), QStringLiteral("5"), QStringLiteral("--connect-timeout"), QStringLiteral("120"), QStringLiteral("--venue"),
+                   QStringLiteral("fix://127.0.0.1:%1?sender=DESK1&target=INSTANT&reconnect=1&state=%2").arg(closed).arg(state)});
+        QVERIFY(run.waitForStarted());
+        // The session is started (its first attempt logged): from here the run only waits.
+        QTRY_VERIFY_WITH_TIMEOUT(sessionLog(state, QStringLiteral("DESK1"), "event").contains("Connecting to"), 30000);
+        QCOMPARE(run.state(), QProcess::Running);
+        const double before = cpuSeconds(run.processId());
+        const qsizetype attemptsBefore = sessionLog(state, QStringLiteral("DESK1"), "event").count("Connecting to");
+        QVERIFY(before >= 0);
+        QTest::qWait(WaitWindowMs);
+        const double used = cpuSeconds(run.processId()) - before;
+        QVERIFY2(run.state() == QProcess::Running, run.readAllStandardError().constData()); // still waiting, not given up
+        QVERIFY2(sessionLog(state, QStringLiteral("DESK1"), "event").count("Connecting to") > attemptsBefore, "no connection attempt while waiting");
+        QVERIFY2(used < WaitCpuLimitSeconds, qPrintable(QStringLiteral("%1 s of CPU in %2 s of waiting for a logon").arg(used).arg(WaitWindowMs / 1000)));
+        run.kill();
+        run.waitForFinished();
+    }
+
+    // The broker goes away mid-run: the run waits for it without burning a core (nor does the
+    // feed's reconnecting), and carries on when it is back.
+    void waitingForABrokerThatWentAwayCostsNoCpu()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("reads the process's CPU time from /proc");
+#endif
+        QTemporaryDir dir;
+        VenueProcess venue;
+        venue.fixPort = freePort();
+        venue.wsPort = freePort();
+        venue.state = dir.filePath(QStringLiteral("venue"));
+        QVERIFY(venue.start());
+        const QString url = stores.freshUrl();
+        const QString state = dir.filePath(QStringLiteral("ws"));
+        QProcess run;
+        run.start(QStringLiteral(INSTANT_BINARY),
+                  runArgs(url, venue, state, 150, 25) << QStringLiteral("--connect-timeout") << QStringLiteral("120"));
+        QVERIFY(run.waitForStarted());
+        // Trading (an execution report came), then the broker is gone and the loss is seen.
+        QTRY_VERIFY_WITH_TIMEOUT(sessionLog(state, QStringLiteral("DESK1"), "messages").contains("\x01" "35=8\x01"), 30000);
+        venue.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(sessionLog(state, QStringLiteral("DESK1"), "event").contains("Disconnecting"), 10000);
+        QTest::qWait(500); // the orders on the way are answered
+        QCOMPARE(run.state(), QProcess::Running);
+        const double before = cpuSeconds(run.processId());
+        QVERIFY(before >= 0);
+        QTest::qWait(WaitWindowMs);
+        const double used = cpuSeconds(run.processId()) - before;
+        QVERIFY2(run.state() == QProcess::Running, run.readAllStandardError().constData());
+        QVERIFY2(used < WaitCpuLimitSeconds, qPrintable(QStringLiteral("%1 s of CPU in %2 s of waiting for a broker that went away").arg(used).arg(WaitWindowMs / 1000)));
+
+        QVERIFY(venue.start()); // back: the session logs on again and the run finishes
+        QVERIFY(run.waitForFinished(90000));
+        const QByteArray err = run.readAllStandardError();
+        QVERIFY2(run.exitCode() == 0, err.constData());
         auto store = stores.open(url);
         const QString problem = checkLog(*store, 150);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
