@@ -175,21 +175,25 @@ Result<BracketExits> parseBracketTerms(const Instrument &instrument, const Brack
 
 QJsonObject BracketRecord::toJson() const
 {
-    return {{QStringLiteral("id"), id},
-            {QStringLiteral("account"), account},
-            {QStringLiteral("instrument"), instrument},
-            {QStringLiteral("quantity"), quantity},
-            {QStringLiteral("exits"), exits.toJson()},
-            {QStringLiteral("stop"), priceValue(stop)},
-            {QStringLiteral("high"), priceValue(high)},
-            {QStringLiteral("phase"), phaseName(phase)},
-            {QStringLiteral("trigger"), trigger},
-            {QStringLiteral("outcome"), outcome},
-            {QStringLiteral("take_profit_orders"), QJsonArray::fromStringList(takeProfitOrders)},
-            {QStringLiteral("exit_orders"), QJsonArray::fromStringList(exitOrders)},
-            {QStringLiteral("created_us"), createdUs},
-            {QStringLiteral("updated_us"), updatedUs},
-            {QStringLiteral("last_sequence"), lastSequence}};
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("account"), account},
+                  {QStringLiteral("instrument"), instrument},
+                  {QStringLiteral("quantity"), quantity},
+                  {QStringLiteral("exits"), exits.toJson()},
+                  {QStringLiteral("stop"), priceValue(stop)},
+                  {QStringLiteral("high"), priceValue(high)},
+                  {QStringLiteral("phase"), phaseName(phase)},
+                  {QStringLiteral("trigger"), trigger},
+                  {QStringLiteral("outcome"), outcome},
+                  {QStringLiteral("take_profit_orders"), QJsonArray::fromStringList(takeProfitOrders)},
+                  {QStringLiteral("exit_orders"), QJsonArray::fromStringList(exitOrders)},
+                  {QStringLiteral("created_us"), createdUs},
+                  {QStringLiteral("updated_us"), updatedUs},
+                  {QStringLiteral("last_sequence"), lastSequence}};
+    // Only when known: snapshots of brackets placed before workstations had an id keep their bytes.
+    if (!workstation.isEmpty())
+        o.insert(QStringLiteral("workstation"), workstation);
+    return o;
 }
 
 BracketRecord BracketRecord::fromJson(const QJsonObject &o)
@@ -210,6 +214,7 @@ BracketRecord BracketRecord::fromJson(const QJsonObject &o)
     b.createdUs = integerOf(o, "created_us");
     b.updatedUs = integerOf(o, "updated_us");
     b.lastSequence = integerOf(o, "last_sequence");
+    b.workstation = textOf(o, "workstation");
     return b;
 }
 
@@ -224,6 +229,7 @@ Status BracketBook::apply(const QString &type, const Payload &p, const RecordedE
             return anomaly(QStringLiteral("bracket %1 placed twice or without an id").arg(id));
         BracketRecord b;
         b.id = id;
+        b.workstation = p.str("workstation");
         b.account = p.str("account");
         b.instrument = p.str("instrument");
         b.quantity = p.i64("quantity");
@@ -330,10 +336,28 @@ BracketMonitor::BracketMonitor(OrderManager &oms, const ReferenceData &reference
 {
 }
 
+bool BracketMonitor::isOwn(const BracketRecord &b) const
+{
+    return m_oms.state().isOwnWork(b, m_oms.workstation());
+}
+
+std::optional<QString> BracketMonitor::othersBracket(const BracketRecord &b) const
+{
+    if (isOwn(b))
+        return std::nullopt;
+    const OrderRecord *entry = m_oms.state().order(b.id);
+    const QString owner = !b.workstation.isEmpty() ? QStringLiteral("workstation %1").arg(b.workstation)
+                                                   : QStringLiteral("%1's workstation").arg(entry ? entry->actor : QStringLiteral("its user"));
+    return QStringLiteral("bracket %1 is worked by %2, which placed it: change it there").arg(b.id, owner);
+}
+
 void BracketMonitor::touch(const QString &id)
 {
     if (!m_working)
         return; // not resumed: a read-only session shows brackets, it never works them
+    const BracketRecord *b = m_oms.state().brackets().bracket(id);
+    if (!b || !isOwn(*b))
+        return; // another workstation's: its orders rest at that one's venue, only it works them
     m_dirty.insert(id);
     if (m_scheduled || !m_queued)
         return;
@@ -350,7 +374,7 @@ void BracketMonitor::resume()
         touch(id);
     // A bracket the trader stopped just before a crash may still have orders working.
     for (const BracketRecord &b : book.all())
-        if (!b.isOpen() && b.outcome == u"cancelled")
+        if (!b.isOpen() && b.outcome == u"cancelled" && isOwn(b))
             for (const QString &child : QStringList{b.id, b.currentTakeProfit()})
                 if (const OrderRecord *o = m_oms.state().order(child); o && OrderStateMachine::allowed(o->state, OrderEventKind::RequestCancel))
                     (void)m_oms.cancel(child, MonitorActor);
@@ -639,6 +663,10 @@ CommandOutcome BracketMonitor::amend(const QString &id, const BracketTerms &term
         out.reason = QStringLiteral("unknown bracket %1").arg(id);
         return out;
     }
+    if (auto theirs = othersBracket(*b)) {
+        out.reason = *theirs;
+        return out;
+    }
     if (b->phase != BracketPhase::Entry && b->phase != BracketPhase::Armed) {
         out.reason = QStringLiteral("bracket %1 is %2: its exits cannot change now").arg(id, phaseName(b->phase));
         return out;
@@ -673,6 +701,10 @@ CommandOutcome BracketMonitor::exitNow(const QString &id, const Actor &actor)
         out.reason = b ? QStringLiteral("bracket %1 is %2").arg(id, phaseName(b->phase)) : QStringLiteral("unknown bracket %1").arg(id);
         return out;
     }
+    if (auto theirs = othersBracket(*b)) {
+        out.reason = *theirs;
+        return out;
+    }
     trigger(*b, QStringLiteral("trader"), m_oms.state().lastPrice(b->instrument), actor);
     out.accepted = true;
     touch(id);
@@ -686,6 +718,10 @@ CommandOutcome BracketMonitor::cancel(const QString &id, const Actor &actor)
     const BracketRecord *b = m_oms.state().brackets().bracket(id);
     if (!b || !b->isOpen()) {
         out.reason = b ? QStringLiteral("bracket %1 is closed").arg(id) : QStringLiteral("unknown bracket %1").arg(id);
+        return out;
+    }
+    if (auto theirs = othersBracket(*b)) {
+        out.reason = *theirs;
         return out;
     }
     if (b->phase == BracketPhase::Exiting) {

@@ -11,6 +11,10 @@
 // "parent"), so the workflow is rebuilt from the log after a restart and continues where it was.
 // Child order ids are derived from the bracket (<entry>.TP<n>, <entry>.X<n>): a step done twice
 // is one order (the OMS's idempotency), a trigger is recorded once.
+//
+// A bracket is the work of the workstation that placed it (recorded on BracketPlaced and on its
+// entry's OrderAccepted): its orders rest at that workstation's venue session, so only its
+// monitor works it. Another workstation on the desk's store shows it and never acts on it.
 
 #include "common/result.h"
 #include "common/types.h"
@@ -32,6 +36,26 @@ class Payload;
 class ReferenceData;
 struct CommandOutcome;
 struct TradePrint;
+
+// Who a workstation is, so that it works only what it started: an id stable across restarts
+// (kept in the workstation's settings; a demo run's comes from its seed), and who runs it.
+struct WorkstationIdentity
+{
+    QString id;
+    QString user;
+    // Whether work recorded by `recordedBy` (a workstation's id, or empty) and entered by the user
+    // `enteredBy` is this workstation's. Work recorded with an id belongs to that workstation
+    // alone. Work recorded without one was entered before workstations had an identity (or by a
+    // session without one): it belongs to the user who entered it, so each of that user's
+    // workstations carries on with it after an upgrade, as before, and nobody else's touches it.
+    // A session without an id (an OMS on its own: tests, tools) does all of that work, as before.
+    bool owns(const QString &recordedBy, const QString &enteredBy) const
+    {
+        if (!recordedBy.isEmpty())
+            return recordedBy == id;
+        return id.isEmpty() || enteredBy == user;
+    }
+};
 
 // What a trader attaches to an entry order, as typed (prices as the market writes them).
 struct BracketTerms
@@ -81,6 +105,7 @@ QString phaseName(BracketPhase phase);
 struct BracketRecord
 {
     QString id; // the entry order's id
+    QString workstation; // the workstation that placed it (empty: placed before workstations had an id)
     QString account;
     QString instrument;
     qint64 quantity = 0; // the entry's quantity
@@ -146,9 +171,10 @@ class BracketMonitor : public QObject
 public:
     BracketMonitor(OrderManager &oms, const ReferenceData &reference, QObject *parent = nullptr);
 
-    // Continues every open bracket (after OrderManager::start) and works them from then on. Until
-    // it is called the monitor watches nothing and records nothing: a read-only (compliance)
-    // session never calls it.
+    // Continues every open bracket of this workstation (OrderManager::workstation(), after
+    // OrderManager::start) and works them from then on; another workstation's brackets are
+    // never worked here, nor changed by the trader's commands below. Until it is called the
+    // monitor watches nothing and records nothing: a read-only (compliance) session never calls it.
     void resume();
     // Market data and the clock: trades fire stops and move trailing stops; time exits come due.
     void onTrade(const TradePrint &trade);
@@ -175,6 +201,10 @@ Q_SIGNALS:
     void problem(const QString &message); // an exit refused: the trader must know
 
 private:
+    // Whether this workstation works the bracket (it placed it); for a trader's command on
+    // another's, the reason it is refused.
+    bool isOwn(const BracketRecord &b) const;
+    std::optional<QString> othersBracket(const BracketRecord &b) const;
     void touch(const QString &id);
     void advance(const QString &id);
     bool record(const BracketRecord &b, const QString &type, QJsonObject payload, const Actor &actor, const QString &key = {});

@@ -92,6 +92,7 @@ Status OrderManager::start(const Actor &actor)
     if (!replayed)
         return replayed.error();
     m_state = std::move(replayed).value();
+    m_workstation.user = actor.user;
     if (actor.readsOnly())
         return Done{}; // compliance: the record as it is, nothing written, nothing asked of the venue
     if (m_state.eventsReplayed() > SnapshotEvery)
@@ -120,7 +121,7 @@ Status OrderManager::start(const Actor &actor)
     // Reconcile: a working order the venue does not know any more cannot trade; say so.
     QStringList stale;
     for (const OrderRecord &o : m_state.orders())
-        if (!isTerminal(o.state) && !m_venue.workingQuantity(o.orderId))
+        if (!isTerminal(o.state) && isOwnWork(o) && !m_venue.workingQuantity(o.orderId)) // another's is at its venue
             stale << o.orderId;
     stale.sort();
     // One append per account for all of its stale orders: a restart after a long session does
@@ -513,6 +514,8 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
                 p.insert(QStringLiteral("parent"), c.parent);
                 p.insert(QStringLiteral("role"), c.role);
             }
+            if (!m_workstation.id.isEmpty()) // only then: a workstation without an id records as before
+                p.insert(QStringLiteral("workstation"), m_workstation.id);
             QList<NewEvent> accepted{event(events::OrderAccepted, p, c.actor, orderId)};
             if (exits) { // one append: an entry is never recorded without its exits
                 QJsonObject b = exits->toJson();
@@ -520,6 +523,8 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
                 b.insert(QStringLiteral("account"), c.account);
                 b.insert(QStringLiteral("instrument"), instrument->id);
                 b.insert(QStringLiteral("quantity"), c.quantity);
+                if (!m_workstation.id.isEmpty())
+                    b.insert(QStringLiteral("workstation"), m_workstation.id);
                 accepted << event(events::BracketPlaced, b, c.actor, orderId);
             }
             written = record(c.account, accepted, QStringLiteral("order:") + orderId);

@@ -63,6 +63,12 @@ public:
     // orders with the venue: orders the venue no longer knows expire with a reason, recorded by
     // the system (reconciliation). A compliance session only reads: nothing is written or asked.
     Status start(const Actor &actor);
+    // Who this workstation is (before start(); its user is start()'s actor): the orders and
+    // brackets it enters are recorded as its own, and it reconciles only its own orders; another
+    // workstation's rest at that one's venue session (TradingState::isOwnWork).
+    void setWorkstation(const QString &id) { m_workstation.id = id; }
+    const WorkstationIdentity &workstation() const { return m_workstation; }
+    bool isOwnWork(const OrderRecord &order) const { return m_state.isOwnWork(order, m_workstation); }
     // A drop copy: a second, read-only session on which the broker copies every execution of the
     // desk. Its fills, busts and corrections are booked like the venue's own, once by ExecID;
     // the rest of what it says is the venue session's business.
@@ -152,6 +158,7 @@ private:
     Venue &m_venue;
     TradingState m_state;
     const Actor m_reconciler{QStringLiteral("reconciliation"), QStringLiteral("system")};
+    WorkstationIdentity m_workstation;
     qint64 m_unbooked = 0;
 };
 

@@ -110,6 +110,7 @@ void readOrderTerms(OrderRecord &o, const Json &p)
     o.stopPrice = optionalPrice(p, "stop_price");
     o.protectionPrice = optionalPrice(p, "protection_price");
     o.parent = str(p, "parent");
+    o.workstation = str(p, "workstation");
 }
 
 // The event types the projection applies, looked up once per event instead of compared in turn.
@@ -209,6 +210,20 @@ qint64 TradingState::sellableQuantity(const QString &account, const QString &ins
         if (const OrderRecord *o = order(id))
             qty -= o->leaves().value();
     return qty;
+}
+
+bool TradingState::isOwnWork(const OrderRecord &order, const WorkstationIdentity &workstation) const
+{
+    if (order.workstation.isEmpty() && !order.parent.isEmpty())
+        if (const BracketRecord *b = m_brackets.bracket(order.parent)) // entered by the bracket monitor
+            return isOwnWork(*b, workstation);
+    return workstation.owns(order.workstation, order.actor);
+}
+
+bool TradingState::isOwnWork(const BracketRecord &bracket, const WorkstationIdentity &workstation) const
+{
+    const OrderRecord *entry = order(bracket.id); // recorded with the bracket, by the same user
+    return workstation.owns(bracket.workstation, entry ? entry->actor : QString());
 }
 
 PositionRecord &TradingState::positionFor(const QString &account, const QString &instrument)
@@ -390,6 +405,7 @@ Status TradingState::apply(const RecordedEvent &event)
         OrderRecord &o = slot.edit();
         o.account = intern(o.account);
         o.instrument = intern(o.instrument);
+        o.workstation = intern(o.workstation);
         o.actor = event.actor.user; // the reader hands out one copy of each text
         m_recent.append(orderId);
         if (m_recent.size() > 4000)
@@ -744,6 +760,8 @@ QJsonObject OrderRecord::toJson() const
     o.insert(QStringLiteral("pending_limit_price"), pendingLimitPrice ? QJsonValue(pendingLimitPrice->value()) : QJsonValue());
     if (!parent.isEmpty())
         o.insert(QStringLiteral("parent"), parent);
+    if (!workstation.isEmpty()) // only then: orders of stores before workstation identities keep their bytes
+        o.insert(QStringLiteral("workstation"), workstation);
     return o;
 }
 
@@ -1031,6 +1049,7 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
         o.account = t.intern(o.account);
         o.instrument = t.intern(o.instrument);
         o.actor = t.intern(o.actor);
+        o.workstation = t.intern(o.workstation);
         o.reason = t.intern(o.reason);
         if (o.overrides.isEmpty())
             o.overrides = QJsonArray(); // no container held for nothing

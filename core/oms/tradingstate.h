@@ -27,6 +27,9 @@ struct OrderRecord
 {
     QString orderId; // the client order id: also the idempotency key
     QString parent;  // a bracket's exit: the bracket (its entry order's id)
+    // The workstation that entered it and routed it to its venue session (empty when recorded
+    // before workstations had an identity): only that one reconciles it (see isOwnWork).
+    QString workstation;
     QString account;
     QString instrument;
     Side side = Side::Buy;
@@ -285,6 +288,12 @@ public:
     const QList<QJsonObject> &violations() const { return m_violations; }
     qint64 settledTrades() const { return m_settledTrades; }
     const BracketBook &brackets() const { return m_brackets; }
+    // Whether an order is the work of `workstation` (it entered it and holds it at its venue):
+    // recorded with the order, or for one recorded without (WorkstationIdentity::owns), the
+    // user who entered it; a bracket's take-profit or exit follows its bracket.
+    bool isOwnWork(const OrderRecord &order, const WorkstationIdentity &workstation) const;
+    // The same for a bracket: recorded with it, or the user who entered its entry order.
+    bool isOwnWork(const BracketRecord &bracket, const WorkstationIdentity &workstation) const;
     qint64 anomalies() const { return m_anomalies; }
     // Whether the store has recorded an instrument's definition (InstrumentListed).
     bool isListed(const QString &instrument) const { return m_listed.contains(instrument); }

@@ -1,6 +1,8 @@
 // Brackets on a real store against the simulated venue: the entry arms the exits, the
 // take-profit and the stop are one-cancels-the-other, trailing stops follow the highs, time
-// exits come due, and a restart mid-trade carries the workflow on: the stop fires once.
+// exits come due, and a restart mid-trade carries the workflow on: the stop fires once. Two
+// workstations on one store, each with its own venue, work only their own brackets and
+// reconcile only their own orders.
 
 #include "oms/brackets.h"
 #include "oms/orderevents.h"
@@ -22,10 +24,15 @@ namespace {
 const TimestampUs Friday = 1795185000000000; // 2026-11-20 14:30 UTC
 const Actor Alice{QStringLiteral("alice"), QStringLiteral("trader")};
 const Actor Carol{QStringLiteral("carol"), QStringLiteral("compliance")};
+const Actor Bob{QStringLiteral("bob"), QStringLiteral("trader")};
+const QString WorkstationA = QStringLiteral("WS-A");
+const QString WorkstationB = QStringLiteral("WS-B");
 const QString Aapl = QStringLiteral("AAPL");
 
 // One workstation: store, venue, OMS and bracket monitor. A restart makes a new one on the
-// same store (the simulated venue does not survive it: its orders are reconciled away).
+// same store (the simulated venue does not survive it: its orders are reconciled away). Two of
+// them on one store are two workstations of a desk, each with its own venue session; `recorded`
+// is what this one wrote.
 struct Desk
 {
     TestStores &stores;
@@ -35,15 +42,20 @@ struct Desk
     std::unique_ptr<SimulatedVenue> venue;
     std::unique_ptr<OrderManager> oms;
     std::unique_ptr<BracketMonitor> monitor;
+    QList<RecordedEvent> recorded;
 
-    Desk(TestStores &s, const QString &u, bool fresh, TimestampUs start = Friday) : stores(s), url(u)
+    Desk(TestStores &s, const QString &u, bool fresh, TimestampUs start = Friday, const QString &workstation = {},
+         const Actor &user = Alice)
+        : stores(s), url(u)
     {
         store = stores.open(url);
         venue = std::make_unique<SimulatedVenue>(reference, 42, start);
         oms = std::make_unique<OrderManager>(*store, reference, *venue);
         monitor = std::make_unique<BracketMonitor>(*oms, reference);
         QObject::connect(oms.get(), &OrderManager::orderChanged, monitor.get(), &BracketMonitor::onOrderChanged);
-        if (!oms->start(Alice))
+        QObject::connect(oms.get(), &OrderManager::recorded, oms.get(), [this](const QList<RecordedEvent> &events) { recorded += events; });
+        oms->setWorkstation(workstation);
+        if (!oms->start(user))
             qFatal("start failed");
         if (fresh) {
             for (const Account *a : reference.accounts())
@@ -150,6 +162,38 @@ struct Desk
         return n;
     }
 };
+
+// The bracket an event is about: its bracket_id, or the bracket of the order it names (an entry
+// is its bracket's id, a take-profit or exit <entry>.TP<n> / <entry>.X<n>).
+QString bracketOf(const RecordedEvent &e)
+{
+    const QJsonObject p = e.payloadObject();
+    if (p.contains(QStringLiteral("bracket_id")))
+        return p.value(QStringLiteral("bracket_id")).toString();
+    return p.value(QStringLiteral("order_id")).toString(e.correlationId).section(u'.', 0, 0);
+}
+
+// Cancels asked for (CancelRequested) and refused by a venue (CancelRejected) per bracket, as the
+// store holds them.
+struct Cancels
+{
+    QMap<QString, int> requested, rejected;
+};
+Cancels cancelsPerBracket(const EventStore &store, const QStringList &brackets)
+{
+    Cancels c;
+    for (const QString &id : brackets)
+        c.requested[id] = c.rejected[id] = 0;
+    const auto all = store.read(ReadQuery{});
+    for (const RecordedEvent &e : *all)
+        if (const QString id = bracketOf(e); brackets.contains(id)) {
+            if (e.type == events::CancelRequested)
+                ++c.requested[id];
+            else if (e.type == events::CancelRejected)
+                ++c.rejected[id];
+        }
+    return c;
+}
 
 BracketTerms terms(const QString &stop, const QString &target, const QString &trail = {}, qint64 afterSeconds = 0)
 {
@@ -553,6 +597,157 @@ private Q_SLOTS:
             QCOMPARE(again.order(QStringLiteral("R1.TP2")).filled, Quantity(0));
             QVERIFY(again.oms->state().checkInvariants());
         }
+    }
+
+    // Two workstations on one store, each with its own venue session, trade the same account;
+    // each learns the other's brackets from the store (they are shown everywhere) and the market
+    // falls through every stop as both see it. Each workstation works its own brackets alone:
+    // the cancels per bracket are those of one workstation with all the brackets, no venue
+    // refuses a cancel, and neither records a step on the other's bracket.
+    void twoWorkstationsWorkOnlyTheirOwnBrackets()
+    {
+        const QStringList ids{QStringLiteral("A1"), QStringLiteral("A2"), QStringLiteral("B1")};
+        TestStores stores;
+        Price ask, stop;
+        Cancels alone;
+        {
+            Desk one(stores, stores.freshUrl(), true, Friday, WorkstationA);
+            ask = one.ask();
+            stop = ask - Price(300);
+            const BracketTerms exits = terms(one.text(stop), one.text(ask + Price(500)));
+            for (const QString &id : ids)
+                QVERIFY(one.buyBracket(id, 100, exits).accepted);
+            for (int round = 0; round < 3; ++round) {
+                one.trade(stop - Price(5));
+                one.trade(stop - Price(5));
+            }
+            for (const QString &id : ids)
+                QCOMPARE(one.bracket(id).outcome, QStringLiteral("stop exit"));
+            alone = cancelsPerBracket(*one.store, ids);
+        }
+
+        const QString url = stores.freshUrl();
+        Desk a(stores, url, true, Friday, WorkstationA);
+        Desk b(stores, url, false, Friday, WorkstationB);
+        QCOMPARE(b.ask(), ask); // the same market at each venue: the same prices as alone
+        const BracketTerms exits = terms(a.text(stop), a.text(ask + Price(500)));
+        QVERIFY(a.buyBracket(QStringLiteral("A1"), 100, exits).accepted);
+        QVERIFY(b.buyBracket(QStringLiteral("B1"), 100, exits).accepted); // learns A1 first (the account moved on)
+        QVERIFY(a.buyBracket(QStringLiteral("A2"), 100, exits).accepted); // learns B1
+        QVERIFY(b.oms->state().brackets().bracket(QStringLiteral("A1")));
+        QVERIFY(a.oms->state().brackets().bracket(QStringLiteral("B1")));
+        QCOMPARE(a.bracket(QStringLiteral("B1")).workstation, WorkstationB);
+        QCOMPARE(b.bracket(QStringLiteral("A1")).workstation, WorkstationA);
+        QCOMPARE(a.order(QStringLiteral("B1.TP1")).workstation, WorkstationB);
+        for (int round = 0; round < 3; ++round) {
+            a.trade(stop - Price(5));
+            b.trade(stop - Price(5));
+        }
+
+        // The record as a third workstation reads it: every bracket out at its stop, once.
+        auto replayed = TradingState::replay(*a.store, ReadQuery{}, false);
+        QVERIFY(replayed);
+        QCOMPARE(replayed->anomalies(), 0);
+        for (const QString &id : ids) {
+            const BracketRecord *bracket = replayed->brackets().bracket(id);
+            QVERIFY(bracket);
+            QCOMPARE(bracket->outcome, QStringLiteral("stop exit"));
+            QCOMPARE(replayed->order(id + QStringLiteral(".X1"))->filled, Quantity(100));
+        }
+        QCOMPARE(a.count(events::BracketExitTriggered), 3);
+        const Cancels together = cancelsPerBracket(*a.store, ids);
+        QCOMPARE(together.requested, alone.requested);
+        QCOMPARE(together.rejected, alone.rejected);
+        for (const QString &id : ids) {
+            QCOMPARE(together.requested.value(id), 1); // the take-profit, once
+            QCOMPARE(together.rejected.value(id), 0);
+        }
+        for (const RecordedEvent &e : std::as_const(a.recorded))
+            QVERIFY2(bracketOf(e) != u"B1", qPrintable(e.type + QStringLiteral(" on B1 by workstation A")));
+        for (const RecordedEvent &e : std::as_const(b.recorded))
+            QVERIFY2(!bracketOf(e).startsWith(u'A'), qPrintable(e.type + QStringLiteral(" on ") + bracketOf(e) + QStringLiteral(" by workstation B")));
+        // The trader at B sees A's brackets and cannot work them: they are A's to change.
+        const CommandOutcome refused = b.monitor->exitNow(QStringLiteral("A2"), Alice);
+        QVERIFY(!refused.accepted);
+        QVERIFY(!b.monitor->cancel(QStringLiteral("A2"), Alice).accepted);
+    }
+
+    // A workstation starting next to another reconciles only what it routed itself: the other's
+    // working orders rest at that one's venue. The other, restarted, reconciles its own (its venue
+    // went with it) and resumes its bracket.
+    void reconciliationAtStartLeavesAnotherWorkstationsOrders()
+    {
+        TestStores stores;
+        const QString url = stores.freshUrl();
+        Price stop;
+        {
+            Desk a(stores, url, true, Friday, WorkstationA);
+            const Price ask = a.ask();
+            stop = ask - Price(300);
+            QVERIFY(a.buyBracket(QStringLiteral("A1"), 100, terms(a.text(stop), a.text(ask + Price(500)))).accepted);
+            NewOrderCommand rest;
+            rest.clientOrderId = QStringLiteral("A-REST");
+            rest.account = QStringLiteral("DESK-01");
+            rest.instrument = Aapl;
+            rest.side = QStringLiteral("buy");
+            rest.quantity = 100;
+            rest.limitPrice = a.text(ask - Price(1000));
+            rest.actor = Alice;
+            QVERIFY(a.oms->submit(rest).accepted);
+            QVERIFY(isWorking(a.order(QStringLiteral("A-REST")).state));
+            QVERIFY(isWorking(a.order(QStringLiteral("A1.TP1")).state));
+
+            Desk b(stores, url, false, Friday + 1'000'000, WorkstationB); // A still runs
+            QVERIFY(isWorking(b.order(QStringLiteral("A-REST")).state));
+            QVERIFY(isWorking(b.order(QStringLiteral("A1.TP1")).state));
+            QCOMPARE(b.bracket(QStringLiteral("A1")).phase, BracketPhase::Armed);
+            b.trade(stop - Price(5)); // B's market falls through A's stop: A's bracket is A's
+            QCOMPARE(b.bracket(QStringLiteral("A1")).phase, BracketPhase::Armed);
+            QCOMPARE(b.count(events::OrderExpired), 0);
+            QCOMPARE(b.count(events::BracketExitTriggered), 0);
+            QCOMPARE(b.count(events::CancelRequested), 0);
+            QVERIFY(b.recorded.isEmpty());
+        }
+        Desk again(stores, url, false, Friday + 2'000'000, WorkstationA);
+        QCOMPARE(again.order(QStringLiteral("A-REST")).state, OrderState::Expired);
+        QCOMPARE(again.order(QStringLiteral("A1.TP1")).state, OrderState::Expired);
+        QCOMPARE(again.bracket(QStringLiteral("A1")).currentTakeProfit(), QStringLiteral("A1.TP2"));
+        QVERIFY(isWorking(again.order(QStringLiteral("A1.TP2")).state));
+        QCOMPARE(again.order(QStringLiteral("A1.TP2")).workstation, WorkstationA);
+    }
+
+    // Brackets and orders recorded before workstations had an identity carry none (their events
+    // keep their bytes): they belong to the user who placed them. Another user's workstation
+    // leaves them alone; the user's own workstation, now with an id, resumes them.
+    void workRecordedWithoutAWorkstationBelongsToTheUserWhoEnteredIt()
+    {
+        TestStores stores;
+        const QString url = stores.freshUrl();
+        Price stop;
+        {
+            Desk before(stores, url, true); // no id: recorded as before
+            const Price ask = before.ask();
+            stop = ask - Price(300);
+            QVERIFY(before.buyBracket(QStringLiteral("L1"), 100, terms(before.text(stop), before.text(ask + Price(500)))).accepted);
+            QVERIFY(before.bracket(QStringLiteral("L1")).workstation.isEmpty());
+            const auto recorded = before.store->read(ReadQuery{});
+            QVERIFY(recorded);
+            for (const RecordedEvent &e : *recorded)
+                QVERIFY2(!e.payloadObject().contains(QStringLiteral("workstation")), qPrintable(e.type));
+        }
+        {
+            Desk bobs(stores, url, false, Friday + 1'000'000, WorkstationB, Bob);
+            QVERIFY(isWorking(bobs.order(QStringLiteral("L1.TP1")).state));
+            bobs.trade(stop - Price(5));
+            QCOMPARE(bobs.bracket(QStringLiteral("L1")).phase, BracketPhase::Armed);
+            QVERIFY(bobs.recorded.isEmpty());
+        }
+        Desk alices(stores, url, false, Friday + 2'000'000, WorkstationA, Alice);
+        QCOMPARE(alices.order(QStringLiteral("L1.TP1")).state, OrderState::Expired);
+        QCOMPARE(alices.bracket(QStringLiteral("L1")).currentTakeProfit(), QStringLiteral("L1.TP2"));
+        alices.trade(stop - Price(5));
+        QCOMPARE(alices.bracket(QStringLiteral("L1")).outcome, QStringLiteral("stop exit"));
+        QCOMPARE(alices.count(events::BracketExitTriggered), 1);
     }
 };
 
