@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
+#include <QUuid>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -44,6 +45,19 @@ QString currentUser(const QString &role)
 {
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", qEnvironmentVariable("LOGNAME")));
     return user.isEmpty() ? role : user;
+}
+
+// Which workstation this is: an id made once and kept in its settings, so that after a restart
+// it resumes its own brackets and never works another workstation's on a shared store.
+QString workstationId()
+{
+    QSettings settings;
+    QString id = settings.value(QStringLiteral("workstation/id")).toString();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        settings.setValue(QStringLiteral("workstation/id"), id);
+    }
+    return id;
 }
 
 // The language of the workstation: --lang, else the one picked in View → Language, else the
@@ -257,6 +271,7 @@ int main(int argc, char *argv[])
     instant::EngineOptions engineOptions;
     engineOptions.seed = parser.value(QStringLiteral("seed")).toULongLong();
     engineOptions.actor = actor;
+    engineOptions.workstation = workstationId();
     engineOptions.demoFlowIntervalMs = demo ? 1500 : 0;
     engineOptions.fixVenue = fixVenue;
     if (fixVenue && parser.isSet(QStringLiteral("drop-copy"))) {

@@ -212,6 +212,8 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     SimulatedVenue venue(reference, options.seed, options.startUs);
     venue.setYieldCurve(&DemoMarket::yieldPercent);
     OrderManager oms(store, reference, venue);
+    const QString prefix = QStringLiteral("D%1").arg(options.seed);
+    oms.setWorkstation(options.workstation.isEmpty() ? QStringLiteral("demo-") + prefix : options.workstation);
     SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
     if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)
         return s.error();
@@ -230,7 +232,6 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     };
     workBrackets();
 
-    const QString prefix = QStringLiteral("D%1").arg(options.seed);
     int sent = 0, stepInDay = 0, days = 1;
     SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
     settlement.setLastPrices([&venue](const QString &id) { return venue.lastTrade(id); });
@@ -274,6 +275,7 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     // status request that went unanswered) is said on standard error, as it happens.
     QObject::connect(&venue, &FixVenue::problem, &venue, [](const QString &p) { qWarning("venue: %s", qPrintable(p)); });
     OrderManager oms(store, reference, venue);
+    oms.setWorkstation(options.workstation.isEmpty() ? QStringLiteral("demo-L%1").arg(options.seed) : options.workstation);
     SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
     if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)
         return s.error();
@@ -352,20 +354,20 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
         if (venue.state() == FixVenue::State::Disconnected)
             waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs);
     }
-    auto pending = [&oms] {
+    auto pending = [&oms] { // this run's orders: another's are answered at its venue
         for (const OrderRecord &o : oms.state().orders())
-            if (o.state == OrderState::PendingNew || o.state == OrderState::PendingCancel || o.state == OrderState::PendingReplace)
+            if (oms.isOwnWork(o) && (o.state == OrderState::PendingNew || o.state == OrderState::PendingCancel || o.state == OrderState::PendingReplace))
                 return true;
         return false;
     };
     waitFor([&] { return !pending(); }, options.finishTimeoutMs);
     if (options.cancelAtEnd) {
         for (const OrderRef &o : oms.state().orders().inEntryOrder())
-            if (isWorking(o->state) && o->state != OrderState::PendingCancel)
+            if (isWorking(o->state) && o->state != OrderState::PendingCancel && oms.isOwnWork(*o)) // not another run's
                 oms.cancel(o->orderId, options.actor);
         waitFor([&] {
             for (const OrderRecord &o : oms.state().orders())
-                if (!isTerminal(o.state))
+                if (!isTerminal(o.state) && oms.isOwnWork(o))
                     return false;
             return true;
         }, options.finishTimeoutMs);

@@ -25,6 +25,10 @@ struct DemoRunOptions
     TimestampUs startUs = 0;            // the simulated market's clock at the open of the first day (required)
     Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
     bool onUserAccounts = false;        // the simulated traders trade the user's accounts, not their own (SIM-01…)
+    // The run's workstation: it works its own brackets and reconciles its own orders, never those
+    // of another run on the same store. Empty: one per seed (demo-D<seed>), so a run continued
+    // after a crash is the same workstation.
+    QString workstation;
 };
 
 struct DemoSummary
@@ -82,6 +86,7 @@ struct LiveRunOptions
     bool cancelAtEnd = true;         // cancel what is still working, so the run ends flat of orders
     Actor actor{QStringLiteral("demo"), QStringLiteral("trader")};
     bool onUserAccounts = false;     // the simulated traders trade the user's accounts, not their own (SIM-01…)
+    QString workstation;             // as DemoRunOptions::workstation (empty: demo-L<seed>)
     FixVenueSettings venue;
     std::optional<FixVenueSettings> dropCopy; // a second, read-only session: the broker's drop copy
     QUrl feed;                       // market data to price the orders with (optional)

@@ -93,6 +93,7 @@ public:
         if (trading && m_engine.m_options.demoFlowIntervalMs > 0 && m_simulated)
             m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed,
                                                            m_engine.m_options.simulatedDesksOnUserAccounts);
+        m_oms.setWorkstation(m_engine.m_options.workstation);
         if (Status s = m_oms.start(m_engine.m_options.actor); !s) // reconciles in a trading session only
             Q_EMIT m_engine.problem(s.message());
         if (trading)
@@ -515,7 +516,8 @@ public:
             return;
         QStringList ids;
         for (const OrderRecord &o : m_oms.state().orders())
-            if (isWorking(o.state) && o.state != OrderState::PendingCancel && (instrument.isEmpty() || o.instrument == instrument))
+            if (isWorking(o.state) && o.state != OrderState::PendingCancel && (instrument.isEmpty() || o.instrument == instrument)
+                && m_oms.isOwnWork(o)) // another workstation's rest at its venue: cancelled there
                 ids << o.orderId;
         ids.sort();
         for (const QString &id : std::as_const(ids))

@@ -37,6 +37,10 @@ struct EngineOptions
     bool simulatedDesksOnUserAccounts = false; // they trade the user's accounts, not their own (SIM-01…)
     // Who runs the workstation: a trading role, or compliance (read-only: see TradingEngine).
     Actor actor{QStringLiteral("trader"), QStringLiteral("trader")};
+    // Which workstation this is, stable across its restarts (app: kept in its settings): the
+    // brackets it places are its own to work, and it reconciles only the orders it routed.
+    // Empty: recorded without one, as before (one workstation on its store).
+    QString workstation;
     // Live mode: orders to a FIX venue and market data from a WebSocket feed. Without them the
     // engine trades against the simulated venue in-process (demo mode).
     std::optional<FixVenueSettings> fixVenue;
@@ -90,7 +94,7 @@ public:
 
     void submit(const NewOrderCommand &command);
     void cancel(const QString &orderId);
-    void cancelAll(const QString &instrument = {}); // all working orders (of one instrument)
+    void cancelAll(const QString &instrument = {}); // all this workstation's working orders (of one instrument)
     // Four eyes: an order waiting for approval (TradingState::approvals()) goes out, or not.
     // cancel() withdraws one the trader asked for. Outcomes come back through commandFinished().
     void approveOrder(const QString &requestId);
