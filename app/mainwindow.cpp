@@ -257,8 +257,11 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
         });
         connect(engine, &TradingEngine::killSwitchChanged, this, [this](const QString &mode) {
             m_killSwitch = mode;
-            m_killLabel->setText(tr("Kill switch: %1").arg(mode));
-            m_killLabel->setStyleSheet(mode == u"active" ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
+            updateKillSwitchLabel();
+        });
+        connect(engine, &TradingEngine::storeHaltChanged, this, [this](bool halted, const QString &reason) {
+            m_storeHaltReason = halted ? reason : QString();
+            updateKillSwitchLabel();
         });
         connect(engine, &TradingEngine::problem, this, [this](const QString &message) { statusBar()->showMessage(message, 10000); });
         connect(engine, &TradingEngine::lagMeasured, this, [this](qint64 events) {
@@ -278,6 +281,16 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::updateKillSwitchLabel()
+{
+    // Until the store records again nothing is sent: said where the kill switch is shown.
+    const bool storeHalted = !m_storeHaltReason.isEmpty();
+    m_killLabel->setText(storeHalted ? tr("Trading halted: the store cannot record") : tr("Kill switch: %1").arg(m_killSwitch));
+    m_killLabel->setToolTip(m_storeHaltReason);
+    m_killLabel->setStyleSheet(!storeHalted && m_killSwitch == u"active"
+                                   ? QString() : QStringLiteral("color: white; background: #c62828; font-weight: bold"));
+}
 
 QString MainWindow::smokeSummary() const
 {

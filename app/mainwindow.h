@@ -100,6 +100,7 @@ private:
     void buildMenus();
     void showReadOnlyBanner();
     void keepReadOnly();
+    void updateKillSwitchLabel();
     void askKillSwitch();
     void rebuildLayoutMenu();
     void updateStoreStatus();
@@ -124,6 +125,7 @@ private:
     QLabel *m_roleLabel = nullptr;
     QLabel *m_killLabel = nullptr;
     QString m_killSwitch = QStringLiteral("active"); // as last published
+    QString m_storeHaltReason; // the store cannot record: trading halted until it does
     QAction *m_killSwitchAction = nullptr;
     QLabel *m_readOnlyBanner = nullptr;
     QLabel *m_venueLabel = nullptr;

@@ -1961,6 +1961,10 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
         <source>This session records nothing but its start; the engine refuses every command that would record or send. Start the workstation as a trader to trade.</source>
         <translation>Diese Sitzung zeichnet nur ihren Start auf; die Engine lehnt jeden Befehl ab, der etwas aufzeichnen oder senden würde. Starten Sie die Arbeitsstation als Händler, um zu handeln.</translation>
     </message>
+    <message>
+        <source>Trading halted: the store cannot record</source>
+        <translation>Handel angehalten: der Speicher kann nicht aufzeichnen</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>
@@ -2473,6 +2477,10 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
     <message>
         <source>Accrued interest %1 (%2 days)</source>
         <translation>Stückzinsen %1 (%2 Tage)</translation>
+    </message>
+    <message>
+        <source>Trading is halted: nothing can be sent now (see the status bar)</source>
+        <translation>Der Handel ist angehalten: jetzt kann nichts gesendet werden (siehe Statusleiste)</translation>
     </message>
 </context>
 <context>

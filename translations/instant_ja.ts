@@ -1953,6 +1953,10 @@ It holds the versions, the settings without passwords or keys, and the last log 
         <source>This session records nothing but its start; the engine refuses every command that would record or send. Start the workstation as a trader to trade.</source>
         <translation>このセッションが記録するのは開始のみです。記録や送信を伴うコマンドはエンジンがすべて拒否します。取引するにはトレーダーとしてワークステーションを起動してください。</translation>
     </message>
+    <message>
+        <source>Trading halted: the store cannot record</source>
+        <translation>取引停止: ストアに記録できません</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>
@@ -2464,6 +2468,10 @@ It holds the versions, the settings without passwords or keys, and the last log 
     <message>
         <source>Accrued interest %1 (%2 days)</source>
         <translation>経過利子 %1（%2 日分）</translation>
+    </message>
+    <message>
+        <source>Trading is halted: nothing can be sent now (see the status bar)</source>
+        <translation>取引は停止中です: 現在は何も送信できません（ステータスバーを参照）</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     for (const char *t : {"OrderAccepted", "OrderRejected", "OrderAcknowledged", "OrderPartiallyFilled", "OrderFilled",
                           "CancelRequested", "OrderCancelled", "ReplaceRequested", "OrderReplaced", "OrderExpired",
                           "VenueRejected", "IllegalTransitionRefused", "CommandRefused", "TradeSettled", "AccountOpened",
-                          "ComplianceRulesChanged", "KillSwitchChanged", "WorkstationSessionStarted", "WorkstationSessionEnded"})
+                          "ComplianceRulesChanged", "KillSwitchChanged", "StoreOutage", "WorkstationSessionStarted", "WorkstationSessionEnded"})
         m_type->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
     m_stream->setPlaceholderText(tr("Order id or stream"));
     m_stream->setClearButtonEnabled(true);

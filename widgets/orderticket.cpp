@@ -194,6 +194,11 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
     connect(m_send, &QPushButton::clicked, this, [this] { send(); });
     if (m_engine) {
         connect(m_engine, &TradingEngine::commandFinished, this, &OrderTicket::onOutcome);
+        // Halted (the kill switch, or a store that cannot record): said on the ticket, Send off.
+        connect(m_engine, &TradingEngine::killSwitchChanged, this, [this](const QString &mode) {
+            m_halted = mode == u"halted";
+            refreshPreview();
+        });
         // Buying power and limits move: keep what the ticket says current.
         auto *refresh = new QTimer(this);
         refresh->setInterval(1000);
@@ -469,8 +474,10 @@ void OrderTicket::refreshPreview()
     const bool reasonMissing = !soft.isEmpty() && m_overrideReason->text().trimmed().isEmpty();
     if (!soft.isEmpty())
         lines << (reasonMissing ? tr("Needs an override: give a reason below") : tr("Overridden, with the reason below"));
+    if (m_halted)
+        lines << tr("Trading is halted: nothing can be sent now (see the status bar)");
     m_preview->setText(lines.join(u'\n'));
-    m_send->setEnabled(m_engine->canTrade() && bracketOk && !hard && !reasonMissing);
+    m_send->setEnabled(m_engine->canTrade() && bracketOk && !hard && !reasonMissing && !m_halted);
 }
 
 // What the order costs, as the order manager will hold and book it: principal, accrued interest

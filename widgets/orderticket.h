@@ -94,6 +94,7 @@ private:
     QLabel *m_overrideRules;
     QLineEdit *m_overrideReason;
     QStringList m_softRules; // soft rules the previewed order breaks: overridden with the reason
+    bool m_halted = false; // the kill switch as it acts now (also while the store cannot record)
     QString m_editing; // the bracket whose exits are being changed
     QString m_defaultQuantity; // what setInstrument() last put in the quantity, replaced while untouched
     QString m_quantityFor;     // the instrument the trader set the quantity for (kept only for it)

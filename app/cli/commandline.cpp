@@ -545,7 +545,8 @@ int demoRun(const QStringList &args)
         out() << summary->toText();
     out().flush();
     // An execution the venue reported that could not be booked is a failure a human must resolve.
-    return summary->invariants.isEmpty() && summary->unbooked == 0 ? Ok : Failed;
+    // So is a run that ends with trading halted because the store cannot record.
+    return summary->invariants.isEmpty() && summary->unbooked == 0 && !summary->haltedAtEnd ? Ok : Failed;
 }
 
 // Asked to stop (Ctrl+C, kill): the server logs its sessions out before it exits.

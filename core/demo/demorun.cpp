@@ -57,6 +57,10 @@ QJsonObject DemoSummary::toJson() const
                                                                  {QStringLiteral("by_kind"), byKind},
                                                                  {QStringLiteral("first"), QJsonArray::fromStringList(exceptionLines)}}},
             {QStringLiteral("unbooked_executions"), unbooked},
+            {QStringLiteral("store_halts"), QJsonObject{{QStringLiteral("count"), storeHalts},
+                                                        {QStringLiteral("commands_refused"), refusedWhileHalted},
+                                                        {QStringLiteral("first_reason"), storeHaltReason},
+                                                        {QStringLiteral("halted_at_end"), haltedAtEnd}}},
             {QStringLiteral("state_digest"), QString::fromLatin1(stateDigest)}};
 }
 
@@ -88,6 +92,15 @@ QString DemoSummary::toText() const
         for (const QString &line : exceptionLines)
             text += QStringLiteral("  %1\n").arg(line);
     }
+    if (haltedAtEnd)
+        text += QStringLiteral("TRADING HALTED: the store cannot record (%1); %2 command(s) refused\n")
+                    .arg(storeHaltReason)
+                    .arg(refusedWhileHalted);
+    else if (storeHalts > 0)
+        text += QStringLiteral("store halts: %1, trading resumed each time (%2 command(s) refused; first: %3)\n")
+                    .arg(storeHalts)
+                    .arg(refusedWhileHalted)
+                    .arg(storeHaltReason);
     if (unbooked > 0)
         text += QStringLiteral("EXECUTIONS NOT BOOKED: %1 (see the log above)\n").arg(unbooked);
     text += QStringLiteral("events: %1 in %2 s\ninvariants: %3\n")
@@ -145,6 +158,16 @@ void attachBracket(NewOrderCommand &c, const ReferenceData &reference, int n)
     t.takeProfit = i->formatPrice(Price(limit->value() + offset));
     t.exitAfterSeconds = 3600;
     c.bracket = t;
+}
+
+// What the store's halts did to the run: a run that ends halted has failed.
+void noteStoreHalts(DemoSummary &summary, const OrderManager &oms)
+{
+    const OrderManager::StoreHaltHistory &history = oms.storeHaltHistory();
+    summary.storeHalts = history.halts;
+    summary.refusedWhileHalted = history.refused;
+    summary.storeHaltReason = history.firstReason;
+    summary.haltedAtEnd = oms.storeHalt().has_value();
 }
 
 DemoSummary summarize(EventStore &store, const TradingState &state, const ReferenceData &reference, int days,
@@ -237,6 +260,8 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     settlement.setLastPrices([&venue](const QString &id) { return venue.lastTrade(id); });
     QObject::connect(&venue, &SimulatedVenue::trade, &settlement, &SettlementWorker::recordTrade);
     while (sent < options.orders) {
+        if (oms.storeHalt()) // once a step, the store is tried again; nothing is sent meanwhile
+            (void)oms.resumeAfterStoreHalt();
         for (int k = 0; k < options.ordersPerStep && sent < options.orders; ++k) {
             NewOrderCommand c = traders.next(sent, oms, venue, prefix, options.actor);
             if (sent % 15 == 7)
@@ -259,10 +284,14 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     }
     // Close the last day and settle what is due by the next business day.
     venue.endOfDay();
+    if (oms.storeHalt())
+        (void)oms.resumeAfterStoreHalt();
     settlement.settleNow();
 
-    return summarize(store, oms.state(), reference, days, clock,
-                     [&venue](const QString &id) { return venue.lastTrade(id); }, oms.unbookedExecutions());
+    DemoSummary summary = summarize(store, oms.state(), reference, days, clock,
+                                    [&venue](const QString &id) { return venue.lastTrade(id); }, oms.unbookedExecutions());
+    noteStoreHalts(summary, oms);
+    return summary;
 }
 
 Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &reference, const Clock &machineClock,
@@ -342,6 +371,8 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     QElapsedTimer pace;
     pace.start();
     while (sent < options.orders) {
+        if (oms.storeHalt()) // the store is tried again before each order; nothing is sent meanwhile
+            (void)oms.resumeAfterStoreHalt();
         oms.submit(traders.next(sent, oms, topOfBook, prefix, options.actor));
         ++sent;
         traders.changeMind(oms, options.actor);
@@ -372,6 +403,8 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
             return true;
         }, options.finishTimeoutMs);
     }
+    if (oms.storeHalt())
+        (void)oms.resumeAfterStoreHalt();
     settlement.settleNow();
     venue.stop();
     if (dropCopy)
@@ -379,12 +412,14 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     const qint64 unbooked = oms.unbookedExecutions() + venue.refusedExecutions() + (dropCopy ? dropCopy->refusedExecutions() : 0);
     if (feed)
         feed->stop();
-    return summarize(store, oms.state(), reference, 1, clock, [&quotes](const QString &id) -> std::optional<Price> {
+    DemoSummary summary = summarize(store, oms.state(), reference, 1, clock, [&quotes](const QString &id) -> std::optional<Price> {
         auto it = quotes.constFind(id);
         if (it == quotes.cend() || !it->bid || !it->ask)
             return std::nullopt;
         return Price((it->bid->value() + it->ask->value()) / 2);
     }, unbooked);
+    noteStoreHalts(summary, oms);
+    return summary;
 }
 
 } // namespace instant

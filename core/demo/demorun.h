@@ -58,6 +58,12 @@ struct DemoSummary
     QMap<QString, int> exceptionsByKind;
     QStringList exceptionLines; // the first few, in words
     qint64 unbooked = 0;
+    // The store could not record (OrderManager::StoreHalt): how often trading halted, the
+    // commands refused meanwhile, and whether it was still halted at the end (a failure).
+    qint64 storeHalts = 0;
+    qint64 refusedWhileHalted = 0;
+    QString storeHaltReason; // the first
+    bool haltedAtEnd = false;
     QByteArray stateDigest; // SHA-256 of the final trading state: equals a full replay's
     QJsonObject state;      // the final trading state itself
     QJsonObject toJson() const;

@@ -31,7 +31,7 @@ public:
           m_oms(engine.m_store, engine.m_reference, *m_venue, this),
           m_settlement(m_oms, [this] { return m_venue->tradeDate(); }, this),
           m_brackets(m_oms, engine.m_reference, this),
-          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_screener(engine.m_reference, this),
+          m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_storeRetry(this), m_screener(engine.m_reference, this),
           m_traderAlerts(engine.m_store, engine.m_reference, engine.clock(), this)
     {
         // An option's underlying at expiry: the close of its expiry day (from the trades, below);
@@ -109,7 +109,8 @@ public:
         if (m_feed)
             m_feed->start();
         startTimers();
-        Q_EMIT m_engine.killSwitchChanged(m_oms.state().killSwitch());
+        m_killSwitch = killSwitchMode();
+        Q_EMIT m_engine.killSwitchChanged(m_killSwitch);
         publishTradeDate();
         Q_EMIT m_engine.started();
     }
@@ -149,7 +150,33 @@ public:
             m_lifecycleDirty = true;
         });
         connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
+        followTheStore();
     }
+
+    // A write the store could not make halts trading (OrderManager::StoreHalt); the engine tries
+    // the store again every second, without spinning, until it records and trading resumes.
+    void followTheStore()
+    {
+        m_storeRetry.setInterval(1000);
+        connect(&m_storeRetry, &QTimer::timeout, this, [this] {
+            if (Status s = m_oms.resumeAfterStoreHalt(); s)
+                m_storeRetry.stop();
+        });
+        connect(&m_oms, &OrderManager::storeHaltChanged, this, [this](bool halted, const QString &reason) {
+            if (halted) {
+                m_storeRetry.start();
+                Q_EMIT m_engine.problem(QStringLiteral("trading halted: the store cannot record (%1)").arg(reason));
+            } else {
+                m_storeRetry.stop();
+                Q_EMIT m_engine.problem(QStringLiteral("the store records again: trading resumes"));
+            }
+            m_portfolioDirty = true; // the next publish sends the kill switch as it now is
+            Q_EMIT m_engine.storeHaltChanged(halted, reason);
+        });
+    }
+
+    // The kill switch as it acts now: halted while the store cannot record, else as recorded.
+    QString killSwitchMode() const { return m_oms.storeHalt() ? QStringLiteral("halted") : m_oms.state().killSwitch(); }
 
     // Quotes, trades and bars from the simulated venue or the feed; screener alerts are recorded
     // by a trading session (by the system) and only shown in a read-only one.
@@ -224,7 +251,7 @@ public:
                 Q_EMIT m_engine.problem(s.message());
         }
         if (m_dropCopy) {
-            connect(m_dropCopy, &FixVenue::problem, &m_engine, [this](const QString &p) { Q_EMIT m_engine.problem(QStringLiteral("drop copy: ") + p); });
+            connect(m_dropCopy, &FixVenue::problem, this, [this](const QString &p) { Q_EMIT m_engine.problem(QStringLiteral("drop copy: ") + p); });
             if (Status s = m_dropCopy->start(); !s)
                 Q_EMIT m_engine.problem(QStringLiteral("drop copy: ") + s.message());
         }
@@ -297,6 +324,7 @@ public:
         m_step.stop();
         m_flow.stop();
         m_lag.stop();
+        m_storeRetry.stop();
         m_publish.stop();
         m_snapshotTimer.stop();
         if (m_feed)
@@ -341,8 +369,8 @@ public:
             const QList<AccountRecord> accounts = m_oms.state().accounts().values();
             const QList<PositionRecord> positions = m_oms.state().positions().values();
             Q_EMIT m_engine.portfolioUpdated(accounts, positions);
-            if (m_oms.state().killSwitch() != m_killSwitch) {
-                m_killSwitch = m_oms.state().killSwitch();
+            if (killSwitchMode() != m_killSwitch) {
+                m_killSwitch = killSwitchMode();
                 Q_EMIT m_engine.killSwitchChanged(m_killSwitch);
             }
         }
@@ -724,7 +752,7 @@ private:
     SettlementWorker m_settlement;
     BracketMonitor m_brackets;
     QSet<QString> m_changedBrackets;
-    QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag;
+    QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag, m_storeRetry;
     Sequence m_approvalsSeen = 0;
     bool m_approvalsSent = false;
     Screener m_screener;

@@ -165,6 +165,9 @@ Q_SIGNALS:
     // The traders' alert rules and the breakout quiet period: at start and whenever they change.
     void alertRulesUpdated(const QList<instant::AlertRule> &rules, int breakoutQuietMinutes);
     void killSwitchChanged(const QString &mode);
+    // The store could not record: trading halted with the reason until it records again
+    // (OrderManager::StoreHalt); then halted is false and the reason empty.
+    void storeHaltChanged(bool halted, const QString &reason);
     // Four eyes: every approval request kept (waiting ones and the newest decided), whenever one changes.
     void approvalsUpdated(const QList<instant::ApprovalRequest> &requests);
     void problem(const QString &message);

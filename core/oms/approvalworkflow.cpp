@@ -93,6 +93,8 @@ CommandOutcome OrderManager::approvalOutcome(const ApprovalRequest &r) const
 
 CommandOutcome OrderManager::decideApproval(const QString &type, const QString &requestId, const QString &reason, const Actor &actor)
 {
+    if (m_storeHalt)
+        return refuseWhileHalted(requestId);
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
         const ApprovalRequest *r = m_state.approval(requestId);
         const QString command = type == approvals::Granted ? QStringLiteral("approve")

@@ -423,8 +423,8 @@ void BracketMonitor::onOrderChanged(const QString &orderId)
 void BracketMonitor::processPending()
 {
     m_scheduled = false;
-    if (m_dirty.isEmpty())
-        return;
+    if (m_dirty.isEmpty() || m_oms.storeHalt())
+        return; // halted by the store: the brackets wait, and are worked once trading resumes
     QList<QString> ids(m_dirty.cbegin(), m_dirty.cend());
     std::sort(ids.begin(), ids.end());
     m_dirty.clear();

@@ -361,6 +361,10 @@ void OrderManager::onReport(const ExecutionReport &report)
         // drop copy, typed with the same id): booked as the order it is, beside ours.
         mine.orderId = report.orderId + u'@' + (report.venueOrderId.isEmpty() ? report.execId : report.venueOrderId);
     }
+    if (m_storeHalt) { // booked, in this order, when the store records again
+        m_heldReports.append(mine);
+        return;
+    }
     onReportFor(mine, venueActor);
 }
 
@@ -379,6 +383,10 @@ void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venue
             account = m_state.account(report.account) ? report.account : executions::SuspenseAccount;
             if (!m_state.account(account)) {
                 Status opened = openAccount(account, 0, venueActor);
+                if (!opened && m_storeHalt) {
+                    m_heldReports.append(report);
+                    return;
+                }
                 if (!opened && !m_state.account(account))
                     continue;
             }
@@ -392,6 +400,10 @@ void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venue
                     auto r = record(account, filled);
                     if (!r && r.code() == ErrorCode::Conflict)
                         continue;
+                    if (!r && m_storeHalt) {
+                        m_heldReports.append(report); // the whole report again, when the store records
+                        return;
+                    }
                     if (!r) {
                         ExecutionReport booking = report;
                         booking.kind = ExecutionReport::Kind::Fill; // what could not be booked is an execution
@@ -420,6 +432,10 @@ void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venue
         auto r = record(account, out);
         if (!r && r.code() == ErrorCode::Conflict)
             continue;
+        if (!r && m_storeHalt) {
+            m_heldReports.append(report); // booked, in this order, when the store records again
+            return;
+        }
         if (!r)
             reportUnbooked(report, r.message());
         Q_EMIT orderChanged(report.orderId);
@@ -455,10 +471,12 @@ Status OrderManager::acknowledgeException(Sequence exception, const QString &not
             continue;
         if (!e.acknowledgedBy.isEmpty())
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("exception %1 was acknowledged by %2").arg(exception).arg(e.acknowledgedBy));
-        auto r = record(e.account, {executions::encode(executions::Acknowledgement{e.account, exception, note}, actor)});
+        // Copies: recording replaces the list `e` lives in (shared with the screens).
+        const QString account = e.account, orderId = e.orderId;
+        auto r = record(account, {executions::encode(executions::Acknowledgement{account, exception, note}, actor)});
         if (!r)
             return r.error();
-        Q_EMIT orderChanged(e.orderId);
+        Q_EMIT orderChanged(orderId);
         return Done{};
     }
     return makeError(ErrorCode::InvalidArgument, QStringLiteral("no execution exception at sequence %1").arg(exception));

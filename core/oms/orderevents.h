@@ -35,6 +35,9 @@ inline const QString TradeSettled = QStringLiteral("TradeSettled");
 inline const QString SettlementFailed = QStringLiteral("SettlementFailed");
 inline const QString ComplianceRulesChanged = QStringLiteral("ComplianceRulesChanged");
 inline const QString KillSwitchChanged = QStringLiteral("KillSwitchChanged");
+// Trading was halted because the store could not record (reason, halted_us, resumed_us,
+// commands_refused, reports_held), recorded on the compliance stream when it records again.
+inline const QString StoreOutage = QStringLiteral("StoreOutage");
 
 QString toString(Side side);
 QString toString(OrderType type);

@@ -32,6 +32,12 @@ OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Ve
 {
     // Direct: reports are handled on the venue's thread, in the order the venue sends them.
     connect(&m_venue, &Venue::executionReport, this, &OrderManager::onReport, Qt::DirectConnection);
+    // Another writer on this store (an alert, a session record) found it failing: halt too,
+    // unless a write has succeeded since.
+    connect(&m_store, &EventStore::writeFailed, this, [this](const QString &reason) {
+        if (m_store.writesFailing())
+            haltForStore(reason);
+    });
 }
 
 OrderManager::~OrderManager() = default;
@@ -67,7 +73,7 @@ Result<AppendResult> OrderManager::record(const QString &account, const QList<Ne
     }
     request.events = newEvents;
     request.idempotencyKey = key;
-    auto result = m_store.append(std::move(request));
+    auto result = append(std::move(request));
     if (!result) {
         if (result.code() == ErrorCode::Conflict || result.code() == ErrorCode::IdempotencyMismatch)
             (void)catchUp(events::accountStream(account)); // another workstation wrote: learn it, then decide again
@@ -86,6 +92,17 @@ Result<AppendResult> OrderManager::record(const QString &account, const QList<Ne
     return result;
 }
 
+Result<AppendResult> OrderManager::append(AppendRequest request)
+{
+    if (m_storeHalt) // nothing is written before the halt itself is recorded (resumeAfterStoreHalt)
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("trading is halted: the store cannot record (%1)").arg(m_storeHalt->reason));
+    auto result = m_store.append(std::move(request));
+    if (!result && isStoreFailure(result.error()))
+        haltForStore(result.message());
+    return result;
+}
+
 Status OrderManager::start(const Actor &actor)
 {
     auto replayed = TradingState::replay(m_store);
@@ -99,23 +116,7 @@ Status OrderManager::start(const Actor &actor)
         (void)TradingState::saveSnapshot(m_store, m_state); // the next start replays less
     if (m_venue.reconcilesOnConnect()) {
         // The venue asks the far side about each open order once its session is up.
-        QList<VenueOrder> open;
-        for (const OrderRecord &o : m_state.orders())
-            if (!isTerminal(o.state)) {
-                VenueOrder v;
-                v.orderId = o.orderId;
-                v.instrument = o.instrument;
-                v.side = o.side;
-                v.type = o.type;
-                v.tif = o.tif;
-                v.quantity = o.quantity;
-                v.limitPrice = o.limitPrice;
-                v.stopPrice = o.stopPrice;
-                v.protectionPrice = o.protectionPrice;
-                v.filled = o.filled;
-                open.append(v);
-            }
-        m_venue.reconcile(open);
+        m_venue.reconcile(workingOrders());
         return Done{};
     }
     // Reconcile: a working order the venue does not know any more cannot trade; say so.
@@ -168,6 +169,8 @@ TimestampUs OrderManager::venueTimeUs() const
 
 KillSwitch OrderManager::killSwitch() const
 {
+    if (m_storeHalt)
+        return KillSwitch::Halted;
     return killSwitchFromString(m_state.killSwitch()).value_or(KillSwitch::Active);
 }
 
@@ -219,6 +222,8 @@ CommandOutcome OrderManager::outcomeFor(const QString &orderId, bool duplicate) 
 CommandOutcome OrderManager::refuse(const QString &orderId, const QString &account, const QString &command,
                                     const QString &reason, const Actor &actor)
 {
+    if (m_storeHalt)
+        return refuseWhileHalted(orderId);
     const QString stream = m_state.account(account) ? account : QString();
     (void)record(stream, {event(events::CommandRefused,
                                 {{QStringLiteral("order_id"), orderId},
@@ -281,6 +286,9 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         return refuse(orderId, c.account, QStringLiteral("new"),
                       QStringLiteral("client order id %1 is already used by a different order").arg(orderId), c.actor);
     }
+
+    if (m_storeHalt)
+        return refuseWhileHalted(orderId);
 
     // Waiting for, or refused by, a second person: the request's outcome until it is decided.
     if (const ApprovalRequest *waiting = m_state.approval(orderId); waiting && approvedBy.isEmpty())
@@ -573,7 +581,7 @@ void OrderManager::listOnFirstUse(const Instrument &instrument, const QString &o
     request.streamId = listings::Stream;
     request.events = {listings::listedEvent(instrument, QStringLiteral("first used by order %1").arg(orderId), actor)};
     request.idempotencyKey = QStringLiteral("listed:") + instrument.id; // once per store, whoever writes first
-    auto r = m_store.append(std::move(request));
+    auto r = append(std::move(request));
     if (!r) {
         if (r.code() == ErrorCode::IdempotencyMismatch) // listed already, by another workstation or an import
             (void)catchUp(listings::Stream);
@@ -585,8 +593,13 @@ void OrderManager::listOnFirstUse(const Instrument &instrument, const QString &o
         (void)catchUp(listings::Stream);
 }
 
-CommandOutcome OrderManager::cancel(const QString &orderId, const Actor &actor)
+CommandOutcome OrderManager::cancel(const QString &orderIdRef, const Actor &actor)
 {
+    // A copy: the caller's string may live in a record that recording replaces (a bracket's
+    // child order), and would be freed under this call.
+    const QString orderId = orderIdRef;
+    if (m_storeHalt) // the order stays as the venue has it: a cancel not recorded is not sent
+        return refuseWhileHalted(orderId);
     if (const ApprovalRequest *waiting = m_state.approval(orderId); waiting && waiting->waiting() && !m_state.order(orderId))
         return decideApproval(approvals::Withdrawn, orderId, QStringLiteral("cancelled before approval"), actor);
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
@@ -608,9 +621,12 @@ CommandOutcome OrderManager::cancel(const QString &orderId, const Actor &actor)
     return refuse(orderId, {}, QStringLiteral("cancel"), QStringLiteral("the account kept changing; try again"), actor);
 }
 
-CommandOutcome OrderManager::replace(const QString &orderId, std::optional<qint64> quantity, const QString &limitText,
+CommandOutcome OrderManager::replace(const QString &orderIdRef, std::optional<qint64> quantity, const QString &limitText,
                                      const Actor &actor)
 {
+    const QString orderId = orderIdRef; // a copy, as in cancel()
+    if (m_storeHalt)
+        return refuseWhileHalted(orderId);
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
         const OrderRecord *o = m_state.order(orderId);
         if (!o)
@@ -695,7 +711,7 @@ Status OrderManager::setRules(const QJsonArray &rulesJson, const Actor &actor)
     AppendRequest request;
     request.streamId = events::complianceStream();
     request.events = {event(events::ComplianceRulesChanged, {{QStringLiteral("rules"), normalised}}, actor, {})};
-    auto result = m_store.append(std::move(request));
+    auto result = append(std::move(request));
     if (!result)
         return result.error();
     for (const RecordedEvent &e : std::as_const(result->recorded))
@@ -709,7 +725,7 @@ Status OrderManager::setKillSwitch(KillSwitch mode, const QString &reason, const
     AppendRequest request;
     request.streamId = events::complianceStream();
     request.events = {event(events::KillSwitchChanged, {{QStringLiteral("mode"), toString(mode)}, {QStringLiteral("reason"), reason}}, actor, {})};
-    auto result = m_store.append(std::move(request));
+    auto result = append(std::move(request));
     if (!result)
         return result.error();
     for (const RecordedEvent &e : std::as_const(result->recorded))
@@ -720,6 +736,8 @@ Status OrderManager::setKillSwitch(KillSwitch mode, const QString &reason, const
 
 Result<int> OrderManager::settleDue(QDate today, const Actor &actor)
 {
+    if (m_storeHalt)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("trading is halted: the store cannot record (%1)").arg(m_storeHalt->reason));
     QMap<QString, QList<FillRecord>> due; // by account
     for (const FillRecord &f : m_state.unsettledFills())
         if (f.settleDate.isValid() && f.settleDate <= today)

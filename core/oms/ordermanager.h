@@ -90,13 +90,39 @@ public:
     // A trader has seen an execution exception (by its event's sequence): recorded, with a note.
     Status acknowledgeException(Sequence exception, const QString &note, const Actor &actor);
     // Executions (fills, busts, corrections) a venue reported that could not be recorded (the
-    // store refused the write): nonzero is a failure a human must resolve.
-    qint64 unbookedExecutions() const { return m_unbooked; }
+    // store refused the write, or still holds them while it is halted): nonzero is a failure a
+    // human must resolve.
+    qint64 unbookedExecutions() const;
     // Settles every unsettled trade whose settlement date has come (TradeSettled events). A trade
     // the account cannot settle (settled cash short for a purchase, settled securities short for
     // a sale) fails: a SettlementFailed event with the reason, once per business date and reason;
     // it stays unsettled and is tried again on every run.
     Result<int> settleDue(QDate today, const Actor &actor);
+
+    // Trading halted by the store: a write failed (disk full, an I/O error, the database server
+    // gone). From that moment nothing is acknowledged or sent: commands are refused with the
+    // reason, the venue's reports are held in the order they came, and working orders stay as
+    // the venue has them. resumeAfterStoreHalt() (tried by whoever runs the OMS, on a timer)
+    // records the halt once the store writes again (StoreOutage), learns what the store holds,
+    // books the held reports, each once, and trading resumes.
+    struct StoreHalt
+    {
+        QString reason;
+        TimestampUs sinceUs = 0;
+        qint64 refused = 0; // commands refused while it lasted
+    };
+    const std::optional<StoreHalt> &storeHalt() const { return m_storeHalt; }
+    // Since this OMS started: how often the store halted trading, the commands refused while
+    // it was halted, and the first reason.
+    struct StoreHaltHistory
+    {
+        qint64 halts = 0;
+        qint64 refused = 0;
+        QString firstReason;
+    };
+    const StoreHaltHistory &storeHaltHistory() const { return m_storeHaltHistory; }
+    qint64 heldReports() const { return m_heldReports.size(); }
+    Status resumeAfterStoreHalt();
 
     const TradingState &state() const { return m_state; }
     const ReferenceData &reference() const { return m_reference; }
@@ -112,6 +138,8 @@ Q_SIGNALS:
     void orderChanged(const QString &orderId);
     void recorded(const QList<instant::RecordedEvent> &events);
     void unbooked(const QString &orderId, const QString &why);
+    // The store halted trading (with the reason) or trading resumed after it (empty reason).
+    void storeHaltChanged(bool halted, const QString &reason);
 
 private:
     static constexpr int MaxAttempts = 8; // optimistic concurrency retries
@@ -130,6 +158,8 @@ private:
     };
     SettlementRun settlementRun(const QString &account, const QList<FillRecord> &fills) const;
     Result<AppendResult> record(const QString &account, const QList<NewEvent> &events, const QString &key = {});
+    // Every write of the OMS: refused while the store is halted, halting it when it fails.
+    Result<AppendResult> append(AppendRequest request);
     Status catchUp(const QString &stream);
     void listOnFirstUse(const Instrument &instrument, const QString &orderId, const Actor &actor);
     // executionbooking.cpp: what a venue's report books
@@ -145,6 +175,11 @@ private:
     qint64 fillNotional(const Instrument &instrument, Quantity quantity, const ExecutionReport &r) const;
     QString priceWords(const Instrument *instrument, const ExecutionReport &r) const;
     void reportUnbooked(const ExecutionReport &report, const QString &why);
+    // storehalt.cpp
+    static bool isStoreFailure(const Error &error);
+    void haltForStore(const QString &reason);
+    CommandOutcome refuseWhileHalted(const QString &orderId);
+    QList<VenueOrder> workingOrders() const;
     CommandOutcome outcomeFor(const QString &orderId, bool duplicate) const;
     NewEvent event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const;
     // Cash to hold for a buy order's working quantity (with a pending replace: both terms).
@@ -160,6 +195,9 @@ private:
     const Actor m_reconciler{QStringLiteral("reconciliation"), QStringLiteral("system")};
     WorkstationIdentity m_workstation;
     qint64 m_unbooked = 0;
+    std::optional<StoreHalt> m_storeHalt;
+    StoreHaltHistory m_storeHaltHistory;
+    QList<ExecutionReport> m_heldReports; // while the store is halted, in the order they came
 };
 
 } // namespace instant

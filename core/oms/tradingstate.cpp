@@ -508,10 +508,12 @@ Status TradingState::apply(const RecordedEvent &event)
     if (orderId.isEmpty())
         return Done{}; // not an order event
 
+    // Audit only: the order's record is not touched (editing it would copy a record the
+    // screens share, for nothing).
+    if (kind == Kind::CommandRefused || kind == Kind::IllegalTransitionRefused)
+        return Done{};
     auto it = m_orders.find(orderId);
     if (it == m_orders.end()) {
-        if (kind == Kind::CommandRefused || kind == Kind::IllegalTransitionRefused)
-            return Done{};
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(type, orderId));
     }

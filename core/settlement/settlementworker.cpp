@@ -23,6 +23,8 @@ void SettlementWorker::stop()
 
 int SettlementWorker::settleNow()
 {
+    if (m_oms.storeHalt())
+        return 0; // nothing is recorded until the store records again; the next run catches up
     const QDate today = m_today();
     int trades = 0;
     auto settle = [&](QDate through) {

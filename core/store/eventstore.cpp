@@ -35,6 +35,13 @@ EventStore::EventStore(QObject *parent) : QObject(parent)
 
 EventStore::~EventStore() = default;
 
+void EventStore::noteWriteOutcome(const Status &status)
+{
+    m_writesFailing.store(!status.ok(), std::memory_order_release);
+    if (!status)
+        Q_EMIT writeFailed(status.message());
+}
+
 Result<AppendResult> EventStore::append(AppendRequest request)
 {
     QFuture<Result<AppendResult>> future = appendAsync(std::move(request));

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -97,6 +98,8 @@ public:
     EventSubscription *subscribe(Sequence afterSequence, QObject *parent = nullptr);
 
     virtual StoreStats stats() const = 0;
+    // True from a write that failed until the next one that succeeds (writeFailed()).
+    bool writesFailing() const { return m_writesFailing.load(std::memory_order_acquire); }
     // What this connection may do: asked of the database, not assumed.
     virtual Result<StoreAccess> access() const { return StoreAccess{}; }
 
@@ -107,11 +110,21 @@ public:
 Q_SIGNALS:
     void appended(const QList<instant::RecordedEvent> &events);
     void feedProblem(const QString &message);
+    // A write the store could not make durable (disk full, I/O error, connection lost): emitted
+    // from the writer's thread with the reason, once per failed commit. Whoever trades on this
+    // store stops until a write succeeds again (OrderManager: trading halted by the store).
+    void writeFailed(const QString &reason);
 
 protected:
+    // The writer's outcome for each commit: keeps writesFailing() and emits writeFailed().
+    void noteWriteOutcome(const Status &status);
+
     // Sequence range [from, to] (to < 0: open), optional stream, at most `limit` (< 0: all).
     virtual Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
                                   const Visitor &visit) const = 0;
+
+private:
+    std::atomic<bool> m_writesFailing{false};
 };
 
 // Catch-up then live delivery of events, gapless, each event once, in sequence order.

@@ -544,11 +544,19 @@ public:
     void commit(std::vector<std::unique_ptr<Pending>> &batch)
     {
         std::vector<std::optional<Result<AppendResult>>> results(batch.size());
-        Status status = write(batch, results);
+        // After a failed commit the connection may be gone (a database server restarted): open
+        // it again before this batch, so the store comes back by itself once it can.
+        Status status = m_broken ? reconnect() : Status(Done{});
+        if (status)
+            status = write(batch, results);
         if (!status) {
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            if (!m_broken)
+                QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            m_broken = true;
             for (auto &result : results)
                 result = Result<AppendResult>(status.error());
+        } else {
+            m_broken = false;
         }
         Sequence last = 0;
         for (size_t i = 0; i < batch.size(); ++i)
@@ -565,9 +573,22 @@ public:
         }
         if (status && last > 0)
             Q_EMIT m_store.committed(last);
+        m_store.noteWriteOutcome(status);
     }
 
 private:
+    Status reconnect()
+    {
+        for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify})
+            *q = QSqlQuery();
+        m_db.close();
+        Status opened = m_store.m_dialect->open(m_db, m_store.m_location, m_store.m_password, ConnectionRole::Writer,
+                                                OpenOptions::Mode::OpenExisting, m_store.m_plan);
+        if (!opened)
+            return makeError(ErrorCode::Io, QStringLiteral("the store cannot be reached: %1").arg(opened.message()));
+        return prepare();
+    }
+
     Status write(std::vector<std::unique_ptr<Pending>> &batch, std::vector<std::optional<Result<AppendResult>>> &results)
     {
         QSqlQuery q(m_db);
@@ -724,6 +745,7 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify;
     eventhash::ChainHasher m_hasher;
+    bool m_broken = false; // the last commit failed: reconnect before the next
 };
 
 void SqlEventStore::writerLoop(std::promise<Status> &ready)
