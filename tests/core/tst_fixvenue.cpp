@@ -75,7 +75,8 @@ struct Workstation
     std::unique_ptr<OrderManager> oms;
     QStringList problems;
 
-    Workstation(TestStores &stores, const QString &url, const QString &stateDir, quint16 port, const QString &sender = QStringLiteral("DESK1"))
+    Workstation(TestStores &stores, const QString &url, const QString &stateDir, quint16 port, const QString &sender = QStringLiteral("DESK1"),
+                const QString &workstation = {})
     {
         store = stores.open(url);
         FixVenueSettings s;
@@ -87,6 +88,7 @@ struct Workstation
         venue = std::make_unique<FixVenue>(reference, s, clock);
         QObject::connect(venue.get(), &FixVenue::problem, venue.get(), [this](const QString &p) { problems << p; });
         oms = std::make_unique<OrderManager>(*store, reference, *venue);
+        oms->setWorkstation(workstation);
         QVERIFY(oms->start(Alice));
         for (const Account *a : reference.accounts())
             QVERIFY(oms->openAccount(a->id, a->openingCashCents, Carol));
@@ -433,6 +435,32 @@ private Q_SLOTS:
         QVERIFY(ws.oms->state().order(QStringLiteral("V-3"))->filled.value() > 0);
         QVERIFY(connection.size() >= 2);
         QVERIFY(ws.oms->state().checkInvariants());
+    }
+
+    // Two workstations on one store, each with its own session at the venue: the one logging on
+    // asks the venue about the orders it sent, not about the other's (its session would be told
+    // "unknown order" and expire them here while they work at the venue).
+    void aWorkstationReconcilesOnlyTheOrdersItSent()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        TestStores stores(Backend::Sqlite);
+        const QString url = stores.freshUrl();
+        const Quote q = venue.server->venue().topOfBook(QStringLiteral("MSFT"));
+        Workstation first(stores, url, dir.filePath(QStringLiteral("ws1")), port, QStringLiteral("DESK1"), QStringLiteral("WS-1"));
+        const QString px = priceOf(first.reference, QStringLiteral("MSFT"), Price(q.bid->value() - 300));
+        QVERIFY(first.oms->submit(first.order(QStringLiteral("F-1"), QStringLiteral("MSFT"), QStringLiteral("buy"), 100, px)).accepted);
+        QTRY_COMPARE(first.state(QStringLiteral("F-1")), OrderState::New);
+
+        Workstation second(stores, url, dir.filePath(QStringLiteral("ws2")), port, QStringLiteral("DESK2"), QStringLiteral("WS-2"));
+        QCOMPARE(second.venue->state(), FixVenue::State::Ready); // logged on, its open orders checked
+        QCOMPARE(second.state(QStringLiteral("F-1")), OrderState::New);
+        QCOMPARE(second.count(events::OrderExpired, QStringLiteral("F-1")), 0);
+        // Still working at the venue for the first workstation, which cancels it there.
+        QVERIFY(first.oms->cancel(QStringLiteral("F-1"), Alice).accepted);
+        QTRY_COMPARE(first.state(QStringLiteral("F-1")), OrderState::Cancelled);
+        QCOMPARE(first.count(events::CancelRejected, QStringLiteral("F-1")), 0);
     }
 
     // The engine in live mode, on its own thread: orders over FIX, market data from the feed,
