@@ -438,18 +438,20 @@ void BracketMonitor::processPending()
 
 bool BracketMonitor::record(const BracketRecord &b, const QString &type, QJsonObject payload, const Actor &actor, const QString &key)
 {
-    payload.insert(QStringLiteral("bracket_id"), b.id);
+    // Copies: `b` lives in the state, which a conflict's catch-up changes under this call.
+    const QString id = b.id, account = b.account;
+    payload.insert(QStringLiteral("bracket_id"), id);
     NewEvent e;
     e.type = type;
     e.payload = std::move(payload);
     e.actor = actor;
-    e.correlationId = b.id;
-    auto r = m_oms.recordOnAccount(b.account, {e}, key);
+    e.correlationId = id;
+    auto r = m_oms.recordOnAccount(account, {e}, key);
     if (!r) {
         if (r.code() == ErrorCode::Conflict)
-            touch(b.id); // another writer moved the account on: decide again with what it wrote
-        else
-            qWarning("instant: bracket %s: cannot record %s: %s", qPrintable(b.id), qPrintable(type), qPrintable(r.message()));
+            touch(id); // another writer moved the account on: decide again with what it wrote
+        else if (!m_oms.storeHalt()) // a halt is said once, by the order manager
+            qWarning("instant: bracket %s: cannot record %s: %s", qPrintable(id), qPrintable(type), qPrintable(r.message()));
         return false;
     }
     return !r->duplicate;

@@ -321,7 +321,8 @@ void FixVenue::onReport(fixmap::InboundReport &in)
 void FixVenue::requestStatus(const QString &orderId)
 {
     auto it = m_orders.constFind(orderId);
-    if (it == m_orders.cend() || !m_endpoint || m_state == State::Disconnected)
+    // While stopping, another thread is taking the session down: nothing more goes out.
+    if (it == m_orders.cend() || !m_endpoint || m_state == State::Disconnected || m_stopping)
         return;
     std::string error;
     if (!m_endpoint->send(std::string(), fixmap::statusRequest(it->order, it->clOrdId, it->venueOrderId), error))
@@ -584,8 +585,11 @@ void FixVenue::onLogout()
 void FixVenue::send(const fix::Message &message, const QString &orderId, ExecutionReport::Kind failure)
 {
     std::string error;
-    if (m_endpoint && m_state != State::Disconnected && m_endpoint->send(std::string(), message, error))
+    // While stopping, the session is being deleted on another thread: nothing more goes out.
+    if (m_endpoint && m_state != State::Disconnected && !m_stopping && m_endpoint->send(std::string(), message, error))
         return;
+    if (error.empty() && m_stopping)
+        error = "the FIX session with " + m_settings.targetCompId.toStdString() + " is closing";
     if (error.empty())
         error = "the FIX session with " + m_settings.targetCompId.toStdString() + " is not logged on";
     ExecutionReport r;
