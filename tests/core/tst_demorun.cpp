@@ -106,7 +106,11 @@ private Q_SLOTS:
     void invariantsHoldOverManySeeds_data()
     {
         QTest::addColumn<quint64>("seed");
-        for (quint64 seed : {1ull, 2ull, 3ull, 5ull, 8ull, 13ull, 21ull, 34ull})
+        // The calendar's runs (the machine's date moved years ahead) ask whether anything reads
+        // that date: two seeds answer it; the many seeds, for the invariants, run once.
+        const QList<quint64> seeds = qEnvironmentVariableIsSet("INSTANT_CALENDAR_RUN") ? QList<quint64>{1, 2}
+                                                                                       : QList<quint64>{1, 2, 3, 5, 8, 13, 21, 34};
+        for (quint64 seed : seeds)
             QTest::newRow(qPrintable(QStringLiteral("seed %1").arg(seed))) << seed;
     }
 
