@@ -890,6 +890,10 @@ Notiz:</translation>
         <source>Outcome / reason</source>
         <translation>Ergebnis / Grund</translation>
     </message>
+    <message>
+        <source>Placed at workstation %1: only it works this bracket.</source>
+        <translation>Am Arbeitsplatz %1 platziert: nur dieser bearbeitet die Bracket-Order.</translation>
+    </message>
 </context>
 <context>
     <name>instant::Charts</name>

@@ -886,6 +886,10 @@ Note:</source>
         <source>Outcome / reason</source>
         <translation>結果 / 理由</translation>
     </message>
+    <message>
+        <source>Placed at workstation %1: only it works this bracket.</source>
+        <translation>端末 %1 で発注：このブラケットはその端末だけが管理します。</translation>
+    </message>
 </context>
 <context>
     <name>instant::Charts</name>

@@ -147,10 +147,14 @@ QVariant BracketsModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (!child)
-            return tr("%1: %2. Stop-loss %3, take-profit %4. Right-click to edit in the ticket, exit now or stop.")
-                .arg(b->id, text(*b, State), text(*b, Stop).isEmpty() ? tr("none") : text(*b, Stop),
-                     text(*b, TakeProfit).isEmpty() ? tr("none") : text(*b, TakeProfit));
+        if (!child) {
+            QString tip = tr("%1: %2. Stop-loss %3, take-profit %4. Right-click to edit in the ticket, exit now or stop.")
+                              .arg(b->id, text(*b, State), text(*b, Stop).isEmpty() ? tr("none") : text(*b, Stop),
+                                   text(*b, TakeProfit).isEmpty() ? tr("none") : text(*b, TakeProfit));
+            if (!b->workstation.isEmpty()) // only that workstation works it; the others show it
+                tip += u' ' + tr("Placed at workstation %1: only it works this bracket.").arg(b->workstation);
+            return tip;
+        }
         return {};
     default: return {};
     }

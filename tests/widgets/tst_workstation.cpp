@@ -164,6 +164,24 @@ private Q_SLOTS:
         e->stop();
     }
 
+    // Another workstation's bracket is listed with the rest, and says whose it is.
+    void bracketsSayWhichWorkstationWorksThem()
+    {
+        BracketsModel model(reference);
+        BracketRecord before; // placed before workstations had an id
+        before.id = QStringLiteral("B-1");
+        before.instrument = QStringLiteral("AAPL");
+        before.quantity = 100;
+        BracketRecord theirs = before;
+        theirs.id = QStringLiteral("B-2");
+        theirs.workstation = QStringLiteral("WS-B");
+        model.applyBrackets({before, theirs});
+        QCOMPARE(model.rowCount(), 2);
+        const QString tip = model.index(model.rowOf(QStringLiteral("B-2")), BracketsModel::Name).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("workstation WS-B")), qPrintable(tip));
+        QVERIFY(!model.index(model.rowOf(QStringLiteral("B-1")), BracketsModel::Name).data(Qt::ToolTipRole).toString().contains(QStringLiteral("workstation")));
+    }
+
     // A bracket from the ticket: parent and children in the blotter's Brackets tab, its exits
     // changed from the ticket, and a bad bracket held back by the ticket's preview.
     void bracketFromTheTicketToTheBlotter()
