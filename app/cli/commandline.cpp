@@ -546,7 +546,9 @@ int demoRun(const QStringList &args)
     out().flush();
     // An execution the venue reported that could not be booked is a failure a human must resolve.
     // So is a run that ends with trading halted because the store cannot record.
-    return summary->invariants.isEmpty() && summary->unbooked == 0 && !summary->haltedAtEnd ? Ok : Failed;
+    // So is a live run whose venue went away and did not come back.
+    return summary->invariants.isEmpty() && summary->unbooked == 0 && !summary->haltedAtEnd && summary->venueLost.isEmpty()
+               ? Ok : Failed;
 }
 
 // Asked to stop (Ctrl+C, kill): the server logs its sessions out before it exits.

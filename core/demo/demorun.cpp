@@ -57,6 +57,8 @@ QJsonObject DemoSummary::toJson() const
                                                                  {QStringLiteral("by_kind"), byKind},
                                                                  {QStringLiteral("first"), QJsonArray::fromStringList(exceptionLines)}}},
             {QStringLiteral("unbooked_executions"), unbooked},
+            {QStringLiteral("venue_lost"), venueLost},
+            {QStringLiteral("orders_not_sent"), ordersNotSent},
             {QStringLiteral("store_halts"), QJsonObject{{QStringLiteral("count"), storeHalts},
                                                         {QStringLiteral("commands_refused"), refusedWhileHalted},
                                                         {QStringLiteral("first_reason"), storeHaltReason},
@@ -103,6 +105,8 @@ QString DemoSummary::toText() const
                     .arg(storeHaltReason);
     if (unbooked > 0)
         text += QStringLiteral("EXECUTIONS NOT BOOKED: %1 (see the log above)\n").arg(unbooked);
+    if (!venueLost.isEmpty())
+        text += QStringLiteral("VENUE LOST: %1; %2 order(s) not sent\n").arg(venueLost).arg(ordersNotSent);
     text += QStringLiteral("events: %1 in %2 s\ninvariants: %3\n")
                 .arg(events)
                 .arg(seconds, 0, 'f', 2)
@@ -368,6 +372,7 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
         return q;
     };
     int sent = 0;
+    QString venueLost;
     QElapsedTimer pace;
     pace.start();
     while (sent < options.orders) {
@@ -382,8 +387,12 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
         const qint64 due = qint64(sent) * options.orderIntervalMs;
         QCoreApplication::processEvents();
         waitFor([] { return false; }, due - pace.elapsed());
-        if (venue.state() == FixVenue::State::Disconnected)
-            waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs);
+        if (venue.state() == FixVenue::State::Disconnected
+            && !waitFor([&venue] { return venue.state() == FixVenue::State::Ready; }, options.connectTimeoutMs)) {
+            // The broker did not come back: the rest is not sent (a failed run), not waited for.
+            venueLost = QStringLiteral("the venue did not come back within %1 s").arg(options.connectTimeoutMs / 1000);
+            break;
+        }
     }
     auto pending = [&oms] { // this run's orders: another's are answered at its venue
         for (const OrderRecord &o : oms.state().orders())
@@ -391,8 +400,9 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
                 return true;
         return false;
     };
-    waitFor([&] { return !pending(); }, options.finishTimeoutMs);
-    if (options.cancelAtEnd) {
+    if (venueLost.isEmpty()) // a venue that is gone answers nothing more: no wait for it
+        waitFor([&] { return !pending(); }, options.finishTimeoutMs);
+    if (options.cancelAtEnd && venueLost.isEmpty()) {
         for (const OrderRef &o : oms.state().orders().inEntryOrder())
             if (isWorking(o->state) && o->state != OrderState::PendingCancel && oms.isOwnWork(*o)) // not another run's
                 oms.cancel(o->orderId, options.actor);
@@ -419,6 +429,8 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
         return Price((it->bid->value() + it->ask->value()) / 2);
     }, unbooked);
     noteStoreHalts(summary, oms);
+    summary.venueLost = venueLost;
+    summary.ordersNotSent = options.orders - sent;
     return summary;
 }
 

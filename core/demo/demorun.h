@@ -64,6 +64,10 @@ struct DemoSummary
     qint64 refusedWhileHalted = 0;
     QString storeHaltReason; // the first
     bool haltedAtEnd = false;
+    // Live: the venue's session was lost and did not come back in time (a failure): why, and
+    // the orders the run did not send because of it.
+    QString venueLost;
+    qint64 ordersNotSent = 0;
     QByteArray stateDigest; // SHA-256 of the final trading state: equals a full replay's
     QJsonObject state;      // the final trading state itself
     QJsonObject toJson() const;

@@ -391,6 +391,36 @@ private Q_SLOTS:
         const QString problem = checkLog(*store, 150);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
+
+    // A broker that goes away and stays away: the run gives up once the connect timeout has
+    // passed (it does not wait that long again before every order it has left), says so, and
+    // fails; what it recorded verifies.
+    void aBrokerThatNeverComesBackEndsTheRun()
+    {
+        QTemporaryDir dir;
+        VenueProcess venue;
+        venue.fixPort = freePort();
+        venue.wsPort = freePort();
+        venue.state = dir.filePath(QStringLiteral("venue"));
+        QVERIFY(venue.start());
+        const QString url = stores.freshUrl();
+        const QString state = dir.filePath(QStringLiteral("ws"));
+        QProcess run;
+        run.start(QStringLiteral(INSTANT_BINARY),
+                  runArgs(url, venue, state, 150, 25) << QStringLiteral("--connect-timeout") << QStringLiteral("2"));
+        QVERIFY(run.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(sessionLog(state, QStringLiteral("DESK1"), "messages").contains("\x01" "35=8\x01"), 30000);
+        venue.kill();
+        QVERIFY(run.waitForFinished(60000));
+        const QString out = QString::fromUtf8(run.readAllStandardOutput());
+        QVERIFY2(run.exitCode() != 0, qPrintable(out));
+        const QJsonObject summary = QJsonDocument::fromJson(out.toUtf8()).object();
+        QCOMPARE(summary.value(QStringLiteral("venue_lost")).toString(), QStringLiteral("the venue did not come back within 2 s"));
+        QVERIFY(summary.value(QStringLiteral("orders_not_sent")).toInt() > 0);
+        auto store = stores.open(url);
+        auto report = verifyChain(*store);
+        QVERIFY(report && report->intact);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVenueServe)
