@@ -370,7 +370,7 @@ void OrderManager::onReport(const ExecutionReport &report)
 
 void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venueActor)
 {
-    for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
+    for (int attempt = 0; attempt < ReportAttempts; ++attempt) {
         const OrderRecord *o = m_state.order(report.orderId);
         QList<NewEvent> out;
         QString account;

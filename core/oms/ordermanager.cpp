@@ -219,6 +219,14 @@ CommandOutcome OrderManager::outcomeFor(const QString &orderId, bool duplicate) 
     return out;
 }
 
+// Another workstation's order rests at that workstation's venue session: it is changed there.
+QString OrderManager::notOurs(const OrderRecord &o) const
+{
+    return QStringLiteral("order %1 was sent from %2: cancel or replace it there (its venue session holds it)")
+        .arg(o.orderId, o.workstation.isEmpty() ? QStringLiteral("%1's workstation").arg(o.actor)
+                                                : QStringLiteral("workstation %1").arg(o.workstation));
+}
+
 CommandOutcome OrderManager::refuse(const QString &orderId, const QString &account, const QString &command,
                                     const QString &reason, const Actor &actor)
 {
@@ -606,6 +614,8 @@ CommandOutcome OrderManager::cancel(const QString &orderIdRef, const Actor &acto
         const OrderRecord *o = m_state.order(orderId);
         if (!o)
             return refuse(orderId, {}, QStringLiteral("cancel"), QStringLiteral("unknown order %1").arg(orderId), actor);
+        if (!isOwnWork(*o))
+            return refuse(orderId, o->account, QStringLiteral("cancel"), notOurs(*o), actor);
         if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestCancel))
             return refuse(orderId, o->account, QStringLiteral("cancel"),
                           QStringLiteral("order %1 is %2: it cannot be cancelled").arg(orderId, stateName(o->state)), actor);
@@ -631,6 +641,8 @@ CommandOutcome OrderManager::replace(const QString &orderIdRef, std::optional<qi
         const OrderRecord *o = m_state.order(orderId);
         if (!o)
             return refuse(orderId, {}, QStringLiteral("replace"), QStringLiteral("unknown order %1").arg(orderId), actor);
+        if (!isOwnWork(*o))
+            return refuse(orderId, o->account, QStringLiteral("replace"), notOurs(*o), actor);
         const Instrument *instrument = m_reference.instrument(o->instrument);
         if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestReplace) || !instrument)
             return refuse(orderId, o->account, QStringLiteral("replace"),

@@ -143,6 +143,9 @@ Q_SIGNALS:
 
 private:
     static constexpr int MaxAttempts = 8; // optimistic concurrency retries
+    // A venue's report is a fact: booked however busy the account is (each conflict means
+    // another writer moved on, so this ends); only then is it left to a human.
+    static constexpr int ReportAttempts = 512;
     struct Draft;
     CommandOutcome submitOrder(const NewOrderCommand &command, const QString &approvedBy);
     Result<AppendResult> requestApproval(const NewOrderCommand &c, const QString &orderId, const Instrument &instrument,
@@ -185,6 +188,7 @@ private:
     // Cash to hold for a buy order's working quantity (with a pending replace: both terms).
     qint64 reservationFor(const OrderRecord &order, Quantity filledAfter) const;
     Price protectionPrice(const Instrument &instrument, Side side) const;
+    QString notOurs(const OrderRecord &order) const;
     CommandOutcome refuse(const QString &orderId, const QString &account, const QString &command,
                           const QString &reason, const Actor &actor);
 

@@ -707,6 +707,14 @@ private Q_SLOTS:
             QCOMPARE(b.count(events::BracketExitTriggered), 0);
             QCOMPARE(b.count(events::CancelRequested), 0);
             QVERIFY(b.recorded.isEmpty());
+            // A trader at B cannot cancel or replace what A sent: A's venue session holds it.
+            const CommandOutcome cancel = b.oms->cancel(QStringLiteral("A-REST"), Alice);
+            QVERIFY(!cancel.accepted);
+            QVERIFY2(cancel.reason.contains(QStringLiteral("was sent from workstation ") + WorkstationA), qPrintable(cancel.reason));
+            QVERIFY(!b.oms->replace(QStringLiteral("A-REST"), 200, {}, Alice).accepted);
+            QCOMPARE(b.count(events::CancelRequested), 0);
+            QCOMPARE(b.count(events::ReplaceRequested), 0);
+            QVERIFY(isWorking(b.order(QStringLiteral("A-REST")).state));
         }
         Desk again(stores, url, false, Friday + 2'000'000, WorkstationA);
         QCOMPARE(again.order(QStringLiteral("A-REST")).state, OrderState::Expired);
