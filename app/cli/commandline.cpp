@@ -3,6 +3,7 @@
 #include "cli/clisupport.h"
 #include "demo/demomarket.h"
 
+#include "audit/auditbundle.h"
 #include "audit/auditexport.h"
 #include "demo/demorun.h"
 #include "oms/orderevents.h"
@@ -266,6 +267,34 @@ int auditCheckpoint(const QStringList &args)
     return Ok;
 }
 
+int auditBundle(const QCommandLineParser &parser, const QString &command)
+{
+    for (const char *option : {"format", "from", "to", "out"})
+        if (parser.isSet(QString::fromLatin1(option)))
+            return usageError(QStringLiteral("--bundle exports the whole chain: it takes no --%1").arg(QString::fromLatin1(option)),
+                              command);
+    auditbundle::Options options;
+    options.directory = parser.value(QStringLiteral("bundle"));
+    options.exportedUs = clock().nowUs();
+    for (const QString &path : parser.values(QStringLiteral("checkpoint"))) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return storeError(makeError(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())));
+        options.checkpoints.append({path, file.readAll()});
+    }
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(store.error());
+    auto written = auditbundle::write(**store, options);
+    if (!written)
+        return storeError(written.error());
+    out() << "bundle " << options.directory << ": " << written->events << " events, head sequence "
+          << written->head.sequence << ", head hash " << hex(written->head.hash) << "; " << written->instruments
+          << " instruments, " << written->orders << " orders, " << written->checkpoints << " checkpoints\n";
+    out().flush();
+    return Ok;
+}
+
 int auditExport(const QStringList &args)
 {
     const QString command = QStringLiteral("audit export");
@@ -283,9 +312,22 @@ int auditExport(const QStringList &args)
                                         QStringLiteral("time")));
     parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write to this file (default: stdout)."),
                                         QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("bundle"),
+                                        QStringLiteral("Write a regulator's bundle of the whole chain into this new (or "
+                                                       "empty) directory: events, instruments, order memoranda and a "
+                                                       "manifest of hashes that tools/verify_bundle.py checks."),
+                                        QStringLiteral("dir")));
+    parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"),
+                                        QStringLiteral("With --bundle: carry this signed checkpoint in the bundle "
+                                                       "(repeatable); it must be a checkpoint of this chain."),
+                                        QStringLiteral("file")));
     if (auto done = parse(parser, args, command,
                           QStringLiteral("Exports events, one per line, with every field and both hashes.")))
         return *done;
+    if (parser.isSet(QStringLiteral("bundle")))
+        return auditBundle(parser, command);
+    if (parser.isSet(QStringLiteral("checkpoint")))
+        return usageError(QStringLiteral("--checkpoint goes with --bundle"), command);
 
     const QString formatName = parser.value(QStringLiteral("format")).toLower();
     ExportFormat format;
