@@ -427,8 +427,10 @@ void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venue
                 break;
             }
         }
-        if (out.isEmpty())
+        if (out.isEmpty()) {
+            resendAfterStatus(report);
             return;
+        }
         auto r = record(account, out);
         if (!r && r.code() == ErrorCode::Conflict)
             continue;
@@ -442,6 +444,26 @@ void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venue
         return;
     }
     reportUnbooked(report, QStringLiteral("the account kept changing"));
+}
+
+// A status says the venue still works an order whose cancel or replace is recorded here: the
+// workstation stopped between recording the request and sending it (or the request was lost with
+// the session). The request is durable, so it is sent again; the venue's answer is booked as usual.
+void OrderManager::resendAfterStatus(const ExecutionReport &report)
+{
+    if (!report.fromStatus || report.kind != ExecutionReport::Kind::Acknowledged)
+        return;
+    const OrderRecord *o = m_state.order(report.orderId);
+    if (!o || !isOwnWork(*o))
+        return;
+    const QString id = o->orderId; // copies: the venue may answer at once, changing the record
+    if (o->state == OrderState::PendingCancel) {
+        m_venue.cancel(id);
+    } else if (o->state == OrderState::PendingReplace && o->pendingQuantity) {
+        const std::optional<Price> limit = o->pendingLimitPrice;
+        const Quantity quantity = *o->pendingQuantity;
+        m_venue.replace(id, limit, quantity);
+    }
 }
 
 void OrderManager::addDropCopy(Venue &dropCopy)

@@ -178,6 +178,7 @@ private:
     qint64 fillNotional(const Instrument &instrument, Quantity quantity, const ExecutionReport &r) const;
     QString priceWords(const Instrument *instrument, const ExecutionReport &r) const;
     void reportUnbooked(const ExecutionReport &report, const QString &why);
+    void resendAfterStatus(const ExecutionReport &report);
     // storehalt.cpp
     static bool isStoreFailure(const Error &error);
     void haltForStore(const QString &reason);

@@ -349,6 +349,35 @@ private Q_SLOTS:
         QVERIFY(ws.oms->state().checkInvariants());
     }
 
+    // The workstation recorded a cancel and stopped before sending it: after the restart the
+    // venue says the order still works, so the recorded cancel is sent again and the order ends
+    // cancelled, not pending for ever.
+    void aCancelRecordedButNeverSentIsSentAfterRestart()
+    {
+        QTemporaryDir dir;
+        const quint16 port = freePort();
+        VenueSide venue(dir.filePath(QStringLiteral("venue")), port);
+        TestStores stores(Backend::Sqlite);
+        const QString url = stores.freshUrl();
+        const QString wsState = dir.filePath(QStringLiteral("ws"));
+        const Quote q = venue.server->venue().topOfBook(QStringLiteral("MSFT"));
+        {
+            Workstation ws(stores, url, wsState, port);
+            const QString px = priceOf(ws.reference, QStringLiteral("MSFT"), Price(q.bid->value() - 300));
+            QVERIFY(ws.oms->submit(ws.order(QStringLiteral("C-1"), QStringLiteral("MSFT"), QStringLiteral("buy"), 100, px)).accepted);
+            QTRY_COMPARE(ws.state(QStringLiteral("C-1")), OrderState::New);
+            // What cancel() records first; the process dies before it sends anything.
+            QVERIFY(ws.oms->recordOnAccount(QStringLiteral("DESK-02"),
+                                            {NewEvent::make(events::CancelRequested, {{QStringLiteral("order_id"), QStringLiteral("C-1")}},
+                                                            Alice, QStringLiteral("C-1"))}));
+            QCOMPARE(ws.state(QStringLiteral("C-1")), OrderState::PendingCancel);
+        }
+        Workstation ws(stores, url, wsState, port);
+        QTRY_COMPARE(ws.state(QStringLiteral("C-1")), OrderState::Cancelled);
+        QCOMPARE(ws.count(events::CancelRequested, QStringLiteral("C-1")), 1); // the one recorded, sent again
+        QVERIFY(ws.oms->state().checkInvariants());
+    }
+
     void fillsWhileAwayArriveOnceAfterRestart()
     {
         QTemporaryDir dir;
