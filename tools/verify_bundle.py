@@ -27,6 +27,11 @@ EVENT_KEYS = ("sequence", "stream_id", "stream_version", "type", "schema_version
               "recorded_at", "actor_user", "actor_role", "correlation_id", "causation_id", "prev_hash", "hash")
 CSV_HEADER = ["sequence", "recorded_at", "recorded_us", "stream_id", "stream_version", "type", "schema_version",
               "actor_user", "actor_role", "correlation_id", "causation_id", "payload", "prev_hash", "hash"]
+TERMS_EVENTS = ("OrderAccepted", "OrderRejected", "OrderDiscovered")
+SELECTIONS = {"executions": ("OrderPartiallyFilled", "OrderFilled", "ExecutionException", "ExecutionBusted",
+                             "ExecutionCorrected"),
+              "cancels": ("CancelRequested", "OrderCancelled", "CancelRejected"),
+              "replaces": ("ReplaceRequested", "OrderReplaced", "ReplaceRejected")}
 ED25519_SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
 
 
@@ -323,7 +328,18 @@ def check_orders(bundle, events):
                     raise Broken(f"{where} {section} sequence {sequence}", "an event of another order")
         if [e.get("sequence") for e in record["history"]] != named[order_id]:
             raise Broken(where, "its history is not every event that names the order")
+        for section, types in SELECTIONS.items():
+            if [e.get("sequence") for e in record[section]] != \
+                    [e["sequence"] for e in record["history"] if e["type"] in types]:
+                raise Broken(f"{where} {section}", f"not the order's {section} (its history's {', '.join(types)})")
         history = {e["sequence"]: e for e in record["history"]}
+        firsts = {"received": next((e for e in record["history"] if e["type"] in TERMS_EVENTS), None),
+                  "entered": next((e for e in record["history"] if e["type"] == "OrderAcknowledged"), None)}
+        for moment, first in firsts.items():
+            value = record.get(moment)
+            if (value is None) != (first is None) or (first is not None and (not isinstance(value, dict)
+                                                                              or value.get("sequence") != first["sequence"])):
+                raise Broken(f"{where} {moment}", "not the first event of the order that says so")
         for moment in ("received", "entered"):
             value = record.get(moment)
             if value is None:
@@ -338,8 +354,14 @@ def check_orders(bundle, events):
             if record.get("terms") != entry["details"] or record.get("terms_event") != entry["type"]:
                 raise Broken(f"{where} terms", "not the terms of the event that received the order")
             responsible = record.get("responsible") or {}
-            if responsible.get("user") != entry["actor"]["user"] or responsible.get("role") != entry["actor"]["role"]:
+            if responsible.get("user") != entry["actor"]["user"] or responsible.get("role") != entry["actor"]["role"] \
+                    or responsible.get("workstation") != (entry["details"] or {}).get("workstation"):
                 raise Broken(f"{where} responsible", "not who entered the order")
+        elif record.get("terms") is not None or record.get("responsible") is not None:
+            raise Broken(f"{where} terms", "terms with no event that received the order")
+        terms = record.get("terms") if isinstance(record.get("terms"), dict) else {}
+        if record.get("account") != terms.get("account", str(record.get("stream_id"))[len("account-"):]):
+            raise Broken(f"{where} account", "not the account of its terms or its stream")
     missing = [order_id for order_id in named if order_id not in seen]
     if missing:
         raise Broken(f"{name} order {missing[0]}", "no memorandum")

@@ -390,6 +390,32 @@ class TestAuditBundle : public QObject
             }
             return QStringLiteral("no order with an execution");
         }
+        if (how == u"a fill left out of an order's executions") {
+            QList<QByteArray> list = lines(orders);
+            for (QByteArray &l : list) {
+                QJsonObject o = object(l);
+                QJsonArray executions = o.value(QStringLiteral("executions")).toArray();
+                if (executions.isEmpty())
+                    continue;
+                executions.removeAt(0);
+                o.insert(QStringLiteral("executions"), executions);
+                l = compact(o);
+                writeLines(orders, list);
+                refreshManifest(dir, QStringLiteral("orders.jsonl"));
+                return QStringLiteral("orders.jsonl order %1 executions: not the order's executions")
+                    .arg(o.value(QStringLiteral("order_id")).toString());
+            }
+            return QStringLiteral("no order with an execution");
+        }
+        if (how == u"an order's account changed") {
+            QList<QByteArray> list = lines(orders);
+            QJsonObject o = object(list[1]);
+            o.insert(QStringLiteral("account"), QStringLiteral("SIM-09"));
+            list[1] = compact(o);
+            writeLines(orders, list);
+            refreshManifest(dir, QStringLiteral("orders.jsonl"));
+            return QStringLiteral("orders.jsonl order %1 account: not the account").arg(o.value(QStringLiteral("order_id")).toString());
+        }
         if (how == u"an event left out of an order's history") {
             QList<QByteArray> list = lines(orders);
             QJsonObject o = object(list[0]);
@@ -492,7 +518,7 @@ private slots:
                                 "two events swapped", "event duplicated", "last event removed", "head hash in the manifest changed",
                                 "file hash in the manifest changed", "file truncated", "file truncated, manifest updated",
                                 "file missing", "file added", "CSV edited", "CSV row removed", "instrument altered",
-                                "instrument removed", "order terms altered", "execution's price altered",
+                                "instrument removed", "order terms altered", "execution's price altered", "a fill left out of an order's executions", "an order's account changed",
                                 "an event left out of an order's history", "order memorandum removed", "checkpoint edited"})
             QTest::newRow(how) << QString::fromLatin1(how);
     }
