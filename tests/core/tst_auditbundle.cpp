@@ -509,6 +509,30 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("is not empty")), qPrintable(r.out));
     }
 
+    void bundleRefusals()
+    {
+        const QStringList bundle{QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--store"), m_url,
+                                 QStringLiteral("--bundle"), path(QStringLiteral("refused"))};
+        Run r = instantCli(bundle + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains(QStringLiteral("it takes no --format")), qPrintable(r.out));
+        r = instantCli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--store"), m_url, QStringLiteral("--checkpoint"),
+                        path(QStringLiteral("desk.checkpoint.json"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains(QStringLiteral("--checkpoint goes with --bundle")), qPrintable(r.out));
+        // A checkpoint of another chain is not carried: it would vouch for nothing in this bundle.
+        const QString other = QStringLiteral("sqlite://") + path(QStringLiteral("other.db"));
+        r = instantCli({QStringLiteral("demo"), QStringLiteral("run"), QStringLiteral("--headless"), QStringLiteral("--store"), other,
+                        QStringLiteral("--orders"), QStringLiteral("8"), QStringLiteral("--seed"), QStringLiteral("4"),
+                        QStringLiteral("--demo-date"), QStringLiteral("2026-11-20")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out));
+        r = instantCli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--store"), other, QStringLiteral("--bundle"),
+                        path(QStringLiteral("other-bundle")), QStringLiteral("--checkpoint"), path(QStringLiteral("desk.checkpoint.json"))});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.contains(QStringLiteral("is not of this chain")) || r.out.contains(QStringLiteral("beyond the store's head")),
+                 qPrintable(r.out));
+    }
+
     void alteredBundleIsNamed_data()
     {
         QTest::addColumn<QString>("how");
