@@ -538,7 +538,7 @@ void benchWorkstation(bool quick, const QString &dir, const QString &templatePat
     }
     const QString instant = QCoreApplication::applicationDirPath() + QStringLiteral("/instant");
     const QByteArray program = instant.toLocal8Bit(), url = (QStringLiteral("sqlite://") + path).toLocal8Bit();
-    const int seconds = quick ? 15 : 200;
+    const int seconds = quick ? 8 : 200;
     const QByteArray wait = QByteArray::number(seconds);
     int out[2];
     if (pipe(out) != 0)
