@@ -36,7 +36,7 @@ for ((round = 1; round <= rounds; round++)); do
     else
         wait "$pid"
         rc=$?
-        if [[ $rc -ne 0 ]] || grep -qE "AddressSanitizer|malloc|double free|corrupted" "$work/killed.err"; then
+        if [[ $rc -ne 0 ]] || grep -qE "AddressSanitizer|runtime error|malloc|double free|corrupted" "$work/killed.err"; then
             abnormal=$((abnormal + 1))
             cat "$work/killed.out" "$work/killed.err" >"$work/abnormal-$abnormal.log"
             echo "round $round: the run that was not killed exited $rc (see $work/abnormal-$abnormal.log)" >&2
@@ -46,7 +46,7 @@ for ((round = 1; round <= rounds; round++)); do
     "$binary" "${run_args[@]}" --orders "$orders" --seed "$seed" >"$work/run.out" 2>"$work/run.err"
     rc=$?
     finished=$((finished + 1))
-    if [[ $rc -ne 0 ]] || grep -qE "AddressSanitizer|malloc|double free|corrupted" "$work/run.err" ||
+    if [[ $rc -ne 0 ]] || grep -qE "AddressSanitizer|runtime error|malloc|double free|corrupted" "$work/run.err" ||
         ! grep -q '"invariants":"hold"' "$work/run.out"; then
         abnormal=$((abnormal + 1))
         cat "$work/run.out" "$work/run.err" >"$work/abnormal-$abnormal.log"
