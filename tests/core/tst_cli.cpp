@@ -4,6 +4,7 @@
 #include "store/eventstore.h"
 #include "historyrewrite.h"
 #include "teststores.h"
+#include "programrun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,28 +22,9 @@ using namespace instant::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 Run instantCli(const QStringList &args, const QByteArray &input = {})
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("INSTANT_KEYCHAIN"), QStringLiteral("off"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(INSTANT_BINARY), args);
-    if (!input.isNull()) {
-        p.write(input);
-        p.closeWriteChannel();
-    }
-    if (!p.waitForFinished(60000))
-        qFatal("instant %s did not finish", qPrintable(args.join(u' ')));
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
+    return runProgram(QStringLiteral(INSTANT_BINARY), args, input);
 }
 
 } // namespace

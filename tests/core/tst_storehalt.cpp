@@ -14,6 +14,7 @@
 #include "testmarket.h"
 #include "testorders.h"
 #include "teststores.h"
+#include "programrun.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,23 +33,9 @@ using namespace instant::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
-
 Run run(const QString &program, const QStringList &args, int timeoutMs = 120000)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("INSTANT_KEYCHAIN"), QStringLiteral("off"));
-    p.setProcessEnvironment(env);
-    p.start(program, args);
-    if (!p.waitForFinished(timeoutMs))
-        qFatal("%s %s did not finish", qPrintable(program), qPrintable(args.join(u' ')));
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
+    return runProgram(program, args, {}, timeoutMs);
 }
 
 // A small filesystem of its own (tmpfs), unmounted when done. Mounting needs root, as the test

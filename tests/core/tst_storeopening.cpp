@@ -5,6 +5,7 @@
 #include "audit/chainverifier.h"
 #include "store/eventstore.h"
 #include "teststores.h"
+#include "programrun.h"
 
 #include <QDir>
 #include <QProcess>
@@ -22,25 +23,9 @@ using namespace instant::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 Run instantCli(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("INSTANT_KEYCHAIN"), QStringLiteral("off"));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(INSTANT_BINARY), args);
-    if (!p.waitForFinished(60000))
-        qFatal("instant %s did not finish", qPrintable(args.join(u' ')));
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-               QString::fromUtf8(p.readAllStandardError())};
+    return runProgram(QStringLiteral(INSTANT_BINARY), args);
 }
 
 QByteArray readAll(const QString &path)
