@@ -1,6 +1,6 @@
 #include "blottermodel.h"
 
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 
 #include <QBrush>

@@ -1,7 +1,7 @@
 #include "bracketsmodel.h"
 
 #include "common/clock.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 
 #include <QBrush>

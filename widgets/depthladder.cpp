@@ -127,7 +127,7 @@ void DepthLadder::setInstrument(const QString &instrument)
         m_engine->watchDepth(i->id);
 }
 
-void DepthLadder::applyDepth(const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks)
+void DepthLadder::applyDepth(const QString &instrument, const QList<LevelView> &bids, const QList<LevelView> &asks)
 {
     if (instrument != m_instrument)
         return;

@@ -38,7 +38,7 @@ public:
     QString instrument() const { return m_instrument; }
     QTableView *view() const { return m_view; }
     LadderModel *model() const { return m_model; }
-    void applyDepth(const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks);
+    void applyDepth(const QString &instrument, const QList<LevelView> &bids, const QList<LevelView> &asks);
     void applyOrders(const QList<OrderRef> &orders);
 
     // The quantity a click trades ("5mm", "250k", "100"): the instrument's usual one until the

@@ -198,18 +198,18 @@ int LadderModel::rowOf(Price price) const
     return row < m_rows ? int(row) : -1;
 }
 
-void LadderModel::setDepth(const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks)
+void LadderModel::setDepth(const QList<LevelView> &bids, const QList<LevelView> &asks)
 {
     m_bidSize.clear();
     m_askSize.clear();
     m_bestBid.reset();
     m_bestAsk.reset();
-    for (const venue::LevelView &l : bids) {
+    for (const LevelView &l : bids) {
         m_bidSize[l.price.value()] += l.quantity.value();
         if (!m_bestBid || l.price > *m_bestBid)
             m_bestBid = l.price;
     }
-    for (const venue::LevelView &l : asks) {
+    for (const LevelView &l : asks) {
         m_askSize[l.price.value()] += l.quantity.value();
         if (!m_bestAsk || l.price < *m_bestAsk)
             m_bestAsk = l.price;

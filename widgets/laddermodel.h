@@ -39,7 +39,7 @@ public:
     std::optional<Price> priceAt(int row) const;
     int rowOf(Price price) const; // -1 when no shown row has it
 
-    void setDepth(const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks);
+    void setDepth(const QList<LevelView> &bids, const QList<LevelView> &asks);
     std::optional<Price> bestBid() const { return m_bestBid; }
     std::optional<Price> bestAsk() const { return m_bestAsk; }
     std::optional<Price> marketPrice() const; // the mid on a tick, else the one side there is

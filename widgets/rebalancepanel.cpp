@@ -1,7 +1,7 @@
 #include "rebalancepanel.h"
 
 #include "engine/tradingengine.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 
 #include <QComboBox>

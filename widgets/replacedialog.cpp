@@ -1,6 +1,6 @@
 #include "replacedialog.h"
 
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "refdata/instrument.h"
 

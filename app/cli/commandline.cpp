@@ -6,7 +6,7 @@
 #include "audit/auditbundle.h"
 #include "audit/auditexport.h"
 #include "demo/demorun.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
 #include "analytics/bondanalytics.h"
@@ -16,7 +16,7 @@
 #include "audit/checkpoint.h"
 #include "store/credentials.h"
 #include "store/eventstore.h"
-#include "marketdata/marketdataserver.h"
+#include "venue/marketdataserver.h"
 #include "venue/venueserver.h"
 
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "venue/venue.h"
+#include "marketdata/marketdata.h"
 
 #include <QList>
 

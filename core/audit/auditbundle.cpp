@@ -4,7 +4,7 @@
 #include "audit/checkpoint.h"
 #include "oms/executionevents.h"
 #include "oms/instrumentlistings.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "store/eventstore.h"
 
 #include <QCryptographicHash>

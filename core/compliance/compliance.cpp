@@ -1,7 +1,7 @@
 #include "compliance/compliance.h"
 
 #include "analytics/bondanalytics.h"
-#include "oms/tradingstate.h"
+#include "records/bookview.h"
 #include "refdata/referencedata.h"
 
 #include <cmath>
@@ -120,7 +120,7 @@ QJsonArray ComplianceEngine::defaultRules()
     };
 }
 
-double ComplianceEngine::accountDv01(const QString &account, const TradingState &state, const ReferenceData &reference,
+double ComplianceEngine::accountDv01(const QString &account, const BookView &state, const ReferenceData &reference,
                                      QDate settle)
 {
     double total = 0;
@@ -132,17 +132,15 @@ double ComplianceEngine::accountDv01(const QString &account, const TradingState 
         if (auto dv01 = analytics::dv01PerUnitFace(*i, px, settle))
             total += *dv01 * double(quantity);
     };
-    for (const PositionRecord &p : state.positions())
-        if (p.account == account)
-            add(p.instrument, p.quantity);
-    for (const OrderRecord &o : state.orders())
-        if (o.account == account && !isTerminal(o.state))
-            add(o.instrument, o.side == Side::Buy ? o.leaves().value() : -o.leaves().value());
+    for (const PositionRecord &p : state.positionsOf(account))
+        add(p.instrument, p.quantity);
+    for (const OrderRef &o : state.workingOrdersOf(account))
+        add(o->instrument, o->side == Side::Buy ? o->leaves().value() : -o->leaves().value());
     return total;
 }
 
 QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, const OrderCheck &order,
-                                         const TradingState &state, const ReferenceData &reference)
+                                         const BookView &state, const ReferenceData &reference)
 {
     QList<Violation> out;
     const Instrument &instrument = *order.instrument;
@@ -169,9 +167,9 @@ QList<Violation> ComplianceEngine::check(const QList<ComplianceRule> &rules, con
             const double limit = std::floor(rule.params.value(QStringLiteral("limit_quantity")).toDouble());
             const PositionRecord *p = state.position(order.account, instrument.id);
             qint64 after = p ? p->quantity : 0;
-            for (const OrderRecord &o : state.orders())
-                if (o.account == order.account && o.instrument == instrument.id && o.side == Side::Buy && !isTerminal(o.state))
-                    after += o.leaves().value();
+            for (const OrderRef &o : state.workingOrdersOf(order.account))
+                if (o->instrument == instrument.id && o->side == Side::Buy)
+                    after += o->leaves().value();
             if (order.side == Side::Buy)
                 after += order.quantity.value();
             if (order.side == Side::Buy && double(after) > limit)

@@ -13,7 +13,7 @@
 namespace instant {
 
 class ReferenceData;
-class TradingState;
+class BookView;
 struct Instrument;
 
 enum class Severity : quint8 { Hard, Soft };
@@ -84,9 +84,9 @@ public:
 
     // All violations of the rules in `rules` for the order against the state before it.
     static QList<Violation> check(const QList<ComplianceRule> &rules, const OrderCheck &order,
-                                  const TradingState &state, const ReferenceData &reference);
+                                  const BookView &state, const ReferenceData &reference);
     // Treasury DV01 in dollars of an account's positions plus working buys.
-    static double accountDv01(const QString &account, const TradingState &state, const ReferenceData &reference,
+    static double accountDv01(const QString &account, const BookView &state, const ReferenceData &reference,
                               QDate settle);
 };
 

@@ -3,7 +3,7 @@
 
 #include "events/eventhash.h"
 #include "oms/lifecycleevents.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "demo/simulatedtraders.h"

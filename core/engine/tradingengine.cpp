@@ -1,11 +1,11 @@
 #include "engine/tradingengine.h"
-#include "oms/ordercost.h"
+#include "compliance/ordercost.h"
 
 #include "analytics/bondanalytics.h"
 #include "analytics/marketcalendar.h"
 #include "demo/demomarket.h"
 #include "demo/simulatedtraders.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 #include "settlement/instrumentlifecycle.h"
 #include "settlement/settlementworker.h"
@@ -187,7 +187,7 @@ public:
         if (m_feed) {
             connectMarketData(m_feed);
             connect(m_feed, &WebSocketFeed::depth, this,
-                    [this](const QString &instrument, const QList<venue::LevelView> &bids, const QList<venue::LevelView> &asks) {
+                    [this](const QString &instrument, const QList<LevelView> &bids, const QList<LevelView> &asks) {
                         if (instrument != m_depthInstrument)
                             return;
                         m_feedDepth = {bids, asks};
@@ -401,8 +401,8 @@ public:
             if (const venue::OrderBook *book = m_simulated->book(m_depthInstrument)) {
                 const auto bids = book->depth(Side::Buy, 10);
                 const auto asks = book->depth(Side::Sell, 10);
-                Q_EMIT m_engine.depthUpdated(m_depthInstrument, QList<venue::LevelView>(bids.begin(), bids.end()),
-                                             QList<venue::LevelView>(asks.begin(), asks.end()));
+                Q_EMIT m_engine.depthUpdated(m_depthInstrument, QList<LevelView>(bids.begin(), bids.end()),
+                                             QList<LevelView>(asks.begin(), asks.end()));
             }
         }
     }
@@ -746,7 +746,7 @@ private:
     FixVenue *m_dropCopy = nullptr; // live, when the desk has one
     WebSocketFeed *m_feed = nullptr;
     QString m_depthInstrument;
-    std::pair<QList<venue::LevelView>, QList<venue::LevelView>> m_feedDepth;
+    std::pair<QList<LevelView>, QList<LevelView>> m_feedDepth;
     bool m_feedDepthDirty = false;
     OrderManager m_oms;
     SettlementWorker m_settlement;
@@ -797,7 +797,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::Quote>>();
         qRegisterMetaType<QList<instant::TradePrint>>();
         qRegisterMetaType<QList<instant::Bar>>();
-        qRegisterMetaType<QList<instant::venue::LevelView>>();
+        qRegisterMetaType<QList<instant::LevelView>>();
         qRegisterMetaType<instant::CommandOutcome>();
         qRegisterMetaType<QList<instant::TradingState::LifecycleEntry>>();
         qRegisterMetaType<QList<instant::TradingState::ExceptionEntry>>();

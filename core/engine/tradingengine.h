@@ -4,7 +4,7 @@
 #include "screener/screener.h"
 #include "screener/traderalerts.h"
 #include "oms/orderfilter.h"
-#include "oms/ordercost.h"
+#include "compliance/ordercost.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
 #include "marketdata/websocketfeed.h"
@@ -156,8 +156,8 @@ Q_SIGNALS:
     void quotesUpdated(const QList<instant::Quote> &quotes);
     void tradesPrinted(const QList<instant::TradePrint> &trades);
     void barsClosed(const QList<instant::Bar> &bars);
-    void depthUpdated(const QString &instrument, const QList<instant::venue::LevelView> &bids,
-                      const QList<instant::venue::LevelView> &asks);
+    void depthUpdated(const QString &instrument, const QList<instant::LevelView> &bids,
+                      const QList<instant::LevelView> &asks);
     void commandFinished(const instant::CommandOutcome &outcome);
     // Screener alerts, each also an event, and one for each new execution exception (kind
     // "execution_exception", id "X<sequence>": the ExecutionException event is its record).

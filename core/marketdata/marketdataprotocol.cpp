@@ -24,10 +24,10 @@ QJsonArray toArray(const QStringList &list)
     return QJsonArray::fromStringList(list);
 }
 
-QJsonArray levelsToJson(const QList<venue::LevelView> &levels)
+QJsonArray levelsToJson(const QList<LevelView> &levels)
 {
     QJsonArray out;
-    for (const venue::LevelView &l : levels)
+    for (const LevelView &l : levels)
         out.append(QJsonArray{l.price.value(), l.quantity.value(), l.orders});
     return out;
 }
@@ -136,7 +136,7 @@ public:
     }
 
     // [[price, quantity, orders], ...], best first.
-    QList<venue::LevelView> levels(QStringView key, Side side)
+    QList<LevelView> levels(QStringView key, Side side)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined()) {
@@ -155,7 +155,7 @@ public:
                      .arg(MaxDepthLevels));
             return {};
         }
-        QList<venue::LevelView> out;
+        QList<LevelView> out;
         out.reserve(a.size());
         for (qsizetype i = 0; i < a.size(); ++i) {
             const QString where = QStringLiteral("\"%1\" level %2").arg(key).arg(i + 1);
@@ -186,7 +186,7 @@ public:
                     return {};
                 }
             }
-            out.append(venue::LevelView{Price(*price), Quantity(*quantity), int(*orders)});
+            out.append(LevelView{Price(*price), Quantity(*quantity), int(*orders)});
         }
         return out;
     }

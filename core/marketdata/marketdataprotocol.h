@@ -9,8 +9,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
-#include "venue/orderbook.h"
-#include "venue/venue.h"
+#include "marketdata/marketdata.h"
 
 #include <QList>
 #include <QString>
@@ -65,8 +64,8 @@ struct FeedHello
 struct DepthUpdate
 {
     QString instrument;
-    QList<venue::LevelView> bids;
-    QList<venue::LevelView> asks;
+    QList<LevelView> bids;
+    QList<LevelView> asks;
     TimestampUs timeUs = 0;
 };
 

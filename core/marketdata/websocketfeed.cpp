@@ -75,7 +75,7 @@ WebSocketFeed::WebSocketFeed(QUrl url, QStringList symbols, FeedOptions options,
         qRegisterMetaType<instant::Quote>();
         qRegisterMetaType<instant::TradePrint>();
         qRegisterMetaType<instant::Bar>();
-        qRegisterMetaType<QList<instant::venue::LevelView>>();
+        qRegisterMetaType<QList<instant::LevelView>>();
         return 0;
     }();
     Q_UNUSED(registered);

@@ -70,8 +70,8 @@ Q_SIGNALS:
     void quote(const instant::Quote &quote);
     void trade(const instant::TradePrint &trade);
     void bar(const instant::Bar &bar);
-    void depth(const QString &instrument, const QList<instant::venue::LevelView> &bids,
-               const QList<instant::venue::LevelView> &asks);
+    void depth(const QString &instrument, const QList<instant::LevelView> &bids,
+               const QList<instant::LevelView> &asks);
     void statusChanged(const instant::FeedStatus &status);
     void problem(const QString &message);
 

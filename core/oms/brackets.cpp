@@ -2,7 +2,7 @@
 
 #include "common/clock.h"
 #include "events/payload.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "venue/venue.h"

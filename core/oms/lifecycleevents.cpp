@@ -1,6 +1,6 @@
 #include "oms/lifecycleevents.h"
 
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 
 #include <QJsonObject>
 

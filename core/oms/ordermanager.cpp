@@ -1,10 +1,10 @@
 #include "oms/ordermanager.h"
-#include "oms/ordercost.h"
+#include "compliance/ordercost.h"
 
 #include "analytics/bondanalytics.h"
 #include "analytics/marketcalendar.h"
 #include "oms/instrumentlistings.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 

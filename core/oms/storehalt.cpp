@@ -2,7 +2,7 @@
 // store records again (ordermanager.h, OrderManager::StoreHalt).
 #include "oms/ordermanager.h"
 
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "store/eventstore.h"
 
 namespace instant {

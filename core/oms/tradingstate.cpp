@@ -6,8 +6,9 @@
 #include "oms/executionevents.h"
 #include "oms/instrumentlistings.h"
 #include "oms/lifecycleevents.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/stateamounts.h"
+#include "records/recordreaders.h"
 #include "events/eventhash.h"
 #include "events/payload.h"
 #include "store/eventstore.h"
@@ -19,27 +20,6 @@
 namespace instant {
 
 using namespace state;
-
-QString averagePriceText(const OrderRecord &order, const Instrument &instrument)
-{
-    if (order.filled.value() <= 0)
-        return {};
-    if (!order.offGrid)
-        return instrument.formatPrice(Price(qRound64(order.averagePriceUnits())));
-    // price = cents / (quantity × multiplier × (100 unless quoted per 100)), to 6 decimals
-    __extension__ typedef __int128 Wide;
-    const Wide denominator = Wide(order.filled.value()) * instrument.contractMultiplier * (instrument.quotedPer100 ? 1 : 100);
-    const Wide micro = Wide(order.filledNotionalCents) * 1'000'000 / denominator;
-    Decimal d;
-    d.mantissa = qint64(micro);
-    d.places = 6;
-    return Decimal::parse(d.text().toStdString()).value_or(d).text();
-}
-
-QString FillRecord::key() const
-{
-    return fillKey(orderId, execId);
-}
 
 bool TradingState::hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const
 {
@@ -57,61 +37,6 @@ bool TradingState::hasExecution(const QString &orderId, const QString &execId, b
 }
 
 namespace {
-
-qint64 i64(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toInteger();
-}
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-std::optional<Price> optionalPrice(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isNull() || v.isUndefined())
-        return std::nullopt;
-    return Price(v.toInteger());
-}
-
-// The same readers over a decoded event payload (replays: no QJsonObject is built).
-qint64 i64(const Payload &p, const char *key)
-{
-    return p.i64(key);
-}
-
-QString str(const Payload &p, const char *key)
-{
-    return p.str(key);
-}
-
-std::optional<Price> optionalPrice(const Payload &p, const char *key)
-{
-    if (auto v = p.optionalI64(key))
-        return Price(*v);
-    return std::nullopt;
-}
-
-
-// The terms of an order, as both an OrderAccepted/OrderRejected payload and a snapshot write them.
-template <class Json>
-void readOrderTerms(OrderRecord &o, const Json &p)
-{
-    o.orderId = str(p, "order_id");
-    o.account = str(p, "account");
-    o.instrument = str(p, "instrument");
-    events::parseSide(str(p, "side"), o.side);
-    events::parseOrderType(str(p, "type"), o.type);
-    events::parseTimeInForce(str(p, "tif"), o.tif);
-    o.quantity = Quantity(i64(p, "quantity"));
-    o.limitPrice = optionalPrice(p, "limit_price");
-    o.stopPrice = optionalPrice(p, "stop_price");
-    o.protectionPrice = optionalPrice(p, "protection_price");
-    o.parent = str(p, "parent");
-    o.workstation = str(p, "workstation");
-}
 
 // The event types the projection applies, looked up once per event instead of compared in turn.
 enum class Kind { Other, AccountOpened, CancelRejected, CancelRequested, CommandRefused, ComplianceRulesChanged, IllegalTransitionRefused, KillSwitchChanged, OrderAccepted, OrderAcknowledged, OrderCancelled, OrderExpired, OrderFilled, OrderPartiallyFilled, OrderRejected, OrderReplaced, ReplaceRejected, ReplaceRequested, TradeSettled, VenueRejected };
@@ -150,24 +75,6 @@ bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const
     return isAmount(cents) && addTo(m_accounts.value(order.account).reservedCents, cents - order.reservedCents, total);
 }
 
-OrderRef::OrderRef(OrderRecord record) : d(new Data)
-{
-    d->record = std::move(record);
-}
-
-OrderRecord &OrderRef::edit()
-{
-    d.detach();
-    return d->record;
-}
-
-void sortByEntry(QList<OrderRef> &orders)
-{
-    auto before = [](const OrderRef &a, const OrderRef &b) { return enteredBefore(*a, *b); };
-    if (!std::is_sorted(orders.cbegin(), orders.cend(), before))
-        std::sort(orders.begin(), orders.end(), before);
-}
-
 QList<OrderRef> OrderTable::inEntryOrder() const
 {
     QList<OrderRef> all = m_hash.values();
@@ -185,6 +92,24 @@ const AccountRecord *TradingState::account(const QString &id) const
 {
     auto it = m_accounts.constFind(id);
     return it == m_accounts.cend() ? nullptr : &*it;
+}
+
+QList<PositionRecord> TradingState::positionsOf(const QString &account) const
+{
+    QList<PositionRecord> out;
+    const QString prefix = positionKey(account, QString());
+    for (auto it = m_positions.lowerBound(prefix); it != m_positions.cend() && it.key().startsWith(prefix); ++it)
+        out << *it;
+    return out;
+}
+
+QList<OrderRef> TradingState::workingOrdersOf(const QString &account) const
+{
+    QList<OrderRef> out;
+    for (const QString &id : m_working)
+        if (const OrderRef o = m_orders.value(id); !o.isNull() && o->account == account)
+            out << o;
+    return out;
 }
 
 const PositionRecord *TradingState::position(const QString &account, const QString &instrument) const
@@ -727,184 +652,6 @@ Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingStat
 }
 
 // ---- snapshots ----
-
-QJsonObject OrderRecord::toJson() const
-{
-    QJsonObject o{{QStringLiteral("order_id"), orderId},
-                  {QStringLiteral("account"), account},
-                  {QStringLiteral("instrument"), instrument},
-                  {QStringLiteral("side"), events::toString(side)},
-                  {QStringLiteral("type"), events::toString(type)},
-                  {QStringLiteral("tif"), events::toString(tif)},
-                  {QStringLiteral("quantity"), quantity.value()},
-                  {QStringLiteral("state"), stateName(state)},
-                  {QStringLiteral("before_pending"), stateName(beforePending)},
-                  {QStringLiteral("filled"), filled.value()},
-                  {QStringLiteral("filled_price_quantity"), filledPriceQuantity},
-                  {QStringLiteral("filled_notional_cents"), filledNotionalCents},
-                  {QStringLiteral("reserved_cents"), reservedCents},
-                  {QStringLiteral("reason"), reason},
-                  {QStringLiteral("actor"), actor},
-                  {QStringLiteral("overrides"), overrides},
-                  {QStringLiteral("created_us"), createdUs},
-                  {QStringLiteral("updated_us"), updatedUs},
-                  {QStringLiteral("last_sequence"), lastSequence}};
-    if (exceptions) // only then: orders without exceptions keep their bytes
-        o.insert(QStringLiteral("exceptions"), exceptions);
-    if (statusBooked)
-        o.insert(QStringLiteral("status_booked"), statusBooked);
-    if (offGrid)
-        o.insert(QStringLiteral("off_grid"), true);
-    o.insert(QStringLiteral("limit_price"), limitPrice ? QJsonValue(limitPrice->value()) : QJsonValue());
-    o.insert(QStringLiteral("stop_price"), stopPrice ? QJsonValue(stopPrice->value()) : QJsonValue());
-    o.insert(QStringLiteral("protection_price"), protectionPrice ? QJsonValue(protectionPrice->value()) : QJsonValue());
-    o.insert(QStringLiteral("pending_quantity"), pendingQuantity ? QJsonValue(pendingQuantity->value()) : QJsonValue());
-    o.insert(QStringLiteral("pending_limit_price"), pendingLimitPrice ? QJsonValue(pendingLimitPrice->value()) : QJsonValue());
-    if (!parent.isEmpty())
-        o.insert(QStringLiteral("parent"), parent);
-    if (!workstation.isEmpty()) // only then: orders of stores before workstation identities keep their bytes
-        o.insert(QStringLiteral("workstation"), workstation);
-    return o;
-}
-
-OrderRecord OrderRecord::fromJson(const QJsonObject &o)
-{
-    OrderRecord r;
-    readOrderTerms(r, o);
-    if (auto q = optionalPrice(o, "pending_quantity"))
-        r.pendingQuantity = Quantity(q->value());
-    r.pendingLimitPrice = optionalPrice(o, "pending_limit_price");
-    r.state = orderStateFromString(str(o, "state")).value_or(OrderState::Rejected);
-    r.beforePending = orderStateFromString(str(o, "before_pending")).value_or(OrderState::New);
-    r.filled = Quantity(i64(o, "filled"));
-    r.filledPriceQuantity = i64(o, "filled_price_quantity");
-    r.filledNotionalCents = i64(o, "filled_notional_cents");
-    r.reservedCents = i64(o, "reserved_cents");
-    r.reason = str(o, "reason");
-    r.actor = str(o, "actor");
-    r.overrides = o.value(QStringLiteral("overrides")).toArray();
-    r.createdUs = i64(o, "created_us");
-    r.updatedUs = i64(o, "updated_us");
-    r.lastSequence = i64(o, "last_sequence");
-    r.exceptions = int(i64(o, "exceptions"));
-    r.statusBooked = i64(o, "status_booked");
-    r.offGrid = o.value(QStringLiteral("off_grid")).toBool();
-    return r;
-}
-
-QJsonObject PositionRecord::toJson() const
-{
-    QJsonObject o{{QStringLiteral("account"), account},          {QStringLiteral("instrument"), instrument},
-                  {QStringLiteral("quantity"), quantity},        {QStringLiteral("settled_quantity"), settledQuantity},
-                  {QStringLiteral("cost_cents"), costCents},     {QStringLiteral("realized_cents"), realizedCents}};
-    if (interestCents)
-        o.insert(QStringLiteral("interest_cents"), interestCents);
-    if (couponsThrough.isValid()) // only then: positions that never held a note keep their bytes
-        o.insert(QStringLiteral("coupons_through"), couponsThrough.toString(Qt::ISODate));
-    if (retired)
-        o.insert(QStringLiteral("retired"), true);
-    return o;
-}
-
-PositionRecord PositionRecord::fromJson(const QJsonObject &o)
-{
-    PositionRecord p;
-    p.account = str(o, "account");
-    p.instrument = str(o, "instrument");
-    p.quantity = i64(o, "quantity");
-    p.settledQuantity = i64(o, "settled_quantity");
-    p.costCents = i64(o, "cost_cents");
-    p.realizedCents = i64(o, "realized_cents");
-    p.interestCents = i64(o, "interest_cents");
-    p.couponsThrough = QDate::fromString(str(o, "coupons_through"), Qt::ISODate);
-    p.retired = o.value(QStringLiteral("retired")).toBool();
-    return p;
-}
-
-QJsonObject AccountRecord::toJson() const
-{
-    QJsonObject o{{QStringLiteral("account"), id},
-                  {QStringLiteral("cash_cents"), cashCents},
-                  {QStringLiteral("reserved_cents"), reservedCents},
-                  {QStringLiteral("unsettled_buy_cents"), unsettledBuyCents},
-                  {QStringLiteral("unsettled_sell_cents"), unsettledSellCents},
-                  {QStringLiteral("available_cents"), availableCents()},
-                  {QStringLiteral("version"), version}};
-    if (exceptions)
-        o.insert(QStringLiteral("exceptions"), exceptions);
-    return o;
-}
-
-AccountRecord AccountRecord::fromJson(const QJsonObject &o)
-{
-    AccountRecord a;
-    a.id = str(o, "account");
-    a.cashCents = i64(o, "cash_cents");
-    a.reservedCents = i64(o, "reserved_cents");
-    a.unsettledBuyCents = i64(o, "unsettled_buy_cents");
-    a.unsettledSellCents = i64(o, "unsettled_sell_cents");
-    a.version = i64(o, "version");
-    a.exceptions = i64(o, "exceptions");
-    return a;
-}
-
-QJsonObject FillRecord::toJson() const
-{
-    QJsonObject o{{QStringLiteral("exec_id"), execId},
-            {QStringLiteral("order_id"), orderId},
-            {QStringLiteral("settled"), settled},
-            {QStringLiteral("sequence"), sequence},
-            {QStringLiteral("recorded_us"), recordedUs},
-            {QStringLiteral("account"), account},
-            {QStringLiteral("instrument"), instrument},
-            {QStringLiteral("side"), events::toString(side)},
-            {QStringLiteral("quantity"), quantity},
-            {QStringLiteral("price"), price},
-            {QStringLiteral("notional_cents"), notionalCents},
-            {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
-            {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
-    if (!failReason.isEmpty()) { // only then: states without a failed settlement keep their bytes
-        o.insert(QStringLiteral("fail_reason"), failReason);
-        o.insert(QStringLiteral("failed_on"), failedOn.toString(Qt::ISODate));
-    }
-    if (!priceText.isEmpty())
-        o.insert(QStringLiteral("price_text"), priceText);
-    if (accruedCents)
-        o.insert(QStringLiteral("accrued_cents"), accruedCents);
-    if (costDelta != (side == Side::Buy ? notionalCents : 0)) // a plain buy's is its amount
-        o.insert(QStringLiteral("cost_delta"), costDelta);
-    if (realizedDelta)
-        o.insert(QStringLiteral("realized_delta"), realizedDelta);
-    if (!adjustment.isEmpty())
-        o.insert(QStringLiteral("adjustment"), adjustment);
-    return o;
-}
-
-FillRecord FillRecord::fromJson(const QJsonObject &o)
-{
-    FillRecord f;
-    f.execId = str(o, "exec_id");
-    f.orderId = str(o, "order_id");
-    f.account = str(o, "account");
-    f.instrument = str(o, "instrument");
-    events::parseSide(str(o, "side"), f.side);
-    f.quantity = i64(o, "quantity");
-    f.price = i64(o, "price");
-    f.notionalCents = i64(o, "notional_cents");
-    f.accruedCents = i64(o, "accrued_cents");
-    f.tradeDate = QDate::fromString(str(o, "trade_date"), Qt::ISODate);
-    f.settleDate = QDate::fromString(str(o, "settle_date"), Qt::ISODate);
-    f.settled = o.value(QStringLiteral("settled")).toBool();
-    f.sequence = i64(o, "sequence");
-    f.recordedUs = i64(o, "recorded_us");
-    f.failReason = str(o, "fail_reason");
-    f.failedOn = QDate::fromString(str(o, "failed_on"), Qt::ISODate);
-    f.priceText = str(o, "price_text");
-    f.costDelta = o.contains(QStringLiteral("cost_delta")) ? i64(o, "cost_delta") : f.side == Side::Buy ? f.notionalCents : 0;
-    f.realizedDelta = i64(o, "realized_delta");
-    f.adjustment = str(o, "adjustment");
-    return f;
-}
 
 QJsonObject TradingState::toJson(bool withHistory) const
 {

@@ -1,7 +1,7 @@
 #include "portfolio/portfoliodesk.h"
 
 #include "analytics/bondanalytics.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"

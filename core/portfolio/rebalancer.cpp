@@ -1,6 +1,6 @@
 #include "portfolio/rebalancer.h"
 
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 
 #include <QJsonArray>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/types.h"
+#include "marketdata/marketdata.h"
 
 #include <QMetaType>
 #include <QString>
@@ -53,13 +54,6 @@ enum class RefuseReason : quint8 {
     NotInBook,       // cancel or replace of an order that is not resting (filled, cancelled, unknown)
 };
 QString describe(RefuseReason reason);
-
-struct LevelView
-{
-    Price price;
-    Quantity quantity;
-    int orders = 0;
-};
 
 // Hears what the book did, after it did it (the book is consistent when called).
 class BookListener
@@ -145,4 +139,3 @@ private:
 
 } // namespace instant::venue
 
-Q_DECLARE_METATYPE(instant::venue::LevelView)

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/decimal.h"
 #include "common/types.h"
+#include "marketdata/marketdata.h"
 
 #include <QDate>
 #include <QList>
@@ -69,37 +70,6 @@ struct VenueConnection
     QString text;
 };
 
-struct Quote
-{
-    QString instrument;
-    std::optional<Price> bid;
-    std::optional<Price> ask;
-    Quantity bidQuantity;
-    Quantity askQuantity;
-    TimestampUs timeUs = 0;
-    // Treasuries, as traders read them (the engine adds them): the yield at the mid, to the
-    // settlement date, and its change since the reference (previous close) price, in bp.
-    std::optional<double> yieldPercent;
-    std::optional<double> yieldChangeBp;
-};
-
-struct TradePrint
-{
-    QString instrument;
-    Price price;
-    Quantity quantity;
-    Side aggressor = Side::Buy;
-    TimestampUs timeUs = 0;
-};
-
-struct Bar
-{
-    QString instrument;
-    TimestampUs startUs = 0; // the minute it covers
-    Price open, high, low, close;
-    Quantity volume;
-};
-
 // Where orders go: the simulated venue in demo mode, FIX or WebSocket venues live.
 // Reports arrive through executionReport(); market data through quote(), trade() and bar().
 class Venue : public QObject
@@ -140,7 +110,4 @@ Q_SIGNALS:
 } // namespace instant
 
 Q_DECLARE_METATYPE(instant::ExecutionReport)
-Q_DECLARE_METATYPE(instant::Quote)
-Q_DECLARE_METATYPE(instant::TradePrint)
-Q_DECLARE_METATYPE(instant::Bar)
 Q_DECLARE_METATYPE(instant::VenueConnection)

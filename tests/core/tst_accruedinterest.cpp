@@ -4,7 +4,7 @@
 
 #include "analytics/bondanalytics.h"
 #include "analytics/fixedincome.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"

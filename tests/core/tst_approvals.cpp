@@ -3,7 +3,7 @@
 // the trader who asked) approves or refuses it, each an event.
 
 #include "oms/approvals.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"

@@ -5,7 +5,7 @@
 // reconcile only their own orders.
 
 #include "oms/brackets.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -116,7 +116,7 @@ struct Desk
     void liftOffersUpTo(Price price)
     {
         qint64 qty = 0;
-        for (const venue::LevelView &l : venue->book(aapl().id)->depth(Side::Sell, 50))
+        for (const LevelView &l : venue->book(aapl().id)->depth(Side::Sell, 50))
             if (l.price <= price)
                 qty += l.quantity.value();
         NewOrderCommand c;
@@ -379,7 +379,7 @@ private Q_SLOTS:
         QVERIFY(d.buyBracket(QStringLiteral("B4"), 500, terms(d.text(stop), d.text(target))).accepted);
         // Another desk buys 200 of our 500 at the target (after what was offered before us).
         qint64 ahead = 0;
-        for (const venue::LevelView &l : d.venue->book(d.aapl().id)->depth(Side::Sell, 50))
+        for (const LevelView &l : d.venue->book(d.aapl().id)->depth(Side::Sell, 50))
             if (l.price < target)
                 ahead += l.quantity.value();
         NewOrderCommand c;
@@ -390,7 +390,7 @@ private Q_SLOTS:
         c.limitPrice = d.text(target);
         c.actor = Alice;
         // The level at the target holds others' offers queued before ours: take all but ours, and 200 of ours.
-        for (const venue::LevelView &l : d.venue->book(d.aapl().id)->depth(Side::Sell, 50))
+        for (const LevelView &l : d.venue->book(d.aapl().id)->depth(Side::Sell, 50))
             if (l.price == target)
                 ahead += l.quantity.value() - 500;
         c.quantity = ahead + 200;

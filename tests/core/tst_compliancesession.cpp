@@ -6,7 +6,7 @@
 #include "engine/tradingengine.h"
 #include "engine/workstationsession.h"
 #include "oms/brackets.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"

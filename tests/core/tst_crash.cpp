@@ -7,7 +7,7 @@
 
 #include "audit/chainverifier.h"
 #include "demo/demorun.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "store/eventstore.h"
 #include "teststores.h"

@@ -4,7 +4,7 @@
 #include "audit/chainverifier.h"
 #include "demo/demorun.h"
 #include "events/eventhash.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"

@@ -4,7 +4,7 @@
 // the money owed, recomputed here from the broker's own list of fills, equal what Instant booked.
 
 #include "oms/executionevents.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "scriptedbroker.h"

@@ -3,8 +3,8 @@
 
 #include "engine/tradingengine.h"
 #include "fix/fixsession.h"
-#include "marketdata/marketdataserver.h"
-#include "oms/orderevents.h"
+#include "venue/marketdataserver.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -405,7 +405,7 @@ private Q_SLOTS:
         {
             SimulatedVenue &book = venue.server->venue();
             qint64 offered = 0;
-            for (const venue::LevelView &level : book.book(QStringLiteral("AAPL"))->depth(Side::Sell, 100))
+            for (const LevelView &level : book.book(QStringLiteral("AAPL"))->depth(Side::Sell, 100))
                 if (level.price <= high)
                     offered += level.quantity.value();
             VenueOrder sweep;

@@ -6,7 +6,7 @@
 #include "analytics/marketcalendar.h"
 #include "events/eventhash.h"
 #include "oms/lifecycleevents.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "settlement/instrumentlifecycle.h"

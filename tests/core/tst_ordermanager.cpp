@@ -2,7 +2,7 @@
 
 #include "analytics/bondanalytics.h"
 #include "oms/executionevents.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"

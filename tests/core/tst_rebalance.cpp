@@ -3,7 +3,7 @@
 // recorded and replayed, accept sent once, a compliance refusal shown with its reason).
 
 #include "analytics/bondanalytics.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "portfolio/portfoliodesk.h"
 #include "portfolio/rebalancer.h"

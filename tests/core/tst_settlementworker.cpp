@@ -1,6 +1,6 @@
 // Settlement: T+1 delivery against payment, and the fails when a due trade cannot settle.
 
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "settlement/settlementworker.h"

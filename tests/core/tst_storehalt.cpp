@@ -4,7 +4,7 @@
 #include "audit/chainverifier.h"
 #include "demo/demorun.h"
 #include "engine/tradingengine.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
 #include "store/eventstore.h"

@@ -4,7 +4,7 @@
 // and the state equals a full replay. Waiting for a venue that is not there costs no CPU.
 
 #include "audit/chainverifier.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "store/eventstore.h"
 #include "teststores.h"

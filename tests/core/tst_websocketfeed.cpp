@@ -3,7 +3,7 @@
 // protocol's decoders on their own.
 
 #include "marketdata/marketdataprotocol.h"
-#include "marketdata/marketdataserver.h"
+#include "venue/marketdataserver.h"
 #include "marketdata/websocketfeed.h"
 #include "refdata/referencedata.h"
 #include "venue/simulatedvenue.h"
@@ -76,13 +76,13 @@ QString describe(const Bar &b)
 template <typename Levels> QString describeLevels(const Levels &levels)
 {
     QStringList out;
-    for (const venue::LevelView &l : levels)
+    for (const LevelView &l : levels)
         out << QStringLiteral("%1x%2(%3)").arg(l.price.value()).arg(l.quantity.value()).arg(l.orders);
     return out.join(QLatin1Char(' '));
 }
 
-QString describeBook(const QString &instrument, const QList<venue::LevelView> &bids,
-                     const QList<venue::LevelView> &asks)
+QString describeBook(const QString &instrument, const QList<LevelView> &bids,
+                     const QList<LevelView> &asks)
 {
     return instrument + QStringLiteral(" bids ") + describeLevels(bids) + QStringLiteral(" | asks ") +
            describeLevels(asks);
@@ -93,8 +93,8 @@ QString describeBook(const SimulatedVenue &venue, const QString &instrument)
     const venue::OrderBook *book = venue.book(instrument);
     const auto bids = book->depth(Side::Buy, MaxDepthLevels);
     const auto asks = book->depth(Side::Sell, MaxDepthLevels);
-    return describeBook(instrument, QList<venue::LevelView>(bids.begin(), bids.end()),
-                        QList<venue::LevelView>(asks.begin(), asks.end()));
+    return describeBook(instrument, QList<LevelView>(bids.begin(), bids.end()),
+                        QList<LevelView>(asks.begin(), asks.end()));
 }
 
 QString stateName(FeedStatus::State s)
@@ -183,8 +183,8 @@ struct FeedRecorder
             instruments << b.instrument;
         });
         QObject::connect(&feed, &WebSocketFeed::depth, &context,
-                         [this](const QString &instrument, const QList<venue::LevelView> &bids,
-                                const QList<venue::LevelView> &asks) {
+                         [this](const QString &instrument, const QList<LevelView> &bids,
+                                const QList<LevelView> &asks) {
                              depths << describeBook(instrument, bids, asks);
                              instruments << instrument;
                          });

@@ -37,7 +37,7 @@ bool sameTexts(const QStringList &a, const QStringList &b)
     return true;
 }
 
-bool sameLevels(const QList<venue::LevelView> &a, const QList<venue::LevelView> &b)
+bool sameLevels(const QList<LevelView> &a, const QList<LevelView> &b)
 {
     if (a.size() != b.size())
         return false;
@@ -139,7 +139,7 @@ void use(const FeedMessage &message)
             screener.onBar(*b);
     } else if (const auto *d = std::get_if<DepthUpdate>(&message)) {
         for (const auto &levels : {d->bids, d->asks})
-            for (const venue::LevelView &l : levels)
+            for (const LevelView &l : levels)
                 show(d->instrument, {l.price});
     }
 }

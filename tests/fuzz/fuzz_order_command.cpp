@@ -11,7 +11,7 @@
 #include "copilot/copilot.h"
 #include "events/eventhash.h"
 #include "fuzzsupport.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
 #include "screener/screener.h"

@@ -4,7 +4,7 @@
 // failure messages.
 
 #include "events/event.h"
-#include "oms/orderstate.h"
+#include "records/orderstate.h"
 
 #include <QtTest/qtestcase.h>
 

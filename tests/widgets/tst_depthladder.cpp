@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(ladder.pointerOver());
         const QList<qint64> before = prices(ladder);
         const Price far(before.first() + 50 * tick); // far above the top row
-        ladder.applyDepth(aapl->id, {venue::LevelView{far, Quantity(500), 1}}, {venue::LevelView{far + Price(2 * tick), Quantity(700), 1}});
+        ladder.applyDepth(aapl->id, {LevelView{far, Quantity(500), 1}}, {LevelView{far + Price(2 * tick), Quantity(700), 1}});
         QCOMPARE(prices(ladder), before);
         QCOMPARE(centreButton->text(), QStringLiteral("▲ Centre")); // where the market went, said on the button
 
@@ -163,7 +163,7 @@ private Q_SLOTS:
         // Pointer away: the same jump re-centres the rows at once.
         leave(&ladder);
         QVERIFY(!ladder.pointerOver());
-        ladder.applyDepth(aapl->id, {venue::LevelView{far, Quantity(500), 1}}, {venue::LevelView{far + Price(2 * tick), Quantity(700), 1}});
+        ladder.applyDepth(aapl->id, {LevelView{far, Quantity(500), 1}}, {LevelView{far + Price(2 * tick), Quantity(700), 1}});
         QCOMPARE(ladder.model()->priceAt(middle)->value(), far.value() + tick);
         e->stop();
     }
@@ -183,7 +183,7 @@ private Q_SLOTS:
         const Price price = *ladder.model()->priceAt(row);
         const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
         const Price jump(price.value() - 40 * aapl->tickSize);
-        ladder.applyDepth(aapl->id, {venue::LevelView{jump, Quantity(100), 1}}, {venue::LevelView{jump + Price(aapl->tickSize), Quantity(100), 1}});
+        ladder.applyDepth(aapl->id, {LevelView{jump, Quantity(100), 1}}, {LevelView{jump + Price(aapl->tickSize), Quantity(100), 1}});
 
         QSignalSpy sent(&ladder, &DepthLadder::sent);
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));

@@ -6,7 +6,7 @@
 #include "approvalspanel.h"
 #include "analytics/bondanalytics.h"
 #include "engine/tradingengine.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "oms/ordermanager.h"
 #include "marketwatch.h"
 #include "orderticket.h"

@@ -6,7 +6,7 @@
 #include "engine/tradingengine.h"
 #include "killswitchdialog.h"
 #include "mainwindow.h"
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 #include "refdata/referencedata.h"
 #include "testengine.h"
 #include "teststores.h"

@@ -1,4 +1,4 @@
-#include "oms/orderstate.h"
+#include "records/orderstate.h"
 
 namespace instant {
 namespace {

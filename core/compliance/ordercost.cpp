@@ -1,4 +1,4 @@
-#include "oms/ordercost.h"
+#include "compliance/ordercost.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "oms/orderevents.h"
+#include "events/orderevents.h"
 
 namespace instant::events {
 

@@ -1,4 +1,4 @@
-#include "marketdata/marketdataserver.h"
+#include "venue/marketdataserver.h"
 
 #include "refdata/referencedata.h"
 #include "venue/simulatedvenue.h"
@@ -25,14 +25,14 @@ constexpr int HeartbeatMs = 1000;
 
 struct BookTop
 {
-    QList<venue::LevelView> bids;
-    QList<venue::LevelView> asks;
+    QList<LevelView> bids;
+    QList<LevelView> asks;
 };
 
-bool sameLevels(const QList<venue::LevelView> &a, const QList<venue::LevelView> &b)
+bool sameLevels(const QList<LevelView> &a, const QList<LevelView> &b)
 {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const venue::LevelView &x, const venue::LevelView &y) {
+                      [](const LevelView &x, const LevelView &y) {
                           return x.price == y.price && x.quantity == y.quantity && x.orders == y.orders;
                       });
 }
@@ -42,9 +42,9 @@ bool sameTop(const BookTop &a, const BookTop &b)
     return sameLevels(a.bids, b.bids) && sameLevels(a.asks, b.asks);
 }
 
-QList<venue::LevelView> toList(const std::vector<venue::LevelView> &levels)
+QList<LevelView> toList(const std::vector<LevelView> &levels)
 {
-    return QList<venue::LevelView>(levels.begin(), levels.end());
+    return QList<LevelView>(levels.begin(), levels.end());
 }
 
 QStringList sorted(const QSet<QString> &set)

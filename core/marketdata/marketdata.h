@@ -1,0 +1,61 @@
+#pragma once
+
+// What the market says, as the workstation hears it from any source (the simulated venue, a FIX
+// or WebSocket feed): the top of the book, trades, one-minute bars and depth levels. Below the
+// venues, the analytics and the feeds, which all speak it.
+
+#include "common/clock.h"
+#include "common/types.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace instant {
+
+struct Quote
+{
+    QString instrument;
+    std::optional<Price> bid;
+    std::optional<Price> ask;
+    Quantity bidQuantity;
+    Quantity askQuantity;
+    TimestampUs timeUs = 0;
+    // Treasuries, as traders read them (the engine adds them): the yield at the mid, to the
+    // settlement date, and its change since the reference (previous close) price, in bp.
+    std::optional<double> yieldPercent;
+    std::optional<double> yieldChangeBp;
+};
+
+struct TradePrint
+{
+    QString instrument;
+    Price price;
+    Quantity quantity;
+    Side aggressor = Side::Buy;
+    TimestampUs timeUs = 0;
+};
+
+struct Bar
+{
+    QString instrument;
+    TimestampUs startUs = 0; // the minute it covers
+    Price open, high, low, close;
+    Quantity volume;
+};
+
+// One price level of a book: its price, what rests there, and how many orders.
+struct LevelView
+{
+    Price price;
+    Quantity quantity;
+    int orders = 0;
+};
+
+} // namespace instant
+
+Q_DECLARE_METATYPE(instant::Quote)
+Q_DECLARE_METATYPE(instant::TradePrint)
+Q_DECLARE_METATYPE(instant::Bar)
+Q_DECLARE_METATYPE(instant::LevelView)
