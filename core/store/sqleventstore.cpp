@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <future>
+#include <optional>
 #include <thread>
 
 namespace instant::detail {
@@ -362,26 +363,118 @@ Status createSqliteStore(const SqlDialect &dialect, const StoreLocation &locatio
 
 } // namespace
 
-// A connection opened on the calling thread for one read, removed afterwards.
+// The calling thread's connection for a read. A thread with an event loop (the GUI's, the
+// engine's, the feed's) keeps one open while it lives, so a reader asking every second does not
+// open a database connection each time; a one-off thread, or a read made inside another read on
+// the same thread (a subscriber reading while a catch-up delivers), gets one of its own for that read.
 class SqlEventStore::ReadConnection
 {
 public:
-    ReadConnection(const SqlEventStore &store)
-        : m_name(store.m_connectionPrefix + QStringLiteral("-r%1").arg(++store.m_readConnections))
+    ReadConnection(const SqlEventStore &store, bool ownConnection = false) : m_store(store)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(store.m_dialect->driverName(), m_name);
-        m_status = store.m_dialect->open(db, store.m_location, store.m_password, ConnectionRole::Reader,
-                                         OpenOptions::Mode::OpenExisting, store.m_plan);
+        QThread *thread = QThread::currentThread();
+        bool keep = !ownConnection && thread->eventDispatcher() != nullptr;
+        if (keep) {
+            std::lock_guard lock(store.m_keptMutex);
+            if (auto it = store.m_kept.find(thread); it != store.m_kept.end()) {
+                keep = false; // busy: this read nests in another one
+                if (!it->busy) {
+                    it->busy = true;
+                    m_name = it->name;
+                    m_kept = thread;
+                    m_reused = true;
+                    return;
+                }
+            }
+        }
+        m_name = store.m_connectionPrefix + QStringLiteral("-r%1").arg(++store.m_readConnections);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(store.m_dialect->driverName(), m_name);
+            m_status = store.m_dialect->open(db, store.m_location, store.m_password, ConnectionRole::Reader,
+                                             OpenOptions::Mode::OpenExisting, store.m_plan);
+        }
+        if (!keep || !m_status)
+            return;
+        KeptConnection kept{m_name, true, {}};
+        const SqlEventStore *owner = &store;
+        kept.threadFinished = QObject::connect(
+            thread, &QThread::finished, const_cast<SqlEventStore *>(owner), [owner, thread] { owner->forgetThread(thread); },
+            Qt::DirectConnection);
+        std::lock_guard lock(store.m_keptMutex);
+        store.m_kept.insert(thread, std::move(kept));
+        m_kept = thread;
     }
-    ~ReadConnection() { QSqlDatabase::removeDatabase(m_name); }
+    ~ReadConnection()
+    {
+        if (m_kept) {
+            std::lock_guard lock(m_store.m_keptMutex);
+            if (auto it = m_store.m_kept.find(m_kept); it != m_store.m_kept.end() && it->name == m_name) {
+                it->busy = false;
+                return;
+            }
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    ReadConnection(const ReadConnection &) = delete;
+    ReadConnection &operator=(const ReadConnection &) = delete;
 
     const Status &status() const { return m_status; }
     QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    // A kept connection opened before this read (it may have been cut since).
+    bool reused() const { return m_reused; }
+    // Not kept any more: closed when this read ends.
+    void drop()
+    {
+        if (!m_kept)
+            return;
+        std::lock_guard lock(m_store.m_keptMutex);
+        if (auto it = m_store.m_kept.find(m_kept); it != m_store.m_kept.end() && it->name == m_name) {
+            QObject::disconnect(it->threadFinished);
+            m_store.m_kept.erase(it);
+        }
+        m_kept = nullptr;
+    }
 
 private:
+    const SqlEventStore &m_store;
     QString m_name;
+    QThread *m_kept = nullptr; // the thread that keeps this connection, when kept
+    bool m_reused = false;
     Status m_status = Done{};
 };
+
+template <typename T>
+T SqlEventStore::onReadConnection(const std::function<T(QSqlDatabase &)> &body, const bool *handedOut) const
+{
+    for (int attempt = 0;; ++attempt) {
+        ReadConnection conn(*this, attempt > 0);
+        if (!conn.status())
+            return conn.status().error();
+        std::optional<T> out;
+        {
+            QSqlDatabase db = conn.db();
+            out.emplace(body(db));
+        }
+        if (*out || !conn.reused() || (handedOut && *handedOut))
+            return std::move(*out);
+        conn.drop(); // perhaps cut while kept: once more, on a new connection
+    }
+}
+
+void SqlEventStore::forgetThread(QThread *thread) const
+{
+    QString name;
+    {
+        std::lock_guard lock(m_keptMutex);
+        auto it = m_kept.find(thread);
+        if (it == m_kept.end())
+            return;
+        QObject::disconnect(it->threadFinished);
+        name = it->name;
+        m_kept.erase(it);
+    }
+    QSqlDatabase::removeDatabase(name);
+}
 
 SqlEventStore::SqlEventStore(std::unique_ptr<SqlDialect> dialect, StoreLocation location, OpenOptions options,
                              QString password)
@@ -393,6 +486,18 @@ SqlEventStore::SqlEventStore(std::unique_ptr<SqlDialect> dialect, StoreLocation 
 
 SqlEventStore::~SqlEventStore()
 {
+    {
+        // The threads' kept read connections (a thread still running keeps none of a closed store).
+        QHash<QThread *, KeptConnection> kept;
+        {
+            std::lock_guard lock(m_keptMutex);
+            kept.swap(m_kept);
+        }
+        for (const KeptConnection &c : std::as_const(kept)) {
+            QObject::disconnect(c.threadFinished);
+            QSqlDatabase::removeDatabase(c.name);
+        }
+    }
     {
         std::lock_guard lock(m_feedMutex);
         if (m_feedThread) {
@@ -797,84 +902,77 @@ void SqlEventStore::writerLoop(std::promise<Status> &ready)
 
 Result<ChainHead> SqlEventStore::head() const
 {
-    ReadConnection conn(*this);
-    if (!conn.status())
-        return conn.status().error();
-    QSqlDatabase db = conn.db();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT seq, hash, recorded_us FROM events ORDER BY seq DESC LIMIT 1")))
-        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
-    ChainHead head{0, eventhash::genesis(), 0};
-    if (q.next())
-        head = ChainHead{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()};
-    return head;
+    return onReadConnection<Result<ChainHead>>([&](QSqlDatabase &db) -> Result<ChainHead> {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT seq, hash, recorded_us FROM events ORDER BY seq DESC LIMIT 1")))
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
+        ChainHead head{0, eventhash::genesis(), 0};
+        if (q.next())
+            head = ChainHead{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()};
+        return head;
+    });
 }
 
 Result<StoreAccess> SqlEventStore::access() const
 {
-    ReadConnection conn(*this);
-    if (!conn.status())
-        return conn.status().error();
-    QSqlQuery q(conn.db());
-    if (!q.exec(m_dialect->accessStatement()) || !q.next())
-        return sqlError(ErrorCode::Io, QStringLiteral("cannot read what this user may do with the store"), q.lastError());
-    StoreAccess a;
-    a.canAppend = q.value(0).toBool();
-    a.databaseUser = q.value(1).toString();
-    a.databaseRole = q.value(2).toString();
-    if (m_plan.readOnly)
-        a.canAppend = false;
-    if (m_location.backend == StoreLocation::Backend::Sqlite && a.canAppend) {
-        const QFileInfo file(m_location.path);
-        a.canAppend = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
-    }
-    return a;
+    return onReadConnection<Result<StoreAccess>>([&](QSqlDatabase &db) -> Result<StoreAccess> {
+        QSqlQuery q(db);
+        if (!q.exec(m_dialect->accessStatement()) || !q.next())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read what this user may do with the store"), q.lastError());
+        StoreAccess a;
+        a.canAppend = q.value(0).toBool();
+        a.databaseUser = q.value(1).toString();
+        a.databaseRole = q.value(2).toString();
+        if (m_plan.readOnly)
+            a.canAppend = false;
+        if (m_location.backend == StoreLocation::Backend::Sqlite && a.canAppend) {
+            const QFileInfo file(m_location.path);
+            a.canAppend = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+        }
+        return a;
+    });
 }
 
 Result<StreamVersion> SqlEventStore::streamVersion(const QString &streamId) const
 {
-    ReadConnection conn(*this);
-    if (!conn.status())
-        return conn.status().error();
-    QSqlDatabase db = conn.db();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"));
-    q.addBindValue(streamId);
-    if (!q.exec())
-        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the version of %1").arg(streamId), q.lastError());
-    return q.next() ? q.value(0).toLongLong() : StreamVersion(0);
+    return onReadConnection<Result<StreamVersion>>([&](QSqlDatabase &db) -> Result<StreamVersion> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"));
+        q.addBindValue(streamId);
+        if (!q.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the version of %1").arg(streamId), q.lastError());
+        return q.next() ? q.value(0).toLongLong() : StreamVersion(0);
+    });
 }
 
 Result<Sequence> SqlEventStore::sequenceAsOf(TimestampUs timeUs) const
 {
-    ReadConnection conn(*this);
-    if (!conn.status())
-        return conn.status().error();
-    QSqlDatabase db = conn.db();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
-        return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
-    Sequence hi = q.value(0).toLongLong();
-    q.finish();
-    // Recorded times never decrease along the chain (the writer takes max(now, previous)), so
-    // the answer is found by bisection on the primary key, without an index on time.
-    q.prepare(QStringLiteral("SELECT recorded_us FROM events WHERE seq = ?"));
-    Sequence lo = 0; // invariant: time(lo) <= T (lo = 0 stands for "before the first event")
-    while (lo < hi) {
-        const Sequence mid = lo + (hi - lo + 1) / 2;
-        q.addBindValue(mid);
-        if (!q.exec())
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot read event %1").arg(mid), q.lastError());
-        if (!q.next())
-            return makeError(ErrorCode::Integrity, QStringLiteral("event %1 is missing from the store").arg(mid));
-        const TimestampUs t = q.value(0).toLongLong();
+    return onReadConnection<Result<Sequence>>([&](QSqlDatabase &db) -> Result<Sequence> {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), q.lastError());
+        Sequence hi = q.value(0).toLongLong();
         q.finish();
-        if (t <= timeUs)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
+        // Recorded times never decrease along the chain (the writer takes max(now, previous)), so
+        // the answer is found by bisection on the primary key, without an index on time.
+        q.prepare(QStringLiteral("SELECT recorded_us FROM events WHERE seq = ?"));
+        Sequence lo = 0; // invariant: time(lo) <= T (lo = 0 stands for "before the first event")
+        while (lo < hi) {
+            const Sequence mid = lo + (hi - lo + 1) / 2;
+            q.addBindValue(mid);
+            if (!q.exec())
+                return sqlError(ErrorCode::Io, QStringLiteral("cannot read event %1").arg(mid), q.lastError());
+            if (!q.next())
+                return makeError(ErrorCode::Integrity, QStringLiteral("event %1 is missing from the store").arg(mid));
+            const TimestampUs t = q.value(0).toLongLong();
+            q.finish();
+            if (t <= timeUs)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    });
 }
 
 Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit,
@@ -882,11 +980,13 @@ Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Seq
 {
     if (m_location.backend == StoreLocation::Backend::Sqlite)
         return sqliteForEach(sqliteName(), streamId, from, to, limit, columns, visit);
-    ReadConnection conn(*this);
-    if (!conn.status())
-        return conn.status().error();
-    QSqlDatabase db = conn.db();
-    return readRange(db, streamId, from, to, limit, visit);
+    bool handedOut = false; // a read that failed after visiting is not tried again
+    const Visitor counted = [&](const RecordedEvent &e) {
+        handedOut = true;
+        return visit(e);
+    };
+    return onReadConnection<Status>([&](QSqlDatabase &db) { return readRange(db, streamId, from, to, limit, counted); },
+                                    &handedOut);
 }
 
 Status SqlEventStore::forEachBytes(Sequence from, Sequence to, const BytesVisitor &visit) const
@@ -939,27 +1039,25 @@ Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const
 
 Result<std::optional<Snapshot>> SqlEventStore::latestSnapshot(const QString &name, Sequence atOrBefore) const
 {
-    ReadConnection conn(*this);
-    if (!conn.status())
-        return conn.status().error();
-    QSqlDatabase db = conn.db();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT s.sequence, s.chain_hash, s.recorded_us, s.payload, s.digest, e.hash FROM snapshots s "
-                             "LEFT JOIN events e ON e.seq = s.sequence WHERE s.name = ? AND s.sequence <= ? "
-                             "ORDER BY s.sequence DESC LIMIT 8"));
-    q.addBindValue(name);
-    q.addBindValue(atOrBefore);
-    if (!q.exec())
-        return sqlError(ErrorCode::Io, QStringLiteral("cannot read snapshots"), q.lastError());
-    while (q.next()) {
-        Snapshot s{name, q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toByteArray()};
-        const QByteArray digest = q.value(4).toByteArray();
-        const QByteArray eventHash = q.value(5).toByteArray();
-        // Taken from this chain, and intact: otherwise try an older one.
-        if (eventHash == s.chainHash && eventhash::sha256(s.chainHash + s.payload) == digest)
-            return std::optional<Snapshot>(std::move(s));
-    }
-    return std::optional<Snapshot>();
+    return onReadConnection<Result<std::optional<Snapshot>>>([&](QSqlDatabase &db) -> Result<std::optional<Snapshot>> {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT s.sequence, s.chain_hash, s.recorded_us, s.payload, s.digest, e.hash FROM snapshots s "
+                                 "LEFT JOIN events e ON e.seq = s.sequence WHERE s.name = ? AND s.sequence <= ? "
+                                 "ORDER BY s.sequence DESC LIMIT 8"));
+        q.addBindValue(name);
+        q.addBindValue(atOrBefore);
+        if (!q.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read snapshots"), q.lastError());
+        while (q.next()) {
+            Snapshot s{name, q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toByteArray()};
+            const QByteArray digest = q.value(4).toByteArray();
+            const QByteArray eventHash = q.value(5).toByteArray();
+            // Taken from this chain, and intact: otherwise try an older one.
+            if (eventHash == s.chainHash && eventhash::sha256(s.chainHash + s.payload) == digest)
+                return std::optional<Snapshot>(std::move(s));
+        }
+        return std::optional<Snapshot>();
+    });
 }
 
 StoreStats SqlEventStore::stats() const

@@ -5,13 +5,16 @@
 #include "store/eventstore.h"
 #include "store/sqldialect.h"
 
+#include <QHash>
 #include <QPromise>
+#include <QSqlDatabase>
 #include <QThread>
 #include <QTimer>
 
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -62,6 +65,20 @@ private:
     };
     class Writer;
     class ReadConnection;
+    // A thread's kept read connection (ReadConnection), while the thread lives.
+    struct KeptConnection
+    {
+        QString name;
+        bool busy = false; // a read on it is under way (a read inside it gets its own connection)
+        QMetaObject::Connection threadFinished;
+    };
+    // Runs `body` on the calling thread's read connection. A kept connection that fails (cut by a
+    // server restart or an idle timeout) is dropped and the read tried once more on a new one,
+    // unless `handedOut` says the read had already delivered something.
+    template <typename T>
+    T onReadConnection(const std::function<T(QSqlDatabase &)> &body, const bool *handedOut = nullptr) const;
+    // The thread ended (from that thread): its kept connection is closed.
+    void forgetThread(QThread *thread) const;
 
     void writerLoop(std::promise<Status> &ready);
     Status prepareSqliteFile();
@@ -91,6 +108,8 @@ private:
     std::atomic<qint64> m_requests{0};
     std::atomic<qint64> m_events{0};
     mutable std::atomic<qint64> m_readConnections{0};
+    mutable std::mutex m_keptMutex;
+    mutable QHash<QThread *, KeptConnection> m_kept;
 };
 
 // Lives on the feed thread: watches the store (notifications and polling) and emits every new
