@@ -13,6 +13,7 @@
 #include "venue/simulatedvenue.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QTimeZone>
 #include <QTimer>
@@ -94,6 +95,7 @@ public:
             m_traders = std::make_unique<SimulatedTraders>(m_engine.m_reference, m_engine.m_options.seed,
                                                            m_engine.m_options.simulatedDesksOnUserAccounts);
         m_oms.setWorkstation(m_engine.m_options.workstation);
+        m_oms.followStore(); // what other workstations record reaches the screens without a conflict
         if (Status s = m_oms.start(m_engine.m_options.actor); !s) // reconciles in a trading session only
             Q_EMIT m_engine.problem(s.message());
         if (trading)
@@ -140,14 +142,22 @@ public:
         }
         connect(&m_brackets, &BracketMonitor::problem, &m_engine, &TradingEngine::problem);
         connect(&m_brackets, &BracketMonitor::bracketChanged, this, [this](const QString &id) { m_changedBrackets.insert(id); });
-        connect(&m_oms, &OrderManager::recorded, this, [this](const QList<RecordedEvent> &recorded) {
+        // Recorded here or learnt from the store (another workstation): the same to the screens.
+        const auto applied = [this](const QList<RecordedEvent> &recorded) {
             for (const RecordedEvent &e : recorded)
                 if (BracketBook::isBracketEvent(e.type))
                     m_changedBrackets.insert(e.correlationId);
-        });
-        connect(&m_oms, &OrderManager::recorded, this, [this] {
             m_portfolioDirty = true;
             m_lifecycleDirty = true;
+        };
+        connect(&m_oms, &OrderManager::recorded, this, applied);
+        connect(&m_oms, &OrderManager::learnt, this, [this, applied](const QList<RecordedEvent> &learnt) {
+            applied(learnt);
+            m_learntSinceSnapshot = true; // published with the next batch, not at the next half second
+        });
+        connect(&m_oms, &OrderManager::feedProblem, this, [this](const QString &message) {
+            if (!message.isEmpty()) // empty: the feed recovered, and caught up
+                Q_EMIT m_engine.problem(message);
         });
         connect(&m_settlement, &SettlementWorker::problem, &m_engine, &TradingEngine::problem);
         followTheStore();
@@ -364,6 +374,9 @@ public:
         executions.append(m_oms.takeSettledExecutions());
         if (!executions.isEmpty())
             Q_EMIT m_engine.executionsAdded(executions);
+        // What another workstation recorded reaches the previews and risk soon (at most ~10 copies a second).
+        if (m_learntSinceSnapshot && m_snapshotAge.elapsed() >= 100)
+            publishSnapshot();
         if (m_portfolioDirty) {
             m_portfolioDirty = false;
             const QList<AccountRecord> accounts = m_oms.state().accounts().values();
@@ -488,6 +501,8 @@ public:
 
     void publishSnapshot()
     {
+        m_learntSinceSnapshot = false;
+        m_snapshotAge.start();
         auto copy = std::make_shared<const TradingState>(m_oms.state().recentCopy());
         {
             QMutexLocker lock(&m_engine.m_snapshotMutex);
@@ -769,6 +784,8 @@ private:
     QList<TradePrint> m_trades;
     QList<Bar> m_bars;
     bool m_portfolioDirty = false;
+    bool m_learntSinceSnapshot = false; // events learnt from the store since the last snapshot
+    QElapsedTimer m_snapshotAge;
     QString m_killSwitch;
     QDate m_tradeDate; // last sent by tradeDateChanged
     bool m_lifecycleDirty = true;

@@ -57,7 +57,7 @@ Status OrderManager::catchUp(const QString &stream)
     if (!fresh)
         return fresh.error();
     for (const RecordedEvent &e : std::as_const(*fresh))
-        (void)m_state.apply(e);
+        (void)applyOnce(e);
     return Done{};
 }
 
@@ -84,7 +84,7 @@ Result<AppendResult> OrderManager::record(const QString &account, const QList<Ne
         return result;
     }
     for (const RecordedEvent &e : std::as_const(result->recorded)) {
-        Status applied = m_state.apply(e);
+        Status applied = applyOnce(e);
         if (!applied)
             qWarning("instant: %s", qPrintable(applied.message()));
     }
@@ -109,6 +109,7 @@ Status OrderManager::start(const Actor &actor)
     if (!replayed)
         return replayed.error();
     m_state = std::move(replayed).value();
+    startFollowing();
     m_workstation.user = actor.user;
     if (actor.readsOnly())
         return Done{}; // compliance: the record as it is, nothing written, nothing asked of the venue
@@ -596,7 +597,7 @@ void OrderManager::listOnFirstUse(const Instrument &instrument, const QString &o
         return; // the order does not wait for its instrument's record
     }
     for (const RecordedEvent &e : std::as_const(r->recorded))
-        (void)m_state.apply(e);
+        (void)applyOnce(e);
     if (r->duplicate)
         (void)catchUp(listings::Stream);
 }
@@ -727,7 +728,7 @@ Status OrderManager::setRules(const QJsonArray &rulesJson, const Actor &actor)
     if (!result)
         return result.error();
     for (const RecordedEvent &e : std::as_const(result->recorded))
-        (void)m_state.apply(e);
+        (void)applyOnce(e);
     Q_EMIT recorded(result->recorded);
     return Done{};
 }
@@ -741,7 +742,7 @@ Status OrderManager::setKillSwitch(KillSwitch mode, const QString &reason, const
     if (!result)
         return result.error();
     for (const RecordedEvent &e : std::as_const(result->recorded))
-        (void)m_state.apply(e);
+        (void)applyOnce(e);
     Q_EMIT recorded(result->recorded);
     return Done{};
 }

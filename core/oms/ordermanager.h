@@ -7,10 +7,12 @@
 #include "venue/venue.h"
 
 #include <QObject>
+#include <QSet>
 
 namespace instant {
 
 class EventStore;
+class EventSubscription;
 class ReferenceData;
 struct Instrument;
 
@@ -124,6 +126,15 @@ public:
     qint64 heldReports() const { return m_heldReports.size(); }
     Status resumeAfterStoreHalt();
 
+    // The state follows the store (call before start()): from start() on, what any writer
+    // appends (another workstation on a shared store, this workstation's other services) is
+    // applied once each, in sequence order, through an EventSubscription on this object's
+    // thread; what this OMS records itself is applied at once, as before, and skipped when the
+    // feed brings it back. Without it, the state learns of others' writes only on a conflict.
+    void followStore() { m_following.wanted = true; }
+    // Events learnt from the store that this OMS had not recorded or read itself.
+    qint64 eventsLearnt() const { return m_following.learnt; }
+
     const TradingState &state() const { return m_state; }
     const ReferenceData &reference() const { return m_reference; }
     // Events of the workflows built on the OMS (brackets) on an account's stream, applied to the
@@ -140,6 +151,10 @@ Q_SIGNALS:
     void unbooked(const QString &orderId, const QString &why);
     // The store halted trading (with the reason) or trading resumed after it (empty reason).
     void storeHaltChanged(bool halted, const QString &reason);
+    // Events another writer appended, now applied to the state (followStore()), in sequence order.
+    void learnt(const QList<instant::RecordedEvent> &events);
+    // The store's live feed failed, with the reason, or recovered (empty).
+    void feedProblem(const QString &message);
 
 private:
     static constexpr int MaxAttempts = 8; // optimistic concurrency retries
@@ -179,6 +194,11 @@ private:
     QString priceWords(const Instrument *instrument, const ExecutionReport &r) const;
     void reportUnbooked(const ExecutionReport &report, const QString &why);
     void resendAfterStatus(const ExecutionReport &report);
+    // storefollowing.cpp
+    void startFollowing();
+    void onFollowed(const QList<RecordedEvent> &events);
+    // Applies an event to the state unless it was applied before (when following the store).
+    Status applyOnce(const RecordedEvent &event);
     // storehalt.cpp
     static bool isStoreFailure(const Error &error);
     void haltForStore(const QString &reason);
@@ -203,6 +223,15 @@ private:
     std::optional<StoreHalt> m_storeHalt;
     StoreHaltHistory m_storeHaltHistory;
     QList<ExecutionReport> m_heldReports; // while the store is halted, in the order they came
+    struct Following
+    {
+        bool wanted = false;
+        EventSubscription *subscription = nullptr; // a child, from start()
+        Sequence upTo = 0;    // every event up to this one is in the state
+        QSet<Sequence> ahead; // and these after it (recorded here, or read on a conflict)
+        qint64 learnt = 0;
+    };
+    Following m_following;
 };
 
 } // namespace instant

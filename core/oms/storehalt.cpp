@@ -100,7 +100,7 @@ Status OrderManager::resumeAfterStoreHalt()
     for (const QString &account : std::as_const(accounts))
         (void)catchUp(events::accountStream(account));
     for (const RecordedEvent &e : std::as_const(written->recorded))
-        (void)m_state.apply(e);
+        (void)applyOnce(e);
     Q_EMIT recorded(written->recorded);
     // What the venue said meanwhile, in the order it said it, each booked once (by ExecID).
     const QList<ExecutionReport> held = std::exchange(m_heldReports, {});
