@@ -1294,6 +1294,10 @@ Notiz:</translation>
         <source>The market is below the rows: Space, C or this button puts it on the middle row</source>
         <translation>Der Markt liegt unter den Zeilen: Leertaste, C oder diese Schaltfläche setzt ihn in die mittlere Zeile</translation>
     </message>
+    <message>
+        <source>Checking %1 %2 at %3…</source>
+        <translation>Prüfe %1 %2 zu %3…</translation>
+    </message>
 </context>
 <context>
     <name>instant::DockTitleBar</name>
@@ -2201,6 +2205,17 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
     </message>
 </context>
 <context>
+    <name>instant::OrderPreview</name>
+    <message>
+        <source>Pick an instrument</source>
+        <translation>Instrument wählen</translation>
+    </message>
+    <message>
+        <source>Take-profit would be refused when placed: %1</source>
+        <translation>Take-Profit würde beim Platzieren abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>instant::OrderTicket</name>
     <message>
         <source>Send</source>
@@ -2485,6 +2500,10 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
     <message>
         <source>Trading is halted: nothing can be sent now (see the status bar)</source>
         <translation>Der Handel ist angehalten: jetzt kann nichts gesendet werden (siehe Statusleiste)</translation>
+    </message>
+    <message>
+        <source>Checking the order…</source>
+        <translation>Order wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +2894,10 @@ Diese Orders senden?</translation>
         <source>&lt;b&gt;Accepted&lt;/b&gt;: every line sent</source>
         <translation>&lt;b&gt;Angenommen&lt;/b&gt;: alle Zeilen gesendet</translation>
     </message>
+    <message>
+        <source>Checking the lines with compliance…</source>
+        <translation>Compliance prüft die Positionen…</translation>
+    </message>
 </context>
 <context>
     <name>instant::ReplaceDialog</name>
@@ -3080,42 +3103,6 @@ Diese Orders senden?</translation>
     <message>
         <source>Waiting for the engine…</source>
         <translation>Warte auf die Engine…</translation>
-    </message>
-    <message>
-        <source>Pick an instrument</source>
-        <translation>Instrument wählen</translation>
-    </message>
-    <message>
-        <source>Unknown instrument &quot;%1&quot;</source>
-        <translation>Unbekanntes Instrument „%1“</translation>
-    </message>
-    <message>
-        <source>Pick a side and an order type</source>
-        <translation>Seite und Ordertyp wählen</translation>
-    </message>
-    <message>
-        <source>Quantity must be a positive multiple of %L1</source>
-        <translation>Die Menge muss ein positives Vielfaches von %L1 sein</translation>
-    </message>
-    <message>
-        <source>%1 is not on a tick (%2)</source>
-        <translation>%1 liegt nicht auf dem Tick-Raster (%2)</translation>
-    </message>
-    <message>
-        <source>Stop price: %1</source>
-        <translation>Stoppkurs: %1</translation>
-    </message>
-    <message>
-        <source>needs $%L1, $%L2 available</source>
-        <translation>benötigt $%L1, verfügbar $%L2</translation>
-    </message>
-    <message>
-        <source>only %L1 available to sell</source>
-        <translation>nur %L1 verkaufbar</translation>
-    </message>
-    <message>
-        <source>Take-profit would be refused when placed: %1</source>
-        <translation>Take-Profit würde beim Platzieren abgelehnt: %1</translation>
     </message>
 </context>
 <context>

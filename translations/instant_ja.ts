@@ -1288,6 +1288,10 @@ Note:</source>
         <source>The market is below the rows: Space, C or this button puts it on the middle row</source>
         <translation>気配は表示範囲より下にあります。Space、C またはこのボタンで中央の行に戻します</translation>
     </message>
+    <message>
+        <source>Checking %1 %2 at %3…</source>
+        <translation>%2 %1 @ %3 を確認中…</translation>
+    </message>
 </context>
 <context>
     <name>instant::DockTitleBar</name>
@@ -2192,6 +2196,17 @@ It holds the versions, the settings without passwords or keys, and the last log 
     </message>
 </context>
 <context>
+    <name>instant::OrderPreview</name>
+    <message>
+        <source>Pick an instrument</source>
+        <translation>銘柄を選択してください</translation>
+    </message>
+    <message>
+        <source>Take-profit would be refused when placed: %1</source>
+        <translation>利益確定注文は発注時に拒否されます: %1</translation>
+    </message>
+</context>
+<context>
     <name>instant::OrderTicket</name>
     <message>
         <source>Send</source>
@@ -2476,6 +2491,10 @@ It holds the versions, the settings without passwords or keys, and the last log 
     <message>
         <source>Trading is halted: nothing can be sent now (see the status bar)</source>
         <translation>取引は停止中です: 現在は何も送信できません（ステータスバーを参照）</translation>
+    </message>
+    <message>
+        <source>Checking the order…</source>
+        <translation>注文を確認中…</translation>
     </message>
 </context>
 <context>
@@ -2865,6 +2884,10 @@ Send these orders?</source>
         <source>&lt;b&gt;Accepted&lt;/b&gt;: every line sent</source>
         <translation>&lt;b&gt;承認&lt;/b&gt;: 全行を発注しました</translation>
     </message>
+    <message>
+        <source>Checking the lines with compliance…</source>
+        <translation>各行をコンプライアンス確認中…</translation>
+    </message>
 </context>
 <context>
     <name>instant::ReplaceDialog</name>
@@ -3069,42 +3092,6 @@ Send these orders?</source>
     <message>
         <source>Waiting for the engine…</source>
         <translation>エンジン待ち…</translation>
-    </message>
-    <message>
-        <source>Pick an instrument</source>
-        <translation>銘柄を選択してください</translation>
-    </message>
-    <message>
-        <source>Unknown instrument &quot;%1&quot;</source>
-        <translation>不明な銘柄「%1」</translation>
-    </message>
-    <message>
-        <source>Pick a side and an order type</source>
-        <translation>売買と注文種別を選択してください</translation>
-    </message>
-    <message>
-        <source>Quantity must be a positive multiple of %L1</source>
-        <translation>数量は %L1 の正の倍数で指定してください</translation>
-    </message>
-    <message>
-        <source>%1 is not on a tick (%2)</source>
-        <translation>%1 は呼値の単位（%2）に合っていません</translation>
-    </message>
-    <message>
-        <source>Stop price: %1</source>
-        <translation>逆指値の発動価格: %1</translation>
-    </message>
-    <message>
-        <source>needs $%L1, $%L2 available</source>
-        <translation>必要額 $%L1、利用可能 $%L2</translation>
-    </message>
-    <message>
-        <source>only %L1 available to sell</source>
-        <translation>売却可能数量は %L1 のみ</translation>
-    </message>
-    <message>
-        <source>Take-profit would be refused when placed: %1</source>
-        <translation>利益確定注文は発注時に拒否されます: %1</translation>
     </message>
 </context>
 <context>

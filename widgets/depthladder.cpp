@@ -1,5 +1,6 @@
 #include "depthladder.h"
 
+#include "engine/orderpreviewer.h"
 #include "engine/tradingengine.h"
 #include "refdata/referencedata.h"
 
@@ -22,7 +23,7 @@
 namespace instant {
 
 DepthLadder::DepthLadder(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
-    : QWidget(parent), m_engine(engine), m_reference(reference), m_title(new QLabel(this)), m_account(new QComboBox(this)),
+    : QWidget(parent), m_engine(engine), m_reference(reference), m_previewer(new OrderPreviewer(this)), m_title(new QLabel(this)), m_account(new QComboBox(this)),
       m_quantity(new QLineEdit(this)), m_units(new QLabel(this)), m_centre(new QPushButton(tr("Centre"), this)),
       m_view(new QTableView(this)), m_status(new QLabel(this)), m_model(new LadderModel(this)),
       m_confirm(ClickToTrade::messageBox(this))
@@ -92,6 +93,8 @@ void DepthLadder::followEngine()
     connect(m_engine, &TradingEngine::depthUpdated, this, &DepthLadder::applyDepth);
     connect(m_engine, &TradingEngine::ordersUpdated, this, &DepthLadder::applyOrders);
     connect(m_engine, &TradingEngine::commandFinished, this, &DepthLadder::onOutcome);
+    m_previewer->setEngine(m_engine);
+    connect(m_previewer, &OrderPreviewer::answered, this, &DepthLadder::onChecked);
     if (auto state = m_engine->snapshot()) { // the orders published before this ladder was made
         QList<OrderRef> orders;
         for (const OrderRecord &o : state->orders())
@@ -394,16 +397,33 @@ bool DepthLadder::trade(Side side, Price price)
         say(tr("Quantity: write 5mm, 250k or 100"), true);
         return false;
     }
-    const OrderPreview p = m_engine->preview(c);
+    // The engine's thread checks it (the order manager's own check); it goes when checked.
+    m_tradeAsked = c;
+    m_previewer->ask(c);
+    say(tr("Checking %1 %2 at %3…").arg(formatQuantity(c.quantity, i), i->symbol, c.limitPrice));
+    return true;
+}
+
+// The engine has checked the clicked order: large ones ask first, then it goes.
+void DepthLadder::onChecked(const OrderPreview &p)
+{
+    if (!m_tradeAsked || !(m_tradeAsked->terms() == m_previewer->asked().terms()))
+        return;
+    NewOrderCommand c = *m_tradeAsked;
+    m_tradeAsked.reset();
+    const Instrument *i = m_reference.instrument(c.instrument);
+    if (!m_engine || !i)
+        return;
+    const Side side = c.side == u"buy" ? Side::Buy : Side::Sell;
     if (!p.valid) {
         say(p.problem, true);
-        return false;
+        return;
     }
     if (!ClickToTrade::largeOrderConfirmed(c, p.notionalCents, i, m_confirm)) {
         say(side == Side::Buy ? tr("Not sent: buy %1 %2 at %3").arg(formatQuantity(c.quantity, i), i->symbol, c.limitPrice)
                               : tr("Not sent: sell %1 %2 at %3").arg(formatQuantity(c.quantity, i), i->symbol, c.limitPrice),
             true);
-        return false;
+        return;
     }
     // Random, not timed: unique across sessions without reading a clock.
     c.clientOrderId = QStringLiteral("%1-L%2").arg(c.actor.user.isEmpty() ? QStringLiteral("t") : c.actor.user,
@@ -413,7 +433,6 @@ bool DepthLadder::trade(Side side, Price price)
     say(side == Side::Buy ? tr("Buy %1 %2 at %3 sent (%4)").arg(formatQuantity(c.quantity, i), i->symbol, c.limitPrice, c.clientOrderId)
                           : tr("Sell %1 %2 at %3 sent (%4)").arg(formatQuantity(c.quantity, i), i->symbol, c.limitPrice, c.clientOrderId));
     Q_EMIT sent(c.clientOrderId);
-    return true;
 }
 
 void DepthLadder::cancelOwn(const QList<OrderRef> &orders)

@@ -3,6 +3,8 @@
 #include "clicktotrade.h"
 #include "laddermodel.h"
 
+#include "oms/ordermanager.h"
+
 #include <QHash>
 #include <QPoint>
 #include <QWidget>
@@ -22,6 +24,8 @@ class ReferenceData;
 struct CommandOutcome;
 struct Instrument;
 class TradingEngine;
+class OrderPreviewer;
+struct OrderPreview;
 
 // The depth ladder for one instrument: click-to-trade on prices that stay where they are. A click
 // on the bid column buys at the row's price, on the ask column sells, with the click quantity
@@ -75,7 +79,8 @@ private:
     bool onMouse(QMouseEvent *mouse);
     QList<OrderRef> pressedOrders() const; // the own orders under the press, if it is on them
     void clickCell(const Press &press);
-    bool trade(Side side, Price price);
+    bool trade(Side side, Price price); // true: asked (it goes once the engine has checked it)
+    void onChecked(const OrderPreview &preview);
     void cancelOwn(const QList<OrderRef> &orders);
     void moveOwn(const QList<OrderRef> &orders, Price to);
     void followMarket();
@@ -88,6 +93,7 @@ private:
 
     TradingEngine *m_engine;
     const ReferenceData &m_reference;
+    OrderPreviewer *m_previewer;
     QString m_instrument;
     QLabel *m_title;
     QComboBox *m_account;
@@ -100,6 +106,7 @@ private:
     ClickToTrade::Question m_confirm;
     QHash<QString, OrderRef> m_working; // the trader's own working orders, every instrument
     QStringList m_mine;                 // orders sent from the ladder, for their outcome
+    std::optional<NewOrderCommand> m_tradeAsked; // clicked, waiting for the engine's check
     std::optional<Press> m_press;
     bool m_pointerOver = false;
     bool m_onMarket = false; // centred on the market since the instrument was set

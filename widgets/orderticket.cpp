@@ -1,5 +1,7 @@
 #include "orderticket.h"
 
+#include "engine/orderpreviewer.h"
+
 #include "engine/tradingengine.h"
 #include "common/clock.h"
 #include "refdata/referencedata.h"
@@ -26,7 +28,7 @@
 namespace instant {
 
 OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, QWidget *parent)
-    : QWidget(parent), m_engine(engine), m_reference(reference), m_account(new QComboBox(this)),
+    : QWidget(parent), m_engine(engine), m_reference(reference), m_previewer(new OrderPreviewer(this)), m_account(new QComboBox(this)),
       m_instrument(new QLineEdit(this)), m_sides(new QButtonGroup(this)), m_quantity(new QLineEdit(this)),
       m_type(new QComboBox(this)), m_limit(new QLineEdit(this)), m_stop(new QLineEdit(this)), m_tif(new QComboBox(this)),
       m_preview(new QLabel(this)), m_status(new QLabel(this)), m_send(new QPushButton(tr("Send"), this)),
@@ -192,6 +194,8 @@ OrderTicket::OrderTicket(TradingEngine *engine, const ReferenceData &reference, 
         connect(e, &QLineEdit::textEdited, this, &OrderTicket::clearStaleError);
     connect(m_sides, &QButtonGroup::idClicked, this, &OrderTicket::refreshPreview);
     connect(m_send, &QPushButton::clicked, this, [this] { send(); });
+    m_previewer->setEngine(m_engine);
+    connect(m_previewer, &OrderPreviewer::answered, this, &OrderTicket::showPreview);
     if (m_engine) {
         connect(m_engine, &TradingEngine::commandFinished, this, &OrderTicket::onOutcome);
         // Halted (the kill switch, or a store that cannot record): said on the ticket, Send off.
@@ -439,10 +443,29 @@ void OrderTicket::refreshPreview()
         m_send->setEnabled(false);
         return;
     }
-    const OrderPreview p = m_engine->preview(c);
+    // The engine's thread checks it (latest wins); showPreview() shows the answer. Until then the
+    // ticket says what it said, unless the terms changed.
+    m_previewer->ask(c);
+}
+
+bool OrderTicket::previewCurrent() const
+{
+    if (!m_editing.isEmpty())
+        return true; // changing a bracket's exits: the ticket says what it needs by itself
+    return m_previewer->answer() && m_previewer->asked().terms() == command().terms();
+}
+
+void OrderTicket::showPreview(const OrderPreview &p)
+{
+    const NewOrderCommand c = m_previewer->asked();
+    bool bracketOk = false;
+    const QString bracket = bracketPreview(c, bracketOk);
+    if (!m_editing.isEmpty())
+        return; // the ticket is changing a bracket's exits: refreshPreview() said what it needs
     if (!p.valid) {
         m_preview->setText(p.problem);
         m_send->setEnabled(false);
+        sendIfAsked();
         return;
     }
     QStringList lines;
@@ -478,6 +501,18 @@ void OrderTicket::refreshPreview()
         lines << tr("Trading is halted: nothing can be sent now (see the status bar)");
     m_preview->setText(lines.join(u'\n'));
     m_send->setEnabled(m_engine->canTrade() && bracketOk && !hard && !reasonMissing && !m_halted);
+    sendIfAsked();
+}
+
+// A send asked for before the engine had checked these terms goes once it has (or says why not).
+void OrderTicket::sendIfAsked()
+{
+    if (!m_sendAsked)
+        return;
+    const std::optional<Side> side = *m_sendAsked;
+    m_sendAsked.reset();
+    if (m_previewer->asked().terms() == command().terms())
+        send(side);
 }
 
 // What the order costs, as the order manager will hold and book it: principal, accrued interest
@@ -524,7 +559,16 @@ bool OrderTicket::send(std::optional<Side> side)
         m_status->setStyleSheet(QStringLiteral("color: #c62828"));
         return false;
     }
-    const OrderPreview p = m_engine->preview(c);
+    if (!m_previewer->answer() || !(m_previewer->asked().terms() == c.terms())) {
+        // Not checked yet: it goes when the engine has checked it (the check is the order manager's).
+        m_sendAsked = side;
+        if (!(m_previewer->asked().terms() == c.terms()))
+            m_previewer->ask(c);
+        m_status->setText(tr("Checking the order…"));
+        m_status->setStyleSheet(QString());
+        return true;
+    }
+    const OrderPreview p = *m_previewer->answer();
     if (!p.valid) {
         m_status->setText(p.problem);
         m_status->setStyleSheet(QStringLiteral("color: #c62828"));

@@ -21,6 +21,7 @@ namespace instant {
 
 class ReferenceData;
 class TradingEngine;
+class OrderPreviewer;
 struct OrderPreview;
 
 // The order ticket: keyboard-first entry with a live preview of notional, DV01, yield and what
@@ -46,7 +47,11 @@ public:
     QString statusText() const;
     void setOverrideReason(const QString &reason); // the reason field shown when a soft rule is broken
     bool overrideShown() const;
-    bool send(std::optional<Side> side = std::nullopt); // false when not valid or not confirmed
+    // False when not valid or not confirmed. Terms the engine has not checked yet are sent once it
+    // has (true now; the status says "Checking the order…", then what happened).
+    bool send(std::optional<Side> side = std::nullopt);
+    // Whether the preview shown is the engine's answer for the terms now in the ticket.
+    bool previewCurrent() const;
 
     // Brackets: exits attached to a buy (stop-loss, trailing stop, take-profit, time exit).
     void setBracket(const QString &stopLoss, const QString &takeProfit, const QString &trailBy = {}, int exitAfterMinutes = 0);
@@ -64,6 +69,8 @@ Q_SIGNALS:
 private:
     void suggestQuantity(const Instrument &i); // the usual quantity for the kind, unless the trader typed one
     void refreshPreview();
+    void showPreview(const OrderPreview &p);
+    void sendIfAsked();
     QStringList costLines(const OrderPreview &p) const;
     void clearStaleError();
     QString bracketPreview(const NewOrderCommand &c, bool &valid) const; // valid: no bracket, or one that parses
@@ -71,6 +78,8 @@ private:
 
     TradingEngine *m_engine;
     const ReferenceData &m_reference;
+    OrderPreviewer *m_previewer;
+    std::optional<std::optional<Side>> m_sendAsked; // send() waits for the engine's check (with its side)
     QComboBox *m_account;
     QLineEdit *m_instrument;
     QButtonGroup *m_sides;

@@ -574,24 +574,76 @@ void RebalancePanel::removeLine(int line)
     setLineQuantity(line, 0);
 }
 
+NewOrderCommand RebalancePanel::lineCommand(const RebalanceProposal &p, const RebalanceLine &l) const
+{
+    const Instrument *i = m_reference.instrument(l.instrument);
+    NewOrderCommand c;
+    c.account = p.account;
+    c.instrument = l.instrument;
+    c.side = events::toString(l.side);
+    c.quantity = l.quantity;
+    c.limitPrice = i ? i->formatPrice(l.limitPrice) : QString();
+    return c;
+}
+
+const OrderPreview *RebalancePanel::checked(const NewOrderCommand &c) const
+{
+    for (const auto &[terms, preview] : m_checked)
+        if (terms == c.terms())
+            return &preview;
+    return nullptr;
+}
+
+// The engine checks each line of the proposal shown (on its thread, as the order manager will);
+// accept() shows what it said.
+void RebalancePanel::checkLines()
+{
+    const auto p = currentProposal();
+    if (!m_engine || !p)
+        return;
+    for (const RebalanceLine &l : p->lines) {
+        const NewOrderCommand c = lineCommand(*p, l);
+        if (checked(c))
+            continue;
+        m_engine->preview(c, this, [this, terms = c.terms()](const OrderPreview &preview) {
+            if (m_checked.size() > 500)
+                m_checked.clear();
+            m_checked.append({terms, preview});
+            if (m_acceptAsked && linesChecked()) {
+                m_acceptAsked = false;
+                accept();
+            }
+        });
+    }
+}
+
+bool RebalancePanel::linesChecked() const
+{
+    const auto p = currentProposal();
+    if (!p)
+        return false;
+    return std::all_of(p->lines.cbegin(), p->lines.cend(), [&](const RebalanceLine &l) { return checked(lineCommand(*p, l)); });
+}
+
 bool RebalancePanel::accept()
 {
     const auto p = currentProposal();
     if (!m_engine || !p || !p->isOpen() || p->lines.isEmpty())
         return false;
+    if (!linesChecked()) { // shown once the engine has checked every line
+        m_acceptAsked = true;
+        checkLines();
+        setStatus(tr("Checking the lines with compliance…"));
+        return false;
+    }
     QStringList rows;
     bool soft = false;
     QList<RuleOverride> overrides;
     QSet<QString> softRules;
     for (const RebalanceLine &l : p->lines) {
         const Instrument *i = m_reference.instrument(l.instrument);
-        NewOrderCommand c;
-        c.account = p->account;
-        c.instrument = l.instrument;
-        c.side = events::toString(l.side);
-        c.quantity = l.quantity;
-        c.limitPrice = i ? i->formatPrice(l.limitPrice) : QString();
-        const OrderPreview preview = m_engine->preview(c);
+        const NewOrderCommand c = lineCommand(*p, l);
+        const OrderPreview preview = *checked(c);
         QStringList says;
         if (!preview.valid)
             says << preview.problem;
@@ -706,6 +758,7 @@ void RebalancePanel::showProposal()
         m_proposalPicker->setCurrentIndex(std::max(0, index));
     }
     const auto p = currentProposal();
+    checkLines();
     m_lines->setProposal(p.value_or(RebalanceProposal{}));
     m_exposure->setProposal(p.value_or(RebalanceProposal{}));
     m_lineView->resizeColumnsToContents();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/orderpreview.h"
+#include "oms/ordermanager.h"
 #include "portfolio/rebalancer.h"
 
 #include <QAbstractTableModel>
@@ -110,8 +112,13 @@ public:
     QString summaryText() const;
     QString statusText() const;
     QString previewText() const; // what the last accept showed
+    // Whether the engine has checked every line of the proposal shown (accept() waits for it).
+    bool linesChecked() const;
 
 private:
+    NewOrderCommand lineCommand(const RebalanceProposal &p, const RebalanceLine &line) const;
+    const OrderPreview *checked(const NewOrderCommand &c) const;
+    void checkLines();
     void onUpdated(const QString &account, const PortfolioTargets &targets, const QList<RebalanceProposal> &proposals);
     void showTargets(const PortfolioTargets &targets);
     void showProposal();
@@ -143,6 +150,8 @@ private:
     bool m_savingTargets = false;
     bool m_awaitingProposal = false;
     QString m_awaitingAccept; // the proposal being accepted
+    QList<std::pair<OrderTerms, OrderPreview>> m_checked; // the engine's check of each line
+    bool m_acceptAsked = false; // accept() waits for the lines' checks
     Confirmation m_confirm;
     ReasonPrompt m_reasonPrompt;
 };

@@ -56,6 +56,7 @@ struct RuleOverride
 {
     QString ruleId;
     QString reason;
+    bool operator==(const RuleOverride &) const = default;
 };
 
 enum class KillSwitch : quint8 { Active, ReducingOnly, Halted };

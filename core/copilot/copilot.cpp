@@ -254,35 +254,21 @@ Result<QJsonObject> CopilotTools::proposeOrder(const QJsonObject &a)
     c.timeInForce = a.value(QStringLiteral("time_in_force")).toString(QStringLiteral("day")).toLower();
     if (!m_reference.account(c.account))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown account \"%1\"").arg(c.account));
-    Side side = Side::Buy;
-    if (!events::parseSide(c.side, side))
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("side must be buy or sell"));
     if (c.quantity <= 0)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("quantity must be positive"));
-    std::optional<Price> limit;
-    if (!c.limitPrice.isEmpty()) {
-        auto px = i->parsePrice(c.limitPrice);
-        if (!px)
-            return makeError(ErrorCode::InvalidArgument, px.message());
-        limit = *px;
-    }
-    // The same check the ticket runs: flagged, not trimmed.
-    OrderCheck check;
-    check.instrument = i;
-    check.account = c.account;
-    check.side = side;
-    check.quantity = Quantity(c.quantity);
-    check.limitPrice = limit;
-    // Priced as the order manager prices it: the limit, or a market order's protection price.
-    check.referencePrice = limit.value_or(protectionPrice(*i, m_state.lastPrice(i->id).value_or(i->referencePrice), side));
-    TimeInForce tif = TimeInForce::Day;
-    events::parseTimeInForce(c.timeInForce, tif); // a GTC buy of notes holds more accrued interest
-    const OrderCost cost = orderCost(*i, side, tif, check.quantity, check.referencePrice, m_clock.tradeDate());
-    check.notionalCents = cost.principalCents;
-    check.settleDate = cost.settleDate;
+    // The order manager's own check, on the market's trade date: flagged, not trimmed.
     auto rules = ComplianceEngine::parseRules(m_state.complianceRules().isEmpty() ? ComplianceEngine::defaultRules() : m_state.complianceRules());
-    if (rules)
-        p.violations = ComplianceEngine::check(*rules, check, m_state, m_reference);
+    const QList<ComplianceRule> ruleSet = rules ? *rules : QList<ComplianceRule>{};
+    const CheckedOrder checked = checkOrder(c.terms(), {m_state, m_reference, ruleSet,
+                                                        killSwitchFromString(m_state.killSwitch()).value_or(KillSwitch::Active),
+                                                        m_clock.tradeDate()});
+    if (!checked.instrument || !checked.cost.settleDate.isValid()) // the terms do not make an order
+        return makeError(ErrorCode::InvalidArgument, checked.reason);
+    p.violations = checked.bookViolations + checked.violations;
+    if (!checked.valid()) // priced, but the order manager would refuse it as written: flagged
+        p.violations.prepend(Violation{QStringLiteral("order"), QStringLiteral("validation"), Severity::Hard, checked.reason, {}, {}, {}});
+    const std::optional<Price> limit = checked.limitPrice;
+    const OrderCost &cost = checked.cost;
     p.summary = QStringLiteral("%1 %2 %3%4 for %5 (about $%L6%7)")
                     .arg(c.side, formatQuantity(c.quantity, i), i->symbol,
                          limit ? QStringLiteral(" at %1").arg(i->formatPrice(*limit)) : QStringLiteral(" at market"), c.account)

@@ -753,6 +753,13 @@ public:
     }
     // ---- end of portfolio ----
 
+    // The order manager's own pre-trade check of an order, as the ticket shows it.
+    OrderPreview preview(const NewOrderCommand &command) const
+    {
+        const OrderTerms terms = command.terms();
+        return previewOf(m_oms.check(terms), terms);
+    }
+
 private:
     TradingEngine &m_engine;
     Venue *m_venue;             // a child: SimulatedVenue in demo mode, FixVenue live
@@ -854,6 +861,11 @@ void TradingEngine::stop()
     }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+QObject *TradingEngine::engineThreadObject() const
+{
+    return m_core;
 }
 
 bool TradingEngine::isRunning() const
@@ -991,123 +1003,29 @@ std::shared_ptr<const TradingState> TradingEngine::snapshot() const
     return m_snapshot;
 }
 
-OrderPreview TradingEngine::preview(const NewOrderCommand &c) const
+void TradingEngine::preview(const NewOrderCommand &command, QObject *context, std::function<void(const OrderPreview &)> answer,
+                            std::function<bool()> wanted) const
 {
-    OrderPreview p;
-    std::shared_ptr<const TradingState> state;
-    {
-        QMutexLocker lock(&m_snapshotMutex);
-        state = m_snapshot;
-    }
-    if (!state) {
+    // The answer is delivered on the engine object's thread (the GUI's), where `context` is
+    // checked: it may have gone while the engine's thread worked.
+    auto deliver = [engine = const_cast<TradingEngine *>(this), context = QPointer<QObject>(context),
+                    answer = std::move(answer)](const OrderPreview &p) {
+        QMetaObject::invokeMethod(engine, [context, answer, p] {
+            if (context)
+                answer(p);
+        }, Qt::QueuedConnection);
+    };
+    if (!m_core) {
+        OrderPreview p;
         p.problem = tr("Waiting for the engine…");
-        return p;
+        deliver(p);
+        return;
     }
-    const Instrument *instrument = m_reference.instrument(c.instrument);
-    if (!instrument) {
-        p.problem = c.instrument.isEmpty() ? tr("Pick an instrument") : tr("Unknown instrument \"%1\"").arg(c.instrument);
-        return p;
-    }
-    Side side = Side::Buy;
-    OrderType type = OrderType::Limit;
-    if (!events::parseSide(c.side, side) || !events::parseOrderType(c.type, type)) {
-        p.problem = tr("Pick a side and an order type");
-        return p;
-    }
-    if (c.quantity <= 0 || c.quantity % instrument->lotSize != 0) {
-        p.problem = tr("Quantity must be a positive multiple of %L1").arg(instrument->lotSize);
-        return p;
-    }
-    std::optional<Price> limit;
-    if (type == OrderType::Limit || type == OrderType::StopLimit) {
-        auto parsed = instrument->parsePrice(c.limitPrice);
-        if (!parsed) {
-            p.problem = parsed.message();
-            return p;
-        }
-        if (!instrument->onTick(*parsed)) {
-            p.problem = tr("%1 is not on a tick (%2)").arg(c.limitPrice, instrument->formatPrice(Price(instrument->tickSize)));
-            return p;
-        }
-        limit = *parsed;
-    }
-    if (type == OrderType::Stop || type == OrderType::StopLimit) {
-        auto stop = instrument->parsePrice(c.stopPrice);
-        if (!stop) {
-            p.problem = tr("Stop price: %1").arg(stop.message());
-            return p;
-        }
-    }
-    TimeInForce tif = TimeInForce::Day;
-    events::parseTimeInForce(c.timeInForce, tif);
-    // Priced as the order manager prices it: at the limit, or a market or stop order at its
-    // protection price; on the market's trade date.
-    const Price market = state->lastPrice(instrument->id).value_or(instrument->referencePrice);
-    const Price reference = limit.value_or(market);
-    const QDate today = clock().tradeDate();
-    if (auto why = analytics::whyNotTradable(*instrument, today)) {
-        p.problem = *why;
-        return p;
-    }
-    const Price pricedAt = limit ? *limit : protectionPrice(*instrument, market, side);
-    const OrderCost cost = orderCost(*instrument, side, tif, Quantity(c.quantity), pricedAt, today);
-    p.pricedAt = pricedAt;
-    p.atProtectionPrice = !limit.has_value();
-    p.notionalCents = cost.principalCents;
-    p.accruedCents = cost.accruedCents;
-    p.accruedDays = cost.accrual.days;
-    p.holdCents = cost.holdCents;
-    p.settleDate = cost.settleDate;
-    const QDate settle = cost.settleDate;
-    if (isTreasury(instrument->kind)) {
-        if (auto dv01 = analytics::dv01PerUnitFace(*instrument, reference, settle))
-            p.dv01 = *dv01 * double(c.quantity) * (side == Side::Buy ? 1 : -1);
-        p.yieldPercent = analytics::yieldPercent(*instrument, reference, settle);
-    }
-    {
-        if (const AccountRecord *a = state->account(c.account))
-            p.availableCents = a->availableCents();
-        auto rules = ComplianceEngine::parseRules(state->complianceRules().isEmpty() ? ComplianceEngine::defaultRules()
-                                                                                     : state->complianceRules());
-        OrderCheck check;
-        check.instrument = instrument;
-        check.account = c.account;
-        check.side = side;
-        check.quantity = Quantity(c.quantity);
-        check.limitPrice = limit;
-        check.referencePrice = pricedAt;
-        check.notionalCents = p.notionalCents;
-        check.settleDate = settle;
-        if (rules)
-            p.violations = ComplianceEngine::check(*rules, check, *state, m_reference);
-        if (side == Side::Buy && p.holdCents > p.availableCents)
-            p.violations.prepend(Violation{QStringLiteral("buying-power"), QStringLiteral("buying_power"), Severity::Hard,
-                                           tr("needs $%L1, $%L2 available").arg(double(p.holdCents) / 100.0, 0, 'f', 2)
-                                               .arg(double(p.availableCents) / 100.0, 0, 'f', 2),
-                                           {}, {}, {}});
-        if (side == Side::Sell && c.quantity > state->sellableQuantity(c.account, instrument->id))
-            p.violations.prepend(Violation{QStringLiteral("no-short"), QStringLiteral("short_sale"), Severity::Hard,
-                                           tr("only %L1 available to sell").arg(state->sellableQuantity(c.account, instrument->id)),
-                                           {}, {}, {}});
-        // A bracket's take-profit is a sell limit placed when the entry fills: the price collar
-        // checks it then. Say now if it would be refused (the stop would still protect).
-        if (rules && side == Side::Buy && c.bracket && !c.bracket->takeProfit.isEmpty())
-            if (auto target = instrument->parsePrice(c.bracket->takeProfit)) {
-                QList<ComplianceRule> collars;
-                for (const ComplianceRule &r : std::as_const(*rules))
-                    if (r.kind == u"price_collar")
-                        collars << r;
-                OrderCheck exit = check;
-                exit.side = Side::Sell;
-                exit.limitPrice = *target;
-                exit.referencePrice = *target;
-                exit.notionalCents = instrument->notionalCents(Quantity(c.quantity), *target);
-                for (const Violation &v : ComplianceEngine::check(collars, exit, *state, m_reference))
-                    p.warnings << tr("Take-profit would be refused when placed: %1").arg(v.message);
-            }
-    }
-    p.valid = true;
-    return p;
+    QMetaObject::invokeMethod(m_core, [core = m_core, command, deliver, wanted = std::move(wanted)] {
+        if (wanted && !wanted())
+            return; // a newer request replaced it: latest wins
+        deliver(core->preview(command));
+    }, Qt::QueuedConnection);
 }
 
 // ---- portfolio targets and rebalance proposals ----

@@ -5,6 +5,7 @@
 #include "screener/traderalerts.h"
 #include "oms/orderfilter.h"
 #include "compliance/ordercost.h"
+#include "engine/orderpreview.h"
 #include "oms/ordermanager.h"
 #include "oms/tradingstate.h"
 #include "marketdata/websocketfeed.h"
@@ -48,26 +49,6 @@ struct EngineOptions
     QUrl feedUrl;
     FeedOptions feedOptions;
     bool isLive() const { return fixVenue.has_value(); }
-};
-
-// What compliance would say about an order, before it is sent.
-struct OrderPreview
-{
-    bool valid = false;
-    QString problem;            // why it cannot be sent as typed
-    qint64 notionalCents = 0;   // principal, at `pricedAt`
-    qint64 accruedCents = 0;    // notes and bonds: accrued interest to `settleDate`
-    int accruedDays = 0;
-    qint64 totalCents() const { return saturatedSum(notionalCents, accruedCents); }
-    qint64 holdCents = 0;       // a buy's reservation: what the buying-power check compares
-    Price pricedAt;             // the limit, or a market or stop order's protection price
-    bool atProtectionPrice = false; // a market or stop order: priced at its protection price
-    QDate settleDate;
-    double dv01 = 0;            // Treasuries: dollars per basis point added to the account
-    std::optional<double> yieldPercent;
-    qint64 availableCents = 0;
-    QList<Violation> violations;
-    QStringList warnings;       // sent as typed, but something later will be refused (a bracket's take-profit)
 };
 
 // The engine of the workstation: the venue, the order manager and settlement on a worker
@@ -120,9 +101,32 @@ public:
     // KillSwitchChanged event; killSwitchChanged() follows. A refusal comes back through problem().
     void setKillSwitch(KillSwitch mode, const QString &reason);
 
-    // Thread-safe, from the last published state: what an order would cost and what compliance
-    // would say about it. Never blocks on the worker.
-    OrderPreview preview(const NewOrderCommand &command) const;
+    // What an order would cost and what compliance would say about it: the order manager's own
+    // pre-trade check (compliance/pretrade.h), on the engine's thread, on its trading state and the
+    // market's trade date; the GUI thread never prices. `answer` is called on this object's thread
+    // while `context` lives; `wanted` (called on the engine's thread) says whether the asker still
+    // wants it, so a request a newer one replaced is skipped (OrderPreviewer: latest wins).
+    void preview(const NewOrderCommand &command, QObject *context, std::function<void(const OrderPreview &)> answer,
+                 std::function<bool()> wanted = {}) const;
+    // Work a screen needs that prices (QuantLib) or reads the store: run on the engine's thread,
+    // its result handed to `then` on this object's thread while `context` lives. False when the
+    // engine is not running (nothing runs).
+    template <typename Work, typename Then>
+    bool offload(QObject *context, Work work, Then then) const
+    {
+        QObject *worker = engineThreadObject();
+        if (!worker)
+            return false;
+        QMetaObject::invokeMethod(worker, [engine = const_cast<TradingEngine *>(this), context = QPointer<QObject>(context),
+                                           work = std::move(work), then = std::move(then)]() mutable {
+            auto result = work();
+            QMetaObject::invokeMethod(engine, [context, then = std::move(then), result = std::move(result)]() mutable {
+                if (context)
+                    then(std::move(result));
+            }, Qt::QueuedConnection);
+        }, Qt::QueuedConnection);
+        return true;
+    }
     Actor actor() const { return m_options.actor; }
     // The market's clock: the simulated venue's in demo mode, the engine's clock live. Every date
     // the workstation decides with (trade date, settlement, expiries) comes from it. Any thread.
@@ -196,6 +200,7 @@ Q_SIGNALS:
 
 private:
     class Core;
+    QObject *engineThreadObject() const; // the core, on the engine's thread; null when stopped
     EventStore &m_store;
     const ReferenceData &m_reference;
     const Clock &m_clock;

@@ -17,7 +17,6 @@
 namespace instant {
 namespace {
 
-constexpr qint64 MaxQuantity = 1'000'000'000'000;
 constexpr qint64 SnapshotEvery = 50'000; // events replayed at start-up before a new snapshot is taken
 
 QJsonValue priceValue(std::optional<Price> p)
@@ -182,6 +181,12 @@ QList<ComplianceRule> OrderManager::rules() const
     return parsed ? *parsed : QList<ComplianceRule>{};
 }
 
+CheckedOrder OrderManager::check(const OrderTerms &terms) const
+{
+    const QList<ComplianceRule> ruleSet = rules();
+    return checkOrder(terms, {m_state, m_reference, ruleSet, killSwitch(), m_venue.tradeDate()});
+}
+
 Price OrderManager::protectionPrice(const Instrument &instrument, Side side) const
 {
     return instant::protectionPrice(instrument, m_state.lastPrice(instrument.id).value_or(instrument.referencePrice), side);
@@ -304,176 +309,45 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         return approvalOutcome(*waiting);
 
     for (int attempt = 0; attempt < MaxAttempts; ++attempt) {
-        QString reason, stage = QStringLiteral("validation");
-        QList<Violation> violations, needApproval;
-        const Instrument *instrument = m_reference.instrument(c.instrument);
+        const CheckedOrder checked = check(c.terms(approvedBy));
+        QString reason = checked.reason, stage = checked.stage;
+        const Instrument *instrument = checked.instrument;
         const AccountRecord *account = m_state.account(c.account);
-        Side side = Side::Buy;
-        OrderType type = OrderType::Limit;
-        TimeInForce tif = TimeInForce::Day;
-        std::optional<Price> limit, stop, protection;
-        const QDate tradeDate = m_venue.tradeDate();
-
-        auto parsePrice = [&](const QString &text, const char *what) -> std::optional<Price> {
-            if (text.trimmed().isEmpty()) {
-                reason = QStringLiteral("a %1 order needs a %2 price").arg(c.type.toLower(), QLatin1String(what));
-                return std::nullopt;
-            }
-            auto p = instrument->parsePrice(text);
-            if (!p) {
-                reason = QStringLiteral("%1 price: %2").arg(QLatin1String(what), p.message());
-                return std::nullopt;
-            }
-            if (*p <= Price(0)) {
-                reason = QStringLiteral("%1 price must be positive").arg(QLatin1String(what));
-                return std::nullopt;
-            }
-            if (!instrument->onTick(*p)) {
-                reason = QStringLiteral("%1 price %2 is not on a tick of %3 (tick %4)")
-                             .arg(QLatin1String(what), text, instrument->symbol,
-                                  instrument->formatPrice(Price(instrument->tickSize)));
-                return std::nullopt;
-            }
-            // Price band: far away prices are typing errors, not orders (none before any price is known).
-            const Price anchor = m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
-            if (anchor > Price(0) && std::abs(double(p->value() - anchor.value())) > 0.5 * double(anchor.value())) {
-                reason = QStringLiteral("%1 price %2 is outside the price band (±50% of %3)")
-                             .arg(QLatin1String(what), instrument->formatPrice(*p), instrument->formatPrice(anchor));
-                return std::nullopt;
-            }
-            return *p;
-        };
-
-        if (!account)
-            reason = QStringLiteral("unknown account \"%1\"").arg(c.account);
-        else if (!instrument)
-            reason = QStringLiteral("unknown instrument \"%1\"").arg(c.instrument);
-        else if (!events::parseSide(c.side, side))
-            reason = QStringLiteral("side must be buy or sell, not \"%1\"").arg(c.side);
-        else if (!events::parseOrderType(c.type, type))
-            reason = QStringLiteral("order type must be limit, market, stop or stop-limit, not \"%1\"").arg(c.type);
-        else if (!events::parseTimeInForce(c.timeInForce, tif))
-            reason = QStringLiteral("time in force must be day, gtc, ioc or fok, not \"%1\"").arg(c.timeInForce);
-        else if (c.quantity <= 0)
-            reason = QStringLiteral("quantity must be positive");
-        else if (c.quantity > MaxQuantity)
-            reason = QStringLiteral("quantity %L1 is beyond any order this desk can send").arg(c.quantity);
-        else if (c.quantity % instrument->lotSize != 0)
-            reason = QStringLiteral("quantity %L1 is not a multiple of the %L2 lot of %3").arg(c.quantity).arg(instrument->lotSize).arg(instrument->symbol);
-        else if (auto why = analytics::whyNotTradable(*instrument, tradeDate))
-            reason = *why;
-        else if (type == OrderType::Market && tif == TimeInForce::Gtc)
-            reason = QStringLiteral("a market order cannot be good till cancelled");
-        else if (c.bracket && side != Side::Buy)
-            reason = QStringLiteral("a bracket protects a bought position: its entry is a buy");
-        else if (c.bracket && orderId.size() > 56)
-            reason = QStringLiteral("a bracket's entry order id is at most 56 characters (its exits add a suffix)");
-        else if (!c.parent.isEmpty()) {
-            const BracketRecord *parent = m_state.brackets().bracket(c.parent);
-            if (!parent || !parent->isOpen() || parent->account != c.account || parent->instrument != instrument->id || side != Side::Sell
-                || (c.role != u"take-profit" && c.role != u"exit"))
-                reason = QStringLiteral("order %1 is not an exit of an open bracket %2").arg(orderId, c.parent);
-        }
-        if (reason.isEmpty() && (type == OrderType::Limit || type == OrderType::StopLimit))
-            limit = parsePrice(c.limitPrice, "limit");
-        if (reason.isEmpty() && (type == OrderType::Stop || type == OrderType::StopLimit))
-            stop = parsePrice(c.stopPrice, "stop");
-        if (reason.isEmpty() && (type == OrderType::Market || type == OrderType::Stop)) {
-            if (m_state.lastPrice(instrument->id).value_or(instrument->referencePrice) <= Price(0))
-                reason = QStringLiteral("no price is known for %1 yet: a market or stop order has nothing to be protected by; "
-                                        "send a limit order").arg(instrument->symbol);
-            else
-                protection = protectionPrice(*instrument, side);
-        }
-        std::optional<BracketExits> exits;
-        if (reason.isEmpty() && c.bracket) {
-            // The exits are checked against the entry's limit, or the market for a market entry.
-            const Price reference = limit ? *limit : m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
-            auto parsed = parseBracketTerms(*instrument, *c.bracket, reference, m_venue.nowUs());
-            if (parsed)
-                exits = *parsed;
-            else
-                reason = QStringLiteral("bracket: %1").arg(parsed.message());
-        }
-
+        const Side side = checked.side;
+        const OrderType type = checked.type;
+        const TimeInForce tif = checked.tif;
+        const std::optional<Price> limit = checked.limitPrice, stop = checked.stopPrice, protection = checked.protectionPrice;
         const Quantity quantity(c.quantity);
-        OrderRecord draft;
-        draft.account = c.account;
-        draft.instrument = instrument ? instrument->id : c.instrument;
-        draft.side = side;
-        draft.tif = tif;
-        draft.quantity = quantity;
-        draft.limitPrice = limit;
-        draft.protectionPrice = protection;
-        qint64 reservation = 0;
-
-        if (reason.isEmpty()) {
-            const KillSwitch kill = killSwitch();
-            const qint64 sellable = m_state.sellableQuantity(c.account, instrument->id);
-            if (kill == KillSwitch::Halted) {
-                reason = QStringLiteral("trading is halted (kill switch)");
-                stage = QStringLiteral("kill-switch");
-            } else if (kill == KillSwitch::ReducingOnly && (side == Side::Buy || quantity.value() > sellable)) {
-                reason = QStringLiteral("only orders that reduce a position are allowed now (kill switch: reducing only)");
-                stage = QStringLiteral("kill-switch");
-            } else if (side == Side::Sell && quantity.value() > sellable) {
-                reason = QStringLiteral("cannot sell %L1 %2: %L3 available (short sales are not allowed)")
-                             .arg(c.quantity).arg(instrument->symbol).arg(sellable);
-                stage = QStringLiteral("compliance");
-            } else {
-                reservation = reservationFor(draft, Quantity(0));
-                if (side == Side::Buy && reservation > account->availableCents()) {
-                    reason = QStringLiteral("insufficient buying power: needs $%L1, $%L2 available")
-                                 .arg(double(reservation) / 100.0, 0, 'f', 2)
-                                 .arg(double(account->availableCents()) / 100.0, 0, 'f', 2);
-                    stage = QStringLiteral("compliance");
-                }
+        // What only the order manager knows: the bracket an exit belongs to, a bracket's terms.
+        std::optional<BracketExits> exits;
+        if (checked.valid()) {
+            QString own;
+            if (c.bracket && orderId.size() > 56)
+                own = QStringLiteral("a bracket's entry order id is at most 56 characters (its exits add a suffix)");
+            else if (!c.parent.isEmpty()) {
+                const BracketRecord *parent = m_state.brackets().bracket(c.parent);
+                if (!parent || !parent->isOpen() || parent->account != c.account || parent->instrument != instrument->id
+                    || side != Side::Sell || (c.role != u"take-profit" && c.role != u"exit"))
+                    own = QStringLiteral("order %1 is not an exit of an open bracket %2").arg(orderId, c.parent);
+            }
+            if (own.isEmpty() && c.bracket) {
+                // The exits are checked against the entry's limit, or the market for a market entry.
+                const Price reference = limit ? *limit : m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
+                if (auto parsed = parseBracketTerms(*instrument, *c.bracket, reference, m_venue.nowUs()))
+                    exits = *parsed;
+                else
+                    own = QStringLiteral("bracket: %1").arg(parsed.message());
+            }
+            if (!own.isEmpty()) {
+                reason = own;
+                stage = QStringLiteral("validation");
             }
         }
-
-        QJsonArray overrides;
-        if (reason.isEmpty()) {
-            OrderCheck check;
-            check.instrument = instrument;
-            check.account = c.account;
-            check.side = side;
-            check.quantity = quantity;
-            check.limitPrice = limit;
-            check.referencePrice = limit ? *limit : protection.value_or(instrument->referencePrice);
-            check.notionalCents = instrument->notionalCents(quantity, check.referencePrice);
-            check.settleDate = analytics::settlementDate(*instrument, tradeDate);
-            violations = ComplianceEngine::check(rules(), check, m_state, m_reference);
-            QStringList hard, unresolved;
-            for (const Violation &v : std::as_const(violations)) {
-                if (v.severity == Severity::Hard) {
-                    hard << v.message;
-                    continue;
-                }
-                auto o = std::find_if(c.overrides.cbegin(), c.overrides.cend(),
-                                      [&v](const RuleOverride &r) { return r.ruleId == v.ruleId && !r.reason.trimmed().isEmpty(); });
-                if (o == c.overrides.cend()) {
-                    unresolved << v.message + QStringLiteral(" — needs an override with a reason");
-                    continue;
-                }
-                QJsonObject entry{{QStringLiteral("rule"), v.ruleId},
-                                  {QStringLiteral("kind"), v.kind},
-                                  {QStringLiteral("message"), v.message},
-                                  {QStringLiteral("value"), v.value},
-                                  {QStringLiteral("limit"), v.limit},
-                                  {QStringLiteral("reason"), o->reason.trimmed()}};
-                if (!v.approvers.isEmpty()) { // four eyes
-                    if (v.approvers.contains(approvedBy))
-                        entry.insert(QStringLiteral("approved_by"), approvedBy);
-                    else
-                        needApproval << v;
-                }
-                overrides.append(entry);
-            }
-            if (!hard.isEmpty() || !unresolved.isEmpty()) {
-                reason = (hard + unresolved).join(QStringLiteral("; "));
-                stage = QStringLiteral("compliance");
-            }
-        }
+        // The rules' findings go with the outcome once the order got as far as the rules.
+        const QList<Violation> violations = checked.rulesChecked && stage != u"validation" ? checked.violations : QList<Violation>{};
+        const QList<Violation> &needApproval = checked.needApproval;
+        const QJsonArray &overrides = checked.overrides;
+        const qint64 reservation = checked.reservationCents;
 
         if (reason.isEmpty() && !needApproval.isEmpty()) {
             if (c.bracket) {
@@ -653,7 +527,7 @@ CommandOutcome OrderManager::replace(const QString &orderIdRef, std::optional<qi
             if (*quantity <= o->filled.value())
                 return refuse(orderId, o->account, QStringLiteral("replace"),
                               QStringLiteral("the new quantity %L1 must be above the %L2 already filled").arg(*quantity).arg(o->filled.value()), actor);
-            if (*quantity % instrument->lotSize != 0 || *quantity > MaxQuantity)
+            if (*quantity % instrument->lotSize != 0 || *quantity > MaxOrderQuantity)
                 return refuse(orderId, o->account, QStringLiteral("replace"),
                               QStringLiteral("quantity %L1 is not a multiple of the %L2 lot").arg(*quantity).arg(instrument->lotSize), actor);
             next.pendingQuantity = Quantity(*quantity);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compliance/compliance.h"
+#include "compliance/pretrade.h"
 #include "oms/brackets.h"
 #include "events/event.h"
 #include "oms/tradingstate.h"
@@ -36,6 +37,13 @@ struct NewOrderCommand
     // A bracket's child order (take-profit or exit): the bracket it belongs to and its role.
     QString parent;
     QString role;
+
+    // The order as the pre-trade pipeline reads it (compliance/pretrade.h).
+    OrderTerms terms(const QString &approvedBy = {}) const
+    {
+        return OrderTerms{account, instrument, side, type, timeInForce, quantity, limitPrice, stopPrice, overrides, approvedBy,
+                          bracket.has_value(), bracket ? bracket->takeProfit : QString()};
+    }
 };
 
 struct CommandOutcome
@@ -144,6 +152,9 @@ public:
     QList<FillRecord> takeSettledExecutions() { return m_state.takeSettledExecutions(); }
     KillSwitch killSwitch() const;
     QList<ComplianceRule> rules() const;
+    // The pre-trade pipeline on this state, the rules and kill switch in force and the market's trade
+    // date: what submit() decides with, and what a preview shows.
+    CheckedOrder check(const OrderTerms &terms) const;
 
 Q_SIGNALS:
     void orderChanged(const QString &orderId);

@@ -187,7 +187,7 @@ private Q_SLOTS:
 
         QSignalSpy sent(&ladder, &DepthLadder::sent);
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));
-        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE(sent.count(), 1);
         const QString id = idOfFirst(sent);
         QTRY_VERIFY_WITH_TIMEOUT(e->snapshot()->order(id) != nullptr, 5000);
         const OrderRecord order = *e->snapshot()->order(id);
@@ -200,12 +200,12 @@ private Q_SLOTS:
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::PriceColumn));
         QTest::mousePress(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));
         QTest::mouseRelease(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row + 1, LadderModel::Bids));
-        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE(sent.count(), 1);
 
         // A click on the ask column sells at that row's price.
         ladder.setClickQuantity(QStringLiteral("2"));
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row - 4, LadderModel::Asks));
-        QCOMPARE(sent.count(), 2);
+        QTRY_COMPARE(sent.count(), 2);
         const QString sell = sent.at(1).at(0).toString();
         QTRY_VERIFY_WITH_TIMEOUT(e->snapshot()->order(sell) != nullptr, 5000); // refused (nothing held) or not: recorded
         QCOMPARE(e->snapshot()->order(sell)->side, Side::Sell);
@@ -256,7 +256,7 @@ private Q_SLOTS:
         QSignalSpy sent(&ladder, &DepthLadder::sent);
         const int row = 4;
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));
-        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE(sent.count(), 1);
         const QString first = idOfFirst(sent);
         QTRY_COMPARE_WITH_TIMEOUT(shown(ladder, row, LadderModel::MyBids), QStringLiteral("100"), 5000);
         QCOMPARE(shown(ladder, row + 1, LadderModel::MyBids), QString());
@@ -266,11 +266,11 @@ private Q_SLOTS:
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::MyBids));
         QTRY_VERIFY_WITH_TIMEOUT(eventTypes(*store, first).contains(QStringLiteral("OrderCancelled")), 5000);
         QTRY_COMPARE(shown(ladder, row, LadderModel::MyBids), QString());
-        QCOMPARE(sent.count(), 1); // cancelling is not trading
+        QTRY_COMPARE(sent.count(), 1); // cancelling is not trading
 
         // Another one, dragged three rows down: replaced to that row's price.
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));
-        QCOMPARE(sent.count(), 2);
+        QTRY_COMPARE(sent.count(), 2);
         const QString second = sent.at(1).at(0).toString();
         QTRY_COMPARE_WITH_TIMEOUT(shown(ladder, row, LadderModel::MyBids), QStringLiteral("100"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(e->snapshot()->order(second) && e->snapshot()->order(second)->state == OrderState::New, 5000);
@@ -284,7 +284,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(e->snapshot()->order(second)->limitPrice->value(), target.value(), 5000);
         QTRY_COMPARE(shown(ladder, row + 3, LadderModel::MyBids), QStringLiteral("100"));
         QCOMPARE(shown(ladder, row, LadderModel::MyBids), QString());
-        QCOMPARE(sent.count(), 2);
+        QTRY_COMPARE(sent.count(), 2);
         QVERIFY(!eventTypes(*store, second).contains(QStringLiteral("CancelRequested")));
 
         // A colleague's working order (another user on the desk's store) is not the trader's own.
@@ -323,10 +323,11 @@ private Q_SLOTS:
         const int row = 3;
         const Price price = *ladder.model()->priceAt(row);
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));
+        QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 5000); // once the engine has checked it
         QVERIFY2(asked.startsWith(QStringLiteral("Buy 15mm AAPL at %1 for $").arg(reference.instrument(QStringLiteral("AAPL"))->formatPrice(price))),
                  qPrintable(asked));
         QVERIFY(asked.endsWith(QStringLiteral("Send?")));
-        QCOMPARE(sent.count(), 0);
+        QTRY_COMPARE(sent.count(), 0);
         QVERIFY(ladder.statusText().startsWith(QStringLiteral("Not sent")));
 
         // A small click after it goes; once it is recorded, it is the only order the engine saw.
@@ -334,7 +335,7 @@ private Q_SLOTS:
         asked.clear();
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, row, LadderModel::Bids));
         QVERIFY(asked.isEmpty());
-        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE(sent.count(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(e->snapshot()->order(idOfFirst(sent)), 5000);
         QCOMPARE(eventTypes(*store).count(QStringLiteral("OrderAccepted")) + eventTypes(*store).count(QStringLiteral("OrderRejected")), 1);
 
@@ -345,6 +346,7 @@ private Q_SLOTS:
         ladder.setClickQuantity(QStringLiteral("20mm"));
         const Price tenYear = *ladder.model()->priceAt(ladder.model()->rowOf(*ladder.model()->bestBid()) + 1);
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, ladder.model()->rowOf(tenYear), LadderModel::Bids));
+        QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 5000); // once the engine has checked it
         QVERIFY2(asked.startsWith(QStringLiteral("Buy 20mm UST 10Y at ")), qPrintable(asked));
         OrderTicket ticket(e.get(), reference);
         QString ticketAsked;
@@ -356,14 +358,15 @@ private Q_SLOTS:
         ticket.setQuantity(QStringLiteral("20mm"));
         ticket.setPrice(reference.instrument(QStringLiteral("UST 10Y"))->formatPrice(tenYear));
         ticket.setOverrideReason(QStringLiteral("client block")); // the ticket's large-order rule wants a reason first
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(!ticket.send(Side::Buy));
         QCOMPARE(ticketAsked, asked);
-        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE(sent.count(), 1);
 
         // Yes: it goes (and compliance has its say: over $10mm wants an override, given on the ticket).
         answer = true;
         QTest::mouseClick(ladder.view()->viewport(), Qt::LeftButton, {}, cell(ladder, ladder.model()->rowOf(tenYear), LadderModel::Bids));
-        QCOMPARE(sent.count(), 2);
+        QTRY_COMPARE(sent.count(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(e->snapshot()->order(sent.at(1).at(0).toString()), 5000);
         QCOMPARE(e->snapshot()->order(sent.at(1).at(0).toString())->quantity.value(), qint64(20'000'000));
         QCOMPARE(e->snapshot()->order(sent.at(1).at(0).toString())->limitPrice->value(), tenYear.value());

@@ -70,6 +70,7 @@ private Q_SLOTS:
         const qint64 accrued = analytics::accruedInterestCents(ten, Quantity(5'000'000), QDate(2026, 11, 23));
         QVERIFY(accrued > 0);
         auto dollars = [](qint64 cents) { return QStringLiteral("$%L1").arg(double(cents) / 100.0, 0, 'f', 2); };
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         const QString preview = ticket.previewText();
         QVERIFY2(preview.contains(QStringLiteral("Principal $4,975,781.25")), qPrintable(preview)); // 5mm × 99.515625%
         QVERIFY2(preview.contains(QStringLiteral("Accrued interest ") + dollars(accrued)), qPrintable(preview));
@@ -92,6 +93,7 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("UST 10Y"));
         ticket.setQuantity(QStringLiteral("5mm"));
         ticket.setType(QStringLiteral("market"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.send(), qPrintable(ticket.statusText() + ticket.previewText()));
         const HoldingsModel *h = holdings.model();
         auto row = [&]() {
@@ -125,6 +127,7 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("AAPL"));
         ticket.setType(QStringLiteral("market"));
         ticket.setQuantity(QStringLiteral("2mm")); // far over the $25m order limit: refused
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         const QString preview = ticket.previewText();
         QVERIFY2(preview.contains(QStringLiteral("protection limit")), qPrintable(preview));
         const QRegularExpression needs(QStringLiteral("order notional (\\$[0-9,.]+)"));
@@ -134,6 +137,7 @@ private Q_SLOTS:
         ticket.setOverrideReason(QStringLiteral("sent to see the refusal")); // the soft rule: the hard one refuses
         CommandOutcome outcome;
         connect(e.get(), &TradingEngine::commandFinished, this, [&outcome](const CommandOutcome &o) { outcome = o; });
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.send());
         QTRY_VERIFY_WITH_TIMEOUT(!outcome.orderId.isEmpty(), 10000);
         QVERIFY(!outcome.accepted);
@@ -151,6 +155,7 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("UST 10Y"));
         ticket.setQuantity(QStringLiteral("12mm")); // about $12m: over the $10m large-order rule (soft)
         ticket.setPrice(QStringLiteral("99-16"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.overrideShown());
         QVERIFY(!ticket.send()); // no reason yet: nothing goes out
         QVERIFY2(ticket.statusText().contains(QStringLiteral("Give a reason")), qPrintable(ticket.statusText()));
@@ -165,6 +170,7 @@ private Q_SLOTS:
         QTest::keyClicks(quantity, QStringLiteral("m"));
         QVERIFY2(ticket.statusText().isEmpty(), qPrintable(ticket.statusText()));
         ticket.setOverrideReason(QStringLiteral("client switch out of the old 10-year"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.send());
         QTRY_VERIFY_WITH_TIMEOUT(!recorded(*store, events::OrderAccepted).isEmpty(), 10000);
         const QJsonObject o = recorded(*store, events::OrderAccepted).constLast().payloadObject()[QStringLiteral("overrides")][0].toObject();
@@ -233,9 +239,11 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("UST 10Y"));
         ticket.setQuantity(QStringLiteral("12mm"));
         ticket.setPrice(QStringLiteral("99-16"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QString()) && ticket.overrideShown(), qPrintable(ticket.previewText()));
         ticket.setOverrideReason(QStringLiteral("index rebalance"));
         ApprovalsPanel mine(alice.get());
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.send());
         QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("waiting for approval by bob")), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(mine.model()->rowCount(), 1, 10000);

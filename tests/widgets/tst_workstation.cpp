@@ -78,12 +78,14 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("UST 10Y"));
         ticket.setQuantity(QStringLiteral("5mm"));
         ticket.setPrice(QStringLiteral("99-16+"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         const QString preview = ticket.previewText();
         QVERIFY2(preview.contains(QStringLiteral("Principal $4,975,781.25")), qPrintable(preview)); // 5mm × 99.515625%
         QVERIFY(preview.contains(QStringLiteral("DV01 +$")));
         QVERIFY(preview.contains(QStringLiteral("Yield ")));
         QVERIFY(preview.contains(QStringLiteral("Compliance: passes")));
         ticket.setPrice(QStringLiteral("99-32"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QStringLiteral("32nds")), qPrintable(ticket.previewText()));
         QPushButton *sendButton = nullptr;
         for (QPushButton *b : ticket.findChildren<QPushButton *>())
@@ -92,9 +94,11 @@ private Q_SLOTS:
         QVERIFY(sendButton);
         QVERIFY(!sendButton->isEnabled());
         ticket.setPrice(QStringLiteral("99-161"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QStringLiteral("tick")), qPrintable(ticket.previewText()));
         ticket.setPrice(QStringLiteral("99-16"));
         ticket.setQuantity(QStringLiteral("40mm"));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QStringLiteral("Needs an override")), qPrintable(ticket.previewText()));
         e->stop();
     }
@@ -147,8 +151,9 @@ private Q_SLOTS:
         ticket.setQuantity(QStringLiteral("100"));
         ticket.setPrice(aapl->formatPrice(Price(aapl->referencePrice.value() * 102 / 100))); // marketable
         QSignalSpy sent(&ticket, &OrderTicket::sent);
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.send(Side::Buy));
-        QCOMPARE(sent.count(), 1);
+        QTRY_COMPARE(sent.count(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(blotter.model()->rowCount(), 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(blotter.model()->data(blotter.model()->index(0, BlotterModel::State)).toString(), QStringLiteral("Filled"), 5000);
         QTRY_VERIFY(ticket.statusText().contains(QStringLiteral("Filled")));
@@ -158,6 +163,7 @@ private Q_SLOTS:
         ticket.setInstrument(QStringLiteral("MSFT"));
         ticket.setQuantity(QStringLiteral("100"));
         ticket.setPrice(QStringLiteral("300.00")); // outside the collar
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.send(Side::Buy));
         QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("rejected")), 5000);
         QVERIFY(ticket.statusText().contains(QStringLiteral("collar")));
@@ -199,19 +205,23 @@ private Q_SLOTS:
         ticket.setPrice(aapl->formatPrice(Price(ref * 102 / 100))); // marketable
         // A stop above the entry: the preview says why, and nothing is sent.
         ticket.setBracket(aapl->formatPrice(Price(ref * 103 / 100)), aapl->formatPrice(Price(ref * 104 / 100)));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QStringLiteral("must be below")), qPrintable(ticket.previewText()));
         QVERIFY(!ticket.send(Side::Buy));
         QVERIFY2(ticket.statusText().contains(QStringLiteral("must be below")), qPrintable(ticket.statusText()));
         // A take-profit outside the ±5% price collar: sent, but the preview says it will be refused.
         ticket.setBracket(aapl->formatPrice(Price(ref * 97 / 100)), aapl->formatPrice(Price(ref * 108 / 100)));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QStringLiteral("Take-profit would be refused when placed")), qPrintable(ticket.previewText()));
         QVERIFY(ticket.previewText().contains(QStringLiteral("collar")));
         const Price stop(ref * 97 / 100), target(ref * 104 / 100); // within the ±5% collar
         ticket.setBracket(aapl->formatPrice(stop), aapl->formatPrice(target), QString(), 30);
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().contains(QStringLiteral("Bracket: stop %1").arg(aapl->formatPrice(stop))), qPrintable(ticket.previewText()));
         QVERIFY(ticket.previewText().contains(QStringLiteral("out after 30 min")));
         QVERIFY(!ticket.previewText().contains(QStringLiteral("Take-profit would be refused")));
         QSignalSpy sent(&ticket, &OrderTicket::sent);
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(ticket.send(Side::Buy));
         const QString id = sent.last().at(0).toString();
 
@@ -238,6 +248,7 @@ private Q_SLOTS:
         QCOMPARE(ticket.editingBracket(), id);
         const Price higher(ref * 1045 / 1000);
         ticket.setBracket(aapl->formatPrice(stop), aapl->formatPrice(higher));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY2(ticket.previewText().startsWith(QStringLiteral("Bracket: stop")), qPrintable(ticket.previewText())); // the time exit kept is valid
         QVERIFY(ticket.amendBracket());
         QTRY_VERIFY_WITH_TIMEOUT(ticket.statusText().contains(QStringLiteral("exits amended")), 5000);
@@ -390,6 +401,7 @@ private Q_SLOTS:
         ticket.setQuantity(QStringLiteral("20mm"));
         ticket.setPrice(QStringLiteral("99-16"));
         ticket.setOverrideReason(QStringLiteral("over the large-order rule, on purpose")); // the soft rule it breaks
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(!ticket.send(Side::Buy));
         QVERIFY(asked.contains(QStringLiteral("Send?")));
         QVERIFY2(asked.contains(QStringLiteral("20mm")), qPrintable(asked)); // the size as the desk says it
@@ -409,6 +421,7 @@ private Q_SLOTS:
         OrderTicket ticket(e.get(), reference);
         QVERIFY(!ticket.isEnabled());
         QVERIFY(ticket.statusText().contains(QStringLiteral("compliance")));
+        QTRY_VERIFY_WITH_TIMEOUT(ticket.previewCurrent(), 5000); // the engine has checked these terms
         QVERIFY(!ticket.send(Side::Buy));
         // Even a command that reaches the engine is refused there.
         QSignalSpy finished(e.get(), &TradingEngine::commandFinished);
