@@ -571,17 +571,34 @@ void Charts::refreshYieldCurve()
 {
     if (!m_engine)
         return;
-    QList<QPointF> points;
+    // Each Treasury's yield at its mark, priced on the engine's thread (the GUI thread only draws).
+    struct Mark
+    {
+        const Instrument *instrument;
+        Price price;
+    };
+    QList<Mark> marks;
+    for (const Instrument *i : m_reference.instruments())
+        if (isTreasury(i->kind))
+            marks.append({i, (m_marks ? m_marks->mark(i->id) : std::nullopt).value_or(i->referencePrice)});
     const QDate today = m_engine->clock().tradeDate();
-    for (const Instrument *i : m_reference.instruments()) {
-        if (!isTreasury(i->kind))
-            continue;
-        const Price px = (m_marks ? m_marks->mark(i->id) : std::nullopt).value_or(i->referencePrice);
-        const QDate settle = analytics::settlementDate(*i, today);
-        if (auto y = analytics::yieldPercent(*i, px, settle))
-            points.append(QPointF(double(settle.daysTo(i->maturityDate)) / 365.25, *y));
-    }
-    std::sort(points.begin(), points.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+    m_engine->offload(
+        this,
+        [marks, today] {
+            QList<QPointF> points;
+            for (const Mark &m : marks) {
+                const QDate settle = analytics::settlementDate(*m.instrument, today);
+                if (auto y = analytics::yieldPercent(*m.instrument, m.price, settle))
+                    points.append(QPointF(double(settle.daysTo(m.instrument->maturityDate)) / 365.25, *y));
+            }
+            std::sort(points.begin(), points.end(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+            return points;
+        },
+        [this](const QList<QPointF> &points) { drawYieldCurve(points); });
+}
+
+void Charts::drawYieldCurve(const QList<QPointF> &points)
+{
     if (points.isEmpty())
         return;
     double lo = points.first().y(), hi = lo;
@@ -591,6 +608,7 @@ void Charts::refreshYieldCurve()
     }
     m_curveY->setRange(std::floor(lo * 4 - 1) / 4, std::ceil(hi * 4 + 1) / 4);
     m_curve->replace(points);
+    Q_EMIT yieldCurveDrawn();
 }
 
 QList<QPointF> Charts::yieldCurve() const

@@ -46,7 +46,7 @@ public:
 
     void setInstrument(const QString &instrument);
     void addBars(const QList<Bar> &bars);
-    void refreshYieldCurve();
+    void refreshYieldCurve(); // priced on the engine's thread: drawn when it answers (yieldCurveDrawn)
     void samplePnl();
     int candleCount() const;
     QList<QPointF> yieldCurve() const; // (years to maturity, yield %)
@@ -64,7 +64,11 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
 
+Q_SIGNALS:
+    void yieldCurveDrawn();
+
 private:
+    void drawYieldCurve(const QList<QPointF> &points);
     void applyPalette(); // the charts' backgrounds, labels and grid follow the theme
     void rebuildCandles();
     void buildIndicatorBar(QWidget *bar);

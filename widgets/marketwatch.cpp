@@ -381,6 +381,7 @@ void HoldingsModel::setTradeDate(QDate date)
 
 void HoldingsModel::recompute()
 {
+    QList<BondQuery> asked;
     for (Line &l : m_lines) {
         if (!l.instrument)
             continue;
@@ -393,13 +394,44 @@ void HoldingsModel::recompute()
         l.accruedCents = 0;
         l.yield.reset();
         if (isTreasury(l.instrument->kind) && m_tradeDate.isValid()) {
-            const QDate settle = analytics::settlementDate(*l.instrument, m_tradeDate);
-            l.accruedCents = analytics::accruedInterestCents(*l.instrument, instant::Quantity(std::max<qint64>(0, l.position.quantity)), settle);
-            if (auto d = analytics::dv01PerUnitFace(*l.instrument, *l.mark, settle))
-                l.dv01 = *d * double(l.position.quantity);
-            l.yield = analytics::yieldPercent(*l.instrument, *l.mark, settle); // the yield next to the price
+            const BondQuery query{l.instrument, *l.mark, l.position.quantity, m_tradeDate};
+            auto known = m_figures.constFind(l.instrument->id);
+            if (known == m_figures.cend() || !(known->first == query)) {
+                if (m_pricer) {
+                    asked << query; // shown with the last figures until the pricer answers
+                } else {
+                    m_figures.insert(l.instrument->id, {query, price(query)});
+                    known = m_figures.constFind(l.instrument->id);
+                }
+            }
+            if (known != m_figures.cend()) {
+                l.accruedCents = known->second.accruedCents;
+                l.dv01 = known->second.dv01;
+                l.yield = known->second.yield;
+            }
         }
     }
+    if (asked.isEmpty() || m_pricing)
+        return;
+    m_pricing = true;
+    m_pricer(asked, [this, asked](const QList<BondFigures> &figures) {
+        m_pricing = false;
+        for (qsizetype k = 0; k < asked.size() && k < figures.size(); ++k)
+            m_figures.insert(asked.at(k).instrument->id, {asked.at(k), figures.at(k)});
+        if (!figures.isEmpty())
+            refreshMarks();
+    });
+}
+
+HoldingsModel::BondFigures HoldingsModel::price(const BondQuery &q)
+{
+    BondFigures f;
+    const QDate settle = analytics::settlementDate(*q.instrument, q.tradeDate);
+    f.accruedCents = analytics::accruedInterestCents(*q.instrument, instant::Quantity(std::max<qint64>(0, q.quantity)), settle);
+    if (auto d = analytics::dv01PerUnitFace(*q.instrument, q.mark, settle))
+        f.dv01 = *d * double(q.quantity);
+    f.yield = analytics::yieldPercent(*q.instrument, q.mark, settle); // the yield next to the price
+    return f;
 }
 
 void HoldingsModel::refreshMarks()
@@ -427,6 +459,21 @@ Holdings::Holdings(TradingEngine *engine, const ReferenceData &reference, const 
                 return;
             m_model->setPortfolio(a, p);
             updateCash();
+        });
+        // Treasuries are priced on the engine's thread: the GUI thread only shows the figures.
+        m_model->setPricer([engine, this](const QList<HoldingsModel::BondQuery> &queries,
+                                          std::function<void(const QList<HoldingsModel::BondFigures> &)> answer) {
+            const bool running = engine->offload(
+                this,
+                [queries] {
+                    QList<HoldingsModel::BondFigures> out;
+                    for (const HoldingsModel::BondQuery &q : queries)
+                        out << HoldingsModel::price(q);
+                    return out;
+                },
+                answer);
+            if (!running)
+                answer({}); // nothing priced while the engine is stopped: asked again on the next refresh
         });
         m_model->setTradeDate(engine->clock().tradeDate());
         connect(engine, &TradingEngine::tradeDateChanged, m_model, &HoldingsModel::setTradeDate);

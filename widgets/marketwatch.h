@@ -98,6 +98,26 @@ public:
     void setTradeDate(QDate date);
     const QList<AccountRecord> &accounts() const { return m_accounts; }
 
+    // A Treasury holding's figures at its mark: what pricing (QuantLib) says, computed where the
+    // pricer runs (the engine's thread in the workstation; here, inline, without one).
+    struct BondQuery
+    {
+        const Instrument *instrument = nullptr;
+        Price mark;
+        qint64 quantity = 0;
+        QDate tradeDate;
+        bool operator==(const BondQuery &) const = default;
+    };
+    struct BondFigures
+    {
+        qint64 accruedCents = 0;
+        double dv01 = 0;
+        std::optional<double> yield;
+    };
+    static BondFigures price(const BondQuery &query);
+    using Pricer = std::function<void(const QList<BondQuery> &, std::function<void(const QList<BondFigures> &)>)>;
+    void setPricer(Pricer pricer) { m_pricer = std::move(pricer); }
+
 private:
     struct Line
     {
@@ -117,6 +137,9 @@ private:
     QDate m_tradeDate;
     QList<Line> m_lines; // the last row shown is the totals row
     QList<AccountRecord> m_accounts;
+    Pricer m_pricer;
+    QHash<QString, std::pair<BondQuery, BondFigures>> m_figures; // the last priced, per instrument
+    bool m_pricing = false; // an answer is on its way: one at a time
 };
 
 class Holdings : public QWidget

@@ -292,9 +292,11 @@ void OptionIdeasPanel::recompute()
     if (m_loading)
         return;
     const QString keep = selected() ? selected()->contract().id : QString();
-    m_result.reset();
-    m_problem.clear();
     const Instrument *u = m_reference.instrument(m_symbol->currentData().toString());
+    if (!u || !capitalCents()) { // said at once; a ranking replaces what is shown when it comes
+        m_result.reset();
+        m_problem.clear();
+    }
     const auto capital = capitalCents();
     if (!u) {
         m_problem = tr("Pick a stock.");
@@ -309,20 +311,44 @@ void OptionIdeasPanel::recompute()
         // The market's date: the engine's clock (simulated in demo mode), else the newest quote's.
         const QDate valuation = m_engine ? m_engine->clock().tradeDate() : m_quotes->marketDate();
         if (!valuation.isValid()) {
+            m_result.reset();
             m_problem = tr("Waiting for the market's first quote.");
             m_model->setRecommendations({});
             m_summary->setText(summaryText());
             return;
         }
-        const QList<OptionCandidate> chain =
-            OptionRecommender::candidates(m_reference, u->id, spot, valuation, OptionRecommender::RiskFreeRate, *m_quotes);
         const RecommendationRequest request{u->symbol, MarketView(m_view->currentData().toInt()), RiskPreset(m_preset->currentData().toInt()), *capital};
-        auto r = OptionRecommender::recommend(request, chain, spot, valuation);
-        if (r)
-            m_result = std::move(r).value();
-        else
-            m_problem = r.message();
+        // Priced and ranked on the engine's thread (QuantLib); shown when it answers, the newest asked only.
+        auto rank = [reference = &m_reference, quotes = m_quotes, id = u->id, spot, valuation, request] {
+            const QList<OptionCandidate> chain =
+                OptionRecommender::candidates(*reference, id, spot, valuation, OptionRecommender::RiskFreeRate, *quotes);
+            return OptionRecommender::recommend(request, chain, spot, valuation);
+        };
+        const quint64 asked = ++m_asked;
+        auto show = [this, asked, keep](Result<OptionRecommendations> r) {
+            if (asked != m_asked)
+                return; // a newer ranking was asked for
+            m_pending = false;
+            m_result.reset();
+            m_problem.clear();
+            if (r)
+                m_result = std::move(r).value();
+            else
+                m_problem = r.message();
+            showRanking(keep);
+        };
+        m_pending = true;
+        if (m_engine && m_engine->offload(this, rank, show))
+            return;
+        show(rank()); // without a running engine (a panel on its own): here
+        return;
     }
+    showRanking(keep);
+}
+
+void OptionIdeasPanel::showRanking(const QString &keep)
+{
+    m_pending = false;
     m_model->setRecommendations(m_result ? m_result->ranked : QList<OptionRecommendation>{});
     m_summary->setText(summaryText());
     int row = -1;
@@ -335,6 +361,7 @@ void OptionIdeasPanel::recompute()
         selectRow(row);
     else
         showSelected();
+    Q_EMIT ranked();
 }
 
 QString OptionIdeasPanel::summaryText() const

@@ -73,15 +73,18 @@ public:
     void recompute();
     const std::optional<OptionRecommendations> &result() const { return m_result; }
     QString summaryText() const;
+    bool rankingPending() const { return m_pending; } // what is shown is not the newest ranking yet
     void selectRow(int row);
     QString explanationText() const;
     bool stageSelected(); // fills the ticket: the contract, buy, the size, limit at the ask
     QString user() const { return m_user; }
 
 Q_SIGNALS:
+    void ranked(); // the ideas shown are the newest ranking (ranked on the engine's thread)
     void staged(const QString &instrument);
 
 private:
+    void showRanking(const QString &keep);
     void saveSettings() const;
     void showSelected();
     const OptionRecommendation *selected() const;
@@ -104,6 +107,8 @@ private:
     QTimer *m_refresh;
     std::optional<OptionRecommendations> m_result;
     QString m_problem;
+    quint64 m_asked = 0; // rankings asked for: the newest is shown
+    bool m_pending = false; // the newest is being ranked on the engine's thread
     QString m_shownHtml;
     bool m_loading = false;
 };

@@ -23,6 +23,8 @@
 #include <limits>
 #include <memory>
 #include <mutex>
+
+#include "common/threadwatch.h"
 #include <unordered_map>
 
 namespace instant::analytics {
@@ -39,6 +41,19 @@ std::recursive_mutex &quantLibLock()
     static std::recursive_mutex lock;
     return lock;
 }
+
+// The lock, taken by every QuantLib call; a thread that must not price is caught here (threadwatch).
+struct QuantLibEntry
+{
+    QuantLibEntry(const QuantLibEntry &) = delete;
+    QuantLibEntry &operator=(const QuantLibEntry &) = delete;
+    QuantLibEntry()
+    {
+        threadwatch::entered("QuantLib");
+        quantLibLock().lock();
+    }
+    ~QuantLibEntry() { quantLibLock().unlock(); }
+};
 
 QuantLib::Date toQl(QDate d)
 {
@@ -111,7 +126,7 @@ QDate nextBusinessDay(const Instrument &instrument, QDate date)
 
 std::optional<double> computeYield(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
-    std::lock_guard guard(quantLibLock());
+    const QuantLibEntry guard;
     try {
         auto b = makeBond(instrument, settle); // throws for a date QuantLib cannot hold
         if (!b)
@@ -126,7 +141,7 @@ std::optional<double> computeYield(const Instrument &instrument, Price cleanPric
 
 std::optional<double> priceForYield(const Instrument &instrument, double yieldPct, QDate settle)
 {
-    std::lock_guard guard(quantLibLock());
+    const QuantLibEntry guard;
     try {
         auto b = makeBond(instrument, settle); // throws for a date QuantLib cannot hold
         if (!b)
@@ -140,6 +155,7 @@ std::optional<double> priceForYield(const Instrument &instrument, double yieldPc
 
 Accrual accrual(const Instrument &instrument, QDate settle)
 {
+    threadwatch::entered("accrued interest");
     Accrual a;
     const bool coupons = instrument.kind == InstrumentKind::TreasuryNote || instrument.kind == InstrumentKind::TreasuryBond;
     if (!coupons || instrument.couponPercent <= 0 || !settle.isValid() || !instrument.datedDate.isValid()
@@ -148,7 +164,7 @@ Accrual accrual(const Instrument &instrument, QDate settle)
     // The payment dates, from QuantLib's schedule (a long first coupon included).
     QList<QDate> payments;
     try {
-        std::lock_guard guard(quantLibLock());
+        const QuantLibEntry guard;
         const QuantLib::Schedule schedule = couponSchedule(instrument.datedDate, instrument.maturityDate, instrument.firstCouponDate);
         for (size_t k = 1; k < schedule.size(); ++k)
             payments << fromQl(schedule.date(k));
@@ -263,17 +279,19 @@ std::optional<double> memoized(Solver solve, const Instrument &instrument, Price
 
 std::optional<double> dv01PerUnitFace(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
+    threadwatch::entered("pricing"); // answered from a cache or by QuantLib
     return memoized(&computeDv01, instrument, cleanPrice, settle);
 }
 
 std::optional<double> yieldPercent(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
+    threadwatch::entered("pricing"); // answered from a cache or by QuantLib
     return memoized(&computeYield, instrument, cleanPrice, settle);
 }
 
 std::optional<double> computeDv01(const Instrument &instrument, Price cleanPrice, QDate settle)
 {
-    std::lock_guard guard(quantLibLock());
+    const QuantLibEntry guard;
     try {
         auto b = makeBond(instrument, settle); // throws for a date QuantLib cannot hold
         if (!b)
@@ -344,7 +362,7 @@ Result<NoteAnalytics> analyzeNote(const NoteQuery &q)
     }
     if (dated > q.settle)
         return bad(QStringLiteral("the dated date %1 is after settlement").arg(dated.toString(Qt::ISODate)));
-    std::lock_guard guard(quantLibLock());
+    const QuantLibEntry guard;
     try {
         QuantLib::Settings::instance().evaluationDate() = toQl(q.settle);
         const QuantLib::Schedule schedule = couponSchedule(dated, q.maturity);
@@ -450,7 +468,7 @@ Result<BillAnalytics> analyzeBill(const BillQuery &q)
         a.investmentPercent = (-b + std::sqrt(b * b - 4 * aa * c)) / (2 * aa) * 100.0;
     }
     // DV01 through QuantLib, on the investment rate.
-    std::lock_guard guard(quantLibLock());
+    const QuantLibEntry guard;
     try {
         QuantLib::Settings::instance().evaluationDate() = toQl(q.settle);
         QuantLib::ZeroCouponBond bond(0, QuantLib::NullCalendar(), 100.0, toQl(q.maturity), QuantLib::Unadjusted, 100.0,
@@ -483,7 +501,7 @@ Result<OptionAnalytics> analyzeOption(const OptionQuery &q)
         return bad(QStringLiteral("volatility %1 is not an annual fraction (0.25 for 25%)").arg(q.volatility));
     if (std::abs(q.rate) > 1 || q.dividend < 0 || q.dividend > 1)
         return bad(QStringLiteral("rate and dividend are annual fractions (0.045 for 4.5%)"));
-    std::lock_guard guard(quantLibLock());
+    const QuantLibEntry guard;
     try {
         using namespace QuantLib;
         const Date today = toQl(q.valuation);

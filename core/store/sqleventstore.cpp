@@ -1,5 +1,7 @@
 #include "store/sqleventstore.h"
 
+#include "common/threadwatch.h"
+
 #include "events/eventhash.h"
 #include "store/sqlitereader.h"
 
@@ -372,6 +374,7 @@ class SqlEventStore::ReadConnection
 public:
     ReadConnection(const SqlEventStore &store, bool ownConnection = false) : m_store(store)
     {
+        threadwatch::entered("store read");
         QThread *thread = QThread::currentThread();
         bool keep = !ownConnection && thread->eventDispatcher() != nullptr;
         if (keep) {
@@ -570,6 +573,7 @@ Error SqlEventStore::readOnlyError() const
 
 QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
 {
+    threadwatch::entered("store append");
     auto pending = std::make_unique<Pending>();
     QFuture<Result<AppendResult>> future = pending->promise.future();
     pending->promise.start();
@@ -998,6 +1002,7 @@ Status SqlEventStore::forEachBytes(Sequence from, Sequence to, const BytesVisito
 
 Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload)
 {
+    threadwatch::entered("store snapshot");
     if (m_plan.readOnly)
         return readOnlyError();
     const QString connection = m_connectionPrefix + QStringLiteral("-s%1").arg(++m_readConnections);

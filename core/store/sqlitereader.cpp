@@ -1,5 +1,7 @@
 #include "store/sqlitereader.h"
 
+#include "common/threadwatch.h"
+
 #include <QFile>
 #include <QUrl>
 
@@ -187,6 +189,7 @@ Result<SqliteFileLook> sqliteLook(const QString &path)
 Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit,
                      ReadQuery::Columns columns, const std::function<bool(const RecordedEvent &)> &visit)
 {
+    threadwatch::entered("store read");
     Connection c;
     const bool all = columns == ReadQuery::Columns::All;
     if (Status s = open(c, path, !streamId.isEmpty(), all); !s)
@@ -218,6 +221,7 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
 
 Status sqliteForEachBytes(const QString &path, Sequence from, Sequence to, const std::function<bool(const EventBytes &)> &visit)
 {
+    threadwatch::entered("store read");
     Connection c;
     if (Status s = open(c, path, false); !s)
         return s;

@@ -102,6 +102,7 @@ private Q_SLOTS:
         // Balanced calls: 21–90 days and |Δ| 0.40–0.60 leave the 230 strikes of the 11 December
         // weekly and the December and January monthlies.
         OptionIdeasModel *model = panel.model();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.rankingPending(), 10000); // ranked on the engine's thread
         QCOMPARE(model->columnCount(), int(OptionIdeasModel::ColumnCount));
         QCOMPARE(model->rowCount(), 3);
         QVERIFY2(panel.summaryText().startsWith(QStringLiteral("3 balanced calls on AAPL for $10,000.00 (spot 228.50, 2026-11-20)")),
@@ -145,6 +146,7 @@ private Q_SLOTS:
 
         // Bearish: puts.
         panel.setView(MarketView::Bearish);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.rankingPending(), 10000); // ranked on the engine's thread
         QVERIFY(model->rowCount() > 0);
         for (int row = 0; row < model->rowCount(); ++row)
             QVERIFY(model->data(model->index(row, OptionIdeasModel::Contract)).toString().endsWith(QStringLiteral(" P")));
@@ -152,6 +154,7 @@ private Q_SLOTS:
         // Capital below one contract: no idea, and why.
         panel.setView(MarketView::Bullish);
         panel.setCapital(QStringLiteral("$100"));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.rankingPending(), 10000); // ranked on the engine's thread
         QCOMPARE(model->rowCount(), 0);
         QVERIFY2(panel.summaryText().startsWith(QStringLiteral("No balanced calls on AAPL fit $100.00")), qPrintable(panel.summaryText()));
         QVERIFY(panel.explanationText().contains(QStringLiteral("more than the capital of $100.00")));
@@ -162,6 +165,7 @@ private Q_SLOTS:
         // A stock without listed options says so.
         panel.setCapital(QStringLiteral("10k"));
         panel.setSymbol(QStringLiteral("KO"));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.rankingPending(), 10000); // ranked on the engine's thread
         QCOMPARE(panel.symbol(), QStringLiteral("KO"));
         QCOMPARE(model->rowCount(), 0);
         QVERIFY2(panel.summaryText().contains(QStringLiteral("no listed options on KO")), qPrintable(panel.summaryText()));
@@ -190,6 +194,7 @@ private Q_SLOTS:
             QCOMPARE(panel.user(), QStringLiteral("alice"));
             panel.setCapital(QStringLiteral("25k"));
             panel.setPreset(RiskPreset::Aggressive);
+            QTRY_VERIFY_WITH_TIMEOUT(!panel.rankingPending(), 10000); // ranked on the engine's thread
         }
         OptionIdeasPanel again(alice.get(), reference, nullptr);
         QVERIFY(again.capitalCents() == 25'000'00);
@@ -208,6 +213,7 @@ private Q_SLOTS:
         panel.setPreset(RiskPreset::Balanced);
         panel.setView(MarketView::Bullish);
         panel.setCapital(QStringLiteral("10,000"));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.rankingPending(), 10000); // ranked on the engine's thread
         QVERIFY(panel.model()->rowCount() > 0);
         QVERIFY(!button(panel, QStringLiteral("Stage ticket"))->isEnabled());
         QVERIFY(!panel.stageSelected());
