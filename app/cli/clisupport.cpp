@@ -11,24 +11,21 @@
 
 namespace instant::cli {
 
-QTextStream &out()
+const CommandIo &standardIo()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    static QTextStream in(stdin);
+    static QTextStream out(stdout);
+    static QTextStream err(stderr);
+    static const CommandIo io{in, out, err};
+    return io;
 }
 
-QTextStream &err()
+int usageError(const CommandIo &io, const QString &message, const QString &command)
 {
-    static QTextStream stream(stderr);
-    return stream;
-}
-
-int usageError(const QString &message, const QString &command)
-{
-    err() << "instant: " << message << "\n";
+    io.err << "instant: " << message << "\n";
     if (!command.isEmpty())
-        err() << "Run `instant " << command << " --help` for usage.\n";
-    err().flush();
+        io.err << "Run `instant " << command << " --help` for usage.\n";
+    io.err.flush();
     return BadInput;
 }
 
@@ -43,23 +40,23 @@ QCommandLineOption storeOption()
 }
 
 // Parses the subcommand's options; returns an exit code when the command is over already.
-std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+std::optional<int> parse(const CommandIo &io, QCommandLineParser &parser, const QStringList &args, const QString &command,
                          const QString &description, bool positionals)
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     if (!parser.parse(args))
-        return usageError(parser.errorText(), command);
+        return usageError(io, parser.errorText(), command);
     if (parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
         help.replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
-        out() << help;
-        out().flush();
+        io.out << help;
+        io.out.flush();
         return Ok;
     }
     if (!positionals && !parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()),
-                          command);
+        return usageError(io, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()),
+                              command);
     return std::nullopt;
 }
 
@@ -75,21 +72,21 @@ Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &par
     return openEventStore(*location, options);
 }
 
-int storeError(const Error &error)
+int storeError(const CommandIo &io, const Error &error)
 {
-    err() << "instant: " << error.message << "\n";
-    err().flush();
+    io.err << "instant: " << error.message << "\n";
+    io.err.flush();
     return BadInput;
 }
 
-std::optional<int> asOfQuery(const QCommandLineParser &parser, const QString &command, ReadQuery &query)
+std::optional<int> asOfQuery(const CommandIo &io, const QCommandLineParser &parser, const QString &command, ReadQuery &query)
 {
     if (!parser.isSet(QStringLiteral("as-of")))
         return std::nullopt;
     const QString text = parser.value(QStringLiteral("as-of"));
     auto t = parseUtcMicros(text);
     if (!t)
-        return usageError(QStringLiteral("--as-of \"%1\" is not an ISO 8601 date or time").arg(text), command);
+        return usageError(io, QStringLiteral("--as-of \"%1\" is not an ISO 8601 date or time").arg(text), command);
     if (text.trimmed().size() == 10)
         *t += 86'400'000'000LL - 1;
     query.toTimeUs = *t;
@@ -130,20 +127,20 @@ std::optional<double> fractionOption(const QString &text)
     return percent ? v / 100.0 : v;
 }
 
-int printAnalytics(const QCommandLineParser &parser, const QJsonObject &result)
+int printAnalytics(const CommandIo &io, const QCommandLineParser &parser, const QJsonObject &result)
 {
     if (parser.isSet(QStringLiteral("json"))) {
-        out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
+        io.out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
     } else {
         for (auto it = result.begin(); it != result.end(); ++it) {
             const QJsonValue v = it.value();
             const bool whole = v.isDouble() && v.toDouble() == std::floor(v.toDouble()) && std::abs(v.toDouble()) < 1e12;
-            out() << it.key() << ": "
-                  << (whole ? QString::number(qint64(v.toDouble())) : v.isDouble() ? QString::number(v.toDouble(), 'f', 6) : v.toVariant().toString())
-                  << "\n";
+            io.out << it.key() << ": "
+                   << (whole ? QString::number(qint64(v.toDouble())) : v.isDouble() ? QString::number(v.toDouble(), 'f', 6) : v.toVariant().toString())
+                   << "\n";
         }
     }
-    out().flush();
+    io.out.flush();
     return Ok;
 }
 

@@ -4,6 +4,7 @@
 // as-of, dates), opening the store, the clock, and the market a view of the store names.
 
 #include "cli/commandline.h"
+#include "cli/commands.h"
 #include "common/clock.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -18,23 +19,21 @@
 
 namespace instant::cli {
 
-QTextStream &out();
-QTextStream &err();
-int usageError(const QString &message, const QString &command);
-int storeError(const Error &error);
+int usageError(const CommandIo &io, const QString &message, const QString &command);
+int storeError(const CommandIo &io, const Error &error);
 
 QCommandLineOption storeOption();
 QCommandLineOption asOfOption();
 // Parses the subcommand's options; returns an exit code when the command is over already.
-std::optional<int> parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+std::optional<int> parse(const CommandIo &io, QCommandLineParser &parser, const QStringList &args, const QString &command,
                          const QString &description, bool positionals = false);
 Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode);
 // --as-of into `query` (a bare date means its end); an exit code when it is not a time.
-std::optional<int> asOfQuery(const QCommandLineParser &parser, const QString &command, ReadQuery &query);
+std::optional<int> asOfQuery(const CommandIo &io, const QCommandLineParser &parser, const QString &command, ReadQuery &query);
 std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString &name);
 // "0.25", "25%": a fraction either way.
 std::optional<double> fractionOption(const QString &text);
-int printAnalytics(const QCommandLineParser &parser, const QJsonObject &result);
+int printAnalytics(const CommandIo &io, const QCommandLineParser &parser, const QJsonObject &result);
 QJsonObject money(qint64 cents);
 
 // The command line's clock: the machine's. Every date a subcommand decides with comes from it.
@@ -46,9 +45,5 @@ std::optional<QDate> demoDate(const QCommandLineParser &parser);
 // The instruments a view of the store names: the demo market of `date` (its session) and every
 // instrument the store recorded (InstrumentListed) by `asOfUs`.
 Result<ReferenceData> marketReference(const EventStore &store, QDate date, std::optional<TimestampUs> asOfUs = std::nullopt);
-
-// Subcommands in files of their own.
-int refdataImport(const QStringList &args); // refdatacommands.cpp
-int refdataList(const QStringList &args);
 
 } // namespace instant::cli

@@ -39,7 +39,7 @@ QString terms(const Instrument &i)
 
 } // namespace
 
-int refdataImport(const QStringList &args)
+int refdataImport(const QStringList &args, const CommandIo &io)
 {
     const QString command = QStringLiteral("refdata import");
     QCommandLineParser parser;
@@ -53,37 +53,37 @@ int refdataImport(const QStringList &args)
         "is refused with its line number and nothing is imported. Importing a file again changes nothing."));
     parser.addHelpOption();
     if (!parser.parse(args))
-        return usageError(parser.errorText(), command);
+        return usageError(io, parser.errorText(), command);
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText().replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
-        out().flush();
+        io.out << parser.helpText().replace(QStringLiteral("Usage: ") + args.constFirst(), QStringLiteral("Usage: instant ") + command);
+        io.out.flush();
         return Ok;
     }
     if (parser.positionalArguments().size() != 1)
-        return usageError(QStringLiteral("name one CSV file"), command);
+        return usageError(io, QStringLiteral("name one CSV file"), command);
     const QString path = parser.positionalArguments().constFirst();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return usageError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), command);
+        return usageError(io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), command);
     if (file.size() > 64 * 1024 * 1024)
-        return usageError(QStringLiteral("%1 is larger than 64 MiB: not a security master").arg(path), command);
+        return usageError(io, QStringLiteral("%1 is larger than 64 MiB: not a security master").arg(path), command);
     const QByteArray bytes = file.readAll();
 
     auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
     if (!store)
-        return storeError(store.error());
+        return storeError(io, store.error());
     auto known = marketReference(**store, clock().tradeDate());
     if (!known)
-        return storeError(known.error());
+        return storeError(io, known.error());
     auto master = readSecurityMaster(bytes, [&known](const QString &id) { return known->instrument(id); });
     if (!master) {
-        err() << "instant refdata import: " << path << " was not imported:\n" << master.message() << "\n";
-        err().flush();
+        io.err << "instant refdata import: " << path << " was not imported:\n" << master.message() << "\n";
+        io.err.flush();
         return BadInput;
     }
     auto listed = listings::read(**store);
     if (!listed)
-        return storeError(listed.error());
+        return storeError(io, listed.error());
     QHash<QString, Instrument> already;
     for (const listings::Listing &l : std::as_const(*listed))
         already.insert(l.instrument.id, l.instrument);
@@ -106,8 +106,8 @@ int refdataImport(const QStringList &args)
         events << listings::listedEvent(i, source, actor);
     }
     if (!conflicts.isEmpty()) {
-        err() << "instant refdata import: " << path << " was not imported:\n" << conflicts.join(u'\n') << "\n";
-        err().flush();
+        io.err << "instant refdata import: " << path << " was not imported:\n" << conflicts.join(u'\n') << "\n";
+        io.err.flush();
         return BadInput;
     }
     if (!events.isEmpty()) {
@@ -117,19 +117,19 @@ int refdataImport(const QStringList &args)
         request.idempotencyKey = QStringLiteral("import:") + QString::fromLatin1(eventhash::sha256(bytes).toHex());
         auto r = (*store)->append(std::move(request));
         if (!r)
-            return storeError(r.error());
+            return storeError(io, r.error());
     }
-    out() << QStringLiteral("%1: %2 row(s), %3 instrument(s): %4 recorded, %5 already there\n")
+    io.out << QStringLiteral("%1: %2 row(s), %3 instrument(s): %4 recorded, %5 already there\n")
                  .arg(path)
                  .arg(master->rows)
                  .arg(master->instruments.size())
                  .arg(events.size())
                  .arg(master->instruments.size() - events.size());
-    out().flush();
+    io.out.flush();
     return Ok;
 }
 
-int refdataList(const QStringList &args)
+int refdataList(const QStringList &args, const CommandIo &io)
 {
     const QString command = QStringLiteral("refdata list");
     QCommandLineParser parser;
@@ -140,17 +140,17 @@ int refdataList(const QStringList &args)
                                                        "workstation opened that day trades.")));
     parser.addOption(demoDateOption());
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON.")));
-    if (auto done = parse(parser, args, command,
-                          QStringLiteral("The instruments the store has recorded (InstrumentListed: traded or imported), as "
-                                         "they were defined, now or --as-of a time; with --demo, the demo market of a date too.")))
+    if (auto done = parse(io, parser, args, command,
+                              QStringLiteral("The instruments the store has recorded (InstrumentListed: traded or imported), as "
+                                             "they were defined, now or --as-of a time; with --demo, the demo market of a date too.")))
         return *done;
     ReadQuery query;
-    if (auto bad = asOfQuery(parser, command, query))
+    if (auto bad = asOfQuery(io, parser, command, query))
         return *bad;
     const bool demo = parser.isSet(QStringLiteral("demo"));
     const std::optional<QDate> date = demoDate(parser);
     if (!date)
-        return usageError(QStringLiteral("--demo-date wants a date from 2001 to 2099, YYYY-MM-DD"), command);
+        return usageError(io, QStringLiteral("--demo-date wants a date from 2001 to 2099, YYYY-MM-DD"), command);
     QList<listings::Listing> rows;
     if (demo) {
         const ReferenceData market = DemoMarket::referenceData(*date);
@@ -160,10 +160,10 @@ int refdataList(const QStringList &args)
     if (!demo || parser.isSet(QStringLiteral("store"))) {
         auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
         if (!store)
-            return storeError(store.error());
+            return storeError(io, store.error());
         auto listed = listings::read(**store, query.toTimeUs);
         if (!listed)
-            return storeError(listed.error());
+            return storeError(io, listed.error());
         QSet<QString> ids;
         for (const listings::Listing &l : std::as_const(rows))
             ids.insert(l.instrument.id);
@@ -185,17 +185,17 @@ int refdataList(const QStringList &args)
         QJsonObject result{{QStringLiteral("count"), int(rows.size())}, {QStringLiteral("instruments"), array}};
         if (query.toTimeUs)
             result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
-        out() << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
+        io.out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact)) << "\n";
     } else {
         for (const listings::Listing &l : std::as_const(rows))
-            out() << QStringLiteral("%1  %2  %3  %4  (%5)\n")
+            io.out << QStringLiteral("%1  %2  %3  %4  (%5)\n")
                          .arg(l.instrument.id, -19)
                          .arg(l.instrument.symbol, -22)
                          .arg(toString(l.instrument.kind), -6)
                          .arg(terms(l.instrument), l.source);
-        out() << QStringLiteral("%1 instrument(s)\n").arg(rows.size());
+        io.out << QStringLiteral("%1 instrument(s)\n").arg(rows.size());
     }
-    out().flush();
+    io.out.flush();
     return Ok;
 }
 

@@ -1,0 +1,364 @@
+// instant audit verify | checkpoint | export: the hash chain, signed checkpoints and exports.
+
+#include "cli/clisupport.h"
+
+#include "audit/auditbundle.h"
+#include "audit/auditexport.h"
+#include "audit/chainverifier.h"
+#include "audit/checkpoint.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace instant::cli {
+
+namespace {
+
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
+
+int auditBundle(const QCommandLineParser &parser, const QString &command, const CommandIo &io)
+{
+    for (const char *option : {"format", "from", "to", "out"})
+        if (parser.isSet(QString::fromLatin1(option)))
+            return usageError(io, QStringLiteral("--bundle exports the whole chain: it takes no --%1").arg(QString::fromLatin1(option)),
+                                  command);
+    auditbundle::Options options;
+    options.directory = parser.value(QStringLiteral("bundle"));
+    options.exportedUs = clock().nowUs();
+    for (const QString &path : parser.values(QStringLiteral("checkpoint"))) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return storeError(io, makeError(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())));
+        options.checkpoints.append({path, file.readAll()});
+    }
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(io, store.error());
+    auto written = auditbundle::write(**store, options);
+    if (!written)
+        return storeError(io, written.error());
+    io.out << "bundle " << options.directory << ": " << written->events << " events, head sequence "
+           << written->head.sequence << ", head hash " << hex(written->head.hash) << "; " << written->instruments
+           << " instruments, " << written->orders << " orders, " << written->checkpoints << " checkpoints\n";
+    io.out.flush();
+    return Ok;
+}
+
+} // namespace
+
+int auditVerify(const QStringList &args, const CommandIo &io)
+{
+    const QString command = QStringLiteral("audit verify");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"),
+                                        QStringLiteral("Also check the store against a signed checkpoint (from `instant "
+                                                       "audit checkpoint`): the event at its sequence must be the "
+                                                       "one that was signed."),
+                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("public-key"),
+                                        QStringLiteral("The public key the checkpoint must be signed with (PEM). "
+                                                       "Without it, the key the checkpoint file carries is used."),
+                                        QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON.")));
+    if (auto done = parse(io, parser, args, command,
+                              QStringLiteral("Verifies the hash chain of an event store: every event, in order; with "
+                                             "--checkpoint, also that the history up to a signed checkpoint is the one "
+                                             "that was signed.\n"
+                                             "Exit 0: intact (prints the event count and head hash). Exit 1: "
+                                             "broken or not the signed history (prints the first bad sequence). "
+                                             "Exit 2: cannot run (also: an unreadable, altered or wrongly keyed checkpoint).")))
+        return *done;
+
+    // The checkpoint and the key are checked before the store is opened: bad input fails fast.
+    std::optional<Checkpoint> checkpoint;
+    std::optional<QByteArray> trustedKey;
+    if (parser.isSet(QStringLiteral("public-key")) && !parser.isSet(QStringLiteral("checkpoint")))
+        return usageError(io, QStringLiteral("--public-key is for checking a --checkpoint"), command);
+    if (parser.isSet(QStringLiteral("checkpoint"))) {
+        auto read = readCheckpoint(parser.value(QStringLiteral("checkpoint")));
+        if (!read)
+            return storeError(io, read.error());
+        checkpoint = *read;
+        if (parser.isSet(QStringLiteral("public-key"))) {
+            auto key = readPublicKey(parser.value(QStringLiteral("public-key")));
+            if (!key)
+                return storeError(io, key.error());
+            trustedKey = *key;
+        }
+        if (auto signature = verifyCheckpointSignature(*checkpoint, trustedKey); !signature)
+            return storeError(io, signature.error());
+        if (!trustedKey)
+            io.err << "instant: note: the checkpoint's signature was checked with the key the file itself carries ("
+                   << checkpoint->keyFingerprint() << "); pass --public-key to check it against a key you hold\n";
+    }
+
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(io, store.error());
+    CheckpointReport r;
+    if (checkpoint) {
+        auto report = verifyAgainstCheckpoint(**store, *checkpoint, trustedKey);
+        if (!report)
+            return storeError(io, report.error());
+        r = *report;
+    } else {
+        auto report = verifyChain(**store);
+        if (!report)
+            return storeError(io, report.error());
+        r.chain = *report;
+        r.intact = report->intact;
+        r.firstBadSequence = report->firstBadSequence;
+        r.problem = report->problem;
+    }
+    const VerifyReport &chain = r.chain;
+    // Whether the answer is about the chain's own links, or about the checkpoint.
+    const bool chainFailed = !chain.intact && r.firstBadSequence == chain.firstBadSequence;
+    const QString signedAt = checkpoint ? formatUtcMicros(checkpoint->signedUs) : QString();
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o{{QStringLiteral("store"), (*store)->location().toUrl()},
+                      {QStringLiteral("intact"), r.intact},
+                      {QStringLiteral("verified_events"), chain.eventCount},
+                      {QStringLiteral("head_sequence"), chain.head.sequence},
+                      {QStringLiteral("head_hash"), hex(chain.head.hash)}};
+        if (!r.intact) {
+            o.insert(QStringLiteral("first_bad_sequence"), r.firstBadSequence);
+            o.insert(QStringLiteral("problem"), r.problem);
+        }
+        if (checkpoint) {
+            o.insert(QStringLiteral("chain_intact"), chain.intact);
+            o.insert(QStringLiteral("checkpoint"),
+                     QJsonObject{{QStringLiteral("sequence"), checkpoint->sequence},
+                                 {QStringLiteral("head_hash"), hex(checkpoint->headHash)},
+                                 {QStringLiteral("signed_at"), signedAt},
+                                 {QStringLiteral("key_fingerprint"), checkpoint->keyFingerprint()},
+                                 {QStringLiteral("key"), trustedKey ? QStringLiteral("given") : QStringLiteral("from the checkpoint file")},
+                                 {QStringLiteral("matches"), r.matches}});
+        }
+        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else if (r.intact) {
+        io.out << "intact: " << chain.eventCount << " events, head sequence " << chain.head.sequence << ", head hash "
+               << hex(chain.head.hash) << "\n";
+        if (checkpoint)
+            io.out << "matches the signed checkpoint of " << signedAt << ": sequence " << checkpoint->sequence
+                   << ", hash " << hex(checkpoint->headHash) << ", key " << checkpoint->keyFingerprint() << "\n";
+    } else {
+        io.out << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n";
+        if (!chainFailed) {
+            io.out << "the hash chain itself is consistent: " << chain.eventCount << " events, head sequence "
+                   << chain.head.sequence << "; it is not the history signed at " << signedAt << " (key "
+                   << checkpoint->keyFingerprint() << ")\n";
+        } else {
+            io.out << "verified intact before it: " << chain.eventCount << " events";
+            if (chain.head.sequence > 0)
+                io.out << " (through sequence " << chain.head.sequence << ", hash " << hex(chain.head.hash) << ")";
+            io.out << "\n";
+            if (checkpoint && r.matches)
+                io.out << "events up to the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
+                       << ") match it\n";
+            else if (checkpoint)
+                io.out << "the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
+                       << ") cannot be confirmed: the chain breaks before it\n";
+        }
+    }
+    io.out.flush();
+    io.err.flush();
+    return r.intact ? Ok : Failed;
+}
+
+int auditCheckpoint(const QStringList &args, const CommandIo &io)
+{
+    const QString command = QStringLiteral("audit checkpoint");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("key"), QStringLiteral("Sign with this Ed25519 private key (PEM)."),
+                                        QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("new-key"),
+                                        QStringLiteral("Generate a key pair first: the private key in this file (mode 0600) "
+                                                       "and the public key beside it (NAME.pub.pem). Never overwrites."),
+                                        QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write the signed checkpoint to this file (JSON)."),
+                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON.")));
+    if (auto done = parse(io, parser, args, command,
+                              QStringLiteral("Verifies the whole chain, then signs its head: a checkpoint that `instant audit "
+                                             "verify --checkpoint` checks later, so that history rewritten in the database "
+                                             "(every hash recomputed) is found. Keep the private key and the checkpoint "
+                                             "away from the database server.\n"
+                                             "Exit 0: signed. Exit 1: the chain is broken (nothing signed). Exit 2: cannot run.")))
+        return *done;
+
+    const bool newKey = parser.isSet(QStringLiteral("new-key"));
+    if (newKey == parser.isSet(QStringLiteral("key")))
+        return usageError(io, QStringLiteral("give either --key PRIVATE.pem or --new-key PRIVATE.pem"), command);
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty())
+        return usageError(io, QStringLiteral("--out FILE is required: where the signed checkpoint goes"), command);
+    const QString keyPath = parser.value(newKey ? QStringLiteral("new-key") : QStringLiteral("key"));
+    const QString publicKeyPath = publicKeyPathFor(keyPath);
+    const QString outAbsolute = QFileInfo(outPath).absoluteFilePath();
+    if (outAbsolute == QFileInfo(keyPath).absoluteFilePath() || (newKey && outAbsolute == QFileInfo(publicKeyPath).absoluteFilePath()))
+        return usageError(io, QStringLiteral("--out must not be a key file"), command);
+
+    SigningKey key;
+    if (newKey) {
+        for (const QString &path : {keyPath, publicKeyPath})
+            if (QFileInfo::exists(path))
+                return storeError(io, makeError(ErrorCode::InvalidArgument,
+                                                QStringLiteral("%1 already exists: --new-key never overwrites a key (use --key to sign with it)")
+                                                    .arg(path)));
+        auto generated = SigningKey::generate();
+        if (!generated)
+            return storeError(io, generated.error());
+        key = *generated;
+    } else {
+        if (const QString warning = privateKeyExposure(keyPath); !warning.isEmpty())
+            io.err << "instant: warning: " << warning << "\n";
+        auto loaded = SigningKey::load(keyPath);
+        if (!loaded)
+            return storeError(io, loaded.error());
+        key = *loaded;
+    }
+
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(io, store.error());
+    auto checkpoint = signCheckpoint(**store, key);
+    if (!checkpoint) {
+        io.err << "instant: " << checkpoint.message() << "\n";
+        io.err.flush();
+        return checkpoint.code() == ErrorCode::Integrity ? Failed : BadInput;
+    }
+    // The key pair is written only once there is a checkpoint it signed.
+    if (newKey) {
+        if (auto saved = key.saveKeyPair(keyPath, publicKeyPath); !saved)
+            return storeError(io, saved.error());
+        io.err << "new key pair: " << keyPath << " (private: keep it off the database server) and " << publicKeyPath
+               << " (public: for whoever verifies)\n";
+    }
+    if (auto written = writeCheckpoint(*checkpoint, outPath); !written)
+        return storeError(io, written.error());
+
+    const Checkpoint &c = *checkpoint;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o{{QStringLiteral("store"), c.store},
+                      {QStringLiteral("checkpoint_file"), outPath},
+                      {QStringLiteral("sequence"), c.sequence},
+                      {QStringLiteral("event_count"), c.eventCount},
+                      {QStringLiteral("head_hash"), hex(c.headHash)},
+                      {QStringLiteral("head_recorded_at"), formatUtcMicros(c.headRecordedUs)},
+                      {QStringLiteral("signed_at"), formatUtcMicros(c.signedUs)},
+                      {QStringLiteral("key_fingerprint"), c.keyFingerprint()}};
+        if (newKey)
+            o.insert(QStringLiteral("public_key_file"), publicKeyPath);
+        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        io.out << "signed checkpoint: sequence " << c.sequence << " (" << c.eventCount << " events), head hash "
+               << hex(c.headHash) << ", head recorded " << formatUtcMicros(c.headRecordedUs) << "\n"
+               << "signed " << formatUtcMicros(c.signedUs) << " with key " << c.keyFingerprint() << ", written to "
+               << outPath << "\n";
+    }
+    io.out.flush();
+    io.err.flush();
+    return Ok;
+}
+
+int auditExport(const QStringList &args, const CommandIo &io)
+{
+    const QString command = QStringLiteral("audit export");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), QStringLiteral("jsonl (default) or csv."),
+                                        QStringLiteral("format"), QStringLiteral("jsonl")));
+    parser.addOption(QCommandLineOption(QStringLiteral("from"),
+                                        QStringLiteral("Only events recorded at or after this UTC time "
+                                                       "(ISO 8601: 2026-11-21 or 2026-11-21T09:30:00.5Z)."),
+                                        QStringLiteral("time")));
+    parser.addOption(QCommandLineOption(QStringLiteral("to"),
+                                        QStringLiteral("Only events recorded at or before this UTC time: the "
+                                                       "log as of that moment. A bare date means its end."),
+                                        QStringLiteral("time")));
+    parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write to this file (default: stdout)."),
+                                        QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("bundle"),
+                                        QStringLiteral("Write a regulator's bundle of the whole chain into this new (or "
+                                                       "empty) directory: events, instruments, order memoranda and a "
+                                                       "manifest of hashes that tools/verify_bundle.py checks."),
+                                        QStringLiteral("dir")));
+    parser.addOption(QCommandLineOption(QStringLiteral("checkpoint"),
+                                        QStringLiteral("With --bundle: carry this signed checkpoint in the bundle "
+                                                       "(repeatable); it must be a checkpoint of this chain."),
+                                        QStringLiteral("file")));
+    if (auto done = parse(io, parser, args, command,
+                              QStringLiteral("Exports events, one per line, with every field and both hashes.")))
+        return *done;
+    if (parser.isSet(QStringLiteral("bundle")))
+        return auditBundle(parser, command, io);
+    if (parser.isSet(QStringLiteral("checkpoint")))
+        return usageError(io, QStringLiteral("--checkpoint goes with --bundle"), command);
+
+    const QString formatName = parser.value(QStringLiteral("format")).toLower();
+    ExportFormat format;
+    if (formatName == u"jsonl" || formatName == u"json")
+        format = ExportFormat::JsonLines;
+    else if (formatName == u"csv")
+        format = ExportFormat::Csv;
+    else
+        return usageError(io, QStringLiteral("unknown format \"%1\": use jsonl or csv").arg(formatName), command);
+
+    ReadQuery query;
+    if (parser.isSet(QStringLiteral("from"))) {
+        auto t = parseUtcMicros(parser.value(QStringLiteral("from")));
+        if (!t)
+            return usageError(io, QStringLiteral("--from \"%1\" is not an ISO 8601 date or time")
+                                  .arg(parser.value(QStringLiteral("from"))),
+                                  command);
+        query.fromTimeUs = *t;
+    }
+    if (parser.isSet(QStringLiteral("to"))) {
+        const QString text = parser.value(QStringLiteral("to"));
+        auto t = parseUtcMicros(text);
+        if (!t)
+            return usageError(io, QStringLiteral("--to \"%1\" is not an ISO 8601 date or time").arg(text), command);
+        if (text.trimmed().size() == 10) // a bare date: through the end of that day
+            *t += 86'400'000'000LL - 1;
+        query.toTimeUs = *t;
+    }
+    if (query.fromTimeUs && query.toTimeUs && *query.fromTimeUs > *query.toTimeUs)
+        return usageError(io, QStringLiteral("--from is after --to"), command);
+
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store)
+        return storeError(io, store.error());
+
+    Result<qint64> written = qint64(0);
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty()) {
+        QFile stdoutFile;
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return storeError(io, makeError(ErrorCode::Io, QStringLiteral("cannot write to standard output")));
+        written = exportEvents(**store, query, format, stdoutFile);
+    } else {
+        QSaveFile file(outPath); // all or nothing: no half-written export on failure
+        if (!file.open(QIODevice::WriteOnly))
+            return storeError(io, makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString())));
+        written = exportEvents(**store, query, format, file);
+        if (written && !file.commit())
+            return storeError(io, makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString())));
+    }
+    if (!written)
+        return storeError(io, written.error());
+    if (!outPath.isEmpty())
+        io.err << "exported " << *written << " events to " << outPath << "\n";
+    io.err.flush();
+    return Ok;
+}
+
+} // namespace instant::cli
