@@ -1,0 +1,280 @@
+// The command line's subcommands called in-process, as `instant` calls them, with strings for
+// its streams: the same commands and the same figures as tst_cli, which runs the binary.
+
+#include "cli/commandline.h"
+#include "cli/commands.h"
+#include "teststores.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <cmath>
+
+using namespace instant;
+using namespace instant::test;
+
+namespace {
+
+// What one subcommand said, and its exit code.
+struct Said
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+using Entry = int (*)(const QStringList &, const cli::CommandIo &);
+
+// The program as QCoreApplication names it: what run() gets first, and what --help puts after
+// "Usage: " before the subcommand replaces it.
+QStringList program()
+{
+    return {QCoreApplication::arguments().constFirst()};
+}
+
+// Runs one entry the way run() does: the program first, then the subcommand's arguments.
+Said call(Entry entry, const QStringList &args, const QString &input = {})
+{
+    QString inText = input;
+    Said said;
+    QTextStream in(&inText, QIODevice::ReadOnly);
+    QTextStream out(&said.out, QIODevice::WriteOnly);
+    QTextStream err(&said.err, QIODevice::WriteOnly);
+    const cli::CommandIo io{in, out, err};
+    said.exitCode = entry(program() + args, io);
+    out.flush();
+    err.flush();
+    return said;
+}
+
+// The whole command line, from the top-level command table.
+Said runLine(const QStringList &args)
+{
+    QString none;
+    Said said;
+    QTextStream in(&none, QIODevice::ReadOnly);
+    QTextStream out(&said.out, QIODevice::WriteOnly);
+    QTextStream err(&said.err, QIODevice::WriteOnly);
+    said.exitCode = cli::run(program() + args, cli::CommandIo{in, out, err});
+    out.flush();
+    err.flush();
+    return said;
+}
+
+} // namespace
+
+class TestCliCommands : public QObject
+{
+    Q_OBJECT
+
+    TestStores stores;
+
+private Q_SLOTS:
+    void analyticsBond()
+    {
+        Said said = call(&cli::analyticsBond,
+                         {QStringLiteral("--coupon"), QStringLiteral("2.25"), QStringLiteral("--maturity"), QStringLiteral("2027-11-15"),
+                          QStringLiteral("--issue"), QStringLiteral("2017-11-15"), QStringLiteral("--settle"), QStringLiteral("2018-01-16"),
+                          QStringLiteral("--yield"), QStringLiteral("2.579"), QStringLiteral("--convention"), QStringLiteral("treasury"),
+                          QStringLiteral("--json")});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.err.isEmpty(), qPrintable(said.err));
+        QJsonObject o = said.json();
+        QVERIFY(std::abs(o.value(QStringLiteral("clean_price")).toDouble() - 97.156278) < 1e-6); // the auction's published price
+        for (const char *key : {"yield_percent", "accrued", "dirty_price", "modified_duration", "macaulay_duration", "dv01_per_million", "convexity", "clean_price_32nds"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+
+        said = call(&cli::analyticsBond, {QStringLiteral("--coupon"), QStringLiteral("4.25"), QStringLiteral("--maturity"), QStringLiteral("2035-11-15"),
+                                          QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--price"), QStringLiteral("99-16+"),
+                                          QStringLiteral("--json")});
+        QCOMPARE(said.exitCode, 0);
+        o = said.json();
+        QCOMPARE(o.value(QStringLiteral("clean_price_32nds")).toString(), QStringLiteral("99-16+"));
+        QCOMPARE(o.value(QStringLiteral("clean_price")).toDouble(), 99.515625);
+
+        // Without --json: one "key: value" line per figure.
+        said = call(&cli::analyticsBond, {QStringLiteral("--coupon"), QStringLiteral("4.25"), QStringLiteral("--maturity"), QStringLiteral("2035-11-15"),
+                                          QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--price"), QStringLiteral("99-16+")});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.contains(QStringLiteral("clean_price: 99.515625\n")), qPrintable(said.out));
+        QVERIFY2(said.out.contains(QStringLiteral("clean_price_32nds: 99-16+\n")), qPrintable(said.out));
+    }
+
+    void analyticsBill()
+    {
+        const Said said = call(&cli::analyticsBill, {QStringLiteral("--maturity"), QStringLiteral("2027-05-20"), QStringLiteral("--settle"),
+                                                     QStringLiteral("2026-11-19"), QStringLiteral("--discount"), QStringLiteral("4.1"),
+                                                     QStringLiteral("--json")});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY(std::abs(said.json().value(QStringLiteral("price")).toDouble() - 97.927222) < 1e-6);
+    }
+
+    void analyticsOption()
+    {
+        const Said said = call(&cli::analyticsOption,
+                               {QStringLiteral("--type"), QStringLiteral("put"), QStringLiteral("--spot"), QStringLiteral("42"),
+                                QStringLiteral("--strike"), QStringLiteral("40"), QStringLiteral("--valuation"), QStringLiteral("2026-01-01"),
+                                QStringLiteral("--expiry"), QStringLiteral("2026-07-02"), QStringLiteral("--vol"), QStringLiteral("20%"),
+                                QStringLiteral("--rate"), QStringLiteral("0.10"), QStringLiteral("--json")});
+        QCOMPARE(said.exitCode, 0);
+        const QJsonObject o = said.json();
+        QVERIFY(std::abs(o.value(QStringLiteral("price")).toDouble() - 0.81) < 0.01);
+        QVERIFY(o.value(QStringLiteral("delta")).toDouble() < 0);
+    }
+
+    void analyticsBadInput_data()
+    {
+        QTest::addColumn<QString>("instrument");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString bond = QStringLiteral("bond");
+        QTest::newRow("maturity before settle") << bond << QStringList{QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2020-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--yield"), QStringLiteral("4")} << QStringLiteral("not after settlement");
+        QTest::newRow("unparseable 32nds") << bond << QStringList{QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2030-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--price"), QStringLiteral("99-33")} << QStringLiteral("32nds");
+        QTest::newRow("impossible yield") << bond << QStringList{QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2030-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--yield"), QStringLiteral("-40")} << QStringLiteral("not possible");
+        QTest::newRow("price and yield") << bond << QStringList{QStringLiteral("--coupon"), QStringLiteral("4"), QStringLiteral("--maturity"), QStringLiteral("2030-01-01"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--yield"), QStringLiteral("4"), QStringLiteral("--price"), QStringLiteral("99")} << QStringLiteral("one of them");
+        QTest::newRow("bad date") << QStringLiteral("bill") << QStringList{QStringLiteral("--maturity"), QStringLiteral("soon"), QStringLiteral("--settle"), QStringLiteral("2026-11-23"), QStringLiteral("--price"), QStringLiteral("99")} << QStringLiteral("must be dates");
+        QTest::newRow("option vol") << QStringLiteral("option") << QStringList{QStringLiteral("--type"), QStringLiteral("call"), QStringLiteral("--spot"), QStringLiteral("1"), QStringLiteral("--strike"), QStringLiteral("1"), QStringLiteral("--expiry"), QStringLiteral("2030-01-01"), QStringLiteral("--vol"), QStringLiteral("high"), QStringLiteral("--rate"), QStringLiteral("0")} << QStringLiteral("fractions");
+    }
+
+    void analyticsBadInput()
+    {
+        QFETCH(QString, instrument);
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Entry entry = instrument == u"bond" ? &cli::analyticsBond : instrument == u"bill" ? &cli::analyticsBill : &cli::analyticsOption;
+        const Said said = call(entry, args);
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(message), qPrintable(said.err));
+        QVERIFY2(said.out.isEmpty(), qPrintable(said.out));
+    }
+
+    void storeInitAndInfo()
+    {
+        const QString url = stores.freshUrl();
+        Said said = call(&cli::storeInfo, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 2); // nothing there yet, and info does not create it
+        QVERIFY(said.out.isEmpty());
+        said = call(&cli::storeInit, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.startsWith(QStringLiteral("ready: ")), qPrintable(said.out));
+        said = call(&cli::storeInfo, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY(said.out.contains(QStringLiteral("events: 0")));
+        QVERIFY2(!said.out.contains(QStringLiteral("last recorded")), qPrintable(said.out));
+    }
+
+    void storeInfoAfterEvents()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(store->append(request(QStringLiteral("order-%1").arg(i), ExpectedVersion::NoStream,
+                                          {newEvent(QStringLiteral("OrderAccepted"), {{QStringLiteral("qty"), 100}})})));
+        const QString head = QString::fromLatin1(store->head()->hash.toHex());
+        Said said = call(&cli::storeInfo, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.contains(QStringLiteral("events: 3\n")), qPrintable(said.out));
+        QVERIFY(said.out.contains(QStringLiteral("head hash: ") + head));
+        QVERIFY(said.out.contains(QStringLiteral("last recorded: ")));
+
+        said = call(&cli::auditVerify, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.contains(QStringLiteral("intact: 3 events")), qPrintable(said.out));
+        QVERIFY(said.out.contains(head));
+    }
+
+    void positionsAndOrders()
+    {
+        const QString url = stores.freshUrl();
+        const QString date = QStringLiteral("2027-03-10");
+        Said said = call(&cli::demoRun, {QStringLiteral("--headless"), QStringLiteral("--store"), url, QStringLiteral("--orders"), QStringLiteral("80"),
+                                         QStringLiteral("--seed"), QStringLiteral("2"), QStringLiteral("--json"), QStringLiteral("--demo-date"), date});
+        QCOMPARE(said.exitCode, 0);
+        const QJsonObject summary = said.json();
+        QCOMPARE(summary.value(QStringLiteral("orders")).toInt(), 80);
+        QCOMPARE(summary.value(QStringLiteral("invariants")).toString(), QStringLiteral("hold"));
+
+        said = call(&cli::orders, {QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(said.exitCode, 0);
+        QJsonObject orders = said.json();
+        int withBracket = 0;
+        for (const QJsonValue &o : orders.value(QStringLiteral("orders")).toArray())
+            withBracket += o.toObject().contains(QStringLiteral("bracket")) ? 1 : 0;
+        QCOMPARE(orders.value(QStringLiteral("count")).toInt(), 80 + withBracket);
+        QVERIFY(withBracket >= summary.value(QStringLiteral("brackets")).toObject().value(QStringLiteral("child_orders")).toInt());
+        const QJsonObject first = orders.value(QStringLiteral("orders")).toArray().first().toObject();
+        for (const char *key : {"order_id", "state", "filled", "average_price", "symbol", "side", "quantity"})
+            QVERIFY2(first.contains(QLatin1String(key)), key);
+
+        said = call(&cli::orders, {QStringLiteral("--store"), url, QStringLiteral("--state"), QStringLiteral("Filled")});
+        QCOMPARE(said.exitCode, 0);
+        orders = said.json();
+        QVERIFY(orders.value(QStringLiteral("count")).toInt() > 0);
+        for (const QJsonValue &o : orders.value(QStringLiteral("orders")).toArray())
+            QCOMPARE(o.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("Filled"));
+
+        said = call(&cli::orders, {QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("2000-01-01")});
+        QCOMPARE(said.json().value(QStringLiteral("count")).toInt(), 0);
+        QCOMPARE(said.json().value(QStringLiteral("as_of")).toString().left(10), QStringLiteral("2000-01-01"));
+
+        said = call(&cli::positions, {QStringLiteral("--store"), url, QStringLiteral("--json")});
+        QCOMPARE(said.exitCode, 0);
+        const QJsonArray accounts = said.json().value(QStringLiteral("accounts")).toArray();
+        QCOMPARE(accounts.size(), 6); // the user's three, opened for the workstation, and the simulated desks' three
+        bool anyPosition = false;
+        for (const QJsonValue &a : accounts) {
+            QVERIFY(a.toObject().value(QStringLiteral("available")).toObject().value(QStringLiteral("cents")).toInteger() >= 0);
+            anyPosition = anyPosition || !a.toObject().value(QStringLiteral("positions")).toArray().isEmpty();
+        }
+        QVERIFY(anyPosition);
+
+        // The execution exceptions as a table: the header, and the count line under it.
+        said = call(&cli::orders, {QStringLiteral("--store"), url, QStringLiteral("--exceptions")});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.startsWith(QStringLiteral("TIME (UTC)")), qPrintable(said.out));
+        QVERIFY2(said.out.contains(QStringLiteral(" exception(s), ")), qPrintable(said.out));
+
+        said = call(&cli::orders, {QStringLiteral("--store"), url, QStringLiteral("--state"), QStringLiteral("Bogus")});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("unknown state \"Bogus\"")), qPrintable(said.err));
+        QVERIFY(said.out.isEmpty());
+        QCOMPARE(call(&cli::positions, {QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("soon")}).exitCode, 2);
+        QCOMPARE(call(&cli::demoRun, {QStringLiteral("--store"), url}).exitCode, 2); // no --headless
+    }
+
+    void standardInputIsTheGivenStream()
+    {
+        // Nothing on the input stream: refused before the keychain is asked.
+        Said said = call(&cli::copilotKey, {}, QString());
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("no key on standard input")), qPrintable(said.err));
+        said = call(&cli::storePassword, {QStringLiteral("--store"), QStringLiteral("postgresql://trader@127.0.0.1:5432/desk")}, QString());
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("no password on standard input")), qPrintable(said.err));
+    }
+
+    void commandTable()
+    {
+        Said said = runLine({QStringLiteral("--help")});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.contains(QStringLiteral("demo      run")), qPrintable(said.out));
+        said = runLine({QStringLiteral("store"), QStringLiteral("info"), QStringLiteral("--help")});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.out.contains(QStringLiteral("Usage: instant store info")), qPrintable(said.out));
+        said = runLine({QStringLiteral("audit"), QStringLiteral("rewrite")});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("unknown command")), qPrintable(said.err));
+        QVERIFY(said.out.isEmpty());
+        said = runLine({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("now")});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("unexpected argument")), qPrintable(said.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliCommands)
+#include "tst_clicommands.moc"
