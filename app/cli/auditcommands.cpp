@@ -50,6 +50,65 @@ int auditBundle(const QCommandLineParser &parser, const QString &command, const 
     return Ok;
 }
 
+// The answer of `audit verify`: the chain, and the checkpoint when there is one.
+void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const QString &storeUrl,
+                       const std::optional<Checkpoint> &checkpoint, bool keyGiven, bool json)
+{
+    const VerifyReport &chain = r.chain;
+    // Whether the answer is about the chain's own links, or about the checkpoint.
+    const bool chainFailed = !chain.intact && r.firstBadSequence == chain.firstBadSequence;
+    const QString signedAt = checkpoint ? formatUtcMicros(checkpoint->signedUs) : QString();
+
+    if (json) {
+        QJsonObject o{{QStringLiteral("store"), storeUrl},
+                      {QStringLiteral("intact"), r.intact},
+                      {QStringLiteral("verified_events"), chain.eventCount},
+                      {QStringLiteral("head_sequence"), chain.head.sequence},
+                      {QStringLiteral("head_hash"), hex(chain.head.hash)}};
+        if (!r.intact) {
+            o.insert(QStringLiteral("first_bad_sequence"), r.firstBadSequence);
+            o.insert(QStringLiteral("problem"), r.problem);
+        }
+        if (checkpoint) {
+            o.insert(QStringLiteral("chain_intact"), chain.intact);
+            o.insert(QStringLiteral("checkpoint"),
+                     QJsonObject{{QStringLiteral("sequence"), checkpoint->sequence},
+                                 {QStringLiteral("head_hash"), hex(checkpoint->headHash)},
+                                 {QStringLiteral("signed_at"), signedAt},
+                                 {QStringLiteral("key_fingerprint"), checkpoint->keyFingerprint()},
+                                 {QStringLiteral("key"), keyGiven ? QStringLiteral("given") : QStringLiteral("from the checkpoint file")},
+                                 {QStringLiteral("matches"), r.matches}});
+        }
+        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else if (r.intact) {
+        io.out << "intact: " << chain.eventCount << " events, head sequence " << chain.head.sequence << ", head hash "
+               << hex(chain.head.hash) << "\n";
+        if (checkpoint)
+            io.out << "matches the signed checkpoint of " << signedAt << ": sequence " << checkpoint->sequence
+                   << ", hash " << hex(checkpoint->headHash) << ", key " << checkpoint->keyFingerprint() << "\n";
+    } else {
+        io.out << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n";
+        if (!chainFailed) {
+            io.out << "the hash chain itself is consistent: " << chain.eventCount << " events, head sequence "
+                   << chain.head.sequence << "; it is not the history signed at " << signedAt << " (key "
+                   << checkpoint->keyFingerprint() << ")\n";
+        } else {
+            io.out << "verified intact before it: " << chain.eventCount << " events";
+            if (chain.head.sequence > 0)
+                io.out << " (through sequence " << chain.head.sequence << ", hash " << hex(chain.head.hash) << ")";
+            io.out << "\n";
+            if (checkpoint && r.matches)
+                io.out << "events up to the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
+                       << ") match it\n";
+            else if (checkpoint)
+                io.out << "the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
+                       << ") cannot be confirmed: the chain breaks before it\n";
+        }
+    }
+    io.out.flush();
+    io.err.flush();
+}
+
 } // namespace
 
 int auditVerify(const QStringList &args, const CommandIo &io)
@@ -117,59 +176,7 @@ int auditVerify(const QStringList &args, const CommandIo &io)
         r.firstBadSequence = report->firstBadSequence;
         r.problem = report->problem;
     }
-    const VerifyReport &chain = r.chain;
-    // Whether the answer is about the chain's own links, or about the checkpoint.
-    const bool chainFailed = !chain.intact && r.firstBadSequence == chain.firstBadSequence;
-    const QString signedAt = checkpoint ? formatUtcMicros(checkpoint->signedUs) : QString();
-
-    if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject o{{QStringLiteral("store"), (*store)->location().toUrl()},
-                      {QStringLiteral("intact"), r.intact},
-                      {QStringLiteral("verified_events"), chain.eventCount},
-                      {QStringLiteral("head_sequence"), chain.head.sequence},
-                      {QStringLiteral("head_hash"), hex(chain.head.hash)}};
-        if (!r.intact) {
-            o.insert(QStringLiteral("first_bad_sequence"), r.firstBadSequence);
-            o.insert(QStringLiteral("problem"), r.problem);
-        }
-        if (checkpoint) {
-            o.insert(QStringLiteral("chain_intact"), chain.intact);
-            o.insert(QStringLiteral("checkpoint"),
-                     QJsonObject{{QStringLiteral("sequence"), checkpoint->sequence},
-                                 {QStringLiteral("head_hash"), hex(checkpoint->headHash)},
-                                 {QStringLiteral("signed_at"), signedAt},
-                                 {QStringLiteral("key_fingerprint"), checkpoint->keyFingerprint()},
-                                 {QStringLiteral("key"), trustedKey ? QStringLiteral("given") : QStringLiteral("from the checkpoint file")},
-                                 {QStringLiteral("matches"), r.matches}});
-        }
-        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
-    } else if (r.intact) {
-        io.out << "intact: " << chain.eventCount << " events, head sequence " << chain.head.sequence << ", head hash "
-               << hex(chain.head.hash) << "\n";
-        if (checkpoint)
-            io.out << "matches the signed checkpoint of " << signedAt << ": sequence " << checkpoint->sequence
-                   << ", hash " << hex(checkpoint->headHash) << ", key " << checkpoint->keyFingerprint() << "\n";
-    } else {
-        io.out << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n";
-        if (!chainFailed) {
-            io.out << "the hash chain itself is consistent: " << chain.eventCount << " events, head sequence "
-                   << chain.head.sequence << "; it is not the history signed at " << signedAt << " (key "
-                   << checkpoint->keyFingerprint() << ")\n";
-        } else {
-            io.out << "verified intact before it: " << chain.eventCount << " events";
-            if (chain.head.sequence > 0)
-                io.out << " (through sequence " << chain.head.sequence << ", hash " << hex(chain.head.hash) << ")";
-            io.out << "\n";
-            if (checkpoint && r.matches)
-                io.out << "events up to the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
-                       << ") match it\n";
-            else if (checkpoint)
-                io.out << "the signed checkpoint of " << signedAt << " (sequence " << checkpoint->sequence
-                       << ") cannot be confirmed: the chain breaks before it\n";
-        }
-    }
-    io.out.flush();
-    io.err.flush();
+    printVerifyReport(io, r, (*store)->location().toUrl(), checkpoint, trustedKey.has_value(), parser.isSet(QStringLiteral("json")));
     return r.intact ? Ok : Failed;
 }
 

@@ -16,10 +16,10 @@
 
 namespace instant::cli {
 
-int demoRun(const QStringList &args, const CommandIo &io)
+namespace {
+
+void addDemoRunOptions(QCommandLineParser &parser)
 {
-    const QString command = QStringLiteral("demo run");
-    QCommandLineParser parser;
     parser.addOption(storeOption());
     parser.addOption(QCommandLineOption(QStringLiteral("headless"), QStringLiteral("Run without a window (required for now).")));
     parser.addOption(QCommandLineOption(QStringLiteral("orders"), QStringLiteral("How many orders the simulated traders send (default 1000)."),
@@ -51,23 +51,14 @@ int demoRun(const QStringList &args, const CommandIo &io)
                                         QStringLiteral("The simulated traders trade the workstation user's accounts (DESK-01, DESK-02, "
                                                        "DEMO-01) instead of their own (SIM-01, SIM-02, SIM-03).")));
     parser.addOption(demoDateOption());
-    if (auto done = parse(io, parser, args, command,
-                              QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
-                                             "(validation, compliance, matching, cancels, replaces, rejects, settlement) and "
-                                             "prints a summary. Running it again on the same store continues it.")))
-        return *done;
-    if (!parser.isSet(QStringLiteral("headless")))
-        return usageError(io, QStringLiteral("demo run needs --headless (the windowed demo is `instant demo`)"), command);
+}
+
+// --venue and what goes with it: a live run against a remote FIX venue, into `live`; an exit
+// code when the options are wrong.
+std::optional<int> parseLiveRun(const CommandIo &io, const QCommandLineParser &parser, const QString &command,
+                                const DemoRunOptions &options, std::optional<LiveRunOptions> &live)
+{
     bool ok = false;
-    DemoRunOptions options;
-    options.orders = parser.value(QStringLiteral("orders")).toInt(&ok);
-    if (!ok || options.orders < 0 || options.orders > 10'000'000)
-        return usageError(io, QStringLiteral("--orders must be a whole number from 0 to 10000000"), command);
-    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
-    if (!ok)
-        return usageError(io, QStringLiteral("--seed must be a whole number"), command);
-    options.onUserAccounts = parser.isSet(QStringLiteral("user-accounts"));
-    std::optional<LiveRunOptions> live;
     if (parser.isSet(QStringLiteral("venue"))) {
         auto venue = FixVenueSettings::fromUrl(QUrl(parser.value(QStringLiteral("venue"))));
         if (!venue)
@@ -103,6 +94,56 @@ int demoRun(const QStringList &args, const CommandIo &io)
     } else if (parser.isSet(QStringLiteral("feed"))) {
         return usageError(io, QStringLiteral("--feed prices orders for a remote venue: give --venue too"), command);
     }
+    return std::nullopt;
+}
+
+// A live run against a remote venue.
+Result<DemoSummary> runLive(const CommandIo &io, EventStore &store, const ReferenceData &reference, const LiveRunOptions &live)
+{
+    Result<DemoSummary> summary;
+#ifdef Q_OS_UNIX
+    // QuickFIX's TLS code prints certificate checks on standard output: send them to standard
+    // error, so that standard output carries only the summary (--json stays parseable).
+    io.out.flush();
+    std::fflush(stdout);
+    const int savedStdout = ::dup(STDOUT_FILENO);
+    ::dup2(STDERR_FILENO, STDOUT_FILENO);
+    summary = runDemoLive(store, reference, clock(), live);
+    std::fflush(stdout);
+    ::dup2(savedStdout, STDOUT_FILENO);
+    ::close(savedStdout);
+#else
+    summary = runDemoLive(store, reference, clock(), live);
+#endif
+    return summary;
+}
+
+} // namespace
+
+int demoRun(const QStringList &args, const CommandIo &io)
+{
+    const QString command = QStringLiteral("demo run");
+    QCommandLineParser parser;
+    addDemoRunOptions(parser);
+    if (auto done = parse(io, parser, args, command,
+                              QStringLiteral("Runs the simulated venue with simulated traders through the whole order lifecycle "
+                                             "(validation, compliance, matching, cancels, replaces, rejects, settlement) and "
+                                             "prints a summary. Running it again on the same store continues it.")))
+        return *done;
+    if (!parser.isSet(QStringLiteral("headless")))
+        return usageError(io, QStringLiteral("demo run needs --headless (the windowed demo is `instant demo`)"), command);
+    bool ok = false;
+    DemoRunOptions options;
+    options.orders = parser.value(QStringLiteral("orders")).toInt(&ok);
+    if (!ok || options.orders < 0 || options.orders > 10'000'000)
+        return usageError(io, QStringLiteral("--orders must be a whole number from 0 to 10000000"), command);
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok)
+        return usageError(io, QStringLiteral("--seed must be a whole number"), command);
+    options.onUserAccounts = parser.isSet(QStringLiteral("user-accounts"));
+    std::optional<LiveRunOptions> live;
+    if (auto bad = parseLiveRun(io, parser, command, options, live))
+        return *bad;
     const std::optional<QDate> date = demoDate(parser);
     if (!date)
         return usageError(io, QStringLiteral("--demo-date wants a date from 2001 to 2099, YYYY-MM-DD"), command);
@@ -118,20 +159,7 @@ int demoRun(const QStringList &args, const CommandIo &io)
     const ReferenceData &reference = *market;
     Result<DemoSummary> summary;
     if (live) {
-#ifdef Q_OS_UNIX
-        // QuickFIX's TLS code prints certificate checks on standard output: send them to standard
-        // error, so that standard output carries only the summary (--json stays parseable).
-        io.out.flush();
-        std::fflush(stdout);
-        const int savedStdout = ::dup(STDOUT_FILENO);
-        ::dup2(STDERR_FILENO, STDOUT_FILENO);
-        summary = runDemoLive(**store, reference, clock(), *live);
-        std::fflush(stdout);
-        ::dup2(savedStdout, STDOUT_FILENO);
-        ::close(savedStdout);
-#else
-        summary = runDemoLive(**store, reference, clock(), *live);
-#endif
+        summary = runLive(io, **store, reference, *live);
     } else {
         summary = runDemo(**store, reference, options);
     }

@@ -99,25 +99,12 @@ int printExceptions(const TradingState &state, const ReadQuery &query, bool json
     return Ok;
 }
 
-} // namespace
-
-int positions(const QStringList &args, const CommandIo &io)
+// Every account of the view: cash, reservations, positions (marked, with DV01 and interest for
+// Treasuries) and what the instruments did by themselves (coupons, maturities, expiries).
+QJsonArray accountsJson(const DeskView &view)
 {
-    const QString command = QStringLiteral("positions");
-    QCommandLineParser parser;
-    parser.addOption(storeOption());
-    parser.addOption(asOfOption());
-    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the default).")));
-    if (auto done = parse(io, parser, args, command, QStringLiteral("Positions, cash and reservations per account, from the event log.")))
-        return *done;
-    ReadQuery query;
-    if (auto bad = asOfQuery(io, parser, command, query))
-        return *bad;
-    auto view = loadView(parser, query);
-    if (!view)
-        return storeError(io, view.error());
-    const TradingState *state = &view->state;
-    const ReferenceData &reference = view->reference;
+    const TradingState *state = &view.state;
+    const ReferenceData &reference = view.reference;
     QJsonArray accounts;
     QStringList ids = state->accounts().keys();
     ids.sort();
@@ -142,7 +129,7 @@ int positions(const QStringList &args, const CommandIo &io)
                     o.insert(QStringLiteral("market_value"), money(i->notionalCents(Quantity(p.quantity), *mark)));
                     o.insert(QStringLiteral("unrealized_pnl"), money(i->notionalCents(Quantity(p.quantity), *mark) - p.costCents));
                     if (isTreasury(i->kind)) {
-                        const QDate settle = analytics::settlementDate(*i, view->date);
+                        const QDate settle = analytics::settlementDate(*i, view.date);
                         if (auto dv01 = analytics::dv01PerUnitFace(*i, *mark, settle))
                             o.insert(QStringLiteral("dv01"), *dv01 * double(p.quantity));
                         // Interest apart from price: accrued on the holding, and the carry.
@@ -177,6 +164,28 @@ int positions(const QStringList &args, const CommandIo &io)
                                     {QStringLiteral("positions"), positions},
                                     {QStringLiteral("coupons_maturities_expiries"), ownDates}});
     }
+    return accounts;
+}
+
+} // namespace
+
+int positions(const QStringList &args, const CommandIo &io)
+{
+    const QString command = QStringLiteral("positions");
+    QCommandLineParser parser;
+    parser.addOption(storeOption());
+    parser.addOption(asOfOption());
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON (the default).")));
+    if (auto done = parse(io, parser, args, command, QStringLiteral("Positions, cash and reservations per account, from the event log.")))
+        return *done;
+    ReadQuery query;
+    if (auto bad = asOfQuery(io, parser, command, query))
+        return *bad;
+    auto view = loadView(parser, query);
+    if (!view)
+        return storeError(io, view.error());
+    const TradingState *state = &view->state;
+    const QJsonArray accounts = accountsJson(*view);
     QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("accounts"), accounts}};
     if (query.toTimeUs)
         result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
