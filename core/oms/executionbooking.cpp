@@ -365,7 +365,56 @@ void OrderManager::onReport(const ExecutionReport &report)
         m_heldReports.append(mine);
         return;
     }
+    if (m_venueAnswering) { // booked when the venue has taken the order (bookAnsweredAtOnce)
+        m_answeredAtOnce.append(mine);
+        return;
+    }
     onReportFor(mine, venueActor);
+}
+
+// Reports a venue gave while it took an order, in the order given. An acknowledgement and the fill
+// right behind it are one append: the order is New, then filled, in one durable commit. Anything
+// else, or a pair that cannot go together (a conflict, a duplicate), is booked one by one as usual.
+void OrderManager::bookAnsweredAtOnce(const QList<ExecutionReport> &reports)
+{
+    const Actor venueActor{m_venue.name(), QStringLiteral("venue")};
+    for (qsizetype k = 0; k < reports.size(); ++k) {
+        if (m_storeHalt) {
+            m_heldReports.append(reports.at(k));
+            continue;
+        }
+        if (k + 1 < reports.size() && bookAcknowledgedAndFilled(reports.at(k), reports.at(k + 1), venueActor)) {
+            ++k;
+            continue;
+        }
+        onReportFor(reports.at(k), venueActor);
+    }
+}
+
+bool OrderManager::bookAcknowledgedAndFilled(const ExecutionReport &ack, const ExecutionReport &fill, const Actor &venueActor)
+{
+    if (ack.kind != ExecutionReport::Kind::Acknowledged || fill.kind != ExecutionReport::Kind::Fill || ack.orderId != fill.orderId
+        || ack.possibleDuplicate || fill.possibleDuplicate || ack.fromStatus || fill.fromStatus)
+        return false;
+    const OrderRecord *o = m_state.order(ack.orderId);
+    if (!o || o->state != OrderState::PendingNew || m_state.hasExecution(o->orderId, fill.execId, true))
+        return false;
+    QList<NewEvent> out = lifecycleEvents(*o, ack, venueActor);
+    if (out.size() != 1 || out.first().type != events::OrderAcknowledged)
+        return false;
+    OrderRecord acknowledged = *o; // as the acknowledgement leaves it
+    acknowledged.state = OrderState::New;
+    out += fillEvents(acknowledged, fill, venueActor);
+    const QString account = o->account;
+    auto r = record(account, out);
+    if (!r && m_storeHalt) {
+        m_heldReports << ack << fill; // booked, in this order, when the store records again
+        return true;
+    }
+    if (!r)
+        return false; // decided again one by one, on what the store now says
+    Q_EMIT orderChanged(ack.orderId);
+    return true;
 }
 
 void OrderManager::onReportFor(const ExecutionReport &report, const Actor &venueActor)

@@ -445,7 +445,16 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         v.limitPrice = limit;
         v.stopPrice = stop;
         v.protectionPrice = protection;
+        // What the venue answers while it takes the order (a simulated venue: at once) is booked
+        // after, an acknowledgement and the fill right behind it in one append (one commit).
+        QList<ExecutionReport> answeredBefore = std::exchange(m_answeredAtOnce, {});
+        const bool nested = std::exchange(m_venueAnswering, true);
         m_venue.submit(v);
+        m_venueAnswering = nested;
+        if (!nested)
+            bookAnsweredAtOnce(std::exchange(m_answeredAtOnce, std::move(answeredBefore)));
+        else
+            m_answeredAtOnce = answeredBefore + m_answeredAtOnce;
         CommandOutcome done = outcomeFor(orderId, false);
         done.violations = violations;
         return done;

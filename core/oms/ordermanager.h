@@ -205,6 +205,10 @@ private:
     QString priceWords(const Instrument *instrument, const ExecutionReport &r) const;
     void reportUnbooked(const ExecutionReport &report, const QString &why);
     void resendAfterStatus(const ExecutionReport &report);
+    void bookAnsweredAtOnce(const QList<ExecutionReport> &reports);
+    bool bookAcknowledgedAndFilled(const ExecutionReport &ack, const ExecutionReport &fill, const Actor &venueActor);
+    bool m_venueAnswering = false;             // the venue is taking an order: its answers wait
+    QList<ExecutionReport> m_answeredAtOnce;   // what it answered meanwhile
     // storefollowing.cpp
     void startFollowing();
     void onFollowed(const QList<RecordedEvent> &events);

@@ -200,7 +200,10 @@ private Q_SLOTS:
                 venue.step(60'000'000);
         }
         QVERIFY2(oms.storeHalt(), "the disk never filled up");
-        QVERIFY2(failedWith.contains(QStringLiteral("not recorded")), qPrintable(failedWith));
+        // The write that failed: the next order's own (refused, "not recorded"), or the venue's
+        // answer to an accepted one (its acknowledgement and fill are one append), held to be booked.
+        const bool answerHeld = failedWith.isEmpty() && oms.heldReports() > 0;
+        QVERIFY2(failedWith.contains(QStringLiteral("not recorded")) || answerHeld, qPrintable(failedWith));
         QCOMPARE(halts.size(), 1);
         QCOMPARE(halts.at(0).at(0).toBool(), true);
         QVERIFY2(oms.storeHalt()->reason.contains(QStringLiteral("full")), qPrintable(oms.storeHalt()->reason));
