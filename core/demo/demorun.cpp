@@ -1,4 +1,6 @@
 #include "demo/demorun.h"
+
+#include "engine/tradingdesk.h"
 #include "demo/demomarket.h"
 
 #include "events/eventhash.h"
@@ -123,24 +125,11 @@ namespace {
 
 // The desk's accounts and the simulated traders' (their own, unless they trade the user's) are
 // opened, and the default rules set, by the system.
-Status prepareDesk(OrderManager &oms, const ReferenceData &reference, const Actor &actor, const SimulatedTraders &traders)
+Status prepareDesk(TradingDesk &desk, const Actor &actor, const SimulatedTraders &traders)
 {
-    if (Status s = oms.start(actor); !s)
+    if (Status s = desk.orders().start(actor); !s)
         return s;
-    const Actor admin{QStringLiteral("demo"), QStringLiteral("system")};
-    QList<Account> accounts;
-    for (const Account *a : reference.accounts())
-        accounts.append(*a);
-    for (const Account &a : traders.accounts())
-        if (!reference.account(a.id))
-            accounts.append(a);
-    for (const Account &a : std::as_const(accounts))
-        if (Status s = oms.openAccount(a.id, a.openingCashCents, admin); !s)
-            return s;
-    if (oms.state().complianceRules().isEmpty())
-        if (Status s = oms.setRules(ComplianceEngine::defaultRules(), admin); !s)
-            return s;
-    return Done{};
+    return desk.open(traders.accounts(), Actor{QStringLiteral("demo"), QStringLiteral("system")});
 }
 
 // Exits 1% either side of a buy's limit (a trailing stop every other time), out after an hour.
@@ -238,20 +227,20 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     clock.start();
     SimulatedVenue venue(reference, options.seed, options.startUs);
     venue.setYieldCurve(&DemoMarket::yieldPercent);
-    OrderManager oms(store, reference, venue);
+    TradingDesk desk(store, reference, venue); // the workstation's desk, on a venue this loop steps
+    OrderManager &oms = desk.orders();
     const QString prefix = QStringLiteral("D%1").arg(options.seed);
     oms.setWorkstation(options.workstation.isEmpty() ? QStringLiteral("demo-") + prefix : options.workstation);
     SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
-    if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)
+    if (Status s = prepareDesk(desk, options.actor, traders); !s)
         return s.error();
 
     // Brackets are worked as in the workstation: trades fire stops, the clock time exits, each
     // step recorded before anything is sent (a run killed between two steps carries on).
-    BracketMonitor brackets(oms, reference);
+    BracketMonitor &brackets = desk.brackets();
     brackets.setQueued(false); // no event loop here: workBrackets() takes the steps
-    QObject::connect(&oms, &OrderManager::orderChanged, &brackets, &BracketMonitor::onOrderChanged);
-    QObject::connect(&venue, &SimulatedVenue::trade, &brackets, &BracketMonitor::onTrade);
-    brackets.resume();
+    desk.followTrades(&venue);
+    desk.workBrackets();
     auto workBrackets = [&] {
         brackets.onClock(venue.nowUs());
         for (int round = 0; round < 50 && brackets.pending() > 0; ++round)
@@ -260,9 +249,8 @@ Result<DemoSummary> runDemo(EventStore &store, const ReferenceData &reference, c
     workBrackets();
 
     int sent = 0, stepInDay = 0, days = 1;
-    SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
+    SettlementWorker &settlement = desk.settlement();
     settlement.setLastPrices([&venue](const QString &id) { return venue.lastTrade(id); });
-    QObject::connect(&venue, &SimulatedVenue::trade, &settlement, &SettlementWorker::recordTrade);
     while (sent < options.orders) {
         if (oms.storeHalt()) // once a step, the store is tried again; nothing is sent meanwhile
             (void)oms.resumeAfterStoreHalt();
@@ -307,12 +295,13 @@ Result<DemoSummary> runDemoLive(EventStore &store, const ReferenceData &referenc
     // What the session meets on the way (a refused message, an order the venue no longer has, a
     // status request that went unanswered) is said on standard error, as it happens.
     QObject::connect(&venue, &FixVenue::problem, &venue, [](const QString &p) { qWarning("venue: %s", qPrintable(p)); });
-    OrderManager oms(store, reference, venue);
+    TradingDesk desk(store, reference, venue); // its brackets are not worked: the broker's orders only
+    OrderManager &oms = desk.orders();
     oms.setWorkstation(options.workstation.isEmpty() ? QStringLiteral("demo-L%1").arg(options.seed) : options.workstation);
     SimulatedTraders traders(reference, options.seed, options.onUserAccounts);
-    if (Status s = prepareDesk(oms, reference, options.actor, traders); !s)
+    if (Status s = prepareDesk(desk, options.actor, traders); !s)
         return s.error();
-    SettlementWorker settlement(oms, [&venue] { return venue.tradeDate(); });
+    SettlementWorker &settlement = desk.settlement();
     // The desk's drop copy: the broker's copy of every execution, booked once by ExecID.
     std::unique_ptr<FixVenue> dropCopy;
     if (options.dropCopy) {

@@ -1,4 +1,5 @@
 #include "engine/tradingengine.h"
+#include "engine/tradingdesk.h"
 #include "compliance/ordercost.h"
 
 #include "analytics/bondanalytics.h"
@@ -29,9 +30,8 @@ public:
           m_venue(makeVenue(engine, this)),
           m_simulated(qobject_cast<SimulatedVenue *>(m_venue)),
           m_fix(qobject_cast<FixVenue *>(m_venue)),
-          m_oms(engine.m_store, engine.m_reference, *m_venue, this),
-          m_settlement(m_oms, [this] { return m_venue->tradeDate(); }, this),
-          m_brackets(m_oms, engine.m_reference, this),
+          m_desk(engine.m_store, engine.m_reference, *m_venue, this),
+          m_oms(m_desk.orders()), m_settlement(m_desk.settlement()), m_brackets(m_desk.brackets()),
           m_step(this), m_publish(this), m_snapshotTimer(this), m_flow(this), m_lag(this), m_storeRetry(this), m_screener(engine.m_reference, this),
           m_traderAlerts(engine.m_store, engine.m_reference, engine.clock(), this)
     {
@@ -81,8 +81,7 @@ public:
         connect(source, &Source::bar, &m_screener, &Screener::onBar);
         connect(source, &Source::trade, &m_traderAlerts, &TraderAlerts::onTrade);
         // Stops and trailing stops watch the same trades; settlement keeps each day's close.
-        connect(source, &Source::trade, &m_brackets, &BracketMonitor::onTrade);
-        connect(source, &Source::trade, &m_settlement, &SettlementWorker::recordTrade);
+        m_desk.followTrades(source);
     }
 
     // Loads the record, then (a trading session only) does the system's work: opens the desk,
@@ -120,15 +119,9 @@ public:
     // The desk's accounts, the simulated desks' own (demo) and the default rules, opened once by the system.
     void openTheDesk()
     {
-        const Actor admin = Actor::system();
-        for (const Account *a : m_engine.m_reference.accounts())
-            (void)m_oms.openAccount(a->id, a->openingCashCents, admin);
-        if (m_traders)
-            for (const Account &a : m_traders->accounts())
-                if (!m_engine.m_reference.account(a.id))
-                    (void)m_oms.openAccount(a.id, a.openingCashCents, admin);
-        if (m_oms.state().complianceRules().isEmpty())
-            (void)m_oms.setRules(ComplianceEngine::defaultRules(), admin);
+        // A failure here (the store halted, another workstation opening the same) is met again by
+        // the first order on the account, which says why.
+        (void)m_desk.open(m_traders ? m_traders->accounts() : QList<Account>{}, Actor::system());
     }
 
     // What the order manager records (here or learnt from the store) goes to the panels; in a
@@ -136,10 +129,8 @@ public:
     void followTheRecord()
     {
         connect(&m_oms, &OrderManager::orderChanged, this, [this](const QString &id) { m_changed.insert(id); });
-        if (m_engine.canTrade()) { // a read-only workstation shows brackets; the trader's workstation works them
-            connect(&m_oms, &OrderManager::orderChanged, &m_brackets, &BracketMonitor::onOrderChanged);
-            m_brackets.resume();
-        }
+        if (m_engine.canTrade()) // a read-only workstation shows brackets; the trader's workstation works them
+            m_desk.workBrackets();
         connect(&m_brackets, &BracketMonitor::problem, &m_engine, &TradingEngine::problem);
         connect(&m_brackets, &BracketMonitor::bracketChanged, this, [this](const QString &id) { m_changedBrackets.insert(id); });
         // Recorded here or learnt from the store (another workstation): the same to the screens.
@@ -770,9 +761,10 @@ private:
     QString m_depthInstrument;
     std::pair<QList<LevelView>, QList<LevelView>> m_feedDepth;
     bool m_feedDepthDirty = false;
-    OrderManager m_oms;
-    SettlementWorker m_settlement;
-    BracketMonitor m_brackets;
+    TradingDesk m_desk; // a child: the order manager, settlement and the bracket monitor, wired once
+    OrderManager &m_oms;
+    SettlementWorker &m_settlement;
+    BracketMonitor &m_brackets;
     QSet<QString> m_changedBrackets;
     QTimer m_step, m_publish, m_snapshotTimer, m_flow, m_lag, m_storeRetry;
     Sequence m_approvalsSeen = 0;
