@@ -103,11 +103,6 @@ public:
     // store refused the write, or still holds them while it is halted): nonzero is a failure a
     // human must resolve.
     qint64 unbookedExecutions() const;
-    // Settles every unsettled trade whose settlement date has come (TradeSettled events). A trade
-    // the account cannot settle (settled cash short for a purchase, settled securities short for
-    // a sale) fails: a SettlementFailed event with the reason, once per business date and reason;
-    // it stays unsettled and is tried again on every run.
-    Result<int> settleDue(QDate today, const Actor &actor);
 
     // Trading halted by the store: a write failed (disk full, an I/O error, the database server
     // gone). From that moment nothing is acknowledged or sent: commands are refused with the
@@ -167,8 +162,10 @@ Q_SIGNALS:
     // The store's live feed failed, with the reason, or recovered (empty).
     void feedProblem(const QString &message);
 
+public:
+    static constexpr int MaxAttempts = 8; // optimistic concurrency retries (settlement's too)
+
 private:
-    static constexpr int MaxAttempts = 8; // optimistic concurrency retries
     // A venue's report is a fact: booked however busy the account is (each conflict means
     // another writer moved on, so this ends); only then is it left to a human.
     static constexpr int ReportAttempts = 512;
@@ -178,14 +175,6 @@ private:
                                          const QJsonArray &overrides, const QList<Violation> &needApproval);
     CommandOutcome approvalOutcome(const ApprovalRequest &request) const;
     CommandOutcome decideApproval(const QString &type, const QString &requestId, const QString &reason, const Actor &actor);
-    // What one settlement run does with an account's due trades: those that settle, in order,
-    // and those that fail, each with the reason.
-    struct SettlementRun
-    {
-        QList<FillRecord> settling;
-        QList<std::pair<FillRecord, QString>> failing;
-    };
-    SettlementRun settlementRun(const QString &account, const QList<FillRecord> &fills) const;
     Result<AppendResult> record(const QString &account, const QList<NewEvent> &events, const QString &key = {});
     // Every write of the OMS: refused while the store is halted, halting it when it fails.
     Result<AppendResult> append(AppendRequest request);

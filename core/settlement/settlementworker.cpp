@@ -1,4 +1,5 @@
 #include "settlement/settlementworker.h"
+#include "settlement/tradesettlement.h"
 
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
@@ -28,7 +29,7 @@ int SettlementWorker::settleNow()
     const QDate today = m_today();
     int trades = 0;
     auto settle = [&](QDate through) {
-        auto result = m_oms.settleDue(through, m_actor);
+        auto result = settleDue(m_oms, through, m_actor);
         if (!result) {
             Q_EMIT problem(result.message());
             return false;

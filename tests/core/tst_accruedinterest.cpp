@@ -3,6 +3,7 @@
 // figure (reservation, fill, settlement, holdings).
 
 #include "analytics/bondanalytics.h"
+#include "settlement/tradesettlement.h"
 #include "analytics/fixedincome.h"
 #include "events/orderevents.h"
 #include "oms/ordermanager.h"
@@ -214,7 +215,7 @@ private Q_SLOTS:
         QCOMPARE(held->costCents, fill.notionalCents); // the price paid: cost
         QCOMPARE(held->interestCents, -accrued);       // the interest paid: carry, not cost
 
-        QCOMPARE(*oms.settleDue(settle, Alice), 1);
+        QCOMPARE(*settleDue(oms, settle, Alice), 1);
         const AccountRecord after = *oms.state().account(QStringLiteral("DESK-01"));
         QCOMPARE(after.cashCents, before.cashCents - fill.notionalCents - accrued);
         QCOMPARE(after.unsettledBuyCents, 0);
@@ -231,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(sale.accruedCents, accrued);
         QCOMPARE(oms.state().account(QStringLiteral("DESK-01"))->unsettledSellCents, sale.notionalCents + accrued);
         QCOMPARE(oms.state().position(QStringLiteral("DESK-01"), ten.id)->interestCents, 0);
-        QCOMPARE(*oms.settleDue(settle, Alice), 1);
+        QCOMPARE(*settleDue(oms, settle, Alice), 1);
         QCOMPARE(oms.state().account(QStringLiteral("DESK-01"))->cashCents, after.cashCents + sale.notionalCents + accrued);
 
         // The events say it: principal and accrued on the fill, the total on the settlement.

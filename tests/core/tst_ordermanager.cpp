@@ -1,6 +1,7 @@
 // The order manager on a real SQLite store against the simulated venue.
 
 #include "analytics/bondanalytics.h"
+#include "settlement/tradesettlement.h"
 #include "oms/executionevents.h"
 #include "events/orderevents.h"
 #include "oms/ordermanager.h"
@@ -111,14 +112,14 @@ private Q_SLOTS:
         QCOMPARE(d.oms->state().position(QStringLiteral("DESK-02"), QStringLiteral("AAPL"))->quantity, 100);
         QCOMPARE(d.oms->state().position(QStringLiteral("DESK-02"), QStringLiteral("AAPL"))->settledQuantity, 0);
 
-        QCOMPARE(*d.oms->settleDue(QDate(2026, 11, 20), Alice), 0); // not yet: T+1
-        QCOMPARE(*d.oms->settleDue(QDate(2026, 11, 23), Alice), 1);
+        QCOMPARE(*settleDue(*d.oms, QDate(2026, 11, 20), Alice), 0); // not yet: T+1
+        QCOMPARE(*settleDue(*d.oms, QDate(2026, 11, 23), Alice), 1);
         acct = d.oms->state().account(QStringLiteral("DESK-02"));
         QCOMPARE(acct->cashCents, cashBefore - cost);
         QCOMPARE(acct->unsettledBuyCents, 0);
         QCOMPARE(d.oms->state().position(QStringLiteral("DESK-02"), QStringLiteral("AAPL"))->settledQuantity, 100);
         QCOMPARE(d.events(events::TradeSettled).size(), 1);
-        QCOMPARE(*d.oms->settleDue(QDate(2026, 11, 24), Alice), 0); // once only
+        QCOMPARE(*settleDue(*d.oms, QDate(2026, 11, 24), Alice), 0); // once only
     }
 
     void badCommandsAreRejectedEventsWithReasons_data()
@@ -567,7 +568,7 @@ private Q_SLOTS:
         QVERIFY(!f.settled);
         QCOMPARE(f.settleDate, QDate(2026, 11, 23));
         QVERIFY(d.oms->takeSettledExecutions().isEmpty());
-        (void)d.oms->settleDue(QDate(2026, 11, 23), Alice);
+        (void)settleDue(*d.oms, QDate(2026, 11, 23), Alice);
         QVERIFY(d.oms->state().executions().first().settled);
         // What the engine passes on to the executions panel, which updates that row in place.
         const QList<FillRecord> settled = d.oms->takeSettledExecutions();
@@ -587,7 +588,7 @@ private Q_SLOTS:
         QVERIFY(d.oms->submit(d.order(QStringLiteral("P2"), QStringLiteral("AAPL"), QStringLiteral("sell"), 100, d.bid(QStringLiteral("AAPL")))).accepted);
         QVERIFY(d.oms->submit(d.order(QStringLiteral("P3"), QStringLiteral("NFLX"), QStringLiteral("buy"), 100, d.bid(QStringLiteral("NFLX")))).accepted);
         d.oms->replace(QStringLiteral("P3"), 200, QString(), Alice);
-        (void)d.oms->settleDue(QDate(2026, 11, 23), Alice);
+        (void)settleDue(*d.oms, QDate(2026, 11, 23), Alice);
 
         auto replay = TradingState::replay(*d.store);
         QVERIFY(replay.ok());

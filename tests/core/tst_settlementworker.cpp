@@ -1,6 +1,7 @@
 // Settlement: T+1 delivery against payment, and the fails when a due trade cannot settle.
 
 #include "events/orderevents.h"
+#include "settlement/tradesettlement.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "settlement/settlementworker.h"
@@ -187,7 +188,7 @@ private Q_SLOTS:
         SimulatedVenue venueC(reference, 3, Tuesday + Day);
         OrderManager c(*store, reference, venueC);
         QVERIFY(c.start(Alice));
-        QCOMPARE(*c.settleDue(today, Alice), 0);
+        QCOMPARE(*settleDue(c, today, Alice), 0);
         QCOMPARE(store->head()->sequence, thenReplay->lastSequence() + 2);
     }
 
@@ -210,7 +211,7 @@ private Q_SLOTS:
         const QString bid = reference.instrument(Aapl)->formatPrice(*venue.topOfBook(Aapl).bid);
         // Sorts first by id, traded last: it settles after the purchases that deliver it.
         QCOMPARE(oms.submit(order(QStringLiteral("A0"), QStringLiteral("sell"), 150, bid, Alice)).state, OrderState::Filled);
-        QCOMPARE(*oms.settleDue(QDate(2026, 11, 23), Alice), 3);
+        QCOMPARE(*settleDue(oms, QDate(2026, 11, 23), Alice), 3);
         QVERIFY(eventsOf(*store, events::SettlementFailed).isEmpty());
         QCOMPARE(oms.state().position(Desk, Aapl)->settledQuantity, 50);
         QVERIFY(oms.state().checkInvariants());
@@ -256,9 +257,9 @@ private Q_SLOTS:
         OrderManager oms(*store, reference, venue);
         QVERIFY(oms.start(Alice));
         QVERIFY(!oms.state().checkInvariants()); // available cash is negative: the venue overcharged
-        QCOMPARE(*oms.settleDue(QDate(2026, 11, 23), Alice), 0);
-        QCOMPARE(*oms.settleDue(QDate(2026, 11, 23), Alice), 0);
-        QCOMPARE(*oms.settleDue(QDate(2026, 11, 24), Alice), 0);
+        QCOMPARE(*settleDue(oms, QDate(2026, 11, 23), Alice), 0);
+        QCOMPARE(*settleDue(oms, QDate(2026, 11, 23), Alice), 0);
+        QCOMPARE(*settleDue(oms, QDate(2026, 11, 24), Alice), 0);
         const auto fails = eventsOf(*store, events::SettlementFailed);
         QCOMPARE(fails.size(), 2); // once on each business date
         const QString reason = QStringLiteral("cash short: needs $%1, $%2 settled cash")
