@@ -255,10 +255,9 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
     return submitOrder(c, {});
 }
 
-CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString &approvedBy)
+// The command as typed, kept with a rejection so the trader sees what was refused.
+QJsonObject OrderManager::typedCommand(const NewOrderCommand &c, const QString &orderId)
 {
-    const QString orderId = c.clientOrderId.trimmed();
-    // The command as typed, kept with a rejection so the trader sees what was refused.
     QJsonObject typed{{QStringLiteral("order_id"), orderId},
                       {QStringLiteral("account"), c.account},
                       {QStringLiteral("instrument"), c.instrument},
@@ -278,6 +277,117 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         typed.insert(QStringLiteral("parent"), c.parent);
         typed.insert(QStringLiteral("role"), c.role);
     }
+    return typed;
+}
+
+// An exit must belong to an open bracket of the same account and instrument; a bracket's entry
+// id leaves room for its exits' suffixes, and its exits must parse against the entry's price.
+QString OrderManager::bracketCheck(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
+                                   std::optional<BracketExits> &exits) const
+{
+    const Instrument *instrument = checked.instrument;
+    if (c.bracket && orderId.size() > 56)
+        return QStringLiteral("a bracket's entry order id is at most 56 characters (its exits add a suffix)");
+    if (!c.parent.isEmpty()) {
+        const BracketRecord *parent = m_state.brackets().bracket(c.parent);
+        if (!parent || !parent->isOpen() || parent->account != c.account || parent->instrument != instrument->id
+            || checked.side != Side::Sell || (c.role != u"take-profit" && c.role != u"exit"))
+            return QStringLiteral("order %1 is not an exit of an open bracket %2").arg(orderId, c.parent);
+    }
+    if (c.bracket) {
+        // The exits are checked against the entry's limit, or the market for a market entry.
+        const Price reference = checked.limitPrice ? *checked.limitPrice
+                                                   : m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
+        auto parsed = parseBracketTerms(*instrument, *c.bracket, reference, m_venue.nowUs());
+        if (!parsed)
+            return QStringLiteral("bracket: %1").arg(parsed.message());
+        exits = *parsed;
+    }
+    return {};
+}
+
+// OrderRejected: what was typed, the prices as parsed, why, at which stage, and the rules it broke.
+NewEvent OrderManager::rejectedEvent(QJsonObject typed, const CheckedOrder &checked, const QString &reason, const QString &stage,
+                                     const QList<Violation> &violations, const Actor &actor, const QString &orderId) const
+{
+    if (checked.instrument)
+        typed.insert(QStringLiteral("instrument"), checked.instrument->id);
+    typed.insert(QStringLiteral("limit_price"), priceValue(checked.limitPrice));
+    typed.insert(QStringLiteral("stop_price"), priceValue(checked.stopPrice));
+    typed.insert(QStringLiteral("reason"), reason);
+    typed.insert(QStringLiteral("stage"), stage);
+    QJsonArray ruleIds;
+    for (const Violation &v : violations)
+        ruleIds.append(v.ruleId);
+    typed.insert(QStringLiteral("rules"), ruleIds);
+    return event(events::OrderRejected, typed, actor, orderId);
+}
+
+// OrderAccepted, and a bracket's exits with it (one append: an entry is never recorded without them).
+QList<NewEvent> OrderManager::acceptedEvents(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
+                                             const std::optional<BracketExits> &exits) const
+{
+    const QString instrument = checked.instrument->id;
+    QJsonObject p{{QStringLiteral("order_id"), orderId},
+                  {QStringLiteral("account"), c.account},
+                  {QStringLiteral("instrument"), instrument},
+                  {QStringLiteral("side"), events::toString(checked.side)},
+                  {QStringLiteral("type"), events::toString(checked.type)},
+                  {QStringLiteral("tif"), events::toString(checked.tif)},
+                  {QStringLiteral("quantity"), c.quantity},
+                  {QStringLiteral("limit_price"), priceValue(checked.limitPrice)},
+                  {QStringLiteral("stop_price"), priceValue(checked.stopPrice)},
+                  {QStringLiteral("protection_price"), priceValue(checked.protectionPrice)},
+                  {QStringLiteral("reserved_cents"), checked.reservationCents},
+                  {QStringLiteral("overrides"), checked.overrides}};
+    if (!c.parent.isEmpty()) {
+        p.insert(QStringLiteral("parent"), c.parent);
+        p.insert(QStringLiteral("role"), c.role);
+    }
+    if (!m_workstation.id.isEmpty()) // only then: a workstation without an id records as before
+        p.insert(QStringLiteral("workstation"), m_workstation.id);
+    QList<NewEvent> accepted{event(events::OrderAccepted, p, c.actor, orderId)};
+    if (exits) {
+        QJsonObject b = exits->toJson();
+        b.insert(QStringLiteral("bracket_id"), orderId);
+        b.insert(QStringLiteral("account"), c.account);
+        b.insert(QStringLiteral("instrument"), instrument);
+        b.insert(QStringLiteral("quantity"), c.quantity);
+        if (!m_workstation.id.isEmpty())
+            b.insert(QStringLiteral("workstation"), m_workstation.id);
+        accepted << event(events::BracketPlaced, b, c.actor, orderId);
+    }
+    return accepted;
+}
+
+// To the venue. What it answers while it takes the order (a simulated venue: at once) is booked
+// after, an acknowledgement and the fill right behind it in one append (one commit).
+void OrderManager::route(const QString &orderId, const CheckedOrder &checked)
+{
+    VenueOrder v;
+    v.orderId = orderId;
+    v.instrument = checked.instrument->id;
+    v.side = checked.side;
+    v.type = checked.type;
+    v.tif = checked.tif;
+    v.quantity = checked.quantity;
+    v.limitPrice = checked.limitPrice;
+    v.stopPrice = checked.stopPrice;
+    v.protectionPrice = checked.protectionPrice;
+    QList<ExecutionReport> answeredBefore = std::exchange(m_answeredAtOnce, {});
+    const bool nested = std::exchange(m_venueAnswering, true);
+    m_venue.submit(v);
+    m_venueAnswering = nested;
+    if (!nested)
+        bookAnsweredAtOnce(std::exchange(m_answeredAtOnce, std::move(answeredBefore)));
+    else
+        m_answeredAtOnce = answeredBefore + m_answeredAtOnce;
+}
+
+CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString &approvedBy)
+{
+    const QString orderId = c.clientOrderId.trimmed();
+    const QJsonObject typed = typedCommand(c, orderId);
 
     if (orderId.isEmpty() || orderId.size() > 64 || orderId.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9._:/-]")))) {
         CommandOutcome out;
@@ -313,41 +423,17 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         QString reason = checked.reason, stage = checked.stage;
         const Instrument *instrument = checked.instrument;
         const AccountRecord *account = m_state.account(c.account);
-        const Side side = checked.side;
-        const OrderType type = checked.type;
-        const TimeInForce tif = checked.tif;
-        const std::optional<Price> limit = checked.limitPrice, stop = checked.stopPrice, protection = checked.protectionPrice;
-        const Quantity quantity(c.quantity);
         // What only the order manager knows: the bracket an exit belongs to, a bracket's terms.
         std::optional<BracketExits> exits;
-        if (checked.valid()) {
-            QString own;
-            if (c.bracket && orderId.size() > 56)
-                own = QStringLiteral("a bracket's entry order id is at most 56 characters (its exits add a suffix)");
-            else if (!c.parent.isEmpty()) {
-                const BracketRecord *parent = m_state.brackets().bracket(c.parent);
-                if (!parent || !parent->isOpen() || parent->account != c.account || parent->instrument != instrument->id
-                    || side != Side::Sell || (c.role != u"take-profit" && c.role != u"exit"))
-                    own = QStringLiteral("order %1 is not an exit of an open bracket %2").arg(orderId, c.parent);
-            }
-            if (own.isEmpty() && c.bracket) {
-                // The exits are checked against the entry's limit, or the market for a market entry.
-                const Price reference = limit ? *limit : m_state.lastPrice(instrument->id).value_or(instrument->referencePrice);
-                if (auto parsed = parseBracketTerms(*instrument, *c.bracket, reference, m_venue.nowUs()))
-                    exits = *parsed;
-                else
-                    own = QStringLiteral("bracket: %1").arg(parsed.message());
-            }
-            if (!own.isEmpty()) {
+        if (checked.valid())
+            if (const QString own = bracketCheck(c, orderId, checked, exits); !own.isEmpty()) {
                 reason = own;
                 stage = QStringLiteral("validation");
             }
-        }
         // The rules' findings go with the outcome once the order got as far as the rules.
         const QList<Violation> violations = checked.rulesChecked && stage != u"validation" ? checked.violations : QList<Violation>{};
         const QList<Violation> &needApproval = checked.needApproval;
         const QJsonArray &overrides = checked.overrides;
-        const qint64 reservation = checked.reservationCents;
 
         if (reason.isEmpty() && !needApproval.isEmpty()) {
             if (c.bracket) {
@@ -374,51 +460,11 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
             listOnFirstUse(*instrument, orderId, c.actor);
         Result<AppendResult> written = makeError(ErrorCode::Io, {});
         if (!reason.isEmpty()) {
-            QJsonObject p = typed;
-            if (instrument)
-                p.insert(QStringLiteral("instrument"), instrument->id);
-            p.insert(QStringLiteral("limit_price"), priceValue(limit));
-            p.insert(QStringLiteral("stop_price"), priceValue(stop));
-            p.insert(QStringLiteral("reason"), reason);
-            p.insert(QStringLiteral("stage"), stage);
-            QJsonArray ruleIds;
-            for (const Violation &v : std::as_const(violations))
-                ruleIds.append(v.ruleId);
-            p.insert(QStringLiteral("rules"), ruleIds);
-            written = record(account ? c.account : QString(), {event(events::OrderRejected, p, c.actor, orderId)},
+            written = record(account ? c.account : QString(), {rejectedEvent(typed, checked, reason, stage, violations, c.actor, orderId)},
                              QStringLiteral("order:") + orderId);
             out.reason = reason;
         } else {
-            QJsonObject p{{QStringLiteral("order_id"), orderId},
-                          {QStringLiteral("account"), c.account},
-                          {QStringLiteral("instrument"), instrument->id},
-                          {QStringLiteral("side"), events::toString(side)},
-                          {QStringLiteral("type"), events::toString(type)},
-                          {QStringLiteral("tif"), events::toString(tif)},
-                          {QStringLiteral("quantity"), c.quantity},
-                          {QStringLiteral("limit_price"), priceValue(limit)},
-                          {QStringLiteral("stop_price"), priceValue(stop)},
-                          {QStringLiteral("protection_price"), priceValue(protection)},
-                          {QStringLiteral("reserved_cents"), reservation},
-                          {QStringLiteral("overrides"), overrides}};
-            if (!c.parent.isEmpty()) {
-                p.insert(QStringLiteral("parent"), c.parent);
-                p.insert(QStringLiteral("role"), c.role);
-            }
-            if (!m_workstation.id.isEmpty()) // only then: a workstation without an id records as before
-                p.insert(QStringLiteral("workstation"), m_workstation.id);
-            QList<NewEvent> accepted{event(events::OrderAccepted, p, c.actor, orderId)};
-            if (exits) { // one append: an entry is never recorded without its exits
-                QJsonObject b = exits->toJson();
-                b.insert(QStringLiteral("bracket_id"), orderId);
-                b.insert(QStringLiteral("account"), c.account);
-                b.insert(QStringLiteral("instrument"), instrument->id);
-                b.insert(QStringLiteral("quantity"), c.quantity);
-                if (!m_workstation.id.isEmpty())
-                    b.insert(QStringLiteral("workstation"), m_workstation.id);
-                accepted << event(events::BracketPlaced, b, c.actor, orderId);
-            }
-            written = record(c.account, accepted, QStringLiteral("order:") + orderId);
+            written = record(c.account, acceptedEvents(c, orderId, checked, exits), QStringLiteral("order:") + orderId);
         }
         if (!written) {
             if (written.code() == ErrorCode::Conflict)
@@ -435,26 +481,7 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         if (!reason.isEmpty())
             return outcomeFor(orderId, false);
 
-        VenueOrder v;
-        v.orderId = orderId;
-        v.instrument = instrument->id;
-        v.side = side;
-        v.type = type;
-        v.tif = tif;
-        v.quantity = quantity;
-        v.limitPrice = limit;
-        v.stopPrice = stop;
-        v.protectionPrice = protection;
-        // What the venue answers while it takes the order (a simulated venue: at once) is booked
-        // after, an acknowledgement and the fill right behind it in one append (one commit).
-        QList<ExecutionReport> answeredBefore = std::exchange(m_answeredAtOnce, {});
-        const bool nested = std::exchange(m_venueAnswering, true);
-        m_venue.submit(v);
-        m_venueAnswering = nested;
-        if (!nested)
-            bookAnsweredAtOnce(std::exchange(m_answeredAtOnce, std::move(answeredBefore)));
-        else
-            m_answeredAtOnce = answeredBefore + m_answeredAtOnce;
+        route(orderId, checked);
         CommandOutcome done = outcomeFor(orderId, false);
         done.violations = violations;
         return done;

@@ -171,6 +171,15 @@ private:
     static constexpr int ReportAttempts = 512;
     struct Draft;
     CommandOutcome submitOrder(const NewOrderCommand &command, const QString &approvedBy);
+    // submitOrder's parts
+    static QJsonObject typedCommand(const NewOrderCommand &c, const QString &orderId);
+    QString bracketCheck(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
+                         std::optional<BracketExits> &exits) const;
+    NewEvent rejectedEvent(QJsonObject typed, const CheckedOrder &checked, const QString &reason, const QString &stage,
+                           const QList<Violation> &violations, const Actor &actor, const QString &orderId) const;
+    QList<NewEvent> acceptedEvents(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
+                                   const std::optional<BracketExits> &exits) const;
+    void route(const QString &orderId, const CheckedOrder &checked);
     Result<AppendResult> requestApproval(const NewOrderCommand &c, const QString &orderId, const Instrument &instrument,
                                          const QJsonArray &overrides, const QList<Violation> &needApproval);
     CommandOutcome approvalOutcome(const ApprovalRequest &request) const;
