@@ -7,6 +7,7 @@
 #include "audit/chainverifier.h"
 #include "audit/checkpoint.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -180,6 +181,49 @@ int auditVerify(const QStringList &args, const CommandIo &io)
     return r.intact ? Ok : Failed;
 }
 
+namespace {
+
+// The key a checkpoint is signed with: a new pair (written only once it has signed), or the
+// private key in `keyPath` (with a warning when others can read it).
+Result<SigningKey> signingKeyFor(const QString &keyPath, const QString &publicKeyPath, bool newKey, const CommandIo &io)
+{
+    if (newKey) {
+        for (const QString &path : {keyPath, publicKeyPath})
+            if (QFileInfo::exists(path))
+                return makeError(ErrorCode::InvalidArgument,
+                                 QStringLiteral("%1 already exists: --new-key never overwrites a key (use --key to sign with it)").arg(path));
+        return SigningKey::generate();
+    }
+    if (const QString warning = privateKeyExposure(keyPath); !warning.isEmpty())
+        io.err << "instant: warning: " << warning << "\n";
+    return SigningKey::load(keyPath);
+}
+
+// publicKeyPath: set when the key pair is new.
+void printCheckpoint(const CommandIo &io, const Checkpoint &c, const QString &outPath, const QString &publicKeyPath, bool json)
+{
+    if (json) {
+        QJsonObject o{{QStringLiteral("store"), c.store},
+                      {QStringLiteral("checkpoint_file"), outPath},
+                      {QStringLiteral("sequence"), c.sequence},
+                      {QStringLiteral("event_count"), c.eventCount},
+                      {QStringLiteral("head_hash"), hex(c.headHash)},
+                      {QStringLiteral("head_recorded_at"), formatUtcMicros(c.headRecordedUs)},
+                      {QStringLiteral("signed_at"), formatUtcMicros(c.signedUs)},
+                      {QStringLiteral("key_fingerprint"), c.keyFingerprint()}};
+        if (!publicKeyPath.isEmpty())
+            o.insert(QStringLiteral("public_key_file"), publicKeyPath);
+        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
+    } else {
+        io.out << "signed checkpoint: sequence " << c.sequence << " (" << c.eventCount << " events), head hash "
+               << hex(c.headHash) << ", head recorded " << formatUtcMicros(c.headRecordedUs) << "\n"
+               << "signed " << formatUtcMicros(c.signedUs) << " with key " << c.keyFingerprint() << ", written to "
+               << outPath << "\n";
+    }
+}
+
+} // namespace
+
 int auditCheckpoint(const QStringList &args, const CommandIo &io)
 {
     const QString command = QStringLiteral("audit checkpoint");
@@ -214,30 +258,14 @@ int auditCheckpoint(const QStringList &args, const CommandIo &io)
     if (outAbsolute == QFileInfo(keyPath).absoluteFilePath() || (newKey && outAbsolute == QFileInfo(publicKeyPath).absoluteFilePath()))
         return usageError(io, QStringLiteral("--out must not be a key file"), command);
 
-    SigningKey key;
-    if (newKey) {
-        for (const QString &path : {keyPath, publicKeyPath})
-            if (QFileInfo::exists(path))
-                return storeError(io, makeError(ErrorCode::InvalidArgument,
-                                                QStringLiteral("%1 already exists: --new-key never overwrites a key (use --key to sign with it)")
-                                                    .arg(path)));
-        auto generated = SigningKey::generate();
-        if (!generated)
-            return storeError(io, generated.error());
-        key = *generated;
-    } else {
-        if (const QString warning = privateKeyExposure(keyPath); !warning.isEmpty())
-            io.err << "instant: warning: " << warning << "\n";
-        auto loaded = SigningKey::load(keyPath);
-        if (!loaded)
-            return storeError(io, loaded.error());
-        key = *loaded;
-    }
+    auto key = signingKeyFor(keyPath, publicKeyPath, newKey, io);
+    if (!key)
+        return storeError(io, key.error());
 
     auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
     if (!store)
         return storeError(io, store.error());
-    auto checkpoint = signCheckpoint(**store, key);
+    auto checkpoint = signCheckpoint(**store, *key);
     if (!checkpoint) {
         io.err << "instant: " << checkpoint.message() << "\n";
         io.err.flush();
@@ -245,7 +273,7 @@ int auditCheckpoint(const QStringList &args, const CommandIo &io)
     }
     // The key pair is written only once there is a checkpoint it signed.
     if (newKey) {
-        if (auto saved = key.saveKeyPair(keyPath, publicKeyPath); !saved)
+        if (auto saved = key->saveKeyPair(keyPath, publicKeyPath); !saved)
             return storeError(io, saved.error());
         io.err << "new key pair: " << keyPath << " (private: keep it off the database server) and " << publicKeyPath
                << " (public: for whoever verifies)\n";
@@ -253,29 +281,62 @@ int auditCheckpoint(const QStringList &args, const CommandIo &io)
     if (auto written = writeCheckpoint(*checkpoint, outPath); !written)
         return storeError(io, written.error());
 
-    const Checkpoint &c = *checkpoint;
-    if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject o{{QStringLiteral("store"), c.store},
-                      {QStringLiteral("checkpoint_file"), outPath},
-                      {QStringLiteral("sequence"), c.sequence},
-                      {QStringLiteral("event_count"), c.eventCount},
-                      {QStringLiteral("head_hash"), hex(c.headHash)},
-                      {QStringLiteral("head_recorded_at"), formatUtcMicros(c.headRecordedUs)},
-                      {QStringLiteral("signed_at"), formatUtcMicros(c.signedUs)},
-                      {QStringLiteral("key_fingerprint"), c.keyFingerprint()}};
-        if (newKey)
-            o.insert(QStringLiteral("public_key_file"), publicKeyPath);
-        io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
-    } else {
-        io.out << "signed checkpoint: sequence " << c.sequence << " (" << c.eventCount << " events), head hash "
-               << hex(c.headHash) << ", head recorded " << formatUtcMicros(c.headRecordedUs) << "\n"
-               << "signed " << formatUtcMicros(c.signedUs) << " with key " << c.keyFingerprint() << ", written to "
-               << outPath << "\n";
-    }
+    printCheckpoint(io, *checkpoint, outPath, newKey ? publicKeyPath : QString(), parser.isSet(QStringLiteral("json")));
     io.out.flush();
     io.err.flush();
     return Ok;
 }
+
+namespace {
+
+// --from and --to as a query: a bare date for --to means through the end of that day.
+Result<ReadQuery> exportRange(const QCommandLineParser &parser)
+{
+    ReadQuery query;
+    for (const QString &name : {QStringLiteral("from"), QStringLiteral("to")}) {
+        if (!parser.isSet(name))
+            continue;
+        const QString text = parser.value(name);
+        auto t = parseUtcMicros(text);
+        if (!t)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--%1 \"%2\" is not an ISO 8601 date or time").arg(name, text));
+        if (name == u"to" && text.trimmed().size() == 10)
+            *t += 86'400'000'000LL - 1;
+        (name == u"from" ? query.fromTimeUs : query.toTimeUs) = *t;
+    }
+    if (query.fromTimeUs && query.toTimeUs && *query.fromTimeUs > *query.toTimeUs)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--from is after --to"));
+    return query;
+}
+
+// To the command's output: its device when it has one (standard output, written as the rows are
+// read), or its string (a test's) through a buffer.
+Result<qint64> exportToOutput(const EventStore &store, const ReadQuery &query, ExportFormat format, const CommandIo &io)
+{
+    io.out.flush();
+    if (QIODevice *device = io.out.device())
+        return exportEvents(store, query, format, *device);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    auto written = exportEvents(store, query, format, buffer);
+    if (written)
+        io.out << QString::fromUtf8(buffer.data());
+    return written;
+}
+
+// All or nothing: no half-written export on failure.
+Result<qint64> exportToFile(const EventStore &store, const ReadQuery &query, ExportFormat format, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    auto written = exportEvents(store, query, format, file);
+    if (written && !file.commit())
+        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return written;
+}
+
+} // namespace
 
 int auditExport(const QStringList &args, const CommandIo &io)
 {
@@ -320,46 +381,17 @@ int auditExport(const QStringList &args, const CommandIo &io)
     else
         return usageError(io, QStringLiteral("unknown format \"%1\": use jsonl or csv").arg(formatName), command);
 
-    ReadQuery query;
-    if (parser.isSet(QStringLiteral("from"))) {
-        auto t = parseUtcMicros(parser.value(QStringLiteral("from")));
-        if (!t)
-            return usageError(io, QStringLiteral("--from \"%1\" is not an ISO 8601 date or time")
-                                  .arg(parser.value(QStringLiteral("from"))),
-                                  command);
-        query.fromTimeUs = *t;
-    }
-    if (parser.isSet(QStringLiteral("to"))) {
-        const QString text = parser.value(QStringLiteral("to"));
-        auto t = parseUtcMicros(text);
-        if (!t)
-            return usageError(io, QStringLiteral("--to \"%1\" is not an ISO 8601 date or time").arg(text), command);
-        if (text.trimmed().size() == 10) // a bare date: through the end of that day
-            *t += 86'400'000'000LL - 1;
-        query.toTimeUs = *t;
-    }
-    if (query.fromTimeUs && query.toTimeUs && *query.fromTimeUs > *query.toTimeUs)
-        return usageError(io, QStringLiteral("--from is after --to"), command);
+    auto query = exportRange(parser);
+    if (!query)
+        return usageError(io, query.message(), command);
 
     auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
     if (!store)
         return storeError(io, store.error());
 
-    Result<qint64> written = qint64(0);
     const QString outPath = parser.value(QStringLiteral("out"));
-    if (outPath.isEmpty()) {
-        QFile stdoutFile;
-        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
-            return storeError(io, makeError(ErrorCode::Io, QStringLiteral("cannot write to standard output")));
-        written = exportEvents(**store, query, format, stdoutFile);
-    } else {
-        QSaveFile file(outPath); // all or nothing: no half-written export on failure
-        if (!file.open(QIODevice::WriteOnly))
-            return storeError(io, makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString())));
-        written = exportEvents(**store, query, format, file);
-        if (written && !file.commit())
-            return storeError(io, makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString())));
-    }
+    const Result<qint64> written = outPath.isEmpty() ? exportToOutput(**store, *query, format, io)
+                                                     : exportToFile(**store, *query, format, outPath);
     if (!written)
         return storeError(io, written.error());
     if (!outPath.isEmpty())

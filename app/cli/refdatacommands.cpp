@@ -37,6 +37,42 @@ QString terms(const Instrument &i)
     return i.description;
 }
 
+
+// What an import adds: a listing for each instrument not recorded yet. One recorded before, or
+// the market's, with other terms is a conflict (and then nothing is imported).
+struct ImportPlan
+{
+    QList<NewEvent> events;
+    QStringList conflicts;
+};
+
+Result<ImportPlan> importPlan(const EventStore &store, const SecurityMaster &master, const ReferenceData &known, const QString &source)
+{
+    auto listed = listings::read(store);
+    if (!listed)
+        return listed.error();
+    QHash<QString, Instrument> already;
+    for (const listings::Listing &l : std::as_const(*listed))
+        already.insert(l.instrument.id, l.instrument);
+    ImportPlan plan;
+    const Actor actor = commandLineUser();
+    for (qsizetype k = 0; k < master.instruments.size(); ++k) {
+        const Instrument &i = master.instruments.at(k);
+        if (auto it = already.constFind(i.id); it != already.cend()) {
+            if (!it->sameDefinition(i))
+                plan.conflicts << QStringLiteral("line %1: %2 is already recorded with other terms (%3)")
+                                      .arg(master.lines.at(k)).arg(i.id, terms(*it));
+            continue; // recorded before, the same: nothing to add
+        }
+        if (const Instrument *market = known.instrument(i.id); market && market->id == i.id && !market->sameDefinition(i)) {
+            plan.conflicts << QStringLiteral("line %1: %2 is the market's with other terms (%3)").arg(master.lines.at(k)).arg(i.id, terms(*market));
+            continue;
+        }
+        plan.events << listings::listedEvent(i, source, actor);
+    }
+    return plan;
+}
+
 } // namespace
 
 int refdataImport(const QStringList &args, const CommandIo &io)
@@ -81,30 +117,11 @@ int refdataImport(const QStringList &args, const CommandIo &io)
         io.err.flush();
         return BadInput;
     }
-    auto listed = listings::read(**store);
-    if (!listed)
-        return storeError(io, listed.error());
-    QHash<QString, Instrument> already;
-    for (const listings::Listing &l : std::as_const(*listed))
-        already.insert(l.instrument.id, l.instrument);
-    QStringList conflicts;
-    QList<NewEvent> events;
-    const Actor actor = commandLineUser();
-    const QString source = QStringLiteral("import %1").arg(QFileInfo(path).fileName());
-    for (qsizetype k = 0; k < master->instruments.size(); ++k) {
-        const Instrument &i = master->instruments.at(k);
-        if (auto it = already.constFind(i.id); it != already.cend()) {
-            if (!it->sameDefinition(i))
-                conflicts << QStringLiteral("line %1: %2 is already recorded with other terms (%3)")
-                                 .arg(master->lines.at(k)).arg(i.id, terms(*it));
-            continue; // recorded before, the same: nothing to add
-        }
-        if (const Instrument *market = known->instrument(i.id); market && market->id == i.id && !market->sameDefinition(i)) {
-            conflicts << QStringLiteral("line %1: %2 is the market's with other terms (%3)").arg(master->lines.at(k)).arg(i.id, terms(*market));
-            continue;
-        }
-        events << listings::listedEvent(i, source, actor);
-    }
+    auto plan = importPlan(**store, *master, *known, QStringLiteral("import %1").arg(QFileInfo(path).fileName()));
+    if (!plan)
+        return storeError(io, plan.error());
+    const QStringList &conflicts = plan->conflicts;
+    const QList<NewEvent> &events = plan->events;
     if (!conflicts.isEmpty()) {
         io.err << "instant refdata import: " << path << " was not imported:\n" << conflicts.join(u'\n') << "\n";
         io.err.flush();

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
@@ -23,10 +24,19 @@ volatile std::sig_atomic_t stopRequested = 0;
 
 } // namespace
 
-int venueServe(const QStringList &args, const CommandIo &io)
+namespace {
+
+// What `venue serve` was asked for, checked.
+struct ServeSetup
 {
-    const QString command = QStringLiteral("venue serve");
-    QCommandLineParser parser;
+    VenueServerOptions options;
+    quint16 wsPort = 0;
+    QHostAddress bind;
+    std::optional<TlsFiles> tls;
+};
+
+void addServeOptions(QCommandLineParser &parser)
+{
     parser.addOption(QCommandLineOption(QStringLiteral("fix-port"), QStringLiteral("FIX 4.4 acceptor port (default 9878)."),
                                         QStringLiteral("port"), QStringLiteral("9878")));
     parser.addOption(QCommandLineOption(QStringLiteral("ws-port"), QStringLiteral("WebSocket market data port (default 9879; 0: none)."),
@@ -45,11 +55,10 @@ int venueServe(const QStringList &args, const CommandIo &io)
     parser.addOption(QCommandLineOption(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate: serve FIX and market data over TLS."),
                                         QStringLiteral("file")));
     parser.addOption(QCommandLineOption(QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert."), QStringLiteral("file")));
-    if (auto done = parse(io, parser, args, command,
-                              QStringLiteral("Serves the simulated venue of demo mode to several workstations: FIX 4.4 orders on "
-                                             "--fix-port, market data (top of book, depth, trades, bars) as JSON over WebSocket on "
-                                             "--ws-port. Runs until interrupted.")))
-        return *done;
+}
+
+Result<ServeSetup> serveSetup(const QCommandLineParser &parser)
+{
     auto portOf = [&](const QString &name, quint16 &into, bool zeroAllowed) {
         bool ok = false;
         const int v = parser.value(name).toInt(&ok);
@@ -58,53 +67,62 @@ int venueServe(const QStringList &args, const CommandIo &io)
         into = quint16(v);
         return true;
     };
-    VenueServerOptions options;
-    quint16 wsPort = 0;
+    ServeSetup setup;
+    VenueServerOptions &options = setup.options;
+    quint16 &wsPort = setup.wsPort;
     if (!portOf(QStringLiteral("fix-port"), options.fixPort, false))
-        return usageError(io, QStringLiteral("--fix-port must be 1 to 65535"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--fix-port must be 1 to 65535"));
     if (!portOf(QStringLiteral("ws-port"), wsPort, true))
-        return usageError(io, QStringLiteral("--ws-port must be 0 to 65535"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--ws-port must be 0 to 65535"));
     if (wsPort != 0 && wsPort == options.fixPort)
-        return usageError(io, QStringLiteral("--fix-port and --ws-port must differ"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--fix-port and --ws-port must differ"));
     const QHostAddress bind(parser.value(QStringLiteral("bind")));
     if (bind.isNull() || bind.protocol() != QAbstractSocket::IPv4Protocol)
-        return usageError(io, QStringLiteral("--bind must be an IPv4 address such as 127.0.0.1 or 0.0.0.0"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--bind must be an IPv4 address such as 127.0.0.1 or 0.0.0.0"));
     options.bindAddress = bind.toString();
+    setup.bind = bind;
     static const QRegularExpression compId(QStringLiteral("^[A-Za-z0-9._-]{1,32}$"));
     options.compId = parser.value(QStringLiteral("comp-id"));
     if (!compId.match(options.compId).hasMatch())
-        return usageError(io, QStringLiteral("--comp-id is 1 to 32 letters, digits, '.', '_' or '-'"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--comp-id is 1 to 32 letters, digits, '.', '_' or '-'"));
     if (parser.isSet(QStringLiteral("clients"))) {
         options.clientCompIds = parser.value(QStringLiteral("clients")).split(u',', Qt::SkipEmptyParts);
         for (const QString &c : std::as_const(options.clientCompIds))
             if (!compId.match(c).hasMatch() || c == options.compId)
-                return usageError(io, QStringLiteral("--clients: \"%1\" is not a CompID (1 to 32 letters, digits, '.', '_' or '-', "
-                                                     "not the venue's own)").arg(c), command);
+                return makeError(ErrorCode::InvalidArgument, QStringLiteral("--clients: \"%1\" is not a CompID (1 to 32 letters, digits, '.', '_' or '-', "
+                                                     "not the venue's own)").arg(c));
         if (options.clientCompIds.isEmpty())
-            return usageError(io, QStringLiteral("--clients names no CompID"), command);
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("--clients names no CompID"));
     }
     bool ok = false;
     options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
     if (!ok)
-        return usageError(io, QStringLiteral("--seed must be a whole number"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--seed must be a whole number"));
     options.stateDirectory = parser.isSet(QStringLiteral("state"))
                                  ? parser.value(QStringLiteral("state"))
                                  : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/venue");
-    std::optional<TlsFiles> tls;
+    std::optional<TlsFiles> &tls = setup.tls;
     if (parser.isSet(QStringLiteral("tls-cert")) != parser.isSet(QStringLiteral("tls-key")))
-        return usageError(io, QStringLiteral("--tls-cert and --tls-key go together"), command);
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("--tls-cert and --tls-key go together"));
     if (parser.isSet(QStringLiteral("tls-cert"))) {
         tls = TlsFiles{parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key"))};
         for (const QString &f : {tls->certificateFile, tls->keyFile})
             if (!QFileInfo(f).isReadable())
-                return usageError(io, QStringLiteral("cannot read %1").arg(f), command);
+                return makeError(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1").arg(f));
         options.tls = true;
         options.certificateFile = tls->certificateFile;
         options.keyFile = tls->keyFile;
     }
 
+    return setup;
+}
+
+// Serves until SIGINT or SIGTERM.
+int serve(const ServeSetup &setup, const CommandIo &io)
+{
     // The venue's market lives on today's date and follows the machine's clock.
     const ReferenceData reference = DemoMarket::referenceData(clock().tradeDate());
+    VenueServerOptions options = setup.options;
     options.startUs = clock().nowUs();
     VenueServer server(reference, options);
     QObject::connect(&server, &VenueServer::log, &server, [&io](const QString &line) {
@@ -119,18 +137,18 @@ int venueServe(const QStringList &args, const CommandIo &io)
     MarketDataServer marketData(server.venue(), reference);
     QObject::connect(&server, &VenueServer::stepped, &marketData, &MarketDataServer::publishDepth);
     QString feed = QStringLiteral("none");
-    if (wsPort != 0) {
-        auto listening = marketData.listen(bind, wsPort, tls);
+    if (setup.wsPort != 0) {
+        auto listening = marketData.listen(setup.bind, setup.wsPort, setup.tls);
         if (!listening) {
             io.err << "instant venue serve: " << listening.message() << "\n";
             io.err.flush();
             return Failed;
         }
-        feed = QStringLiteral("%1://%2:%3/").arg(tls ? QStringLiteral("wss") : QStringLiteral("ws"), bind.toString()).arg(*listening);
+        feed = QStringLiteral("%1://%2:%3/").arg(setup.tls ? QStringLiteral("wss") : QStringLiteral("ws"), setup.bind.toString()).arg(*listening);
     }
     io.out << QStringLiteral("venue: FIX 4.4 on port %1 as %2 for %3%4; market data on %5\n")
                  .arg(options.fixPort)
-                 .arg(options.compId, options.clientCompIds.join(u','), tls ? QStringLiteral(" (TLS)") : QString(), feed);
+                 .arg(options.compId, options.clientCompIds.join(u','), setup.tls ? QStringLiteral(" (TLS)") : QString(), feed);
     io.out.flush();
     std::signal(SIGINT, [](int) { stopRequested = 1; });
     std::signal(SIGTERM, [](int) { stopRequested = 1; });
@@ -146,6 +164,24 @@ int venueServe(const QStringList &args, const CommandIo &io)
     io.out << QStringLiteral("venue: stopped after %1 order(s)\n").arg(server.ordersReceived());
     io.out.flush();
     return Ok;
+}
+
+} // namespace
+
+int venueServe(const QStringList &args, const CommandIo &io)
+{
+    const QString command = QStringLiteral("venue serve");
+    QCommandLineParser parser;
+    addServeOptions(parser);
+    if (auto done = parse(io, parser, args, command,
+                              QStringLiteral("Serves the simulated venue of demo mode to several workstations: FIX 4.4 orders on "
+                                             "--fix-port, market data (top of book, depth, trades, bars) as JSON over WebSocket on "
+                                             "--ws-port. Runs until interrupted.")))
+        return *done;
+    auto setup = serveSetup(parser);
+    if (!setup)
+        return usageError(io, setup.message(), command);
+    return serve(*setup, io);
 }
 
 } // namespace instant::cli

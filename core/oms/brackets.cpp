@@ -19,10 +19,7 @@ constexpr int MaxExitAttempts = 5;       // a market exit that keeps leaving qua
 constexpr qint64 MaxExitDelaySeconds = 366LL * 24 * 3600;
 const Actor MonitorActor{QStringLiteral("bracket-monitor"), QStringLiteral("system")};
 
-QJsonValue priceValue(const std::optional<Price> &p)
-{
-    return p ? QJsonValue(p->value()) : QJsonValue();
-}
+using events::priceValue;
 
 std::optional<Price> priceOf(const QJsonObject &o, const char *key)
 {

@@ -13,11 +13,6 @@ namespace {
 
 constexpr int MaxAttempts = 8; // optimistic concurrency retries
 
-QJsonValue priceValue(std::optional<Price> p)
-{
-    return p ? QJsonValue(p->value()) : QJsonValue();
-}
-
 OrderEventKind transitionOf(ExecutionReport::Kind kind, bool full)
 {
     switch (kind) {
@@ -65,28 +60,23 @@ qint64 OrderManager::fillNotional(const Instrument &instrument, Quantity quantit
     return instrument.notionalCents(quantity, r.lastPrice, Instrument::Rounding::Down);
 }
 
-QJsonObject OrderManager::fillPayload(const OrderRecord &o, const Instrument *instrument, const ExecutionReport &r,
-                                      Quantity quantity, qint64 reservedCents) const
+events::Fill OrderManager::fillOf(const OrderRecord &o, const Instrument *instrument, const ExecutionReport &r,
+                                  Quantity quantity, qint64 reservedCents) const
 {
-    const QDate tradeDate = tradeDateOf(r.transactUs);
-    const QDate settleDate = instrument ? analytics::settlementDate(*instrument, tradeDate) : tradeDate.addDays(1);
-    const qint64 notional = instrument ? fillNotional(*instrument, quantity, r) : 0;
-    const Quantity filledAfter = o.filled + quantity;
-    QJsonObject p{{QStringLiteral("order_id"), o.orderId},
-                  {QStringLiteral("exec_id"), r.execId},
-                  {QStringLiteral("quantity"), quantity.value()},
-                  {QStringLiteral("price"), r.lastPrice.value()},
-                  {QStringLiteral("notional_cents"), notional},
-                  {QStringLiteral("leaves"), std::max<qint64>(0, (o.quantity - filledAfter).value())},
-                  {QStringLiteral("reserved_cents"), reservedCents},
-                  {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
-                  {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
-    if (r.exactPrice)
-        p.insert(QStringLiteral("price_text"), r.exactPrice->text());
+    events::Fill f;
+    f.orderId = o.orderId;
+    f.execId = r.execId;
+    f.quantity = quantity.value();
+    f.price = r.lastPrice.value();
+    f.priceText = r.exactPrice ? r.exactPrice->text() : QString();
+    f.tradeDate = tradeDateOf(r.transactUs);
+    f.settleDate = instrument ? analytics::settlementDate(*instrument, f.tradeDate) : f.tradeDate.addDays(1);
+    f.notionalCents = instrument ? fillNotional(*instrument, quantity, r) : 0;
     // A note or bond changes hands with its accrued interest to the settlement date.
-    if (const qint64 accrued = instrument ? analytics::accruedInterestCents(*instrument, quantity, settleDate) : 0; accrued > 0)
-        p.insert(QStringLiteral("accrued_cents"), accrued);
-    return p;
+    f.accruedCents = instrument ? analytics::accruedInterestCents(*instrument, quantity, f.settleDate) : 0;
+    f.leaves = std::max<qint64>(0, (o.quantity - (o.filled + quantity)).value());
+    f.reservedCents = reservedCents;
+    return f;
 }
 
 // A fill: booked whatever the order's state; what was not expected is said beside it.
@@ -116,10 +106,9 @@ QList<NewEvent> OrderManager::fillEvents(const OrderRecord &o, const ExecutionRe
     }
     const bool staysDone = o.state == OrderState::Cancelled || o.state == OrderState::Expired || o.state == OrderState::Filled;
     const qint64 reserved = full || staysDone ? 0 : reservationFor(o, o.filled + r.lastQuantity);
-    QJsonObject p = fillPayload(o, instrument, r, r.lastQuantity, reserved);
-    if (!kind.isEmpty())
-        p.insert(QStringLiteral("exception"), kind);
-    QList<NewEvent> out{event(full ? events::OrderFilled : events::OrderPartiallyFilled, p, venueActor, o.orderId)};
+    events::Fill f = fillOf(o, instrument, r, r.lastQuantity, reserved);
+    f.exception = kind;
+    QList<NewEvent> out{events::encode(f, full, venueActor)};
     if (!kind.isEmpty()) {
         executions::Exception e{o.account, o.orderId, r.execId, kind, stateWords(o),
                                 QStringLiteral("a fill of %L1 @ %2 (ExecID %3%4)")
@@ -143,31 +132,24 @@ QList<NewEvent> OrderManager::unknownOrderEvents(const ExecutionReport &r, const
     o.side = r.side.value_or(Side::Buy);
     o.quantity = std::max({r.orderQuantity, r.cumulative + r.leaves, r.lastQuantity});
     o.state = OrderState::PendingNew;
-    QJsonObject terms{{QStringLiteral("order_id"), o.orderId},
-                      {QStringLiteral("account"), account},
-                      {QStringLiteral("instrument"), o.instrument},
-                      {QStringLiteral("side"), events::toString(o.side)},
-                      {QStringLiteral("type"), events::toString(OrderType::Limit)},
-                      {QStringLiteral("tif"), events::toString(TimeInForce::Day)},
-                      {QStringLiteral("quantity"), o.quantity.value()},
-                      {QStringLiteral("limit_price"), priceValue(r.limitPrice)},
-                      {QStringLiteral("stop_price"), QJsonValue()},
-                      {QStringLiteral("protection_price"), QJsonValue()},
-                      {QStringLiteral("reserved_cents"), 0},
-                      {QStringLiteral("overrides"), QJsonArray()},
-                      {QStringLiteral("reason"), QStringLiteral("reported by %1, not sent from this workstation").arg(venueActor.user)}};
+    executions::Discovery d;
+    d.terms.orderId = o.orderId;
+    d.terms.account = account;
+    d.terms.instrument = o.instrument;
+    d.terms.side = o.side;
+    d.terms.quantity = o.quantity.value();
+    d.terms.limitPrice = r.limitPrice;
+    d.reason = QStringLiteral("reported by %1, not sent from this workstation").arg(venueActor.user);
     const bool full = r.lastQuantity >= o.quantity;
-    QJsonObject p = fillPayload(o, instrument, r, r.lastQuantity, 0);
-    p.insert(QStringLiteral("exception"), executions::kind::UnknownOrder);
+    events::Fill f = fillOf(o, instrument, r, r.lastQuantity, 0);
+    f.exception = executions::kind::UnknownOrder;
     executions::Exception e{account, o.orderId, r.execId, executions::kind::UnknownOrder,
                             QStringLiteral("no execution: this workstation did not send order %1").arg(o.orderId),
                             QStringLiteral("a %1 fill of %L2 %3 @ %4 (ExecID %5)%6")
                                 .arg(events::toString(o.side)).arg(r.lastQuantity.value())
                                 .arg(instrument->symbol, priceWords(instrument, r), r.execId,
                                      account == executions::SuspenseAccount ? QStringLiteral(", booked to the suspense account") : QString())};
-    return {event(executions::OrderDiscovered, terms, venueActor, o.orderId),
-            event(full ? events::OrderFilled : events::OrderPartiallyFilled, p, venueActor, o.orderId),
-            executions::encode(e, venueActor)};
+    return {executions::encode(d, venueActor), events::encode(f, full, venueActor), executions::encode(e, venueActor)};
 }
 
 // A bust or correction of an execution booked here.
@@ -255,17 +237,16 @@ QList<NewEvent> OrderManager::statusEvents(const OrderRecord &o, const Execution
     }
     const bool full = missing >= o.quantity - o.filled;
     const bool staysDone = isTerminal(o.state) && o.state != OrderState::Rejected;
-    QJsonObject p = fillPayload(o, instrument, synthetic, missing, full || staysDone ? 0 : reservationFor(o, r.cumulative));
-    p.insert(QStringLiteral("notional_cents"), notional);
-    p.insert(QStringLiteral("status_cumulative"), r.cumulative.value());
-    p.insert(QStringLiteral("exception"), executions::kind::MissingFill);
+    events::Fill f = fillOf(o, instrument, synthetic, missing, full || staysDone ? 0 : reservationFor(o, r.cumulative));
+    f.notionalCents = notional;
+    f.statusCumulative = r.cumulative.value();
+    f.exception = executions::kind::MissingFill;
     executions::Exception e{o.account, o.orderId, synthetic.execId, executions::kind::MissingFill,
                             QStringLiteral("%L1 filled, as booked here").arg(o.filled.value()),
                             QStringLiteral("the venue's status says %L1 filled (AvgPx %2): %L3 booked from it")
                                 .arg(r.cumulative.value()).arg(r.averagePrice ? r.averagePrice->text() : QStringLiteral("not sent"))
                                 .arg(missing.value())};
-    return {event(full ? events::OrderFilled : events::OrderPartiallyFilled, p, venueActor, o.orderId),
-            executions::encode(e, venueActor)};
+    return {events::encode(f, full, venueActor), executions::encode(e, venueActor)};
 }
 
 // The events a report of the order's lifecycle makes (acknowledged, cancelled, replaced, …), or
@@ -293,45 +274,35 @@ QList<NewEvent> OrderManager::lifecycleEvents(const OrderRecord &o, const Execut
     if ((r.possibleDuplicate || r.fromStatus) && !OrderStateMachine::allowed(o.state, kind))
         return {}; // a resent report, or a status, of something already applied
     if (!OrderStateMachine::allowed(o.state, kind))
-        return {event(events::IllegalTransitionRefused,
-                      {{QStringLiteral("order_id"), id},
-                       {QStringLiteral("state"), stateName(o.state)},
-                       {QStringLiteral("event"), eventName(kind)},
-                       {QStringLiteral("quantity"), r.lastQuantity.value()},
-                       {QStringLiteral("reason"), QStringLiteral("not a legal transition")}},
-                      venueActor, id)};
+        return {events::encode(events::IllegalTransition{id, stateName(o.state), eventName(kind), r.lastQuantity.value(),
+                                                         QStringLiteral("not a legal transition")},
+                               venueActor)};
     switch (r.kind) {
     case ExecutionReport::Kind::Acknowledged:
-        return {event(events::OrderAcknowledged, {{QStringLiteral("order_id"), id}, {QStringLiteral("leaves"), r.leaves.value()}}, venueActor, id)};
+        return {events::encode(events::Acknowledgement{id, r.leaves.value()}, venueActor)};
     case ExecutionReport::Kind::Cancelled:
-        return {event(events::OrderCancelled, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id)};
+        return {events::encode(events::OrderEnded{events::OrderEnded::How::Cancelled, id, r.text, leavesBefore.value()}, venueActor)};
     case ExecutionReport::Kind::Expired:
-        return {event(events::OrderExpired, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}, {QStringLiteral("leaves"), leavesBefore.value()}}, venueActor, id)};
+        return {events::encode(events::OrderEnded{events::OrderEnded::How::Expired, id, r.text, leavesBefore.value()}, venueActor)};
     case ExecutionReport::Kind::Rejected:
-        return {event(events::VenueRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}}, venueActor, id)};
+        return {events::encode(events::VenueRefusal{events::VenueRefusal::Of::Order, id, r.text}, venueActor)};
     case ExecutionReport::Kind::CancelRejected:
-        return {event(events::CancelRejected, {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text}}, venueActor, id)};
+        return {events::encode(events::VenueRefusal{events::VenueRefusal::Of::Cancel, id, r.text}, venueActor)};
     case ExecutionReport::Kind::Replaced: {
         OrderRecord next = o;
         next.quantity = r.orderQuantity;
         next.limitPrice = r.limitPrice;
         next.pendingQuantity.reset();
         next.pendingLimitPrice.reset();
-        return {event(events::OrderReplaced,
-                      {{QStringLiteral("order_id"), id},
-                       {QStringLiteral("quantity"), r.orderQuantity.value()},
-                       {QStringLiteral("limit_price"), priceValue(r.limitPrice)},
-                       {QStringLiteral("reserved_cents"), reservationFor(next, o.filled)}},
-                      venueActor, id)};
+        return {events::encode(events::Replacement{events::Replacement::Stage::Confirmed, id, r.orderQuantity.value(), r.limitPrice,
+                                                   reservationFor(next, o.filled)},
+                               venueActor)};
     }
     case ExecutionReport::Kind::ReplaceRejected: {
         OrderRecord old = o;
         old.pendingQuantity.reset();
         old.pendingLimitPrice.reset();
-        return {event(events::ReplaceRejected,
-                      {{QStringLiteral("order_id"), id}, {QStringLiteral("reason"), r.text},
-                       {QStringLiteral("reserved_cents"), reservationFor(old, o.filled)}},
-                      venueActor, id)};
+        return {events::encode(events::ReplaceRejection{id, r.text, reservationFor(old, o.filled)}, venueActor)};
     }
     case ExecutionReport::Kind::Restated: {
         OrderRecord next = o;

@@ -62,6 +62,18 @@ Result<Exception> decodeException(const Payload &p)
     return e;
 }
 
+NewEvent encode(const Discovery &d, const Actor &actor)
+{
+    QJsonObject p = events::termsPayload(d.terms);
+    p.insert(QStringLiteral("reason"), d.reason);
+    return NewEvent::make(OrderDiscovered, p, actor, d.terms.orderId);
+}
+
+Discovery decodeDiscovery(const Payload &p)
+{
+    return {events::decodeOrderAcceptance(p), p.str("reason")};
+}
+
 NewEvent encode(const Acknowledgement &a, const Actor &actor)
 {
     return NewEvent::make(ExceptionAcknowledged,

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/types.h"
 #include "events/event.h"
+#include "events/orderevents.h"
 #include "events/payload.h"
 
 #include <QString>
@@ -112,7 +113,16 @@ struct Note
     qint64 matchedQuantity = 0; // a fill that had been booked from the venue's status already
 };
 
+// An order the venue reported that this workstation never sent: its terms as the venue gives them
+// (a limit day order that holds nothing), and whose report it was.
+struct Discovery
+{
+    events::OrderAcceptance terms;
+    QString reason;
+};
+
 NewEvent encode(const Exception &e, const Actor &actor);
+NewEvent encode(const Discovery &d, const Actor &actor);
 NewEvent encode(const Acknowledgement &a, const Actor &actor);
 NewEvent encode(const Adjustment &a, bool bust, const Actor &actor);
 NewEvent encode(const Restatement &r, const Actor &actor);
@@ -123,5 +133,6 @@ Result<Acknowledgement> decodeAcknowledgement(const Payload &p);
 Result<Adjustment> decodeAdjustment(const Payload &p);
 Result<Restatement> decodeRestatement(const Payload &p);
 Result<Note> decodeNote(const Payload &p);
+Discovery decodeDiscovery(const Payload &p);
 
 } // namespace instant::executions

@@ -182,7 +182,7 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
     }
     if (row >= 0) {
         m_executions.row(row) = fill;
-        m_settledJournal.append(fill.sequence); // shown again, with its history
+        noteSettledExecution(fill); // shown again, with its history
     }
     return Done{};
 }

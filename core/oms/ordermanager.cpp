@@ -19,11 +19,6 @@ namespace {
 
 constexpr qint64 SnapshotEvery = 50'000; // events replayed at start-up before a new snapshot is taken
 
-QJsonValue priceValue(std::optional<Price> p)
-{
-    return p ? QJsonValue(p->value()) : QJsonValue();
-}
-
 } // namespace
 
 OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent)
@@ -137,11 +132,10 @@ Status OrderManager::start(const Actor &actor)
                 const OrderRecord *o = m_state.order(id);
                 if (!o || isTerminal(o->state))
                     continue; // learnt after a conflict: someone else settled it
-                expired.append(event(events::OrderExpired,
-                                     {{QStringLiteral("order_id"), id},
-                                      {QStringLiteral("reason"), QStringLiteral("not working at the venue after a restart (reconciled)")},
-                                      {QStringLiteral("leaves"), o->leaves().value()}},
-                                     m_reconciler, id));
+                expired.append(events::encode(events::OrderEnded{events::OrderEnded::How::Expired, id,
+                                                                 QStringLiteral("not working at the venue after a restart (reconciled)"),
+                                                                 o->leaves().value()},
+                                              m_reconciler));
             }
             if (expired.isEmpty())
                 break;
@@ -239,11 +233,7 @@ CommandOutcome OrderManager::refuse(const QString &orderId, const QString &accou
     if (m_storeHalt)
         return refuseWhileHalted(orderId);
     const QString stream = m_state.account(account) ? account : QString();
-    (void)record(stream, {event(events::CommandRefused,
-                                {{QStringLiteral("order_id"), orderId},
-                                 {QStringLiteral("command"), command},
-                                 {QStringLiteral("reason"), reason}},
-                                actor, orderId)});
+    (void)record(stream, {events::encode(events::CommandRefusal{orderId, command, reason, std::nullopt}, actor)});
     CommandOutcome out = outcomeFor(orderId, false);
     out.accepted = false;
     out.reason = reason;
@@ -256,26 +246,19 @@ CommandOutcome OrderManager::submit(const NewOrderCommand &c)
 }
 
 // The command as typed, kept with a rejection so the trader sees what was refused.
-QJsonObject OrderManager::typedCommand(const NewOrderCommand &c, const QString &orderId)
+events::TypedOrder OrderManager::typedCommand(const NewOrderCommand &c, const QString &orderId)
 {
-    QJsonObject typed{{QStringLiteral("order_id"), orderId},
-                      {QStringLiteral("account"), c.account},
-                      {QStringLiteral("instrument"), c.instrument},
-                      {QStringLiteral("side"), c.side.toLower()},
-                      {QStringLiteral("type"), c.type.toLower()},
-                      {QStringLiteral("tif"), c.timeInForce.toLower()},
-                      {QStringLiteral("quantity"), c.quantity},
-                      {QStringLiteral("limit_text"), c.limitPrice},
-                      {QStringLiteral("stop_text"), c.stopPrice}};
+    events::TypedOrder typed{orderId, c.account, c.instrument, c.side.toLower(), c.type.toLower(), c.timeInForce.toLower(),
+                             c.quantity, c.limitPrice, c.stopPrice, {}, {}, {}};
     if (c.bracket)
-        typed.insert(QStringLiteral("bracket"), QJsonObject{{QStringLiteral("stop_loss_text"), c.bracket->stopLoss},
-                                                            {QStringLiteral("trail_by_text"), c.bracket->trailBy},
-                                                            {QStringLiteral("take_profit_text"), c.bracket->takeProfit},
-                                                            {QStringLiteral("exit_at_us"), c.bracket->exitAtUs},
-                                                            {QStringLiteral("exit_after_seconds"), c.bracket->exitAfterSeconds}});
+        typed.bracket = QJsonObject{{QStringLiteral("stop_loss_text"), c.bracket->stopLoss},
+                                    {QStringLiteral("trail_by_text"), c.bracket->trailBy},
+                                    {QStringLiteral("take_profit_text"), c.bracket->takeProfit},
+                                    {QStringLiteral("exit_at_us"), c.bracket->exitAtUs},
+                                    {QStringLiteral("exit_after_seconds"), c.bracket->exitAfterSeconds}};
     if (!c.parent.isEmpty()) {
-        typed.insert(QStringLiteral("parent"), c.parent);
-        typed.insert(QStringLiteral("role"), c.role);
+        typed.parent = c.parent;
+        typed.role = c.role;
     }
     return typed;
 }
@@ -307,20 +290,16 @@ QString OrderManager::bracketCheck(const NewOrderCommand &c, const QString &orde
 }
 
 // OrderRejected: what was typed, the prices as parsed, why, at which stage, and the rules it broke.
-NewEvent OrderManager::rejectedEvent(QJsonObject typed, const CheckedOrder &checked, const QString &reason, const QString &stage,
+NewEvent OrderManager::rejectedEvent(events::TypedOrder typed, const CheckedOrder &checked, const QString &reason, const QString &stage,
                                      const QList<Violation> &violations, const Actor &actor, const QString &orderId) const
 {
+    Q_ASSERT(typed.orderId == orderId);
     if (checked.instrument)
-        typed.insert(QStringLiteral("instrument"), checked.instrument->id);
-    typed.insert(QStringLiteral("limit_price"), priceValue(checked.limitPrice));
-    typed.insert(QStringLiteral("stop_price"), priceValue(checked.stopPrice));
-    typed.insert(QStringLiteral("reason"), reason);
-    typed.insert(QStringLiteral("stage"), stage);
-    QJsonArray ruleIds;
+        typed.instrument = checked.instrument->id;
+    events::OrderRejection rejection{std::move(typed), checked.limitPrice, checked.stopPrice, reason, stage, {}};
     for (const Violation &v : violations)
-        ruleIds.append(v.ruleId);
-    typed.insert(QStringLiteral("rules"), ruleIds);
-    return event(events::OrderRejected, typed, actor, orderId);
+        rejection.rules << v.ruleId;
+    return events::encode(rejection, actor);
 }
 
 // OrderAccepted, and a bracket's exits with it (one append: an entry is never recorded without them).
@@ -328,25 +307,11 @@ QList<NewEvent> OrderManager::acceptedEvents(const NewOrderCommand &c, const QSt
                                              const std::optional<BracketExits> &exits) const
 {
     const QString instrument = checked.instrument->id;
-    QJsonObject p{{QStringLiteral("order_id"), orderId},
-                  {QStringLiteral("account"), c.account},
-                  {QStringLiteral("instrument"), instrument},
-                  {QStringLiteral("side"), events::toString(checked.side)},
-                  {QStringLiteral("type"), events::toString(checked.type)},
-                  {QStringLiteral("tif"), events::toString(checked.tif)},
-                  {QStringLiteral("quantity"), c.quantity},
-                  {QStringLiteral("limit_price"), priceValue(checked.limitPrice)},
-                  {QStringLiteral("stop_price"), priceValue(checked.stopPrice)},
-                  {QStringLiteral("protection_price"), priceValue(checked.protectionPrice)},
-                  {QStringLiteral("reserved_cents"), checked.reservationCents},
-                  {QStringLiteral("overrides"), checked.overrides}};
-    if (!c.parent.isEmpty()) {
-        p.insert(QStringLiteral("parent"), c.parent);
-        p.insert(QStringLiteral("role"), c.role);
-    }
-    if (!m_workstation.id.isEmpty()) // only then: a workstation without an id records as before
-        p.insert(QStringLiteral("workstation"), m_workstation.id);
-    QList<NewEvent> accepted{event(events::OrderAccepted, p, c.actor, orderId)};
+    events::OrderAcceptance terms{orderId, c.account, instrument, checked.side, checked.type, checked.tif, c.quantity,
+                                  checked.limitPrice, checked.stopPrice, checked.protectionPrice, checked.reservationCents,
+                                  checked.overrides, c.parent, c.parent.isEmpty() ? QString() : c.role,
+                                  m_workstation.id}; // without an id, a workstation records as before
+    QList<NewEvent> accepted{events::encode(terms, c.actor)};
     if (exits) {
         QJsonObject b = exits->toJson();
         b.insert(QStringLiteral("bracket_id"), orderId);
@@ -387,15 +352,12 @@ void OrderManager::route(const QString &orderId, const CheckedOrder &checked)
 CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString &approvedBy)
 {
     const QString orderId = c.clientOrderId.trimmed();
-    const QJsonObject typed = typedCommand(c, orderId);
+    const events::TypedOrder typed = typedCommand(c, orderId);
 
     if (orderId.isEmpty() || orderId.size() > 64 || orderId.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9._:/-]")))) {
         CommandOutcome out;
         out.reason = QStringLiteral("a client order id is 1 to 64 letters, digits or . _ : / -");
-        (void)record({}, {event(events::CommandRefused, QJsonObject{{QStringLiteral("command"), QStringLiteral("new")},
-                                                                   {QStringLiteral("typed"), typed},
-                                                                   {QStringLiteral("reason"), out.reason}},
-                                c.actor, orderId)});
+        (void)record({}, {events::encode(events::CommandRefusal{orderId, QStringLiteral("new"), out.reason, typed}, c.actor)});
         return out;
     }
 
@@ -530,7 +492,7 @@ CommandOutcome OrderManager::cancel(const QString &orderIdRef, const Actor &acto
         if (!OrderStateMachine::allowed(o->state, OrderEventKind::RequestCancel))
             return refuse(orderId, o->account, QStringLiteral("cancel"),
                           QStringLiteral("order %1 is %2: it cannot be cancelled").arg(orderId, stateName(o->state)), actor);
-        auto r = record(o->account, {event(events::CancelRequested, {{QStringLiteral("order_id"), orderId}}, actor, orderId)});
+        auto r = record(o->account, {events::encode(events::CancelRequest{orderId}, actor)});
         if (!r && r.code() == ErrorCode::Conflict)
             continue;
         if (!r)
@@ -593,12 +555,10 @@ CommandOutcome OrderManager::replace(const QString &orderIdRef, std::optional<qi
                               .arg(double(account->availableCents()) / 100.0, 0, 'f', 2), actor);
         if (o->side == Side::Sell && next.pendingQuantity->value() - o->quantity.value() > m_state.sellableQuantity(o->account, o->instrument))
             return refuse(orderId, o->account, QStringLiteral("replace"), QStringLiteral("cannot sell more than the position"), actor);
-        auto r = record(o->account, {event(events::ReplaceRequested,
-                                           {{QStringLiteral("order_id"), orderId},
-                                            {QStringLiteral("quantity"), next.pendingQuantity->value()},
-                                            {QStringLiteral("limit_price"), priceValue(next.pendingLimitPrice)},
-                                            {QStringLiteral("reserved_cents"), reservation}},
-                                           actor, orderId)});
+        auto r = record(o->account, {events::encode(events::Replacement{events::Replacement::Stage::Requested, orderId,
+                                                                        next.pendingQuantity->value(), next.pendingLimitPrice,
+                                                                        reservation},
+                                                    actor)});
         if (!r && r.code() == ErrorCode::Conflict)
             continue;
         if (!r)
@@ -616,7 +576,7 @@ Status OrderManager::openAccount(const QString &account, qint64 cashCents, const
     if (account.isEmpty() || cashCents < 0 || cashCents > TradingState::MaxAmount)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("an account needs an id and cash from $0 to $%L1")
                                                          .arg(TradingState::MaxAmount / 100));
-    auto r = record(account, {event(events::AccountOpened, {{QStringLiteral("account"), account}, {QStringLiteral("cash_cents"), cashCents}}, actor, account)},
+    auto r = record(account, {events::encode(events::AccountOpening{account, cashCents}, actor)},
                     QStringLiteral("account-open:") + account);
     if (!r)
         return r.error();
@@ -633,7 +593,7 @@ Status OrderManager::setRules(const QJsonArray &rulesJson, const Actor &actor)
         normalised.append(r.toJson());
     AppendRequest request;
     request.streamId = events::complianceStream();
-    request.events = {event(events::ComplianceRulesChanged, {{QStringLiteral("rules"), normalised}}, actor, {})};
+    request.events = {events::encode(events::RulesChange{normalised}, actor)};
     auto result = append(std::move(request));
     if (!result)
         return result.error();
@@ -647,7 +607,7 @@ Status OrderManager::setKillSwitch(KillSwitch mode, const QString &reason, const
 {
     AppendRequest request;
     request.streamId = events::complianceStream();
-    request.events = {event(events::KillSwitchChanged, {{QStringLiteral("mode"), toString(mode)}, {QStringLiteral("reason"), reason}}, actor, {})};
+    request.events = {events::encode(events::KillSwitchChange{toString(mode), reason}, actor)};
     auto result = append(std::move(request));
     if (!result)
         return result.error();

@@ -4,6 +4,7 @@
 #include "compliance/pretrade.h"
 #include "oms/brackets.h"
 #include "events/event.h"
+#include "events/orderevents.h"
 #include "oms/tradingstate.h"
 #include "venue/venue.h"
 
@@ -172,10 +173,10 @@ private:
     struct Draft;
     CommandOutcome submitOrder(const NewOrderCommand &command, const QString &approvedBy);
     // submitOrder's parts
-    static QJsonObject typedCommand(const NewOrderCommand &c, const QString &orderId);
+    static events::TypedOrder typedCommand(const NewOrderCommand &c, const QString &orderId);
     QString bracketCheck(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
                          std::optional<BracketExits> &exits) const;
-    NewEvent rejectedEvent(QJsonObject typed, const CheckedOrder &checked, const QString &reason, const QString &stage,
+    NewEvent rejectedEvent(events::TypedOrder typed, const CheckedOrder &checked, const QString &reason, const QString &stage,
                            const QList<Violation> &violations, const Actor &actor, const QString &orderId) const;
     QList<NewEvent> acceptedEvents(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
                                    const std::optional<BracketExits> &exits) const;
@@ -197,7 +198,7 @@ private:
     QList<NewEvent> adjustmentEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
     QList<NewEvent> statusEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
     QList<NewEvent> lifecycleEvents(const OrderRecord &o, const ExecutionReport &r, const Actor &venueActor) const;
-    QJsonObject fillPayload(const OrderRecord &o, const Instrument *instrument, const ExecutionReport &r, Quantity quantity,
+    events::Fill fillOf(const OrderRecord &o, const Instrument *instrument, const ExecutionReport &r, Quantity quantity,
                             qint64 reservedCents) const;
     qint64 fillNotional(const Instrument &instrument, Quantity quantity, const ExecutionReport &r) const;
     QString priceWords(const Instrument *instrument, const ExecutionReport &r) const;

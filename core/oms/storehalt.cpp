@@ -83,13 +83,9 @@ Status OrderManager::resumeAfterStoreHalt()
     // The halt's own record first: when it is durable, the store writes again.
     AppendRequest request;
     request.streamId = events::complianceStream();
-    request.events = {event(events::StoreOutage,
-                            {{QStringLiteral("reason"), m_storeHalt->reason},
-                             {QStringLiteral("halted_us"), m_storeHalt->sinceUs},
-                             {QStringLiteral("resumed_us"), m_venue.nowUs()},
-                             {QStringLiteral("commands_refused"), m_storeHalt->refused},
-                             {QStringLiteral("reports_held"), m_heldReports.size()}},
-                            Actor{QStringLiteral("store-monitor"), QStringLiteral("system")}, {})};
+    request.events = {events::encode(events::StoreOutageRecord{m_storeHalt->reason, m_storeHalt->sinceUs, m_venue.nowUs(),
+                                                               m_storeHalt->refused, m_heldReports.size()},
+                                     Actor{QStringLiteral("store-monitor"), QStringLiteral("system")})};
     auto written = m_store.append(std::move(request));
     if (!written)
         return written.error();

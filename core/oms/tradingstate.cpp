@@ -39,7 +39,17 @@ bool TradingState::hasExecution(const QString &orderId, const QString &execId, b
 namespace {
 
 // The event types the projection applies, looked up once per event instead of compared in turn.
-enum class Kind { Other, AccountOpened, CancelRejected, CancelRequested, CommandRefused, ComplianceRulesChanged, IllegalTransitionRefused, KillSwitchChanged, OrderAccepted, OrderAcknowledged, OrderCancelled, OrderExpired, OrderFilled, OrderPartiallyFilled, OrderRejected, OrderReplaced, ReplaceRejected, ReplaceRequested, TradeSettled, VenueRejected };
+enum class Kind {
+    Other,
+    // the compliance settings
+    ComplianceRulesChanged, KillSwitchChanged, InstrumentListed,
+    // the ledger
+    AccountOpened, TradeSettled, SettlementFailed,
+    // orders
+    OrderAccepted, OrderDiscovered, OrderRejected, OrderAcknowledged, OrderPartiallyFilled, OrderFilled, CancelRequested,
+    OrderCancelled, OrderExpired, VenueRejected, CancelRejected, ReplaceRequested, OrderReplaced, ReplaceRejected,
+    CommandRefused, IllegalTransitionRefused
+};
 
 Kind kindOf(const QString &type)
 {
@@ -50,7 +60,9 @@ Kind kindOf(const QString &type)
         {events::CommandRefused, Kind::CommandRefused},
         {events::ComplianceRulesChanged, Kind::ComplianceRulesChanged},
         {events::IllegalTransitionRefused, Kind::IllegalTransitionRefused},
-        {executions::OrderDiscovered, Kind::OrderAccepted}, // an order the venue reported: its terms, nothing held
+        {executions::OrderDiscovered, Kind::OrderDiscovered},
+        {listings::InstrumentListed, Kind::InstrumentListed},
+        {events::SettlementFailed, Kind::SettlementFailed},
         {events::KillSwitchChanged, Kind::KillSwitchChanged},
         {events::OrderAccepted, Kind::OrderAccepted},
         {events::OrderAcknowledged, Kind::OrderAcknowledged},
@@ -249,322 +261,86 @@ Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const R
     return Done{};
 }
 
+// An event goes to the handler of its family: the compliance settings here, the ledger (cash and
+// settlement, ledgerprojection.cpp), orders (orderprojection.cpp), an instrument's own dates
+// (lifecycleprojection.cpp), what venues report beyond the lifecycle (executionprojection.cpp),
+// approvals and brackets. Each decodes the payload into its event's struct first.
 Status TradingState::apply(const RecordedEvent &event)
 {
     m_lastSequence = std::max(m_lastSequence, event.sequence);
-    const QString &type = event.type;
-    const Kind kind = kindOf(type);
+    noteAccountStream(event);
+    const Kind kind = kindOf(event.type);
     const Payload p = Payload::parse(event.payload);
-    auto outOfRange = [&] {
-        ++m_anomalies;
-        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2): an amount out of range").arg(event.sequence).arg(type));
-    };
-
-    if (event.streamId.startsWith(QLatin1String("account-"))) {
-        // Consecutive events mostly share a stream: its account id is cut out once.
-        if (event.streamId != m_lastAccountStream) {
-            m_lastAccountStream = event.streamId;
-            m_lastAccountId = event.streamId.mid(8);
-        }
-        AccountRecord &account = m_accounts[m_lastAccountId];
-        if (account.id.isEmpty())
-            account.id = m_lastAccountId;
-        account.version = std::max(account.version, event.streamVersion);
-    }
-
-    if (kind == Kind::AccountOpened) {
-        AccountRecord &account = m_accounts[str(p, "account")];
-        const qint64 cash = i64(p, "cash_cents");
-        qint64 total = 0;
-        if (!isAmount(cash) || !addTo(account.cashCents, cash, total))
-            return outOfRange();
-        account.cashCents = total;
+    using events::OrderEnded, events::VenueRefusal, events::Replacement;
+    switch (kind) {
+    case Kind::ComplianceRulesChanged:
+        m_rules = events::decodeRulesChange(p).rules;
         return Done{};
-    }
-    if (kind == Kind::ComplianceRulesChanged) {
-        m_rules = p.json("rules").toArray();
+    case Kind::KillSwitchChanged:
+        m_killSwitch = events::decodeKillSwitchChange(p).mode;
         return Done{};
-    }
-    if (kind == Kind::KillSwitchChanged) {
-        m_killSwitch = str(p, "mode");
-        return Done{};
-    }
-    if (kind == Kind::Other && lifecycle::isLifecycleEvent(type))
-        return applyLifecycle(type, p, event);
-    if (kind == Kind::Other && type == listings::InstrumentListed) {
+    case Kind::InstrumentListed:
         m_listed.insert(p.json("instrument").toObject().value(QStringLiteral("id")).toString());
         return Done{};
+    case Kind::AccountOpened: return applyAccountOpened(events::decodeAccountOpening(p), event);
+    case Kind::TradeSettled: return applySettled(events::decodeSettlement(p, false), event);
+    case Kind::SettlementFailed: return applySettlementFailed(events::decodeSettlement(p, true), event);
+    case Kind::OrderAccepted: return applyEntered(events::decodeOrderAcceptance(p), event);
+    case Kind::OrderDiscovered: return applyEntered(executions::decodeDiscovery(p).terms, event);
+    case Kind::OrderRejected: return applyRejected(events::decodeOrderRejection(p), event);
+    case Kind::OrderAcknowledged: return applyStep(events::decodeAcknowledgement(p).orderId, OrderEventKind::Acknowledge, event);
+    case Kind::OrderPartiallyFilled:
+    case Kind::OrderFilled: return applyFill(events::decodeFill(p), kind == Kind::OrderFilled, event);
+    case Kind::CancelRequested: return applyStep(events::decodeCancelRequest(p).orderId, OrderEventKind::RequestCancel, event);
+    case Kind::OrderCancelled: return applyEnded(events::decodeOrderEnded(p, OrderEnded::How::Cancelled), event);
+    case Kind::OrderExpired: return applyEnded(events::decodeOrderEnded(p, OrderEnded::How::Expired), event);
+    case Kind::VenueRejected: return applyVenueRefusal(events::decodeVenueRefusal(p, VenueRefusal::Of::Order), event);
+    case Kind::CancelRejected: return applyVenueRefusal(events::decodeVenueRefusal(p, VenueRefusal::Of::Cancel), event);
+    case Kind::ReplaceRequested: return applyReplacement(events::decodeReplacement(p, Replacement::Stage::Requested), event);
+    case Kind::OrderReplaced: return applyReplacement(events::decodeReplacement(p, Replacement::Stage::Confirmed), event);
+    case Kind::ReplaceRejected: return applyReplaceRejected(events::decodeReplaceRejection(p), event);
+    case Kind::CommandRefused:
+    case Kind::IllegalTransitionRefused:
+        // Audit only: the order's record is not touched (editing it would copy a record the
+        // screens share, for nothing).
+        return Done{};
+    case Kind::Other: break;
     }
-    if (kind == Kind::Other && executions::isExecutionEvent(type))
+    const QString &type = event.type;
+    if (lifecycle::isLifecycleEvent(type))
+        return applyLifecycle(type, p, event);
+    if (executions::isExecutionEvent(type))
         return applyExecution(type, p, event);
-    if (kind == Kind::Other && approvals::isApprovalEvent(type))
+    if (approvals::isApprovalEvent(type))
         return applyApproval(type, p, event);
-    if (kind == Kind::Other && BracketBook::isBracketEvent(type)) {
+    if (BracketBook::isBracketEvent(type)) {
         Status s = m_brackets.apply(type, p, event);
         if (!s)
             ++m_anomalies;
         return s;
     }
+    return Done{}; // future types: audit only
+}
 
-    const QString orderId = str(p, "order_id");
-    if (kind == Kind::OrderAccepted || kind == Kind::OrderRejected) {
-        OrderRecord terms;
-        readOrderTerms(terms, p);
-        // A rejection records the order as typed, whatever its amounts: only a working order counts.
-        const bool accepted = kind == Kind::OrderAccepted;
-        const qint64 reserved = accepted ? i64(p, "reserved_cents") : 0;
-        qint64 accountReserved = 0;
-        if (accepted
-            && (!isAmount(terms.quantity.value()) || !isAmount(terms.limitPrice) || !isAmount(terms.stopPrice)
-                || !isAmount(terms.protectionPrice) || !isAmount(reserved)
-                || !addTo(m_accounts.value(terms.account).reservedCents, reserved, accountReserved)))
-            return outOfRange();
-        // One lookup: the slot is made here and filled in place.
-        const qsizetype before = m_orders.size();
-        OrderRef &slot = m_orders[orderId];
-        if (m_orders.size() == before) {
-            ++m_anomalies;
-            return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
-        }
-        slot = std::move(terms);
-        OrderRecord &o = slot.edit();
-        o.account = intern(o.account);
-        o.instrument = intern(o.instrument);
-        o.workstation = intern(o.workstation);
-        o.actor = event.actor.user; // the reader hands out one copy of each text
-        m_recent.append(orderId);
-        if (m_recent.size() > 4000)
-            m_recent.remove(0, 2000);
-        o.createdUs = o.updatedUs = event.recordedUs;
-        o.lastSequence = event.sequence;
-        o.overrides = p.json("overrides").toArray();
-        if (!o.parent.isEmpty() && (accepted || m_brackets.bracket(o.parent))) {
-            // A bracket's exit: an attempt, whether the OMS took it or not.
-            Status s = m_brackets.applyChild(o.parent, str(p, "role"), orderId, event);
-            if (!s)
-                ++m_anomalies;
-        }
-        if (kind == Kind::OrderRejected) {
-            o.state = OrderState::Rejected;
-            o.reason = intern(str(p, "reason"));
-            if (str(p, "stage") == u"compliance")
-                m_violations.append(QJsonObject{{QStringLiteral("order_id"), orderId},
-                                                {QStringLiteral("account"), o.account},
-                                                {QStringLiteral("instrument"), o.instrument},
-                                                {QStringLiteral("rules"), p.json("rules")},
-                                                {QStringLiteral("reason"), o.reason},
-                                                {QStringLiteral("outcome"), QStringLiteral("rejected")},
-                                                {QStringLiteral("recorded_us"), event.recordedUs}});
-        } else {
-            m_working.insert(orderId);
-            if (o.side == Side::Sell)
-                m_openSells[positionKey(o.account, o.instrument)].insert(orderId);
-            o.reservedCents = reserved;
-            m_accounts[o.account].reservedCents = accountReserved;
-            for (const QJsonValue &v : std::as_const(o.overrides)) {
-                QJsonObject entry = v.toObject();
-                entry.insert(QStringLiteral("order_id"), orderId);
-                entry.insert(QStringLiteral("account"), o.account);
-                entry.insert(QStringLiteral("instrument"), o.instrument);
-                entry.insert(QStringLiteral("outcome"), QStringLiteral("overridden"));
-                entry.insert(QStringLiteral("actor"), event.actor.user);
-                entry.insert(QStringLiteral("recorded_us"), event.recordedUs);
-                m_violations.append(entry);
-            }
-        }
-        return Done{};
+// Consecutive events mostly share a stream: its account id is cut out once.
+void TradingState::noteAccountStream(const RecordedEvent &event)
+{
+    if (!event.streamId.startsWith(QLatin1String("account-")))
+        return;
+    if (event.streamId != m_lastAccountStream) {
+        m_lastAccountStream = event.streamId;
+        m_lastAccountId = event.streamId.mid(8);
     }
+    AccountRecord &account = m_accounts[m_lastAccountId];
+    if (account.id.isEmpty())
+        account.id = m_lastAccountId;
+    account.version = std::max(account.version, event.streamVersion);
+}
 
-    if (kind == Kind::TradeSettled) {
-        const QString execId = str(p, "exec_id");
-        auto fill = m_unsettled.find(fillKey(str(p, "order_id"), execId));
-        if (fill == m_unsettled.end()) {
-            ++m_anomalies;
-            return makeError(ErrorCode::Integrity, QStringLiteral("settlement of unknown or settled trade %1").arg(execId));
-        }
-        AccountRecord &account = m_accounts[fill->account];
-        PositionRecord &position = positionFor(fill->account, fill->instrument);
-        const bool buy = fill->side == Side::Buy;
-        qint64 cash = 0, unsettled = 0, settled = 0;
-        // Matured or expired since it traded: the cash still moves, the securities are gone.
-        const qint64 delivered = position.retired ? 0 : buy ? fill->quantity : -fill->quantity;
-        const qint64 amount = fill->settlementCents(); // principal and accrued interest
-        if (!addTo(account.cashCents, buy ? -amount : amount, cash)
-            || !addTo(buy ? account.unsettledBuyCents : account.unsettledSellCents, -amount, unsettled)
-            || !addTo(position.settledQuantity, delivered, settled))
-            return outOfRange();
-        account.cashCents = cash;
-        (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
-        if (position.settledQuantity <= 0 && settled > 0)
-            position.couponsThrough = fill->settleDate; // a new holding earns coupons after this date
-        position.settledQuantity = settled;
-        if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
-            m_executions.row(r).settled = true;
-            m_settledJournal.append(fill->sequence);
-            if (m_settledJournal.size() > 2 * FillHistory::DefaultCapacity) // nobody takes them (a replay)
-                m_settledJournal.remove(0, FillHistory::DefaultCapacity);
-        }
-        m_unsettled.erase(fill);
-        ++m_settledTrades;
-        return Done{};
-    }
-
-    // ---- settlement fails: the trade stays unsettled with the reason, nothing moves ----
-    if (kind == Kind::Other && type == events::SettlementFailed) {
-        const QString execId = str(p, "exec_id");
-        auto fill = m_unsettled.find(fillKey(str(p, "order_id"), execId));
-        if (fill == m_unsettled.end()) {
-            ++m_anomalies;
-            return makeError(ErrorCode::Integrity, QStringLiteral("failed settlement of unknown or settled trade %1").arg(execId));
-        }
-        fill->failReason = intern(str(p, "reason"));
-        fill->failedOn = isoDate(str(p, "business_date"));
-        if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
-            m_executions.row(r).failReason = fill->failReason;
-            m_executions.row(r).failedOn = fill->failedOn;
-            m_settledJournal.append(fill->sequence); // shown again, like a settled one
-            if (m_settledJournal.size() > 2 * FillHistory::DefaultCapacity)
-                m_settledJournal.remove(0, FillHistory::DefaultCapacity);
-        }
-        return Done{};
-    }
-    // ---- end of settlement fails ----
-
-    if (orderId.isEmpty())
-        return Done{}; // not an order event
-
-    // Audit only: the order's record is not touched (editing it would copy a record the
-    // screens share, for nothing).
-    if (kind == Kind::CommandRefused || kind == Kind::IllegalTransitionRefused)
-        return Done{};
-    auto it = m_orders.find(orderId);
-    if (it == m_orders.end()) {
-        ++m_anomalies;
-        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(type, orderId));
-    }
-    OrderRecord &order = it->edit();
-
-    if (kind == Kind::OrderAcknowledged)
-        return transition(order, OrderEventKind::Acknowledge, event);
-    if (kind == Kind::OrderPartiallyFilled || kind == Kind::OrderFilled) {
-        const Quantity qty(i64(p, "quantity"));
-        // A fill beyond what was left is booked only when the OMS said why (an ExecutionException
-        // in the same append): anything else is a broken log.
-        const bool unexpected = !str(p, "exception").isEmpty();
-        if (qty <= Quantity(0) || (!unexpected && qty > order.quantity - order.filled)) {
-            ++m_anomalies;
-            return makeError(ErrorCode::Integrity, QStringLiteral("fill of %1 on order %2 exceeds what was left")
-                                                       .arg(qty.value()).arg(orderId));
-        }
-        // Every new total is computed and checked before anything changes.
-        const qint64 price = i64(p, "price");
-        const qint64 notional = i64(p, "notional_cents");
-        const qint64 accrued = i64(p, "accrued_cents");
-        const qint64 reserved = kind == Kind::OrderFilled ? 0 : i64(p, "reserved_cents"); // a fill leaves nothing to hold
-        const bool buy = order.side == Side::Buy;
-        const PositionRecord held = m_positions.value(positionKey(order.account, order.instrument));
-        const AccountRecord &before = m_accounts[order.account];
-        qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, interest = 0;
-        Booking booked;
-        const bool fits = isAmount(price) && isAmount(notional) && notional >= 0 && isAmount(accrued) && accrued >= 0
-                          && reservationFits(order, reserved)
-                          && !__builtin_mul_overflow(price, qty.value(), &priceQuantity)
-                          && !__builtin_add_overflow(order.filledPriceQuantity, priceQuantity, &filledPriceQuantity)
-                          && addTo(order.filledNotionalCents, notional, filledNotional)
-                          && addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, notional + accrued, unsettled)
-                          && addTo(held.interestCents, buy ? -accrued : accrued, interest)
-                          && bookTrade({held.quantity, held.costCents, held.realizedCents}, buy, qty.value(), notional, booked);
-        if (!fits)
-            return outOfRange();
-        Status s = transition(order, kind == Kind::OrderFilled ? OrderEventKind::Fill : OrderEventKind::PartialFill, event);
-        if (!s)
-            return s;
-        order.filled += qty;
-        order.filledPriceQuantity = filledPriceQuantity;
-        order.filledNotionalCents = filledNotional;
-        order.offGrid = order.offGrid || p.has("price_text");
-        if (p.optionalI64("status_cumulative"))
-            order.statusBooked += qty.value(); // learnt from the venue's status: its own fill may still come
-        setReservation(order, reserved);
-        AccountRecord &account = m_accounts[order.account];
-        PositionRecord &position = positionFor(order.account, order.instrument);
-        (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
-        if (position.retired && position.quantity == 0 && booked.quantity != 0)
-            position.retired = false; // held again (a store run on an earlier date): its own dates apply again
-        FillRecord fill;
-        fill.costDelta = booked.costCents - position.costCents;
-        fill.realizedDelta = booked.realizedCents - position.realizedCents;
-        position.quantity = booked.quantity;
-        position.costCents = booked.costCents;
-        position.realizedCents = booked.realizedCents;
-        position.interestCents = interest;
-        m_lastPrices.insert(order.instrument, Price(price));
-        fill.execId = str(p, "exec_id");
-        fill.orderId = orderId;
-        fill.account = order.account;
-        fill.instrument = order.instrument;
-        fill.side = order.side;
-        fill.quantity = qty.value();
-        fill.price = price;
-        fill.priceText = str(p, "price_text");
-        fill.notionalCents = notional;
-        fill.accruedCents = accrued;
-        fill.tradeDate = isoDate(str(p, "trade_date"));
-        fill.settleDate = isoDate(str(p, "settle_date"));
-        fill.sequence = event.sequence;
-        fill.recordedUs = event.recordedUs;
-        m_unsettled.insert(fillKey(orderId, fill.execId), fill);
-        m_executions.append(std::move(fill));
-        m_executions.trim();
-        return Done{};
-    }
-    if (kind == Kind::CancelRequested)
-        return transition(order, OrderEventKind::RequestCancel, event);
-    if (kind == Kind::OrderCancelled || kind == Kind::OrderExpired || kind == Kind::VenueRejected) {
-        const OrderEventKind transitionKind = kind == Kind::OrderCancelled ? OrderEventKind::ConfirmCancel
-                                    : kind == Kind::OrderExpired ? OrderEventKind::Expire
-                                                                   : OrderEventKind::Reject;
-        Status s = transition(order, transitionKind, event);
-        if (!s)
-            return s;
-        order.reason = intern(str(p, "reason")); // the same few texts on many orders
-        order.pendingQuantity.reset();
-        order.pendingLimitPrice.reset();
-        setReservation(order, 0);
-        return Done{};
-    }
-    if (kind == Kind::CancelRejected) {
-        order.reason = intern(str(p, "reason")); // the same few texts on many orders
-        return transition(order, OrderEventKind::RejectCancel, event);
-    }
-    if (kind == Kind::ReplaceRequested || kind == Kind::ReplaceRejected || kind == Kind::OrderReplaced) {
-        const qint64 quantity = i64(p, "quantity");
-        const std::optional<Price> limit = optionalPrice(p, "limit_price");
-        const qint64 reserved = i64(p, "reserved_cents");
-        if (!isAmount(quantity) || !isAmount(limit) || !reservationFits(order, reserved))
-            return outOfRange();
-        Status s = transition(order, kind == Kind::ReplaceRequested ? OrderEventKind::RequestReplace
-                                     : kind == Kind::ReplaceRejected ? OrderEventKind::RejectReplace
-                                                                     : OrderEventKind::ConfirmReplace, event);
-        if (!s)
-            return s;
-        if (kind == Kind::ReplaceRequested) {
-            order.pendingQuantity = Quantity(quantity);
-            order.pendingLimitPrice = limit;
-        } else {
-            if (kind == Kind::ReplaceRejected)
-                order.reason = intern(str(p, "reason")); // the same few texts on many orders
-            else {
-                order.quantity = Quantity(quantity);
-                order.limitPrice = limit;
-            }
-            order.pendingQuantity.reset();
-            order.pendingLimitPrice.reset();
-        }
-        setReservation(order, reserved);
-        return Done{};
-    }
-    return Done{}; // CommandRefused, IllegalTransitionRefused and future types: audit only
+Status TradingState::outOfRange(const RecordedEvent &event)
+{
+    ++m_anomalies;
+    return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2): an amount out of range").arg(event.sequence).arg(event.type));
 }
 
 Status TradingState::checkInvariants() const

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/types.h"
 #include "events/event.h"
+#include "events/orderevents.h"
 #include "oms/approvals.h"
 #include "oms/brackets.h"
 #include "records/bookview.h"
@@ -226,7 +227,30 @@ public:
     qint64 eventsReplayed() const { return m_replayed; }
 
 private:
+    void noteAccountStream(const RecordedEvent &event);
+    Status outOfRange(const RecordedEvent &event); // an anomaly: an amount beyond what apply() keeps
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
+    // orderprojection.cpp: the order family
+    Result<OrderRecord *> enter(OrderRecord terms, const QString &role, bool accepted, const RecordedEvent &event);
+    template <class Change>
+    Status changeOrder(const QString &orderId, const RecordedEvent &event, Change &&change);
+    template <class Terms>
+    Status replaceStep(OrderRecord &order, OrderEventKind kind, qint64 reservedCents, const RecordedEvent &event, Terms &&terms);
+    Status bookFill(OrderRecord &order, const events::Fill &f, bool full, const RecordedEvent &event);
+    Status applyEntered(const events::OrderAcceptance &e, const RecordedEvent &event);
+    Status applyRejected(const events::OrderRejection &e, const RecordedEvent &event);
+    Status applyStep(const QString &orderId, OrderEventKind kind, const RecordedEvent &event);
+    Status applyFill(const events::Fill &f, bool full, const RecordedEvent &event);
+    Status applyEnded(const QString &orderId, OrderEventKind kind, const QString &reason, const RecordedEvent &event);
+    Status applyEnded(const events::OrderEnded &e, const RecordedEvent &event);
+    Status applyVenueRefusal(const events::VenueRefusal &e, const RecordedEvent &event);
+    Status applyReplacement(const events::Replacement &e, const RecordedEvent &event);
+    Status applyReplaceRejected(const events::ReplaceRejection &e, const RecordedEvent &event);
+    // ledgerprojection.cpp: cash and settlement
+    Status applyAccountOpened(const events::AccountOpening &e, const RecordedEvent &event);
+    Status applySettled(const events::Settlement &e, const RecordedEvent &event);
+    Status applySettlementFailed(const events::Settlement &e, const RecordedEvent &event);
+    void noteSettledExecution(const FillRecord &fill);
     Status applyLifecycle(const QString &type, const Payload &p, const RecordedEvent &event); // lifecycleprojection.cpp
     Status applyCoupon(const Payload &p, const RecordedEvent &event);
     Status applyPrincipal(const Payload &p, const RecordedEvent &event);

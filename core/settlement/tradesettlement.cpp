@@ -6,6 +6,15 @@
 #include <algorithm>
 
 namespace instant {
+namespace {
+
+events::Settlement settlementOf(const FillRecord &f)
+{
+    return {f.execId, f.orderId, f.instrument, f.side, f.quantity, f.price,
+            f.side == Side::Buy ? -f.settlementCents() : f.settlementCents(), f.settleDate, false, {}, {}};
+}
+
+} // namespace
 
 Result<int> settleDue(OrderManager &oms, QDate today, const Actor &actor)
 {
@@ -31,30 +40,15 @@ Result<int> settleDue(OrderManager &oms, QDate today, const Actor &actor)
             const SettlementRun run = settlementRun(state, it.key(), still);
             QList<NewEvent> out;
             for (const FillRecord &f : run.settling)
-                out << NewEvent::make(events::TradeSettled,
-                             {{QStringLiteral("exec_id"), f.execId},
-                              {QStringLiteral("order_id"), f.orderId},
-                              {QStringLiteral("instrument"), f.instrument},
-                              {QStringLiteral("side"), events::toString(f.side)},
-                              {QStringLiteral("quantity"), f.quantity},
-                              {QStringLiteral("price"), f.price},
-                              {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.settlementCents() : f.settlementCents()},
-                              {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)}},
-                             actor, f.orderId);
+                out << events::encode(settlementOf(f), actor);
             for (const auto &[f, reason] : run.failing)
-                if (f.failedOn != today || f.failReason != reason) // once a day per reason; retried every run
-                    out << NewEvent::make(events::SettlementFailed,
-                                 {{QStringLiteral("exec_id"), f.execId},
-                                  {QStringLiteral("order_id"), f.orderId},
-                                  {QStringLiteral("instrument"), f.instrument},
-                                  {QStringLiteral("side"), events::toString(f.side)},
-                                  {QStringLiteral("quantity"), f.quantity},
-                                  {QStringLiteral("price"), f.price},
-                                  {QStringLiteral("cash_cents"), f.side == Side::Buy ? -f.settlementCents() : f.settlementCents()},
-                                  {QStringLiteral("settle_date"), f.settleDate.toString(Qt::ISODate)},
-                                  {QStringLiteral("business_date"), today.toString(Qt::ISODate)},
-                                  {QStringLiteral("reason"), reason}},
-                                 actor, f.orderId);
+                if (f.failedOn != today || f.failReason != reason) { // once a day per reason; retried every run
+                    events::Settlement failure = settlementOf(f);
+                    failure.failed = true;
+                    failure.businessDate = today;
+                    failure.reason = reason;
+                    out << events::encode(failure, actor);
+                }
             if (out.isEmpty())
                 break;
             auto r = oms.recordOnAccount(it.key(), out);

@@ -186,6 +186,22 @@ private Q_SLOTS:
         QCOMPARE(said.exitCode, 0);
         QVERIFY2(said.out.contains(QStringLiteral("intact: 3 events")), qPrintable(said.out));
         QVERIFY(said.out.contains(head));
+
+        // An export without --out goes to the command's output (the stream given, not the process's).
+        said = call(&cli::auditExport, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        const QStringList lines = said.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8()).object().value(QStringLiteral("hash")).toString(), head);
+        said = call(&cli::auditExport, {QStringLiteral("--store"), url, QStringLiteral("--format"), QStringLiteral("csv"),
+                                        QStringLiteral("--to"), QStringLiteral("2000-01-01")});
+        QCOMPARE(said.exitCode, 0);
+        QCOMPARE(said.out.split(u'\n', Qt::SkipEmptyParts).size(), 1); // the header only
+        said = call(&cli::auditExport, {QStringLiteral("--store"), url, QStringLiteral("--from"), QStringLiteral("2027-01-02"),
+                                        QStringLiteral("--to"), QStringLiteral("2027-01-01")});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("--from is after --to")), qPrintable(said.err));
+        QVERIFY(said.out.isEmpty());
     }
 
     void positionsAndOrders()

@@ -1,4 +1,6 @@
-// Replaying events: the payload decoder (events/payload.h, simdjson) and TradingState::apply on
+// Replaying events: the payload decoder (events/payload.h, simdjson), the order family's codecs
+// (events/orderevents.h: a payload decoded and encoded again is stable from the first round on)
+// and TradingState::apply on
 // events built from the input, one per line:
 //   <stream id> <type> <payload JSON>
 //   account-DESK-01 OrderAccepted {"order_id":"O-1","account":"DESK-01","side":"buy",...}
@@ -7,6 +9,7 @@
 // back into a state that writes the same snapshot.
 
 #include "events/eventhash.h"
+#include "events/orderevents.h"
 #include "events/payload.h"
 #include "fuzzsupport.h"
 #include "oms/tradingstate.h"
@@ -42,6 +45,20 @@ QByteArray snapshotOf(const TradingState &state, const char *what)
     fuzz::check(canonical == canonicalJson(state.toJson()), what,
                 QStringLiteral("toCanonicalJson() is not canonicalJson(toJson())"));
     return canonical;
+}
+
+// Whatever a decoder reads from a payload, its encoder writes a payload that decodes to the same.
+void reencodeTwice(const RecordedEvent &e)
+{
+    const std::optional<NewEvent> once = events::reencode(e);
+    if (!once)
+        return;
+    fuzz::check(once->type == e.type, "an encoder wrote another event type", once->type);
+    RecordedEvent again = e;
+    again.payload = canonicalJson(once->payload);
+    const std::optional<NewEvent> twice = events::reencode(again);
+    fuzz::check(twice && canonicalJson(twice->payload) == again.payload, "a payload encoded twice changed",
+                QString::fromUtf8(again.payload.left(300)));
 }
 
 TradingState restore(const QByteArray &snapshot)
@@ -83,6 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         e.type = QString::fromUtf8(a < 0 ? QByteArray() : line.mid(a + 1, b < 0 ? -1 : b - a - 1));
         e.payload = b < 0 ? line : line.mid(b + 1);
         readPayload(e.payload);
+        reencodeTwice(e);
         const Status applied = state.apply(e);
         fuzz::check(applied.ok() || !applied.message().isEmpty(), "an error without a message");
     }
