@@ -37,8 +37,8 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
             m_exceptions.remove(0, m_exceptions.size() - ExceptionCapacity);
         ++m_exceptionsTotal;
         if (executions::kind::booksSomething(e->kind))
-            ++m_accounts[e->account].exceptions;
-        if (auto it = m_orders.find(e->orderId); it != m_orders.end())
+            ++m_ledger.accounts[e->account].exceptions;
+        if (auto it = m_orders.byId.find(e->orderId); it != m_orders.byId.end())
             ++it->edit().exceptions;
         return Done{};
     }
@@ -61,7 +61,7 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
         auto n = executions::decodeNote(p);
         if (!n)
             return anomaly(n.message());
-        if (auto it = m_orders.find(n->orderId); it != m_orders.end() && n->matchedQuantity > 0) {
+        if (auto it = m_orders.byId.find(n->orderId); it != m_orders.byId.end() && n->matchedQuantity > 0) {
             OrderRecord &o = it->edit();
             o.statusBooked = std::max<qint64>(0, o.statusBooked - n->matchedQuantity);
             if (!n->execId.isEmpty())
@@ -76,7 +76,7 @@ Status TradingState::reverseFill(FillRecord &fill, OrderRecord &order)
 {
     const bool buy = fill.side == Side::Buy;
     const qint64 signedQty = buy ? fill.quantity : -fill.quantity;
-    AccountRecord &account = m_accounts[fill.account];
+    AccountRecord &account = m_ledger.accounts[fill.account];
     PositionRecord &position = positionFor(fill.account, fill.instrument);
     const qint64 amount = fill.settlementCents(); // principal and accrued interest
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, quantity = 0, cost = 0, realized = 0,
@@ -108,7 +108,7 @@ Status TradingState::reverseFill(FillRecord &fill, OrderRecord &order)
         position.settledQuantity = settledQuantity;
     } else {
         (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
-        m_unsettled.remove(fillKey(fill.orderId, fill.execId));
+        m_ledger.unsettled.remove(fillKey(fill.orderId, fill.execId));
     }
     return Done{};
 }
@@ -120,23 +120,23 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
         ++m_anomalies;
         return a.error();
     }
-    auto orderIt = m_orders.find(a->orderId);
+    auto orderIt = m_orders.byId.find(a->orderId);
     // The execution as held: unsettled, or among the executions kept.
     const QString key = fillKey(a->orderId, a->execRefId);
     qsizetype row = -1;
-    const QList<FillRecord> &rows = m_executions.rows();
+    const QList<FillRecord> &rows = m_ledger.executions.rows();
     for (qsizetype r = rows.size(); r-- > 0;)
         if (rows.at(r).execId == a->execRefId && rows.at(r).orderId == a->orderId) {
             row = r;
             break;
         }
-    auto unsettledIt = m_unsettled.find(key);
-    if (orderIt == m_orders.end() || (row < 0 && unsettledIt == m_unsettled.end())) {
+    auto unsettledIt = m_ledger.unsettled.find(key);
+    if (orderIt == m_orders.byId.end() || (row < 0 && unsettledIt == m_ledger.unsettled.end())) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1: %2 of execution %3, which is not held")
                                                    .arg(event.sequence).arg(bust ? QStringLiteral("bust") : QStringLiteral("correction"), key));
     }
-    FillRecord fill = unsettledIt != m_unsettled.end() ? *unsettledIt : rows.at(row);
+    FillRecord fill = unsettledIt != m_ledger.unsettled.end() ? *unsettledIt : rows.at(row);
     m_consumed.insert(fillKey(a->orderId, QStringLiteral("adj:") + a->execId));
     if (bust)
         m_consumed.insert(key); // a copy of the busted fill is not booked again
@@ -150,14 +150,14 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
             fill.adjustment = QStringLiteral("busted by %1 (was %2)%3").arg(a->execId, was, a->reason.isEmpty() ? QString() : QStringLiteral(": ") + a->reason);
         } else {
             const bool buy = fill.side == Side::Buy;
-            const PositionRecord &held = m_positions[positionKey(fill.account, fill.instrument)];
+            const PositionRecord &held = m_ledger.positions[positionKey(fill.account, fill.instrument)];
             Booking booked;
             if (a->quantity <= 0 || !bookTrade({held.quantity, held.costCents, held.realizedCents}, buy, a->quantity, a->notionalCents, booked)) {
                 ++m_anomalies;
                 return makeError(ErrorCode::Integrity, QStringLiteral("event %1: a correction out of range").arg(event.sequence));
             }
             PositionRecord &position = positionFor(fill.account, fill.instrument);
-            AccountRecord &account = m_accounts[fill.account];
+            AccountRecord &account = m_ledger.accounts[fill.account];
             fill.costDelta = booked.costCents - position.costCents;
             fill.realizedDelta = booked.realizedCents - position.realizedCents;
             position.quantity = booked.quantity;
@@ -175,13 +175,13 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
             fill.accruedCents = a->accruedCents;
             fill.settled = false; // settles again, at the corrected amount
             fill.adjustment = QStringLiteral("corrected by %1 (was %2)%3").arg(a->execId, was, a->reason.isEmpty() ? QString() : QStringLiteral(": ") + a->reason);
-            m_unsettled.insert(key, fill);
+            m_ledger.unsettled.insert(key, fill);
         }
         order.updatedUs = event.recordedUs;
         order.lastSequence = event.sequence;
     }
     if (row >= 0) {
-        m_executions.row(row) = fill;
+        m_ledger.executions.row(row) = fill;
         noteSettledExecution(fill); // shown again, with its history
     }
     return Done{};
@@ -194,8 +194,8 @@ Status TradingState::applyRestatement(const Payload &p, const RecordedEvent &eve
         ++m_anomalies;
         return r.error();
     }
-    auto it = m_orders.find(r->orderId);
-    if (it == m_orders.end()) {
+    auto it = m_orders.byId.find(r->orderId);
+    if (it == m_orders.byId.end()) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1: restatement of unknown order %2").arg(event.sequence).arg(r->orderId));
     }

@@ -12,7 +12,7 @@ using namespace state;
 
 Status TradingState::applyAccountOpened(const events::AccountOpening &e, const RecordedEvent &event)
 {
-    AccountRecord &account = m_accounts[e.account];
+    AccountRecord &account = m_ledger.accounts[e.account];
     qint64 total = 0;
     if (!isAmount(e.cashCents) || !addTo(account.cashCents, e.cashCents, total))
         return outOfRange(event);
@@ -23,21 +23,21 @@ Status TradingState::applyAccountOpened(const events::AccountOpening &e, const R
 // The fill the settlement is about, shown again by whoever shows settled executions.
 void TradingState::noteSettledExecution(const FillRecord &fill)
 {
-    m_settledJournal.append(fill.sequence);
-    if (m_settledJournal.size() > 2 * FillHistory::DefaultCapacity) // nobody takes them (a replay)
-        m_settledJournal.remove(0, FillHistory::DefaultCapacity);
+    m_ledger.settledJournal.append(fill.sequence);
+    if (m_ledger.settledJournal.size() > 2 * FillHistory::DefaultCapacity) // nobody takes them (a replay)
+        m_ledger.settledJournal.remove(0, FillHistory::DefaultCapacity);
 }
 
 // TradeSettled: the principal and accrued interest move from unsettled to cash, and the
 // securities are delivered.
 Status TradingState::applySettled(const events::Settlement &e, const RecordedEvent &event)
 {
-    auto fill = m_unsettled.find(fillKey(e.orderId, e.execId));
-    if (fill == m_unsettled.end()) {
+    auto fill = m_ledger.unsettled.find(fillKey(e.orderId, e.execId));
+    if (fill == m_ledger.unsettled.end()) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("settlement of unknown or settled trade %1").arg(e.execId));
     }
-    AccountRecord &account = m_accounts[fill->account];
+    AccountRecord &account = m_ledger.accounts[fill->account];
     PositionRecord &position = positionFor(fill->account, fill->instrument);
     const bool buy = fill->side == Side::Buy;
     qint64 cash = 0, unsettled = 0, settled = 0;
@@ -53,28 +53,28 @@ Status TradingState::applySettled(const events::Settlement &e, const RecordedEve
     if (position.settledQuantity <= 0 && settled > 0)
         position.couponsThrough = fill->settleDate; // a new holding earns coupons after this date
     position.settledQuantity = settled;
-    if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
-        m_executions.row(r).settled = true;
+    if (const qsizetype r = m_ledger.executions.rowOf(fill->sequence); r >= 0) {
+        m_ledger.executions.row(r).settled = true;
         noteSettledExecution(*fill);
     }
-    m_unsettled.erase(fill);
-    ++m_settledTrades;
+    m_ledger.unsettled.erase(fill);
+    ++m_ledger.settledTrades;
     return Done{};
 }
 
 // SettlementFailed: the trade stays unsettled with the reason, nothing moves.
 Status TradingState::applySettlementFailed(const events::Settlement &e, const RecordedEvent &)
 {
-    auto fill = m_unsettled.find(fillKey(e.orderId, e.execId));
-    if (fill == m_unsettled.end()) {
+    auto fill = m_ledger.unsettled.find(fillKey(e.orderId, e.execId));
+    if (fill == m_ledger.unsettled.end()) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("failed settlement of unknown or settled trade %1").arg(e.execId));
     }
     fill->failReason = intern(e.reason);
     fill->failedOn = e.businessDate;
-    if (const qsizetype r = m_executions.rowOf(fill->sequence); r >= 0) {
-        m_executions.row(r).failReason = fill->failReason;
-        m_executions.row(r).failedOn = fill->failedOn;
+    if (const qsizetype r = m_ledger.executions.rowOf(fill->sequence); r >= 0) {
+        m_ledger.executions.row(r).failReason = fill->failReason;
+        m_ledger.executions.row(r).failedOn = fill->failedOn;
         noteSettledExecution(*fill); // shown again, like a settled one
     }
     return Done{};

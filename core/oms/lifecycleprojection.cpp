@@ -38,7 +38,7 @@ Status TradingState::applyCoupon(const Payload &p, const RecordedEvent &event)
     auto c = lifecycle::decodeCoupon(p);
     if (!c)
         return lifecycleAnomaly(event, c.message());
-    AccountRecord &account = m_accounts[c->account];
+    AccountRecord &account = m_ledger.accounts[c->account];
     account.id = c->account;
     PositionRecord &position = positionFor(intern(c->account), intern(c->instrument));
     qint64 cash = 0, interest = 0;
@@ -57,7 +57,7 @@ Status TradingState::applyPrincipal(const Payload &p, const RecordedEvent &event
     auto r = lifecycle::decodePrincipal(p);
     if (!r)
         return lifecycleAnomaly(event, r.message());
-    AccountRecord &account = m_accounts[r->account];
+    AccountRecord &account = m_ledger.accounts[r->account];
     account.id = r->account;
     PositionRecord &position = positionFor(intern(r->account), intern(r->instrument));
     qint64 cash = 0, realized = 0;
@@ -100,12 +100,12 @@ Status TradingState::applyDelivery(const Payload &p, const RecordedEvent &event,
     if (!d)
         return lifecycleAnomaly(event, d.message());
     const QString key = fillKey(d->orderId, d->execId);
-    if (m_unsettled.contains(key))
+    if (m_ledger.unsettled.contains(key))
         return lifecycleAnomaly(event, QStringLiteral("delivery %1 recorded twice").arg(key));
     PositionRecord &option = positionFor(intern(d->account), intern(d->instrument));
     const qint64 premium = option.costCents; // paid for a long option: part of the stock's cost or proceeds
-    const PositionRecord held = m_positions.value(positionKey(d->account, d->underlying));
-    const AccountRecord &before = m_accounts[d->account];
+    const PositionRecord held = m_ledger.positions.value(positionKey(d->account, d->underlying));
+    const AccountRecord &before = m_ledger.accounts[d->account];
     const bool buy = d->stockSide == Side::Buy;
     qint64 unsettled = 0, quantity = 0, cost = 0, costCents = 0, realized = held.realizedCents;
     bool fits = addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, d->notionalCents, unsettled)
@@ -122,7 +122,7 @@ Status TradingState::applyDelivery(const Payload &p, const RecordedEvent &event,
     option.settledQuantity = 0;
     option.costCents = 0;
     option.retired = true;
-    AccountRecord &account = m_accounts[d->account];
+    AccountRecord &account = m_ledger.accounts[d->account];
     (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
     PositionRecord &stock = positionFor(option.account, intern(d->underlying));
     stock.quantity = quantity;
@@ -142,9 +142,9 @@ Status TradingState::applyDelivery(const Payload &p, const RecordedEvent &event,
     fill.settleDate = d->settleDate;
     fill.sequence = event.sequence;
     fill.recordedUs = event.recordedUs;
-    m_unsettled.insert(key, fill);
-    m_executions.append(std::move(fill));
-    m_executions.trim();
+    m_ledger.unsettled.insert(key, fill);
+    m_ledger.executions.append(std::move(fill));
+    m_ledger.executions.trim();
     noteLifecycle({event.sequence, event.type, option.account, option.instrument, d->expiry, d->contracts,
                    buy ? -d->notionalCents : d->notionalCents,
                    QStringLiteral("%1 %L2 %3 at the strike (%4)")

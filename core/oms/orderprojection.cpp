@@ -56,9 +56,9 @@ OrderRecord recordOf(const events::OrderRejection &e)
 Result<OrderRecord *> TradingState::enter(OrderRecord terms, const QString &role, bool accepted, const RecordedEvent &event)
 {
     const QString orderId = terms.orderId;
-    const qsizetype before = m_orders.size();
-    OrderRef &slot = m_orders[orderId];
-    if (m_orders.size() == before) {
+    const qsizetype before = m_orders.byId.size();
+    OrderRef &slot = m_orders.byId[orderId];
+    if (m_orders.byId.size() == before) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
     }
@@ -68,9 +68,9 @@ Result<OrderRecord *> TradingState::enter(OrderRecord terms, const QString &role
     o.instrument = intern(o.instrument);
     o.workstation = intern(o.workstation);
     o.actor = event.actor.user; // the reader hands out one copy of each text
-    m_recent.append(orderId);
-    if (m_recent.size() > 4000)
-        m_recent.remove(0, 2000);
+    m_orders.recent.append(orderId);
+    if (m_orders.recent.size() > 4000)
+        m_orders.recent.remove(0, 2000);
     o.createdUs = o.updatedUs = event.recordedUs;
     o.lastSequence = event.sequence;
     if (!o.parent.isEmpty() && (accepted || m_brackets.bracket(o.parent))) {
@@ -89,18 +89,18 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
     qint64 accountReserved = 0;
     if (!isAmount(terms.quantity.value()) || !isAmount(terms.limitPrice) || !isAmount(terms.stopPrice)
         || !isAmount(terms.protectionPrice) || !isAmount(e.reservedCents)
-        || !addTo(m_accounts.value(terms.account).reservedCents, e.reservedCents, accountReserved))
+        || !addTo(m_ledger.accounts.value(terms.account).reservedCents, e.reservedCents, accountReserved))
         return outOfRange(event);
     auto entered = enter(terms, e.role, true, event);
     if (!entered)
         return entered.error();
     OrderRecord &o = **entered;
     o.overrides = e.overrides;
-    m_working.insert(o.orderId);
+    m_orders.working.insert(o.orderId);
     if (o.side == Side::Sell)
-        m_openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
+        m_orders.openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
     o.reservedCents = e.reservedCents;
-    m_accounts[o.account].reservedCents = accountReserved;
+    m_ledger.accounts[o.account].reservedCents = accountReserved;
     for (const QJsonValue &v : std::as_const(o.overrides)) {
         QJsonObject entry = v.toObject();
         entry.insert(QStringLiteral("order_id"), o.orderId);
@@ -109,7 +109,7 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
         entry.insert(QStringLiteral("outcome"), QStringLiteral("overridden"));
         entry.insert(QStringLiteral("actor"), event.actor.user);
         entry.insert(QStringLiteral("recorded_us"), event.recordedUs);
-        m_violations.append(entry);
+        m_settings.violations.append(entry);
     }
     return Done{};
 }
@@ -124,7 +124,7 @@ Status TradingState::applyRejected(const events::OrderRejection &e, const Record
     o.state = OrderState::Rejected;
     o.reason = intern(e.reason);
     if (e.stage == u"compliance")
-        m_violations.append(QJsonObject{{QStringLiteral("order_id"), o.orderId},
+        m_settings.violations.append(QJsonObject{{QStringLiteral("order_id"), o.orderId},
                                         {QStringLiteral("account"), o.account},
                                         {QStringLiteral("instrument"), o.instrument},
                                         {QStringLiteral("rules"), QJsonArray::fromStringList(e.rules)},
@@ -141,8 +141,8 @@ Status TradingState::changeOrder(const QString &orderId, const RecordedEvent &ev
 {
     if (orderId.isEmpty())
         return Done{};
-    auto it = m_orders.find(orderId);
-    if (it == m_orders.end()) {
+    auto it = m_orders.byId.find(orderId);
+    if (it == m_orders.byId.end()) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(event.type, orderId));
     }
@@ -175,8 +175,8 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     // Every new total is computed and checked before anything changes.
     const qint64 reserved = full ? 0 : f.reservedCents; // a fill leaves nothing to hold
     const bool buy = order.side == Side::Buy;
-    const PositionRecord held = m_positions.value(positionKey(order.account, order.instrument));
-    const AccountRecord &before = m_accounts[order.account];
+    const PositionRecord held = m_ledger.positions.value(positionKey(order.account, order.instrument));
+    const AccountRecord &before = m_ledger.accounts[order.account];
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, interest = 0;
     Booking booked;
     const bool fits = isAmount(f.price) && isAmount(f.notionalCents) && f.notionalCents >= 0 && isAmount(f.accruedCents)
@@ -199,7 +199,7 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     if (f.statusCumulative)
         order.statusBooked += qty.value(); // learnt from the venue's status: its own fill may still come
     setReservation(order, reserved);
-    AccountRecord &account = m_accounts[order.account];
+    AccountRecord &account = m_ledger.accounts[order.account];
     PositionRecord &position = positionFor(order.account, order.instrument);
     (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
     if (position.retired && position.quantity == 0 && booked.quantity != 0)
@@ -211,7 +211,7 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     position.costCents = booked.costCents;
     position.realizedCents = booked.realizedCents;
     position.interestCents = interest;
-    m_lastPrices.insert(order.instrument, Price(f.price));
+    m_ledger.lastPrices.insert(order.instrument, Price(f.price));
     fill.execId = f.execId;
     fill.orderId = f.orderId;
     fill.account = order.account;
@@ -226,9 +226,9 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     fill.settleDate = f.settleDate;
     fill.sequence = event.sequence;
     fill.recordedUs = event.recordedUs;
-    m_unsettled.insert(fillKey(f.orderId, fill.execId), fill);
-    m_executions.append(std::move(fill));
-    m_executions.trim();
+    m_ledger.unsettled.insert(fillKey(f.orderId, fill.execId), fill);
+    m_ledger.executions.append(std::move(fill));
+    m_ledger.executions.trim();
     return Done{};
 }
 

@@ -25,11 +25,11 @@ bool TradingState::hasExecution(const QString &orderId, const QString &execId, b
 {
     if (execId.isEmpty())
         return false;
-    if (m_unsettled.contains(fillKey(orderId, execId)) || m_consumed.contains(fillKey(orderId, execId)))
+    if (m_ledger.unsettled.contains(fillKey(orderId, execId)) || m_consumed.contains(fillKey(orderId, execId)))
         return true;
     if (!searchHistory)
         return false;
-    const QList<FillRecord> &rows = m_executions.rows();
+    const QList<FillRecord> &rows = m_ledger.executions.rows();
     for (auto it = rows.crbegin(); it != rows.crend(); ++it)
         if (it->execId == execId && it->orderId == orderId)
             return true;
@@ -84,7 +84,7 @@ Kind kindOf(const QString &type)
 bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const
 {
     qint64 total = 0;
-    return isAmount(cents) && addTo(m_accounts.value(order.account).reservedCents, cents - order.reservedCents, total);
+    return isAmount(cents) && addTo(m_ledger.accounts.value(order.account).reservedCents, cents - order.reservedCents, total);
 }
 
 QList<OrderRef> OrderTable::inEntryOrder() const
@@ -96,21 +96,21 @@ QList<OrderRef> OrderTable::inEntryOrder() const
 
 const OrderRecord *TradingState::order(const QString &orderId) const
 {
-    auto it = m_orders.constFind(orderId);
-    return it == m_orders.cend() ? nullptr : &**it;
+    auto it = m_orders.byId.constFind(orderId);
+    return it == m_orders.byId.cend() ? nullptr : &**it;
 }
 
 const AccountRecord *TradingState::account(const QString &id) const
 {
-    auto it = m_accounts.constFind(id);
-    return it == m_accounts.cend() ? nullptr : &*it;
+    auto it = m_ledger.accounts.constFind(id);
+    return it == m_ledger.accounts.cend() ? nullptr : &*it;
 }
 
 QList<PositionRecord> TradingState::positionsOf(const QString &account) const
 {
     QList<PositionRecord> out;
     const QString prefix = positionKey(account, QString());
-    for (auto it = m_positions.lowerBound(prefix); it != m_positions.cend() && it.key().startsWith(prefix); ++it)
+    for (auto it = m_ledger.positions.lowerBound(prefix); it != m_ledger.positions.cend() && it.key().startsWith(prefix); ++it)
         out << *it;
     return out;
 }
@@ -118,22 +118,22 @@ QList<PositionRecord> TradingState::positionsOf(const QString &account) const
 QList<OrderRef> TradingState::workingOrdersOf(const QString &account) const
 {
     QList<OrderRef> out;
-    for (const QString &id : m_working)
-        if (const OrderRef o = m_orders.value(id); !o.isNull() && o->account == account)
+    for (const QString &id : m_orders.working)
+        if (const OrderRef o = m_orders.byId.value(id); !o.isNull() && o->account == account)
             out << o;
     return out;
 }
 
 const PositionRecord *TradingState::position(const QString &account, const QString &instrument) const
 {
-    auto it = m_positions.constFind(positionKey(account, instrument));
-    return it == m_positions.cend() ? nullptr : &*it;
+    auto it = m_ledger.positions.constFind(positionKey(account, instrument));
+    return it == m_ledger.positions.cend() ? nullptr : &*it;
 }
 
 std::optional<Price> TradingState::lastPrice(const QString &instrument) const
 {
-    auto it = m_lastPrices.constFind(instrument);
-    if (it == m_lastPrices.cend())
+    auto it = m_ledger.lastPrices.constFind(instrument);
+    if (it == m_ledger.lastPrices.cend())
         return std::nullopt;
     return *it;
 }
@@ -143,7 +143,7 @@ qint64 TradingState::sellableQuantity(const QString &account, const QString &ins
     const PositionRecord *p = position(account, instrument);
     qint64 qty = p ? p->quantity : 0;
     // Only the working sells of this position, not every order ever entered.
-    for (const QString &id : m_openSells.value(positionKey(account, instrument)))
+    for (const QString &id : m_orders.openSells.value(positionKey(account, instrument)))
         if (const OrderRecord *o = order(id))
             qty -= o->leaves().value();
     return qty;
@@ -165,7 +165,7 @@ bool TradingState::isOwnWork(const BracketRecord &bracket, const WorkstationIden
 
 PositionRecord &TradingState::positionFor(const QString &account, const QString &instrument)
 {
-    PositionRecord &p = m_positions[positionKey(account, instrument)];
+    PositionRecord &p = m_ledger.positions[positionKey(account, instrument)];
     p.account = account;
     p.instrument = instrument;
     return p;
@@ -183,51 +183,49 @@ TradingState TradingState::recentCopy(qsizetype recent) const
 {
     TradingState t;
     t.m_lastSequence = m_lastSequence;
-    t.m_accounts = m_accounts;
-    t.m_positions = m_positions;
-    t.m_unsettled = m_unsettled;
-    t.m_lastPrices = m_lastPrices;
-    t.m_rules = m_rules;
+    t.m_ledger.accounts = m_ledger.accounts;
+    t.m_ledger.positions = m_ledger.positions;
+    t.m_ledger.unsettled = m_ledger.unsettled;
+    t.m_ledger.lastPrices = m_ledger.lastPrices;
+    t.m_settings = m_settings;
+    t.m_settings.violations = m_settings.violations.mid(std::max<qsizetype>(0, m_settings.violations.size() - recent));
     t.m_brackets = m_brackets;
-    t.m_killSwitch = m_killSwitch;
-    t.m_violations = m_violations.mid(std::max<qsizetype>(0, m_violations.size() - recent));
-    t.m_settledTrades = m_settledTrades;
+    t.m_ledger.settledTrades = m_ledger.settledTrades;
     t.m_anomalies = m_anomalies;
     t.m_replayed = m_replayed;
-    t.m_openSells = m_openSells;
-    t.m_working = m_working;
-    t.m_listed = m_listed;
+    t.m_orders.openSells = m_orders.openSells;
+    t.m_orders.working = m_orders.working;
     t.m_lifecycle = m_lifecycle;
     t.m_exceptions = m_exceptions;
     t.m_exceptionsTotal = m_exceptionsTotal;
     t.m_approvals = m_approvals;
     t.m_consumed = m_consumed;
     auto take = [&](const QString &id) {
-        if (auto it = m_orders.constFind(id); it != m_orders.cend())
-            t.m_orders.insert(id, *it); // shared
+        if (auto it = m_orders.byId.constFind(id); it != m_orders.byId.cend())
+            t.m_orders.byId.insert(id, *it); // shared
     };
-    for (const QString &id : m_working)
+    for (const QString &id : m_orders.working)
         take(id);
-    for (qsizetype i = std::max<qsizetype>(0, m_recent.size() - recent); i < m_recent.size(); ++i)
-        take(m_recent.at(i));
-    const qsizetype kept = std::min(recent, m_executions.size());
-    t.m_executions.reset(m_executions.rows().mid(m_executions.size() - kept), m_executions.total() - kept);
+    for (qsizetype i = std::max<qsizetype>(0, m_orders.recent.size() - recent); i < m_orders.recent.size(); ++i)
+        take(m_orders.recent.at(i));
+    const qsizetype kept = std::min(recent, m_ledger.executions.size());
+    t.m_ledger.executions.reset(m_ledger.executions.rows().mid(m_ledger.executions.size() - kept), m_ledger.executions.total() - kept);
     return t;
 }
 
 void TradingState::forgetOpenSell(const OrderRecord &order)
 {
-    auto it = m_openSells.find(positionKey(order.account, order.instrument));
-    if (it == m_openSells.end())
+    auto it = m_orders.openSells.find(positionKey(order.account, order.instrument));
+    if (it == m_orders.openSells.end())
         return;
     it->remove(order.orderId);
     if (it->isEmpty())
-        m_openSells.erase(it);
+        m_orders.openSells.erase(it);
 }
 
 void TradingState::setReservation(OrderRecord &order, qint64 cents)
 {
-    m_accounts[order.account].reservedCents += cents - order.reservedCents;
+    m_ledger.accounts[order.account].reservedCents += cents - order.reservedCents;
     order.reservedCents = cents;
 }
 
@@ -248,13 +246,13 @@ Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const R
     const bool wasTerminal = isTerminal(order.state);
     order.state = to;
     if (isTerminal(to)) {
-        m_working.remove(order.orderId);
+        m_orders.working.remove(order.orderId);
         if (order.side == Side::Sell)
             forgetOpenSell(order);
     } else if (wasTerminal) { // a fill after a reject: the venue had the order after all
-        m_working.insert(order.orderId);
+        m_orders.working.insert(order.orderId);
         if (order.side == Side::Sell)
-            m_openSells[positionKey(order.account, order.instrument)].insert(order.orderId);
+            m_orders.openSells[positionKey(order.account, order.instrument)].insert(order.orderId);
     }
     order.updatedUs = event.recordedUs;
     order.lastSequence = event.sequence;
@@ -274,13 +272,13 @@ Status TradingState::apply(const RecordedEvent &event)
     using events::OrderEnded, events::VenueRefusal, events::Replacement;
     switch (kind) {
     case Kind::ComplianceRulesChanged:
-        m_rules = events::decodeRulesChange(p).rules;
+        m_settings.rules = events::decodeRulesChange(p).rules;
         return Done{};
     case Kind::KillSwitchChanged:
-        m_killSwitch = events::decodeKillSwitchChange(p).mode;
+        m_settings.killSwitch = events::decodeKillSwitchChange(p).mode;
         return Done{};
     case Kind::InstrumentListed:
-        m_listed.insert(p.json("instrument").toObject().value(QStringLiteral("id")).toString());
+        m_settings.listed.insert(p.json("instrument").toObject().value(QStringLiteral("id")).toString());
         return Done{};
     case Kind::AccountOpened: return applyAccountOpened(events::decodeAccountOpening(p), event);
     case Kind::TradeSettled: return applySettled(events::decodeSettlement(p, false), event);
@@ -331,7 +329,7 @@ void TradingState::noteAccountStream(const RecordedEvent &event)
         m_lastAccountStream = event.streamId;
         m_lastAccountId = event.streamId.mid(8);
     }
-    AccountRecord &account = m_accounts[m_lastAccountId];
+    AccountRecord &account = m_ledger.accounts[m_lastAccountId];
     if (account.id.isEmpty())
         account.id = m_lastAccountId;
     account.version = std::max(account.version, event.streamVersion);
@@ -355,14 +353,14 @@ Status TradingState::checkInvariants() const
         if (!addTo(sum, o.reservedCents, sum))
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves more than it can hold").arg(o.account));
     }
-    for (const AccountRecord &a : m_accounts) {
+    for (const AccountRecord &a : m_ledger.accounts) {
         if (a.availableCents() < 0 && a.exceptions == 0) // unexpected executions may take it below zero
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 has %2 cents available").arg(a.id).arg(a.availableCents()));
         if (a.reservedCents != reserved.value(a.id))
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves %2 cents, its orders %3").arg(a.id).arg(a.reservedCents).arg(reserved.value(a.id)));
     }
-    for (const PositionRecord &p : m_positions) {
-        if ((p.quantity < 0 || p.settledQuantity < 0) && m_accounts.value(p.account).exceptions == 0)
+    for (const PositionRecord &p : m_ledger.positions) {
+        if ((p.quantity < 0 || p.settledQuantity < 0) && m_ledger.accounts.value(p.account).exceptions == 0)
             return makeError(ErrorCode::Integrity, QStringLiteral("position %1 %2 is short").arg(p.account, p.instrument));
     }
     if (m_anomalies)
@@ -433,27 +431,27 @@ QJsonObject TradingState::toJson(bool withHistory) const
 {
     // Sorted: the same state gives the same bytes in every process (hash order is per process).
     QJsonArray orders, accounts, positions, fills, violations;
-    QStringList orderIds = withHistory ? m_orders.keys() : QStringList();
+    QStringList orderIds = withHistory ? m_orders.byId.keys() : QStringList();
     orderIds.sort();
     for (const QString &id : std::as_const(orderIds))
-        orders.append(m_orders.value(id)->toJson());
-    QStringList accountIds = m_accounts.keys();
+        orders.append(m_orders.byId.value(id)->toJson());
+    QStringList accountIds = m_ledger.accounts.keys();
     accountIds.sort();
     for (const QString &id : std::as_const(accountIds))
-        accounts.append(m_accounts.value(id).toJson());
-    for (const PositionRecord &p : m_positions)
+        accounts.append(m_ledger.accounts.value(id).toJson());
+    for (const PositionRecord &p : m_ledger.positions)
         positions.append(p.toJson());
-    for (const FillRecord &f : m_unsettled)
+    for (const FillRecord &f : m_ledger.unsettled)
         fills.append(f.toJson());
     QJsonArray executions;
     if (withHistory) {
-        for (const FillRecord &f : m_executions.rows())
+        for (const FillRecord &f : m_ledger.executions.rows())
             executions.append(f.toJson());
-        for (const QJsonObject &v : m_violations)
+        for (const QJsonObject &v : m_settings.violations)
             violations.append(v);
     }
     QJsonObject prices;
-    for (auto it = m_lastPrices.cbegin(); it != m_lastPrices.cend(); ++it)
+    for (auto it = m_ledger.lastPrices.cbegin(); it != m_ledger.lastPrices.cend(); ++it)
         prices.insert(it.key(), it->value());
     QJsonObject out{{QStringLiteral("format"), 3},
             {QStringLiteral("last_sequence"), m_lastSequence},
@@ -463,10 +461,10 @@ QJsonObject TradingState::toJson(bool withHistory) const
             {QStringLiteral("unsettled"), fills},
             {QStringLiteral("executions"), executions},
             {QStringLiteral("last_prices"), prices},
-            {QStringLiteral("rules"), m_rules},
-            {QStringLiteral("kill_switch"), m_killSwitch},
+            {QStringLiteral("rules"), m_settings.rules},
+            {QStringLiteral("kill_switch"), m_settings.killSwitch},
             {QStringLiteral("violations"), violations},
-            {QStringLiteral("settled_trades"), m_settledTrades},
+            {QStringLiteral("settled_trades"), m_ledger.settledTrades},
             {QStringLiteral("anomalies"), m_anomalies}};
     if (!m_brackets.isEmpty())
         out.insert(QStringLiteral("brackets"), m_brackets.toJson());
@@ -476,8 +474,8 @@ QJsonObject TradingState::toJson(bool withHistory) const
             requests.append(r.toJson());
         out.insert(QStringLiteral("approvals"), requests);
     }
-    if (!m_listed.isEmpty()) {
-        QStringList listed(m_listed.cbegin(), m_listed.cend());
+    if (!m_settings.listed.isEmpty()) {
+        QStringList listed(m_settings.listed.cbegin(), m_settings.listed.cend());
         listed.sort();
         out.insert(QStringLiteral("listed"), QJsonArray::fromStringList(listed));
     }
@@ -500,17 +498,17 @@ QJsonObject TradingState::toJson(bool withHistory) const
         out.insert(QStringLiteral("exceptions"), exceptionsToJson());
         out.insert(QStringLiteral("exceptions_total"), m_exceptionsTotal);
     }
-    if (m_executions.dropped() > 0) // older executions than the state keeps (in the log only)
-        out.insert(QStringLiteral("executions_dropped"), m_executions.dropped());
+    if (m_ledger.executions.dropped() > 0) // older executions than the state keeps (in the log only)
+        out.insert(QStringLiteral("executions_dropped"), m_ledger.executions.dropped());
     return out;
 }
 
 QList<FillRecord> TradingState::takeSettledExecutions()
 {
     QList<FillRecord> settled;
-    for (Sequence sequence : std::exchange(m_settledJournal, {}))
-        if (const qsizetype r = m_executions.rowOf(sequence); r >= 0)
-            settled.append(m_executions.rows().at(r));
+    for (Sequence sequence : std::exchange(m_ledger.settledJournal, {}))
+        if (const qsizetype r = m_ledger.executions.rowOf(sequence); r >= 0)
+            settled.append(m_ledger.executions.rows().at(r));
     return settled;
 }
 
@@ -544,18 +542,18 @@ QByteArray TradingState::toCanonicalJson() const
         const qsizetype at = out.indexOf(quoted);
         out.replace(at, quoted.size(), bytes);
     };
-    QStringList orderIds = m_orders.keys();
+    QStringList orderIds = m_orders.byId.keys();
     orderIds.sort();
     place(orders, array([&](auto add) {
         for (const QString &id : std::as_const(orderIds))
-            add(m_orders.value(id)->toJson());
+            add(m_orders.byId.value(id)->toJson());
     }));
     place(executions, array([&](auto add) {
-        for (const FillRecord &f : m_executions.rows())
+        for (const FillRecord &f : m_ledger.executions.rows())
             add(f.toJson());
     }));
     place(violations, array([&](auto add) {
-        for (const QJsonObject &v : m_violations)
+        for (const QJsonObject &v : m_settings.violations)
             add(v);
     }));
     return out;
@@ -580,51 +578,51 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
             o.overrides = QJsonArray(); // no container held for nothing
         entered.emplace_back(o.createdUs, o.orderId);
         if (!isTerminal(o.state)) {
-            t.m_working.insert(o.orderId);
+            t.m_orders.working.insert(o.orderId);
             if (o.side == Side::Sell)
-                t.m_openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
+                t.m_orders.openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
         }
         const QString id = o.orderId;
-        t.m_orders.insert(id, OrderRef(std::move(o)));
+        t.m_orders.byId.insert(id, OrderRef(std::move(o)));
     }
     // The newest orders, for recentCopy().
     const size_t keep = std::min<size_t>(entered.size(), 2000);
     std::partial_sort(entered.begin(), entered.begin() + qsizetype(keep), entered.end(), std::greater<>());
     for (size_t i = keep; i-- > 0;)
-        t.m_recent.append(entered[i].second);
+        t.m_orders.recent.append(entered[i].second);
     for (const QJsonValue &v : s.value(QStringLiteral("accounts")).toArray()) {
         AccountRecord a = AccountRecord::fromJson(v.toObject());
-        t.m_accounts.insert(a.id, a);
+        t.m_ledger.accounts.insert(a.id, a);
     }
     for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) {
         PositionRecord p = PositionRecord::fromJson(v.toObject());
-        t.m_positions.insert(positionKey(p.account, p.instrument), p);
+        t.m_ledger.positions.insert(positionKey(p.account, p.instrument), p);
     }
     QList<FillRecord> executions;
     for (const QJsonValue &v : s.value(QStringLiteral("executions")).toArray())
         executions.append(FillRecord::fromJson(v.toObject()));
-    t.m_executions.reset(std::move(executions), i64(s, "executions_dropped"));
-    t.m_executions.trim(); // a snapshot that kept more than the state keeps now
+    t.m_ledger.executions.reset(std::move(executions), i64(s, "executions_dropped"));
+    t.m_ledger.executions.trim(); // a snapshot that kept more than the state keeps now
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
         FillRecord f = FillRecord::fromJson(v.toObject());
-        t.m_unsettled.insert(fillKey(f.orderId, f.execId), f);
+        t.m_ledger.unsettled.insert(fillKey(f.orderId, f.execId), f);
     }
     const QJsonObject prices = s.value(QStringLiteral("last_prices")).toObject();
     for (auto it = prices.begin(); it != prices.end(); ++it)
-        t.m_lastPrices.insert(it.key(), Price(it.value().toInteger()));
-    t.m_rules = s.value(QStringLiteral("rules")).toArray();
+        t.m_ledger.lastPrices.insert(it.key(), Price(it.value().toInteger()));
+    t.m_settings.rules = s.value(QStringLiteral("rules")).toArray();
     t.m_brackets = BracketBook::fromJson(s.value(QStringLiteral("brackets")).toArray());
     for (const QJsonValue &v : s.value(QStringLiteral("approvals")).toArray()) {
         ApprovalRequest r = ApprovalRequest::fromJson(v.toObject());
         t.m_approvals.insert(r.id, r);
     }
-    t.m_killSwitch = str(s, "kill_switch");
+    t.m_settings.killSwitch = str(s, "kill_switch");
     for (const QJsonValue &v : s.value(QStringLiteral("violations")).toArray())
-        t.m_violations.append(v.toObject());
-    t.m_settledTrades = i64(s, "settled_trades");
+        t.m_settings.violations.append(v.toObject());
+    t.m_ledger.settledTrades = i64(s, "settled_trades");
     t.m_anomalies = i64(s, "anomalies");
     for (const QJsonValue &v : s.value(QStringLiteral("listed")).toArray())
-        t.m_listed.insert(v.toString());
+        t.m_settings.listed.insert(v.toString());
     t.exceptionsFromJson(s.value(QStringLiteral("exceptions")).toArray());
     for (const QJsonValue &v : s.value(QStringLiteral("consumed")).toArray())
         t.m_consumed.insert(v.toString());
@@ -643,7 +641,7 @@ Status TradingState::applyApproval(const QString &type, const Payload &p, const 
 {
     if (type == approvals::Requested) {
         auto r = approvals::decodeRequest(event);
-        if (!r || m_approvals.contains(r->id) || m_orders.contains(r->id)) {
+        if (!r || m_approvals.contains(r->id) || m_orders.byId.contains(r->id)) {
             ++m_anomalies;
             return r ? makeError(ErrorCode::Integrity, QStringLiteral("event %1: request %2 is known already").arg(event.sequence).arg(r->id))
                      : r.error();

@@ -100,7 +100,7 @@ class TradingState : public BookView
 {
 public:
     // It keeps the newest `executionCapacity` executions (tests keep fewer).
-    explicit TradingState(qsizetype executionCapacity = FillHistory::DefaultCapacity) : m_executions(executionCapacity) {}
+    explicit TradingState(qsizetype executionCapacity = FillHistory::DefaultCapacity) : m_ledger(executionCapacity) {}
     // Applies one event; other event types are ignored. Returns an error for an event that
     // breaks the lifecycle (it is counted in anomalies() and otherwise ignored).
     Status apply(const RecordedEvent &event);
@@ -109,19 +109,19 @@ public:
     static constexpr qint64 MaxAmount = qint64(1) << 53;
 
     Sequence lastSequence() const { return m_lastSequence; }
-    OrderTable orders() const { return OrderTable(m_orders); }
+    OrderTable orders() const { return OrderTable(m_orders.byId); }
     const OrderRecord *order(const QString &orderId) const;
-    OrderRef orderRef(const QString &orderId) const { return m_orders.value(orderId); } // null if unknown
-    const QHash<QString, AccountRecord> &accounts() const { return m_accounts; }
+    OrderRef orderRef(const QString &orderId) const { return m_orders.byId.value(orderId); } // null if unknown
+    const QHash<QString, AccountRecord> &accounts() const { return m_ledger.accounts; }
     const AccountRecord *account(const QString &id) const override;
-    const QMap<QString, PositionRecord> &positions() const { return m_positions; } // key: account|instrument
+    const QMap<QString, PositionRecord> &positions() const { return m_ledger.positions; } // key: account|instrument
     const PositionRecord *position(const QString &account, const QString &instrument) const override;
     QList<PositionRecord> positionsOf(const QString &account) const override;
     QList<OrderRef> workingOrdersOf(const QString &account) const override;
-    const QMap<QString, FillRecord> &unsettledFills() const { return m_unsettled; } // key: order id/exec id
+    const QMap<QString, FillRecord> &unsettledFills() const { return m_ledger.unsettled; } // key: order id/exec id
     // Every execution, in the order recorded (the blotter's executions view).
     // The newest executions (FillHistory::DefaultCapacity); the total counts every one ever.
-    const QList<FillRecord> &executions() const { return m_executions.rows(); }
+    const QList<FillRecord> &executions() const { return m_ledger.executions.rows(); }
     // Whether a fill is already recorded: unsettled fills always; with `searchHistory`, also
     // the executions kept (the newest 200,000).
     bool hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const;
@@ -129,19 +129,19 @@ public:
     // the venue's status, a busted one, a bust's, correction's or restatement's own ExecID
     // ("adj:" / "restated:" before it). Keys are fillKey(order, exec id).
     bool isConsumed(const QString &key) const { return m_consumed.contains(key); }
-    qint64 executionsTotal() const { return m_executions.total(); }
-    QList<FillRecord> executionsSince(qint64 total) const { return m_executions.since(total); }
+    qint64 executionsTotal() const { return m_ledger.executions.total(); }
+    QList<FillRecord> executionsSince(qint64 total) const { return m_ledger.executions.since(total); }
     // Executions settled, or failed to settle, since the last call (held ones, as they are now),
     // for whoever shows them.
     QList<FillRecord> takeSettledExecutions();
     std::optional<Price> lastPrice(const QString &instrument) const override;
-    const QHash<QString, Price> &lastPrices() const { return m_lastPrices; }
+    const QHash<QString, Price> &lastPrices() const { return m_ledger.lastPrices; }
     // Quantity the account can still sell: position less the working sell orders' leaves.
     qint64 sellableQuantity(const QString &account, const QString &instrument) const override;
-    const QJsonArray &complianceRules() const { return m_rules; }
-    QString killSwitch() const { return m_killSwitch; }
-    const QList<QJsonObject> &violations() const { return m_violations; }
-    qint64 settledTrades() const { return m_settledTrades; }
+    const QJsonArray &complianceRules() const { return m_settings.rules; }
+    QString killSwitch() const { return m_settings.killSwitch; }
+    const QList<QJsonObject> &violations() const { return m_settings.violations; }
+    qint64 settledTrades() const { return m_ledger.settledTrades; }
     const BracketBook &brackets() const { return m_brackets; }
     // Whether an order is the work of `workstation` (it entered it and holds it at its venue):
     // recorded with the order, or for one recorded without (WorkstationIdentity::owns), the
@@ -151,7 +151,7 @@ public:
     bool isOwnWork(const BracketRecord &bracket, const WorkstationIdentity &workstation) const;
     qint64 anomalies() const { return m_anomalies; }
     // Whether the store has recorded an instrument's definition (InstrumentListed).
-    bool isListed(const QString &instrument) const { return m_listed.contains(instrument); }
+    bool isListed(const QString &instrument) const { return m_settings.listed.contains(instrument); }
     // Coupons, principal, expiries, exercises and assignments, in the order recorded (the newest
     // LifecycleCapacity), for the settlement panel and the blotter.
     struct LifecycleEntry
@@ -270,27 +270,47 @@ private:
     void forgetOpenSell(const OrderRecord &order);
     PositionRecord &positionFor(const QString &account, const QString &instrument);
 
+    // The state in three parts. Orders: every order by id, the working ones, the working sells of
+    // each position, the newest entered.
+    struct Orders
+    {
+        QHash<QString, OrderRef> byId;
+        QSet<QString> working;
+        QHash<QString, QSet<QString>> openSells; // account|instrument → working sell orders
+        QList<QString> recent;                   // the newest orders, oldest first (bounded)
+    };
+    // The ledger: each account's cash and what it holds for orders and trades, positions, the
+    // trades not settled yet, the executions kept, and the last price of each instrument.
+    struct Ledger
+    {
+        explicit Ledger(qsizetype executionCapacity) : executions(executionCapacity) {}
+        QHash<QString, AccountRecord> accounts;
+        QMap<QString, PositionRecord> positions; // key: account|instrument
+        QMap<QString, FillRecord> unsettled;     // key: order id/exec id
+        FillHistory executions;
+        QList<Sequence> settledJournal;          // fills settled since takeSettledExecutions() (bounded)
+        QHash<QString, Price> lastPrices;
+        qint64 settledTrades = 0;
+    };
+    // The compliance settings: the rule set, the kill switch, the instruments the store lists, and
+    // the rule findings (rejections and overrides) kept for the compliance view.
+    struct ComplianceSettings
+    {
+        QJsonArray rules;
+        QString killSwitch = QStringLiteral("active");
+        QSet<QString> listed; // instruments with an InstrumentListed event
+        QList<QJsonObject> violations;
+    };
+
     Sequence m_lastSequence = 0;
-    QHash<QString, OrderRef> m_orders;
-    QHash<QString, AccountRecord> m_accounts;
-    QMap<QString, PositionRecord> m_positions;
-    QMap<QString, FillRecord> m_unsettled;
-    FillHistory m_executions;
-    QList<Sequence> m_settledJournal; // fills settled since takeSettledExecutions() (bounded)
-    QHash<QString, Price> m_lastPrices;
-    QJsonArray m_rules;
+    Orders m_orders;
+    Ledger m_ledger{FillHistory::DefaultCapacity};
+    ComplianceSettings m_settings;
     BracketBook m_brackets;
-    QString m_killSwitch = QStringLiteral("active");
-    QList<QJsonObject> m_violations;
-    qint64 m_settledTrades = 0;
     qint64 m_anomalies = 0;
     qint64 m_replayed = 0;
     QString m_lastAccountStream, m_lastAccountId; // apply()'s cache of the last account stream
-    QHash<QString, QSet<QString>> m_openSells;     // account|instrument → working sell orders
-    QSet<QString> m_working;                        // every working order
-    QList<QString> m_recent;                        // the newest orders, oldest first (bounded)
     QHash<QString, QString> m_names;                // accounts and instruments: one copy of each text
-    QSet<QString> m_listed;                         // instruments with an InstrumentListed event
     QList<LifecycleEntry> m_lifecycle;
     QList<ExceptionEntry> m_exceptions;
     qint64 m_exceptionsTotal = 0;
