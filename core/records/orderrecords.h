@@ -171,3 +171,8 @@ inline bool enteredBefore(const OrderRecord &a, const OrderRecord &b)
 void sortByEntry(QList<OrderRef> &orders);
 
 } // namespace instant
+
+// A fill's fields are Qt's implicitly shared types and plain values: moved as bytes when a list of
+// them grows or drops its oldest (the executions kept are a window of 200,000 that moves with
+// every fill a replay applies).
+Q_DECLARE_TYPEINFO(instant::FillRecord, Q_RELOCATABLE_TYPE);
