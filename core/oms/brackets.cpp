@@ -1,4 +1,5 @@
 #include "oms/brackets.h"
+#include "oms/bracketevents.h"
 
 #include "common/clock.h"
 #include "events/payload.h"
@@ -29,21 +30,9 @@ std::optional<Price> priceOf(const QJsonObject &o, const char *key)
     return Price(v.toInteger());
 }
 
-std::optional<Price> priceOf(const Payload &p, const char *key)
-{
-    if (auto v = p.optionalI64(key))
-        return Price(*v);
-    return std::nullopt;
-}
-
 qint64 integerOf(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toInteger();
-}
-
-qint64 integerOf(const Payload &p, const char *key)
-{
-    return p.i64(key);
 }
 
 QString textOf(const QJsonObject &o, const char *key)
@@ -217,29 +206,12 @@ BracketRecord BracketRecord::fromJson(const QJsonObject &o)
 
 Status BracketBook::apply(const QString &type, const Payload &p, const RecordedEvent &event)
 {
+    if (type == events::BracketPlaced)
+        return place(brackets::decodePlacement(p), event);
     const QString id = p.str("bracket_id");
     auto anomaly = [&](const QString &what) {
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2): %3").arg(event.sequence).arg(type, what));
     };
-    if (type == events::BracketPlaced) {
-        if (id.isEmpty() || m_brackets.contains(id))
-            return anomaly(QStringLiteral("bracket %1 placed twice or without an id").arg(id));
-        BracketRecord b;
-        b.id = id;
-        b.workstation = p.str("workstation");
-        b.account = p.str("account");
-        b.instrument = p.str("instrument");
-        b.quantity = p.i64("quantity");
-        b.exits = BracketExits::read(p);
-        if (!isAmount(b.exits.stopLoss) || !isAmount(b.exits.trailBy) || !isAmount(b.exits.takeProfit))
-            return anomaly(QStringLiteral("an amount out of range"));
-        b.stop = b.exits.stopLoss;
-        b.createdUs = b.updatedUs = event.recordedUs;
-        b.lastSequence = event.sequence;
-        m_brackets.insert(id, b);
-        m_open.insert(id);
-        return Done{};
-    }
     auto it = m_brackets.find(id);
     if (it == m_brackets.end())
         return anomaly(QStringLiteral("unknown bracket %1").arg(id));
@@ -247,36 +219,60 @@ Status BracketBook::apply(const QString &type, const Payload &p, const RecordedE
     if (b.phase == BracketPhase::Closed)
         return anomaly(QStringLiteral("bracket %1 is closed").arg(id));
     if (type == events::BracketArmed || type == events::BracketStopMoved) {
-        const std::optional<Price> stop = priceOf(p, "stop_price"), high = priceOf(p, "high");
-        if (!isAmount(stop) || !isAmount(high))
+        const bool armed = type == events::BracketArmed;
+        const brackets::StopLevel e = brackets::decodeStopLevel(p, armed ? brackets::StopLevel::Kind::Armed : brackets::StopLevel::Kind::Moved);
+        if (!isAmount(e.stop) || !isAmount(e.high))
             return anomaly(QStringLiteral("an amount out of range"));
-        if (type == events::BracketArmed) {
+        if (armed) {
             if (b.phase != BracketPhase::Entry)
                 return anomaly(QStringLiteral("bracket %1 armed twice").arg(id));
             b.phase = BracketPhase::Armed;
         }
-        b.stop = stop;
-        b.high = high;
+        b.stop = e.stop;
+        b.high = e.high;
     } else if (type == events::BracketAmended) {
-        BracketExits exits = BracketExits::read(p);
-        if (!isAmount(exits.stopLoss) || !isAmount(exits.trailBy) || !isAmount(exits.takeProfit) || !isAmount(priceOf(p, "stop_price")))
+        const brackets::Amendment e = brackets::decodeAmendment(p);
+        if (!isAmount(e.exits.stopLoss) || !isAmount(e.exits.trailBy) || !isAmount(e.exits.takeProfit) || !isAmount(e.stop))
             return anomaly(QStringLiteral("an amount out of range"));
-        b.exits = exits;
-        b.stop = priceOf(p, "stop_price");
+        b.exits = e.exits;
+        b.stop = e.stop;
     } else if (type == events::BracketExitTriggered) {
         if (b.phase == BracketPhase::Exiting)
             return anomaly(QStringLiteral("bracket %1 triggered twice").arg(id));
         b.phase = BracketPhase::Exiting;
-        b.trigger = p.str("trigger");
+        b.trigger = brackets::decodeTrigger(p).why;
     } else if (type == events::BracketClosed) {
         b.phase = BracketPhase::Closed;
-        b.outcome = p.str("outcome");
+        b.outcome = brackets::decodeClosing(p).outcome;
         m_open.remove(id);
     } else {
         return Done{}; // a newer event type: nothing this version knows to do
     }
     b.updatedUs = event.recordedUs;
     b.lastSequence = event.sequence;
+    return Done{};
+}
+
+// BracketPlaced: a new bracket, waiting for its entry to fill.
+Status BracketBook::place(const brackets::Placement &e, const RecordedEvent &event)
+{
+    if (e.bracketId.isEmpty() || m_brackets.contains(e.bracketId))
+        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2): bracket %3 placed twice or without an id")
+                                                   .arg(event.sequence).arg(event.type, e.bracketId));
+    if (!isAmount(e.exits.stopLoss) || !isAmount(e.exits.trailBy) || !isAmount(e.exits.takeProfit))
+        return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2): an amount out of range").arg(event.sequence).arg(event.type));
+    BracketRecord b;
+    b.id = e.bracketId;
+    b.workstation = e.workstation;
+    b.account = e.account;
+    b.instrument = e.instrument;
+    b.quantity = e.quantity;
+    b.exits = e.exits;
+    b.stop = b.exits.stopLoss;
+    b.createdUs = b.updatedUs = event.recordedUs;
+    b.lastSequence = event.sequence;
+    m_brackets.insert(b.id, b);
+    m_open.insert(b.id);
     return Done{};
 }
 
@@ -433,16 +429,11 @@ void BracketMonitor::processPending()
             Q_EMIT bracketChanged(id);
 }
 
-bool BracketMonitor::record(const BracketRecord &b, const QString &type, QJsonObject payload, const Actor &actor, const QString &key)
+bool BracketMonitor::record(const BracketRecord &b, const NewEvent &e, const QString &key)
 {
     // Copies: `b` lives in the state, which a conflict's catch-up changes under this call.
     const QString id = b.id, account = b.account;
-    payload.insert(QStringLiteral("bracket_id"), id);
-    NewEvent e;
-    e.type = type;
-    e.payload = std::move(payload);
-    e.actor = actor;
-    e.correlationId = id;
+    const QString type = e.type;
     auto r = m_oms.recordOnAccount(account, {e}, key);
     if (!r) {
         if (r.code() == ErrorCode::Conflict)
@@ -469,21 +460,15 @@ qint64 BracketMonitor::heldQuantity(const BracketRecord &b) const
 void BracketMonitor::trigger(const BracketRecord &b, const QString &why, std::optional<Price> price, const Actor &actor)
 {
     const Instrument *instrument = m_reference.instrument(b.instrument);
-    QJsonObject p{{QStringLiteral("trigger"), why},
-                  {QStringLiteral("price"), priceValue(price)},
-                  {QStringLiteral("stop_price"), priceValue(b.stop)},
-                  {QStringLiteral("held"), heldQuantity(b)}};
-    if (instrument && price)
-        p.insert(QStringLiteral("price_text"), instrument->formatPrice(*price));
+    const brackets::Trigger t{b.id, why, price, instrument && price ? instrument->formatPrice(*price) : QString(), b.stop, heldQuantity(b)};
     // Keyed: the trigger is recorded once, however often the step is retried.
-    record(b, events::BracketExitTriggered, p, actor, QStringLiteral("bracket-exit:") + b.id);
+    record(b, brackets::encode(t, actor), QStringLiteral("bracket-exit:") + b.id);
 }
 
 void BracketMonitor::close(const BracketRecord &b, const QString &outcome, const QString &reason)
 {
-    record(b, events::BracketClosed,
-           {{QStringLiteral("outcome"), outcome}, {QStringLiteral("reason"), reason}, {QStringLiteral("held"), heldQuantity(b)}},
-           MonitorActor, QStringLiteral("bracket-close:") + b.id);
+    record(b, brackets::encode(brackets::Closing{b.id, outcome, reason, heldQuantity(b)}, MonitorActor),
+           QStringLiteral("bracket-close:") + b.id);
 }
 
 void BracketMonitor::advance(const QString &id)
@@ -507,11 +492,9 @@ void BracketMonitor::advance(const QString &id)
             qint64 paid = qint64(entry->averagePriceUnits());
             paid -= paid % std::max<qint64>(1, instrument->tickSize);
             const std::optional<Price> high = Price(paid);
-            record(*b, events::BracketArmed,
-                   {{QStringLiteral("stop_price"), priceValue(stopLevel(b->exits, high, instrument->tickSize))},
-                    {QStringLiteral("high"), priceValue(high)},
-                    {QStringLiteral("filled"), entry->filled.value()}},
-                   MonitorActor, QStringLiteral("bracket-armed:") + b->id);
+            const brackets::StopLevel armed{brackets::StopLevel::Kind::Armed, b->id, stopLevel(b->exits, high, instrument->tickSize),
+                                            high, entry->filled.value()};
+            record(*b, brackets::encode(armed, MonitorActor), QStringLiteral("bracket-armed:") + b->id);
             b = current();
         } else if (isTerminal(entry->state)) {
             close(*b, QStringLiteral("entry not filled"), entry->reason.isEmpty() ? stateName(entry->state) : entry->reason);
@@ -539,8 +522,7 @@ void BracketMonitor::advance(const QString &id)
             }
         }
         if (stop != b->stop || (high != b->high && b->exits.trailBy)) {
-            record(*b, events::BracketStopMoved, {{QStringLiteral("stop_price"), priceValue(stop)}, {QStringLiteral("high"), priceValue(high)}},
-                   MonitorActor);
+            record(*b, brackets::encode(brackets::StopLevel{brackets::StopLevel::Kind::Moved, b->id, stop, high, 0}, MonitorActor));
             b = current();
         }
         if (fired)
@@ -680,9 +662,7 @@ CommandOutcome BracketMonitor::amend(const QString &id, const BracketTerms &term
         out.reason = exits.message();
         return out;
     }
-    QJsonObject p = exits->toJson();
-    p.insert(QStringLiteral("stop_price"), priceValue(stopLevel(*exits, b->high, instrument->tickSize)));
-    if (!record(*b, events::BracketAmended, p, actor)) {
+    if (!record(*b, brackets::encode(brackets::Amendment{id, *exits, stopLevel(*exits, b->high, instrument->tickSize)}, actor))) {
         out.reason = QStringLiteral("not recorded; try again");
         return out;
     }
@@ -728,11 +708,9 @@ CommandOutcome BracketMonitor::cancel(const QString &id, const Actor &actor)
         return out;
     }
     const QStringList working{b->id, b->currentTakeProfit()};
-    if (!record(*b, events::BracketClosed,
-                {{QStringLiteral("outcome"), QStringLiteral("cancelled")},
-                 {QStringLiteral("reason"), QStringLiteral("stopped by the trader; the position stays as it is")},
-                 {QStringLiteral("held"), heldQuantity(*b)}},
-                actor, QStringLiteral("bracket-close:") + id)) {
+    const brackets::Closing closing{id, QStringLiteral("cancelled"), QStringLiteral("stopped by the trader; the position stays as it is"),
+                                    heldQuantity(*b)};
+    if (!record(*b, brackets::encode(closing, actor), QStringLiteral("bracket-close:") + id)) {
         out.reason = QStringLiteral("not recorded; try again");
         return out;
     }

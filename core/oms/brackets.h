@@ -129,6 +129,10 @@ struct BracketRecord
     bool operator==(const BracketRecord &) const = default;
 };
 
+namespace brackets {
+struct Placement;
+}
+
 namespace events {
 inline const QString BracketPlaced = QStringLiteral("BracketPlaced");
 inline const QString BracketArmed = QStringLiteral("BracketArmed");
@@ -146,6 +150,7 @@ public:
     static bool isBracketEvent(const QString &type) { return type.startsWith(QLatin1String("Bracket")); }
     // A Bracket* event, or a child order accepted (OrderAccepted with a parent).
     Status apply(const QString &type, const Payload &payload, const RecordedEvent &event);
+    Status place(const brackets::Placement &e, const RecordedEvent &event);
     Status applyChild(const QString &parent, const QString &role, const QString &orderId, const RecordedEvent &event);
 
     const BracketRecord *bracket(const QString &id) const;
@@ -207,7 +212,8 @@ private:
     std::optional<QString> othersBracket(const BracketRecord &b) const;
     void touch(const QString &id);
     void advance(const QString &id);
-    bool record(const BracketRecord &b, const QString &type, QJsonObject payload, const Actor &actor, const QString &key = {});
+    // `e`: one of the bracket's events (oms/bracketevents.h), encoded.
+    bool record(const BracketRecord &b, const NewEvent &e, const QString &key = {});
     void trigger(const BracketRecord &b, const QString &why, std::optional<Price> price, const Actor &actor);
     void close(const BracketRecord &b, const QString &outcome, const QString &reason);
     qint64 heldQuantity(const BracketRecord &b) const;

@@ -1,4 +1,6 @@
 #include "oms/ordermanager.h"
+
+#include "oms/bracketevents.h"
 #include "compliance/ordercost.h"
 
 #include "analytics/bondanalytics.h"
@@ -312,16 +314,8 @@ QList<NewEvent> OrderManager::acceptedEvents(const NewOrderCommand &c, const QSt
                                   checked.overrides, c.parent, c.parent.isEmpty() ? QString() : c.role,
                                   m_workstation.id}; // without an id, a workstation records as before
     QList<NewEvent> accepted{events::encode(terms, c.actor)};
-    if (exits) {
-        QJsonObject b = exits->toJson();
-        b.insert(QStringLiteral("bracket_id"), orderId);
-        b.insert(QStringLiteral("account"), c.account);
-        b.insert(QStringLiteral("instrument"), instrument);
-        b.insert(QStringLiteral("quantity"), c.quantity);
-        if (!m_workstation.id.isEmpty())
-            b.insert(QStringLiteral("workstation"), m_workstation.id);
-        accepted << event(events::BracketPlaced, b, c.actor, orderId);
-    }
+    if (exits)
+        accepted << brackets::encode(brackets::Placement{orderId, c.account, instrument, c.quantity, *exits, m_workstation.id}, c.actor);
     return accepted;
 }
 

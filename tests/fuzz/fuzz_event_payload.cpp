@@ -1,5 +1,6 @@
-// Replaying events: the payload decoder (events/payload.h, simdjson), the order family's codecs
-// (events/orderevents.h: a payload decoded and encoded again is stable from the first round on)
+// Replaying events: the payload decoder (events/payload.h, simdjson), the codecs of orders and
+// brackets (events/orderevents.h, oms/bracketevents.h: a payload decoded and encoded again is
+// stable from the first round on)
 // and TradingState::apply on
 // events built from the input, one per line:
 //   <stream id> <type> <payload JSON>
@@ -10,6 +11,7 @@
 
 #include "events/eventhash.h"
 #include "events/orderevents.h"
+#include "oms/bracketevents.h"
 #include "events/payload.h"
 #include "fuzzsupport.h"
 #include "oms/tradingstate.h"
@@ -48,15 +50,21 @@ QByteArray snapshotOf(const TradingState &state, const char *what)
 }
 
 // Whatever a decoder reads from a payload, its encoder writes a payload that decodes to the same.
+std::optional<NewEvent> reencode(const RecordedEvent &e)
+{
+    std::optional<NewEvent> out = events::reencode(e);
+    return out ? out : brackets::reencode(e);
+}
+
 void reencodeTwice(const RecordedEvent &e)
 {
-    const std::optional<NewEvent> once = events::reencode(e);
+    const std::optional<NewEvent> once = reencode(e);
     if (!once)
         return;
     fuzz::check(once->type == e.type, "an encoder wrote another event type", once->type);
     RecordedEvent again = e;
     again.payload = canonicalJson(once->payload);
-    const std::optional<NewEvent> twice = events::reencode(again);
+    const std::optional<NewEvent> twice = reencode(again);
     fuzz::check(twice && canonicalJson(twice->payload) == again.payload, "a payload encoded twice changed",
                 QString::fromUtf8(again.payload.left(300)));
 }
