@@ -38,11 +38,6 @@ OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Ve
 
 OrderManager::~OrderManager() = default;
 
-NewEvent OrderManager::event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const
-{
-    return NewEvent::make(type, std::move(payload), actor, correlation);
-}
-
 Status OrderManager::catchUp(const QString &stream)
 {
     StreamVersion known = 0;

@@ -219,7 +219,6 @@ private:
     CommandOutcome refuseWhileHalted(const QString &orderId);
     QList<VenueOrder> workingOrders() const;
     CommandOutcome outcomeFor(const QString &orderId, bool duplicate) const;
-    NewEvent event(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation) const;
     // Cash to hold for a buy order's working quantity (with a pending replace: both terms).
     qint64 reservationFor(const OrderRecord &order, Quantity filledAfter) const;
     Price protectionPrice(const Instrument &instrument, Side side) const;
