@@ -112,6 +112,57 @@ QString key(const char *name)
     return QString::fromLatin1(name);
 }
 
+// The same readers over a decoded payload and over a JSON object (a command as typed, nested in a
+// CommandRefused).
+QString textOf(const Payload &p, const char *name)
+{
+    return p.str(name);
+}
+
+QString textOf(const QJsonObject &o, const char *name)
+{
+    return o.value(key(name)).toString();
+}
+
+qint64 integerOf(const Payload &p, const char *name)
+{
+    return p.i64(name);
+}
+
+qint64 integerOf(const QJsonObject &o, const char *name)
+{
+    return o.value(key(name)).toInteger();
+}
+
+QJsonObject objectOf(const Payload &p, const char *name)
+{
+    return p.has(name) ? p.json(name).toObject() : QJsonObject();
+}
+
+QJsonObject objectOf(const QJsonObject &o, const char *name)
+{
+    return o.value(key(name)).toObject();
+}
+
+template <class Json>
+TypedOrder readTypedOrder(const Json &j)
+{
+    TypedOrder t;
+    t.orderId = textOf(j, "order_id");
+    t.account = textOf(j, "account");
+    t.instrument = textOf(j, "instrument");
+    t.side = textOf(j, "side");
+    t.type = textOf(j, "type");
+    t.tif = textOf(j, "tif");
+    t.quantity = integerOf(j, "quantity");
+    t.limitText = textOf(j, "limit_text");
+    t.stopText = textOf(j, "stop_text");
+    t.bracket = objectOf(j, "bracket");
+    t.parent = textOf(j, "parent");
+    t.role = textOf(j, "role");
+    return t;
+}
+
 QJsonObject typedPayload(const TypedOrder &t)
 {
     QJsonObject o{{key("order_id"), t.orderId},
@@ -305,21 +356,7 @@ NewEvent encode(const Settlement &e, const Actor &actor)
 
 TypedOrder decodeTypedOrder(const QJsonObject &o)
 {
-    auto text = [&o](const char *name) { return o.value(key(name)).toString(); };
-    TypedOrder t;
-    t.orderId = text("order_id");
-    t.account = text("account");
-    t.instrument = text("instrument");
-    t.side = text("side");
-    t.type = text("type");
-    t.tif = text("tif");
-    t.quantity = o.value(key("quantity")).toInteger();
-    t.limitText = text("limit_text");
-    t.stopText = text("stop_text");
-    t.bracket = o.value(key("bracket")).toObject();
-    t.parent = text("parent");
-    t.role = text("role");
-    return t;
+    return readTypedOrder(o);
 }
 
 AccountOpening decodeAccountOpening(const Payload &p)
@@ -367,20 +404,7 @@ OrderAcceptance decodeOrderAcceptance(const Payload &p)
 OrderRejection decodeOrderRejection(const Payload &p)
 {
     OrderRejection e;
-    TypedOrder &t = e.typed;
-    t.orderId = p.str("order_id");
-    t.account = p.str("account");
-    t.instrument = p.str("instrument");
-    t.side = p.str("side");
-    t.type = p.str("type");
-    t.tif = p.str("tif");
-    t.quantity = p.i64("quantity");
-    t.limitText = p.str("limit_text");
-    t.stopText = p.str("stop_text");
-    if (p.has("bracket"))
-        t.bracket = p.json("bracket").toObject();
-    t.parent = p.str("parent");
-    t.role = p.str("role");
+    e.typed = readTypedOrder(p);
     e.limitPrice = priceOf(p, "limit_price");
     e.stopPrice = priceOf(p, "stop_price");
     e.reason = p.str("reason");
