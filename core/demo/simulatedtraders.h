@@ -115,7 +115,8 @@ public:
         QStringList working;
         for (const OrderRecord &o : oms.state().orders())
             if (isWorking(o.state) && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace
-                && theirs.contains(o.account) && oms.isOwnWork(o)) // not another workstation's: its venue holds it
+                && theirs.contains(o.account) && oms.isOwnWork(o) // not another workstation's: its venue holds it
+                && o.parent.isEmpty()) // a bracket's exits change with the bracket
                 working << o.orderId;
         if (working.isEmpty())
             return;

@@ -535,6 +535,8 @@ CommandOutcome OrderManager::replace(const QString &orderIdRef, std::optional<qi
         }
         if (*next.pendingQuantity == o->quantity && next.pendingLimitPrice == o->limitPrice)
             return refuse(orderId, o->account, QStringLiteral("replace"), QStringLiteral("nothing to change"), actor);
+        if (const QString why = bracketChildRefusal(*o, next); !why.isEmpty())
+            return refuse(orderId, o->account, QStringLiteral("replace"), why, actor);
         const qint64 reservation = reservationFor(next, o->filled);
         const AccountRecord *account = m_state.account(o->account);
         if (reservation - o->reservedCents > account->availableCents())
@@ -558,6 +560,24 @@ CommandOutcome OrderManager::replace(const QString &orderIdRef, std::optional<qi
         return outcomeFor(orderId, false);
     }
     return refuse(orderId, {}, QStringLiteral("replace"), QStringLiteral("the account kept changing; try again"), actor);
+}
+
+// A bracket's take-profit and exits are sized by the bracket (what its entry bought and its exits
+// have not sold) and priced by its terms: they change by amending the bracket. A take-profit sized
+// up here would sell more than the bracket bought.
+QString OrderManager::bracketChildRefusal(const OrderRecord &order, const OrderRecord &next) const
+{
+    if (order.parent.isEmpty())
+        return {};
+    const BracketRecord *bracket = m_state.brackets().bracket(order.parent);
+    const QString role = bracket && bracket->takeProfitOrders.contains(order.orderId) ? QStringLiteral("take-profit") : QStringLiteral("exit");
+    if (next.pendingQuantity != order.quantity)
+        return QStringLiteral("order %1 is bracket %2's %3: its quantity follows the position (amend or exit the bracket instead)")
+            .arg(order.orderId, order.parent, role);
+    if (next.pendingLimitPrice != order.limitPrice && (!bracket || next.pendingLimitPrice != bracket->exits.takeProfit))
+        return QStringLiteral("order %1 is bracket %2's %3: its price is the bracket's (amend the bracket instead)")
+            .arg(order.orderId, order.parent, role);
+    return {};
 }
 
 Status OrderManager::openAccount(const QString &account, qint64 cashCents, const Actor &actor)

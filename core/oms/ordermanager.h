@@ -223,6 +223,8 @@ private:
     qint64 reservationFor(const OrderRecord &order, Quantity filledAfter) const;
     Price protectionPrice(const Instrument &instrument, Side side) const;
     QString notOurs(const OrderRecord &order) const;
+    // Why a replace of a bracket's take-profit or exit would be refused (empty: it may go).
+    QString bracketChildRefusal(const OrderRecord &order, const OrderRecord &next) const;
     CommandOutcome refuse(const QString &orderId, const QString &account, const QString &command,
                           const QString &reason, const Actor &actor);
 

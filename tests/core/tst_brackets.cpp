@@ -472,6 +472,44 @@ private Q_SLOTS:
         QCOMPARE(d.position(), 0);
     }
 
+    // The take-profit is sized and priced by the bracket: replacing it directly (more shares than
+    // the entry bought, another price) is refused with the reason, and nothing changes.
+    void aTakeProfitChangesOnlyThroughItsBracket()
+    {
+        TestStores stores;
+        Desk d(stores, stores.freshUrl(), true);
+        const Price ask = d.ask();
+        QVERIFY(d.buyBracket(QStringLiteral("B11"), 100, terms(d.text(ask - Price(300)), d.text(ask + Price(500)))).accepted);
+        NewOrderCommand more; // more of the same held outside the bracket: selling 200 would be allowed
+        more.clientOrderId = QStringLiteral("MORE");
+        more.account = QStringLiteral("DESK-02");
+        more.instrument = Aapl;
+        more.side = QStringLiteral("buy");
+        more.quantity = 100;
+        more.limitPrice = d.text(d.ask());
+        more.actor = Alice;
+        QVERIFY(d.oms->submit(more).accepted);
+        d.settle();
+        QCOMPARE(d.position(), 200);
+        const QString tp = QStringLiteral("B11.TP1");
+        const CommandOutcome bigger = d.oms->replace(tp, 200, {}, Alice);
+        QVERIFY(!bigger.accepted);
+        QVERIFY2(bigger.reason.contains(QStringLiteral("bracket B11's take-profit")), qPrintable(bigger.reason));
+        const CommandOutcome repriced = d.oms->replace(tp, std::nullopt, d.text(ask + Price(600)), Alice);
+        QVERIFY(!repriced.accepted);
+        QVERIFY2(repriced.reason.contains(QStringLiteral("amend the bracket")), qPrintable(repriced.reason));
+        d.settle();
+        QCOMPARE(d.order(tp).quantity, Quantity(100));
+        QCOMPARE(d.order(tp).limitPrice, ask + Price(500));
+        QCOMPARE(d.count(events::ReplaceRequested), 0);
+        QCOMPARE(d.count(events::CommandRefused), 2);
+        // Through the bracket the price moves (the monitor replaces the take-profit).
+        QVERIFY(d.monitor->amend(QStringLiteral("B11"), terms(d.text(ask - Price(300)), d.text(ask + Price(600))), Alice).accepted);
+        d.settle();
+        QCOMPARE(d.order(tp).limitPrice, ask + Price(600));
+        QCOMPARE(d.order(tp).quantity, Quantity(100));
+    }
+
     void cancelStopsTheBracketAndLeavesThePosition()
     {
         TestStores stores;
