@@ -110,7 +110,9 @@ private Q_SLOTS:
                 auto report = verifyChain(*store);
                 QVERIFY2(report->intact, qPrintable(report->problem));
                 const QString problem = checkLog(*store);
-                QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("round %1 kill %2: %3").arg(round).arg(kill).arg(problem)));
+                if (!problem.isEmpty()) // the store is kept for a post-mortem
+                    QFAIL(qPrintable(QStringLiteral("round %1 kill %2: %3 (the store: %4)")
+                                         .arg(round).arg(kill).arg(problem, stores.keep(url, QStringLiteral("crash")))));
             }
             // Restart and let it finish: it continues, sending nothing twice.
             QProcess finish;
@@ -134,7 +136,10 @@ private Q_SLOTS:
             auto store = stores.open(url);
             QVERIFY(store->head()->sequence >= acknowledged);
             QVERIFY(verifyChain(*store)->intact);
-            QVERIFY(checkLog(*store).isEmpty());
+            const QString problem = checkLog(*store);
+            if (!problem.isEmpty())
+                QFAIL(qPrintable(QStringLiteral("round %1, after the restarted run: %2 (the store: %3)")
+                                     .arg(round).arg(problem, stores.keep(url, QStringLiteral("crash")))));
             auto replay = TradingState::replay(*store);
             QCOMPARE(QString::fromLatin1(stateDigest(*replay)), summary.value(QStringLiteral("state_digest")).toString());
         }

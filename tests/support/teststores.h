@@ -5,6 +5,7 @@
 
 #include "store/eventstore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -105,6 +106,22 @@ public:
     }
 
     QString tempPath(const QString &name) const { return m_dir.filePath(name); }
+
+    // For a post-mortem of a failed test: a SQLite store is copied (with its WAL) to the system's
+    // temporary folder, which outlives the test; a PostgreSQL database is left in place. Returns
+    // where to look.
+    QString keep(const QString &url, const QString &label) const
+    {
+        if (m_backend != Backend::Sqlite)
+            return url;
+        const QString from = url.mid(int(sizeof("sqlite://")) - 1);
+        const QString to = QDir::temp().filePath(QStringLiteral("instant-%1-%2.db").arg(label).arg(QCoreApplication::applicationPid()));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile::remove(to + suffix);
+            QFile::copy(from + suffix, to + suffix);
+        }
+        return QStringLiteral("sqlite://") + to;
+    }
 
 private:
     Backend m_backend;
