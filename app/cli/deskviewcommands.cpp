@@ -99,61 +99,71 @@ int printExceptions(const TradingState &state, const ReadQuery &query, bool json
     return Ok;
 }
 
-// Every account of the view: cash, reservations, positions (marked, with DV01 and interest for
-// Treasuries) and what the instruments did by themselves (coupons, maturities, expiries).
+// One holding: quantity, cost and P&L, marked at the last price (with DV01 and interest for a
+// Treasury).
+QJsonObject positionJson(const PositionRecord &p, const DeskView &view)
+{
+    const Instrument *i = view.reference.instrument(p.instrument);
+    QJsonObject o{{QStringLiteral("instrument"), p.instrument},
+                  {QStringLiteral("symbol"), i ? i->symbol : p.instrument},
+                  {QStringLiteral("quantity"), p.quantity},
+                  {QStringLiteral("settled_quantity"), p.settledQuantity},
+                  {QStringLiteral("cost"), money(p.costCents)},
+                  {QStringLiteral("realized_pnl"), money(p.realizedCents)}};
+    if (!i || p.quantity == 0)
+        return o;
+    const double avgUnits = double(p.costCents) / double(i->notionalCents(Quantity(p.quantity), Price(i->priceScale))) * double(i->priceScale);
+    o.insert(QStringLiteral("average_price"), i->formatPrice(Price(qRound64(avgUnits))));
+    const auto mark = view.state.lastPrice(i->id);
+    if (!mark)
+        return o;
+    o.insert(QStringLiteral("mark"), i->formatPrice(*mark));
+    o.insert(QStringLiteral("market_value"), money(i->notionalCents(Quantity(p.quantity), *mark)));
+    o.insert(QStringLiteral("unrealized_pnl"), money(i->notionalCents(Quantity(p.quantity), *mark) - p.costCents));
+    if (isTreasury(i->kind)) {
+        const QDate settle = analytics::settlementDate(*i, view.date);
+        if (auto dv01 = analytics::dv01PerUnitFace(*i, *mark, settle))
+            o.insert(QStringLiteral("dv01"), *dv01 * double(p.quantity));
+        // Interest apart from price: accrued on the holding, and the carry.
+        const qint64 accrued = analytics::accruedInterestCents(*i, Quantity(std::max<qint64>(0, p.quantity)), settle);
+        o.insert(QStringLiteral("accrued_interest"), money(accrued));
+        o.insert(QStringLiteral("interest_pnl"), money(p.interestCents + accrued));
+    }
+    return o;
+}
+
+QJsonObject lifecycleJson(const TradingState::LifecycleEntry &e, const ReferenceData &reference)
+{
+    const Instrument *i = reference.instrument(e.instrument);
+    return QJsonObject{{QStringLiteral("type"), e.type},
+                       {QStringLiteral("date"), e.date.toString(Qt::ISODate)},
+                       {QStringLiteral("instrument"), e.instrument},
+                       {QStringLiteral("symbol"), i ? i->symbol : e.instrument},
+                       {QStringLiteral("quantity"), e.quantity},
+                       {QStringLiteral("cash"), money(e.cashCents)},
+                       {QStringLiteral("detail"), e.detail}};
+}
+
+// Every account of the view: cash, reservations, positions and what the instruments did by
+// themselves (coupons, maturities, expiries). One pass over each list: a desk has thousands of
+// accounts.
 QJsonArray accountsJson(const DeskView &view)
 {
-    const TradingState *state = &view.state;
-    const ReferenceData &reference = view.reference;
+    const TradingState &state = view.state;
+    QHash<QString, QJsonArray> ownDates;
+    for (const TradingState::LifecycleEntry &e : state.lifecycle())
+        ownDates[e.account].append(lifecycleJson(e, view.reference));
     QJsonArray accounts;
-    QStringList ids = state->accounts().keys();
+    QStringList ids = state.accounts().keys();
     ids.sort();
     for (const QString &id : std::as_const(ids)) {
-        const AccountRecord &a = state->accounts().value(id);
+        const AccountRecord &a = state.accounts().value(id);
         QJsonArray positions;
-        for (const PositionRecord &p : state->positions()) {
-            if (p.account != id || (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0 && p.interestCents == 0))
-                continue;
-            const Instrument *i = reference.instrument(p.instrument);
-            QJsonObject o{{QStringLiteral("instrument"), p.instrument},
-                          {QStringLiteral("symbol"), i ? i->symbol : p.instrument},
-                          {QStringLiteral("quantity"), p.quantity},
-                          {QStringLiteral("settled_quantity"), p.settledQuantity},
-                          {QStringLiteral("cost"), money(p.costCents)},
-                          {QStringLiteral("realized_pnl"), money(p.realizedCents)}};
-            if (i && p.quantity != 0) {
-                const double avgUnits = double(p.costCents) / double(i->notionalCents(Quantity(p.quantity), Price(i->priceScale))) * double(i->priceScale);
-                o.insert(QStringLiteral("average_price"), i->formatPrice(Price(qRound64(avgUnits))));
-                if (auto mark = state->lastPrice(i->id)) {
-                    o.insert(QStringLiteral("mark"), i->formatPrice(*mark));
-                    o.insert(QStringLiteral("market_value"), money(i->notionalCents(Quantity(p.quantity), *mark)));
-                    o.insert(QStringLiteral("unrealized_pnl"), money(i->notionalCents(Quantity(p.quantity), *mark) - p.costCents));
-                    if (isTreasury(i->kind)) {
-                        const QDate settle = analytics::settlementDate(*i, view.date);
-                        if (auto dv01 = analytics::dv01PerUnitFace(*i, *mark, settle))
-                            o.insert(QStringLiteral("dv01"), *dv01 * double(p.quantity));
-                        // Interest apart from price: accrued on the holding, and the carry.
-                        const qint64 accrued = analytics::accruedInterestCents(*i, Quantity(std::max<qint64>(0, p.quantity)), settle);
-                        o.insert(QStringLiteral("accrued_interest"), money(accrued));
-                        o.insert(QStringLiteral("interest_pnl"), money(p.interestCents + accrued));
-                    }
-                }
-            }
-            positions.append(o);
-        }
-        // What the instruments did by themselves to this account (as of the view).
-        QJsonArray ownDates;
-        for (const TradingState::LifecycleEntry &e : state->lifecycle()) {
-            if (e.account != id)
-                continue;
-            const Instrument *i = reference.instrument(e.instrument);
-            ownDates.append(QJsonObject{{QStringLiteral("type"), e.type},
-                                        {QStringLiteral("date"), e.date.toString(Qt::ISODate)},
-                                        {QStringLiteral("instrument"), e.instrument},
-                                        {QStringLiteral("symbol"), i ? i->symbol : e.instrument},
-                                        {QStringLiteral("quantity"), e.quantity},
-                                        {QStringLiteral("cash"), money(e.cashCents)},
-                                        {QStringLiteral("detail"), e.detail}});
+        const QString prefix = id + u'|'; // positions are keyed account|instrument: the account's are together
+        for (auto it = state.positions().lowerBound(prefix); it != state.positions().cend() && it.key().startsWith(prefix); ++it) {
+            const PositionRecord &p = it.value();
+            if (p.quantity != 0 || p.settledQuantity != 0 || p.realizedCents != 0 || p.interestCents != 0)
+                positions.append(positionJson(p, view));
         }
         accounts.append(QJsonObject{{QStringLiteral("account"), id},
                                     {QStringLiteral("cash"), money(a.cashCents)},
@@ -162,7 +172,7 @@ QJsonArray accountsJson(const DeskView &view)
                                     {QStringLiteral("unsettled_sells"), money(a.unsettledSellCents)},
                                     {QStringLiteral("available"), money(a.availableCents())},
                                     {QStringLiteral("positions"), positions},
-                                    {QStringLiteral("coupons_maturities_expiries"), ownDates}});
+                                    {QStringLiteral("coupons_maturities_expiries"), ownDates.value(id)}});
     }
     return accounts;
 }
