@@ -316,18 +316,13 @@ QList<NewEvent> OrderManager::acceptedEvents(const NewOrderCommand &c, const QSt
 
 // To the venue. What it answers while it takes the order (a simulated venue: at once) is booked
 // after, an acknowledgement and the fill right behind it in one append (one commit).
-void OrderManager::route(const QString &orderId, const CheckedOrder &checked)
+// Sends an order as it was recorded (the acceptance is applied before anything goes out).
+void OrderManager::route(const QString &orderId)
 {
-    VenueOrder v;
-    v.orderId = orderId;
-    v.instrument = checked.instrument->id;
-    v.side = checked.side;
-    v.type = checked.type;
-    v.tif = checked.tif;
-    v.quantity = checked.quantity;
-    v.limitPrice = checked.limitPrice;
-    v.stopPrice = checked.stopPrice;
-    v.protectionPrice = checked.protectionPrice;
+    const OrderRecord *recorded = m_state.order(orderId);
+    if (!recorded)
+        return;
+    const VenueOrder v = venueOrderFor(*recorded);
     QList<ExecutionReport> answeredBefore = std::exchange(m_answeredAtOnce, {});
     const bool nested = std::exchange(m_venueAnswering, true);
     m_venue.submit(v);
@@ -432,7 +427,7 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
         if (!reason.isEmpty())
             return outcomeFor(orderId, false);
 
-        route(orderId, checked);
+        route(orderId);
         CommandOutcome done = outcomeFor(orderId, false);
         done.violations = violations;
         return done;

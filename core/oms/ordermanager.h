@@ -180,7 +180,7 @@ private:
                            const QList<Violation> &violations, const Actor &actor, const QString &orderId) const;
     QList<NewEvent> acceptedEvents(const NewOrderCommand &c, const QString &orderId, const CheckedOrder &checked,
                                    const std::optional<BracketExits> &exits) const;
-    void route(const QString &orderId, const CheckedOrder &checked);
+    void route(const QString &orderId);
     Result<AppendResult> requestApproval(const NewOrderCommand &c, const QString &orderId, const Instrument &instrument,
                                          const QJsonArray &overrides, const QList<Violation> &needApproval);
     CommandOutcome approvalOutcome(const ApprovalRequest &request) const;
@@ -218,6 +218,7 @@ private:
     void haltForStore(const QString &reason);
     CommandOutcome refuseWhileHalted(const QString &orderId);
     QList<VenueOrder> workingOrders() const;
+    static VenueOrder venueOrderFor(const OrderRecord &order);
     CommandOutcome outcomeFor(const QString &orderId, bool duplicate) const;
     // Cash to hold for a buy order's working quantity (with a pending replace: both terms).
     qint64 reservationFor(const OrderRecord &order, Quantity filledAfter) const;

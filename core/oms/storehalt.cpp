@@ -55,24 +55,29 @@ qint64 OrderManager::unbookedExecutions() const
     return m_unbooked + held;
 }
 
+// An order as the venue is told it: its terms as recorded, and what is filled already.
+VenueOrder OrderManager::venueOrderFor(const OrderRecord &o)
+{
+    VenueOrder v;
+    v.orderId = o.orderId;
+    v.instrument = o.instrument;
+    v.side = o.side;
+    v.type = o.type;
+    v.tif = o.tif;
+    v.quantity = o.quantity;
+    v.limitPrice = o.limitPrice;
+    v.stopPrice = o.stopPrice;
+    v.protectionPrice = o.protectionPrice;
+    v.filled = o.filled;
+    return v;
+}
+
 QList<VenueOrder> OrderManager::workingOrders() const
 {
     QList<VenueOrder> open;
     for (const OrderRecord &o : m_state.orders())
-        if (!isTerminal(o.state) && isOwnWork(o)) { // another workstation's rest at its own venue session
-            VenueOrder v;
-            v.orderId = o.orderId;
-            v.instrument = o.instrument;
-            v.side = o.side;
-            v.type = o.type;
-            v.tif = o.tif;
-            v.quantity = o.quantity;
-            v.limitPrice = o.limitPrice;
-            v.stopPrice = o.stopPrice;
-            v.protectionPrice = o.protectionPrice;
-            v.filled = o.filled;
-            open.append(v);
-        }
+        if (!isTerminal(o.state) && isOwnWork(o)) // another workstation's rest at its own venue session
+            open.append(venueOrderFor(o));
     return open;
 }
 
