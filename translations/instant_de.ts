@@ -714,6 +714,14 @@ Notiz:</translation>
         <source>%1 only</source>
         <translation>Nur %1</translation>
     </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Replace %1… (amend bracket %2 instead)</source>
+        <translation>%1 ändern… (stattdessen Bracket %2 ändern)</translation>
+    </message>
 </context>
 <context>
     <name>instant::BlotterModel</name>

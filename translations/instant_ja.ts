@@ -711,6 +711,14 @@ Note:</source>
         <source>%1 only</source>
         <translation>%1 のみ</translation>
     </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 は拒否されました: %2</translation>
+    </message>
+    <message>
+        <source>Replace %1… (amend bracket %2 instead)</source>
+        <translation>%1 を訂正…（代わりにブラケット %2 を変更）</translation>
+    </message>
 </context>
 <context>
     <name>instant::BlotterModel</name>

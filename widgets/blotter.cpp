@@ -70,7 +70,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
       m_bracketView(new QTreeView(this)), m_exceptions(new ExceptionsModel(this)), m_exceptionView(makeTable(this)),
       m_acknowledge(new QPushButton(tr("Acknowledge…"), this)), m_exceptionHint(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_state(new QComboBox(this)), m_side(new QComboBox(this)),
-      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this)),
+      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_answer(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this)),
       m_mine(new QCheckBox(tr("My orders"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
@@ -183,6 +183,11 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    m_answer->setObjectName(QStringLiteral("BlotterAnswer"));
+    m_answer->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_answer->setWordWrap(true);
+    m_answer->hide();
+    layout->addWidget(m_answer);
     layout->addWidget(m_tabs, 1);
 
     connect(m_state, &QComboBox::currentIndexChanged, this, &Blotter::updateFilter);
@@ -220,6 +225,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
             if (m_live)
                 m_exceptions->setRows(rows);
         });
+        connect(m_engine, &TradingEngine::commandFinished, this, &Blotter::onOutcome);
     }
     updateExceptions();
 }
@@ -293,14 +299,32 @@ void Blotter::showBracketMenu(const QPoint &pos)
     for (QAction *a : {edit, exitNow, stop})
         a->setEnabled(canChange);
     QAction *chosen = menu.exec(m_bracketView->viewport()->mapToGlobal(pos));
-    if (chosen == edit)
+    if (chosen == edit) {
         Q_EMIT bracketEditRequested(b);
-    else if (chosen == exitNow
-             && QMessageBox::question(this, tr("Exit now"), tr("Sell what bracket %1 holds at the market now?").arg(b.id))
-                    == QMessageBox::Yes)
+    } else if (chosen == exitNow
+               && QMessageBox::question(this, tr("Exit now"), tr("Sell what bracket %1 holds at the market now?").arg(b.id))
+                      == QMessageBox::Yes) {
+        ask(b.id);
         m_engine->exitBracket(b.id);
-    else if (chosen == stop)
+    } else if (chosen == stop) {
+        ask(b.id);
         m_engine->cancelBracket(b.id);
+    }
+}
+
+void Blotter::ask(const QString &id)
+{
+    m_asked.insert(id);
+    m_answer->hide();
+}
+
+// A command sent from here that was refused says why, above the orders, until the next one.
+void Blotter::onOutcome(const CommandOutcome &outcome)
+{
+    if (!m_asked.remove(outcome.orderId) || outcome.accepted)
+        return;
+    m_answer->setText(tr("%1 refused: %2").arg(outcome.orderId, outcome.reason));
+    m_answer->show();
 }
 
 QString Blotter::exceptionsTabTitle() const
@@ -387,8 +411,13 @@ std::unique_ptr<QMenu> Blotter::orderMenu(const QModelIndex &viewIndex)
         QAction *replace = menu->addAction(tr("Replace %1…").arg(o.orderId));
         const bool live = m_live && isWorking(o.state);
         cancel->setEnabled(live && o.state != OrderState::PendingCancel);
-        replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace);
-        connect(cancel, &QAction::triggered, this, [this, id = o.orderId] { m_engine->cancel(id); });
+        replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace && o.parent.isEmpty());
+        if (!o.parent.isEmpty()) // sized and priced by its bracket: changed there
+            replace->setText(tr("Replace %1… (amend bracket %2 instead)").arg(o.orderId, o.parent));
+        connect(cancel, &QAction::triggered, this, [this, id = o.orderId] {
+            ask(id);
+            m_engine->cancel(id);
+        });
         connect(replace, &QAction::triggered, this, [this, o] { askReplace(o); });
         menu->addSeparator();
     }
@@ -403,8 +432,10 @@ void Blotter::askReplace(const OrderRecord &o)
     auto *dialog = new ReplaceDialog(o, m_reference.instrument(o.instrument), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, id = o.orderId] {
-        if (dialog->problem().isEmpty())
+        if (dialog->problem().isEmpty()) {
+            ask(id);
             m_engine->replace(id, dialog->quantity(), dialog->limitPrice());
+        }
     });
     dialog->open();
 }

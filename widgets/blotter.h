@@ -4,6 +4,7 @@
 #include "oms/tradingstate.h"
 
 #include <QSortFilterProxyModel>
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -100,6 +101,8 @@ private:
     bool mayAcknowledge(int row) const; // live, a role that trades, the row still open
     void acknowledgeException(int row); // asks for a note, then tells the engine
     void updateExceptions();            // the tab's title and the Acknowledge button
+    void ask(const QString &id);        // a command about to go: its answer is shown here
+    void onOutcome(const CommandOutcome &outcome);
 
     TradingEngine *m_engine;
     const ReferenceData &m_reference;
@@ -119,6 +122,8 @@ private:
     QComboBox *m_side;
     QLineEdit *m_text;
     QLabel *m_count;
+    QLabel *m_answer; // why the last cancel, replace or bracket command sent from here was refused
+    QSet<QString> m_asked; // the orders and brackets with a command from here not answered yet
     QCheckBox *m_onlyInstrument;
     QCheckBox *m_mine;
     QString m_currentInstrument;

@@ -12,6 +12,7 @@
 #include "testorders.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMenu>
 #include <QPushButton>
 #include <QTableView>
@@ -107,6 +108,53 @@ private Q_SLOTS:
         QVERIFY(blotter.findChild<QPushButton *>(QStringLiteral("AcknowledgeExceptionButton"))->isHidden());
         compliance->stop();
         QCOMPARE(store->head()->sequence, before); // it recorded nothing
+    }
+
+    // A bracket's take-profit is not replaced from the orders' menu (its bracket sizes and prices
+    // it: the menu says so), and a command the engine refuses says why above the orders.
+    void aRefusalSaysWhyAndABracketsOrderPointsToItsBracket()
+    {
+        auto store = stores.open(stores.freshUrl());
+        auto trading = startEngine(*store, Alice);
+        Blotter blotter(trading.get(), reference);
+        QLabel *answer = blotter.findChild<QLabel *>(QStringLiteral("BlotterAnswer"));
+        QVERIFY(answer);
+        QVERIFY(answer->isHidden());
+        const Instrument *aapl = reference.instrument(QStringLiteral("AAPL"));
+        const qint64 ref = aapl->referencePrice.value();
+        NewOrderCommand entry = passiveBuy(QStringLiteral("ALICE-B"));
+        entry.limitPrice = aapl->formatPrice(Price(ref * 102 / 100)); // marketable: it fills
+        BracketTerms exits;
+        exits.stopLoss = aapl->formatPrice(Price(ref * 96 / 100));
+        exits.takeProfit = aapl->formatPrice(Price(ref * 104 / 100));
+        entry.bracket = exits;
+        trading->submit(entry);
+        const QString tp = QStringLiteral("ALICE-B.TP1");
+        QTRY_VERIFY(rowOf(blotter, tp).isValid() && blotter.model()->orderAt(rowOf(blotter, tp).row()).state == OrderState::New);
+        {
+            const std::unique_ptr<QMenu> menu = blotter.orderMenu(rowOf(blotter, tp));
+            QVERIFY(menu);
+            QAction *replace = nullptr;
+            for (QAction *a : menu->actions())
+                if (a->text().startsWith(QStringLiteral("Replace")))
+                    replace = a;
+            QVERIFY(replace);
+            QCOMPARE(replace->text(), QStringLiteral("Replace %1… (amend bracket ALICE-B instead)").arg(tp));
+            QVERIFY(!replace->isEnabled());
+        }
+        // A cancel sent twice from the same menu: the second is refused, and the blotter says why.
+        trading->submit(passiveBuy(Passive));
+        QTRY_VERIFY(rowOf(blotter, Passive).isValid() && blotter.model()->orderAt(rowOf(blotter, Passive).row()).state == OrderState::New);
+        const std::unique_ptr<QMenu> menu = blotter.orderMenu(rowOf(blotter, Passive));
+        QAction *cancel = menu->actions().constFirst();
+        QCOMPARE(cancel->text(), QStringLiteral("Cancel %1").arg(Passive));
+        cancel->trigger();
+        QTRY_COMPARE(blotter.model()->orderAt(rowOf(blotter, Passive).row()).state, OrderState::Cancelled);
+        QVERIFY(answer->isHidden()); // accepted: nothing to say
+        cancel->trigger();
+        QTRY_VERIFY(!answer->isHidden());
+        QVERIFY2(answer->text().startsWith(QStringLiteral("%1 refused: ").arg(Passive)), qPrintable(answer->text()));
+        trading->stop();
     }
 
     // The simulated desks trade their own accounts; "My orders" leaves the user's only.
