@@ -722,6 +722,10 @@ Notiz:</translation>
         <source>Replace %1… (amend bracket %2 instead)</source>
         <translation>%1 ändern… (stattdessen Bracket %2 ändern)</translation>
     </message>
+    <message>
+        <source>Cancel %1 (stop or amend bracket %2 instead)</source>
+        <translation>%1 stornieren (stattdessen Bracket %2 beenden oder ändern)</translation>
+    </message>
 </context>
 <context>
     <name>instant::BlotterModel</name>

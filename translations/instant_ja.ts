@@ -719,6 +719,10 @@ Note:</source>
         <source>Replace %1… (amend bracket %2 instead)</source>
         <translation>%1 を訂正…（代わりにブラケット %2 を変更）</translation>
     </message>
+    <message>
+        <source>Cancel %1 (stop or amend bracket %2 instead)</source>
+        <translation>%1 を取消（代わりにブラケット %2 を停止または変更）</translation>
+    </message>
 </context>
 <context>
     <name>instant::BlotterModel</name>

@@ -410,10 +410,12 @@ std::unique_ptr<QMenu> Blotter::orderMenu(const QModelIndex &viewIndex)
         QAction *cancel = menu->addAction(tr("Cancel %1").arg(o.orderId));
         QAction *replace = menu->addAction(tr("Replace %1…").arg(o.orderId));
         const bool live = m_live && isWorking(o.state);
-        cancel->setEnabled(live && o.state != OrderState::PendingCancel);
+        cancel->setEnabled(live && o.state != OrderState::PendingCancel && o.parent.isEmpty());
         replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace && o.parent.isEmpty());
-        if (!o.parent.isEmpty()) // sized and priced by its bracket: changed there
+        if (!o.parent.isEmpty()) { // sized, priced and put up by its bracket: changed there
+            cancel->setText(tr("Cancel %1 (stop or amend bracket %2 instead)").arg(o.orderId, o.parent));
             replace->setText(tr("Replace %1… (amend bracket %2 instead)").arg(o.orderId, o.parent));
+        }
         connect(cancel, &QAction::triggered, this, [this, id = o.orderId] {
             ask(id);
             m_engine->cancel(id);

@@ -141,6 +141,11 @@ private Q_SLOTS:
             QVERIFY(replace);
             QCOMPARE(replace->text(), QStringLiteral("Replace %1… (amend bracket ALICE-B instead)").arg(tp));
             QVERIFY(!replace->isEnabled());
+            // A take-profit cancelled here would be put up again by its bracket: the bracket's menu
+            // stops it or takes the take-profit off.
+            QAction *cancel = menu->actions().constFirst();
+            QCOMPARE(cancel->text(), QStringLiteral("Cancel %1 (stop or amend bracket ALICE-B instead)").arg(tp));
+            QVERIFY(!cancel->isEnabled());
         }
         // A cancel sent twice from the same menu: the second is refused, and the blotter says why.
         trading->submit(passiveBuy(Passive));
