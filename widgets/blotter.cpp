@@ -70,7 +70,8 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
       m_bracketView(new QTreeView(this)), m_exceptions(new ExceptionsModel(this)), m_exceptionView(makeTable(this)),
       m_acknowledge(new QPushButton(tr("Acknowledge…"), this)), m_exceptionHint(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_state(new QComboBox(this)), m_side(new QComboBox(this)),
-      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_answer(new QLabel(this)), m_onlyInstrument(new QCheckBox(tr("This instrument only"), this)),
+      m_text(new QLineEdit(this)), m_count(new QLabel(this)), m_answer(new QLabel(this)),
+      m_onlyInstrument(new QCheckBox(tr("This instrument only"), this)),
       m_mine(new QCheckBox(tr("My orders"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
@@ -411,7 +412,8 @@ std::unique_ptr<QMenu> Blotter::orderMenu(const QModelIndex &viewIndex)
         QAction *replace = menu->addAction(tr("Replace %1…").arg(o.orderId));
         const bool live = m_live && isWorking(o.state);
         cancel->setEnabled(live && o.state != OrderState::PendingCancel && o.parent.isEmpty());
-        replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace && o.parent.isEmpty());
+        replace->setEnabled(live && o.state != OrderState::PendingCancel && o.state != OrderState::PendingReplace
+                            && o.parent.isEmpty());
         if (!o.parent.isEmpty()) { // sized, priced and put up by its bracket: changed there
             cancel->setText(tr("Cancel %1 (stop or amend bracket %2 instead)").arg(o.orderId, o.parent));
             replace->setText(tr("Replace %1… (amend bracket %2 instead)").arg(o.orderId, o.parent));

@@ -314,9 +314,9 @@ QList<NewEvent> OrderManager::acceptedEvents(const NewOrderCommand &c, const QSt
     return accepted;
 }
 
-// To the venue. What it answers while it takes the order (a simulated venue: at once) is booked
-// after, an acknowledgement and the fill right behind it in one append (one commit).
-// Sends an order as it was recorded (the acceptance is applied before anything goes out).
+// To the venue, as recorded (the acceptance is applied before anything goes out). What it answers
+// while it takes the order (a simulated venue: at once) is booked after, an acknowledgement and the
+// fill right behind it in one append (one commit).
 void OrderManager::route(const QString &orderId)
 {
     const OrderRecord *recorded = m_state.order(orderId);
@@ -565,9 +565,11 @@ QString OrderManager::bracketChildRefusal(const OrderRecord &order, const OrderR
     if (order.parent.isEmpty())
         return {};
     const BracketRecord *bracket = m_state.brackets().bracket(order.parent);
-    const QString role = bracket && bracket->takeProfitOrders.contains(order.orderId) ? QStringLiteral("take-profit") : QStringLiteral("exit");
+    const bool takeProfit = bracket && bracket->takeProfitOrders.contains(order.orderId);
+    const QString role = takeProfit ? QStringLiteral("take-profit") : QStringLiteral("exit");
     if (next.pendingQuantity != order.quantity)
-        return QStringLiteral("order %1 is bracket %2's %3: its quantity follows the position (amend or exit the bracket instead)")
+        return QStringLiteral("order %1 is bracket %2's %3: its quantity follows the position "
+                              "(amend or exit the bracket instead)")
             .arg(order.orderId, order.parent, role);
     if (next.pendingLimitPrice != order.limitPrice && (!bracket || next.pendingLimitPrice != bracket->exits.takeProfit))
         return QStringLiteral("order %1 is bracket %2's %3: its price is the bracket's (amend the bracket instead)")
