@@ -3,6 +3,7 @@
 #include "audit/chainverifier.h"
 #include "common/result.h"
 #include "events/event.h"
+#include "events/signingkey.h"
 
 #include <QByteArray>
 #include <QString>
@@ -10,8 +11,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-
-struct evp_pkey_st; // OpenSSL's EVP_PKEY, kept out of this header
 
 namespace instant {
 
@@ -50,36 +49,6 @@ struct Checkpoint
     // "SHA256:" and the hex SHA-256 of the raw public key.
     QString keyFingerprint() const;
 };
-
-QString keyFingerprint(const QByteArray &rawPublicKey);
-
-// An Ed25519 private key, held in memory for signing. Never printed, never written except by
-// saveKeyPair (to a file only its owner can read).
-class SigningKey
-{
-public:
-    static Result<SigningKey> generate();
-    // A PEM private key file (PKCS#8, as `openssl genpkey -algorithm ed25519` writes it).
-    // Passphrase-protected keys are refused rather than prompted for.
-    static Result<SigningKey> load(const QString &pemPath);
-
-    // Writes the private key (PEM, permissions 0600) and the public key (PEM). Refuses to
-    // overwrite either file; writes neither when one cannot be written.
-    Status saveKeyPair(const QString &privateKeyPath, const QString &publicKeyPath) const;
-
-    QByteArray publicKey() const; // raw, 32 bytes
-    Result<QByteArray> sign(const QByteArray &bytes) const;
-
-private:
-    std::shared_ptr<evp_pkey_st> m_key;
-};
-
-// PRIVATE.pem → PRIVATE.pub.pem (other names: the name + ".pub.pem").
-QString publicKeyPathFor(const QString &privateKeyPath);
-// A raw Ed25519 public key from a PEM file ("-----BEGIN PUBLIC KEY-----").
-Result<QByteArray> readPublicKey(const QString &pemPath);
-// A warning when a private key file can be read or written by anyone but its owner; empty otherwise.
-QString privateKeyExposure(const QString &pemPath);
 
 // Verifies the whole chain and signs its head. A broken chain is refused (ErrorCode::Integrity):
 // signing it would vouch for tampered history. An empty store has nothing to sign.

@@ -22,7 +22,6 @@ QByteArray canonicalJson(const QJsonObject &object)
 }
 
 namespace eventhash {
-namespace {
 
 void putInt(QByteArray &out, std::int64_t value)
 {
@@ -38,6 +37,8 @@ void putBytes(QByteArray &out, const QByteArray &bytes)
     out.append(len, 4);
     out.append(bytes);
 }
+
+namespace {
 
 void putText(QByteArray &out, const QString &text)
 {

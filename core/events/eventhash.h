@@ -22,6 +22,10 @@ QByteArray genesis();
 QByteArray canonicalBytes(const RecordedEvent &event);
 QByteArray chainHash(const QByteArray &previousHash, const RecordedEvent &event);
 QByteArray sha256(const QByteArray &bytes);
+// The encodings of the canonical bytes, for other signed formats: an integer as 8 bytes
+// big-endian, a byte string as a 4-byte big-endian length and its bytes.
+void putInt(QByteArray &out, std::int64_t value);
+void putBytes(QByteArray &out, const QByteArray &bytes);
 
 // Computes hashes for many events with one digest context (faster than chainHash in a loop).
 class ChainHasher
