@@ -1,3 +1,5 @@
+#include "audit/deskkeys.h"
+#include "audit/workstationkey.h"
 #include "cli/commandline.h"
 #include "common/diagnostics.h"
 #include "engine/tradingengine.h"
@@ -249,6 +251,15 @@ int main(int argc, char *argv[])
     // The session in the audit log, in the role it runs as (a compliance session records its start
     // and nothing else). A read-only database user's session leaves no event: it cannot write one.
     const instant::Actor actor{currentUser(role), role};
+    // Every batch this workstation writes is signed with its own key, enrolled on the store.
+    QString writerNote;
+    if (access.canAppend) {
+        auto key = instant::workstationKey();
+        auto status = key ? instant::signWritesWith(**store, key->key, actor) : instant::Result<instant::WriterStatus>(key.error());
+        writerNote = status ? status->note : QStringLiteral("writes are not signed: %1").arg(status.message());
+        if (!status || !status->signing)
+            std::fprintf(stderr, "instant: %s\n", qPrintable(writerNote));
+    }
     instant::WorkstationSession session(**store, actor, demo);
     if (access.canAppend)
         if (instant::Status s = session.start(); !s)

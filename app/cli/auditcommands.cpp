@@ -6,10 +6,12 @@
 #include "audit/auditexport.h"
 #include "audit/chainverifier.h"
 #include "audit/checkpoint.h"
+#include "audit/writerverifier.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -51,9 +53,52 @@ int auditBundle(const QCommandLineParser &parser, const QString &command, const 
     return Ok;
 }
 
+QJsonObject writerJson(const WriterReport &w)
+{
+    QJsonObject o{{QStringLiteral("intact"), w.intact},
+                  {QStringLiteral("administrator"), w.administrator},
+                  {QStringLiteral("unsigned_up_to"), w.unsignedUpTo},
+                  {QStringLiteral("signed_events"), w.signedEvents},
+                  {QStringLiteral("batches"), w.batches}};
+    if (!w.intact) {
+        o.insert(QStringLiteral("first_bad_sequence"), w.firstBadSequence);
+        o.insert(QStringLiteral("problem"), w.problem);
+    }
+    QJsonArray keys;
+    for (const WriterSummary &k : w.writers)
+        keys.append(QJsonObject{{QStringLiteral("key_id"), k.keyId},
+                                {QStringLiteral("users"), QJsonArray::fromStringList(k.users)},
+                                {QStringLiteral("roles"), QJsonArray::fromStringList(k.roles)},
+                                {QStringLiteral("batches"), k.batches},
+                                {QStringLiteral("events"), k.events},
+                                {QStringLiteral("revoked_at"), k.revokedAt}});
+    o.insert(QStringLiteral("keys"), keys);
+    return o;
+}
+
+// Who wrote the chain: the line after the chain's own answer.
+void printWriterReport(const CommandIo &io, const WriterReport &w)
+{
+    if (!w.intact) {
+        io.out << "FORGED at sequence " << w.firstBadSequence << ": " << w.problem << "\n";
+        return;
+    }
+    if (w.administrator.isEmpty()) {
+        io.out << "writers: unsigned up to sequence " << w.unsignedUpTo
+               << ": the store has no desk administrator, so who wrote its events cannot be checked (writes are "
+                  "signed from the first time a workstation with a writer key writes to it)\n";
+        return;
+    }
+    io.out << "writers: " << w.signedEvents << " events in " << w.batches << " batches signed by " << w.writers.size()
+           << " enrolled keys (administrator " << w.administrator << ")";
+    if (w.unsignedUpTo > 0)
+        io.out << "; unsigned up to sequence " << w.unsignedUpTo << " (written before the desk had an administrator)";
+    io.out << "\n";
+}
+
 // The answer of `audit verify`: the chain, and the checkpoint when there is one.
-void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const QString &storeUrl,
-                       const std::optional<Checkpoint> &checkpoint, bool keyGiven, bool json)
+void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const std::optional<WriterReport> &writers,
+                       const QString &storeUrl, const std::optional<Checkpoint> &checkpoint, bool keyGiven, bool json)
 {
     const VerifyReport &chain = r.chain;
     // Whether the answer is about the chain's own links, or about the checkpoint.
@@ -62,7 +107,7 @@ void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const QSt
 
     if (json) {
         QJsonObject o{{QStringLiteral("store"), storeUrl},
-                      {QStringLiteral("intact"), r.intact},
+                      {QStringLiteral("intact"), r.intact && (!writers || writers->intact)},
                       {QStringLiteral("verified_events"), chain.eventCount},
                       {QStringLiteral("head_sequence"), chain.head.sequence},
                       {QStringLiteral("head_hash"), hex(chain.head.hash)}};
@@ -80,6 +125,8 @@ void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const QSt
                                  {QStringLiteral("key"), keyGiven ? QStringLiteral("given") : QStringLiteral("from the checkpoint file")},
                                  {QStringLiteral("matches"), r.matches}});
         }
+        if (writers)
+            o.insert(QStringLiteral("writers"), writerJson(*writers));
         io.out << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)) << "\n";
     } else if (r.intact) {
         io.out << "intact: " << chain.eventCount << " events, head sequence " << chain.head.sequence << ", head hash "
@@ -87,6 +134,8 @@ void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const QSt
         if (checkpoint)
             io.out << "matches the signed checkpoint of " << signedAt << ": sequence " << checkpoint->sequence
                    << ", hash " << hex(checkpoint->headHash) << ", key " << checkpoint->keyFingerprint() << "\n";
+        if (writers)
+            printWriterReport(io, *writers);
     } else {
         io.out << "BROKEN at sequence " << r.firstBadSequence << ": " << r.problem << "\n";
         if (!chainFailed) {
@@ -126,9 +175,15 @@ int auditVerify(const QStringList &args, const CommandIo &io)
                                         QStringLiteral("The public key the checkpoint must be signed with (PEM). "
                                                        "Without it, the key the checkpoint file carries is used."),
                                         QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("admin-key"),
+                                        QStringLiteral("The desk administrator's public key (PEM): the store's writer "
+                                                       "keys must have been enrolled by it."),
+                                        QStringLiteral("pem")));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON.")));
     if (auto done = parse(io, parser, args, command,
-                              QStringLiteral("Verifies the hash chain of an event store: every event, in order; with "
+                              QStringLiteral("Verifies the hash chain of an event store: every event, in order; then who "
+                                             "wrote it: every batch since the desk had an administrator signed by an "
+                                             "enrolled, unrevoked key whose role may write its events; with "
                                              "--checkpoint, also that the history up to a signed checkpoint is the one "
                                              "that was signed.\n"
                                              "Exit 0: intact (prints the event count and head hash). Exit 1: "
@@ -159,6 +214,14 @@ int auditVerify(const QStringList &args, const CommandIo &io)
                    << checkpoint->keyFingerprint() << "); pass --public-key to check it against a key you hold\n";
     }
 
+    std::optional<QString> administrator;
+    if (parser.isSet(QStringLiteral("admin-key"))) {
+        auto key = readPublicKey(parser.value(QStringLiteral("admin-key")));
+        if (!key)
+            return storeError(io, key.error());
+        administrator = keyFingerprint(*key);
+    }
+
     auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
     if (!store)
         return storeError(io, store.error());
@@ -177,8 +240,16 @@ int auditVerify(const QStringList &args, const CommandIo &io)
         r.firstBadSequence = report->firstBadSequence;
         r.problem = report->problem;
     }
-    printVerifyReport(io, r, (*store)->location().toUrl(), checkpoint, trustedKey.has_value(), parser.isSet(QStringLiteral("json")));
-    return r.intact ? Ok : Failed;
+    std::optional<WriterReport> writers;
+    if (r.intact) {
+        auto report = verifyWriters(**store, administrator);
+        if (!report)
+            return storeError(io, report.error());
+        writers = *report;
+    }
+    printVerifyReport(io, r, writers, (*store)->location().toUrl(), checkpoint, trustedKey.has_value(),
+                      parser.isSet(QStringLiteral("json")));
+    return r.intact && (!writers || writers->intact) ? Ok : Failed;
 }
 
 namespace {

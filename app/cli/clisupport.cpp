@@ -1,5 +1,7 @@
 #include "cli/clisupport.h"
 
+#include "audit/deskkeys.h"
+#include "audit/workstationkey.h"
 #include "demo/demomarket.h"
 #include "oms/instrumentlistings.h"
 
@@ -70,6 +72,27 @@ Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &par
     OpenOptions options;
     options.mode = mode;
     return openEventStore(*location, options);
+}
+
+Result<std::unique_ptr<EventStore>> openForWriting(const QCommandLineParser &parser, OpenOptions::Mode mode,
+                                                   const CommandIo &io)
+{
+    auto store = openFromOption(parser, mode);
+    if (!store)
+        return store;
+    auto key = workstationKey();
+    if (!key) {
+        io.err << "instant: note: writes are not signed: " << key.message() << "\n";
+        io.err.flush();
+        return store;
+    }
+    const Actor user{qEnvironmentVariable("USER", QStringLiteral("operations")), deskkeys::TraderRole};
+    auto status = signWritesWith(**store, key->key, user);
+    if (!status || !status->signing) {
+        io.err << "instant: note: " << (status ? status->note : status.message()) << "\n";
+        io.err.flush();
+    }
+    return store;
 }
 
 int storeError(const CommandIo &io, const Error &error)

@@ -28,6 +28,10 @@ QCommandLineOption asOfOption();
 std::optional<int> parse(const CommandIo &io, QCommandLineParser &parser, const QStringList &args, const QString &command,
                          const QString &description, bool positionals = false);
 Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &parser, OpenOptions::Mode mode);
+// The same, for a command that writes events: its batches are signed with this machine's writer
+// key when the key may write for the user (audit/deskkeys.h); otherwise a note on `io.err`.
+Result<std::unique_ptr<EventStore>> openForWriting(const QCommandLineParser &parser, OpenOptions::Mode mode,
+                                                   const CommandIo &io);
 // --as-of into `query` (a bare date means its end); an exit code when it is not a time.
 std::optional<int> asOfQuery(const CommandIo &io, const QCommandLineParser &parser, const QString &command, ReadQuery &query);
 std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString &name);

@@ -29,6 +29,10 @@ int auditExport(const QStringList &args, const CommandIo &io);
 int storeInfo(const QStringList &args, const CommandIo &io);
 int storeInit(const QStringList &args, const CommandIo &io);
 int storePassword(const QStringList &args, const CommandIo &io);
+int storeKey(const QStringList &args, const CommandIo &io);
+int storeEnroll(const QStringList &args, const CommandIo &io);
+int storeRevoke(const QStringList &args, const CommandIo &io);
+int storeKeys(const QStringList &args, const CommandIo &io);
 
 // democommands.cpp
 int demoRun(const QStringList &args, const CommandIo &io);

@@ -50,7 +50,7 @@ int copilotAsk(const QStringList &args, const CommandIo &io)
     const QString question = parser.positionalArguments().join(u' ').trimmed();
     if (question.isEmpty())
         return usageError(io, QStringLiteral("ask a question, e.g. instant copilot ask \"what is my DV01?\""), command);
-    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    auto store = openForWriting(parser, OpenOptions::Mode::OpenExisting, io);
     if (!store)
         return storeError(io, store.error());
     auto state = TradingState::replay(**store);

@@ -150,7 +150,7 @@ int demoRun(const QStringList &args, const CommandIo &io)
     // The simulated market opens at 14:30 UTC on the date's session (the next one both markets
     // trade when the date is a weekend or a holiday).
     options.startUs = utcMicros(DemoMarket::sessionDate(*date), 14, 30);
-    auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
+    auto store = openForWriting(parser, OpenOptions::Mode::CreateIfMissing, io);
     if (!store)
         return storeError(io, store.error());
     auto market = marketReference(**store, *date);

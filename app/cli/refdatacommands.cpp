@@ -105,7 +105,7 @@ int refdataImport(const QStringList &args, const CommandIo &io)
         return usageError(io, QStringLiteral("%1 is larger than 64 MiB: not a security master").arg(path), command);
     const QByteArray bytes = file.readAll();
 
-    auto store = openFromOption(parser, OpenOptions::Mode::CreateIfMissing);
+    auto store = openForWriting(parser, OpenOptions::Mode::CreateIfMissing, io);
     if (!store)
         return storeError(io, store.error());
     auto known = marketReference(**store, clock().tradeDate());

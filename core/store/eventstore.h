@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "events/batchsignature.h"
 #include "events/event.h"
 #include "store/storeurl.h"
 
@@ -16,6 +17,7 @@
 namespace instant {
 
 class EventSubscription;
+class SigningKey;
 
 // A projection's state at a sequence, saved to start without replaying everything. Derived data
 // outside the chain: each remembers the hash of the event it was taken at and a digest of itself,
@@ -98,6 +100,16 @@ public:
     EventSubscription *subscribe(Sequence afterSequence, QObject *parent = nullptr);
 
     virtual StoreStats stats() const = 0;
+
+    // Signs every batch this store object commits from now on with `key` (nullptr: stops). The
+    // signatures count only for a key enrolled on the store (audit/deskkeys.h).
+    virtual void signWith(std::shared_ptr<const SigningKey> key) = 0;
+    // The fingerprint of the key batches are signed with now; empty when they are not signed.
+    virtual QString signingKeyId() const = 0;
+    // The batch signatures whose range meets [from, to] (to < 0: to the end), in sequence order.
+    // A store written before batches were signed has none.
+    virtual Status forEachSignature(Sequence from, Sequence to,
+                                    const std::function<bool(const BatchSignature &)> &visit) const = 0;
     // True from a write that failed until the next one that succeeds (writeFailed()).
     bool writesFailing() const { return m_writesFailing.load(std::memory_order_acquire); }
     // What this connection may do: asked of the database, not assumed.

@@ -3,6 +3,7 @@
 #include "common/threadwatch.h"
 
 #include "events/eventhash.h"
+#include "events/signingkey.h"
 #include "store/sqlitereader.h"
 
 #include <QDir>
@@ -19,13 +20,14 @@
 
 #include <chrono>
 #include <future>
+#include <limits>
 #include <optional>
 #include <thread>
 
 namespace instant::detail {
 namespace {
 
-constexpr int KnownSchemaVersion = 3;
+constexpr int KnownSchemaVersion = 4;
 constexpr qint64 ReadChunk = 5000;
 
 const QString EventColumns = QStringLiteral(
@@ -688,8 +690,9 @@ public:
 private:
     Status reconnect()
     {
-        for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify})
+        for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify, &m_insertSignature})
             *q = QSqlQuery();
+        m_signaturePrepared = false;
         m_db.close();
         Status opened = m_store.m_dialect->open(m_db, m_store.m_location, m_store.m_password, ConnectionRole::Writer,
                                                 OpenOptions::Mode::OpenExisting, m_store.m_plan);
@@ -714,6 +717,15 @@ private:
             head.recordedUs = m_head.value(2).toLongLong();
         }
         m_head.finish();
+        const Sequence firstWritten = head.sequence + 1;
+        std::shared_ptr<const SigningKey> signer;
+        QString signerId;
+        {
+            std::lock_guard lock(m_store.m_mutex);
+            signer = m_store.m_signer;
+            signerId = m_store.m_signerId;
+        }
+        QByteArray hashes; // of the events written, for the batch's signature
 
         QHash<QString, StreamVersion> versions;              // streams touched in this transaction
         QHash<QString, std::pair<QByteArray, AppendResult>> keys; // keys written in this transaction
@@ -816,6 +828,8 @@ private:
                                     m_insert.lastError());
                 head.sequence = e.sequence;
                 head.hash = e.hash;
+                if (signer)
+                    hashes.append(e.hash);
                 head.recordedUs = e.recordedUs;
                 ++written;
                 result.recorded.append(std::move(e));
@@ -838,6 +852,9 @@ private:
             }
             results[i] = Result<AppendResult>(result);
         }
+        if (written > 0 && signer)
+            if (Status s = insertSignature(*signer, signerId, firstWritten, head.sequence, hashes); !s)
+                return s;
         if (written > 0 && !m_store.m_dialect->notifyStatement().isEmpty()) {
             m_notify.addBindValue(QString::number(head.sequence));
             if (!m_notify.exec())
@@ -850,9 +867,35 @@ private:
         return Done{};
     }
 
+    // The batch's writer signature, in the batch's own transaction.
+    Status insertSignature(const SigningKey &signer, const QString &keyId, Sequence first, Sequence last,
+                           const QByteArray &hashes)
+    {
+        if (!m_signaturePrepared) {
+            m_insertSignature = QSqlQuery(m_db);
+            if (!m_insertSignature.prepare(QStringLiteral(
+                    "INSERT INTO batch_signatures (last_seq, first_seq, key_id, signature) VALUES (?, ?, ?, ?)")))
+                return sqlError(ErrorCode::Io, QStringLiteral("cannot prepare the batch signature"),
+                                m_insertSignature.lastError());
+            m_signaturePrepared = true;
+        }
+        auto signature = signer.sign(BatchSignature::signedBytes(keyId, first, last, hashes));
+        if (!signature)
+            return signature.error();
+        m_insertSignature.addBindValue(last);
+        m_insertSignature.addBindValue(first);
+        m_insertSignature.addBindValue(keyId);
+        m_insertSignature.addBindValue(*signature);
+        if (!m_insertSignature.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot record the batch's signature"),
+                            m_insertSignature.lastError());
+        return Done{};
+    }
+
     SqlEventStore &m_store;
     QSqlDatabase m_db;
-    QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify;
+    QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify, m_insertSignature;
+    bool m_signaturePrepared = false;
     eventhash::ChainHasher m_hasher;
     bool m_broken = false; // the last commit failed: reconnect before the next
 };
@@ -1062,6 +1105,45 @@ Result<std::optional<Snapshot>> SqlEventStore::latestSnapshot(const QString &nam
                 return std::optional<Snapshot>(std::move(s));
         }
         return std::optional<Snapshot>();
+    });
+}
+
+void SqlEventStore::signWith(std::shared_ptr<const SigningKey> key)
+{
+    const QString id = key ? key->fingerprint() : QString();
+    std::lock_guard lock(m_mutex);
+    m_signer = std::move(key);
+    m_signerId = id;
+}
+
+QString SqlEventStore::signingKeyId() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_signerId;
+}
+
+Status SqlEventStore::forEachSignature(Sequence from, Sequence to,
+                                       const std::function<bool(const BatchSignature &)> &visit) const
+{
+    return onReadConnection<Status>([&](QSqlDatabase &db) -> Status {
+        if (!db.tables().contains(QStringLiteral("batch_signatures")))
+            return Done{}; // a store from before batches were signed, opened read-only
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(QStringLiteral("SELECT first_seq, last_seq, key_id, signature FROM batch_signatures"
+                                      " WHERE last_seq >= ? AND first_seq <= ? ORDER BY last_seq")))
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the batch signatures"), q.lastError());
+        q.addBindValue(from);
+        q.addBindValue(to < 0 ? std::numeric_limits<qint64>::max() : to);
+        if (!q.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the batch signatures"), q.lastError());
+        while (q.next()) {
+            BatchSignature s{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                             q.value(3).toByteArray()};
+            if (!visit(s))
+                break;
+        }
+        return Done{};
     });
 }
 

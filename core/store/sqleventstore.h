@@ -47,6 +47,10 @@ public:
     Result<StoreAccess> access() const override;
     Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) override;
     Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const override;
+    void signWith(std::shared_ptr<const SigningKey> key) override;
+    QString signingKeyId() const override;
+    Status forEachSignature(Sequence from, Sequence to,
+                            const std::function<bool(const BatchSignature &)> &visit) const override;
 
 Q_SIGNALS:
     void committed(qint64 lastSequence); // from the writer thread, after each commit
@@ -93,11 +97,13 @@ private:
     const QString m_connectionPrefix;
     OpenPlan m_plan; // set by start(), before any other thread uses the store
 
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<Pending>> m_queue;
     std::atomic<qsizetype> m_queued{0}; // m_queue's size, for the writer's look before it sleeps
     bool m_stopping = false;
+    std::shared_ptr<const SigningKey> m_signer; // under m_mutex
+    QString m_signerId;                         // under m_mutex
     std::unique_ptr<QThread> m_writerThread;
 
     std::mutex m_feedMutex;

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "events/event.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace instant {
+
+// A writer's signature over one append batch: the events one store transaction committed,
+// sequences first to last, signed with the writer's enrolled Ed25519 key (events/signingkey.h).
+// Kept in a table of its own beside the events (append-only like them), one row per batch.
+//
+// signed bytes (version 1), each integer as 8 bytes big-endian and each text as a 4-byte
+// big-endian length and its UTF-8 bytes (as the event hash's canonical bytes):
+//   "instant-batch", 1, key id, first sequence, last sequence,
+//   then the hash of every event first..last, 32 bytes each, in sequence order
+// signature = Ed25519 over the signed bytes (no pre-hash).
+// The hashes chain, so a signature cannot be moved to another batch, nor the batch's events be
+// changed, reordered or cut without the signature failing.
+struct BatchSignature
+{
+    static constexpr int FormatVersion = 1;
+
+    Sequence firstSequence = 0;
+    Sequence lastSequence = 0;
+    QString keyId; // the key's fingerprint, "SHA256:<hex>"
+    QByteArray signature; // 64 bytes
+
+    static QByteArray signedBytes(const QString &keyId, Sequence first, Sequence last, const QByteArray &concatenatedHashes);
+};
+
+} // namespace instant

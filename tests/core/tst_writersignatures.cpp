@@ -1,0 +1,246 @@
+// Signed writers: every batch a workstation writes is signed by its enrolled key, and someone who
+// can write the store's tables but holds no enrolled key is found by `verify`, the sequence named.
+// The attacks append through the store itself, so every forged event has a correct hash link.
+
+#include "audit/chainverifier.h"
+#include "audit/deskkeys.h"
+#include "audit/writerverifier.h"
+#include "events/signingkey.h"
+#include "store/eventstore.h"
+#include "teststores.h"
+
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace instant;
+using namespace instant::test;
+
+namespace {
+
+std::shared_ptr<const SigningKey> newKey()
+{
+    auto key = SigningKey::generate();
+    if (!key)
+        qFatal("cannot make a key: %s", qPrintable(key.message()));
+    return std::make_shared<const SigningKey>(std::move(*key));
+}
+
+const Actor Alice{QStringLiteral("alice"), QStringLiteral("trader")};
+const Actor Mallory{QStringLiteral("mallory"), QStringLiteral("trader")};
+
+// The forgery of the issue: an account with five billion dollars, at the head.
+NewEvent forgedAccount(const Actor &actor = Mallory)
+{
+    return NewEvent::make(QStringLiteral("AccountOpened"),
+                          QJsonObject{{QStringLiteral("account"), QStringLiteral("MAL-1")},
+                                      {QStringLiteral("cash_cents"), qint64(500'000'000'000)}},
+                          actor);
+}
+
+Sequence appendOne(EventStore &store, const QString &stream, const NewEvent &event)
+{
+    AppendRequest r;
+    r.streamId = stream;
+    r.events = {event};
+    auto done = store.append(std::move(r));
+    if (!done)
+        qFatal("append: %s", qPrintable(done.message()));
+    return done->lastSequence;
+}
+
+void trade(EventStore &store, const Actor &actor, int events)
+{
+    for (int i = 0; i < events; ++i)
+        appendOne(store, QStringLiteral("account-A%1").arg(i % 2),
+                  NewEvent::make(QStringLiteral("OrderAccepted"), QJsonObject{{QStringLiteral("qty"), 100 + i}}, actor));
+}
+
+} // namespace
+
+class TestWriterSignatures : public QObject
+{
+    Q_OBJECT
+
+    TestStores stores;
+
+    // A desk: administrator A, trader alice's workstation key T enrolled, ten of her events.
+    struct Desk
+    {
+        QString url;
+        std::unique_ptr<EventStore> store;
+        std::shared_ptr<const SigningKey> admin, trader;
+    };
+    Desk desk()
+    {
+        Desk d{stores.freshUrl(), nullptr, newKey(), newKey()};
+        d.store = stores.open(d.url);
+        if (Status s = enrollWriter(*d.store, d.admin, {d.trader->publicKey(), Alice.user, deskkeys::TraderRole},
+                                    QStringLiteral("root"));
+            !s)
+            qFatal("enroll: %s", qPrintable(s.message()));
+        d.store->signWith(d.trader);
+        trade(*d.store, Alice, 10);
+        return d;
+    }
+
+    static WriterReport writers(const EventStore &store, std::optional<QString> admin = {})
+    {
+        if (!verifyChain(store)->intact)
+            qFatal("the chain itself is broken");
+        auto report = verifyWriters(store, admin);
+        if (!report)
+            qFatal("verifyWriters: %s", qPrintable(report.message()));
+        return *report;
+    }
+
+private Q_SLOTS:
+    void aSignedDeskVerifies()
+    {
+        Desk d = desk();
+        const WriterReport r = writers(*d.store, d.admin->fingerprint());
+        QVERIFY2(r.intact, qPrintable(r.problem));
+        QCOMPARE(r.administrator, d.admin->fingerprint());
+        QCOMPARE(r.unsignedUpTo, 0);
+        QCOMPARE(r.signedEvents, 12); // establishment, enrolment, ten orders
+        QCOMPARE(r.batches, 11);
+        QCOMPARE(r.writers.size(), 2);
+        // The administrator given to verify must be the store's.
+        const WriterReport other = writers(*d.store, newKey()->fingerprint());
+        QVERIFY(!other.intact);
+        QCOMPARE(other.firstBadSequence, 1);
+    }
+
+    void aStoreWrittenBeforeSigningIsUnsignedUpToTheFirstKey()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        trade(*store, Alice, 5);
+        WriterReport r = writers(*store);
+        QVERIFY(r.intact);
+        QVERIFY(r.administrator.isEmpty());
+        QCOMPARE(r.unsignedUpTo, 5);
+        // The workstation's key takes the store over: it becomes the administrator and enrols itself.
+        auto key = newKey();
+        auto status = signWritesWith(*store, key, Alice);
+        QVERIFY2(status && status->signing, qPrintable(status ? status->note : status.message()));
+        trade(*store, Alice, 3);
+        r = writers(*store);
+        QVERIFY2(r.intact, qPrintable(r.problem));
+        QCOMPARE(r.unsignedUpTo, 5);
+        QCOMPARE(r.administrator, key->fingerprint());
+        QCOMPARE(r.signedEvents, 5); // establishment + enrolment in one batch, then three orders
+        // A second session with the same key and user signs straight away, enrolling nothing.
+        auto again = stores.open(url);
+        auto second = signWritesWith(*again, key, Alice);
+        QVERIFY(second && second->signing);
+        QCOMPARE(again->head()->sequence, 10);
+        // A workstation key the administrator did not enrol is told how, and does not sign.
+        auto stranger = signWritesWith(*again, newKey(), Mallory);
+        QVERIFY(stranger && !stranger->signing);
+        QVERIFY2(stranger->note.contains(QStringLiteral("instant store enroll")), qPrintable(stranger->note));
+    }
+
+    void forgedAppendsAreNamed_data()
+    {
+        QTest::addColumn<QString>("attack");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no key") << QStringLiteral("unsigned") << QStringLiteral("no writer signature");
+        QTest::newRow("unknown key") << QStringLiteral("unknown") << QStringLiteral("not enrolled");
+        QTest::newRow("revoked key") << QStringLiteral("revoked") << QStringLiteral("revoked at sequence");
+        QTest::newRow("compliance key") << QStringLiteral("compliance") << QStringLiteral("a key enrolled as compliance does not write it");
+        QTest::newRow("administrator's key trading") << QStringLiteral("admin") << QStringLiteral("a key enrolled as admin does not write it");
+        QTest::newRow("replayed signature") << QStringLiteral("replayed") << QStringLiteral("does not verify");
+        QTest::newRow("a second administrator") << QStringLiteral("usurper") << QStringLiteral("not enrolled");
+    }
+
+    void forgedAppendsAreNamed()
+    {
+        QFETCH(QString, attack);
+        QFETCH(QString, expected);
+        Desk d = desk();
+        QVERIFY(writers(*d.store).intact);
+        auto attacker = stores.open(d.url); // the attacker's own connection to the same tables
+        Sequence forged = 0;
+        if (attack == u"unsigned") {
+            forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
+        } else if (attack == u"unknown") {
+            attacker->signWith(newKey());
+            forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
+        } else if (attack == u"revoked") {
+            auto leaked = newKey();
+            QVERIFY(enrollWriter(*d.store, d.admin, {leaked->publicKey(), QStringLiteral("mallory"), deskkeys::TraderRole},
+                                 QStringLiteral("root")));
+            d.store->signWith(d.trader);
+            trade(*d.store, Alice, 1);
+            QVERIFY(revokeWriter(*d.store, d.admin, {leaked->fingerprint(), QStringLiteral("laptop stolen")}, QStringLiteral("root")));
+            QVERIFY(writers(*d.store).intact);
+            attacker->signWith(leaked);
+            forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
+        } else if (attack == u"compliance") {
+            auto carol = newKey();
+            QVERIFY(enrollWriter(*d.store, d.admin, {carol->publicKey(), QStringLiteral("carol"), deskkeys::ComplianceRole},
+                                 QStringLiteral("root")));
+            QVERIFY(writers(*d.store).intact);
+            attacker->signWith(carol);
+            forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount(Actor{QStringLiteral("carol"), QStringLiteral("trader")}));
+        } else if (attack == u"admin") {
+            attacker->signWith(d.admin); // the administrator's key enrols; it does not trade
+            forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
+        } else if (attack == u"replayed") {
+            forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
+            QSqlDatabase db = stores.raw(d.url);
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(QStringLiteral("INSERT INTO batch_signatures (last_seq, first_seq, key_id, signature)"
+                                           " SELECT %1, %1, key_id, signature FROM batch_signatures WHERE last_seq = %2")
+                                .arg(forged)
+                                .arg(forged - 1)),
+                     qPrintable(q.lastError().text()));
+        } else if (attack == u"usurper") {
+            auto usurper = newKey();
+            attacker->signWith(usurper);
+            forged = appendOne(*attacker, deskkeys::Stream,
+                               deskkeys::Enrollment{usurper->publicKey(), QStringLiteral("mallory"), deskkeys::AdminRole}
+                                   .encode(deskkeys::AdministratorEstablished, Actor{QStringLiteral("mallory"), deskkeys::AdminRole}));
+        }
+        QVERIFY(forged > 0);
+        QVERIFY2(verifyChain(*d.store)->intact, "the forgery has a correct hash link: the chain alone cannot tell");
+        const WriterReport r = writers(*d.store);
+        QVERIFY2(!r.intact, qPrintable(attack));
+        QCOMPARE(r.firstBadSequence, forged);
+        QVERIFY2(r.problem.contains(expected), qPrintable(r.problem));
+    }
+
+    void anAlteredSignatureIsFound()
+    {
+        Desk d = desk();
+        QSqlDatabase db = stores.raw(d.url);
+        QSqlQuery q(db);
+        // The attacker drops the append-only guard and flips a byte of batch 7's signature.
+        if (stores.isPostgres())
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE batch_signatures DISABLE TRIGGER USER")));
+        else
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER batch_signatures_no_update")));
+        QVERIFY2(q.exec(QStringLiteral("UPDATE batch_signatures SET signature = %1 WHERE last_seq = 7")
+                            .arg(stores.isPostgres() ? QStringLiteral("decode(repeat('00', 64), 'hex')") : QStringLiteral("zeroblob(64)"))),
+                 qPrintable(q.lastError().text()));
+        const WriterReport r = writers(*d.store);
+        QVERIFY(!r.intact);
+        QCOMPARE(r.firstBadSequence, 7);
+        QVERIFY2(r.problem.contains(QStringLiteral("does not verify")), qPrintable(r.problem));
+    }
+
+    void signaturesAreAppendOnly()
+    {
+        Desk d = desk();
+        QSqlDatabase db = stores.raw(d.url);
+        QSqlQuery q(db);
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM batch_signatures WHERE last_seq = 5")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE batch_signatures SET key_id = 'x'")));
+        QVERIFY(writers(*d.store).intact);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWriterSignatures)
+#include "tst_writersignatures.moc"
