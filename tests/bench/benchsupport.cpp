@@ -1,7 +1,10 @@
 #include "benchsupport.h"
 
 #include "compliance/compliance.h"
+#include "audit/deskkeys.h"
 #include "events/eventhash.h"
+#include "events/signingkey.h"
+#include "store/eventstore.h"
 #include "store/storeurl.h"
 #include "testmarket.h"
 
@@ -589,6 +592,57 @@ double peakRssMiB()
 double currentRssMiB()
 {
     return statusMiB("VmRSS:");
+}
+
+Result<double> appendRate(const QString &path, bool signing, qint64 events, int inFlight)
+{
+    QFile::remove(path);
+    auto store = openEventStore(QStringLiteral("sqlite://") + path);
+    if (!store)
+        return store.error();
+    const Actor trader{QStringLiteral("alice"), QStringLiteral("trader")};
+    if (signing) {
+        auto key = SigningKey::generate();
+        if (!key)
+            return key.error();
+        auto status = signWritesWith(**store, std::make_shared<const SigningKey>(std::move(*key)), trader);
+        if (!status)
+            return status.error();
+        if (!status->signing)
+            return makeError(ErrorCode::Io, status->note);
+    } else {
+        // The same two desk-keys events, unsigned, so that both stores hold the same rows.
+        AppendRequest r;
+        r.streamId = QStringLiteral("desk-keys-unsigned");
+        r.events = {NewEvent::make(QStringLiteral("Setup"), QJsonObject{}, trader), NewEvent::make(QStringLiteral("Setup"), QJsonObject{}, trader)};
+        if (auto done = (*store)->append(std::move(r)); !done)
+            return done.error();
+    }
+    // An order's acceptance as the OMS writes it: about 300 bytes of payload.
+    const QJsonObject payload{{QStringLiteral("account"), QStringLiteral("A1")},      {QStringLiteral("client_order_id"), QStringLiteral("W1-000001")},
+                              {QStringLiteral("instrument"), QStringLiteral("AAPL")}, {QStringLiteral("side"), QStringLiteral("buy")},
+                              {QStringLiteral("quantity"), 100},                      {QStringLiteral("limit_price"), QStringLiteral("228.0000")},
+                              {QStringLiteral("time_in_force"), QStringLiteral("day")}, {QStringLiteral("trade_date"), QStringLiteral("2026-12-01")},
+                              {QStringLiteral("settlement_date"), QStringLiteral("2026-12-02")},
+                              {QStringLiteral("reserved_cents"), qint64(2280000)}};
+    std::deque<QFuture<Result<AppendResult>>> waiting;
+    QElapsedTimer t;
+    t.start();
+    for (qint64 i = 0; i < events; ++i) {
+        AppendRequest r;
+        r.streamId = QStringLiteral("account-A%1").arg(i % 16);
+        r.events = {NewEvent::make(QStringLiteral("OrderAccepted"), payload, trader, QStringLiteral("W1-%1").arg(i))};
+        waiting.push_back((*store)->appendAsync(std::move(r)));
+        if (qsizetype(waiting.size()) >= inFlight) {
+            if (auto done = waiting.front().result(); !done)
+                return done.error();
+            waiting.pop_front();
+        }
+    }
+    for (auto &f : waiting)
+        if (auto done = f.result(); !done)
+            return done.error();
+    return double(events) / (double(t.nsecsElapsed()) / 1e9);
 }
 
 } // namespace instant::bench

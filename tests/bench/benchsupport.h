@@ -161,4 +161,10 @@ double peakRssMiB();
 // Resident set size of this process now (MiB).
 double currentRssMiB();
 
+// ---- writer signatures: the same appends to a new SQLite store, signed or not ----
+// `events` one-event appends of an order-sized payload, at most `inFlight` waiting at a time (1:
+// each its own commit, as a trader's commands; many: the group commit fills its batches).
+// Returns events per second; the store is left at `path` for verification.
+Result<double> appendRate(const QString &path, bool signing, qint64 events, int inFlight);
+
 } // namespace instant::bench

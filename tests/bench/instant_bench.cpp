@@ -3,9 +3,10 @@
 // without it the full set (1M and 10M event stores, PostgreSQL with fsync on, the workstation on a
 // million orders) takes several minutes.
 //
-//   instant-bench [--quick] [--only matching,lifecycle,rebuild,blotter,workstation] [--dir FOLDER] [--json FILE]
+//   instant-bench [--quick] [--only matching,lifecycle,signing,rebuild,blotter,workstation] [--dir FOLDER] [--json FILE]
 
 #include "audit/chainverifier.h"
+#include "audit/writerverifier.h"
 #include "benchsupport.h"
 #include "demo/demorun.h"
 #include "events/eventhash.h"
@@ -321,6 +322,54 @@ void benchStore(const QString &templatePath, const QString &dir, qint64 events, 
 
 QList<qint64> g_sizes; // --events: store sizes for the rebuild section
 
+// Writer signatures: what signing costs an append, and what checking them costs verify.
+void benchSigning(bool quick, const QString &dir)
+{
+    heading("writer signatures (SQLite, synchronous=FULL)");
+    struct Load
+    {
+        qint64 events;
+        int inFlight;
+        const char *what;
+    };
+    const Load loads[] = {{quick ? 100 : 2000, 1, "one append per commit"},
+                          {quick ? 5000 : 1'000'000, 1000, "group commit"}};
+    const QString signedPath = dir + QStringLiteral("/signed.db");
+    qint64 signedEvents = 0;
+    for (const Load &load : loads) {
+        auto plain = appendRate(dir + QStringLiteral("/unsigned.db"), false, load.events, load.inFlight);
+        auto signedRate = appendRate(signedPath, true, load.events, load.inFlight);
+        if (!plain || !signedRate) {
+            std::printf("  cannot measure: %s\n", qPrintable(!plain ? plain.message() : signedRate.message()));
+            return;
+        }
+        signedEvents = load.events + 2;
+        report({QStringLiteral("signing"), QStringLiteral("appends signed, %1: events/s").arg(QLatin1String(load.what)), *signedRate,
+                QStringLiteral("ev/s"), QStringLiteral("the same appends unsigned"), *plain, *signedRate / *plain,
+                QStringLiteral(">= 90% of unsigned"), *signedRate / *plain >= 0.9});
+    }
+    auto store = openEventStore(QStringLiteral("sqlite://") + signedPath);
+    if (!store)
+        return;
+    QElapsedTimer t;
+    t.start();
+    auto chain = verifyChain(**store);
+    const double chainSeconds = secondsSince(t);
+    t.restart();
+    auto writers = verifyWriters(**store);
+    const double writerSeconds = secondsSince(t);
+    if (!chain || !chain->intact || !writers || !writers->intact) {
+        std::printf("  verification failed: %s\n", writers ? qPrintable(writers->problem) : qPrintable(writers.message()));
+        return;
+    }
+    report({QStringLiteral("signing"), QStringLiteral("verify writers' signatures, %1 events (%2 batches): events/s").arg(signedEvents).arg(writers->batches),
+            double(signedEvents) / writerSeconds, QStringLiteral("ev/s"), QStringLiteral("verify of the chain, same store"),
+            double(signedEvents) / chainSeconds, chainSeconds / writerSeconds, QString(), std::nullopt});
+    for (const QString &path : QStringList{signedPath, dir + QStringLiteral("/unsigned.db")})
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+}
+
 void benchRebuild(bool quick, const QString &dir, bool measure)
 {
     if (measure)
@@ -610,7 +659,7 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("Speed of Instant, each figure beside a baseline measured in the same run."));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("quick"), QStringLiteral("Short form (for the test suite): small sizes, PostgreSQL only if the test server is given.")});
-    parser.addOption({QStringLiteral("only"), QStringLiteral("Comma-separated sections: matching, lifecycle, rebuild, blotter, workstation."),
+    parser.addOption({QStringLiteral("only"), QStringLiteral("Comma-separated sections: matching, lifecycle, signing, rebuild, blotter, workstation."),
                       QStringLiteral("list")});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Folder for the stores (default: a temporary folder)."), QStringLiteral("folder")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Also write the figures to this JSON file."), QStringLiteral("file")});
@@ -661,6 +710,8 @@ int main(int argc, char **argv)
             pg = std::make_unique<PostgresServer>(!quick);
         benchLifecycle(quick, tmp.path(), pg.get());
     }
+    if (wanted("signing"))
+        benchSigning(quick, tmp.path());
     if (wanted("rebuild") || wanted("workstation"))
         benchRebuild(quick, tmp.path(), wanted("rebuild"));
     if (wanted("workstation"))
