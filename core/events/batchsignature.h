@@ -10,7 +10,8 @@ namespace instant {
 
 // A writer's signature over one append batch: the events one store transaction committed,
 // sequences first to last, signed with the writer's enrolled Ed25519 key (events/signingkey.h).
-// Kept in a table of its own beside the events (append-only like them), one row per batch.
+// Kept on the batch's last event, in three columns outside the hash (batch_first_seq,
+// batch_key_id, batch_signature), append-only like the rest of the row.
 //
 // signed bytes (version 1), each integer as 8 bytes big-endian and each text as a 4-byte
 // big-endian length and its UTF-8 bytes (as the event hash's canonical bytes):

@@ -136,26 +136,11 @@ public:
                            " END $$"),
             QStringLiteral("REVOKE ALL ON events, idempotency, snapshots FROM PUBLIC"),
         }, {
-            // 4: each batch's writer signature (events/batchsignature.h), append-only like the events.
+            // 4: each batch's writer signature (events/batchsignature.h), on the batch's last event,
+            // outside the hash (the desk roles' grants on events cover the columns).
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS batch_signatures ("
-                           " last_seq BIGINT PRIMARY KEY,"
-                           " first_seq BIGINT NOT NULL,"
-                           " key_id TEXT NOT NULL,"
-                           " signature BYTEA NOT NULL)"),
-            QStringLiteral("CREATE OR REPLACE TRIGGER batch_signatures_append_only BEFORE UPDATE OR DELETE ON batch_signatures"
-                           " FOR EACH ROW EXECUTE FUNCTION instant_append_only()"),
-            QStringLiteral("CREATE OR REPLACE TRIGGER batch_signatures_no_truncate BEFORE TRUNCATE ON batch_signatures"
-                           " FOR EACH STATEMENT EXECUTE FUNCTION instant_append_only()"),
-            QStringLiteral("DO $$ BEGIN"
-                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
-                           "  GRANT SELECT, INSERT ON batch_signatures TO instant_trader;"
-                           " END IF;"
-                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
-                           "  GRANT SELECT ON batch_signatures TO instant_compliance;"
-                           " END IF;"
-                           " END $$"),
-            QStringLiteral("REVOKE ALL ON batch_signatures FROM PUBLIC"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN IF NOT EXISTS batch_first_seq BIGINT,"
+                           " ADD COLUMN IF NOT EXISTS batch_key_id TEXT, ADD COLUMN IF NOT EXISTS batch_signature BYTEA"),
         }};
     }
 
@@ -171,7 +156,7 @@ public:
     {
         // A desk database may hold other tables; only ours under another schema rule it out.
         return tables.contains(QStringLiteral("events")) || tables.contains(QStringLiteral("idempotency"))
-               || tables.contains(QStringLiteral("snapshots")) || tables.contains(QStringLiteral("batch_signatures"));
+               || tables.contains(QStringLiteral("snapshots"));
     }
 };
 

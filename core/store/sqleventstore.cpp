@@ -640,7 +640,8 @@ public:
                 "SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"))
             && m_findKey.prepare(QStringLiteral(
                 "SELECT request_hash, first_seq, last_seq, stream_version FROM idempotency WHERE key = ?"))
-            && m_insert.prepare(QStringLiteral("INSERT INTO events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            && m_insert.prepare(QStringLiteral("INSERT INTO events (%1, batch_first_seq, batch_key_id, batch_signature)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                     .arg(EventColumns))
             && m_insertKey.prepare(QStringLiteral(
                 "INSERT INTO idempotency (key, request_hash, first_seq, last_seq, stream_version) VALUES (?, ?, ?, ?, ?)"))
@@ -690,9 +691,8 @@ public:
 private:
     Status reconnect()
     {
-        for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify, &m_insertSignature})
+        for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify})
             *q = QSqlQuery();
-        m_signaturePrepared = false;
         m_db.close();
         Status opened = m_store.m_dialect->open(m_db, m_store.m_location, m_store.m_password, ConnectionRole::Writer,
                                                 OpenOptions::Mode::OpenExisting, m_store.m_plan);
@@ -726,6 +726,9 @@ private:
             signerId = m_store.m_signerId;
         }
         QByteArray hashes; // of the events written, for the batch's signature
+        // Each event is inserted once the next one is made: the batch's last event is inserted
+        // after the loop, carrying the batch's signature.
+        std::optional<RecordedEvent> held;
 
         QHash<QString, StreamVersion> versions;              // streams touched in this transaction
         QHash<QString, std::pair<QByteArray, AppendResult>> keys; // keys written in this transaction
@@ -810,22 +813,10 @@ private:
                 e.prevHash = head.hash;
                 e.hash = m_hasher.hash(head.hash, e);
 
-                m_insert.addBindValue(e.sequence);
-                m_insert.addBindValue(text(e.streamId));
-                m_insert.addBindValue(e.streamVersion);
-                m_insert.addBindValue(text(e.type));
-                m_insert.addBindValue(e.schemaVersion);
-                m_insert.addBindValue(e.recordedUs);
-                m_insert.addBindValue(text(e.actor.user));
-                m_insert.addBindValue(text(e.actor.role));
-                m_insert.addBindValue(text(e.correlationId));
-                m_insert.addBindValue(text(e.causationId));
-                m_insert.addBindValue(QString::fromUtf8(e.payload));
-                m_insert.addBindValue(e.prevHash);
-                m_insert.addBindValue(e.hash);
-                if (!m_insert.exec())
-                    return sqlError(ErrorCode::Io, QStringLiteral("cannot append to %1").arg(r.streamId),
-                                    m_insert.lastError());
+                if (held)
+                    if (Status s = insertEvent(*held, nullptr); !s)
+                        return s;
+                held = e;
                 head.sequence = e.sequence;
                 head.hash = e.hash;
                 if (signer)
@@ -852,9 +843,17 @@ private:
             }
             results[i] = Result<AppendResult>(result);
         }
-        if (written > 0 && signer)
-            if (Status s = insertSignature(*signer, signerId, firstWritten, head.sequence, hashes); !s)
+        if (held) {
+            std::optional<BatchSignature> seal;
+            if (signer) {
+                auto signature = signer->sign(BatchSignature::signedBytes(signerId, firstWritten, head.sequence, hashes));
+                if (!signature)
+                    return signature.error();
+                seal = BatchSignature{firstWritten, head.sequence, signerId, *signature};
+            }
+            if (Status s = insertEvent(*held, seal ? &*seal : nullptr); !s)
                 return s;
+        }
         if (written > 0 && !m_store.m_dialect->notifyStatement().isEmpty()) {
             m_notify.addBindValue(QString::number(head.sequence));
             if (!m_notify.exec())
@@ -867,35 +866,33 @@ private:
         return Done{};
     }
 
-    // The batch's writer signature, in the batch's own transaction.
-    Status insertSignature(const SigningKey &signer, const QString &keyId, Sequence first, Sequence last,
-                           const QByteArray &hashes)
+    // One event's row; the batch's last carries the batch's signature (`seal`), outside the hash.
+    Status insertEvent(const RecordedEvent &e, const BatchSignature *seal)
     {
-        if (!m_signaturePrepared) {
-            m_insertSignature = QSqlQuery(m_db);
-            if (!m_insertSignature.prepare(QStringLiteral(
-                    "INSERT INTO batch_signatures (last_seq, first_seq, key_id, signature) VALUES (?, ?, ?, ?)")))
-                return sqlError(ErrorCode::Io, QStringLiteral("cannot prepare the batch signature"),
-                                m_insertSignature.lastError());
-            m_signaturePrepared = true;
-        }
-        auto signature = signer.sign(BatchSignature::signedBytes(keyId, first, last, hashes));
-        if (!signature)
-            return signature.error();
-        m_insertSignature.addBindValue(last);
-        m_insertSignature.addBindValue(first);
-        m_insertSignature.addBindValue(keyId);
-        m_insertSignature.addBindValue(*signature);
-        if (!m_insertSignature.exec())
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot record the batch's signature"),
-                            m_insertSignature.lastError());
+        m_insert.addBindValue(e.sequence);
+        m_insert.addBindValue(text(e.streamId));
+        m_insert.addBindValue(e.streamVersion);
+        m_insert.addBindValue(text(e.type));
+        m_insert.addBindValue(e.schemaVersion);
+        m_insert.addBindValue(e.recordedUs);
+        m_insert.addBindValue(text(e.actor.user));
+        m_insert.addBindValue(text(e.actor.role));
+        m_insert.addBindValue(text(e.correlationId));
+        m_insert.addBindValue(text(e.causationId));
+        m_insert.addBindValue(QString::fromUtf8(e.payload));
+        m_insert.addBindValue(e.prevHash);
+        m_insert.addBindValue(e.hash);
+        m_insert.addBindValue(seal ? QVariant(seal->firstSequence) : QVariant(QMetaType::fromType<qint64>()));
+        m_insert.addBindValue(seal ? QVariant(seal->keyId) : QVariant(QMetaType::fromType<QString>()));
+        m_insert.addBindValue(seal ? QVariant(seal->signature) : QVariant(QMetaType::fromType<QByteArray>()));
+        if (!m_insert.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot append to %1").arg(e.streamId), m_insert.lastError());
         return Done{};
     }
 
     SqlEventStore &m_store;
     QSqlDatabase m_db;
-    QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify, m_insertSignature;
-    bool m_signaturePrepared = false;
+    QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify;
     eventhash::ChainHasher m_hasher;
     bool m_broken = false; // the last commit failed: reconnect before the next
 };
@@ -1126,12 +1123,12 @@ Status SqlEventStore::forEachSignature(Sequence from, Sequence to,
                                        const std::function<bool(const BatchSignature &)> &visit) const
 {
     return onReadConnection<Status>([&](QSqlDatabase &db) -> Status {
-        if (!db.tables().contains(QStringLiteral("batch_signatures")))
+        if (!db.record(QStringLiteral("events")).contains(QStringLiteral("batch_signature")))
             return Done{}; // a store from before batches were signed, opened read-only
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.prepare(QStringLiteral("SELECT first_seq, last_seq, key_id, signature FROM batch_signatures"
-                                      " WHERE last_seq >= ? AND first_seq <= ? ORDER BY last_seq")))
+        if (!q.prepare(QStringLiteral("SELECT batch_first_seq, seq, batch_key_id, batch_signature FROM events"
+                                      " WHERE batch_signature IS NOT NULL AND seq >= ? AND batch_first_seq <= ? ORDER BY seq")))
             return sqlError(ErrorCode::Io, QStringLiteral("cannot read the batch signatures"), q.lastError());
         q.addBindValue(from);
         q.addBindValue(to < 0 ? std::numeric_limits<qint64>::max() : to);

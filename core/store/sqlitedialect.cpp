@@ -123,16 +123,11 @@ public:
             // file can append; the version is kept in step with PostgreSQL's.
             QStringLiteral("SELECT 1"),
         }, {
-            // 4: each batch's writer signature (events/batchsignature.h), append-only like the events.
-            QStringLiteral("CREATE TABLE IF NOT EXISTS batch_signatures ("
-                           " last_seq INTEGER PRIMARY KEY,"
-                           " first_seq INTEGER NOT NULL,"
-                           " key_id TEXT NOT NULL,"
-                           " signature BLOB NOT NULL)"),
-            QStringLiteral("CREATE TRIGGER IF NOT EXISTS batch_signatures_no_update BEFORE UPDATE ON batch_signatures"
-                           " BEGIN SELECT RAISE(ABORT, 'batch signatures are append-only: UPDATE refused'); END"),
-            QStringLiteral("CREATE TRIGGER IF NOT EXISTS batch_signatures_no_delete BEFORE DELETE ON batch_signatures"
-                           " BEGIN SELECT RAISE(ABORT, 'batch signatures are append-only: DELETE refused'); END"),
+            // 4: each batch's writer signature (events/batchsignature.h), on the batch's last event,
+            // outside the hash: no page of its own to write for each commit.
+            QStringLiteral("ALTER TABLE events ADD COLUMN batch_first_seq INTEGER"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN batch_key_id TEXT"),
+            QStringLiteral("ALTER TABLE events ADD COLUMN batch_signature BLOB"),
         }};
     }
 

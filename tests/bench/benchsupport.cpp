@@ -465,7 +465,9 @@ Result<qint64> replicateStore(const QString &templatePath, const QString &outPat
     for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=OFF", "PRAGMA cache_size=-262144"})
         if (Status s = exec(db->get(), sql); !s)
             return s.error();
-    auto insert = prepare(db->get(), "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto insert = prepare(db->get(), "INSERT INTO events (seq, stream_id, stream_version, type, schema_version, recorded_us, "
+                                     "actor_user, actor_role, correlation_id, causation_id, payload, prev_hash, hash) "
+                                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!insert)
         return insert.error();
 
@@ -596,7 +598,8 @@ double currentRssMiB()
 
 Result<double> appendRate(const QString &path, bool signing, qint64 events, int inFlight)
 {
-    QFile::remove(path);
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
     auto store = openEventStore(QStringLiteral("sqlite://") + path);
     if (!store)
         return store.error();
@@ -617,6 +620,8 @@ Result<double> appendRate(const QString &path, bool signing, qint64 events, int 
         r.events = {NewEvent::make(QStringLiteral("Setup"), QJsonObject{}, trader), NewEvent::make(QStringLiteral("Setup"), QJsonObject{}, trader)};
         if (auto done = (*store)->append(std::move(r)); !done)
             return done.error();
+        if (auto keys = readDeskKeys(**store); !keys) // the same read as signWritesWith's
+            return keys.error();
     }
     // An order's acceptance as the OMS writes it: about 300 bytes of payload.
     const QJsonObject payload{{QStringLiteral("account"), QStringLiteral("A1")},      {QStringLiteral("client_order_id"), QStringLiteral("W1-000001")},

@@ -85,6 +85,14 @@ class TestWriterSignatures : public QObject
         return d;
     }
 
+    void liftGuard(QSqlQuery &q)
+    {
+        if (stores.isPostgres())
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE events DISABLE TRIGGER USER")));
+        else
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER events_no_update")));
+    }
+
     static WriterReport writers(const EventStore &store, std::optional<QString> admin = {})
     {
         if (!verifyChain(store)->intact)
@@ -190,10 +198,13 @@ private Q_SLOTS:
             forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
         } else if (attack == u"replayed") {
             forged = appendOne(*attacker, QStringLiteral("account-MAL-1"), forgedAccount());
+            // The attacker lifts the append-only guard and copies the batch before's signature onto it.
             QSqlDatabase db = stores.raw(d.url);
             QSqlQuery q(db);
-            QVERIFY2(q.exec(QStringLiteral("INSERT INTO batch_signatures (last_seq, first_seq, key_id, signature)"
-                                           " SELECT %1, %1, key_id, signature FROM batch_signatures WHERE last_seq = %2")
+            liftGuard(q);
+            QVERIFY2(q.exec(QStringLiteral("UPDATE events SET batch_first_seq = %1, batch_key_id = (SELECT batch_key_id FROM"
+                                           " events WHERE seq = %2), batch_signature = (SELECT batch_signature FROM events"
+                                           " WHERE seq = %2) WHERE seq = %1")
                                 .arg(forged)
                                 .arg(forged - 1)),
                      qPrintable(q.lastError().text()));
@@ -217,12 +228,9 @@ private Q_SLOTS:
         Desk d = desk();
         QSqlDatabase db = stores.raw(d.url);
         QSqlQuery q(db);
-        // The attacker drops the append-only guard and flips a byte of batch 7's signature.
-        if (stores.isPostgres())
-            QVERIFY(q.exec(QStringLiteral("ALTER TABLE batch_signatures DISABLE TRIGGER USER")));
-        else
-            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER batch_signatures_no_update")));
-        QVERIFY2(q.exec(QStringLiteral("UPDATE batch_signatures SET signature = %1 WHERE last_seq = 7")
+        // The attacker lifts the append-only guard and zeroes batch 7's signature.
+        liftGuard(q);
+        QVERIFY2(q.exec(QStringLiteral("UPDATE events SET batch_signature = %1 WHERE seq = 7")
                             .arg(stores.isPostgres() ? QStringLiteral("decode(repeat('00', 64), 'hex')") : QStringLiteral("zeroblob(64)"))),
                  qPrintable(q.lastError().text()));
         const WriterReport r = writers(*d.store);
@@ -236,8 +244,8 @@ private Q_SLOTS:
         Desk d = desk();
         QSqlDatabase db = stores.raw(d.url);
         QSqlQuery q(db);
-        QVERIFY(!q.exec(QStringLiteral("DELETE FROM batch_signatures WHERE last_seq = 5")));
-        QVERIFY(!q.exec(QStringLiteral("UPDATE batch_signatures SET key_id = 'x'")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE events SET batch_signature = NULL WHERE seq = 5")));
+        QVERIFY(!q.exec(QStringLiteral("UPDATE events SET batch_key_id = 'x'")));
         QVERIFY(writers(*d.store).intact);
     }
 };
