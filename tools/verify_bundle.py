@@ -5,7 +5,8 @@
 
 Exit 0: every check passed (a summary is printed). Exit 1: the first problem found is printed,
 naming the file and, for an event, its sequence. Exit 2: BUNDLE_DIR is not a bundle at all.
-Python 3 standard library only; checkpoint signatures use the `openssl` command when it exists.
+Python 3 standard library only; checkpoint and writer signatures use the `openssl` command when it
+exists.
 """
 
 import base64
@@ -419,6 +420,181 @@ def check_checkpoints(bundle, manifest, events):
     return notes
 
 
+KEY_EVENTS = ("DeskAdministratorEstablished", "WriterEnrolled", "WriterRevoked")
+KEY_ROLES = ("admin", "trader", "compliance")
+
+
+def key_id_of(raw_key):
+    return "SHA256:" + hashlib.sha256(raw_key).hexdigest()
+
+
+def ed25519_verify(openssl, tmp, raw_key, signed, signature):
+    paths = {n: os.path.join(tmp, n) for n in ("key.der", "signed.bin", "signature.bin")}
+    for n, data in (("key.der", ED25519_SPKI_PREFIX + raw_key), ("signed.bin", signed), ("signature.bin", signature)):
+        with open(paths[n], "wb") as f:
+            f.write(data)
+    result = subprocess.run([openssl, "pkeyutl", "-verify", "-pubin", "-keyform", "DER", "-inkey", paths["key.der"],
+                             "-rawin", "-in", paths["signed.bin"], "-sigfile", paths["signature.bin"]], capture_output=True)
+    return result.returncode == 0
+
+
+def batch_signed_bytes(key_id, first, last, events):
+    return b"".join([put_text("instant-batch"), put_int(1), put_text(key_id), put_int(first), put_int(last)]
+                    + [bytes.fromhex(events[s - 1]["hash"]) for s in range(first, last + 1)])
+
+
+class DeskKeys:
+    """The desk's keys as the desk-keys events say (README, "Signed writers")."""
+
+    def __init__(self):
+        self.administrator = None
+        self.established_at = 0
+        self.keys = {}  # key id -> {"public_key", "roles", "users", "enrolled_at", "revoked_at"}
+
+    def apply(self, event, signer):
+        try:
+            payload = payload_object(event)
+        except Broken:
+            return "its payload is not a JSON object"
+        kind = event["type"]
+        if kind in ("DeskAdministratorEstablished", "WriterEnrolled"):
+            try:
+                raw = base64.b64decode(payload.get("public_key", ""), validate=True)
+            except ValueError:
+                return "its public key is not base64"
+            if len(raw) != 32 or payload.get("key_id") != key_id_of(raw):
+                return "its key id is not the fingerprint of a 32-byte public key"
+            user, role = payload.get("user"), payload.get("role")
+            if not isinstance(user, str) or not user or role not in KEY_ROLES:
+                return "an enrolment names a user and a role"
+            key_id = payload["key_id"]
+            if kind == "DeskAdministratorEstablished":
+                if self.administrator is not None:
+                    return "the desk already has an administrator"
+                if signer != key_id:
+                    return "an administrator is established by a batch its own key signs"
+                self.administrator, self.established_at = key_id, event["sequence"]
+                role = "admin"
+            else:
+                signing = self.keys.get(signer)
+                if not signing or "admin" not in signing["roles"] or signing["revoked_at"]:
+                    return f"key {signer} enrols writers but is not the desk's administrator"
+                if self.keys.get(key_id, {}).get("revoked_at"):
+                    return f"key {key_id} was revoked: a revoked key is not enrolled again"
+            entry = self.keys.setdefault(key_id, {"public_key": raw, "roles": set(), "users": set(),
+                                                  "enrolled_at": event["sequence"], "revoked_at": 0})
+            entry["roles"].add(role)
+            entry["users"].add(user)
+            return None
+        signing = self.keys.get(signer)
+        if not signing or "admin" not in signing["roles"] or signing["revoked_at"]:
+            return f"key {signer} revokes writers but is not the desk's administrator"
+        target = self.keys.get(payload.get("key_id"))
+        if target is None:
+            return f"key {payload.get('key_id')} is not enrolled: there is nothing to revoke"
+        if not target["revoked_at"]:
+            target["revoked_at"] = event["sequence"]
+        return None
+
+
+def may_write(key, event):
+    """Why the key may not write the event (README, "Signed writers"), or None."""
+    if event["type"] in KEY_EVENTS:
+        return None if "admin" in key["roles"] and event["actor_role"] == "admin" else \
+            f"{event['type']} is the desk administrator's to write"
+    if event["actor_role"] in ("compliance", "admin"):
+        return f"{event['type']} is a trading or system event: it claims role {event['actor_role']}"
+    if "trader" not in key["roles"]:
+        return f"{event['type']} is a trading or system event: a key enrolled as {','.join(sorted(key['roles']))} does not write it"
+    return None
+
+
+def check_writers(bundle, manifest, listed, events):
+    """Every batch's signature, its key's enrolment and role (README, "Signed writers")."""
+    name = "signatures.jsonl"
+    if name not in listed:
+        return "writers not checked (the bundle has no signatures.jsonl)"
+    batches = []
+    for number, line in read_lines(bundle, name):
+        where = f"{name} line {number}"
+        first, last = line.get("first_sequence"), line.get("last_sequence")
+        if not integer(first) or not integer(last) or not isinstance(line.get("key_id"), str) \
+                or not isinstance(line.get("signature"), str) or not 1 <= first <= last <= len(events):
+            raise Broken(where, "not a batch signature of this chain (first_sequence, last_sequence, key_id, signature)")
+        if batches and first <= batches[-1]["last_sequence"]:
+            raise Broken(where, f"batch {first} to {last} overlaps the batch before it")
+        try:
+            line["signature_bytes"] = base64.b64decode(line["signature"], validate=True)
+        except ValueError:
+            raise Broken(where, "its signature is not base64")
+        batches.append(line)
+    openssl = shutil.which("openssl")
+    if not openssl and batches:
+        return "writers' signatures not checked (no openssl)"
+    desk = DeskKeys()
+    by_first = {b["first_sequence"]: b for b in batches}
+    covered = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        sequence = 1
+        while sequence <= len(events):
+            batch = by_first.get(sequence)
+            if batch is None:
+                where = f"events.jsonl sequence {sequence}"
+                if desk.administrator is not None:
+                    raise Broken(where, "it has no writer signature (signed writing began at sequence "
+                                        f"{desk.established_at})")
+                if events[sequence - 1]["type"] in KEY_EVENTS:
+                    raise Broken(where, "an unsigned desk-keys event")
+                sequence += 1
+                continue
+            first, last, key_id = batch["first_sequence"], batch["last_sequence"], batch["key_id"]
+            where = f"events.jsonl sequence {first}"
+            key = desk.keys.get(key_id)
+            raw_key = key["public_key"] if key else None
+            if raw_key is None and desk.administrator is None \
+                    and events[first - 1]["type"] == "DeskAdministratorEstablished":
+                try:
+                    payload = payload_object(events[first - 1])
+                    candidate = base64.b64decode(payload.get("public_key", ""), validate=True)
+                    raw_key = candidate if key_id_of(candidate) == key_id else None
+                except (Broken, ValueError):
+                    raw_key = None
+            if raw_key is None:
+                raise Broken(where, f"batch {first} to {last} is signed by key {key_id}, which is not enrolled")
+            if not ed25519_verify(openssl, tmp, raw_key, batch_signed_bytes(key_id, first, last, events),
+                                  batch["signature_bytes"]):
+                raise Broken(where, f"the signature of batch {first} to {last} does not verify with key {key_id}")
+            if key and key["revoked_at"] and key["revoked_at"] <= first:
+                raise Broken(where, f"batch {first} to {last} is signed by key {key_id}, revoked at {key['revoked_at']}")
+            for s in range(first, last + 1):
+                event = events[s - 1]
+                if event["type"] in KEY_EVENTS:
+                    if event["actor_role"] != "admin":
+                        raise Broken(f"events.jsonl sequence {s}", "desk-keys events are the administrator's")
+                    problem = desk.apply(event, key_id)
+                else:
+                    signer = desk.keys.get(key_id)
+                    problem = may_write(signer, event) if signer else f"key {key_id} is not enrolled"
+                if problem:
+                    raise Broken(f"events.jsonl sequence {s}", problem)
+            covered += last - first + 1
+            sequence = last + 1
+    if len(by_first) != len(batches):
+        raise Broken(name, "two batches start at the same sequence")
+    listed_keys = {k.get("key_id"): k for k in manifest["public_keys"] if isinstance(k, dict)}
+    for key_id, key in desk.keys.items():
+        entry = listed_keys.get(key_id)
+        if entry is None or entry.get("public_key") != base64.b64encode(key["public_key"]).decode() \
+                or sorted(entry.get("roles", [])) != sorted(key["roles"]) or entry.get("revoked_at", 0) != key["revoked_at"]:
+            raise Broken("manifest.json", f"public key {key_id} is not listed as the desk-keys events enrol it")
+    if len(listed_keys) != len(desk.keys):
+        raise Broken("manifest.json", "lists a public key that no desk-keys event enrols")
+    unsigned = len(events) - covered
+    return f"writers: {covered} events in {len(batches)} signed batches, {len(desk.keys)} keys" + \
+        (f", administrator {desk.administrator}" if desk.administrator else ", no desk administrator") + \
+        (f"; {unsigned} events unsigned (written before the desk had an administrator)" if unsigned else "")
+
+
 def main(argv):
     if len(argv) != 2 or argv[1] in ("-h", "--help"):
         print(__doc__.strip(), file=sys.stderr)
@@ -431,6 +607,7 @@ def main(argv):
         instruments = check_instruments(bundle, events)
         orders = check_orders(bundle, events)
         notes = check_checkpoints(bundle, manifest, events)
+        writers = check_writers(bundle, manifest, listed, events)
     except NotABundle as error:
         print(f"instant bundle: {error}", file=sys.stderr)
         return 2
@@ -442,6 +619,7 @@ def main(argv):
           f"{instruments} instruments, {orders} orders, {len(notes)} checkpoints")
     for note in notes:
         print(note)
+    print(writers)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 #include "audit/auditexport.h"
 #include "audit/checkpoint.h"
+#include "audit/deskkeys.h"
 #include "oms/executionevents.h"
 #include "oms/instrumentlistings.h"
 #include "events/orderevents.h"
@@ -288,6 +289,47 @@ Result<Summary> write(const EventStore &store, const Options &options)
     if (Status s = add(ordersFile.commit(summary.orders, QStringLiteral("one memorandum per order, derived from the events"))); !s)
         return s.error();
 
+    // Writers: every batch signature of the chain exported, and the keys the desk-keys events enrol.
+    BundleFile signaturesFile(options.directory, SignaturesFile);
+    qint64 batches = 0;
+    if (Status s = store.forEachSignature(1, head->sequence, [&](const BatchSignature &b) {
+            if (b.lastSequence > head->sequence)
+                return false;
+            ++batches;
+            signaturesFile.write(jsonLine({{QStringLiteral("first_sequence"), b.firstSequence},
+                                           {QStringLiteral("last_sequence"), b.lastSequence},
+                                           {QStringLiteral("key_id"), b.keyId},
+                                           {QStringLiteral("signature"), QString::fromLatin1(b.signature.toBase64())}}));
+            return true;
+        });
+        !s)
+        return s.error();
+    if (Status s = add(signaturesFile.commit(batches, QStringLiteral("each batch's writer signature, in sequence order"))); !s)
+        return s.error();
+    auto desk = readDeskKeys(store, head->sequence);
+    if (!desk)
+        return desk.error();
+    QJsonArray publicKeys;
+    QStringList keyIds = desk->keys().keys();
+    keyIds.sort();
+    for (const QString &id : std::as_const(keyIds)) {
+        const DeskKeys::Key &k = *desk->key(id);
+        QStringList users(k.users.cbegin(), k.users.cend()), roles(k.roles.cbegin(), k.roles.cend());
+        users.sort();
+        roles.sort();
+        publicKeys.append(QJsonObject{{QStringLiteral("key_id"), id},
+                                      {QStringLiteral("algorithm"), QStringLiteral("Ed25519")},
+                                      {QStringLiteral("public_key"), QString::fromLatin1(k.publicKey.toBase64())},
+                                      {QStringLiteral("users"), QJsonArray::fromStringList(users)},
+                                      {QStringLiteral("roles"), QJsonArray::fromStringList(roles)},
+                                      {QStringLiteral("enrolled_at"), k.enrolledAt},
+                                      {QStringLiteral("revoked_at"), k.revokedAt},
+                                      {QStringLiteral("administrator"), id == desk->administrator()}});
+    }
+    summary.batches = batches;
+    summary.keys = publicKeys.size();
+
+
     QJsonArray checkpoints;
     if (!carried.isEmpty() && !dir.mkpath(CheckpointsDir))
         return makeError(ErrorCode::Io, QStringLiteral("cannot create %1").arg(dir.filePath(CheckpointsDir)));
@@ -323,7 +365,7 @@ Result<Summary> write(const EventStore &store, const Options &options)
                                               {QStringLiteral("event_count"), summary.events}}},
         {QStringLiteral("files"), files},
         {QStringLiteral("checkpoints"), checkpoints},
-        {QStringLiteral("public_keys"), QJsonArray{}},
+        {QStringLiteral("public_keys"), publicKeys},
         {QStringLiteral("timestamp_tokens"), QJsonArray{}},
     };
     QSaveFile manifestFile(dir.filePath(ManifestFile));

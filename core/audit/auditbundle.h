@@ -22,6 +22,7 @@ class EventStore;
 //   instruments.jsonl  the instruments as they were listed (the "instruments" stream)
 //   orders.jsonl       one memorandum per order: terms, account, received, entered, each
 //                      execution, cancel and replace, who was responsible (derived from the events)
+//   signatures.jsonl   each batch's writer signature (the enrolled keys are in the manifest)
 //   checkpoints/       signed checkpoints given to the export, as they were written
 namespace auditbundle {
 
@@ -32,6 +33,7 @@ inline const QString EventsFile = QStringLiteral("events.jsonl");
 inline const QString EventsCsvFile = QStringLiteral("events.csv");
 inline const QString InstrumentsFile = QStringLiteral("instruments.jsonl");
 inline const QString OrdersFile = QStringLiteral("orders.jsonl");
+inline const QString SignaturesFile = QStringLiteral("signatures.jsonl");
 inline const QString CheckpointsDir = QStringLiteral("checkpoints");
 
 // A signed checkpoint file to carry in the bundle: its name and its bytes, unchanged.
@@ -54,6 +56,8 @@ struct Summary
     qint64 instruments = 0;
     qint64 orders = 0;
     qint64 checkpoints = 0;
+    qint64 batches = 0; // writer signatures
+    qint64 keys = 0;    // enrolled writer keys
     ChainHead head;
 };
 

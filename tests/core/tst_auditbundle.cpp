@@ -315,6 +315,40 @@ class TestAuditBundle : public QObject
             refreshManifest(dir, QStringLiteral("events.jsonl"));
             return QStringLiteral("events.jsonl: the last line is cut short");
         }
+        const QString signatures = QDir(dir).filePath(QStringLiteral("signatures.jsonl"));
+        if (how == u"batch signature altered" || how == u"batch signature removed") {
+            QList<QByteArray> batches = lines(signatures);
+            const qsizetype i = batches.size() / 2;
+            const QJsonObject b = object(batches.at(i));
+            const qint64 first = b.value(QStringLiteral("first_sequence")).toInteger();
+            if (how == u"batch signature removed") {
+                batches.removeAt(i);
+            } else {
+                QByteArray signature = QByteArray::fromBase64(b.value(QStringLiteral("signature")).toString().toLatin1());
+                signature[5] = char(signature[5] ^ 0x20);
+                QJsonObject altered = b;
+                altered.insert(QStringLiteral("signature"), QString::fromLatin1(signature.toBase64()));
+                batches[i] = compact(altered);
+            }
+            writeLines(signatures, batches);
+            refreshManifest(dir, QStringLiteral("signatures.jsonl"));
+            return at.arg(first) + (how == u"batch signature removed"
+                                        ? QStringLiteral("it has no writer signature")
+                                        : QStringLiteral("the signature of batch %1 to %2 does not verify")
+                                              .arg(first)
+                                              .arg(b.value(QStringLiteral("last_sequence")).toInteger()));
+        }
+        if (how == u"writer key changed in the manifest") {
+            QJsonObject manifest = object(readAll(manifestPath));
+            QJsonArray keys = manifest.value(QStringLiteral("public_keys")).toArray();
+            QJsonObject key = keys.at(0).toObject();
+            key.insert(QStringLiteral("public_key"), QString::fromLatin1(QByteArray(32, 'k').toBase64()));
+            keys.replace(0, key);
+            manifest.insert(QStringLiteral("public_keys"), keys);
+            writeAll(manifestPath, QJsonDocument(manifest).toJson());
+            return QStringLiteral("manifest.json: public key %1 is not listed as the desk-keys events enrol it")
+                .arg(key.value(QStringLiteral("key_id")).toString());
+        }
         if (how == u"file missing") {
             QFile::remove(instruments);
             return QStringLiteral("instruments.jsonl: listed in the manifest but missing");
@@ -473,7 +507,11 @@ private slots:
     {
         const Run r = verifyBundle(m_bundle);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("intact: 5 files, %1 events").arg(m_events)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("intact: 6 files, %1 events").arg(m_events)), qPrintable(r.out));
+        // The demo run's workstation key signed every batch: the store had no administrator, so
+        // the key became it.
+        QVERIFY2(r.out.contains(QStringLiteral("writers: %1 events in ").arg(m_events)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("1 keys, administrator SHA256:")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("16 orders")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("signature verified")), qPrintable(r.out));
     }
@@ -488,7 +526,8 @@ private slots:
         for (const QJsonValue &f : manifest.value(QStringLiteral("files")).toArray())
             paths << f.toObject().value(QStringLiteral("path")).toString();
         QCOMPARE(paths, (QStringList{QStringLiteral("events.jsonl"), QStringLiteral("events.csv"), QStringLiteral("instruments.jsonl"),
-                                     QStringLiteral("orders.jsonl"), QStringLiteral("checkpoints/desk.checkpoint.json")}));
+                                     QStringLiteral("orders.jsonl"), QStringLiteral("signatures.jsonl"),
+                                     QStringLiteral("checkpoints/desk.checkpoint.json")}));
         // The head is the store's, as `audit verify` reports it.
         const Run r = instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), m_url});
         QVERIFY2(r.out.contains(manifest.value(QStringLiteral("head")).toObject().value(QStringLiteral("hash")).toString()), qPrintable(r.out));
@@ -543,7 +582,8 @@ private slots:
                                 "file hash in the manifest changed", "file truncated", "file truncated, manifest updated",
                                 "file missing", "file added", "CSV edited", "CSV row removed", "instrument altered",
                                 "instrument removed", "order terms altered", "execution's price altered", "a fill left out of an order's executions", "an order's account changed",
-                                "an event left out of an order's history", "order memorandum removed", "checkpoint edited"})
+                                "an event left out of an order's history", "order memorandum removed", "checkpoint edited",
+                                "batch signature altered", "batch signature removed", "writer key changed in the manifest"})
             QTest::newRow(how) << QString::fromLatin1(how);
     }
 
@@ -552,7 +592,7 @@ private slots:
         QFETCH(QString, how);
         QTemporaryDir dir;
         copyTree(m_bundle, dir.path());
-        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 5); // the manifest and the four files
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 6); // the manifest and the five files
         const QString expected = alter(dir.path(), how);
         const Run r = verifyBundle(dir.path());
         QVERIFY2(r.exitCode == 1, qPrintable(r.out));
