@@ -255,7 +255,7 @@ int main(int argc, char *argv[])
     QString writerNote;
     if (access.canAppend) {
         auto key = instant::workstationKey();
-        auto status = key ? instant::signWritesWith(**store, key->key, actor) : instant::Result<instant::WriterStatus>(key.error());
+        auto status = key ? instant::signWritesWith(**store, key->key, actor, key->publicKeyPath) : instant::Result<instant::WriterStatus>(key.error());
         writerNote = status ? status->note : QStringLiteral("writes are not signed: %1").arg(status.message());
         if (!status || !status->signing)
             std::fprintf(stderr, "instant: %s\n", qPrintable(writerNote));

@@ -242,6 +242,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
             if (auto access = store->access(); access && (!access->canAppend || !access->databaseRole.isEmpty()))
                 who += tr(" · database: %1").arg(access->describe());
         m_roleLabel->setText(who);
+        showWriterSigning(store);
         connect(engine, &TradingEngine::venueConnectionChanged, this, [this](const VenueConnection &c) {
             m_venueLabel->setText(c.text.section(QStringLiteral(" · "), 0, 0)); // the details are in the tooltip
             m_venueLabel->setToolTip(c.text);
@@ -281,6 +282,27 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showWriterSigning(const EventStore *store)
+{
+    if (!store || !m_engine || !m_engine->canTrade())
+        return;
+    m_signingLabel = new QLabel(this);
+    m_signingLabel->setObjectName(QStringLiteral("writerSigning"));
+    const QString keyId = store->signingKeyId();
+    if (!keyId.isEmpty()) {
+        m_signingLabel->setText(tr("writes signed · %1").arg(keyId.left(15) + u'…'));
+        m_signingLabel->setToolTip(tr("Every batch this workstation writes is signed with its key %1 "
+                                      "(instant audit verify checks them).").arg(keyId));
+    } else {
+        m_signingLabel->setText(tr(" UNSIGNED writes "));
+        m_signingLabel->setStyleSheet(QStringLiteral("color: black; background: #f9a825; font-weight: bold"));
+        m_signingLabel->setToolTip(tr("This workstation's key is not enrolled on the store, so instant audit verify will name "
+                                      "its events. `instant store key` shows the key; the desk administrator enrols it "
+                                      "with `instant store enroll`."));
+    }
+    statusBar()->addPermanentWidget(m_signingLabel);
+}
 
 void MainWindow::updateKillSwitchLabel()
 {

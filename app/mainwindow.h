@@ -101,6 +101,8 @@ private:
     void showReadOnlyBanner();
     void keepReadOnly();
     void updateKillSwitchLabel();
+    // The status bar's word on this workstation's writer signatures (the key, or UNSIGNED).
+    void showWriterSigning(const EventStore *store);
     void askKillSwitch();
     void rebuildLayoutMenu();
     void updateStoreStatus();
@@ -131,6 +133,7 @@ private:
     QLabel *m_venueLabel = nullptr;
     QLabel *m_feedLabel = nullptr;
     QLabel *m_lagLabel = nullptr;
+    QLabel *m_signingLabel = nullptr;
     class QMenu *m_layoutMenu = nullptr;
     WorkstationOptions m_options;
     QList<QDockWidget *> m_docks;

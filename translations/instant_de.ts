@@ -1985,6 +1985,22 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
         <source>Trading halted: the store cannot record</source>
         <translation>Handel angehalten: der Speicher kann nicht aufzeichnen</translation>
     </message>
+    <message>
+        <source>writes signed · %1</source>
+        <translation>Schreibvorgänge signiert · %1</translation>
+    </message>
+    <message>
+        <source>Every batch this workstation writes is signed with its key %1 (instant audit verify checks them).</source>
+        <translation>Jeder Stapel, den diese Arbeitsstation schreibt, ist mit ihrem Schlüssel %1 signiert (instant audit verify prüft die Signaturen).</translation>
+    </message>
+    <message>
+        <source> UNSIGNED writes </source>
+        <translation> UNSIGNIERTE Schreibvorgänge </translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s key is not enrolled on the store, so instant audit verify will name its events. `instant store key` shows the key; the desk administrator enrols it with `instant store enroll`.</source>
+        <translation>Der Schlüssel dieser Arbeitsstation ist im Speicher nicht registriert, daher nennt instant audit verify ihre Ereignisse. `instant store key` zeigt den Schlüssel; der Desk-Administrator registriert ihn mit `instant store enroll`.</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>

@@ -1977,6 +1977,22 @@ It holds the versions, the settings without passwords or keys, and the last log 
         <source>Trading halted: the store cannot record</source>
         <translation>取引停止: ストアに記録できません</translation>
     </message>
+    <message>
+        <source>writes signed · %1</source>
+        <translation>書き込み署名済み · %1</translation>
+    </message>
+    <message>
+        <source>Every batch this workstation writes is signed with its key %1 (instant audit verify checks them).</source>
+        <translation>このワークステーションが書き込むすべてのバッチは鍵 %1 で署名されています（instant audit verify が検証します）。</translation>
+    </message>
+    <message>
+        <source> UNSIGNED writes </source>
+        <translation> 未署名の書き込み </translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s key is not enrolled on the store, so instant audit verify will name its events. `instant store key` shows the key; the desk administrator enrols it with `instant store enroll`.</source>
+        <translation>このワークステーションの鍵はストアに登録されていないため、instant audit verify がそのイベントを指摘します。`instant store key` で鍵を表示し、デスク管理者が `instant store enroll` で登録します。</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>

@@ -48,7 +48,8 @@ int auditBundle(const QCommandLineParser &parser, const QString &command, const 
         return storeError(io, written.error());
     io.out << "bundle " << options.directory << ": " << written->events << " events, head sequence "
            << written->head.sequence << ", head hash " << hex(written->head.hash) << "; " << written->instruments
-           << " instruments, " << written->orders << " orders, " << written->checkpoints << " checkpoints\n";
+           << " instruments, " << written->orders << " orders, " << written->checkpoints << " checkpoints, "
+           << written->batches << " signed batches, " << written->keys << " writer keys\n";
     io.out.flush();
     return Ok;
 }

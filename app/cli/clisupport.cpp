@@ -87,7 +87,7 @@ Result<std::unique_ptr<EventStore>> openForWriting(const QCommandLineParser &par
         return store;
     }
     const Actor user{qEnvironmentVariable("USER", QStringLiteral("operations")), deskkeys::TraderRole};
-    auto status = signWritesWith(**store, key->key, user);
+    auto status = signWritesWith(**store, key->key, user, key->publicKeyPath);
     if (!status || !status->signing) {
         io.err << "instant: note: " << (status ? status->note : status.message()) << "\n";
         io.err.flush();

@@ -97,12 +97,7 @@ QString DeskKeys::apply(Sequence sequence, const QString &type, const QByteArray
             return QStringLiteral("an administrator is established by a batch its own key signs, not key %1").arg(signerKeyId);
         m_administrator = e->keyId();
         m_establishedAt = sequence;
-        Key &k = m_keys[e->keyId()];
-        k.publicKey = e->publicKey;
-        k.roles.insert(AdminRole);
-        k.users.insert(e->user);
-        if (k.enrolledAt == 0)
-            k.enrolledAt = sequence;
+        enrol(*e, AdminRole, sequence);
         return {};
     }
     if (type == WriterEnrolled) {
@@ -111,16 +106,11 @@ QString DeskKeys::apply(Sequence sequence, const QString &type, const QByteArray
             return e.message();
         if (!byAdmin)
             return QStringLiteral("key %1 enrols writers but is not the desk's administrator").arg(signerKeyId);
-        Key &k = m_keys[e->keyId()];
-        if (k.revokedAt != 0)
+        if (const Key *k = key(e->keyId()); k && k->revokedAt != 0)
             return QStringLiteral("key %1 was revoked at sequence %2: a revoked key is not enrolled again")
                 .arg(e->keyId())
-                .arg(k.revokedAt);
-        k.publicKey = e->publicKey;
-        k.roles.insert(e->role);
-        k.users.insert(e->user);
-        if (k.enrolledAt == 0)
-            k.enrolledAt = sequence;
+                .arg(k->revokedAt);
+        enrol(*e, e->role, sequence);
         return {};
     }
     if (type == WriterRevoked) {
@@ -139,6 +129,16 @@ QString DeskKeys::apply(Sequence sequence, const QString &type, const QByteArray
         return {};
     }
     return QStringLiteral("%1 is not a desk-keys event").arg(type);
+}
+
+void DeskKeys::enrol(const Enrollment &e, const QString &role, Sequence sequence)
+{
+    Key &k = m_keys[e.keyId()];
+    k.publicKey = e.publicKey;
+    k.roles.insert(role);
+    k.users.insert(e.user);
+    if (k.enrolledAt == 0)
+        k.enrolledAt = sequence;
 }
 
 const DeskKeys::Key *DeskKeys::key(const QString &keyId) const
@@ -166,14 +166,15 @@ QString DeskKeys::whyNotAllowed(const Key &key, const QString &type, const Actor
     return {};
 }
 
-Result<DeskKeys> readDeskKeys(const EventStore &store)
+Result<DeskKeys> readDeskKeys(const EventStore &store, Sequence upTo)
 {
     auto events = store.readStream(Stream);
     if (!events)
         return events.error();
     DeskKeys keys;
     for (const RecordedEvent &e : std::as_const(*events))
-        keys.apply(e.sequence, e.type, e.payload, {});
+        if (upTo < 0 || e.sequence <= upTo)
+            keys.apply(e.sequence, e.type, e.payload, {});
     return keys;
 }
 
@@ -201,7 +202,8 @@ Actor adminActor(const QString &user)
 
 } // namespace
 
-Result<WriterStatus> signWritesWith(EventStore &store, std::shared_ptr<const SigningKey> key, const Actor &actor)
+Result<WriterStatus> signWritesWith(EventStore &store, std::shared_ptr<const SigningKey> key, const Actor &actor,
+                                    const QString &publicKeyPath)
 {
     auto keys = readDeskKeys(store);
     if (!keys)
@@ -231,7 +233,7 @@ Result<WriterStatus> signWritesWith(EventStore &store, std::shared_ptr<const Sig
                             QStringLiteral("writes are not signed: this workstation's key %1 is not enrolled for %2 as %3; "
                                            "the desk administrator enrols it with `instant store enroll --admin-key ADMIN.pem "
                                            "--key %4 --user %2 --role %3`")
-                                .arg(id, actor.user, role, QStringLiteral("WRITER.pub.pem"))};
+                                .arg(id, actor.user, role, publicKeyPath)};
     events.append(self.encode(WriterEnrolled, adminActor(actor.user)));
     store.signWith(key);
     if (Status s = appendKeyEvents(store, events); !s) {

@@ -88,13 +88,16 @@ public:
     static QString whyNotAllowed(const Key &key, const QString &type, const Actor &actor);
 
 private:
+    void enrol(const deskkeys::Enrollment &e, const QString &role, Sequence sequence);
+
     QString m_administrator;
     Sequence m_establishedAt = 0;
     QHash<QString, Key> m_keys;
 };
 
-// The desk-keys stream as stored (signers not checked: verification does that).
-Result<DeskKeys> readDeskKeys(const EventStore &store);
+// The desk-keys stream as stored, up to a sequence (< 0: all); signers not checked (verification
+// does that).
+Result<DeskKeys> readDeskKeys(const EventStore &store, Sequence upTo = -1);
 
 // What a workstation's writes are signed with, once signWritesWith has run.
 struct WriterStatus
@@ -108,7 +111,9 @@ struct WriterStatus
 // enrolled; or, on a store without a desk administrator yet, the key becomes it and enrols itself
 // (a personal store); or the key is the administrator's and enrols itself for the actor. Otherwise
 // writes stay unsigned (and `audit verify` will say so) and the note says how to enrol the key.
-Result<WriterStatus> signWritesWith(EventStore &store, std::shared_ptr<const SigningKey> key, const Actor &actor);
+// `publicKeyPath` names the key's public file in that note.
+Result<WriterStatus> signWritesWith(EventStore &store, std::shared_ptr<const SigningKey> key, const Actor &actor,
+                                    const QString &publicKeyPath = QStringLiteral("WRITER.pub.pem"));
 
 // `instant store enroll`: the administrator's key enrols `publicKey` for a user and role. On a
 // store without an administrator, `admin` becomes it first. The events are signed by `admin`.
