@@ -567,6 +567,29 @@
         <source>Exporting to %1…</source>
         <translation>Export nach %1…</translation>
     </message>
+    <message>
+        <source>· writers could not be checked: %1</source>
+        <translation>· Schreiber nicht prüfbar: %1</translation>
+    </message>
+    <message>
+        <source>· writers FORGED at sequence %1: %2</source>
+        <translation>· Schreiber GEFÄLSCHT bei Sequenz %1: %2</translation>
+    </message>
+    <message>
+        <source>· unsigned: the store has no desk administrator</source>
+        <translation>· unsigniert: der Speicher hat keinen Desk-Administrator</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n batch(es) signed by enrolled keys</source>
+        <translation>
+            <numerusform>· %n Stapel von registrierten Schlüsseln signiert</numerusform>
+            <numerusform>· %n Stapel von registrierten Schlüsseln signiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, unsigned up to sequence %1</source>
+        <translation>, unsigniert bis Sequenz %1</translation>
+    </message>
 </context>
 <context>
     <name>instant::Blotter</name>

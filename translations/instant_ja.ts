@@ -564,6 +564,28 @@
         <source>Exporting to %1…</source>
         <translation>%1 にエクスポート中…</translation>
     </message>
+    <message>
+        <source>· writers could not be checked: %1</source>
+        <translation>· 書き込み者を検証できません: %1</translation>
+    </message>
+    <message>
+        <source>· writers FORGED at sequence %1: %2</source>
+        <translation>· シーケンス %1 で書き込み者の偽造: %2</translation>
+    </message>
+    <message>
+        <source>· unsigned: the store has no desk administrator</source>
+        <translation>· 未署名: ストアにデスク管理者がいません</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n batch(es) signed by enrolled keys</source>
+        <translation>
+            <numerusform>· %n 個のバッチが登録済みの鍵で署名済み</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, unsigned up to sequence %1</source>
+        <translation>、シーケンス %1 まで未署名</translation>
+    </message>
 </context>
 <context>
     <name>instant::Blotter</name>

@@ -2,6 +2,7 @@
 
 #include "audit/auditexport.h"
 #include "audit/chainverifier.h"
+#include "audit/writerverifier.h"
 #include "auditlogmodel.h"
 #include "store/eventstore.h"
 
@@ -346,6 +347,24 @@ void AuditViewer::showSelected()
                            + QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
 }
 
+namespace {
+
+QString writerSummary(const Result<WriterReport> &writers)
+{
+    if (!writers)
+        return AuditViewer::tr("· writers could not be checked: %1").arg(writers.message());
+    if (!writers->intact)
+        return AuditViewer::tr("· writers FORGED at sequence %1: %2").arg(writers->firstBadSequence).arg(writers->problem);
+    if (writers->administrator.isEmpty())
+        return AuditViewer::tr("· unsigned: the store has no desk administrator");
+    QString text = AuditViewer::tr("· %n batch(es) signed by enrolled keys", nullptr, int(writers->batches));
+    if (writers->unsignedUpTo > 0)
+        text += AuditViewer::tr(", unsigned up to sequence %1").arg(writers->unsignedUpTo);
+    return text;
+}
+
+} // namespace
+
 void AuditViewer::verify()
 {
     if (!m_store || m_verifyThread)
@@ -369,9 +388,12 @@ void AuditViewer::verify()
         if (!report) {
             summary = tr("Verification could not run: %1").arg(report.message());
         } else if (report->intact) {
-            intact = true;
             summary = tr("Chain intact: %n event(s), head %1", nullptr, static_cast<int>(report->eventCount))
                           .arg(QString::fromLatin1(report->head.hash.toHex().left(16)));
+            // Then who wrote it: every batch since the desk had an administrator, signed.
+            const auto writers = verifyWriters(*store);
+            intact = writers && writers->intact;
+            summary += u' ' + writerSummary(writers);
         } else {
             summary = tr("Chain BROKEN at sequence %1: %2").arg(report->firstBadSequence).arg(report->problem);
         }

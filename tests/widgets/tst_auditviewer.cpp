@@ -2,6 +2,7 @@
 
 #include "auditlogmodel.h"
 #include "audit/auditfilter.h"
+#include "audit/deskkeys.h"
 #include "auditviewer.h"
 #include "store/eventstore.h"
 #include "teststores.h"
@@ -159,6 +160,40 @@ private Q_SLOTS:
         QTRY_COMPARE(done.count(), 2);
         QCOMPARE(done.at(1).at(0).toBool(), false);
         QVERIFY2(done.at(1).at(1).toString().contains(QStringLiteral("sequence 4")), qPrintable(done.at(1).at(1).toString()));
+    }
+
+    // A forged event with a correct hash link: the chain is intact, its writer is not enrolled.
+    void verifyNamesAnEventNoEnrolledKeyWrote()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        auto key = SigningKey::generate();
+        QVERIFY(key);
+        auto signing = signWritesWith(*store, std::make_shared<const SigningKey>(std::move(*key)),
+                                      Actor{QStringLiteral("alice"), QStringLiteral("trader")});
+        QVERIFY(signing && signing->signing);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(store->append(request(QStringLiteral("s"), ExpectedVersion::Any,
+                                          {newEvent(QStringLiteral("Tick"), {{QStringLiteral("i"), i}})}))
+                        .ok());
+        AuditViewer viewer(store.get());
+        QSignalSpy done(&viewer, &AuditViewer::verificationFinished);
+        viewer.verify();
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(done.at(0).at(0).toBool(), true);
+        QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("4 batch(es) signed by enrolled keys")),
+                 qPrintable(done.at(0).at(1).toString()));
+
+        auto attacker = stores.open(url); // no key
+        QVERIFY(attacker->append(request(QStringLiteral("account-MAL"), ExpectedVersion::Any,
+                                         {newEvent(QStringLiteral("AccountOpened"), {{QStringLiteral("cash_cents"), 1}})}))
+                    .ok());
+        viewer.verify();
+        QTRY_COMPARE(done.count(), 2);
+        QCOMPARE(done.at(1).at(0).toBool(), false);
+        const QString summary = done.at(1).at(1).toString();
+        QVERIFY2(summary.contains(QStringLiteral("Chain intact")) && summary.contains(QStringLiteral("writers FORGED at sequence 6")),
+                 qPrintable(summary));
     }
 };
 
