@@ -406,6 +406,7 @@ void AuditViewer::verify()
                 self->m_verifyThread = nullptr;
                 self->m_verifyButton->setEnabled(true);
                 self->m_status->setText(summary);
+                self->m_status->setToolTip(summary); // the whole of a long problem
                 self->m_status->setStyleSheet(intact ? QString() : QStringLiteral("color: #c0392b; font-weight: bold"));
                 Q_EMIT self->verificationFinished(intact, summary);
             });
