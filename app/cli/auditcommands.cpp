@@ -6,6 +6,7 @@
 #include "audit/auditexport.h"
 #include "audit/chainverifier.h"
 #include "audit/checkpoint.h"
+#include "audit/timestamptoken.h"
 #include "audit/writerverifier.h"
 
 #include <QBuffer>
@@ -160,6 +161,34 @@ void printVerifyReport(const CommandIo &io, const CheckpointReport &r, const std
     io.err.flush();
 }
 
+// The checkpoint's RFC 3161 token against the TSA's CA (--tsa-ca): an exit code when it fails;
+// `line` says what it stamps.
+std::optional<int> checkTimestamp(const CommandIo &io, const QCommandLineParser &parser,
+                                  const std::optional<Checkpoint> &checkpoint, QString &line)
+{
+    const bool caGiven = parser.isSet(QStringLiteral("tsa-ca"));
+    if (caGiven && (!checkpoint || checkpoint->timestampToken.isEmpty()))
+        return storeError(io, makeError(ErrorCode::InvalidArgument,
+                                        QStringLiteral("--tsa-ca checks a checkpoint's time-stamp token, and %1")
+                                            .arg(checkpoint ? QStringLiteral("this checkpoint has none")
+                                                            : QStringLiteral("no --checkpoint was given"))));
+    if (!checkpoint || checkpoint->timestampToken.isEmpty())
+        return std::nullopt;
+    auto token = readToken(checkpoint->timestampToken);
+    if (!token)
+        return storeError(io, token.error());
+    if (!caGiven) {
+        io.err << "instant: note: the checkpoint's time-stamp token (" << formatUtcMicros(token->timeUs)
+               << ") was not checked: pass --tsa-ca with the time-stamping authority's CA certificate\n";
+        return std::nullopt;
+    }
+    if (Status s = verifyTimestamp(checkpoint->timestampToken, checkpoint->timestampedDigest(), parser.value(QStringLiteral("tsa-ca"))); !s)
+        return storeError(io, s.error());
+    line = QStringLiteral("time-stamped %1 by %2 (RFC 3161, serial %3), verified against %4")
+               .arg(formatUtcMicros(token->timeUs), token->authority, token->serial, parser.value(QStringLiteral("tsa-ca")));
+    return std::nullopt;
+}
+
 } // namespace
 
 int auditVerify(const QStringList &args, const CommandIo &io)
@@ -175,6 +204,10 @@ int auditVerify(const QStringList &args, const CommandIo &io)
     parser.addOption(QCommandLineOption(QStringLiteral("public-key"),
                                         QStringLiteral("The public key the checkpoint must be signed with (PEM). "
                                                        "Without it, the key the checkpoint file carries is used."),
+                                        QStringLiteral("pem")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tsa-ca"),
+                                        QStringLiteral("The time-stamping authority's CA certificate (PEM): the "
+                                                       "checkpoint's RFC 3161 token must verify against it."),
                                         QStringLiteral("pem")));
     parser.addOption(QCommandLineOption(QStringLiteral("admin-key"),
                                         QStringLiteral("The desk administrator's public key (PEM): the store's writer "
@@ -214,6 +247,9 @@ int auditVerify(const QStringList &args, const CommandIo &io)
             io.err << "instant: note: the checkpoint's signature was checked with the key the file itself carries ("
                    << checkpoint->keyFingerprint() << "); pass --public-key to check it against a key you hold\n";
     }
+    QString stamped;
+    if (auto bad = checkTimestamp(io, parser, checkpoint, stamped))
+        return *bad;
 
     std::optional<QString> administrator;
     if (parser.isSet(QStringLiteral("admin-key"))) {
@@ -250,6 +286,8 @@ int auditVerify(const QStringList &args, const CommandIo &io)
     }
     printVerifyReport(io, r, writers, (*store)->location().toUrl(), checkpoint, trustedKey.has_value(),
                       parser.isSet(QStringLiteral("json")));
+    if (!stamped.isEmpty() && !parser.isSet(QStringLiteral("json")))
+        io.out << stamped << "\n";
     return r.intact && (!writers || writers->intact) ? Ok : Failed;
 }
 
@@ -309,6 +347,10 @@ int auditCheckpoint(const QStringList &args, const CommandIo &io)
                                         QStringLiteral("pem")));
     parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("Write the signed checkpoint to this file (JSON)."),
                                         QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tsa"),
+                                        QStringLiteral("Also have the checkpoint time-stamped by this RFC 3161 time-stamping "
+                                                       "authority (http:// or https://); the token goes into the file."),
+                                        QStringLiteral("url")));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON.")));
     if (auto done = parse(io, parser, args, command,
                               QStringLiteral("Verifies the whole chain, then signs its head: a checkpoint that `instant audit "
@@ -342,6 +384,14 @@ int auditCheckpoint(const QStringList &args, const CommandIo &io)
         io.err << "instant: " << checkpoint.message() << "\n";
         io.err.flush();
         return checkpoint.code() == ErrorCode::Integrity ? Failed : BadInput;
+    }
+    if (parser.isSet(QStringLiteral("tsa"))) {
+        auto token = requestTimestamp(QUrl(parser.value(QStringLiteral("tsa"))), checkpoint->timestampedDigest());
+        if (!token)
+            return storeError(io, token.error()); // nothing written: run it again when the TSA answers
+        checkpoint->timestampToken = token->der;
+        io.err << "time-stamped " << formatUtcMicros(token->timeUs) << " by " << token->authority << " (serial "
+               << token->serial << ")\n";
     }
     // The key pair is written only once there is a checkpoint it signed.
     if (newKey) {

@@ -33,6 +33,7 @@ const QString PublicKeyField = QStringLiteral("public_key");
 const QString FingerprintField = QStringLiteral("key_fingerprint");
 const QString SignatureField = QStringLiteral("signature");
 const QString AboutField = QStringLiteral("about");
+const QString TimestampTokenField = QStringLiteral("timestamp_token");
 
 } // namespace
 
@@ -105,7 +106,10 @@ QByteArray checkpointToJson(const Checkpoint &c)
         {FingerprintField, c.keyFingerprint()},
         {SignatureField, QString::fromLatin1(c.signature.toBase64())},
     };
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+    QJsonObject out = o;
+    if (!c.timestampToken.isEmpty())
+        out.insert(TimestampTokenField, QString::fromLatin1(c.timestampToken.toBase64()));
+    return QJsonDocument(out).toJson(QJsonDocument::Indented);
 }
 
 Result<Checkpoint> checkpointFromJson(const QByteArray &json)
@@ -201,7 +205,19 @@ Result<Checkpoint> checkpointFromJson(const QByteArray &json)
     if (!signature)
         return bad(SignatureField, QStringLiteral("is missing or not a base64 Ed25519 signature (64 bytes)"));
     c.signature = *signature;
+    if (o.contains(TimestampTokenField)) {
+        const auto token = text(TimestampTokenField);
+        auto decoded = QByteArray::fromBase64Encoding(token.value_or(QString()).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!token || !decoded || decoded.decoded.isEmpty())
+            return bad(TimestampTokenField, QStringLiteral("is not a base64 RFC 3161 time-stamp token"));
+        c.timestampToken = decoded.decoded;
+    }
     return c;
+}
+
+QByteArray Checkpoint::timestampedDigest() const
+{
+    return eventhash::sha256(signature);
 }
 
 Status writeCheckpoint(const Checkpoint &checkpoint, const QString &path)

@@ -44,8 +44,13 @@ struct Checkpoint
     TimestampUs signedUs = 0;    // when the checkpoint was made
     QByteArray publicKey;        // Ed25519, raw (32 bytes)
     QByteArray signature;        // Ed25519 (64 bytes)
+    // An RFC 3161 time-stamp token (DER) over timestampedDigest(), from a TSA outside the desk:
+    // the signature existed at the token's time. Outside the signed bytes; empty when none.
+    QByteArray timestampToken;
 
     QByteArray signedBytes() const;
+    // What a time-stamp token stamps: SHA-256 of the signature.
+    QByteArray timestampedDigest() const;
     // "SHA256:" and the hex SHA-256 of the raw public key.
     QString keyFingerprint() const;
 };

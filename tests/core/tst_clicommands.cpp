@@ -3,6 +3,8 @@
 
 #include "cli/commandline.h"
 #include "cli/commands.h"
+#include "events/signingkey.h"
+#include "loopbacktsa.h"
 #include "teststores.h"
 
 #include <QCoreApplication>
@@ -202,6 +204,78 @@ private Q_SLOTS:
         QCOMPARE(said.exitCode, 2);
         QVERIFY2(said.err.contains(QStringLiteral("--from is after --to")), qPrintable(said.err));
         QVERIFY(said.out.isEmpty());
+    }
+
+    // A checkpoint time-stamped by an outside authority (RFC 3161), then checked against its CA.
+    void checkpointTimestampedByAuthority()
+    {
+        LoopbackTsa tsa;
+        QVERIFY(tsa.ready());
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        QVERIFY(store->append(request(QStringLiteral("s"), ExpectedVersion::Any, {newEvent(QStringLiteral("Tick"))})));
+        const QString key = stores.tempPath(QStringLiteral("desk.pem")), out = stores.tempPath(QStringLiteral("c.json"));
+        Said said = call(&cli::auditCheckpoint, {QStringLiteral("--store"), url, QStringLiteral("--new-key"), key,
+                                                 QStringLiteral("--out"), out, QStringLiteral("--tsa"), tsa.url()});
+        QVERIFY2(said.exitCode == 0, qPrintable(said.err));
+        QVERIFY2(said.err.contains(QStringLiteral("by /CN=Loopback TSA")), qPrintable(said.err));
+        const QStringList verify{QStringLiteral("--store"), url, QStringLiteral("--checkpoint"), out};
+        said = call(&cli::auditVerify, verify + QStringList{QStringLiteral("--tsa-ca"), tsa.caFile()});
+        QVERIFY2(said.exitCode == 0, qPrintable(said.out + said.err));
+        QVERIFY2(said.out.contains(QStringLiteral("by /CN=Loopback TSA (RFC 3161")), qPrintable(said.out));
+        said = call(&cli::auditVerify, verify);
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.err.contains(QStringLiteral("was not checked: pass --tsa-ca")), qPrintable(said.err));
+        said = call(&cli::auditVerify, verify + QStringList{QStringLiteral("--tsa-ca"), tsa.otherCaFile()});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("does not verify against")), qPrintable(said.err));
+        // No authority answering: nothing is written.
+        tsa.behave(LoopbackTsa::Behaviour::HttpError);
+        const QString none = stores.tempPath(QStringLiteral("none.json"));
+        said = call(&cli::auditCheckpoint, {QStringLiteral("--store"), url, QStringLiteral("--key"), key,
+                                            QStringLiteral("--out"), none, QStringLiteral("--tsa"), tsa.url()});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY(!QFile::exists(none));
+    }
+
+    // The desk's keys from the command line: enrol, list, revoke; verify names what a revoked key wrote.
+    void enrolListRevoke()
+    {
+        const QString url = stores.freshUrl();
+        auto admin = SigningKey::generate(), writer = SigningKey::generate();
+        const QString adminPem = stores.tempPath(QStringLiteral("admin.pem")), writerPem = stores.tempPath(QStringLiteral("w.pem"));
+        QVERIFY(admin->saveKeyPair(adminPem, publicKeyPathFor(adminPem)));
+        QVERIFY(writer->saveKeyPair(writerPem, publicKeyPathFor(writerPem)));
+        Said said = call(&cli::storeEnroll, {QStringLiteral("--store"), url, QStringLiteral("--admin-key"), adminPem, QStringLiteral("--key"),
+                                             publicKeyPathFor(writerPem), QStringLiteral("--user"), QStringLiteral("bob"),
+                                             QStringLiteral("--role"), QStringLiteral("trader")});
+        QVERIFY2(said.exitCode == 0, qPrintable(said.err));
+        said = call(&cli::storeKeys, {QStringLiteral("--store"), url});
+        QVERIFY2(said.out.contains(QStringLiteral("administrator: ") + admin->fingerprint()), qPrintable(said.out));
+        QVERIFY2(said.out.contains(writer->fingerprint() + QStringLiteral("  bob  trader  enrolled at 2")), qPrintable(said.out));
+        {
+            auto bob = stores.open(url);
+            bob->signWith(std::make_shared<const SigningKey>(*writer));
+            QVERIFY(bob->append(request(QStringLiteral("account-B"), ExpectedVersion::Any, {newEvent(QStringLiteral("OrderAccepted"))})));
+        }
+        said = call(&cli::storeRevoke, {QStringLiteral("--store"), url, QStringLiteral("--admin-key"), adminPem, QStringLiteral("--key-id"),
+                                        writer->fingerprint(), QStringLiteral("--reason"), QStringLiteral("left the desk")});
+        QVERIFY2(said.exitCode == 0, qPrintable(said.err));
+        said = call(&cli::auditVerify, {QStringLiteral("--store"), url});
+        QVERIFY2(said.exitCode == 0 && said.out.contains(QStringLiteral("writers: 4 events in 3 batches")), qPrintable(said.out));
+        auto late = stores.open(url);
+        late->signWith(std::make_shared<const SigningKey>(*writer));
+        QVERIFY(late->append(request(QStringLiteral("account-B"), ExpectedVersion::Any, {newEvent(QStringLiteral("OrderAccepted"))})));
+        said = call(&cli::auditVerify, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 1);
+        QVERIFY2(said.out.contains(QStringLiteral("FORGED at sequence 5")) && said.out.contains(QStringLiteral("revoked at sequence 4 (left the desk)")),
+                 qPrintable(said.out));
+        // Only the administrator enrols.
+        said = call(&cli::storeEnroll, {QStringLiteral("--store"), url, QStringLiteral("--admin-key"), writerPem, QStringLiteral("--key"),
+                                        publicKeyPathFor(adminPem), QStringLiteral("--user"), QStringLiteral("eve"),
+                                        QStringLiteral("--role"), QStringLiteral("admin")});
+        QCOMPARE(said.exitCode, 2);
+        QVERIFY2(said.err.contains(QStringLiteral("is not this desk's administrator")), qPrintable(said.err));
     }
 
     void positionsAndOrders()
