@@ -399,6 +399,44 @@ def verify_signature(checkpoint, where):
     return "signature verified with the key it carries"
 
 
+def check_timestamps(bundle, manifest):
+    """Each RFC 3161 token the manifest lists: it is the checkpoint's, it stamps SHA-256 of the
+    checkpoint's signature, and (with `openssl ts -verify`) it verifies against the carried CA."""
+    notes = []
+    openssl = shutil.which("openssl")
+    for entry in manifest["timestamp_tokens"]:
+        path = entry.get("checkpoint") if isinstance(entry, dict) else None
+        if not isinstance(path, str) or path not in [c.get("path") for c in manifest["checkpoints"] if isinstance(c, dict)]:
+            raise Broken("manifest.json", f"a timestamp token entry for no carried checkpoint: {entry!r}")
+        with open(os.path.join(bundle, *path.split("/")), "rb") as f:
+            checkpoint = json.loads(f.read().decode("utf-8"))
+        try:
+            token = base64.b64decode(checkpoint["timestamp_token"], validate=True)
+            digest = hashlib.sha256(base64.b64decode(checkpoint["signature"], validate=True)).hexdigest()
+        except (KeyError, ValueError, TypeError) as error:
+            raise Broken(path, f"no readable timestamp token ({error})")
+        if entry.get("digest") != digest:
+            raise Broken(path, "the manifest's digest is not SHA-256 of the checkpoint's signature")
+        ca = entry.get("ca")
+        if not ca or not openssl:
+            notes.append(f"{path}: time-stamped {entry.get('time')} by {entry.get('authority')}, token not checked "
+                         f"({'no CA in the bundle' if not ca else 'no openssl'})")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            token_path = os.path.join(tmp, "token.der")
+            with open(token_path, "wb") as f:
+                f.write(token)
+            result = subprocess.run([openssl, "ts", "-verify", "-digest", digest, "-in", token_path, "-token_in",
+                                     "-CAfile", os.path.join(bundle, *ca.split("/"))], capture_output=True)
+        if result.returncode != 0:
+            raise Broken(path, "its time-stamp token does not verify against the carried CA (or stamps something else)")
+        with open(os.path.join(bundle, *ca.split("/")), "rb") as f:
+            ca_sha = hashlib.sha256(f.read()).hexdigest()
+        notes.append(f"{path}: time-stamped {entry.get('time')} by {entry.get('authority')}, verified against {ca} "
+                     f"(SHA-256 {ca_sha[:16]}…: compare it with the authority's published CA)")
+    return notes
+
+
 def check_checkpoints(bundle, manifest, events):
     notes = []
     for entry in manifest["checkpoints"]:
@@ -607,6 +645,7 @@ def main(argv):
         instruments = check_instruments(bundle, events)
         orders = check_orders(bundle, events)
         notes = check_checkpoints(bundle, manifest, events)
+        notes += check_timestamps(bundle, manifest)
         writers = check_writers(bundle, manifest, listed, events)
     except NotABundle as error:
         print(f"instant bundle: {error}", file=sys.stderr)
@@ -616,7 +655,7 @@ def main(argv):
         return 1
     head = manifest["head"]
     print(f"intact: {len(listed)} files, {len(events)} events (sequences 1 to {len(events)}), head hash {head['hash']}, "
-          f"{instruments} instruments, {orders} orders, {len(notes)} checkpoints")
+          f"{instruments} instruments, {orders} orders, {len(manifest['checkpoints'])} checkpoints")
     for note in notes:
         print(note)
     print(writers)

@@ -41,6 +41,7 @@ int auditBundle(const QCommandLineParser &parser, const QString &command, const 
             return storeError(io, makeError(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())));
         options.checkpoints.append({path, file.readAll()});
     }
+    options.tsaCaFile = parser.value(QStringLiteral("tsa-ca"));
     auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
     if (!store)
         return storeError(io, store.error());
@@ -486,13 +487,18 @@ int auditExport(const QStringList &args, const CommandIo &io)
                                         QStringLiteral("With --bundle: carry this signed checkpoint in the bundle "
                                                        "(repeatable); it must be a checkpoint of this chain."),
                                         QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("tsa-ca"),
+                                        QStringLiteral("With --bundle: carry the time-stamping authority's CA certificate "
+                                                       "(PEM), with which the checkpoints' RFC 3161 tokens verify."),
+                                        QStringLiteral("pem")));
     if (auto done = parse(io, parser, args, command,
                               QStringLiteral("Exports events, one per line, with every field and both hashes.")))
         return *done;
     if (parser.isSet(QStringLiteral("bundle")))
         return auditBundle(parser, command, io);
-    if (parser.isSet(QStringLiteral("checkpoint")))
-        return usageError(io, QStringLiteral("--checkpoint goes with --bundle"), command);
+    for (const char *option : {"checkpoint", "tsa-ca"})
+        if (parser.isSet(QString::fromLatin1(option)))
+            return usageError(io, QStringLiteral("--%1 goes with --bundle").arg(QString::fromLatin1(option)), command);
 
     const QString formatName = parser.value(QStringLiteral("format")).toLower();
     ExportFormat format;

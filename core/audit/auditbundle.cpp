@@ -3,6 +3,7 @@
 #include "audit/auditexport.h"
 #include "audit/checkpoint.h"
 #include "audit/deskkeys.h"
+#include "audit/timestamptoken.h"
 #include "oms/executionevents.h"
 #include "oms/instrumentlistings.h"
 #include "events/orderevents.h"
@@ -10,6 +11,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
@@ -178,6 +180,26 @@ struct Memorandum
     }
 };
 
+// A checkpoint's RFC 3161 token in the manifest, checked against the CA first when one is given.
+Status listToken(const Checkpoint &c, const QString &path, const QString &caFile, QJsonArray &tokens)
+{
+    if (c.timestampToken.isEmpty())
+        return Done{};
+    auto token = readToken(c.timestampToken);
+    if (!token)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("checkpoint %1: %2").arg(path, token.message()));
+    if (!caFile.isEmpty())
+        if (Status s = verifyTimestamp(c.timestampToken, c.timestampedDigest(), caFile); !s)
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("checkpoint %1: %2").arg(path, s.message()));
+    tokens.append(QJsonObject{{QStringLiteral("checkpoint"), path},
+                              {QStringLiteral("time"), formatUtcMicros(token->timeUs)},
+                              {QStringLiteral("serial"), token->serial},
+                              {QStringLiteral("authority"), token->authority},
+                              {QStringLiteral("digest"), hex(c.timestampedDigest())},
+                              {QStringLiteral("ca"), caFile.isEmpty() ? QJsonValue() : QJsonValue(TsaCaFile)}});
+    return Done{};
+}
+
 } // namespace
 
 Result<Summary> write(const EventStore &store, const Options &options)
@@ -330,7 +352,7 @@ Result<Summary> write(const EventStore &store, const Options &options)
     summary.keys = publicKeys.size();
 
 
-    QJsonArray checkpoints;
+    QJsonArray checkpoints, timestampTokens;
     if (!carried.isEmpty() && !dir.mkpath(CheckpointsDir))
         return makeError(ErrorCode::Io, QStringLiteral("cannot create %1").arg(dir.filePath(CheckpointsDir)));
     for (const Carried &c : std::as_const(carried)) {
@@ -348,6 +370,19 @@ Result<Summary> write(const EventStore &store, const Options &options)
                                        {QStringLiteral("head_hash"), hex(c.checkpoint.headHash)},
                                        {QStringLiteral("key_fingerprint"), c.checkpoint.keyFingerprint()}});
         ++summary.checkpoints;
+        if (Status s = listToken(c.checkpoint, path, options.tsaCaFile, timestampTokens); !s)
+            return s.error();
+    }
+    if (!options.tsaCaFile.isEmpty()) {
+        QFile ca(options.tsaCaFile);
+        if (!ca.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(options.tsaCaFile, ca.errorString()));
+        if (!dir.mkpath(QStringLiteral("tsa")))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot create %1").arg(dir.filePath(QStringLiteral("tsa"))));
+        BundleFile file(options.directory, TsaCaFile);
+        file.write(ca.readAll());
+        if (Status s = add(file.commit(-1, QStringLiteral("the time-stamping authority's CA certificate (PEM)"))); !s)
+            return s.error();
     }
 
     const QJsonObject manifest{
@@ -366,7 +401,7 @@ Result<Summary> write(const EventStore &store, const Options &options)
         {QStringLiteral("files"), files},
         {QStringLiteral("checkpoints"), checkpoints},
         {QStringLiteral("public_keys"), publicKeys},
-        {QStringLiteral("timestamp_tokens"), QJsonArray{}},
+        {QStringLiteral("timestamp_tokens"), timestampTokens},
     };
     QSaveFile manifestFile(dir.filePath(ManifestFile));
     const QByteArray bytes = QJsonDocument(manifest).toJson(QJsonDocument::Indented);

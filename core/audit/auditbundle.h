@@ -24,6 +24,7 @@ class EventStore;
 //                      execution, cancel and replace, who was responsible (derived from the events)
 //   signatures.jsonl   each batch's writer signature (the enrolled keys are in the manifest)
 //   checkpoints/       signed checkpoints given to the export, as they were written
+//   tsa/ca.pem         the time-stamping authority's CA, when checkpoints carry RFC 3161 tokens
 namespace auditbundle {
 
 constexpr int FormatVersion = 1;
@@ -35,6 +36,7 @@ inline const QString InstrumentsFile = QStringLiteral("instruments.jsonl");
 inline const QString OrdersFile = QStringLiteral("orders.jsonl");
 inline const QString SignaturesFile = QStringLiteral("signatures.jsonl");
 inline const QString CheckpointsDir = QStringLiteral("checkpoints");
+inline const QString TsaCaFile = QStringLiteral("tsa/ca.pem");
 
 // A signed checkpoint file to carry in the bundle: its name and its bytes, unchanged.
 struct CheckpointFile
@@ -48,6 +50,9 @@ struct Options
     QString directory;                  // created; an existing directory must be empty
     TimestampUs exportedUs = 0;         // when the export was made (the caller's clock)
     QList<CheckpointFile> checkpoints;  // each must be a checkpoint of this chain
+    // The CA certificate (PEM) the checkpoints' time-stamp tokens verify with: carried as
+    // tsa/ca.pem, and each token is checked against it before it is exported.
+    QString tsaCaFile;
 };
 
 struct Summary

@@ -2,7 +2,10 @@
 // run's store, exported, checked by the outside verifier; then the bundle altered in every way we
 // could think of, each alteration found and named.
 
+#include "audit/checkpoint.h"
+#include "audit/timestamptoken.h"
 #include "events/eventhash.h"
+#include "loopbacktsa.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -161,6 +164,7 @@ class TestAuditBundle : public QObject
     Q_OBJECT
 
     QTemporaryDir m_tmp;
+    test::LoopbackTsa m_tsa;
     QString m_bundle;
     QString m_url;
     qint64 m_events = 0;
@@ -349,6 +353,23 @@ class TestAuditBundle : public QObject
             return QStringLiteral("manifest.json: public key %1 is not listed as the desk-keys events enrol it")
                 .arg(key.value(QStringLiteral("key_id")).toString());
         }
+        if (how == u"time-stamp token altered" || how == u"another CA carried") {
+            const QString name = QStringLiteral("checkpoints/desk.checkpoint.json");
+            if (how == u"another CA carried") {
+                QFile::remove(QDir(dir).filePath(QStringLiteral("tsa/ca.pem")));
+                QFile::copy(m_tsa.otherCaFile(), QDir(dir).filePath(QStringLiteral("tsa/ca.pem")));
+                refreshManifest(dir, QStringLiteral("tsa/ca.pem"));
+            } else {
+                const QString file = QDir(dir).filePath(name);
+                QJsonObject o = object(readAll(file));
+                QByteArray token = QByteArray::fromBase64(o.value(QStringLiteral("timestamp_token")).toString().toLatin1());
+                token[token.size() - 20] = char(token[token.size() - 20] ^ 0x01);
+                o.insert(QStringLiteral("timestamp_token"), QString::fromLatin1(token.toBase64()));
+                writeAll(file, QJsonDocument(o).toJson());
+                refreshManifest(dir, name);
+            }
+            return name + QStringLiteral(": its time-stamp token does not verify against the carried CA");
+        }
         if (how == u"file missing") {
             QFile::remove(instruments);
             return QStringLiteral("instruments.jsonl: listed in the manifest but missing");
@@ -494,9 +515,20 @@ private slots:
                         QStringLiteral("--new-key"), path(QStringLiteral("desk.pem")), QStringLiteral("--out"),
                         path(QStringLiteral("desk.checkpoint.json"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
+        // Time-stamped by the loopback authority (here, in this process: the server answers while
+        // this thread waits in its event loop).
+        QVERIFY(m_tsa.ready());
+        auto checkpoint = readCheckpoint(path(QStringLiteral("desk.checkpoint.json")));
+        QVERIFY(checkpoint);
+        auto token = requestTimestamp(QUrl(m_tsa.url()), checkpoint->timestampedDigest());
+        QVERIFY2(token, qPrintable(token.message()));
+        checkpoint->timestampToken = token->der;
+        QFile::remove(path(QStringLiteral("desk.checkpoint.json")));
+        QVERIFY(writeCheckpoint(*checkpoint, path(QStringLiteral("desk.checkpoint.json"))));
         m_bundle = path(QStringLiteral("bundle"));
         r = instantCli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--store"), m_url, QStringLiteral("--bundle"),
-                        m_bundle, QStringLiteral("--checkpoint"), path(QStringLiteral("desk.checkpoint.json"))});
+                        m_bundle, QStringLiteral("--checkpoint"), path(QStringLiteral("desk.checkpoint.json")),
+                        QStringLiteral("--tsa-ca"), m_tsa.caFile()});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
         const QJsonObject manifest = object(readAll(QDir(m_bundle).filePath(QStringLiteral("manifest.json"))));
         m_events = manifest.value(QStringLiteral("head")).toObject().value(QStringLiteral("sequence")).toInteger();
@@ -507,7 +539,8 @@ private slots:
     {
         const Run r = verifyBundle(m_bundle);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("intact: 6 files, %1 events").arg(m_events)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("intact: 7 files, %1 events").arg(m_events)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("by /CN=Loopback TSA, verified against tsa/ca.pem")), qPrintable(r.out));
         // The demo run's workstation key signed every batch: the store had no administrator, so
         // the key became it.
         QVERIFY2(r.out.contains(QStringLiteral("writers: %1 events in ").arg(m_events)), qPrintable(r.out));
@@ -527,7 +560,7 @@ private slots:
             paths << f.toObject().value(QStringLiteral("path")).toString();
         QCOMPARE(paths, (QStringList{QStringLiteral("events.jsonl"), QStringLiteral("events.csv"), QStringLiteral("instruments.jsonl"),
                                      QStringLiteral("orders.jsonl"), QStringLiteral("signatures.jsonl"),
-                                     QStringLiteral("checkpoints/desk.checkpoint.json")}));
+                                     QStringLiteral("checkpoints/desk.checkpoint.json"), QStringLiteral("tsa/ca.pem")}));
         // The head is the store's, as `audit verify` reports it.
         const Run r = instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), m_url});
         QVERIFY2(r.out.contains(manifest.value(QStringLiteral("head")).toObject().value(QStringLiteral("hash")).toString()), qPrintable(r.out));
@@ -583,7 +616,8 @@ private slots:
                                 "file missing", "file added", "CSV edited", "CSV row removed", "instrument altered",
                                 "instrument removed", "order terms altered", "execution's price altered", "a fill left out of an order's executions", "an order's account changed",
                                 "an event left out of an order's history", "order memorandum removed", "checkpoint edited",
-                                "batch signature altered", "batch signature removed", "writer key changed in the manifest"})
+                                "batch signature altered", "batch signature removed", "writer key changed in the manifest",
+                                "time-stamp token altered", "another CA carried"})
             QTest::newRow(how) << QString::fromLatin1(how);
     }
 
