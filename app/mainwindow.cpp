@@ -2,6 +2,7 @@
 
 #include "aboutdialog.h"
 #include "killswitchdialog.h"
+#include "common/clockquality.h"
 #include "common/diagnostics.h"
 #include "connectiondialog.h"
 
@@ -243,6 +244,13 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
                 who += tr(" · database: %1").arg(access->describe());
         m_roleLabel->setText(who);
         showWriterSigning(store);
+        m_clockLabel = new QLabel(this);
+        m_clockLabel->setObjectName(QStringLiteral("clockQuality"));
+        statusBar()->addPermanentWidget(m_clockLabel);
+        showClockQuality();
+        auto *clockCheck = new QTimer(this);
+        connect(clockCheck, &QTimer::timeout, this, &MainWindow::showClockQuality);
+        clockCheck->start(60'000);
         connect(engine, &TradingEngine::venueConnectionChanged, this, [this](const VenueConnection &c) {
             m_venueLabel->setText(c.text.section(QStringLiteral(" · "), 0, 0)); // the details are in the tooltip
             m_venueLabel->setToolTip(c.text);
@@ -302,6 +310,29 @@ void MainWindow::showWriterSigning(const EventStore *store)
                                       "with `instant store enroll`."));
     }
     statusBar()->addPermanentWidget(m_signingLabel);
+}
+
+void MainWindow::showClockQuality()
+{
+    const ClockQuality q = ClockQuality::measure();
+    const QString amber = QStringLiteral("color: black; background: #f9a825; font-weight: bold");
+    if (!q.known) {
+        m_clockLabel->setText(tr("clock: unknown"));
+        m_clockLabel->setToolTip(tr("The operating system does not say how this machine's clock is kept."));
+        m_clockLabel->setStyleSheet(QString());
+    } else if (!q.synchronised) {
+        m_clockLabel->setText(tr(" clock NOT synchronised "));
+        m_clockLabel->setToolTip(tr("The operating system does not keep this machine's clock synchronised (maximum error %1 ms): "
+                                    "the times it records are not known to be within CAT's 50 ms of NIST.")
+                                     .arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 0));
+        m_clockLabel->setStyleSheet(amber);
+    } else {
+        m_clockLabel->setText(tr("clock ±%1 ms").arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 1));
+        m_clockLabel->setToolTip(tr("Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).")
+                                     .arg(double(q.estimatedErrorUs) / 1000.0, 0, 'f', 1)
+                                     .arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 1));
+        m_clockLabel->setStyleSheet(q.withinCat() ? QString() : amber);
+    }
 }
 
 void MainWindow::updateKillSwitchLabel()

@@ -103,6 +103,8 @@ private:
     void updateKillSwitchLabel();
     // The status bar's word on this workstation's writer signatures (the key, or UNSIGNED).
     void showWriterSigning(const EventStore *store);
+    // The status bar's word on this machine's clock: synchronised and its error, or not.
+    void showClockQuality();
     void askKillSwitch();
     void rebuildLayoutMenu();
     void updateStoreStatus();
@@ -134,6 +136,7 @@ private:
     QLabel *m_feedLabel = nullptr;
     QLabel *m_lagLabel = nullptr;
     QLabel *m_signingLabel = nullptr;
+    QLabel *m_clockLabel = nullptr;
     class QMenu *m_layoutMenu = nullptr;
     WorkstationOptions m_options;
     QList<QDockWidget *> m_docks;

@@ -476,8 +476,8 @@ def ed25519_verify(openssl, tmp, raw_key, signed, signature):
     return result.returncode == 0
 
 
-def batch_signed_bytes(key_id, first, last, events):
-    return b"".join([put_text("instant-batch"), put_int(1), put_text(key_id), put_int(first), put_int(last)]
+def batch_signed_bytes(key_id, first, last, clock, events):
+    return b"".join([put_text("instant-batch"), put_int(1), put_text(key_id), put_int(first), put_int(last), put_text(clock)]
                     + [bytes.fromhex(events[s - 1]["hash"]) for s in range(first, last + 1)])
 
 
@@ -557,8 +557,9 @@ def check_writers(bundle, manifest, listed, events):
         where = f"{name} line {number}"
         first, last = line.get("first_sequence"), line.get("last_sequence")
         if not integer(first) or not integer(last) or not isinstance(line.get("key_id"), str) \
-                or not isinstance(line.get("signature"), str) or not 1 <= first <= last <= len(events):
-            raise Broken(where, "not a batch signature of this chain (first_sequence, last_sequence, key_id, signature)")
+                or not isinstance(line.get("signature"), str) or not isinstance(line.get("clock"), str) \
+                or not 1 <= first <= last <= len(events):
+            raise Broken(where, "not a batch signature of this chain (first_sequence, last_sequence, key_id, clock, signature)")
         if batches and first <= batches[-1]["last_sequence"]:
             raise Broken(where, f"batch {first} to {last} overlaps the batch before it")
         try:
@@ -599,7 +600,7 @@ def check_writers(bundle, manifest, listed, events):
                     raw_key = None
             if raw_key is None:
                 raise Broken(where, f"batch {first} to {last} is signed by key {key_id}, which is not enrolled")
-            if not ed25519_verify(openssl, tmp, raw_key, batch_signed_bytes(key_id, first, last, events),
+            if not ed25519_verify(openssl, tmp, raw_key, batch_signed_bytes(key_id, first, last, batch["clock"], events),
                                   batch["signature_bytes"]):
                 raise Broken(where, f"the signature of batch {first} to {last} does not verify with key {key_id}")
             if key and key["revoked_at"] and key["revoked_at"] <= first:

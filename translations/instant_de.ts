@@ -2024,6 +2024,30 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
         <source>This workstation&apos;s key is not enrolled on the store, so instant audit verify will name its events. `instant store key` shows the key; the desk administrator enrols it with `instant store enroll`.</source>
         <translation>Der Schlüssel dieser Arbeitsstation ist im Speicher nicht registriert, daher nennt instant audit verify ihre Ereignisse. `instant store key` zeigt den Schlüssel; der Desk-Administrator registriert ihn mit `instant store enroll`.</translation>
     </message>
+    <message>
+        <source>clock: unknown</source>
+        <translation>Uhr: unbekannt</translation>
+    </message>
+    <message>
+        <source>The operating system does not say how this machine&apos;s clock is kept.</source>
+        <translation>Das Betriebssystem sagt nicht, wie die Uhr dieses Rechners geführt wird.</translation>
+    </message>
+    <message>
+        <source> clock NOT synchronised </source>
+        <translation> Uhr NICHT synchronisiert </translation>
+    </message>
+    <message>
+        <source>The operating system does not keep this machine&apos;s clock synchronised (maximum error %1 ms): the times it records are not known to be within CAT&apos;s 50 ms of NIST.</source>
+        <translation>Das Betriebssystem hält die Uhr dieses Rechners nicht synchron (maximaler Fehler %1 ms): Es ist nicht bekannt, ob die aufgezeichneten Zeiten innerhalb der 50 ms von NIST liegen, die CAT verlangt.</translation>
+    </message>
+    <message>
+        <source>clock ±%1 ms</source>
+        <translation>Uhr ±%1 ms</translation>
+    </message>
+    <message>
+        <source>Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).</source>
+        <translation>Vom Betriebssystem synchronisiert: geschätzter Fehler %1 ms, höchstens %2 ms (CAT verlangt 50 ms).</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>

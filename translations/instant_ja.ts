@@ -2015,6 +2015,30 @@ It holds the versions, the settings without passwords or keys, and the last log 
         <source>This workstation&apos;s key is not enrolled on the store, so instant audit verify will name its events. `instant store key` shows the key; the desk administrator enrols it with `instant store enroll`.</source>
         <translation>このワークステーションの鍵はストアに登録されていないため、instant audit verify がそのイベントを指摘します。`instant store key` で鍵を表示し、デスク管理者が `instant store enroll` で登録します。</translation>
     </message>
+    <message>
+        <source>clock: unknown</source>
+        <translation>時計: 不明</translation>
+    </message>
+    <message>
+        <source>The operating system does not say how this machine&apos;s clock is kept.</source>
+        <translation>OS はこのマシンの時計の管理方法を示していません。</translation>
+    </message>
+    <message>
+        <source> clock NOT synchronised </source>
+        <translation> 時計が同期されていません </translation>
+    </message>
+    <message>
+        <source>The operating system does not keep this machine&apos;s clock synchronised (maximum error %1 ms): the times it records are not known to be within CAT&apos;s 50 ms of NIST.</source>
+        <translation>OS はこのマシンの時計を同期していません（最大誤差 %1 ms）。記録される時刻が CAT の求める NIST との差 50 ms 以内かどうかは分かりません。</translation>
+    </message>
+    <message>
+        <source>clock ±%1 ms</source>
+        <translation>時計 ±%1 ms</translation>
+    </message>
+    <message>
+        <source>Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).</source>
+        <translation>OS により同期: 推定誤差 %1 ms、最大 %2 ms（CAT の要件は 50 ms）。</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>

@@ -321,6 +321,7 @@ Result<Summary> write(const EventStore &store, const Options &options)
             signaturesFile.write(jsonLine({{QStringLiteral("first_sequence"), b.firstSequence},
                                            {QStringLiteral("last_sequence"), b.lastSequence},
                                            {QStringLiteral("key_id"), b.keyId},
+                                           {QStringLiteral("clock"), b.clock},
                                            {QStringLiteral("signature"), QString::fromLatin1(b.signature.toBase64())}}));
             return true;
         });

@@ -141,7 +141,7 @@ private:
         auto publicKey = signerKey(sig, why);
         if (!publicKey)
             return fail(sig.firstSequence, why);
-        const QByteArray bytes = BatchSignature::signedBytes(sig.keyId, sig.firstSequence, sig.lastSequence, m_hashes);
+        const QByteArray bytes = BatchSignature::signedBytes(sig.keyId, sig.firstSequence, sig.lastSequence, sig.clock, m_hashes);
         if (Status s = verifyEd25519(*publicKey, bytes, sig.signature); !s)
             return fail(sig.firstSequence,
                         QStringLiteral("the signature of batch %1 to %2 does not verify with key %3: the batch's events "

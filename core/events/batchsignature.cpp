@@ -4,7 +4,8 @@
 
 namespace instant {
 
-QByteArray BatchSignature::signedBytes(const QString &keyId, Sequence first, Sequence last, const QByteArray &concatenatedHashes)
+QByteArray BatchSignature::signedBytes(const QString &keyId, Sequence first, Sequence last, const QString &clock,
+                                       const QByteArray &concatenatedHashes)
 {
     QByteArray out;
     out.reserve(64 + keyId.size() + concatenatedHashes.size());
@@ -13,6 +14,7 @@ QByteArray BatchSignature::signedBytes(const QString &keyId, Sequence first, Seq
     eventhash::putBytes(out, keyId.toUtf8());
     eventhash::putInt(out, first);
     eventhash::putInt(out, last);
+    eventhash::putBytes(out, clock.toUtf8());
     out.append(concatenatedHashes);
     return out;
 }

@@ -140,7 +140,8 @@ public:
             // outside the hash (the desk roles' grants on events cover the columns).
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
             QStringLiteral("ALTER TABLE events ADD COLUMN IF NOT EXISTS batch_first_seq BIGINT,"
-                           " ADD COLUMN IF NOT EXISTS batch_key_id TEXT, ADD COLUMN IF NOT EXISTS batch_signature BYTEA"),
+                           " ADD COLUMN IF NOT EXISTS batch_key_id TEXT, ADD COLUMN IF NOT EXISTS batch_signature BYTEA,"
+                           " ADD COLUMN IF NOT EXISTS batch_clock TEXT"),
         }};
     }
 

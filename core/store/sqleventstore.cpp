@@ -1,5 +1,6 @@
 #include "store/sqleventstore.h"
 
+#include "common/clockquality.h"
 #include "common/threadwatch.h"
 
 #include "events/eventhash.h"
@@ -640,8 +641,8 @@ public:
                 "SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"))
             && m_findKey.prepare(QStringLiteral(
                 "SELECT request_hash, first_seq, last_seq, stream_version FROM idempotency WHERE key = ?"))
-            && m_insert.prepare(QStringLiteral("INSERT INTO events (%1, batch_first_seq, batch_key_id, batch_signature)"
-                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            && m_insert.prepare(QStringLiteral("INSERT INTO events (%1, batch_first_seq, batch_key_id, batch_signature, batch_clock)"
+                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                     .arg(EventColumns))
             && m_insertKey.prepare(QStringLiteral(
                 "INSERT INTO idempotency (key, request_hash, first_seq, last_seq, stream_version) VALUES (?, ?, ?, ?, ?)"))
@@ -814,7 +815,7 @@ private:
                 e.hash = m_hasher.hash(head.hash, e);
 
                 if (held)
-                    if (Status s = insertEvent(*held, nullptr); !s)
+                    if (Status s = insertEvent(*held, nullptr, {}); !s)
                         return s;
                 held = e;
                 head.sequence = e.sequence;
@@ -844,14 +845,16 @@ private:
             results[i] = Result<AppendResult>(result);
         }
         if (held) {
+            // The clock the batch's times came from, on its last row (signed with it when signing).
+            const QString clock = ClockQuality::measure().record();
             std::optional<BatchSignature> seal;
             if (signer) {
-                auto signature = signer->sign(BatchSignature::signedBytes(signerId, firstWritten, head.sequence, hashes));
+                auto signature = signer->sign(BatchSignature::signedBytes(signerId, firstWritten, head.sequence, clock, hashes));
                 if (!signature)
                     return signature.error();
-                seal = BatchSignature{firstWritten, head.sequence, signerId, *signature};
+                seal = BatchSignature{firstWritten, head.sequence, signerId, *signature, clock};
             }
-            if (Status s = insertEvent(*held, seal ? &*seal : nullptr); !s)
+            if (Status s = insertEvent(*held, seal ? &*seal : nullptr, clock); !s)
                 return s;
         }
         if (written > 0 && !m_store.m_dialect->notifyStatement().isEmpty()) {
@@ -867,7 +870,7 @@ private:
     }
 
     // One event's row; the batch's last carries the batch's signature (`seal`), outside the hash.
-    Status insertEvent(const RecordedEvent &e, const BatchSignature *seal)
+    Status insertEvent(const RecordedEvent &e, const BatchSignature *seal, const QString &clock)
     {
         m_insert.addBindValue(e.sequence);
         m_insert.addBindValue(text(e.streamId));
@@ -885,6 +888,7 @@ private:
         m_insert.addBindValue(seal ? QVariant(seal->firstSequence) : QVariant(QMetaType::fromType<qint64>()));
         m_insert.addBindValue(seal ? QVariant(seal->keyId) : QVariant(QMetaType::fromType<QString>()));
         m_insert.addBindValue(seal ? QVariant(seal->signature) : QVariant(QMetaType::fromType<QByteArray>()));
+        m_insert.addBindValue(clock.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clock));
         if (!m_insert.exec())
             return sqlError(ErrorCode::Io, QStringLiteral("cannot append to %1").arg(e.streamId), m_insert.lastError());
         return Done{};
@@ -1127,7 +1131,7 @@ Status SqlEventStore::forEachSignature(Sequence from, Sequence to,
             return Done{}; // a store from before batches were signed, opened read-only
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.prepare(QStringLiteral("SELECT batch_first_seq, seq, batch_key_id, batch_signature FROM events"
+        if (!q.prepare(QStringLiteral("SELECT batch_first_seq, seq, batch_key_id, batch_signature, batch_clock FROM events"
                                       " WHERE batch_signature IS NOT NULL AND seq >= ? AND batch_first_seq <= ? ORDER BY seq")))
             return sqlError(ErrorCode::Io, QStringLiteral("cannot read the batch signatures"), q.lastError());
         q.addBindValue(from);
@@ -1136,7 +1140,7 @@ Status SqlEventStore::forEachSignature(Sequence from, Sequence to,
             return sqlError(ErrorCode::Io, QStringLiteral("cannot read the batch signatures"), q.lastError());
         while (q.next()) {
             BatchSignature s{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                             q.value(3).toByteArray()};
+                             q.value(3).toByteArray(), q.value(4).toString()};
             if (!visit(s))
                 break;
         }

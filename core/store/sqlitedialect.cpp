@@ -128,6 +128,8 @@ public:
             QStringLiteral("ALTER TABLE events ADD COLUMN batch_first_seq INTEGER"),
             QStringLiteral("ALTER TABLE events ADD COLUMN batch_key_id TEXT"),
             QStringLiteral("ALTER TABLE events ADD COLUMN batch_signature BLOB"),
+            // The clock the batch's times came from, and what it was worth (common/clockquality.h).
+            QStringLiteral("ALTER TABLE events ADD COLUMN batch_clock TEXT"),
         }};
     }
 

@@ -313,7 +313,7 @@ private Q_SLOTS:
             QSqlDatabase db = stores.raw(url);
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE snapshots")));
-            for (const char *column : {"batch_first_seq", "batch_key_id", "batch_signature"})
+            for (const char *column : {"batch_first_seq", "batch_key_id", "batch_signature", "batch_clock"})
                 QVERIFY(q.exec(QStringLiteral("ALTER TABLE events DROP COLUMN %1").arg(QLatin1String(column))));
             QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
         }

@@ -239,6 +239,22 @@ private Q_SLOTS:
         QVERIFY2(r.problem.contains(QStringLiteral("does not verify")), qPrintable(r.problem));
     }
 
+    // Each batch records the clock its times came from, signed: a better clock cannot be claimed later.
+    void theClockOfEachBatchIsSigned()
+    {
+        Desk d = desk();
+        QSqlDatabase db = stores.raw(d.url);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT batch_clock FROM events WHERE seq = 7")) && q.next());
+        QVERIFY2(q.value(0).toString().startsWith(QStringLiteral("system clock; ")), qPrintable(q.value(0).toString()));
+        liftGuard(q);
+        QVERIFY(q.exec(QStringLiteral("UPDATE events SET batch_clock = 'system clock; synchronised; est 1 us; max 1 us' WHERE seq = 7")));
+        const WriterReport r = writers(*d.store);
+        QVERIFY(!r.intact);
+        QCOMPARE(r.firstBadSequence, 7);
+        QVERIFY2(r.problem.contains(QStringLiteral("does not verify")), qPrintable(r.problem));
+    }
+
     void signaturesAreAppendOnly()
     {
         Desk d = desk();
