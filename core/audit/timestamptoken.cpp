@@ -1,5 +1,7 @@
 #include "audit/timestamptoken.h"
 
+#include "events/signingkey.h"
+
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -29,17 +31,6 @@ struct Deleter
 };
 template <typename T, void (*Free)(T *)>
 using Owned = std::unique_ptr<T, Deleter<T, Free>>;
-
-QString openSslReason()
-{
-    const unsigned long code = ERR_get_error();
-    ERR_clear_error();
-    if (code == 0)
-        return QStringLiteral("unknown reason");
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    return QString::fromLatin1(text);
-}
 
 TimestampUs microsOf(const ASN1_GENERALIZEDTIME *time)
 {

@@ -38,18 +38,6 @@ std::shared_ptr<EVP_PKEY> adopt(EVP_PKEY *key)
     return std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
 }
 
-// OpenSSL's reason for the last failure (and an empty queue for the next call).
-QString openSslReason()
-{
-    const unsigned long code = ERR_get_error();
-    ERR_clear_error();
-    if (code == 0)
-        return QStringLiteral("unknown reason");
-    char text[256];
-    ERR_error_string_n(code, text, sizeof text);
-    return QString::fromLatin1(text);
-}
-
 // Never prompt on the terminal for a passphrase: an encrypted key fails to load instead.
 int noPassphrase(char *, int, int, void *)
 {
@@ -90,6 +78,19 @@ Result<QByteArray> memoryBioBytes(BIO *bio)
 }
 
 } // namespace
+
+// OpenSSL's reason for the last failure (and an empty queue for the next call).
+QString openSslReason()
+{
+    const unsigned long code = ERR_get_error();
+    ERR_clear_error();
+    if (code == 0)
+        return QStringLiteral("unknown reason");
+    char text[256];
+    ERR_error_string_n(code, text, sizeof text);
+    return QString::fromLatin1(text);
+}
+
 
 // Reads a small file whole; NotFound when it is not there.
 Result<QByteArray> readSmallFile(const QString &path, const QString &what)

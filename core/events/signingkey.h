@@ -56,6 +56,8 @@ Result<QByteArray> readPublicKey(const QString &pemPath);
 Result<QByteArray> publicKeyFromPem(const QByteArray &pem, const QString &what);
 // A warning when a private key file can be read or written by anyone but its owner; empty otherwise.
 QString privateKeyExposure(const QString &pemPath);
+// OpenSSL's reason for its last failure on this thread (and an empty error queue after it).
+QString openSslReason();
 // A small file read whole (at most 1 MiB); NotFound when it is not there.
 Result<QByteArray> readSmallFile(const QString &path, const QString &what);
 
