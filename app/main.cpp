@@ -249,11 +249,12 @@ int main(int argc, char *argv[])
                      qPrintable(access.describe()), qPrintable(access.databaseUser));
 
     // The session in the audit log, in the role it runs as (a compliance session records its start
-    // and nothing else). A read-only database user's session leaves no event: it cannot write one.
+    // and what it reads, nothing else). A read-only store or database user leaves no event: it
+    // cannot write one.
     const instant::Actor actor{currentUser(role), role};
     // Every batch this workstation writes is signed with its own key, enrolled on the store.
     QString writerNote;
-    if (access.canAppend) {
+    if (access.canRecordReads) {
         auto key = instant::workstationKey();
         auto status = key ? instant::signWritesWith(**store, key->key, actor, key->publicKeyPath) : instant::Result<instant::WriterStatus>(key.error());
         writerNote = status ? status->note : QStringLiteral("writes are not signed: %1").arg(status.message());
@@ -261,7 +262,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "instant: %s\n", qPrintable(writerNote));
     }
     instant::WorkstationSession session(**store, actor, demo);
-    if (access.canAppend)
+    if (access.canRecordReads)
         if (instant::Status s = session.start(); !s)
             std::fprintf(stderr, "instant: cannot record the session's start: %s\n", qPrintable(s.message()));
 

@@ -129,6 +129,9 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
     });
     connect(m_ticket, &OrderTicket::instrumentChanged, m_optionIdeas, &OptionIdeasPanel::followInstrument);
 
+    // Who looked at what: the audit viewer's reads, recorded by the engine as this session's user.
+    if (engine)
+        connect(m_auditViewer, &AuditViewer::readHappened, engine, &TradingEngine::recordRead);
     // "As of": the blotter and holdings as they were, computed off the GUI thread.
     connect(m_auditViewer, &AuditViewer::asOfRequested, this, [this](std::optional<TimestampUs> timeUs) {
         if (!timeUs) {

@@ -460,6 +460,8 @@ def check_checkpoints(bundle, manifest, events):
 
 KEY_EVENTS = ("DeskAdministratorEstablished", "WriterEnrolled", "WriterRevoked")
 KEY_ROLES = ("admin", "trader", "compliance")
+# Who read what, and the sessions they read in: what a compliance key writes (a trader's too).
+ACCESS_RECORDS = ("RecordsRead", "WorkstationSessionStarted", "WorkstationSessionEnded")
 
 
 def key_id_of(raw_key):
@@ -540,6 +542,12 @@ def may_write(key, event):
     if event["type"] in KEY_EVENTS:
         return None if "admin" in key["roles"] and event["actor_role"] == "admin" else \
             f"{event['type']} is the desk administrator's to write"
+    if event["type"] in ACCESS_RECORDS:
+        if event["actor_role"] == "admin":
+            return f"{event['type']} is an access record: it claims role admin"
+        if not key["roles"] & {"trader", "compliance"}:
+            return f"{event['type']} is an access record: a key enrolled as {','.join(sorted(key['roles']))} does not write it"
+        return None
     if event["actor_role"] in ("compliance", "admin"):
         return f"{event['type']} is a trading or system event: it claims role {event['actor_role']}"
     if "trader" not in key["roles"]:

@@ -25,12 +25,22 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QThread>
+#include <QTimer>
 #include <QApplication>
 #include <QVBoxLayout>
 
 #include <deque>
 
 namespace instant {
+namespace {
+
+// The type box's entries that are not one type.
+const QString HideReads = QStringLiteral("@hide-reads");
+const QString OnlyReads = QStringLiteral("@reads");
+// A live filter nobody has touched for this long is a search (recorded once).
+constexpr int FilterSettleMs = 1500;
+
+} // namespace
 
 AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     : QWidget(parent), m_store(store), m_model(new AuditLogModel(this)), m_proxy(new AuditFilterProxy(this)),
@@ -46,6 +56,8 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     m_filter->setPlaceholderText(tr("Search anywhere, payloads too…"));
     m_filter->setClearButtonEnabled(true);
     m_type->addItem(tr("All events"), QString());
+    m_type->addItem(tr("All but reads"), HideReads);
+    m_type->addItem(tr("Reads: who looked at what"), OnlyReads);
     for (const char *t : {"OrderAccepted", "OrderRejected", "OrderAcknowledged", "OrderPartiallyFilled", "OrderFilled",
                           "CancelRequested", "OrderCancelled", "ReplaceRequested", "OrderReplaced", "OrderExpired",
                           "VenueRejected", "IllegalTransitionRefused", "CommandRefused", "TradeSettled", "AccountOpened",
@@ -77,6 +89,10 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     connect(m_type, &QComboBox::currentIndexChanged, this, &AuditViewer::applyFields);
     connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &AuditViewer::applyFields);
     connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &AuditViewer::applyFields);
+    m_filterSettled = new QTimer(this);
+    m_filterSettled->setSingleShot(true);
+    m_filterSettled->setInterval(FilterSettleMs);
+    connect(m_filterSettled, &QTimer::timeout, this, &AuditViewer::recordLiveFilter);
 
     auto *exportButton = new QPushButton(tr("Export…"), this);
     m_searchButton = new QPushButton(tr("Search whole log"), this);
@@ -97,7 +113,11 @@ AuditViewer::AuditViewer(EventStore *store, QWidget *parent, int capacity)
     auto *asOfButton = new QPushButton(tr("Show as of"), this);
     auto *liveButton = new QPushButton(tr("Live"), this);
     asOfButton->setToolTip(tr("Show the blotter and holdings as they were at this time"));
-    connect(asOfButton, &QPushButton::clicked, this, [this] { Q_EMIT asOfRequested(m_asOf->dateTime().toMSecsSinceEpoch() * 1000); });
+    connect(asOfButton, &QPushButton::clicked, this, [this] {
+        const TimestampUs asOfUs = m_asOf->dateTime().toMSecsSinceEpoch() * 1000;
+        recordRead(events::ReadAsOf, QStringLiteral("the blotter and holdings"), -1, {}, asOfUs);
+        Q_EMIT asOfRequested(asOfUs);
+    });
     connect(liveButton, &QPushButton::clicked, this, [this] { Q_EMIT asOfRequested(std::nullopt); });
     auto *times = new QHBoxLayout;
     times->addWidget(new QLabel(tr("From"), this));
@@ -264,6 +284,7 @@ void AuditViewer::searchWholeLog()
                 return;
             }
             self->m_model->setEvents(rows);
+            self->recordRead(events::ReadSearched, QStringLiteral("the whole log: ") + self->m_proxy->filter().describe(), matches);
             self->m_searchButton->setText(tr("Back to live"));
             self->m_status->setText(matches > capacity
                                         ? tr("%L1 of %L2 events match; the newest %L3 are shown. Live updates paused.")
@@ -320,7 +341,42 @@ void AuditViewer::applyFields()
         f.fromUs = m_from->dateTime().toMSecsSinceEpoch() * 1000;
     if (m_to->dateTime() != m_to->minimumDateTime())
         f.toUs = m_to->dateTime().toMSecsSinceEpoch() * 1000 + 999;
+    const QString kind = m_type->currentData().toString();
+    if (kind == HideReads || kind == OnlyReads) {
+        f.type.clear();
+        f.reads = kind == OnlyReads ? AuditFilter::Reads::Only : AuditFilter::Reads::Hidden;
+    }
     m_proxy->setFilter(f);
+    m_filterSettled->start();
+}
+
+void AuditViewer::recordLiveFilter()
+{
+    const AuditFilter &f = m_proxy->filter();
+    // Hiding or showing the reads alone looks at nothing new; any other filter is a search.
+    AuditFilter criteria = f;
+    criteria.reads = AuditFilter::Reads::Shown;
+    const QString subject = f.describe();
+    if (criteria.isEmpty() || subject == m_recordedFilter) {
+        if (criteria.isEmpty())
+            m_recordedFilter.clear();
+        return;
+    }
+    m_recordedFilter = subject;
+    recordRead(events::ReadSearched, QStringLiteral("the live view: ") + subject, m_proxy->rowCount());
+}
+
+void AuditViewer::recordRead(const QString &action, const QString &subject, qint64 records, const QString &outcome,
+                             std::optional<TimestampUs> asOfUs)
+{
+    events::ReadRecord read;
+    read.action = action;
+    read.subject = subject;
+    read.records = records;
+    read.outcome = outcome;
+    read.asOfUs = asOfUs;
+    read.channel = QStringLiteral("workstation");
+    Q_EMIT readHappened(read);
 }
 
 void AuditViewer::setFilter(const AuditFilter &filter)
@@ -329,8 +385,12 @@ void AuditViewer::setFilter(const AuditFilter &filter)
     m_filter->setText(filter.text);
     m_stream->setText(filter.stream);
     m_actor->setText(filter.actor);
-    m_type->setCurrentIndex(std::max(0, m_type->findData(filter.type)));
+    const QString kind = filter.reads == AuditFilter::Reads::Only     ? OnlyReads
+                         : filter.reads == AuditFilter::Reads::Hidden ? HideReads
+                                                                      : filter.type;
+    m_type->setCurrentIndex(std::max(0, m_type->findData(kind)));
     m_proxy->setFilter(filter);
+    m_filterSettled->start();
 }
 
 void AuditViewer::showSelected()
@@ -341,7 +401,12 @@ void AuditViewer::showSelected()
         return;
     }
     const int row = m_proxy->mapToSource(index).row();
-    const QJsonDocument doc(eventToJson(m_model->eventAt(row)));
+    const RecordedEvent &event = m_model->eventAt(row);
+    if (event.sequence != m_recordedView) {
+        m_recordedView = event.sequence;
+        recordRead(events::ReadViewed, QStringLiteral("event %1 (%2 on %3)").arg(event.sequence).arg(event.type, event.streamId), 1);
+    }
+    const QJsonDocument doc(eventToJson(event));
     const QString summary = m_model->summaryAt(row);
     m_detail->setPlainText((summary.isEmpty() ? QString() : summary + QStringLiteral("\n\n"))
                            + QString::fromUtf8(doc.toJson(QJsonDocument::Indented)));
@@ -385,9 +450,11 @@ void AuditViewer::verify()
         });
         bool intact = false;
         QString summary;
+        qint64 verified = -1;
         if (!report) {
             summary = tr("Verification could not run: %1").arg(report.message());
         } else if (report->intact) {
+            verified = report->eventCount;
             summary = tr("Chain intact: %n event(s), head %1", nullptr, static_cast<int>(report->eventCount))
                           .arg(QString::fromLatin1(report->head.hash.toHex().left(16)));
             // Then who wrote it: every batch since the desk had an administrator, signed.
@@ -398,9 +465,10 @@ void AuditViewer::verify()
             summary = tr("Chain BROKEN at sequence %1: %2").arg(report->firstBadSequence).arg(report->problem);
         }
         if (self) {
-            QMetaObject::invokeMethod(self, [self, intact, summary] {
+            QMetaObject::invokeMethod(self, [self, intact, summary, verified] {
                 if (!self)
                     return;
+                self->recordRead(events::ReadVerified, QStringLiteral("the whole chain and its writers"), verified, summary);
                 self->m_verifyThread->wait();
                 delete self->m_verifyThread;
                 self->m_verifyThread = nullptr;
@@ -447,13 +515,15 @@ void AuditViewer::exportEvents()
             else
                 count = *written;
         }
-        QMetaObject::invokeMethod(qApp, [self, error, count, path] {
+        QMetaObject::invokeMethod(qApp, [self, error, count, path, filter] {
             if (!self)
                 return;
-            if (!error.isEmpty())
+            if (!error.isEmpty()) {
                 QMessageBox::warning(self, tr("Export audit log"), error);
-            else
-                self->m_status->setText(tr("Exported %n event(s) to %1", nullptr, int(count)).arg(path));
+                return;
+            }
+            self->recordRead(events::ReadExported, filter.describe(), count, QStringLiteral("written to ") + path);
+            self->m_status->setText(tr("Exported %n event(s) to %1", nullptr, int(count)).arg(path));
         });
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);

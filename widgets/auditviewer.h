@@ -66,6 +66,10 @@ Q_SIGNALS:
     void searchFinished(qint64 matches);
     // "As of": show the blotter and holdings as they were at this time (nullopt: live again).
     void asOfRequested(std::optional<instant::TimestampUs> timeUs);
+    // A read of the log made here, to be recorded (TradingEngine::recordRead): a search (the
+    // whole log, or the live view's filter once it has settled), an event viewed, a
+    // verification, an export, a look "as of".
+    void readHappened(const instant::events::ReadRecord &read);
 
 private:
     void showSelected();
@@ -73,6 +77,9 @@ private:
     void exportEvents();
     void startLiveTail();
     void showWindow();
+    void recordRead(const QString &action, const QString &subject, qint64 records = -1, const QString &outcome = {},
+                    std::optional<TimestampUs> asOfUs = std::nullopt);
+    void recordLiveFilter();
 
     QPointer<EventStore> m_store;
     AuditLogModel *m_model;
@@ -94,6 +101,9 @@ private:
     QThread *m_feedThread = nullptr;
     QObject *m_feedContext = nullptr; // lives on the feed thread, owns the subscription
     class QThread *m_verifyThread = nullptr;
+    class QTimer *m_filterSettled; // a live filter left alone this long is a search to record
+    QString m_recordedFilter;      // the live filter last recorded
+    Sequence m_recordedView = 0;   // the event last recorded as viewed
 };
 
 } // namespace instant

@@ -4,6 +4,7 @@
 
 #include "audit/auditbundle.h"
 #include "audit/auditexport.h"
+#include "audit/auditfilter.h"
 #include "audit/chainverifier.h"
 #include "audit/checkpoint.h"
 #include "audit/timestamptoken.h"
@@ -53,6 +54,12 @@ int auditBundle(const QCommandLineParser &parser, const QString &command, const 
            << " instruments, " << written->orders << " orders, " << written->checkpoints << " checkpoints, "
            << written->batches << " signed batches, " << written->keys << " writer keys\n";
     io.out.flush();
+    events::ReadRecord read;
+    read.action = events::ReadExported;
+    read.subject = QStringLiteral("a regulator's bundle of the whole chain, up to sequence %1").arg(written->head.sequence);
+    read.records = written->events;
+    read.outcome = QStringLiteral("written to ") + QFileInfo(options.directory).absoluteFilePath();
+    recordRead(parser, io, read);
     return Ok;
 }
 
@@ -289,7 +296,18 @@ int auditVerify(const QStringList &args, const CommandIo &io)
                       parser.isSet(QStringLiteral("json")));
     if (!stamped.isEmpty() && !parser.isSet(QStringLiteral("json")))
         io.out << stamped << "\n";
-    return r.intact && (!writers || writers->intact) ? Ok : Failed;
+    io.out.flush();
+    const bool intact = r.intact && (!writers || writers->intact);
+    events::ReadRecord read;
+    read.action = events::ReadVerified;
+    read.subject = checkpoint ? QStringLiteral("the chain and its writers, against checkpoint at sequence %1").arg(checkpoint->sequence)
+                              : QStringLiteral("the chain and its writers");
+    read.records = r.chain.eventCount;
+    read.outcome = intact    ? QStringLiteral("intact")
+                   : !r.intact ? QStringLiteral("broken at sequence %1").arg(r.firstBadSequence)
+                               : QStringLiteral("forged at sequence %1").arg(writers->firstBadSequence);
+    recordRead(parser, io, read);
+    return intact ? Ok : Failed;
 }
 
 namespace {
@@ -525,6 +543,16 @@ int auditExport(const QStringList &args, const CommandIo &io)
     if (!outPath.isEmpty())
         io.err << "exported " << *written << " events to " << outPath << "\n";
     io.err.flush();
+    events::ReadRecord read;
+    read.action = events::ReadExported;
+    AuditFilter range;
+    range.fromUs = query->fromTimeUs;
+    range.toUs = query->toTimeUs;
+    read.subject = QStringLiteral("events as %1: %2").arg(formatName, range.describe());
+    read.records = *written;
+    read.outcome = outPath.isEmpty() ? QStringLiteral("written to standard output")
+                                     : QStringLiteral("written to ") + QFileInfo(outPath).absoluteFilePath();
+    recordRead(parser, io, read);
     return Ok;
 }
 

@@ -1,5 +1,6 @@
 #include "cli/clisupport.h"
 
+#include "audit/accesslog.h"
 #include "audit/deskkeys.h"
 #include "audit/workstationkey.h"
 #include "demo/demomarket.h"
@@ -93,6 +94,28 @@ Result<std::unique_ptr<EventStore>> openForWriting(const QCommandLineParser &par
         io.err.flush();
     }
     return store;
+}
+
+void recordRead(const QCommandLineParser &parser, const CommandIo &io, events::ReadRecord read)
+{
+    read.channel = QStringLiteral("command line");
+    auto store = openFromOption(parser, OpenOptions::Mode::OpenExisting);
+    if (!store) {
+        io.err << "instant: note: this read is not recorded: " << store.message() << "\n";
+        io.err.flush();
+        return;
+    }
+    const QString user = qEnvironmentVariable("USER", QStringLiteral("operations"));
+    const AccessLog log = AccessLog::open(**store, user, []() -> Result<std::shared_ptr<const SigningKey>> {
+        auto key = workstationKey();
+        if (!key)
+            return key.error();
+        return key->key;
+    });
+    if (Status s = log.record(read); !s) {
+        io.err << "instant: note: " << (log.recording() ? QStringLiteral("this read is not recorded: ") + s.message() : s.message()) << "\n";
+        io.err.flush();
+    }
 }
 
 int storeError(const CommandIo &io, const Error &error)

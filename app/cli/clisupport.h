@@ -6,6 +6,7 @@
 #include "cli/commandline.h"
 #include "cli/commands.h"
 #include "common/clock.h"
+#include "events/readevents.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 
@@ -32,6 +33,10 @@ Result<std::unique_ptr<EventStore>> openFromOption(const QCommandLineParser &par
 // key when the key may write for the user (audit/deskkeys.h); otherwise a note on `io.err`.
 Result<std::unique_ptr<EventStore>> openForWriting(const QCommandLineParser &parser, OpenOptions::Mode mode,
                                                    const CommandIo &io);
+// Records the read a command made, as the user running it (audit/accesslog.h: a RecordsRead
+// event on the store it read, signed with this machine's writer key when the store's writers
+// sign). When it cannot be recorded the read still stands, and a note on `io.err` says why.
+void recordRead(const QCommandLineParser &parser, const CommandIo &io, events::ReadRecord read);
 // --as-of into `query` (a bare date means its end); an exit code when it is not a time.
 std::optional<int> asOfQuery(const CommandIo &io, const QCommandLineParser &parser, const QString &command, ReadQuery &query);
 std::optional<QDate> dateOption(const QCommandLineParser &parser, const QString &name);

@@ -39,6 +39,18 @@ Result<DeskView> loadView(const QCommandLineParser &parser, const ReadQuery &que
     return DeskView{std::move(state).value(), std::move(reference).value(), date};
 }
 
+// What a desk view showed, recorded as a read: "viewed orders (12 records) as of sequence 40".
+void recordView(const QCommandLineParser &parser, const CommandIo &io, const QString &what, qint64 records,
+                const ReadQuery &query, Sequence asOfSequence)
+{
+    events::ReadRecord read;
+    read.action = query.toTimeUs ? events::ReadAsOf : events::ReadViewed;
+    read.subject = QStringLiteral("%1, up to sequence %2").arg(what).arg(asOfSequence);
+    read.asOfUs = query.toTimeUs;
+    read.records = records;
+    recordRead(parser, io, read);
+}
+
 // `instant orders --exceptions`: the executions booked that were not expected (the newest
 // TradingState::ExceptionCapacity), oldest first, as a table or, with --json, as JSON.
 int printExceptions(const TradingState &state, const ReadQuery &query, bool json, const CommandIo &io)
@@ -201,6 +213,7 @@ int positions(const QStringList &args, const CommandIo &io)
         result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
     io.out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
     io.out.flush();
+    recordView(parser, io, QStringLiteral("positions and cash of every account"), accounts.size(), query, state->lastSequence());
     return Ok;
 }
 
@@ -230,8 +243,12 @@ int orders(const QStringList &args, const CommandIo &io)
     if (!view)
         return storeError(io, view.error());
     const TradingState *state = &view->state;
-    if (exceptions)
-        return printExceptions(*state, query, parser.isSet(QStringLiteral("json")), io);
+    if (exceptions) {
+        const int rc = printExceptions(*state, query, parser.isSet(QStringLiteral("json")), io);
+        recordView(parser, io, QStringLiteral("execution exceptions"), state->executionExceptions().size(), query,
+                   state->lastSequence());
+        return rc;
+    }
     const ReferenceData &reference = view->reference;
     QList<const OrderRecord *> list;
     for (const OrderRecord &o : state->orders())
@@ -267,6 +284,8 @@ int orders(const QStringList &args, const CommandIo &io)
         result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
     io.out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
     io.out.flush();
+    recordView(parser, io, only.isEmpty() ? QStringLiteral("orders") : QStringLiteral("orders in state %1").arg(only),
+               array.size(), query, state->lastSequence());
     return Ok;
 }
 

@@ -1,5 +1,6 @@
 #include "audit/deskkeys.h"
 
+#include "events/readevents.h"
 #include "store/eventstore.h"
 
 #include <QJsonDocument>
@@ -153,6 +154,15 @@ QString DeskKeys::whyNotAllowed(const Key &key, const QString &type, const Actor
     if (type == AdministratorEstablished || type == WriterEnrolled || type == WriterRevoked) {
         if (!key.roles.contains(AdminRole) || actor.role != AdminRole)
             return QStringLiteral("%1 is the desk administrator's to write, not a key enrolled as %2").arg(type, roles());
+        return {};
+    }
+    if (events::isAccessRecord(type)) {
+        // Who read what, and the sessions they read in: a trader's workstation and a compliance
+        // officer's both record them, in the role they work in.
+        if (actor.role == AdminRole)
+            return QStringLiteral("%1 is an access record: it claims role admin, which only enrols and revokes keys").arg(type);
+        if (!key.roles.contains(TraderRole) && !key.roles.contains(ComplianceRole))
+            return QStringLiteral("%1 is an access record: a key enrolled as %2 does not write it").arg(type, roles());
         return {};
     }
     if (actor.role == ComplianceRole || actor.role == AdminRole)

@@ -83,8 +83,9 @@ public:
     const QHash<QString, Key> &keys() const { return m_keys; }
 
     // Why `key` may not write an event of `type` for `actor`; empty when it may. A key writes the
-    // events of its roles: admin the desk-keys events, compliance its own reads, trader the rest
-    // (for whoever works through its workstation: traders, the system, the copilot, the venue).
+    // events of its roles: admin the desk-keys events; compliance the access records (its reads
+    // and sessions, events/readevents.h); trader those too, and the rest (for whoever works
+    // through its workstation: traders, the system, the copilot, the venue).
     static QString whyNotAllowed(const Key &key, const QString &type, const Actor &actor);
 
 private:

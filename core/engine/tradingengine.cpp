@@ -971,6 +971,25 @@ void TradingEngine::acknowledgeException(qint64 sequence, const QString &note)
                                   Qt::QueuedConnection);
 }
 
+void TradingEngine::recordRead(const events::ReadRecord &read)
+{
+    if (!m_core)
+        return;
+    QMetaObject::invokeMethod(m_core, [this, read] {
+        AppendRequest request;
+        request.streamId = events::readsStream(m_options.actor.user);
+        request.events.append(read.encode(m_options.actor));
+        m_store.appendAsync(std::move(request)).then(this, [this](const Result<AppendResult> &recorded) {
+            const QString why = recorded ? QString() : recorded.message();
+            if (why == m_readsFailing)
+                return;
+            m_readsFailing = why;
+            Q_EMIT problem(why.isEmpty() ? tr("Reads are recorded in the audit log again.")
+                                         : tr("A read could not be recorded in the audit log: %1").arg(why));
+        });
+    }, Qt::QueuedConnection);
+}
+
 void TradingEngine::setKillSwitch(KillSwitch mode, const QString &reason)
 {
     if (m_core)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "compliance/compliance.h"
+#include "events/readevents.h"
 #include "screener/screener.h"
 #include "screener/traderalerts.h"
 #include "oms/orderfilter.h"
@@ -97,6 +98,11 @@ public:
     // says so, with a note: recorded on the engine thread as the engine's actor. A role that
     // cannot trade (compliance) may not; a refusal or failure comes back through problem().
     void acknowledgeException(qint64 sequence, const QString &note);
+    // A read made on a screen (a search, an event viewed, a verification, an export, a look "as
+    // of"): a RecordsRead event, appended on the engine's thread as the engine's actor, whatever
+    // the role (access records are what a compliance session writes). When reads cannot be
+    // recorded, problem() says so once, and again after they have recorded.
+    void recordRead(const events::ReadRecord &read);
     // The desk's kill switch (active, reducing-only, halted), set by a trader with a reason: a
     // KillSwitchChanged event; killSwitchChanged() follows. A refusal comes back through problem().
     void setKillSwitch(KillSwitch mode, const QString &reason);
@@ -211,6 +217,7 @@ private:
 
     mutable QMutex m_snapshotMutex;
     std::shared_ptr<const TradingState> m_snapshot; // published copy for previews
+    QString m_readsFailing; // why the last read could not be recorded (this object's thread)
     friend class Core;
 };
 

@@ -1,6 +1,7 @@
 #include "engine/workstationsession.h"
 
 #include "common/diagnostics.h"
+#include "events/readevents.h"
 #include "store/eventstore.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,7 @@ WorkstationSession::WorkstationSession(EventStore &store, Actor actor, bool demo
 
 Status WorkstationSession::start()
 {
-    Status s = record(QStringLiteral("WorkstationSessionStarted"), ExpectedVersion::NoStream);
+    Status s = record(events::WorkstationSessionStarted, ExpectedVersion::NoStream);
     m_started = s.ok();
     return s;
 }
@@ -26,7 +27,7 @@ Status WorkstationSession::end()
 {
     if (!m_started || m_actor.readsOnly())
         return Done{};
-    return record(QStringLiteral("WorkstationSessionEnded"), 1);
+    return record(events::WorkstationSessionEnded, 1);
 }
 
 Status WorkstationSession::record(const QString &type, StreamVersion expected)

@@ -18,6 +18,9 @@ QString roleFor(const QString &requested, const StoreAccess &access)
 
 QString StoreAccess::describe() const
 {
+    if (!canAppend && canRecordReads)
+        return databaseRole.isEmpty() ? QStringLiteral("read-only, reads recorded")
+                                      : QStringLiteral("read-only, reads recorded (%1)").arg(databaseRole);
     if (!canAppend)
         return databaseRole.isEmpty() ? QStringLiteral("read-only") : QStringLiteral("read-only (%1)").arg(databaseRole);
     return databaseRole.isEmpty() ? QStringLiteral("read-write") : QStringLiteral("read-write (%1)").arg(databaseRole);

@@ -41,10 +41,12 @@ struct StoreStats
 
 // What the connection's database user may do with a store. On a shared PostgreSQL store the
 // database decides, by role: members of instant_trader append, members of instant_compliance
-// only read. A SQLite file is writable or not.
+// read and record what they read (events/readevents.h), nothing else. A SQLite file is writable
+// or not.
 struct StoreAccess
 {
-    bool canAppend = true;
+    bool canAppend = true;      // any event
+    bool canRecordReads = true; // the access records (reads, sessions) at least
     QString databaseUser;  // PostgreSQL: current_user
     QString databaseRole;  // instant_trader, instant_compliance, or empty (owner, or not a desk role)
     QString describe() const;

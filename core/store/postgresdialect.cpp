@@ -1,10 +1,23 @@
 #include "store/sqldialect.h"
 
+#include "events/readevents.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace instant::detail {
 namespace {
+
+// 'RecordsRead', 'WorkstationSessionStarted', ...: the types a compliance role may insert.
+QString accessRecordList()
+{
+    QStringList quoted;
+    for (const QString &type : {events::RecordsRead, events::WorkstationSessionStarted, events::WorkstationSessionEnded}) {
+        Q_ASSERT(events::isAccessRecord(type));
+        quoted << u'\'' + type + u'\'';
+    }
+    return quoted.join(QStringLiteral(", "));
+}
 
 // pg_advisory_xact_lock keys: the chain (every append) and schema migrations.
 constexpr qint64 ChainLockKey = 0x496E737401;
@@ -142,15 +155,46 @@ public:
             QStringLiteral("ALTER TABLE events ADD COLUMN IF NOT EXISTS batch_first_seq BIGINT,"
                            " ADD COLUMN IF NOT EXISTS batch_key_id TEXT, ADD COLUMN IF NOT EXISTS batch_signature BYTEA,"
                            " ADD COLUMN IF NOT EXISTS batch_clock TEXT"),
+        }, {
+            // 5: compliance records what it reads (events/readevents.h): instant_compliance may
+            // insert access records and nothing else. A member of instant_trader (or the owner)
+            // inserts anything; the trigger runs for every insert, whoever holds the table.
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
+            QStringLiteral("CREATE OR REPLACE FUNCTION instant_compliance_records_reads() RETURNS trigger LANGUAGE plpgsql AS $$"
+                           " BEGIN"
+                           "  IF NEW.type NOT IN (%1)"
+                           "   AND COALESCE(pg_has_role(current_user, to_regrole('instant_compliance'), 'MEMBER'), false)"
+                           "   AND NOT COALESCE(pg_has_role(current_user, to_regrole('instant_trader'), 'MEMBER'), false)"
+                           "   AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN"
+                           "   RAISE EXCEPTION 'permission denied: instant_compliance records only what it reads, not %', NEW.type"
+                           "    USING ERRCODE = 'insufficient_privilege';"
+                           "  END IF;"
+                           "  RETURN NEW;"
+                           " END $$").arg(accessRecordList()),
+            QStringLiteral("DROP TRIGGER IF EXISTS events_compliance_records_reads ON events"),
+            QStringLiteral("CREATE TRIGGER events_compliance_records_reads BEFORE INSERT ON events"
+                           " FOR EACH ROW EXECUTE FUNCTION instant_compliance_records_reads()"),
+            QStringLiteral("DO $$ BEGIN"
+                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
+                           "  GRANT INSERT ON events TO instant_compliance;"
+                           " END IF;"
+                           " END $$"),
         }};
     }
 
     QString accessStatement() const override
     {
-        return QStringLiteral("SELECT has_table_privilege('events', 'INSERT'), current_user::text,"
+        // May append anything (not a member of instant_compliance alone: see migration 5), who,
+        // in which desk roles, and may record reads (any INSERT on events).
+        return QStringLiteral("SELECT has_table_privilege('events', 'INSERT')"
+                              "  AND (NOT COALESCE(pg_has_role(current_user, to_regrole('instant_compliance'), 'MEMBER'), false)"
+                              "   OR COALESCE(pg_has_role(current_user, to_regrole('instant_trader'), 'MEMBER'), false)"
+                              "   OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)),"
+                              " current_user::text,"
                               " COALESCE((SELECT string_agg(r.rolname, ',' ORDER BY r.rolname) FROM pg_roles r"
                               "  WHERE r.rolname IN ('instant_trader', 'instant_compliance')"
-                              "  AND pg_has_role(current_user, r.oid, 'MEMBER')), '')");
+                              "  AND pg_has_role(current_user, r.oid, 'MEMBER')), ''),"
+                              " has_table_privilege('events', 'INSERT')");
     }
 
     bool isForeignDatabase(const QStringList &tables) const override

@@ -28,7 +28,7 @@
 namespace instant::detail {
 namespace {
 
-constexpr int KnownSchemaVersion = 4;
+constexpr int KnownSchemaVersion = 5;
 constexpr qint64 ReadChunk = 5000;
 
 const QString EventColumns = QStringLiteral(
@@ -971,11 +971,14 @@ Result<StoreAccess> SqlEventStore::access() const
         a.canAppend = q.value(0).toBool();
         a.databaseUser = q.value(1).toString();
         a.databaseRole = q.value(2).toString();
+        a.canRecordReads = q.value(3).toBool();
         if (m_plan.readOnly)
-            a.canAppend = false;
-        if (m_location.backend == StoreLocation::Backend::Sqlite && a.canAppend) {
+            a.canAppend = a.canRecordReads = false;
+        if (m_location.backend == StoreLocation::Backend::Sqlite && a.canRecordReads) {
             const QFileInfo file(m_location.path);
-            a.canAppend = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+            const bool writable = file.isWritable() && QFileInfo(file.absolutePath()).isWritable();
+            a.canAppend = a.canAppend && writable;
+            a.canRecordReads = writable;
         }
         return a;
     });

@@ -130,10 +130,14 @@ public:
             QStringLiteral("ALTER TABLE events ADD COLUMN batch_signature BLOB"),
             // The clock the batch's times came from, and what it was worth (common/clockquality.h).
             QStringLiteral("ALTER TABLE events ADD COLUMN batch_clock TEXT"),
+        }, {
+            // 5: compliance records what it reads (PostgreSQL's instant_compliance role). A SQLite
+            // file has no users: a compliance key's signature says what it may write.
+            QStringLiteral("SELECT 1"),
         }};
     }
 
-    QString accessStatement() const override { return QStringLiteral("SELECT 1, '', ''"); }
+    QString accessStatement() const override { return QStringLiteral("SELECT 1, '', '', 1"); }
 
     bool isForeignDatabase(const QStringList &tables) const override
     {

@@ -561,9 +561,21 @@ private slots:
         QCOMPARE(paths, (QStringList{QStringLiteral("events.jsonl"), QStringLiteral("events.csv"), QStringLiteral("instruments.jsonl"),
                                      QStringLiteral("orders.jsonl"), QStringLiteral("signatures.jsonl"),
                                      QStringLiteral("checkpoints/desk.checkpoint.json"), QStringLiteral("tsa/ca.pem")}));
-        // The head is the store's, as `audit verify` reports it.
-        const Run r = instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), m_url});
-        QVERIFY2(r.out.contains(manifest.value(QStringLiteral("head")).toObject().value(QStringLiteral("hash")).toString()), qPrintable(r.out));
+        // The head is the store's event at that sequence; the export itself was recorded next, as a
+        // read (RecordsRead) by whoever exported.
+        const QJsonObject head = manifest.value(QStringLiteral("head")).toObject();
+        const Run r = instantCli({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--store"), m_url});
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> stored = r.out.toUtf8().split('\n');
+        const qint64 headSequence = head.value(QStringLiteral("sequence")).toInteger();
+        QVERIFY(headSequence > 0 && stored.size() > headSequence);
+        const QJsonObject atHead = object(stored.at(headSequence - 1));
+        QCOMPARE(atHead.value(QStringLiteral("sequence")).toInteger(), headSequence);
+        QCOMPARE(atHead.value(QStringLiteral("hash")).toString(), head.value(QStringLiteral("hash")).toString());
+        const QJsonObject exportRead = object(stored.at(headSequence));
+        QCOMPARE(exportRead.value(QStringLiteral("type")).toString(), QStringLiteral("RecordsRead"));
+        QCOMPARE(exportRead.value(QStringLiteral("payload")).toObject().value(QStringLiteral("action")).toString(), QStringLiteral("exported"));
+        QCOMPARE(exportRead.value(QStringLiteral("payload")).toObject().value(QStringLiteral("records")).toInteger(), headSequence);
         // Every order has its terms, when it was received and who was responsible.
         for (const QByteArray &l : lines(QDir(m_bundle).filePath(QStringLiteral("orders.jsonl")))) {
             const QJsonObject o = object(l);

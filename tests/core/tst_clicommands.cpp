@@ -192,9 +192,17 @@ private Q_SLOTS:
         // An export without --out goes to the command's output (the stream given, not the process's).
         said = call(&cli::auditExport, {QStringLiteral("--store"), url});
         QCOMPARE(said.exitCode, 0);
+        // The three events, then the verification just made: reads are recorded (RecordsRead).
         const QStringList lines = said.out.split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 3);
-        QCOMPARE(QJsonDocument::fromJson(lines.last().toUtf8()).object().value(QStringLiteral("hash")).toString(), head);
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(QJsonDocument::fromJson(lines.at(2).toUtf8()).object().value(QStringLiteral("hash")).toString(), head);
+        const QJsonObject verified = QJsonDocument::fromJson(lines.last().toUtf8()).object();
+        QCOMPARE(verified.value(QStringLiteral("type")).toString(), QStringLiteral("RecordsRead"));
+        const QJsonObject read = verified.value(QStringLiteral("payload")).toObject();
+        QCOMPARE(read.value(QStringLiteral("action")).toString(), QStringLiteral("verified"));
+        QCOMPARE(read.value(QStringLiteral("outcome")).toString(), QStringLiteral("intact"));
+        QCOMPARE(read.value(QStringLiteral("records")).toInt(), 3);
+        QCOMPARE(read.value(QStringLiteral("channel")).toString(), QStringLiteral("command line"));
         said = call(&cli::auditExport, {QStringLiteral("--store"), url, QStringLiteral("--format"), QStringLiteral("csv"),
                                         QStringLiteral("--to"), QStringLiteral("2000-01-01")});
         QCOMPARE(said.exitCode, 0);

@@ -5,6 +5,7 @@
 
 #include "audit/chainverifier.h"
 #include "engine/tradingengine.h"
+#include "events/readevents.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
 #include "teststores.h"
@@ -121,7 +122,12 @@ private Q_SLOTS:
         QSqlDatabase db = stores.raw(urlAs(compliance));
         for (const QString &sql : {QStringLiteral("INSERT INTO idempotency VALUES ('k', '\\x00', 1, 1, 1)"),
                                    QStringLiteral("UPDATE events SET actor_user = 'x'"),
-                                   QStringLiteral("DELETE FROM snapshots")})
+                                   QStringLiteral("DELETE FROM snapshots"),
+                                   // Past the workstation, straight into the table: the database refuses it.
+                                   QStringLiteral("INSERT INTO events (seq, stream_id, stream_version, type, schema_version,"
+                                                  " recorded_us, actor_user, actor_role, correlation_id, causation_id,"
+                                                  " payload, prev_hash, hash) VALUES (1000, 'account-MAL', 1, 'AccountOpened',"
+                                                  " 1, 0, 'carol', 'trader', '', '', '{}', '\\x00', '\\x00')")})
             QVERIFY2(sqlError(db, sql).contains(QStringLiteral("permission denied")), qPrintable(sql));
 
         // The workstation's engine takes the database's answer and refuses orders.
@@ -147,6 +153,60 @@ private Q_SLOTS:
         QVERIFY(outcomes.first().reason.contains(QStringLiteral("compliance")));
         engine.stop();
         QCOMPARE(store->head()->sequence, before); // the engine wrote nothing either
+    }
+
+    // What compliance may write: what it read (RecordsRead) and its sessions, nothing else; its
+    // workstation's engine records its reads as it makes them.
+    void complianceRecordsWhatItReads()
+    {
+        auto store = stores.open(urlAs(compliance), existing());
+        auto access = store->access();
+        QVERIFY2(access, qPrintable(access.message()));
+        QVERIFY(!access->canAppend);
+        QVERIFY(access->canRecordReads);
+        QVERIFY2(access->describe().contains(QStringLiteral("reads recorded")), qPrintable(access->describe()));
+        const Actor carol{compliance, QStringLiteral("compliance")};
+        const Sequence before = store->head()->sequence;
+
+        AppendRequest session;
+        session.streamId = QStringLiteral("session-") + compliance;
+        session.events = {NewEvent::make(events::WorkstationSessionStarted, {}, carol)};
+        auto started = store->append(std::move(session));
+        QVERIFY2(started, qPrintable(started.message()));
+
+        const ReferenceData reference = test::market();
+        EngineOptions options;
+        options.actor = carol;
+        const SimulatedClock clock(test::MarketOpenUs);
+        TradingEngine engine(*store, reference, clock, options);
+        QStringList problems;
+        connect(&engine, &TradingEngine::problem, this, [&problems](const QString &p) { problems << p; });
+        engine.start();
+        events::ReadRecord read;
+        read.action = events::ReadExported;
+        read.subject = QStringLiteral("type OrderFilled");
+        read.records = 2;
+        read.outcome = QStringLiteral("written to /tmp/audit.csv");
+        read.channel = QStringLiteral("workstation");
+        engine.recordRead(read);
+        QTRY_COMPARE(store->head()->sequence, before + 2);
+        engine.stop();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+
+        auto reads = store->readStream(events::readsStream(compliance));
+        QVERIFY2(reads && reads->size() == 1, reads ? "one read" : qPrintable(reads.message()));
+        const RecordedEvent &e = reads->first();
+        QCOMPARE(e.type, events::RecordsRead);
+        QCOMPARE(e.actor, carol);
+        QCOMPARE(events::ReadRecord::decode(e.payload)->outcome, read.outcome);
+
+        // A trading event from the same user, even dressed as a read's neighbour, is refused.
+        auto refused = store->append(request(QStringLiteral("account-A"), ExpectedVersion::Any,
+                                             {NewEvent::make(events::RecordsRead, {}, carol), newEvent(QStringLiteral("FundsDeposited"))}));
+        QVERIFY(!refused);
+        QVERIFY2(refused.message().contains(QStringLiteral("records only what it reads")), qPrintable(refused.message()));
+        QCOMPARE(store->head()->sequence, before + 2); // the batch as a whole: nothing of it
+        QVERIFY(verifyChain(*store)->intact);
     }
 
     void someoneWithNoDeskRoleCannotReadTheLog()

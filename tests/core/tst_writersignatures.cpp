@@ -5,6 +5,7 @@
 #include "audit/chainverifier.h"
 #include "audit/deskkeys.h"
 #include "audit/writerverifier.h"
+#include "events/readevents.h"
 #include "events/signingkey.h"
 #include "store/eventstore.h"
 #include "teststores.h"
@@ -221,6 +222,57 @@ private Q_SLOTS:
         QVERIFY2(!r.intact, qPrintable(attack));
         QCOMPARE(r.firstBadSequence, forged);
         QVERIFY2(r.problem.contains(expected), qPrintable(r.problem));
+    }
+
+    // Compliance records what it reads, and nothing else: its sessions and RecordsRead events
+    // verify; the same key opening an account does not (forgedAppendsAreNamed), and neither does
+    // an administrator's read.
+    void aComplianceKeyWritesItsReads()
+    {
+        Desk d = desk();
+        auto carolKey = newKey();
+        QVERIFY(enrollWriter(*d.store, d.admin, {carolKey->publicKey(), QStringLiteral("carol"), deskkeys::ComplianceRole},
+                             QStringLiteral("root")));
+        const Actor carol{QStringLiteral("carol"), deskkeys::ComplianceRole};
+        auto session = stores.open(d.url);
+        auto status = signWritesWith(*session, carolKey, carol);
+        QVERIFY2(status && status->signing, qPrintable(status ? status->note : status.message()));
+        appendOne(*session, QStringLiteral("session-carol"),
+                  NewEvent::make(events::WorkstationSessionStarted, QJsonObject{{QStringLiteral("mode"), QStringLiteral("live")}}, carol));
+        events::ReadRecord read;
+        read.action = events::ReadSearched;
+        read.subject = QStringLiteral("type OrderFilled");
+        read.records = 7;
+        read.channel = QStringLiteral("workstation");
+        const NewEvent readEvent = read.encode(carol);
+        QCOMPARE(readEvent.type, events::RecordsRead);
+        const Sequence recorded = appendOne(*session, events::readsStream(carol.user), readEvent);
+        // Alice's trading key records her reads too.
+        d.store->signWith(d.trader);
+        appendOne(*d.store, events::readsStream(Alice.user), read.encode(Alice));
+        WriterReport r = writers(*d.store, d.admin->fingerprint());
+        QVERIFY2(r.intact, qPrintable(r.problem));
+
+        // The read as it was written reads back the same.
+        auto stored = d.store->read(ReadQuery{QString(), recorded, recorded, std::nullopt, std::nullopt, std::nullopt});
+        QVERIFY(stored && stored->size() == 1);
+        auto decoded = events::ReadRecord::decode(stored->first().payload);
+        QVERIFY2(decoded, qPrintable(decoded.message()));
+        QCOMPARE(decoded->action, read.action);
+        QCOMPARE(decoded->subject, read.subject);
+        QCOMPARE(decoded->records, 7);
+        QVERIFY(!decoded->asOfUs);
+        QCOMPARE(decoded->describe(), QStringLiteral("searched type OrderFilled (7 records) [workstation]"));
+
+        // The administrator's key signs enrolments only, reads included.
+        auto attacker = stores.open(d.url);
+        attacker->signWith(d.admin);
+        const Sequence forged = appendOne(*attacker, events::readsStream(QStringLiteral("root")),
+                                          read.encode(Actor{QStringLiteral("root"), deskkeys::AdminRole}));
+        r = writers(*d.store);
+        QVERIFY(!r.intact);
+        QCOMPARE(r.firstBadSequence, forged);
+        QVERIFY2(r.problem.contains(QStringLiteral("access record")), qPrintable(r.problem));
     }
 
     void anAlteredSignatureIsFound()

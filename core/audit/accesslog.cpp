@@ -1,0 +1,67 @@
+#include "audit/accesslog.h"
+
+#include "audit/deskkeys.h"
+#include "store/eventstore.h"
+
+namespace instant {
+
+AccessLog AccessLog::open(EventStore &store, const QString &user, const KeySource &key)
+{
+    AccessLog log(store);
+    auto access = store.access();
+    if (!access) {
+        log.m_note = QStringLiteral("this read is not recorded: %1").arg(access.message());
+        return log;
+    }
+    if (!access->canRecordReads) {
+        log.m_note = QStringLiteral("this read is not recorded: the store is %1 here").arg(access->describe());
+        return log;
+    }
+    log.m_actor = Actor{user, roleFor(deskkeys::TraderRole, *access)};
+    auto keys = readDeskKeys(store);
+    if (!keys) {
+        log.m_note = QStringLiteral("this read is not recorded: %1").arg(keys.message());
+        return log;
+    }
+    if (keys->administrator().isEmpty()) { // the store's writers do not sign: neither does its reader
+        log.m_recording = true;
+        log.m_note = QStringLiteral("this read is recorded unsigned: the store has no desk administrator");
+        return log;
+    }
+    auto signer = key();
+    if (!signer) {
+        log.m_note = QStringLiteral("this read is not recorded: %1").arg(signer.message());
+        return log;
+    }
+    const QString id = (*signer)->fingerprint();
+    const DeskKeys::Key *known = keys->key(id);
+    const bool reads = known && (known->roles.contains(deskkeys::TraderRole) || known->roles.contains(deskkeys::ComplianceRole));
+    if (!reads || known->revokedAt != 0 || !known->users.contains(user)) {
+        log.m_note = QStringLiteral("this read is not recorded: this machine's key %1 is not enrolled for %2; the desk "
+                                    "administrator enrols it with `instant store enroll --admin-key ADMIN.pem --key "
+                                    "WRITER.pub.pem --user %2 --role %3`")
+                         .arg(id, user, log.m_actor.role);
+        return log;
+    }
+    // A key enrolled for compliance only reads in that role.
+    if (!known->roles.contains(deskkeys::TraderRole))
+        log.m_actor.role = deskkeys::ComplianceRole;
+    store.signWith(std::move(*signer));
+    log.m_recording = true;
+    return log;
+}
+
+Status AccessLog::record(const events::ReadRecord &read) const
+{
+    if (!m_recording)
+        return makeError(ErrorCode::InvalidArgument, m_note);
+    AppendRequest request;
+    request.streamId = events::readsStream(m_actor.user);
+    request.events.append(read.encode(m_actor));
+    auto appended = m_store->append(std::move(request));
+    if (!appended)
+        return appended.error();
+    return Done{};
+}
+
+} // namespace instant
