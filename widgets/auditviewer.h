@@ -59,6 +59,9 @@ public:
     // filter over the whole store on a worker thread and shows the matches (live paused). Called
     // again, back to live. searchFinished() reports the number of matches.
     void searchWholeLog();
+    // Records the live view's filter as a search (readHappened), unless it is the one recorded
+    // last or filters nothing: called once a filter has been left alone for a moment.
+    void recordLiveFilter();
 
 Q_SIGNALS:
     void verificationFinished(bool intact, const QString &summary);
@@ -79,7 +82,6 @@ private:
     void showWindow();
     void recordRead(const QString &action, const QString &subject, qint64 records = -1, const QString &outcome = {},
                     std::optional<TimestampUs> asOfUs = std::nullopt);
-    void recordLiveFilter();
 
     QPointer<EventStore> m_store;
     AuditLogModel *m_model;

@@ -3,6 +3,7 @@
 
 #include "cli/commandline.h"
 #include "cli/commands.h"
+#include "events/readevents.h"
 #include "events/signingkey.h"
 #include "loopbacktsa.h"
 #include "teststores.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <cmath>
@@ -284,6 +286,77 @@ private Q_SLOTS:
                                         QStringLiteral("--role"), QStringLiteral("admin")});
         QCOMPARE(said.exitCode, 2);
         QVERIFY2(said.err.contains(QStringLiteral("is not this desk's administrator")), qPrintable(said.err));
+    }
+
+    // Who looked at what from the command line: each view, look "as of" and verification is a
+    // RecordsRead event, signed by this machine's enrolled key; a key the desk has not enrolled
+    // reads without writing anything (an unsigned event would read as a forgery), and says so.
+    void readsAreRecorded()
+    {
+        const QString url = stores.freshUrl();
+        const QByteArray keyBefore = qgetenv("INSTANT_WRITER_KEY");
+        const QString machineKey = stores.tempPath(QStringLiteral("reader.pem"));
+        qputenv("INSTANT_WRITER_KEY", machineKey.toUtf8());
+        const auto restore = qScopeGuard([&keyBefore] { qputenv("INSTANT_WRITER_KEY", keyBefore); });
+        Said said = call(&cli::demoRun, {QStringLiteral("--headless"), QStringLiteral("--store"), url, QStringLiteral("--orders"), QStringLiteral("12"),
+                                         QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--demo-date"), QStringLiteral("2027-03-10")});
+        QCOMPARE(said.exitCode, 0); // this machine's key is the store's administrator now, enrolled as trader
+        const QString user = qEnvironmentVariable("USER", QStringLiteral("operations"));
+        auto store = stores.open(url);
+        const auto reads = [&store, &user] {
+            QList<events::ReadRecord> list;
+            const auto stream = store->readStream(events::readsStream(user));
+            const QList<RecordedEvent> recorded = stream ? *stream : QList<RecordedEvent>{};
+            for (const RecordedEvent &e : recorded)
+                if (auto read = events::ReadRecord::decode(e.payload))
+                    list << *read;
+            return list;
+        };
+
+        said = call(&cli::positions, {QStringLiteral("--store"), url, QStringLiteral("--as-of"), QStringLiteral("2099-01-01")});
+        QVERIFY2(said.exitCode == 0 && said.err.isEmpty(), qPrintable(said.err));
+        said = call(&cli::orders, {QStringLiteral("--store"), url, QStringLiteral("--state"), QStringLiteral("Filled")});
+        QVERIFY2(said.exitCode == 0 && said.err.isEmpty(), qPrintable(said.err));
+        const int filled = said.json().value(QStringLiteral("count")).toInt();
+        QList<events::ReadRecord> list = reads();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0).action, events::ReadAsOf);
+        QCOMPARE(list.at(0).asOfUs, std::optional<TimestampUs>(utcMicros(QDate(2099, 1, 1), 23, 59) + 59'999'999));
+        QVERIFY2(list.at(0).subject.startsWith(QStringLiteral("positions and cash of every account, up to sequence ")), qPrintable(list.at(0).subject));
+        QCOMPARE(list.at(1).action, events::ReadViewed);
+        QVERIFY2(list.at(1).subject.startsWith(QStringLiteral("orders in state Filled")), qPrintable(list.at(1).subject));
+        QCOMPARE(list.at(1).records, filled);
+        QCOMPARE(list.at(1).channel, QStringLiteral("command line"));
+        const RecordedEvent last = store->readStream(events::readsStream(user))->last();
+        QCOMPARE(last.actor, (Actor{user, QStringLiteral("trader")}));
+
+        said = call(&cli::auditVerify, {QStringLiteral("--store"), url});
+        QVERIFY2(said.exitCode == 0 && said.out.contains(QStringLiteral("writers: ")), qPrintable(said.out + said.err));
+        QCOMPARE(reads().size(), 3);
+        QCOMPARE(reads().last().outcome, QStringLiteral("intact"));
+
+        // Another machine, its key not enrolled: the view is shown, nothing is written.
+        const QString strangerKey = stores.tempPath(QStringLiteral("stranger.pem"));
+        qputenv("INSTANT_WRITER_KEY", strangerKey.toUtf8());
+        const Sequence head = store->head()->sequence;
+        said = call(&cli::orders, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(said.err.contains(QStringLiteral("this read is not recorded")) && said.err.contains(QStringLiteral("instant store enroll")),
+                 qPrintable(said.err));
+        QCOMPARE(store->head()->sequence, head);
+
+        // Enrolled for compliance by the administrator (the first machine's key): its reads are
+        // recorded in that role, and the writers verify.
+        said = call(&cli::storeEnroll, {QStringLiteral("--store"), url, QStringLiteral("--admin-key"), machineKey, QStringLiteral("--key"),
+                                        publicKeyPathFor(strangerKey), QStringLiteral("--user"), user, QStringLiteral("--role"),
+                                        QStringLiteral("compliance")});
+        QVERIFY2(said.exitCode == 0, qPrintable(said.err));
+        said = call(&cli::orders, {QStringLiteral("--store"), url});
+        QVERIFY2(said.exitCode == 0 && said.err.isEmpty(), qPrintable(said.err));
+        QCOMPARE(store->readStream(events::readsStream(user))->last().actor, (Actor{user, QStringLiteral("compliance")}));
+        said = call(&cli::auditVerify, {QStringLiteral("--store"), url});
+        QVERIFY2(said.exitCode == 0, qPrintable(said.out));
+        QCOMPARE(reads().size(), 5);
     }
 
     void positionsAndOrders()

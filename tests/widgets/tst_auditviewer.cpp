@@ -3,6 +3,7 @@
 #include "auditlogmodel.h"
 #include "audit/auditfilter.h"
 #include "audit/deskkeys.h"
+#include "events/readevents.h"
 #include "auditviewer.h"
 #include "store/eventstore.h"
 #include "teststores.h"
@@ -135,6 +136,81 @@ private Q_SLOTS:
         QCOMPARE(shown(), 1);
         viewer.setFilter({});
         QCOMPARE(shown(), 3);
+    }
+
+    // Who looked at what: each read made here is handed on to be recorded (the workstation's
+    // engine appends it, tst_guithread), and the reads can be shown alone or hidden.
+    void recordsWhatIsReadAndFiltersReads()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        const Actor carol{QStringLiteral("carol"), QStringLiteral("compliance")};
+        QVERIFY(store->append(request(QStringLiteral("account-DESK-01"), ExpectedVersion::Any,
+                                      {newEvent(QStringLiteral("OrderAccepted"), {{QStringLiteral("order_id"), QStringLiteral("A-1")}}),
+                                       newEvent(QStringLiteral("OrderFilled"), {{QStringLiteral("order_id"), QStringLiteral("A-1")}})}))
+                    .ok());
+        AuditViewer viewer(store.get());
+        QList<events::ReadRecord> reads;
+        connect(&viewer, &AuditViewer::readHappened, this, [&](const events::ReadRecord &read) {
+            reads << read;
+            AppendRequest r; // as the engine does (TradingEngine::recordRead)
+            r.streamId = events::readsStream(carol.user);
+            r.events = {read.encode(carol)};
+            QVERIFY(store->append(std::move(r)).ok());
+        });
+        QTRY_COMPARE(viewer.model()->rowCount(), 2);
+
+        // An event looked at: once, however often it is selected again.
+        viewer.view()->setCurrentIndex(viewer.view()->model()->index(1, 0));
+        QCOMPARE(reads.size(), 1);
+        QCOMPARE(reads.last().action, events::ReadViewed);
+        QCOMPARE(reads.last().subject, QStringLiteral("event 2 (OrderFilled on account-DESK-01)"));
+        QCOMPARE(reads.last().channel, QStringLiteral("workstation"));
+        viewer.view()->setCurrentIndex(viewer.view()->model()->index(1, 1));
+        QCOMPARE(reads.size(), 1);
+        QTRY_COMPARE(viewer.model()->rowCount(), 3); // the read itself is in the log
+
+        // A filter left alone is a search, recorded once with what it found.
+        AuditFilter f;
+        f.stream = QStringLiteral("A-1");
+        viewer.setFilter(f);
+        QTRY_COMPARE(reads.size(), 2);
+        QCOMPARE(reads.last().action, events::ReadSearched);
+        QCOMPARE(reads.last().subject, QStringLiteral("the live view: order or stream A-1"));
+        QCOMPARE(reads.last().records, 2);
+        viewer.setFilter(f);
+        viewer.recordLiveFilter(); // what the settle timer calls: the same search is not recorded again
+        QCOMPARE(reads.size(), 2);
+
+        // The whole log searched, and the chain verified.
+        QSignalSpy searched(&viewer, &AuditViewer::searchFinished);
+        viewer.searchWholeLog();
+        QTRY_COMPARE(searched.count(), 1);
+        QCOMPARE(reads.size(), 3);
+        QCOMPARE(reads.last().subject, QStringLiteral("the whole log: order or stream A-1"));
+        QCOMPARE(reads.last().records, 2);
+        viewer.searchWholeLog(); // back to live
+        QSignalSpy verified(&viewer, &AuditViewer::verificationFinished);
+        viewer.verify();
+        QTRY_COMPARE(verified.count(), 1);
+        QCOMPARE(reads.size(), 4);
+        QCOMPARE(reads.last().action, events::ReadVerified);
+        QVERIFY2(reads.last().outcome.startsWith(QStringLiteral("Chain intact")), qPrintable(reads.last().outcome));
+
+        // The reads alone, then everything but them: a filter on what kind of event, not a search.
+        QTRY_COMPARE(viewer.model()->rowCount(), 2 + 4);
+        f = {};
+        f.reads = AuditFilter::Reads::Only;
+        viewer.setFilter(f);
+        QCOMPARE(viewer.proxy()->rowCount(), 4);
+        for (int row = 0; row < viewer.proxy()->rowCount(); ++row)
+            QCOMPARE(viewer.proxy()->index(row, AuditLogModel::Type).data().toString(), events::RecordsRead);
+        f.reads = AuditFilter::Reads::Hidden;
+        viewer.setFilter(f);
+        QCOMPARE(viewer.proxy()->rowCount(), 2);
+        viewer.recordLiveFilter();
+        QCOMPARE(reads.size(), 4);
+        QCOMPARE(f.describe(), QStringLiteral("reads hidden"));
     }
 
     void verifyReportsIntactThenBroken()

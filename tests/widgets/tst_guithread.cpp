@@ -4,6 +4,8 @@
 // bar: any entry fails, naming what entered.
 
 #include "analytics/bondanalytics.h"
+#include "auditviewer.h"
+#include "events/readevents.h"
 #include "charts.h"
 #include "common/threadwatch.h"
 #include "engine/tradingengine.h"
@@ -18,6 +20,7 @@
 
 #include <QAbstractItemModel>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <QThread>
 
@@ -84,6 +87,11 @@ private Q_SLOTS:
         QSignalSpy curve(window.charts(), &Charts::yieldCurveDrawn);
         QTRY_VERIFY_WITH_TIMEOUT(curve.count() >= 2, 10000);
 
+        // An event looked at in the audit log: the read is recorded, by the engine on its thread.
+        AuditViewer &audit = *window.auditViewer();
+        QTRY_VERIFY_WITH_TIMEOUT(audit.view()->model()->rowCount() > 1, 10000);
+        audit.view()->setCurrentIndex(audit.view()->model()->index(1, 0));
+
         const qint64 entries = threadwatch::count();
         const QStringList what = threadwatch::entries();
         threadwatch::forbid(nullptr);
@@ -96,6 +104,18 @@ private Q_SLOTS:
         (void)store->head();
         QVERIFY2(threadwatch::entries().contains(QStringLiteral("store read")), qPrintable(threadwatch::entries().join(u',')));
         threadwatch::forbid(nullptr);
+
+        const auto reads = [&store] {
+            auto stream = store->readStream(events::readsStream(QStringLiteral("alice")));
+            return stream ? *stream : QList<RecordedEvent>{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!reads().isEmpty(), 10000);
+        const RecordedEvent viewed = reads().first();
+        QCOMPARE(viewed.actor, options.actor);
+        const auto read = events::ReadRecord::decode(viewed.payload);
+        QVERIFY2(read, qPrintable(read.message()));
+        QCOMPARE(read->action, events::ReadViewed);
+        QVERIFY2(read->subject.startsWith(QStringLiteral("event 2 (")), qPrintable(read->subject));
         engine.stop();
     }
 };
