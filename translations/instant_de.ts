@@ -50,6 +50,10 @@
             <numerusform>Ausbruchsalarme höchstens alle %n Minuten je Instrument</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>ClickToTrade</name>
@@ -589,6 +593,14 @@
     <message>
         <source>, unsigned up to sequence %1</source>
         <translation>, unsigniert bis Sequenz %1</translation>
+    </message>
+    <message>
+        <source>All but reads</source>
+        <translation>Alles außer Lesezugriffen</translation>
+    </message>
+    <message>
+        <source>Reads: who looked at what</source>
+        <translation>Lesezugriffe: wer was angesehen hat</translation>
     </message>
 </context>
 <context>
@@ -3178,6 +3190,14 @@ Diese Orders senden?</translation>
     <message>
         <source>Waiting for the engine…</source>
         <translation>Warte auf die Engine…</translation>
+    </message>
+    <message>
+        <source>Reads are recorded in the audit log again.</source>
+        <translation>Lesezugriffe werden wieder im Prüfprotokoll aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>A read could not be recorded in the audit log: %1</source>
+        <translation>Ein Lesezugriff konnte nicht im Prüfprotokoll aufgezeichnet werden: %1</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,10 @@
             <numerusform>ブレイクアウトアラートは銘柄ごとに最短 %n 分間隔</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>ClickToTrade</name>
@@ -585,6 +589,14 @@
     <message>
         <source>, unsigned up to sequence %1</source>
         <translation>、シーケンス %1 まで未署名</translation>
+    </message>
+    <message>
+        <source>All but reads</source>
+        <translation>閲覧記録以外すべて</translation>
+    </message>
+    <message>
+        <source>Reads: who looked at what</source>
+        <translation>閲覧記録：誰が何を見たか</translation>
     </message>
 </context>
 <context>
@@ -3166,6 +3178,14 @@ Send these orders?</source>
     <message>
         <source>Waiting for the engine…</source>
         <translation>エンジン待ち…</translation>
+    </message>
+    <message>
+        <source>Reads are recorded in the audit log again.</source>
+        <translation>閲覧は再び監査ログに記録されています。</translation>
+    </message>
+    <message>
+        <source>A read could not be recorded in the audit log: %1</source>
+        <translation>閲覧を監査ログに記録できませんでした: %1</translation>
     </message>
 </context>
 <context>

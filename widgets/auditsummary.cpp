@@ -1,5 +1,6 @@
 #include "auditsummary.h"
 
+#include "events/readevents.h"
 #include "refdata/referencedata.h"
 #include "screener/alertrule.h"
 
@@ -59,6 +60,9 @@ QString AuditSummary::describe(const RecordedEvent &e)
     }
     if ((e.type == u"OrderFilled" || e.type == u"OrderPartiallyFilled") && hasQuantity)
         return tr("filled %1 %2 @ %3").arg(quantity(now.quantity, instrument), symbol, price(p.value(QStringLiteral("price")), instrument));
+    if (e.type == events::RecordsRead)
+        if (auto read = events::ReadRecord::decode(e.payload))
+            return tr("%1 %2").arg(e.actor.user, read->describe());
     if (e.type == u"AlertRuleSet") {
         if (auto rule = AlertRule::fromJson(p); rule && m_reference)
             return tr("alert %1: %2").arg(rule->id, rule->describe(*m_reference));

@@ -511,6 +511,9 @@ private slots:
                             QStringLiteral("--orders"), QStringLiteral("16"), QStringLiteral("--seed"), QStringLiteral("3"),
                             QStringLiteral("--demo-date"), QStringLiteral("2026-11-20")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
+        // Someone looked at the orders: a read, recorded and signed like every other batch.
+        r = instantCli({QStringLiteral("orders"), QStringLiteral("--store"), m_url});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out));
         r = instantCli({QStringLiteral("audit"), QStringLiteral("checkpoint"), QStringLiteral("--store"), m_url,
                         QStringLiteral("--new-key"), path(QStringLiteral("desk.pem")), QStringLiteral("--out"),
                         path(QStringLiteral("desk.checkpoint.json"))});
@@ -537,6 +540,7 @@ private slots:
 
     void intactBundleVerifies()
     {
+        QVERIFY(readAll(QDir(m_bundle).filePath(QStringLiteral("events.jsonl"))).contains("\"type\":\"RecordsRead\""));
         const Run r = verifyBundle(m_bundle);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("intact: 7 files, %1 events").arg(m_events)), qPrintable(r.out));
