@@ -1,6 +1,7 @@
 #include "audit/deskkeys.h"
 #include "audit/workstationkey.h"
 #include "cli/commandline.h"
+#include "common/clockoffset.h"
 #include "common/diagnostics.h"
 #include "engine/tradingengine.h"
 #include "engine/workstationsession.h"
@@ -19,7 +20,9 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSettings>
+#include <QThread>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -170,6 +173,11 @@ int main(int argc, char *argv[])
                                         QStringLiteral("url")));
     parser.addOption(QCommandLineOption(QStringLiteral("feed"), QStringLiteral("Live: market data, ws://HOST:PORT/ or wss://HOST:PORT/."),
                                         QStringLiteral("url")));
+    parser.addOption(QCommandLineOption(QStringLiteral("ntp"),
+                                        QStringLiteral("The time server this clock is measured against every five minutes "
+                                                       "(SNTP; HOST or HOST:PORT), recorded with every batch and shown on the "
+                                                       "status bar; \"off\": none."),
+                                        QStringLiteral("server"), QStringLiteral("time.nist.gov")));
     parser.addOption(QCommandLineOption(QStringLiteral("demo-date"),
                                         QStringLiteral("Demo: the simulated market opens on this date (YYYY-MM-DD, 14:30 UTC) "
                                                        "instead of now, so that trades of earlier sessions come due."),
@@ -223,6 +231,22 @@ int main(int argc, char *argv[])
         location.path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                         + QStringLiteral("/instant-demo.db");
     }
+
+    // The clock measured against an outside time server, on a thread of its own, so that the
+    // batches written from now on record its offset (common/clockoffset.h).
+    QThread clockThread;
+    clockThread.setObjectName(QStringLiteral("instant-clock"));
+    if (const QString ntp = parser.value(QStringLiteral("ntp")); ntp != u"off" && !ntp.isEmpty()) {
+        auto *watch = new instant::ClockWatch(ntp, instant::systemClock());
+        watch->moveToThread(&clockThread);
+        QObject::connect(&clockThread, &QThread::finished, watch, &QObject::deleteLater);
+        clockThread.start();
+        QMetaObject::invokeMethod(watch, &instant::ClockWatch::start, Qt::QueuedConnection);
+    }
+    const auto stopClock = qScopeGuard([&clockThread] {
+        clockThread.quit();
+        clockThread.wait();
+    });
 
     auto store = instant::openEventStore(location);
     if (!store) {

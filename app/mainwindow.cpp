@@ -31,6 +31,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QTimeZone>
 #include <QFileDialog>
 #include <QJsonObject>
 #include <QMessageBox>
@@ -253,7 +254,7 @@ MainWindow::MainWindow(EventStore *store, TradingEngine *engine, const Reference
         showClockQuality();
         auto *clockCheck = new QTimer(this);
         connect(clockCheck, &QTimer::timeout, this, &MainWindow::showClockQuality);
-        clockCheck->start(60'000);
+        clockCheck->start(5'000); // a time server's answer shows within seconds
         connect(engine, &TradingEngine::venueConnectionChanged, this, [this](const VenueConnection &c) {
             m_venueLabel->setText(c.text.section(QStringLiteral(" · "), 0, 0)); // the details are in the tooltip
             m_venueLabel->setToolTip(c.text);
@@ -319,23 +320,46 @@ void MainWindow::showClockQuality()
 {
     const ClockQuality q = ClockQuality::measure();
     const QString amber = QStringLiteral("color: black; background: #f9a825; font-weight: bold");
+    QString system;
     if (!q.known) {
         m_clockLabel->setText(tr("clock: unknown"));
-        m_clockLabel->setToolTip(tr("The operating system does not say how this machine's clock is kept."));
+        system = tr("The operating system does not say how this machine's clock is kept.");
         m_clockLabel->setStyleSheet(QString());
     } else if (!q.synchronised) {
         m_clockLabel->setText(tr(" clock NOT synchronised "));
-        m_clockLabel->setToolTip(tr("The operating system does not keep this machine's clock synchronised (maximum error %1 ms): "
-                                    "the times it records are not known to be within CAT's 50 ms of NIST.")
-                                     .arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 0));
+        system = tr("The operating system does not keep this machine's clock synchronised (maximum error %1 ms): "
+                    "the times it records are not known to be within CAT's 50 ms of NIST.")
+                     .arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 0);
         m_clockLabel->setStyleSheet(amber);
     } else {
         m_clockLabel->setText(tr("clock ±%1 ms").arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 1));
-        m_clockLabel->setToolTip(tr("Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).")
-                                     .arg(double(q.estimatedErrorUs) / 1000.0, 0, 'f', 1)
-                                     .arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 1));
+        system = tr("Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).")
+                     .arg(double(q.estimatedErrorUs) / 1000.0, 0, 'f', 1)
+                     .arg(double(q.maxErrorUs) / 1000.0, 0, 'f', 1);
         m_clockLabel->setStyleSheet(q.withinCat() ? QString() : amber);
     }
+    // Measured against a time server: that is what the clock is worth, whatever the system says.
+    QStringList tip;
+    if (const std::optional<ClockOffset> &o = q.outside.offset) {
+        const QString server = o->server.section(u':', 0, 0);
+        m_clockLabel->setText(tr("clock %1%2 ms vs %3").arg(o->offsetUs >= 0 ? QStringLiteral("+") : QString())
+                                  .arg(double(o->offsetUs) / 1000.0, 0, 'f', 1).arg(server));
+        m_clockLabel->setStyleSheet(o->withinCat() ? QString() : amber);
+        const QString measured = o->offsetUs >= 0
+                                     ? tr("Measured against %1 (stratum %2) at %3 UTC: this clock is %4 ms behind it, give or "
+                                          "take %5 ms (half the round trip); CAT asks for 50 ms.")
+                                     : tr("Measured against %1 (stratum %2) at %3 UTC: this clock is %4 ms ahead of it, give or "
+                                          "take %5 ms (half the round trip); CAT asks for 50 ms.");
+        tip << measured.arg(o->server)
+                   .arg(o->stratum)
+                   .arg(QDateTime::fromMSecsSinceEpoch(o->measuredUs / 1000, QTimeZone::utc()).toString(QStringLiteral("HH:mm:ss")))
+                   .arg(std::abs(double(o->offsetUs)) / 1000.0, 0, 'f', 1)
+                   .arg(double(o->roundTripUs) / 2000.0, 0, 'f', 1);
+    }
+    if (!q.outside.problem.isEmpty())
+        tip << tr("The last measurement failed: %1").arg(q.outside.problem);
+    tip << system;
+    m_clockLabel->setToolTip(tip.join(u'\n'));
 }
 
 void MainWindow::updateKillSwitchLabel()

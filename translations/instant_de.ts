@@ -2060,6 +2060,22 @@ Er enthält die Versionen, die Einstellungen ohne Passwörter oder Schlüssel un
         <source>Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).</source>
         <translation>Vom Betriebssystem synchronisiert: geschätzter Fehler %1 ms, höchstens %2 ms (CAT verlangt 50 ms).</translation>
     </message>
+    <message>
+        <source>clock %1%2 ms vs %3</source>
+        <translation>Uhr %1%2 ms ggü. %3</translation>
+    </message>
+    <message>
+        <source>The last measurement failed: %1</source>
+        <translation>Die letzte Messung schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>Measured against %1 (stratum %2) at %3 UTC: this clock is %4 ms behind it, give or take %5 ms (half the round trip); CAT asks for 50 ms.</source>
+        <translation>Gemessen gegen %1 (Stratum %2) um %3 UTC: diese Uhr geht %4 ms nach, auf %5 ms genau (die halbe Umlaufzeit); CAT verlangt 50 ms.</translation>
+    </message>
+    <message>
+        <source>Measured against %1 (stratum %2) at %3 UTC: this clock is %4 ms ahead of it, give or take %5 ms (half the round trip); CAT asks for 50 ms.</source>
+        <translation>Gemessen gegen %1 (Stratum %2) um %3 UTC: diese Uhr geht %4 ms vor, auf %5 ms genau (die halbe Umlaufzeit); CAT verlangt 50 ms.</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>

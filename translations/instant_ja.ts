@@ -2051,6 +2051,22 @@ It holds the versions, the settings without passwords or keys, and the last log 
         <source>Synchronised by the operating system: estimated error %1 ms, at most %2 ms (CAT asks for 50 ms).</source>
         <translation>OS により同期: 推定誤差 %1 ms、最大 %2 ms（CAT の要件は 50 ms）。</translation>
     </message>
+    <message>
+        <source>clock %1%2 ms vs %3</source>
+        <translation>時計 %1%2 ms（対 %3）</translation>
+    </message>
+    <message>
+        <source>The last measurement failed: %1</source>
+        <translation>前回の測定に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Measured against %1 (stratum %2) at %3 UTC: this clock is %4 ms behind it, give or take %5 ms (half the round trip); CAT asks for 50 ms.</source>
+        <translation>%3 UTC に %1（ストラタム %2）と比較して測定: この時計は %4 ms 遅れています（誤差 ±%5 ms、往復時間の半分）。CAT の要件は 50 ms です。</translation>
+    </message>
+    <message>
+        <source>Measured against %1 (stratum %2) at %3 UTC: this clock is %4 ms ahead of it, give or take %5 ms (half the round trip); CAT asks for 50 ms.</source>
+        <translation>%3 UTC に %1（ストラタム %2）と比較して測定: この時計は %4 ms 進んでいます（誤差 ±%5 ms、往復時間の半分）。CAT の要件は 50 ms です。</translation>
+    </message>
 </context>
 <context>
     <name>instant::MarketWatch</name>

@@ -9,6 +9,7 @@ namespace instant {
 ClockQuality ClockQuality::measure()
 {
     ClockQuality q;
+    q.outside = OutsideClock::current();
 #ifdef Q_OS_LINUX
     timex t{};
     const int state = ::adjtimex(&t);
@@ -24,11 +25,14 @@ ClockQuality ClockQuality::measure()
 
 QString ClockQuality::record() const
 {
-    if (!known)
-        return QStringLiteral("system clock; unknown");
-    if (!synchronised)
-        return QStringLiteral("system clock; not synchronised; max %1 us").arg(maxErrorUs);
-    return QStringLiteral("system clock; synchronised; est %1 us; max %2 us").arg(estimatedErrorUs).arg(maxErrorUs);
+    QString text = !known          ? QStringLiteral("system clock; unknown")
+                   : !synchronised ? QStringLiteral("system clock; not synchronised; max %1 us").arg(maxErrorUs)
+                                   : QStringLiteral("system clock; synchronised; est %1 us; max %2 us").arg(estimatedErrorUs).arg(maxErrorUs);
+    if (outside.offset)
+        text += QStringLiteral("; ") + outside.offset->record();
+    if (!outside.problem.isEmpty())
+        text += QStringLiteral("; ") + outside.problem;
+    return text;
 }
 
 } // namespace instant

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/clockoffset.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -15,15 +17,25 @@ struct ClockQuality
     bool synchronised = false;
     qint64 estimatedErrorUs = -1;   // the kernel's estimate (-1: unknown)
     qint64 maxErrorUs = -1;         // its bound
+    OutsideClock outside;           // measured against a time server (ClockWatch), when one is asked
 
     static constexpr qint64 CatToleranceUs = 50'000;
 
-    // Asks the operating system (Linux: adjtimex); cheap enough for every commit.
+    // Asks the operating system (Linux: adjtimex) and takes the last outside measurement; cheap
+    // enough for every commit.
     static ClockQuality measure();
     // For the record, e.g. "system clock; synchronised; est 1200 us; max 16000 us", or
-    // "system clock; not synchronised; max 16000000 us", or "system clock; unknown".
+    // "system clock; not synchronised; max 16000000 us", or "system clock; unknown"; then, when a
+    // time server is asked, "; ntp time.nist.gov:123 stratum 1 offset -350 us delay 9000 us at
+    // 2026-12-02T21:00:00.011000Z" and, when the last attempt failed, "; time server …: why".
     QString record() const;
-    bool withinCat() const { return synchronised && maxErrorUs >= 0 && maxErrorUs <= CatToleranceUs; }
+    // Within CAT's 50 ms: measured so against the time server, or else by the operating system.
+    bool withinCat() const
+    {
+        if (outside.offset)
+            return outside.offset->withinCat();
+        return synchronised && maxErrorUs >= 0 && maxErrorUs <= CatToleranceUs;
+    }
 };
 
 } // namespace instant
