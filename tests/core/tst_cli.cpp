@@ -130,13 +130,20 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("intact: 5 events")), qPrintable(run.out));
         QVERIFY(run.out.contains(head));
 
+        // The verification was recorded (RecordsRead): the second one verifies it too.
+        const QString afterRead = QString::fromLatin1(store->head()->hash.toHex());
+        QVERIFY(afterRead != head);
+        auto read = store->read(ReadQuery{QString(), 6, 6, std::nullopt, std::nullopt, std::nullopt});
+        QVERIFY(read && read->size() == 1);
+        QCOMPARE(read->first().type, QStringLiteral("RecordsRead"));
+        QVERIFY(read->first().payload.contains("\"outcome\":\"intact\""));
         const Run json = instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--json"),
                                      QStringLiteral("--store"), url});
         QCOMPARE(json.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("intact")).toBool(), true);
-        QCOMPARE(o.value(QStringLiteral("verified_events")).toInteger(), 5);
-        QCOMPARE(o.value(QStringLiteral("head_hash")).toString(), head);
+        QCOMPARE(o.value(QStringLiteral("verified_events")).toInteger(), 5 + 1);
+        QCOMPARE(o.value(QStringLiteral("head_hash")).toString(), afterRead);
     }
 
     void verifyNamesTheFirstBadSequence()
@@ -603,7 +610,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("intact")).toBool(), true);
-        QCOMPARE(o.value(QStringLiteral("verified_events")).toInteger(), 8);
+        QCOMPARE(o.value(QStringLiteral("verified_events")).toInteger(), 5 + 2 + 3); // the two verifications above were recorded
         const QJsonObject c = o.value(QStringLiteral("checkpoint")).toObject();
         QCOMPARE(c.value(QStringLiteral("matches")).toBool(), true);
         QCOMPARE(c.value(QStringLiteral("sequence")).toInteger(), 5);
@@ -613,7 +620,7 @@ private Q_SLOTS:
         const QString second = unusedPath(QStringLiteral("checkpoint.json"));
         run = checkpointCli(url, QStringLiteral("--key"), key, second, true);
         QCOMPARE(run.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("sequence")).toInteger(), 8);
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("sequence")).toInteger(), 5 + 2 + 3 + 1);
         verifyNoKeyMaterial(run, key);
         const QByteArray keyBefore = readAll(key);
         run = checkpointCli(url, QStringLiteral("--new-key"), key, unusedPath(QStringLiteral("checkpoint.json")));
@@ -655,7 +662,9 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("BROKEN at sequence 6: the event at sequence 6 does not match the signed "
                                                  "checkpoint of %1: history was rewritten").arg(signedAt)),
                  qPrintable(run.out));
-        QVERIFY(run.out.contains(QStringLiteral("the hash chain itself is consistent: 7 events")));
+        // Seven events and the plain verification's read; the failed one appended nothing.
+        QVERIFY2(run.out.contains(QStringLiteral("the hash chain itself is consistent: 8 events")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("this verification is not recorded")), qPrintable(run.err));
 
         run = verifyCli(url, checkpoint, publicKeyPathFor(key), true);
         QCOMPARE(run.exitCode, 1);
@@ -678,11 +687,16 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         error = execAsAttacker(db, QStringLiteral("DELETE FROM events WHERE seq > 3"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), url}).exitCode, 0);
-
-        const Run run = verifyCli(url, checkpoint, publicKeyPathFor(key));
+        // Plain verify is fooled; checked against the checkpoint first, the cut is named where it is.
+        Run run = verifyCli(url, checkpoint, publicKeyPathFor(key));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("BROKEN at sequence 4: the chain ends at sequence 3, before the signed checkpoint")),
+                 qPrintable(run.out));
+        QCOMPARE(instantCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--store"), url}).exitCode, 0);
+        // That fooled verification was recorded at sequence 4: the chain still ends before the checkpoint.
+        run = verifyCli(url, checkpoint, publicKeyPathFor(key));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("BROKEN at sequence 5: the chain ends at sequence 4, before the signed checkpoint")),
                  qPrintable(run.out));
     }
 
