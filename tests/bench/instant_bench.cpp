@@ -10,6 +10,7 @@
 #include "benchsupport.h"
 #include "demo/demorun.h"
 #include "events/eventhash.h"
+#include "events/signingkey.h"
 #include "oms/tradingstate.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -197,12 +198,20 @@ std::vector<EventRow> rowsOf(const EventStore &store)
 }
 
 void lifecycleOn(const QString &label, const QString &url, int orders, const std::function<Result<double>(const std::vector<EventRow> &, const std::vector<int> &)> &raw,
-                 const QString &rawName)
+                 const QString &rawName, bool signWrites = false)
 {
     auto store = openEventStore(url);
     if (!store) {
         std::printf("  %s: %s\n", qPrintable(label), qPrintable(store.message()));
         return;
+    }
+    if (signWrites) { // as a workstation writes: every batch signed with its key (core/events/batchsignature.h)
+        auto key = SigningKey::generate();
+        if (!key) {
+            std::printf("  %s: %s\n", qPrintable(label), qPrintable(key.message()));
+            return;
+        }
+        (*store)->signWith(std::make_shared<const SigningKey>(std::move(*key)));
     }
     MarketableOrderFlow flow(**store);
     const Sequence before = (*store)->head()->sequence;
@@ -235,11 +244,13 @@ void benchLifecycle(bool quick, const QString &dir, PostgresServer *pg)
     heading("full lifecycle, one marketable order at a time (validate, compliance, match, durable append, projections)");
     const int orders = quick ? 200 : 3000;
     static int files = 0;
-    lifecycleOn(QStringLiteral("SQLite (WAL, synchronous=FULL)"), QStringLiteral("sqlite://%1/lifecycle-%2.db").arg(dir).arg(++files), orders,
-                [&](const std::vector<EventRow> &rows, const std::vector<int> &batches) {
-                    return rawSqliteInsert(QStringLiteral("%1/raw-%2.db").arg(dir).arg(files), rows, batches);
-                },
-                QStringLiteral("raw prepared INSERT, same txns"));
+    for (const bool signWrites : {false, true})
+        lifecycleOn(signWrites ? QStringLiteral("SQLite (WAL, synchronous=FULL), writes signed") : QStringLiteral("SQLite (WAL, synchronous=FULL)"),
+                    QStringLiteral("sqlite://%1/lifecycle-%2.db").arg(dir).arg(++files), orders,
+                    [&](const std::vector<EventRow> &rows, const std::vector<int> &batches) {
+                        return rawSqliteInsert(QStringLiteral("%1/raw-%2.db").arg(dir).arg(files), rows, batches);
+                    },
+                    QStringLiteral("raw prepared INSERT, same txns"), signWrites);
     if (!pg)
         return;
     if (!pg->ok()) {
