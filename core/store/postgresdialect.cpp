@@ -171,6 +171,7 @@ public:
                            "  END IF;"
                            "  RETURN NEW;"
                            " END $$").arg(accessRecordList()),
+            QStringLiteral("SET LOCAL client_min_messages = warning"), // no NOTICE for a trigger not there yet
             QStringLiteral("DROP TRIGGER IF EXISTS events_compliance_records_reads ON events"),
             QStringLiteral("CREATE TRIGGER events_compliance_records_reads BEFORE INSERT ON events"
                            " FOR EACH ROW EXECUTE FUNCTION instant_compliance_records_reads()"),
