@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QClipboard>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -509,6 +510,15 @@ bool Blotter::exportCsv(const QString &path, QString *error) const
         if (error)
             *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
+    }
+    if (m_engine) { // the desk's orders left the workstation: a read, recorded
+        events::ReadRecord read;
+        read.action = events::ReadExported;
+        read.subject = QStringLiteral("the blotter's orders as CSV");
+        read.records = m_model->rowCount();
+        read.outcome = QStringLiteral("written to ") + QFileInfo(path).absoluteFilePath();
+        read.channel = QStringLiteral("workstation");
+        m_engine->recordRead(read);
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include "blottermodel.h"
 #include "demo/simulatedtraders.h"
 #include "engine/tradingengine.h"
+#include "events/readevents.h"
 #include "refdata/referencedata.h"
 #include "testengine.h"
 #include "teststores.h"
@@ -15,7 +16,9 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QFileInfo>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace instant;
@@ -108,6 +111,38 @@ private Q_SLOTS:
         QVERIFY(blotter.findChild<QPushButton *>(QStringLiteral("AcknowledgeExceptionButton"))->isHidden());
         compliance->stop();
         QCOMPARE(store->head()->sequence, before); // it recorded nothing
+    }
+
+    // The desk's orders taken away as CSV: a read, recorded as the session's user (a compliance
+    // session's too: access records are what it writes).
+    void anExportIsARecordedRead()
+    {
+        auto store = stores.open(stores.freshUrl());
+        {
+            auto trading = startEngine(*store, Alice);
+            trading->submit(passiveBuy(Passive));
+            QTRY_VERIFY(trading->snapshot() && trading->snapshot()->orders().size() == 1);
+            trading->stop();
+        }
+        auto compliance = startEngine(*store, Carol);
+        Blotter blotter(compliance.get(), reference);
+        compliance->republish();
+        QTRY_VERIFY(rowOf(blotter, Passive).isValid());
+        const Sequence before = store->head()->sequence;
+        QTemporaryDir dir;
+        QString error;
+        const QString path = dir.filePath(QStringLiteral("orders.csv"));
+        QVERIFY2(blotter.exportCsv(path, &error), qPrintable(error));
+        QTRY_COMPARE(store->head()->sequence, before + 1);
+        compliance->stop();
+        auto reads = store->readStream(events::readsStream(Carol.user));
+        QVERIFY(reads && reads->size() == 1);
+        QCOMPARE(reads->first().actor, Carol);
+        auto read = events::ReadRecord::decode(reads->first().payload);
+        QVERIFY(read);
+        QCOMPARE(read->action, events::ReadExported);
+        QCOMPARE(read->records, 1);
+        QCOMPARE(read->outcome, QStringLiteral("written to ") + QFileInfo(path).absoluteFilePath());
     }
 
     // A bracket's take-profit is not replaced from the orders' menu (its bracket sizes and prices
