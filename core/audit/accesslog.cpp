@@ -55,10 +55,7 @@ Status AccessLog::record(const events::ReadRecord &read) const
 {
     if (!m_recording)
         return makeError(ErrorCode::InvalidArgument, m_note);
-    AppendRequest request;
-    request.streamId = events::readsStream(m_actor.user);
-    request.events.append(read.encode(m_actor));
-    auto appended = m_store->append(std::move(request));
+    auto appended = m_store->append(read.appendRequest(m_actor));
     if (!appended)
         return appended.error();
     return Done{};

@@ -976,10 +976,7 @@ void TradingEngine::recordRead(const events::ReadRecord &read)
     if (!m_core)
         return;
     QMetaObject::invokeMethod(m_core, [this, read] {
-        AppendRequest request;
-        request.streamId = events::readsStream(m_options.actor.user);
-        request.events.append(read.encode(m_options.actor));
-        m_store.appendAsync(std::move(request)).then(this, [this](const Result<AppendResult> &recorded) {
+        m_store.appendAsync(read.appendRequest(m_options.actor)).then(this, [this](const Result<AppendResult> &recorded) {
             const QString why = recorded ? QString() : recorded.message();
             if (why == m_readsFailing)
                 return;

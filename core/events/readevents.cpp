@@ -30,6 +30,14 @@ NewEvent ReadRecord::encode(const Actor &actor) const
     return NewEvent::make(RecordsRead, payload, actor, readsStream(actor.user));
 }
 
+AppendRequest ReadRecord::appendRequest(const Actor &actor) const
+{
+    AppendRequest request;
+    request.streamId = readsStream(actor.user);
+    request.events.append(encode(actor));
+    return request;
+}
+
 Result<ReadRecord> ReadRecord::decode(const QByteArray &payload)
 {
     const Payload p = Payload::parse(payload);

@@ -41,6 +41,8 @@ struct ReadRecord
     QString channel;
 
     NewEvent encode(const Actor &actor) const;
+    // The append that records it: on the reader's stream, whatever its version.
+    AppendRequest appendRequest(const Actor &actor) const;
     static Result<ReadRecord> decode(const QByteArray &payload);
     // For people: "searched type OrderFilled (12 records)".
     QString describe() const;
