@@ -88,16 +88,27 @@ QString isoDate(QDate d)
     return d.toString(Qt::ISODate);
 }
 
+// Digits only, as many as the view holds; -1 otherwise.
+int digitsOf(std::string_view v)
+{
+    int n = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9')
+            return -1;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
 QDate dateOf(const Payload &p, const char *key)
 {
-    const QString text = p.str(key);
-    if (text.size() == 10 && text.at(4) == u'-' && text.at(7) == u'-') { // the only form events carry
-        bool y = false, m = false, d = false;
-        const QDate date(text.first(4).toInt(&y), text.sliced(5, 2).toInt(&m), text.sliced(8, 2).toInt(&d));
-        if (y && m && d)
-            return date;
+    const std::string_view v = p.view(key);
+    if (v.size() == 10 && v[4] == '-' && v[7] == '-') { // the only form events carry
+        const int y = digitsOf(v.substr(0, 4)), m = digitsOf(v.substr(5, 2)), d = digitsOf(v.substr(8, 2));
+        if (y >= 0 && m >= 0 && d >= 0)
+            return QDate(y, m, d); // invalid when out of range, as QDate::fromString would make it
     }
-    return QDate::fromString(text, Qt::ISODate);
+    return QDate::fromString(p.str(key), Qt::ISODate);
 }
 
 std::optional<Price> priceOf(const Payload &p, const char *key)
@@ -122,6 +133,17 @@ QString textOf(const Payload &p, const char *name)
 QString textOf(const QJsonObject &o, const char *name)
 {
     return o.value(key(name)).toString();
+}
+
+// A text many events repeat (an account, a side): shared on a replay's hot path.
+QString wordOf(const Payload &p, const char *name)
+{
+    return p.word(name);
+}
+
+QString wordOf(const QJsonObject &o, const char *name)
+{
+    return textOf(o, name);
 }
 
 qint64 integerOf(const Payload &p, const char *name)
@@ -149,17 +171,17 @@ TypedOrder readTypedOrder(const Json &j)
 {
     TypedOrder t;
     t.orderId = textOf(j, "order_id");
-    t.account = textOf(j, "account");
-    t.instrument = textOf(j, "instrument");
-    t.side = textOf(j, "side");
-    t.type = textOf(j, "type");
-    t.tif = textOf(j, "tif");
+    t.account = wordOf(j, "account");
+    t.instrument = wordOf(j, "instrument");
+    t.side = wordOf(j, "side");
+    t.type = wordOf(j, "type");
+    t.tif = wordOf(j, "tif");
     t.quantity = integerOf(j, "quantity");
     t.limitText = textOf(j, "limit_text");
     t.stopText = textOf(j, "stop_text");
     t.bracket = objectOf(j, "bracket");
     t.parent = textOf(j, "parent");
-    t.role = textOf(j, "role");
+    t.role = wordOf(j, "role");
     return t;
 }
 
@@ -361,7 +383,7 @@ TypedOrder decodeTypedOrder(const QJsonObject &o)
 
 AccountOpening decodeAccountOpening(const Payload &p)
 {
-    return {p.str("account"), p.i64("cash_cents")};
+    return {p.word("account"), p.i64("cash_cents")};
 }
 
 RulesChange decodeRulesChange(const Payload &p)
@@ -371,23 +393,23 @@ RulesChange decodeRulesChange(const Payload &p)
 
 KillSwitchChange decodeKillSwitchChange(const Payload &p)
 {
-    return {p.str("mode"), p.str("reason")};
+    return {p.str("mode"), p.word("reason")};
 }
 
 StoreOutageRecord decodeStoreOutage(const Payload &p)
 {
-    return {p.str("reason"), p.i64("halted_us"), p.i64("resumed_us"), p.i64("commands_refused"), p.i64("reports_held")};
+    return {p.word("reason"), p.i64("halted_us"), p.i64("resumed_us"), p.i64("commands_refused"), p.i64("reports_held")};
 }
 
 OrderAcceptance decodeOrderAcceptance(const Payload &p)
 {
     OrderAcceptance e;
     e.orderId = p.str("order_id");
-    e.account = p.str("account");
-    e.instrument = p.str("instrument");
-    parseSide(p.str("side"), e.side);
-    parseOrderType(p.str("type"), e.type);
-    parseTimeInForce(p.str("tif"), e.tif);
+    e.account = p.word("account");
+    e.instrument = p.word("instrument");
+    parseSide(p.word("side"), e.side);
+    parseOrderType(p.word("type"), e.type);
+    parseTimeInForce(p.word("tif"), e.tif);
     e.quantity = p.i64("quantity");
     e.limitPrice = priceOf(p, "limit_price");
     e.stopPrice = priceOf(p, "stop_price");
@@ -396,8 +418,8 @@ OrderAcceptance decodeOrderAcceptance(const Payload &p)
     if (p.has("overrides"))
         e.overrides = p.json("overrides").toArray();
     e.parent = p.str("parent");
-    e.role = p.str("role");
-    e.workstation = p.str("workstation");
+    e.role = p.word("role");
+    e.workstation = p.word("workstation");
     return e;
 }
 
@@ -407,8 +429,8 @@ OrderRejection decodeOrderRejection(const Payload &p)
     e.typed = readTypedOrder(p);
     e.limitPrice = priceOf(p, "limit_price");
     e.stopPrice = priceOf(p, "stop_price");
-    e.reason = p.str("reason");
-    e.stage = p.str("stage");
+    e.reason = p.word("reason");
+    e.stage = p.word("stage");
     if (p.has("rules"))
         for (const QJsonValue &v : p.json("rules").toArray())
             e.rules << v.toString();
@@ -446,12 +468,12 @@ CancelRequest decodeCancelRequest(const Payload &p)
 
 OrderEnded decodeOrderEnded(const Payload &p, OrderEnded::How how)
 {
-    return {how, p.str("order_id"), p.str("reason"), p.i64("leaves")};
+    return {how, p.str("order_id"), p.word("reason"), p.i64("leaves")};
 }
 
 VenueRefusal decodeVenueRefusal(const Payload &p, VenueRefusal::Of of)
 {
-    return {of, p.str("order_id"), p.str("reason")};
+    return {of, p.str("order_id"), p.word("reason")};
 }
 
 Replacement decodeReplacement(const Payload &p, Replacement::Stage stage)
@@ -461,12 +483,12 @@ Replacement decodeReplacement(const Payload &p, Replacement::Stage stage)
 
 ReplaceRejection decodeReplaceRejection(const Payload &p)
 {
-    return {p.str("order_id"), p.str("reason"), p.i64("reserved_cents")};
+    return {p.str("order_id"), p.word("reason"), p.i64("reserved_cents")};
 }
 
 IllegalTransition decodeIllegalTransition(const Payload &p)
 {
-    return {p.str("order_id"), p.str("state"), p.str("event"), p.i64("quantity"), p.str("reason")};
+    return {p.str("order_id"), p.str("state"), p.str("event"), p.i64("quantity"), p.word("reason")};
 }
 
 CommandRefusal decodeCommandRefusal(const Payload &p)
@@ -474,7 +496,7 @@ CommandRefusal decodeCommandRefusal(const Payload &p)
     CommandRefusal e;
     e.orderId = p.str("order_id");
     e.command = p.str("command");
-    e.reason = p.str("reason");
+    e.reason = p.word("reason");
     if (p.has("typed")) {
         e.typed = decodeTypedOrder(p.json("typed").toObject());
         e.orderId = e.typed->orderId;
@@ -487,8 +509,8 @@ Settlement decodeSettlement(const Payload &p, bool failed)
     Settlement e;
     e.execId = p.str("exec_id");
     e.orderId = p.str("order_id");
-    e.instrument = p.str("instrument");
-    parseSide(p.str("side"), e.side);
+    e.instrument = p.word("instrument");
+    parseSide(p.word("side"), e.side);
     e.quantity = p.i64("quantity");
     e.price = p.i64("price");
     e.cashCents = p.i64("cash_cents");
@@ -496,7 +518,7 @@ Settlement decodeSettlement(const Payload &p, bool failed)
     e.failed = failed;
     if (failed) {
         e.businessDate = dateOf(p, "business_date");
-        e.reason = p.str("reason");
+        e.reason = p.word("reason");
     }
     return e;
 }

@@ -7,6 +7,8 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace instant {
 namespace {
@@ -32,10 +34,15 @@ simdjson::simdjson_result<simdjson::dom::element> field(const unsigned char *sto
 
 Payload Payload::parse(const QByteArray &json)
 {
+    return parse(std::string_view(json.constData(), size_t(json.size())));
+}
+
+Payload Payload::parse(std::string_view json)
+{
     thread_local simdjson::dom::parser parser;
     Payload p;
     simdjson::dom::element root;
-    if (parser.parse(json.constData(), size_t(json.size())).get(root) != simdjson::SUCCESS || !root.is_object())
+    if (parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS || !root.is_object())
         return p;
     std::memcpy(p.m_element, static_cast<const void *>(&root), sizeof root);
     p.m_valid = true;
@@ -53,6 +60,33 @@ QString Payload::str(const char *key) const
     if (field(m_element, m_valid, key).get_string().get(v) != simdjson::SUCCESS)
         return QString();
     return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+std::string_view Payload::view(const char *key) const
+{
+    std::string_view v;
+    if (field(m_element, m_valid, key).get_string().get(v) != simdjson::SUCCESS)
+        return {};
+    return v;
+}
+
+QString Payload::word(const char *key) const
+{
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+    };
+    thread_local std::unordered_map<std::string, QString, Hash, std::equal_to<>> words;
+    const std::string_view v = view(key);
+    if (v.empty())
+        return QString();
+    auto it = words.find(v);
+    if (it != words.end())
+        return it->second;
+    if (words.size() >= 4096)
+        words.clear(); // bounded, whatever the log holds
+    return words.emplace(std::string(v), QString::fromUtf8(v.data(), qsizetype(v.size()))).first->second;
 }
 
 qint64 Payload::i64(const char *key) const

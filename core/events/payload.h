@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 
 namespace instant {
 
@@ -17,10 +18,16 @@ public:
     // Parses with this thread's parser. The Payload is valid until the next parse on the same
     // thread. Invalid JSON or a non-object gives an empty payload (every field absent).
     static Payload parse(const QByteArray &json);
+    static Payload parse(std::string_view json);
 
     bool isValid() const { return m_valid; }
     bool has(const char *key) const;
     QString str(const char *key) const;                 // empty unless a string
+    // A text many events repeat (an account, an instrument, a side, a reason): one QString per
+    // distinct value on this thread, shared by every event that carries it (no allocation).
+    // Not for ids: each would stay in the thread's table until it fills and is cleared.
+    QString word(const char *key) const;
+    std::string_view view(const char *key) const; // the string's UTF-8 bytes, valid like the Payload
     qint64 i64(const char *key) const;                  // 0 unless an integer
     std::optional<qint64> optionalI64(const char *key) const; // nullopt when absent or null
     // Any value, as Qt's JSON (arrays and objects: the rare, slower path).
