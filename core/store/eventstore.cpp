@@ -1,4 +1,5 @@
 #include "store/eventstore.h"
+#include "store/readahead.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -101,62 +102,11 @@ Status EventStore::forEachBytes(Sequence from, Sequence to, const BytesVisitor &
 
 Status EventStore::forEachReadAhead(const ReadQuery &query, const Visitor &visit) const
 {
-    // A bounded hand-over: at most a few batches in flight, so memory stays flat on any log.
-    constexpr size_t Batch = 2048, InFlight = 4;
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::deque<std::vector<RecordedEvent>> ready;
-    bool finished = false, stop = false;
-    Status readStatus = Done{};
-    std::thread reader([&] {
-        std::vector<RecordedEvent> batch;
-        batch.reserve(Batch);
-        auto handOver = [&] {
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return ready.size() < InFlight || stop; });
-            if (stop)
-                return false;
-            ready.push_back(std::move(batch));
-            changed.notify_all();
-            batch = {};
-            batch.reserve(Batch);
-            return true;
-        };
-        Status s = forEach(query, [&](const RecordedEvent &e) {
-            batch.push_back(e);
-            return batch.size() < Batch || handOver();
-        });
-        if (s && !batch.empty())
-            handOver();
-        std::lock_guard lock(mutex);
-        readStatus = s;
-        finished = true;
-        changed.notify_all();
-    });
-    for (;;) {
-        std::vector<RecordedEvent> batch;
-        {
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return !ready.empty() || finished; });
-            if (ready.empty())
-                break;
-            batch = std::move(ready.front());
-            ready.pop_front();
-            changed.notify_all();
-        }
-        bool more = true;
-        for (const RecordedEvent &e : batch)
-            if (!(more = visit(e)))
-                break;
-        if (!more) {
-            std::lock_guard lock(mutex);
-            stop = true;
-            changed.notify_all();
-            break;
-        }
-    }
-    reader.join();
-    return readStatus;
+    struct Nothing
+    {
+    };
+    return readAhead<Nothing>(*this, query, [](RecordedEvent &) { return Nothing{}; },
+                              [&visit](const RecordedEvent &e, Nothing &) { return visit(e); });
 }
 
 Result<QList<RecordedEvent>> EventStore::read(const ReadQuery &query) const

@@ -1,0 +1,81 @@
+#pragma once
+
+// A read of the log on a thread of its own, a few batches ahead of whoever applies it. `prepare`
+// runs on the reading thread on each event as it is read (a replay decodes payloads there, so the
+// two cores share the work); `visit` runs on the calling thread with the event and what `prepare`
+// made of it, in sequence order. Memory stays flat on any log: at most a few batches in flight.
+
+#include "store/eventstore.h"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace instant {
+
+template <class Prepared, class Prepare, class Visit>
+Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prepare, Visit &&visit)
+{
+    constexpr size_t Batch = 2048, InFlight = 4;
+    using Item = std::pair<RecordedEvent, Prepared>;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<std::vector<Item>> ready;
+    bool finished = false, stop = false;
+    Status readStatus = Done{};
+    std::thread reader([&] {
+        std::vector<Item> batch;
+        batch.reserve(Batch);
+        auto handOver = [&] {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return ready.size() < InFlight || stop; });
+            if (stop)
+                return false;
+            ready.push_back(std::move(batch));
+            changed.notify_all();
+            batch = {};
+            batch.reserve(Batch);
+            return true;
+        };
+        Status s = store.forEach(query, [&](const RecordedEvent &e) {
+            Item &item = batch.emplace_back(e, Prepared{});
+            item.second = prepare(item.first);
+            return batch.size() < Batch || handOver();
+        });
+        if (s && !batch.empty())
+            handOver();
+        std::lock_guard lock(mutex);
+        readStatus = s;
+        finished = true;
+        changed.notify_all();
+    });
+    for (;;) {
+        std::vector<Item> batch;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !ready.empty() || finished; });
+            if (ready.empty())
+                break;
+            batch = std::move(ready.front());
+            ready.pop_front();
+            changed.notify_all();
+        }
+        bool more = true;
+        for (Item &item : batch)
+            if (!(more = visit(std::as_const(item.first), item.second)))
+                break;
+        if (!more) {
+            std::lock_guard lock(mutex);
+            stop = true;
+            changed.notify_all();
+            break;
+        }
+    }
+    reader.join();
+    return readStatus;
+}
+
+} // namespace instant
