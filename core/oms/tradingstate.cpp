@@ -1,4 +1,5 @@
 #include "oms/tradingstate.h"
+#include "oms/decodedevent.h"
 #include "oms/approvals.h"
 
 #include "refdata/instrument.h"
@@ -12,6 +13,7 @@
 #include "events/eventhash.h"
 #include "events/payload.h"
 #include "store/eventstore.h"
+#include "store/readahead.h"
 
 #include <QJsonDocument>
 
@@ -35,51 +37,6 @@ bool TradingState::hasExecution(const QString &orderId, const QString &execId, b
             return true;
     return false;
 }
-
-namespace {
-
-// The event types the projection applies, looked up once per event instead of compared in turn.
-enum class Kind {
-    Other,
-    // the compliance settings
-    ComplianceRulesChanged, KillSwitchChanged, InstrumentListed,
-    // the ledger
-    AccountOpened, TradeSettled, SettlementFailed,
-    // orders
-    OrderAccepted, OrderDiscovered, OrderRejected, OrderAcknowledged, OrderPartiallyFilled, OrderFilled, CancelRequested,
-    OrderCancelled, OrderExpired, VenueRejected, CancelRejected, ReplaceRequested, OrderReplaced, ReplaceRejected,
-    CommandRefused, IllegalTransitionRefused
-};
-
-Kind kindOf(const QString &type)
-{
-    static const QHash<QString, Kind> kinds{
-        {events::AccountOpened, Kind::AccountOpened},
-        {events::CancelRejected, Kind::CancelRejected},
-        {events::CancelRequested, Kind::CancelRequested},
-        {events::CommandRefused, Kind::CommandRefused},
-        {events::ComplianceRulesChanged, Kind::ComplianceRulesChanged},
-        {events::IllegalTransitionRefused, Kind::IllegalTransitionRefused},
-        {executions::OrderDiscovered, Kind::OrderDiscovered},
-        {listings::InstrumentListed, Kind::InstrumentListed},
-        {events::SettlementFailed, Kind::SettlementFailed},
-        {events::KillSwitchChanged, Kind::KillSwitchChanged},
-        {events::OrderAccepted, Kind::OrderAccepted},
-        {events::OrderAcknowledged, Kind::OrderAcknowledged},
-        {events::OrderCancelled, Kind::OrderCancelled},
-        {events::OrderExpired, Kind::OrderExpired},
-        {events::OrderFilled, Kind::OrderFilled},
-        {events::OrderPartiallyFilled, Kind::OrderPartiallyFilled},
-        {events::OrderRejected, Kind::OrderRejected},
-        {events::OrderReplaced, Kind::OrderReplaced},
-        {events::ReplaceRejected, Kind::ReplaceRejected},
-        {events::ReplaceRequested, Kind::ReplaceRequested},
-        {events::TradeSettled, Kind::TradeSettled},
-        {events::VenueRejected, Kind::VenueRejected}};
-    return kinds.value(type, Kind::Other);
-}
-
-} // namespace
 
 bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const
 {
@@ -259,44 +216,49 @@ Status TradingState::transition(OrderRecord &order, OrderEventKind kind, const R
     return Done{};
 }
 
+Status TradingState::apply(const RecordedEvent &event)
+{
+    return apply(event, DecodedEvent::of(event));
+}
+
 // An event goes to the handler of its family: the compliance settings here, the ledger (cash and
 // settlement, ledgerprojection.cpp), orders (orderprojection.cpp), an instrument's own dates
 // (lifecycleprojection.cpp), what venues report beyond the lifecycle (executionprojection.cpp),
-// approvals and brackets. Each decodes the payload into its event's struct first.
-Status TradingState::apply(const RecordedEvent &event)
+// approvals and brackets. The order and ledger families come decoded into their event's struct
+// (DecodedEvent); the others decode the payload themselves.
+Status TradingState::apply(const RecordedEvent &event, const DecodedEvent &decoded)
 {
     m_lastSequence = std::max(m_lastSequence, event.sequence);
     noteAccountStream(event);
-    const Kind kind = kindOf(event.type);
-    const Payload p = Payload::parse(event.payload);
-    using events::OrderEnded, events::VenueRefusal, events::Replacement;
-    switch (kind) {
+    using Kind = DecodedEvent::Kind;
+    const auto &b = decoded.body;
+    switch (decoded.kind) {
     case Kind::ComplianceRulesChanged:
-        m_settings.rules = events::decodeRulesChange(p).rules;
+        m_settings.rules = std::get<events::RulesChange>(b).rules;
         return Done{};
     case Kind::KillSwitchChanged:
-        m_settings.killSwitch = events::decodeKillSwitchChange(p).mode;
+        m_settings.killSwitch = std::get<events::KillSwitchChange>(b).mode;
         return Done{};
     case Kind::InstrumentListed:
-        m_settings.listed.insert(p.json("instrument").toObject().value(QStringLiteral("id")).toString());
+        m_settings.listed.insert(std::get<DecodedEvent::Listing>(b).instrument);
         return Done{};
-    case Kind::AccountOpened: return applyAccountOpened(events::decodeAccountOpening(p), event);
-    case Kind::TradeSettled: return applySettled(events::decodeSettlement(p, false), event);
-    case Kind::SettlementFailed: return applySettlementFailed(events::decodeSettlement(p, true), event);
-    case Kind::OrderAccepted: return applyEntered(events::decodeOrderAcceptance(p), event);
-    case Kind::OrderDiscovered: return applyEntered(executions::decodeDiscovery(p).terms, event);
-    case Kind::OrderRejected: return applyRejected(events::decodeOrderRejection(p), event);
-    case Kind::OrderAcknowledged: return applyStep(events::decodeAcknowledgement(p).orderId, OrderEventKind::Acknowledge, event);
+    case Kind::AccountOpened: return applyAccountOpened(std::get<events::AccountOpening>(b), event);
+    case Kind::TradeSettled: return applySettled(std::get<events::Settlement>(b), event);
+    case Kind::SettlementFailed: return applySettlementFailed(std::get<events::Settlement>(b), event);
+    case Kind::OrderAccepted:
+    case Kind::OrderDiscovered: return applyEntered(std::get<events::OrderAcceptance>(b), event);
+    case Kind::OrderRejected: return applyRejected(std::get<events::OrderRejection>(b), event);
+    case Kind::OrderAcknowledged: return applyStep(std::get<events::Acknowledgement>(b).orderId, OrderEventKind::Acknowledge, event);
     case Kind::OrderPartiallyFilled:
-    case Kind::OrderFilled: return applyFill(events::decodeFill(p), kind == Kind::OrderFilled, event);
-    case Kind::CancelRequested: return applyStep(events::decodeCancelRequest(p).orderId, OrderEventKind::RequestCancel, event);
-    case Kind::OrderCancelled: return applyEnded(events::decodeOrderEnded(p, OrderEnded::How::Cancelled), event);
-    case Kind::OrderExpired: return applyEnded(events::decodeOrderEnded(p, OrderEnded::How::Expired), event);
-    case Kind::VenueRejected: return applyVenueRefusal(events::decodeVenueRefusal(p, VenueRefusal::Of::Order), event);
-    case Kind::CancelRejected: return applyVenueRefusal(events::decodeVenueRefusal(p, VenueRefusal::Of::Cancel), event);
-    case Kind::ReplaceRequested: return applyReplacement(events::decodeReplacement(p, Replacement::Stage::Requested), event);
-    case Kind::OrderReplaced: return applyReplacement(events::decodeReplacement(p, Replacement::Stage::Confirmed), event);
-    case Kind::ReplaceRejected: return applyReplaceRejected(events::decodeReplaceRejection(p), event);
+    case Kind::OrderFilled: return applyFill(std::get<events::Fill>(b), decoded.kind == Kind::OrderFilled, event);
+    case Kind::CancelRequested: return applyStep(std::get<events::CancelRequest>(b).orderId, OrderEventKind::RequestCancel, event);
+    case Kind::OrderCancelled:
+    case Kind::OrderExpired: return applyEnded(std::get<events::OrderEnded>(b), event);
+    case Kind::VenueRejected:
+    case Kind::CancelRejected: return applyVenueRefusal(std::get<events::VenueRefusal>(b), event);
+    case Kind::ReplaceRequested:
+    case Kind::OrderReplaced: return applyReplacement(std::get<events::Replacement>(b), event);
+    case Kind::ReplaceRejected: return applyReplaceRejected(std::get<events::ReplaceRejection>(b), event);
     case Kind::CommandRefused:
     case Kind::IllegalTransitionRefused:
         // Audit only: the order's record is not touched (editing it would copy a record the
@@ -305,19 +267,22 @@ Status TradingState::apply(const RecordedEvent &event)
     case Kind::Other: break;
     }
     const QString &type = event.type;
-    if (lifecycle::isLifecycleEvent(type))
+    const bool lifecycleEvent = lifecycle::isLifecycleEvent(type), executionEvent = !lifecycleEvent && executions::isExecutionEvent(type),
+               approvalEvent = !lifecycleEvent && !executionEvent && approvals::isApprovalEvent(type),
+               bracketEvent = !lifecycleEvent && !executionEvent && !approvalEvent && BracketBook::isBracketEvent(type);
+    if (!lifecycleEvent && !executionEvent && !approvalEvent && !bracketEvent)
+        return Done{}; // future types: audit only
+    const Payload p = Payload::parse(event.payload);
+    if (lifecycleEvent)
         return applyLifecycle(type, p, event);
-    if (executions::isExecutionEvent(type))
+    if (executionEvent)
         return applyExecution(type, p, event);
-    if (approvals::isApprovalEvent(type))
+    if (approvalEvent)
         return applyApproval(type, p, event);
-    if (BracketBook::isBracketEvent(type)) {
-        Status s = m_brackets.apply(type, p, event);
-        if (!s)
-            ++m_anomalies;
-        return s;
-    }
-    return Done{}; // future types: audit only
+    Status s = m_brackets.apply(type, p, event);
+    if (!s)
+        ++m_anomalies;
+    return s;
 }
 
 // Consecutive events mostly share a stream: its account id is cut out once.
@@ -396,11 +361,20 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
             }
         }
     }
-    Status status = store.forEachReadAhead(rest, [&state](const RecordedEvent &e) {
-        (void)state.apply(e); // anomalies are counted and reported by checkInvariants()
-        ++state.m_replayed;
-        return true;
-    });
+    // Read and decoded on one thread, applied on this one.
+    Status status = readAhead<DecodedEvent>(
+        store, rest,
+        [](RecordedEvent &e) {
+            DecodedEvent d = DecodedEvent::of(e);
+            if (d.kind != DecodedEvent::Kind::Other)
+                e.payload = QByteArray(); // decoded: freed here, by the thread that made it
+            return d;
+        },
+        [&state](const RecordedEvent &e, DecodedEvent &d) {
+            (void)state.apply(e, d); // anomalies are counted and reported by checkInvariants()
+            ++state.m_replayed;
+            return true;
+        });
     if (!status)
         return status.error();
     return state;

@@ -23,6 +23,7 @@ namespace instant {
 
 class EventStore;
 class Payload;
+struct DecodedEvent;
 struct Instrument;
 
 // The newest executions, oldest first: a bounded window over every fill ever appended (the event
@@ -104,6 +105,9 @@ public:
     // Applies one event; other event types are ignored. Returns an error for an event that
     // breaks the lifecycle (it is counted in anomalies() and otherwise ignored).
     Status apply(const RecordedEvent &event);
+    // The same with the payload already decoded (DecodedEvent::of(event)): a replay decodes on
+    // the thread that reads the log.
+    Status apply(const RecordedEvent &event, const DecodedEvent &decoded);
     // The largest amount (cents, quantity, price units) an event that moves money or positions
     // may carry, what a JSON number holds exactly: apply() refuses more as an anomaly.
     static constexpr qint64 MaxAmount = qint64(1) << 53;
