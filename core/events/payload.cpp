@@ -1,5 +1,7 @@
 #include "events/payload.h"
 
+#include "common/textinterner.h"
+
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -7,8 +9,8 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <memory>
 #include <string>
-#include <unordered_map>
 
 namespace instant {
 namespace {
@@ -72,21 +74,13 @@ std::string_view Payload::view(const char *key) const
 
 QString Payload::word(const char *key) const
 {
-    struct Hash
-    {
-        using is_transparent = void;
-        size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-    };
-    thread_local std::unordered_map<std::string, QString, Hash, std::equal_to<>> words;
+    thread_local std::unique_ptr<TextInterner> words; // made on a thread's first use
     const std::string_view v = view(key);
     if (v.empty())
         return QString();
-    auto it = words.find(v);
-    if (it != words.end())
-        return it->second;
-    if (words.size() >= 4096)
-        words.clear(); // bounded, whatever the log holds
-    return words.emplace(std::string(v), QString::fromUtf8(v.data(), qsizetype(v.size()))).first->second;
+    if (!words)
+        words = std::make_unique<TextInterner>();
+    return words->get(v);
 }
 
 qint64 Payload::i64(const char *key) const

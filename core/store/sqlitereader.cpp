@@ -1,5 +1,6 @@
 #include "store/sqlitereader.h"
 
+#include "common/textinterner.h"
 #include "common/threadwatch.h"
 
 #include <QFile>
@@ -10,7 +11,6 @@
 #include <limits>
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 namespace instant::detail {
 namespace {
@@ -59,29 +59,6 @@ std::string_view view(sqlite3_stmt *q, int column)
     const void *p = sqlite3_column_blob(q, column);
     return {static_cast<const char *>(p), p ? size_t(sqlite3_column_bytes(q, column)) : 0};
 }
-
-// The same few texts (types, stream ids, actors) come back on every row: decode each once.
-class TextCache
-{
-public:
-    const QString &get(std::string_view bytes)
-    {
-        auto it = m_map.find(bytes);
-        if (it != m_map.end())
-            return it->second;
-        if (m_map.size() >= 4096)
-            m_map.clear(); // bounded: many distinct values (ids) would make it a copy of the log
-        return m_map.emplace(std::string(bytes), QString::fromUtf8(bytes.data(), qsizetype(bytes.size()))).first->second;
-    }
-
-private:
-    struct Hash
-    {
-        using is_transparent = void;
-        size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-    };
-    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_map;
-};
 
 // Runs the chunked query over [from, to]; `row` gets each row, returns false to stop.
 Status readChunks(Connection &c, const QString &streamId, Sequence from, Sequence to, qint64 limit,
@@ -194,20 +171,21 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
     const bool all = columns == ReadQuery::Columns::All;
     if (Status s = open(c, path, !streamId.isEmpty(), all); !s)
         return s;
-    TextCache streams, types, actors;
+    auto interner = std::make_unique<TextInterner>(); // types, stream ids, actors: decoded once
+    TextInterner &texts = *interner;
     RecordedEvent e;
     return readChunks(c, streamId, from, to, limit, [&](sqlite3_stmt *q) {
         e.sequence = sqlite3_column_int64(q, 0);
-        e.streamId = streams.get(view(q, 1));
+        e.streamId = texts.get(view(q, 1));
         e.streamVersion = sqlite3_column_int64(q, 2);
-        e.type = types.get(view(q, 3));
+        e.type = texts.get(view(q, 3));
         e.schemaVersion = sqlite3_column_int(q, 4);
         e.recordedUs = sqlite3_column_int64(q, 5);
-        e.actor.user = actors.get(view(q, 6));
+        e.actor.user = texts.get(view(q, 6));
         const std::string_view payload = view(q, 10);
         e.payload = QByteArray(payload.data(), qsizetype(payload.size()));
         if (all) {
-            e.actor.role = actors.get(view(q, 7));
+            e.actor.role = texts.get(view(q, 7));
             const std::string_view correlation = view(q, 8), causation = view(q, 9);
             e.correlationId = QString::fromUtf8(correlation.data(), qsizetype(correlation.size()));
             e.causationId = QString::fromUtf8(causation.data(), qsizetype(causation.size()));
