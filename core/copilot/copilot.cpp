@@ -203,9 +203,9 @@ QJsonObject CopilotTools::risk(const QString &account, bool mine) const
 QJsonObject CopilotTools::compliance() const
 {
     QJsonArray recent;
-    const QList<QJsonObject> &v = m_state.violations();
+    const QList<RuleFinding> &v = m_state.violations();
     for (qsizetype k = std::max<qsizetype>(0, v.size() - 10); k < v.size(); ++k)
-        recent.append(v.at(k));
+        recent.append(v.at(k).toJson());
     return {{QStringLiteral("kill_switch"), m_state.killSwitch()},
             {QStringLiteral("rules"), m_state.complianceRules()},
             {QStringLiteral("recent_violations"), recent}};

@@ -1,5 +1,7 @@
 #include "oms/tradingstate.h"
 
+#include <algorithm>
+
 namespace instant {
 
 FillHistory::FillHistory(qsizetype capacity, qsizetype slack)
@@ -15,13 +17,30 @@ void FillHistory::setCapacity(qsizetype capacity, qsizetype slack)
 
 qsizetype FillHistory::rowOf(Sequence sequence) const
 {
+    if (m_ascending) {
+        const auto at = std::lower_bound(m_sequences.cbegin(), m_sequences.cend(), sequence);
+        return at == m_sequences.cend() || *at != sequence ? -1 : qsizetype(at - m_sequences.cbegin());
+    }
     const auto at = m_index.constFind(sequence);
     return at == m_index.cend() ? -1 : qsizetype(*at - m_dropped);
 }
 
+void FillHistory::indexUnordered()
+{
+    m_ascending = false;
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (qsizetype r = 0; r < m_rows.size(); ++r)
+        m_index.insert(m_rows.at(r).sequence, m_dropped + r);
+}
+
 void FillHistory::append(FillRecord fill)
 {
-    m_index.insert(fill.sequence, total());
+    if (m_ascending && !m_sequences.empty() && fill.sequence <= m_sequences.back())
+        indexUnordered();
+    if (!m_ascending)
+        m_index.insert(fill.sequence, total());
+    m_sequences.push_back(fill.sequence);
     m_rows.append(std::move(fill));
 }
 
@@ -35,8 +54,10 @@ void FillHistory::dropOldest(qsizetype count)
     count = std::min(count, m_rows.size());
     if (count <= 0)
         return;
-    for (qsizetype r = 0; r < count; ++r)
-        m_index.remove(m_rows.at(r).sequence);
+    if (!m_ascending)
+        for (qsizetype r = 0; r < count; ++r)
+            m_index.remove(m_rows.at(r).sequence);
+    m_sequences.erase(m_sequences.begin(), m_sequences.begin() + count);
     m_rows.remove(0, count);
     m_dropped += count;
 }
@@ -46,9 +67,14 @@ void FillHistory::reset(QList<FillRecord> rows, qint64 dropped)
     m_rows = std::move(rows);
     m_dropped = dropped;
     m_index.clear();
-    m_index.reserve(m_rows.size());
-    for (qsizetype r = 0; r < m_rows.size(); ++r)
-        m_index.insert(m_rows.at(r).sequence, m_dropped + r);
+    m_sequences.clear();
+    m_ascending = true;
+    for (const FillRecord &f : std::as_const(m_rows)) {
+        m_ascending = m_ascending && (m_sequences.empty() || f.sequence > m_sequences.back());
+        m_sequences.push_back(f.sequence);
+    }
+    if (!m_ascending)
+        indexUnordered();
 }
 
 QList<FillRecord> FillHistory::since(qint64 total) const

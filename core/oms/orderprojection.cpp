@@ -13,6 +13,8 @@ using namespace state;
 
 namespace {
 
+const PositionRecord NoPosition{};
+
 // The record an order's entry makes from its terms.
 OrderRecord recordOf(const events::OrderAcceptance &e)
 {
@@ -109,7 +111,7 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
         entry.insert(QStringLiteral("outcome"), QStringLiteral("overridden"));
         entry.insert(QStringLiteral("actor"), event.actor.user);
         entry.insert(QStringLiteral("recorded_us"), event.recordedUs);
-        m_settings.violations.append(entry);
+        m_settings.violations.append(RuleFinding::fromJson(entry));
     }
     return Done{};
 }
@@ -124,13 +126,7 @@ Status TradingState::applyRejected(const events::OrderRejection &e, const Record
     o.state = OrderState::Rejected;
     o.reason = intern(e.reason);
     if (e.stage == u"compliance")
-        m_settings.violations.append(QJsonObject{{QStringLiteral("order_id"), o.orderId},
-                                        {QStringLiteral("account"), o.account},
-                                        {QStringLiteral("instrument"), o.instrument},
-                                        {QStringLiteral("rules"), QJsonArray::fromStringList(e.rules)},
-                                        {QStringLiteral("reason"), o.reason},
-                                        {QStringLiteral("outcome"), QStringLiteral("rejected")},
-                                        {QStringLiteral("recorded_us"), event.recordedUs}});
+        m_settings.violations.append(RuleFinding{o.orderId, o.account, o.instrument, o.reason, e.rules, event.recordedUs, {}});
     return Done{};
 }
 
@@ -175,7 +171,8 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     // Every new total is computed and checked before anything changes.
     const qint64 reserved = full ? 0 : f.reservedCents; // a fill leaves nothing to hold
     const bool buy = order.side == Side::Buy;
-    const PositionRecord held = m_ledger.positions.value(positionKey(order.account, order.instrument));
+    const auto heldAt = m_ledger.positions.constFind(positionKeyOf(order.account, order.instrument));
+    const PositionRecord &held = heldAt == m_ledger.positions.cend() ? NoPosition : *heldAt;
     const AccountRecord &before = m_ledger.accounts[order.account];
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, interest = 0;
     Booking booked;

@@ -120,11 +120,23 @@ bool TradingState::isOwnWork(const BracketRecord &bracket, const WorkstationIden
     return workstation.owns(bracket.workstation, entry ? entry->actor : QString());
 }
 
+const QString &TradingState::positionKeyOf(const QString &account, const QString &instrument)
+{
+    m_keyBuffer.resize(0); // keeps its capacity: no allocation per event
+    m_keyBuffer.append(account).append(u'|').append(instrument);
+    return m_keyBuffer;
+}
+
 PositionRecord &TradingState::positionFor(const QString &account, const QString &instrument)
 {
-    PositionRecord &p = m_ledger.positions[positionKey(account, instrument)];
-    p.account = account;
-    p.instrument = instrument;
+    auto it = m_ledger.positions.find(positionKeyOf(account, instrument));
+    if (it == m_ledger.positions.end())
+        it = m_ledger.positions.insert(positionKey(account, instrument), PositionRecord{});
+    PositionRecord &p = *it;
+    if (p.account != account)
+        p.account = account;
+    if (p.instrument != instrument)
+        p.instrument = instrument;
     return p;
 }
 
@@ -361,17 +373,21 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
             }
         }
     }
-    // Read and decoded on one thread, applied on this one.
-    Status status = readAhead<DecodedEvent>(
+    // Read on one thread, applied on this one; decoded on the reading thread while this one is
+    // behind, on this one otherwise.
+    Status status = readAhead<std::optional<DecodedEvent>>(
         store, rest,
-        [](RecordedEvent &e) {
+        [](RecordedEvent &e, bool applyingBehind) -> std::optional<DecodedEvent> {
+            if (!applyingBehind)
+                return std::nullopt;
             DecodedEvent d = DecodedEvent::of(e);
             if (d.kind != DecodedEvent::Kind::Other)
                 e.payload = QByteArray(); // decoded: freed here, by the thread that made it
             return d;
         },
-        [&state](const RecordedEvent &e, DecodedEvent &d) {
-            (void)state.apply(e, d); // anomalies are counted and reported by checkInvariants()
+        [&state](const RecordedEvent &e, std::optional<DecodedEvent> &d) {
+            // anomalies are counted and reported by checkInvariants()
+            (void)(d ? state.apply(e, *d) : state.apply(e));
             ++state.m_replayed;
             return true;
         });
@@ -401,6 +417,19 @@ Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingStat
 
 // ---- snapshots ----
 
+QJsonObject RuleFinding::toJson() const
+{
+    if (!recorded.isEmpty())
+        return recorded;
+    return {{QStringLiteral("order_id"), orderId},
+            {QStringLiteral("account"), account},
+            {QStringLiteral("instrument"), instrument},
+            {QStringLiteral("rules"), QJsonArray::fromStringList(rules)},
+            {QStringLiteral("reason"), reason},
+            {QStringLiteral("outcome"), QStringLiteral("rejected")},
+            {QStringLiteral("recorded_us"), recordedUs}};
+}
+
 QJsonObject TradingState::toJson(bool withHistory) const
 {
     // Sorted: the same state gives the same bytes in every process (hash order is per process).
@@ -421,8 +450,8 @@ QJsonObject TradingState::toJson(bool withHistory) const
     if (withHistory) {
         for (const FillRecord &f : m_ledger.executions.rows())
             executions.append(f.toJson());
-        for (const QJsonObject &v : m_settings.violations)
-            violations.append(v);
+        for (const RuleFinding &v : m_settings.violations)
+            violations.append(v.toJson());
     }
     QJsonObject prices;
     for (auto it = m_ledger.lastPrices.cbegin(); it != m_ledger.lastPrices.cend(); ++it)
@@ -527,8 +556,8 @@ QByteArray TradingState::toCanonicalJson() const
             add(f.toJson());
     }));
     place(violations, array([&](auto add) {
-        for (const QJsonObject &v : m_settings.violations)
-            add(v);
+        for (const RuleFinding &v : m_settings.violations)
+            add(v.toJson());
     }));
     return out;
 }
@@ -592,7 +621,7 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
     }
     t.m_settings.killSwitch = str(s, "kill_switch");
     for (const QJsonValue &v : s.value(QStringLiteral("violations")).toArray())
-        t.m_settings.violations.append(v.toObject());
+        t.m_settings.violations.append(RuleFinding::fromJson(v.toObject()));
     t.m_ledger.settledTrades = i64(s, "settled_trades");
     t.m_anomalies = i64(s, "anomalies");
     for (const QJsonValue &v : s.value(QStringLiteral("listed")).toArray())

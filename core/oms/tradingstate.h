@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QSharedData>
 
+#include <deque>
 #include <optional>
 
 namespace instant {
@@ -54,11 +55,30 @@ public:
     QList<FillRecord> since(qint64 total) const;             // the fills appended after the first `total` (those still held)
 
 private:
+    void indexUnordered(); // from the first fill out of sequence order on: a hash index
     QList<FillRecord> m_rows;
-    QHash<Sequence, qint64> m_index; // sequence → position counted from the first fill ever appended
+    // The rows' sequences, a binary search while they ascend (as a log applied in order gives them);
+    // past a fill out of order, an index: sequence → position counted from the first fill ever appended.
+    std::deque<Sequence> m_sequences;
+    bool m_ascending = true;
+    QHash<Sequence, qint64> m_index;
     qint64 m_dropped = 0;
     qsizetype m_capacity;
     qsizetype m_slack;
+};
+
+// A compliance finding the state keeps for the compliance view: an order refused by the rules
+// (held typed: a replay meets thousands) or a rule overridden on acceptance (kept as recorded).
+struct RuleFinding
+{
+    QString orderId, account, instrument, reason;
+    QStringList rules;
+    TimestampUs recordedUs = 0;
+    QJsonObject recorded; // an override, or a finding read from a snapshot: exactly these fields
+    // {order_id, account, instrument, rules, reason, outcome: "rejected", recorded_us} for a
+    // refusal; the recorded object otherwise.
+    QJsonObject toJson() const;
+    static RuleFinding fromJson(const QJsonObject &object) { return {{}, {}, {}, {}, {}, 0, object}; }
 };
 
 // Every order of a TradingState, iterated as records (the state holds them as OrderRef).
@@ -144,7 +164,7 @@ public:
     qint64 sellableQuantity(const QString &account, const QString &instrument) const override;
     const QJsonArray &complianceRules() const { return m_settings.rules; }
     QString killSwitch() const { return m_settings.killSwitch; }
-    const QList<QJsonObject> &violations() const { return m_settings.violations; }
+    const QList<RuleFinding> &violations() const { return m_settings.violations; }
     qint64 settledTrades() const { return m_ledger.settledTrades; }
     const BracketBook &brackets() const { return m_brackets; }
     // Whether an order is the work of `workstation` (it entered it and holds it at its venue):
@@ -273,6 +293,7 @@ private:
     bool reservationFits(const OrderRecord &order, qint64 cents) const; // within the bounds apply() keeps
     void forgetOpenSell(const OrderRecord &order);
     PositionRecord &positionFor(const QString &account, const QString &instrument);
+    const QString &positionKeyOf(const QString &account, const QString &instrument); // in a reused buffer
 
     // The state in three parts. Orders: every order by id, the working ones, the working sells of
     // each position, the newest entered.
@@ -303,7 +324,7 @@ private:
         QJsonArray rules;
         QString killSwitch = QStringLiteral("active");
         QSet<QString> listed; // instruments with an InstrumentListed event
-        QList<QJsonObject> violations;
+        QList<RuleFinding> violations;
     };
 
     Sequence m_lastSequence = 0;
@@ -315,6 +336,7 @@ private:
     qint64 m_replayed = 0;
     QString m_lastAccountStream, m_lastAccountId; // apply()'s cache of the last account stream
     QHash<QString, QString> m_names;                // accounts and instruments: one copy of each text
+    QString m_keyBuffer;                            // positionKeyOf()'s
     QList<LifecycleEntry> m_lifecycle;
     QList<ExceptionEntry> m_exceptions;
     qint64 m_exceptionsTotal = 0;

@@ -105,7 +105,7 @@ Status EventStore::forEachReadAhead(const ReadQuery &query, const Visitor &visit
     struct Nothing
     {
     };
-    return readAhead<Nothing>(*this, query, [](RecordedEvent &) { return Nothing{}; },
+    return readAhead<Nothing>(*this, query, [](RecordedEvent &, bool) { return Nothing{}; },
                               [&visit](const RecordedEvent &e, Nothing &) { return visit(e); });
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
 // A read of the log on a thread of its own, a few batches ahead of whoever applies it. `prepare`
-// runs on the reading thread on each event as it is read (a replay decodes payloads there, so the
-// two cores share the work); `visit` runs on the calling thread with the event and what `prepare`
-// made of it, in sequence order. Memory stays flat on any log: at most a few batches in flight.
+// runs on the reading thread on each event as it is read, told whether the caller is behind (a
+// batch already waits for it): a replay then decodes payloads there, and otherwise leaves them to
+// the caller, so that the two cores share the work whichever is the slower. `visit` runs on the
+// calling thread with the event and what `prepare` made of it, in sequence order. Memory stays
+// flat on any log: at most a few batches in flight.
 
 #include "store/eventstore.h"
 
@@ -29,11 +31,13 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
     std::thread reader([&] {
         std::vector<Item> batch;
         batch.reserve(Batch);
+        bool callerBehind = false;
         auto handOver = [&] {
             std::unique_lock lock(mutex);
             changed.wait(lock, [&] { return ready.size() < InFlight || stop; });
             if (stop)
                 return false;
+            callerBehind = !ready.empty();
             ready.push_back(std::move(batch));
             changed.notify_all();
             batch = {};
@@ -42,7 +46,7 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
         };
         Status s = store.forEach(query, [&](const RecordedEvent &e) {
             Item &item = batch.emplace_back(e, Prepared{});
-            item.second = prepare(item.first);
+            item.second = prepare(item.first, callerBehind);
             return batch.size() < Batch || handOver();
         });
         if (s && !batch.empty())

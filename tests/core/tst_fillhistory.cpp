@@ -118,6 +118,33 @@ private Q_SLOTS:
         QCOMPARE(h.since(101).first().sequence, 41);
     }
 
+    // Fills out of sequence order (a history rebuilt from rows given in another order) are still
+    // found by their sequence, before and after the oldest go; so are those given in order after.
+    void findsFillsAppendedOutOfOrder()
+    {
+        FillHistory h(4);
+        for (Sequence s : {20, 30, 25, 10, 40}) {
+            h.append(fill(s));
+            h.trim();
+        }
+        QCOMPARE(h.size(), 4);
+        QCOMPARE(h.rowOf(20), -1); // the oldest appended, dropped
+        QCOMPARE(h.rowOf(30), 0);
+        QCOMPARE(h.rowOf(25), 1);
+        QCOMPARE(h.rowOf(10), 2);
+        QCOMPARE(h.rowOf(40), 3);
+        QCOMPARE(h.rowOf(35), -1);
+        h.reset({fill(7), fill(5), fill(9)}, 3);
+        QCOMPARE(h.rowOf(5), 1);
+        QCOMPARE(h.rowOf(9), 2);
+        h.reset({fill(1), fill(2), fill(3)}, 0);
+        QCOMPARE(h.rowOf(1), 0);
+        QCOMPARE(h.rowOf(3), 2);
+        QCOMPARE(h.rowOf(4), -1);
+        h.append(fill(8));
+        QCOMPARE(h.rowOf(8), 3);
+    }
+
     // More fills than the state keeps: it holds the newest, still settles the older ones (their
     // cash is in the unsettled trades), and a snapshot taken halfway then the rest of the log
     // gives the same state, byte for byte, as the whole log. A state keeping fewer than the

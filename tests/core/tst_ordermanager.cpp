@@ -249,8 +249,8 @@ private Q_SLOTS:
         QCOMPARE(overrides.at(0).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("client block, approved by desk head"));
         QCOMPARE(accepted.actor, Alice);
         bool listed = false;
-        for (const QJsonObject &v : d.oms->state().violations())
-            listed = listed || (v.value(QStringLiteral("order_id")).toString() == u"L3" && v.value(QStringLiteral("outcome")).toString() == u"overridden");
+        for (const RuleFinding &finding : d.oms->state().violations())
+            listed = listed || (finding.toJson().value(QStringLiteral("order_id")).toString() == u"L3" && finding.toJson().value(QStringLiteral("outcome")).toString() == u"overridden");
         QVERIFY(listed);
     }
 
