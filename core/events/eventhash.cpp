@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 namespace instant {
@@ -83,6 +84,19 @@ QByteArray sha256(const QByteArray &bytes)
                    reinterpret_cast<unsigned char *>(digest.data()), &len, EVP_sha256(), nullptr)
             != 1
         || len != HashSize)
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+    return digest;
+}
+
+QByteArray sha256(const QByteArray &first, const QByteArray &second)
+{
+    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    QByteArray digest(HashSize, Qt::Uninitialized);
+    unsigned int len = 0;
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1
+        || EVP_DigestUpdate(ctx.get(), first.constData(), static_cast<size_t>(first.size())) != 1
+        || EVP_DigestUpdate(ctx.get(), second.constData(), static_cast<size_t>(second.size())) != 1
+        || EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(digest.data()), &len) != 1 || len != HashSize)
         throw std::runtime_error("OpenSSL SHA-256 failed");
     return digest;
 }

@@ -22,6 +22,9 @@ QByteArray genesis();
 QByteArray canonicalBytes(const RecordedEvent &event);
 QByteArray chainHash(const QByteArray &previousHash, const RecordedEvent &event);
 QByteArray sha256(const QByteArray &bytes);
+// SHA-256 of `first` followed by `second`, without joining them (a snapshot's digest: its chain
+// hash and a payload of hundreds of megabytes).
+QByteArray sha256(const QByteArray &first, const QByteArray &second);
 // The encodings of the canonical bytes, for other signed formats: an integer as 8 bytes
 // big-endian, a byte string as a 4-byte big-endian length and its bytes.
 void putInt(QByteArray &out, std::int64_t value);

@@ -1074,7 +1074,7 @@ Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const
                 q.addBindValue(chainHash);
                 q.addBindValue(nowUtcMicros());
                 q.addBindValue(payload);
-                q.addBindValue(eventhash::sha256(chainHash + payload));
+                q.addBindValue(eventhash::sha256(chainHash, payload));
                 if (!q.exec()) {
                     const QString text = q.lastError().text();
                     // One snapshot per sequence is enough: a second one is not an error.
@@ -1105,7 +1105,7 @@ Result<std::optional<Snapshot>> SqlEventStore::latestSnapshot(const QString &nam
             const QByteArray digest = q.value(4).toByteArray();
             const QByteArray eventHash = q.value(5).toByteArray();
             // Taken from this chain, and intact: otherwise try an older one.
-            if (eventHash == s.chainHash && eventhash::sha256(s.chainHash + s.payload) == digest)
+            if (eventHash == s.chainHash && eventhash::sha256(s.chainHash, s.payload) == digest)
                 return std::optional<Snapshot>(std::move(s));
         }
         return std::optional<Snapshot>();
