@@ -17,6 +17,7 @@
 
 #include <QJsonDocument>
 
+#include <functional>
 #include <limits>
 
 namespace instant {
@@ -364,7 +365,9 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
         if (!snapshot)
             return snapshot.error();
         if (*snapshot) {
-            auto restored = fromJson(QJsonDocument::fromJson((*snapshot)->payload).object());
+            const QJsonObject saved = QJsonDocument::fromJson((*snapshot)->payload).object();
+            (*snapshot)->payload = QByteArray(); // the text is not needed beside its parse
+            auto restored = fromJson(saved);
             if (restored) {
                 state = std::move(restored).value();
                 rest.fromSequence = (*snapshot)->sequence + 1;
@@ -517,48 +520,60 @@ QList<FillRecord> TradingState::takeSettledExecutions()
 
 QByteArray TradingState::toCanonicalJson() const
 {
-    // The small parts through Qt's JSON (sorted keys, compact); the three arrays that grow with
-    // the log are written element by element in their place, so a million orders never exist as
-    // one QJsonObject (that took gigabytes at start-up on a long log).
+    // The small parts through Qt's JSON (sorted keys, compact), with a marker where each of the
+    // three arrays that grow with the log goes; those are written element by element into the one
+    // output, in the order their markers stand: a million orders never exist as one QJsonObject,
+    // nor twice as text (that took gigabytes at start-up on a long log).
     const QString orders = QStringLiteral("\u0001orders"), executions = QStringLiteral("\u0001executions"),
                   violations = QStringLiteral("\u0001violations");
     QJsonObject small = toJson(false);
     small.insert(QStringLiteral("orders"), orders);
     small.insert(QStringLiteral("executions"), executions);
     small.insert(QStringLiteral("violations"), violations);
-    QByteArray out = canonicalJson(small);
-    auto array = [](auto &&each) {
-        QByteArray bytes("[");
-        bool first = true;
-        each([&](const QJsonObject &o) {
-            if (!first)
-                bytes += ',';
-            first = false;
-            bytes += canonicalJson(o);
-        });
-        bytes += ']';
-        return bytes;
-    };
-    auto place = [&out](const QString &marker, const QByteArray &bytes) {
-        QByteArray quoted = QJsonDocument(QJsonArray{marker}).toJson(QJsonDocument::Compact);
-        quoted = quoted.mid(1, quoted.size() - 2); // the string as it appears inside the document
-        const qsizetype at = out.indexOf(quoted);
-        out.replace(at, quoted.size(), bytes);
-    };
+    const QByteArray frame = canonicalJson(small);
     QStringList orderIds = m_orders.byId.keys();
     orderIds.sort();
-    place(orders, array([&](auto add) {
+    using Writer = std::function<void(const std::function<void(const QJsonObject &)> &)>;
+    struct Part
+    {
+        qsizetype at = 0, size = 0;
+        Writer write;
+    };
+    std::vector<Part> parts;
+    auto mark = [&](const QString &marker, Writer write) {
+        QByteArray quoted = QJsonDocument(QJsonArray{marker}).toJson(QJsonDocument::Compact);
+        quoted = quoted.mid(1, quoted.size() - 2); // the string as it appears inside the document
+        parts.push_back({frame.indexOf(quoted), quoted.size(), std::move(write)});
+    };
+    mark(orders, [&](const auto &add) {
         for (const QString &id : std::as_const(orderIds))
             add(m_orders.byId.value(id)->toJson());
-    }));
-    place(executions, array([&](auto add) {
+    });
+    mark(executions, [&](const auto &add) {
         for (const FillRecord &f : m_ledger.executions.rows())
             add(f.toJson());
-    }));
-    place(violations, array([&](auto add) {
+    });
+    mark(violations, [&](const auto &add) {
         for (const RuleFinding &v : m_settings.violations)
             add(v.toJson());
-    }));
+    });
+    std::sort(parts.begin(), parts.end(), [](const Part &x, const Part &y) { return x.at < y.at; });
+    QByteArray out;
+    qsizetype from = 0;
+    for (const Part &part : parts) {
+        out.append(frame.constData() + from, part.at - from);
+        out += '[';
+        bool first = true;
+        part.write([&](const QJsonObject &o) {
+            if (!first)
+                out += ',';
+            first = false;
+            out += canonicalJson(o);
+        });
+        out += ']';
+        from = part.at + part.size;
+    }
+    out.append(frame.constData() + from, frame.size() - from);
     return out;
 }
 
