@@ -707,6 +707,14 @@ int main(int argc, char **argv)
             const double n = double(state->eventsReplayed());
             std::printf("replayed %lld events in %.3f s: %.0f events/s; CPU per event: applying %.2f us, reading and decoding %.2f us\n",
                         static_cast<long long>(state->eventsReplayed()), wall, n / wall, applied / n * 1e6, reading / n * 1e6);
+            if (round == 0) {
+                QElapsedTimer written;
+                written.start();
+                const qsizetype bytes = state->toCanonicalJson().size();
+                std::printf("its snapshot: %lld bytes for %lld orders (%.0f per order), written in %.2f s\n", static_cast<long long>(bytes),
+                            static_cast<long long>(state->orders().size()), double(bytes) / double(std::max<qsizetype>(1, state->orders().size())),
+                            secondsSince(written));
+            }
         }
         return 0;
     }
