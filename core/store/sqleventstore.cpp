@@ -1067,40 +1067,15 @@ Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const
             } else {
                 const QByteArray chainHash = q.value(0).toByteArray();
                 q.finish();
-                // SQLite builds each row in memory before it stores it: a snapshot of hundreds of
-                // megabytes goes in as a zero blob of its size, then is written into it in pieces,
-                // in one transaction, so that it is not held twice.
-                const bool inPieces = m_location.backend == StoreLocation::Backend::Sqlite;
-                q.prepare(inPieces ? QStringLiteral("INSERT INTO snapshots (name, sequence, chain_hash, recorded_us, payload, digest) "
-                                                    "VALUES (?, ?, ?, ?, zeroblob(?), ?)")
-                                   : QStringLiteral("INSERT INTO snapshots (name, sequence, chain_hash, recorded_us, payload, digest) "
-                                                    "VALUES (?, ?, ?, ?, ?, ?)"));
+                q.prepare(QStringLiteral("INSERT INTO snapshots (name, sequence, chain_hash, recorded_us, payload, digest) "
+                                         "VALUES (?, ?, ?, ?, ?, ?)"));
                 q.addBindValue(name);
                 q.addBindValue(sequence);
                 q.addBindValue(chainHash);
                 q.addBindValue(nowUtcMicros());
-                if (inPieces)
-                    q.addBindValue(payload.size());
-                else
-                    q.addBindValue(payload);
+                q.addBindValue(payload);
                 q.addBindValue(eventhash::sha256(chainHash, payload));
-                const bool began = !inPieces || db.transaction();
-                const bool inserted = began && q.exec();
-                if (inserted && inPieces) {
-                    const qint64 row = q.lastInsertId().toLongLong();
-                    q.finish();
-                    status = detail::sqliteWriteBlob(db.driver()->handle(), "snapshots", "payload", row, payload);
-                    if (!status || !db.commit()) {
-                        if (status)
-                            status = sqlError(ErrorCode::Io, QStringLiteral("cannot save snapshot %1").arg(name), db.lastError());
-                        db.rollback();
-                    }
-                } else if (began && inPieces) {
-                    db.rollback();
-                }
-                if (!began) {
-                    status = sqlError(ErrorCode::Io, QStringLiteral("cannot save snapshot %1").arg(name), db.lastError());
-                } else if (!inserted) {
+                if (!q.exec()) {
                     const QString text = q.lastError().text();
                     // One snapshot per sequence is enough: a second one is not an error.
                     if (!text.contains(QStringLiteral("UNIQUE"), Qt::CaseInsensitive) && !text.contains(QStringLiteral("duplicate"), Qt::CaseInsensitive))

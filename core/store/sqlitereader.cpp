@@ -222,22 +222,4 @@ Status sqliteForEachBytes(const QString &path, Sequence from, Sequence to, const
     });
 }
 
-Status sqliteWriteBlob(const QVariant &handle, const char *table, const char *column, qint64 row, const QByteArray &bytes)
-{
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return makeError(ErrorCode::Io, QStringLiteral("no SQLite connection to write %1.%2 on").arg(QLatin1String(table), QLatin1String(column)));
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
-    sqlite3_blob *blob = nullptr;
-    if (sqlite3_blob_open(db, "main", table, column, row, 1, &blob) != SQLITE_OK)
-        return sqliteError(db, QStringLiteral("cannot open %1.%2 of row %3").arg(QLatin1String(table), QLatin1String(column)).arg(row));
-    constexpr qsizetype Piece = 4 << 20;
-    int rc = SQLITE_OK;
-    for (qsizetype at = 0; rc == SQLITE_OK && at < bytes.size(); at += Piece)
-        rc = sqlite3_blob_write(blob, bytes.constData() + at, int(std::min(Piece, bytes.size() - at)), int(at));
-    const int closed = sqlite3_blob_close(blob);
-    if (rc != SQLITE_OK || closed != SQLITE_OK)
-        return sqliteError(db, QStringLiteral("cannot write %1.%2 of row %3").arg(QLatin1String(table), QLatin1String(column)).arg(row));
-    return Done{};
-}
-
 } // namespace instant::detail

@@ -2,14 +2,12 @@
 
 // Reads of a SQLite store straight through sqlite3's C API: a replay or a verification streams
 // millions of rows, and Qt Sql's per-value QVariant and UTF-16 conversions cost more than
-// SQLite's own work. Appends and everything else stay on Qt Sql, but for a large blob written in
-// pieces into a row Qt Sql has inserted (sqliteWriteBlob).
+// SQLite's own work. Appends and everything else stay on Qt Sql.
 
 #include "common/result.h"
 #include "events/event.h"
 
 #include <QStringList>
-#include <QVariant>
 
 #include <functional>
 
@@ -49,10 +47,5 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
 // The same as stored bytes, undecoded.
 Status sqliteForEachBytes(const QString &path, Sequence from, Sequence to,
                           const std::function<bool(const EventBytes &)> &visit);
-
-// Writes `bytes` into the blob column `column` of row `row` of `table`, which must already hold a
-// blob of that size (zeroblob), in pieces, on the connection whose Qt Sql handle is `handle` (the
-// caller's transaction): SQLite does not then build the whole value in memory.
-Status sqliteWriteBlob(const QVariant &handle, const char *table, const char *column, qint64 row, const QByteArray &bytes);
 
 } // namespace instant::detail
