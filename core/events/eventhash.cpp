@@ -1,10 +1,12 @@
 #include "events/eventhash.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QtEndian>
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -20,6 +22,33 @@ QByteArray canonicalJson(const QJsonObject &object)
 {
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+void appendCanonicalString(QByteArray &out, const QString &text)
+{
+    const char16_t *p = reinterpret_cast<const char16_t *>(text.constData()), *end = p + text.size();
+    const bool plain = std::all_of(p, end, [](char16_t c) { return c >= 0x20 && c < 0x7f && c != u'"' && c != u'\\'; });
+    if (plain) { // as it stands, between quotes (nearly every id, name and state)
+        out += '"';
+        const qsizetype at = out.size();
+        out.resize(at + text.size());
+        for (char *o = out.data() + at; p != end; ++p, ++o)
+            *o = char(*p);
+        out += '"';
+        return;
+    }
+    appendCanonicalValue(out, text); // escapes and UTF-8 exactly as Qt writes them
+}
+
+void appendCanonicalInteger(QByteArray &out, qint64 value)
+{
+    out += QByteArray::number(value);
+}
+
+void appendCanonicalValue(QByteArray &out, const QJsonValue &value)
+{
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    out.append(wrapped.constData() + 1, wrapped.size() - 2); // without the array's brackets
 }
 
 namespace eventhash {

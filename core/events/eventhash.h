@@ -56,5 +56,10 @@ private:
 
 // Compact JSON with sorted keys: the bytes stored and hashed for a payload.
 QByteArray canonicalJson(const QJsonObject &object);
+// Pieces of that form, for a writer that builds it without a QJsonObject (the records of a
+// snapshot): a string exactly as canonicalJson quotes and escapes it, a whole number, any value.
+void appendCanonicalString(QByteArray &out, const QString &text);
+void appendCanonicalInteger(QByteArray &out, qint64 value);
+void appendCanonicalValue(QByteArray &out, const QJsonValue &value);
 
 } // namespace instant

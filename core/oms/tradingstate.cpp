@@ -533,7 +533,7 @@ QByteArray TradingState::toCanonicalJson() const
     const QByteArray frame = canonicalJson(small);
     QStringList orderIds = m_orders.byId.keys();
     orderIds.sort();
-    using Writer = std::function<void(const std::function<void(const QJsonObject &)> &)>;
+    using Writer = std::function<void(QByteArray &)>; // the elements, comma-separated
     struct Part
     {
         qsizetype at = 0, size = 0;
@@ -545,17 +545,23 @@ QByteArray TradingState::toCanonicalJson() const
         quoted = quoted.mid(1, quoted.size() - 2); // the string as it appears inside the document
         parts.push_back({frame.indexOf(quoted), quoted.size(), std::move(write)});
     };
-    mark(orders, [&](const auto &add) {
-        for (const QString &id : std::as_const(orderIds))
-            add(m_orders.byId.value(id)->toJson());
+    auto each = [](QByteArray &out, const auto &items, const auto &write) {
+        bool first = true;
+        for (const auto &item : items) {
+            if (!first)
+                out += ',';
+            first = false;
+            write(item);
+        }
+    };
+    mark(orders, [&](QByteArray &out) {
+        each(out, orderIds, [&](const QString &id) { m_orders.byId.value(id)->appendCanonicalJson(out); });
     });
-    mark(executions, [&](const auto &add) {
-        for (const FillRecord &f : m_ledger.executions.rows())
-            add(f.toJson());
+    mark(executions, [&](QByteArray &out) {
+        each(out, m_ledger.executions.rows(), [&](const FillRecord &f) { f.appendCanonicalJson(out); });
     });
-    mark(violations, [&](const auto &add) {
-        for (const RuleFinding &v : m_settings.violations)
-            add(v.toJson());
+    mark(violations, [&](QByteArray &out) {
+        each(out, m_settings.violations, [&](const RuleFinding &v) { out += canonicalJson(v.toJson()); });
     });
     std::sort(parts.begin(), parts.end(), [](const Part &x, const Part &y) { return x.at < y.at; });
     QByteArray out;
@@ -563,13 +569,7 @@ QByteArray TradingState::toCanonicalJson() const
     for (const Part &part : parts) {
         out.append(frame.constData() + from, part.at - from);
         out += '[';
-        bool first = true;
-        part.write([&](const QJsonObject &o) {
-            if (!first)
-                out += ',';
-            first = false;
-            out += canonicalJson(o);
-        });
+        part.write(out);
         out += ']';
         from = part.at + part.size;
     }

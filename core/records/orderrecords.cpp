@@ -1,6 +1,7 @@
 #include "records/orderrecords.h"
 
 #include "common/decimal.h"
+#include "events/eventhash.h"
 #include "events/orderevents.h"
 #include "records/recordreaders.h"
 #include "refdata/instrument.h"
@@ -87,6 +88,102 @@ QJsonObject OrderRecord::toJson() const
     if (!workstation.isEmpty()) // only then: orders of stores before workstation identities keep their bytes
         o.insert(QStringLiteral("workstation"), workstation);
     return o;
+}
+
+namespace {
+
+// An object's fields written one by one, in the order canonicalJson sorts their keys (the caller's
+// order: a test compares each record's bytes with canonicalJson(toJson())).
+class CanonicalObject
+{
+public:
+    explicit CanonicalObject(QByteArray &out) : m_out(out) {}
+    ~CanonicalObject() { m_out += m_first ? "{}" : "}"; }
+    CanonicalObject(const CanonicalObject &) = delete;
+    CanonicalObject &operator=(const CanonicalObject &) = delete;
+
+    void text(const char *name, const QString &value)
+    {
+        key(name);
+        appendCanonicalString(m_out, value);
+    }
+    void integer(const char *name, qint64 value)
+    {
+        key(name);
+        appendCanonicalInteger(m_out, value);
+    }
+    void boolean(const char *name, bool value)
+    {
+        key(name);
+        m_out += value ? "true" : "false";
+    }
+    template <class Optional>
+    void optional(const char *name, const Optional &value)
+    {
+        key(name);
+        if (value)
+            appendCanonicalInteger(m_out, value->value());
+        else
+            m_out += "null";
+    }
+    void value(const char *name, const QJsonValue &value)
+    {
+        key(name);
+        appendCanonicalValue(m_out, value);
+    }
+    void date(const char *name, const QDate &value) { text(name, value.toString(Qt::ISODate)); }
+
+private:
+    void key(const char *name)
+    {
+        m_out += m_first ? "{\"" : ",\"";
+        m_first = false;
+        m_out += name;
+        m_out += "\":";
+    }
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+} // namespace
+
+void OrderRecord::appendCanonicalJson(QByteArray &out) const
+{
+    CanonicalObject o(out);
+    o.text("account", account);
+    o.text("actor", actor);
+    o.text("before_pending", stateName(beforePending));
+    o.integer("created_us", createdUs);
+    if (exceptions)
+        o.integer("exceptions", exceptions);
+    o.integer("filled", filled.value());
+    o.integer("filled_notional_cents", filledNotionalCents);
+    o.integer("filled_price_quantity", filledPriceQuantity);
+    o.text("instrument", instrument);
+    o.integer("last_sequence", lastSequence);
+    o.optional("limit_price", limitPrice);
+    if (offGrid)
+        o.boolean("off_grid", true);
+    o.text("order_id", orderId);
+    o.value("overrides", overrides);
+    if (!parent.isEmpty())
+        o.text("parent", parent);
+    o.optional("pending_limit_price", pendingLimitPrice);
+    o.optional("pending_quantity", pendingQuantity);
+    o.optional("protection_price", protectionPrice);
+    o.integer("quantity", quantity.value());
+    o.text("reason", reason);
+    o.integer("reserved_cents", reservedCents);
+    o.text("side", events::toString(side));
+    o.text("state", stateName(state));
+    if (statusBooked)
+        o.integer("status_booked", statusBooked);
+    o.optional("stop_price", stopPrice);
+    o.text("tif", events::toString(tif));
+    o.text("type", events::toString(type));
+    o.integer("updated_us", updatedUs);
+    if (!workstation.isEmpty())
+        o.text("workstation", workstation);
 }
 
 OrderRecord OrderRecord::fromJson(const QJsonObject &o)
@@ -200,6 +297,38 @@ QJsonObject FillRecord::toJson() const
     if (!adjustment.isEmpty())
         o.insert(QStringLiteral("adjustment"), adjustment);
     return o;
+}
+
+void FillRecord::appendCanonicalJson(QByteArray &out) const
+{
+    CanonicalObject o(out);
+    o.text("account", account);
+    if (accruedCents)
+        o.integer("accrued_cents", accruedCents);
+    if (!adjustment.isEmpty())
+        o.text("adjustment", adjustment);
+    if (costDelta != (side == Side::Buy ? notionalCents : 0))
+        o.integer("cost_delta", costDelta);
+    o.text("exec_id", execId);
+    if (!failReason.isEmpty()) {
+        o.text("fail_reason", failReason);
+        o.date("failed_on", failedOn);
+    }
+    o.text("instrument", instrument);
+    o.integer("notional_cents", notionalCents);
+    o.text("order_id", orderId);
+    o.integer("price", price);
+    if (!priceText.isEmpty())
+        o.text("price_text", priceText);
+    o.integer("quantity", quantity);
+    if (realizedDelta)
+        o.integer("realized_delta", realizedDelta);
+    o.integer("recorded_us", recordedUs);
+    o.integer("sequence", sequence);
+    o.date("settle_date", settleDate);
+    o.boolean("settled", settled);
+    o.text("side", events::toString(side));
+    o.date("trade_date", tradeDate);
 }
 
 FillRecord FillRecord::fromJson(const QJsonObject &o)

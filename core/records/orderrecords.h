@@ -61,6 +61,8 @@ struct OrderRecord
         return filled.value() > 0 ? double(filledPriceQuantity) / double(filled.value()) : 0.0;
     }
     QJsonObject toJson() const;
+    // canonicalJson(toJson()), written straight into `out` (a snapshot holds a million of them).
+    void appendCanonicalJson(QByteArray &out) const;
     static OrderRecord fromJson(const QJsonObject &o);
 };
 
@@ -159,6 +161,7 @@ struct FillRecord
     qint64 realizedDelta = 0; // and in its realized P&L
     QString adjustment;       // "busted" or "corrected", with what and when: the execution's history
     QJsonObject toJson() const;
+    void appendCanonicalJson(QByteArray &out) const; // canonicalJson(toJson()), straight into `out`
     static FillRecord fromJson(const QJsonObject &o);
 };
 

@@ -4,6 +4,7 @@
 #include "events/eventhash.h"
 #include "oms/tradingstate.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -116,6 +117,93 @@ private Q_SLOTS:
         QCOMPARE(h.total(), 102);
         QCOMPARE(h.rowOf(41), 1);
         QCOMPARE(h.since(101).first().sequence, 41);
+    }
+
+    // An order written straight into a snapshot has the bytes canonicalJson(toJson()) gives it,
+    // whatever its texts hold (quotes, backslashes, control characters, accents, emoji, a lone
+    // surrogate) and whichever optional fields it has.
+    void anOrderIsWrittenAsCanonicalJsonWritesIt()
+    {
+        const QList<QString> texts{QString(), QStringLiteral("ORD-1"), QStringLiteral("say \"hi\" \\ back"),
+                                   QStringLiteral("line\nnext\ttab\x01\x1f\x7f"), QStringLiteral("Zürich café"),
+                                   QString::fromUtf8("\xF0\x9F\x93\x88 up"), QString(QChar(0xD800)) + QStringLiteral("lone"),
+                                   QStringLiteral("a/b</script>")};
+        for (int k = 0; k < 64; ++k) {
+            OrderRecord o;
+            o.orderId = texts.at(k % texts.size());
+            o.account = texts.at((k + 1) % texts.size());
+            o.instrument = texts.at((k + 2) % texts.size());
+            o.reason = texts.at((k + 3) % texts.size());
+            o.actor = texts.at((k + 4) % texts.size());
+            o.parent = k % 3 == 0 ? texts.at((k + 5) % texts.size()) : QString();
+            o.workstation = k % 4 == 1 ? texts.at((k + 6) % texts.size()) : QString();
+            o.side = k % 2 ? Side::Sell : Side::Buy;
+            o.type = k % 3 == 1 ? OrderType::Market : OrderType::Limit;
+            o.tif = k % 5 == 2 ? TimeInForce::Ioc : TimeInForce::Day;
+            o.state = k % 4 == 3 ? OrderState::Filled : OrderState::New;
+            o.quantity = Quantity(100 + k);
+            o.filled = Quantity(k);
+            o.filledPriceQuantity = k % 7 == 0 ? (qint64(1) << 53) + 1 : -k;
+            o.filledNotionalCents = std::numeric_limits<qint64>::max() - k;
+            o.reservedCents = std::numeric_limits<qint64>::min() + k;
+            if (k % 2)
+                o.limitPrice = Price(123'450 + k);
+            if (k % 3 == 2)
+                o.stopPrice = Price(-5);
+            if (k % 5 == 0)
+                o.protectionPrice = Price(0);
+            if (k % 6 == 1) {
+                o.pendingQuantity = Quantity(7);
+                o.pendingLimitPrice = Price(99);
+            }
+            if (k % 8 == 3)
+                o.overrides = QJsonArray{QJsonObject{{QStringLiteral("rule"), QStringLiteral("max_notional")},
+                                                     {QStringLiteral("reason"), texts.at(k % texts.size())}}};
+            o.exceptions = k % 9 == 4 ? 2 : 0;
+            o.statusBooked = k % 10 == 5 ? 30 : 0;
+            o.offGrid = k % 11 == 6;
+            o.createdUs = 1'700'000'000'000'000 + k;
+            o.updatedUs = o.createdUs + 5;
+            o.lastSequence = k;
+            QByteArray written;
+            o.appendCanonicalJson(written);
+            QCOMPARE(written, canonicalJson(o.toJson()));
+        }
+    }
+
+    // The same for an execution, with and without each of its optional fields.
+    void anExecutionIsWrittenAsCanonicalJsonWritesIt()
+    {
+        const QList<QString> texts{QString(), QStringLiteral("E-1"), QStringLiteral("busted \"by venue\"\n"),
+                                   QStringLiteral("Zürich"), QString(QChar(0xDC00))};
+        for (int k = 0; k < 48; ++k) {
+            FillRecord f;
+            f.execId = texts.at(k % texts.size());
+            f.orderId = texts.at((k + 1) % texts.size());
+            f.account = texts.at((k + 2) % texts.size());
+            f.instrument = texts.at((k + 3) % texts.size());
+            f.side = k % 2 ? Side::Sell : Side::Buy;
+            f.quantity = 100 + k;
+            f.price = k % 5 == 0 ? -1 : 9'950 + k;
+            f.notionalCents = k % 3 ? 1'000'000 + k : 0;
+            f.accruedCents = k % 4 == 1 ? 1'234 : 0;
+            f.tradeDate = k % 7 == 6 ? QDate() : QDate(2026, 12, 1).addDays(k);
+            f.settleDate = f.tradeDate.addDays(1);
+            f.settled = k % 2 == 0;
+            f.sequence = k;
+            f.recordedUs = 1'700'000'000'000'000 + k;
+            if (k % 6 == 2) {
+                f.failReason = texts.at((k + 4) % texts.size()) + QStringLiteral("no securities");
+                f.failedOn = QDate(2026, 12, 2);
+            }
+            f.priceText = k % 5 == 3 ? QStringLiteral("99.515625") : QString();
+            f.costDelta = k % 4 == 0 ? (f.side == Side::Buy ? f.notionalCents : 0) : -k;
+            f.realizedDelta = k % 3 == 2 ? 77 : 0;
+            f.adjustment = k % 8 == 5 ? texts.at(k % texts.size()) + QStringLiteral("corrected") : QString();
+            QByteArray written;
+            f.appendCanonicalJson(written);
+            QCOMPARE(written, canonicalJson(f.toJson()));
+        }
     }
 
     // Fills out of sequence order (a history rebuilt from rows given in another order) are still
