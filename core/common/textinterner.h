@@ -20,6 +20,9 @@ class TextInterner
 public:
     const QString &get(std::string_view bytes)
     {
+        static const QString none; // an empty column or field: a null text, as QString::fromUtf8 gives
+        if (bytes.empty())
+            return none;
         Slot &slot = m_slots[hashOf(bytes) & (Slots - 1)];
         if (slot.bytes.size() != bytes.size() || std::memcmp(slot.bytes.data(), bytes.data(), bytes.size()) != 0) {
             slot.bytes.assign(bytes);
