@@ -207,7 +207,8 @@ DemoSummary summarize(EventStore &store, const TradingState &state, const Refere
         const Price mark = lastTrade(i->id).value_or(state.lastPrice(i->id).value_or(i->referencePrice));
         summary.unrealizedCents += i->notionalCents(Quantity(p.quantity), mark) - p.costCents;
     }
-    (void)TradingState::saveSnapshot(store); // the next start-up begins here
+    if (auto saved = TradingState::saveSnapshot(store); !saved) // the next start-up begins here
+        qWarning("instant: the demo run's snapshot was not saved: %s", qPrintable(saved.message()));
     Status invariants = state.checkInvariants();
     summary.invariants = invariants ? QString() : invariants.message();
     summary.stateDigest = stateDigest(state);

@@ -104,8 +104,12 @@ Status OrderManager::start(const Actor &actor)
     m_workstation.user = actor.user;
     if (actor.readsOnly())
         return Done{}; // compliance: the record as it is, nothing written, nothing asked of the venue
-    if (m_state.eventsReplayed() > SnapshotEvery)
-        (void)TradingState::saveSnapshot(m_store, m_state); // the next start replays less
+    if (m_state.eventsReplayed() > SnapshotEvery) {
+        // The next start replays less. One that cannot be saved (a SQLite value is at most 1 GB)
+        // costs only time: said in the log, which a problem report carries.
+        if (auto saved = TradingState::saveSnapshot(m_store, m_state); !saved)
+            qWarning("instant: the start-up snapshot was not saved (the next start replays the whole log): %s", qPrintable(saved.message()));
+    }
     if (m_venue.reconcilesOnConnect()) {
         // The venue asks the far side about each open order once its session is up.
         m_venue.reconcile(workingOrders());
