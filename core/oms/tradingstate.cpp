@@ -280,22 +280,20 @@ Status TradingState::apply(const RecordedEvent &event, const DecodedEvent &decod
     case Kind::Other: break;
     }
     const QString &type = event.type;
-    const bool lifecycleEvent = lifecycle::isLifecycleEvent(type), executionEvent = !lifecycleEvent && executions::isExecutionEvent(type),
-               approvalEvent = !lifecycleEvent && !executionEvent && approvals::isApprovalEvent(type),
-               bracketEvent = !lifecycleEvent && !executionEvent && !approvalEvent && BracketBook::isBracketEvent(type);
-    if (!lifecycleEvent && !executionEvent && !approvalEvent && !bracketEvent)
-        return Done{}; // future types: audit only
-    const Payload p = Payload::parse(event.payload);
-    if (lifecycleEvent)
-        return applyLifecycle(type, p, event);
-    if (executionEvent)
-        return applyExecution(type, p, event);
-    if (approvalEvent)
-        return applyApproval(type, p, event);
-    Status s = m_brackets.apply(type, p, event);
-    if (!s)
-        ++m_anomalies;
-    return s;
+    // The payload is parsed only for a family that applies it.
+    if (lifecycle::isLifecycleEvent(type))
+        return applyLifecycle(type, Payload::parse(event.payload), event);
+    if (executions::isExecutionEvent(type))
+        return applyExecution(type, Payload::parse(event.payload), event);
+    if (approvals::isApprovalEvent(type))
+        return applyApproval(type, Payload::parse(event.payload), event);
+    if (BracketBook::isBracketEvent(type)) {
+        Status s = m_brackets.apply(type, Payload::parse(event.payload), event);
+        if (!s)
+            ++m_anomalies;
+        return s;
+    }
+    return Done{}; // future types: audit only
 }
 
 // Consecutive events mostly share a stream: its account id is cut out once.

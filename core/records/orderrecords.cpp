@@ -53,6 +53,7 @@ void sortByEntry(QList<OrderRef> &orders)
 
 QJsonObject OrderRecord::toJson() const
 {
+    // A field added here is added to appendCanonicalJson too (tst_fillhistory compares the two).
     QJsonObject o{{QStringLiteral("order_id"), orderId},
                   {QStringLiteral("account"), account},
                   {QStringLiteral("instrument"), instrument},
@@ -269,6 +270,7 @@ AccountRecord AccountRecord::fromJson(const QJsonObject &o)
 
 QJsonObject FillRecord::toJson() const
 {
+    // A field added here is added to appendCanonicalJson too (tst_fillhistory compares the two).
     QJsonObject o{{QStringLiteral("exec_id"), execId},
             {QStringLiteral("order_id"), orderId},
             {QStringLiteral("settled"), settled},
