@@ -119,13 +119,36 @@ QByteArray sha256(const QByteArray &bytes)
 
 QByteArray sha256(const QByteArray &first, const QByteArray &second)
 {
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    Sha256 hash;
+    hash.add(first);
+    hash.add(second);
+    return hash.result();
+}
+
+Sha256::Sha256()
+    : m_ctx(EVP_MD_CTX_new())
+{
+    if (!m_ctx || EVP_DigestInit_ex(static_cast<EVP_MD_CTX *>(m_ctx), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+}
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(static_cast<EVP_MD_CTX *>(m_ctx));
+}
+
+void Sha256::add(QByteArrayView bytes)
+{
+    if (EVP_DigestUpdate(static_cast<EVP_MD_CTX *>(m_ctx), bytes.data(), static_cast<size_t>(bytes.size())) != 1)
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+}
+
+QByteArray Sha256::result()
+{
     QByteArray digest(HashSize, Qt::Uninitialized);
     unsigned int len = 0;
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1
-        || EVP_DigestUpdate(ctx.get(), first.constData(), static_cast<size_t>(first.size())) != 1
-        || EVP_DigestUpdate(ctx.get(), second.constData(), static_cast<size_t>(second.size())) != 1
-        || EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(digest.data()), &len) != 1 || len != HashSize)
+    if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX *>(m_ctx), reinterpret_cast<unsigned char *>(digest.data()), &len) != 1
+        || len != HashSize)
         throw std::runtime_error("OpenSSL SHA-256 failed");
     return digest;
 }

@@ -23,8 +23,23 @@ QByteArray canonicalBytes(const RecordedEvent &event);
 QByteArray chainHash(const QByteArray &previousHash, const RecordedEvent &event);
 QByteArray sha256(const QByteArray &bytes);
 // SHA-256 of `first` followed by `second`, without joining them (a snapshot's digest: its chain
-// hash and a payload of hundreds of megabytes).
+// hash and its payload).
 QByteArray sha256(const QByteArray &first, const QByteArray &second);
+// SHA-256 of bytes given in pieces (a snapshot of hundreds of megabytes, read or written a piece
+// at a time).
+class Sha256
+{
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
+    void add(QByteArrayView bytes);
+    QByteArray result(); // once
+
+private:
+    void *m_ctx;
+};
 // The encodings of the canonical bytes, for other signed formats: an integer as 8 bytes
 // big-endian, a byte string as a 4-byte big-endian length and its bytes.
 void putInt(QByteArray &out, std::int64_t value);

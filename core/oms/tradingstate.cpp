@@ -359,19 +359,14 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
                 return asOf.error();
             bound = std::min(bound, *asOf);
         }
-        auto snapshot = store.latestSnapshot(SnapshotName, bound);
+        auto snapshot = readSnapshot(store, bound);
         if (!snapshot)
             return snapshot.error();
         if (*snapshot) {
-            const QJsonObject saved = QJsonDocument::fromJson((*snapshot)->payload).object();
-            (*snapshot)->payload = QByteArray(); // the text is not needed beside its parse
-            auto restored = fromJson(saved);
-            if (restored) {
-                state = std::move(restored).value();
-                rest.fromSequence = (*snapshot)->sequence + 1;
-                rest.toTimeUs.reset();
-                rest.toSequence = bound;
-            }
+            state = std::move(**snapshot);
+            rest.fromSequence = state.lastSequence() + 1;
+            rest.toTimeUs.reset();
+            rest.toSequence = bound;
         }
     }
     // Read on one thread, applied on this one; decoded on the reading thread while this one is
@@ -397,116 +392,6 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
     return state;
 }
 
-Result<Sequence> TradingState::saveSnapshot(EventStore &store)
-{
-    auto state = replay(store);
-    if (!state)
-        return state.error();
-    return saveSnapshot(store, *state);
-}
-
-Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingState &state)
-{
-    if (state.lastSequence() == 0)
-        return Sequence(0);
-    if (state.eventsReplayed() == 0)
-        return state.lastSequence(); // the newest snapshot is already at the head
-    if (Status s = store.saveSnapshot(SnapshotName, state.lastSequence(), state.toCanonicalJson()); !s)
-        return s.error();
-    return state.lastSequence();
-}
-
-// ---- snapshots ----
-
-QJsonObject RuleFinding::toJson() const
-{
-    if (!recorded.isEmpty())
-        return recorded;
-    return {{QStringLiteral("order_id"), orderId},
-            {QStringLiteral("account"), account},
-            {QStringLiteral("instrument"), instrument},
-            {QStringLiteral("rules"), QJsonArray::fromStringList(rules)},
-            {QStringLiteral("reason"), reason},
-            {QStringLiteral("outcome"), QStringLiteral("rejected")},
-            {QStringLiteral("recorded_us"), recordedUs}};
-}
-
-QJsonObject TradingState::toJson(bool withHistory) const
-{
-    // Sorted: the same state gives the same bytes in every process (hash order is per process).
-    QJsonArray orders, accounts, positions, fills, violations;
-    QStringList orderIds = withHistory ? m_orders.byId.keys() : QStringList();
-    orderIds.sort();
-    for (const QString &id : std::as_const(orderIds))
-        orders.append(m_orders.byId.value(id)->toJson());
-    QStringList accountIds = m_ledger.accounts.keys();
-    accountIds.sort();
-    for (const QString &id : std::as_const(accountIds))
-        accounts.append(m_ledger.accounts.value(id).toJson());
-    for (const PositionRecord &p : m_ledger.positions)
-        positions.append(p.toJson());
-    for (const FillRecord &f : m_ledger.unsettled)
-        fills.append(f.toJson());
-    QJsonArray executions;
-    if (withHistory) {
-        for (const FillRecord &f : m_ledger.executions.rows())
-            executions.append(f.toJson());
-        for (const RuleFinding &v : m_settings.violations)
-            violations.append(v.toJson());
-    }
-    QJsonObject prices;
-    for (auto it = m_ledger.lastPrices.cbegin(); it != m_ledger.lastPrices.cend(); ++it)
-        prices.insert(it.key(), it->value());
-    QJsonObject out{{QStringLiteral("format"), 3},
-            {QStringLiteral("last_sequence"), m_lastSequence},
-            {QStringLiteral("orders"), orders},
-            {QStringLiteral("accounts"), accounts},
-            {QStringLiteral("positions"), positions},
-            {QStringLiteral("unsettled"), fills},
-            {QStringLiteral("executions"), executions},
-            {QStringLiteral("last_prices"), prices},
-            {QStringLiteral("rules"), m_settings.rules},
-            {QStringLiteral("kill_switch"), m_settings.killSwitch},
-            {QStringLiteral("violations"), violations},
-            {QStringLiteral("settled_trades"), m_ledger.settledTrades},
-            {QStringLiteral("anomalies"), m_anomalies}};
-    if (!m_brackets.isEmpty())
-        out.insert(QStringLiteral("brackets"), m_brackets.toJson());
-    if (!m_approvals.isEmpty()) {
-        QJsonArray requests;
-        for (const ApprovalRequest &r : m_approvals)
-            requests.append(r.toJson());
-        out.insert(QStringLiteral("approvals"), requests);
-    }
-    if (!m_settings.listed.isEmpty()) {
-        QStringList listed(m_settings.listed.cbegin(), m_settings.listed.cend());
-        listed.sort();
-        out.insert(QStringLiteral("listed"), QJsonArray::fromStringList(listed));
-    }
-    if (!m_lifecycle.isEmpty()) {
-        QJsonArray entries;
-        for (const LifecycleEntry &e : m_lifecycle)
-            entries.append(QJsonObject{{QStringLiteral("sequence"), e.sequence},   {QStringLiteral("type"), e.type},
-                                       {QStringLiteral("account"), e.account},     {QStringLiteral("instrument"), e.instrument},
-                                       {QStringLiteral("date"), e.date.toString(Qt::ISODate)},
-                                       {QStringLiteral("quantity"), e.quantity},   {QStringLiteral("cash_cents"), e.cashCents},
-                                       {QStringLiteral("detail"), e.detail}});
-        out.insert(QStringLiteral("lifecycle"), entries);
-    }
-    if (!m_consumed.isEmpty()) {
-        QStringList consumed(m_consumed.cbegin(), m_consumed.cend());
-        consumed.sort();
-        out.insert(QStringLiteral("consumed"), QJsonArray::fromStringList(consumed));
-    }
-    if (!m_exceptions.isEmpty()) {
-        out.insert(QStringLiteral("exceptions"), exceptionsToJson());
-        out.insert(QStringLiteral("exceptions_total"), m_exceptionsTotal);
-    }
-    if (m_ledger.executions.dropped() > 0) // older executions than the state keeps (in the log only)
-        out.insert(QStringLiteral("executions_dropped"), m_ledger.executions.dropped());
-    return out;
-}
-
 QList<FillRecord> TradingState::takeSettledExecutions()
 {
     QList<FillRecord> settled;
@@ -514,142 +399,6 @@ QList<FillRecord> TradingState::takeSettledExecutions()
         if (const qsizetype r = m_ledger.executions.rowOf(sequence); r >= 0)
             settled.append(m_ledger.executions.rows().at(r));
     return settled;
-}
-
-QByteArray TradingState::toCanonicalJson() const
-{
-    // The small parts through Qt's JSON (sorted keys, compact), with a marker where each of the
-    // three arrays that grow with the log goes; those are written element by element into the one
-    // output, in the order their markers stand: a million orders never exist as one QJsonObject,
-    // nor twice as text (that took gigabytes at start-up on a long log).
-    const QString orders = QStringLiteral("\u0001orders"), executions = QStringLiteral("\u0001executions"),
-                  violations = QStringLiteral("\u0001violations");
-    QJsonObject small = toJson(false);
-    small.insert(QStringLiteral("orders"), orders);
-    small.insert(QStringLiteral("executions"), executions);
-    small.insert(QStringLiteral("violations"), violations);
-    const QByteArray frame = canonicalJson(small);
-    QStringList orderIds = m_orders.byId.keys();
-    orderIds.sort();
-    using Writer = std::function<void(QByteArray &)>; // the elements, comma-separated
-    struct Part
-    {
-        qsizetype at = 0, size = 0;
-        Writer write;
-    };
-    std::vector<Part> parts;
-    auto mark = [&](const QString &marker, Writer write) {
-        QByteArray quoted = QJsonDocument(QJsonArray{marker}).toJson(QJsonDocument::Compact);
-        quoted = quoted.mid(1, quoted.size() - 2); // the string as it appears inside the document
-        parts.push_back({frame.indexOf(quoted), quoted.size(), std::move(write)});
-    };
-    auto each = [](QByteArray &out, const auto &items, const auto &write) {
-        bool first = true;
-        for (const auto &item : items) {
-            if (!first)
-                out += ',';
-            first = false;
-            write(item);
-        }
-    };
-    mark(orders, [&](QByteArray &out) {
-        each(out, orderIds, [&](const QString &id) { m_orders.byId.value(id)->appendCanonicalJson(out); });
-    });
-    mark(executions, [&](QByteArray &out) {
-        each(out, m_ledger.executions.rows(), [&](const FillRecord &f) { f.appendCanonicalJson(out); });
-    });
-    mark(violations, [&](QByteArray &out) {
-        each(out, m_settings.violations, [&](const RuleFinding &v) { out += canonicalJson(v.toJson()); });
-    });
-    std::sort(parts.begin(), parts.end(), [](const Part &x, const Part &y) { return x.at < y.at; });
-    QByteArray out;
-    qsizetype from = 0;
-    for (const Part &part : parts) {
-        out.append(frame.constData() + from, part.at - from);
-        out += '[';
-        part.write(out);
-        out += ']';
-        from = part.at + part.size;
-    }
-    out.append(frame.constData() + from, frame.size() - from);
-    return out;
-}
-
-Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype executionCapacity)
-{
-    // Format 1 (before executions kept their cost and P&L deltas) is not read: the log is replayed.
-    if (s.value(QStringLiteral("format")).toInt() != 3)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
-    TradingState t(executionCapacity);
-    t.m_lastSequence = i64(s, "last_sequence");
-    std::vector<std::pair<TimestampUs, QString>> entered;
-    for (const QJsonValue &v : s.value(QStringLiteral("orders")).toArray()) {
-        OrderRecord o = OrderRecord::fromJson(v.toObject());
-        o.account = t.intern(o.account);
-        o.instrument = t.intern(o.instrument);
-        o.actor = t.intern(o.actor);
-        o.workstation = t.intern(o.workstation);
-        o.reason = t.intern(o.reason);
-        if (o.overrides.isEmpty())
-            o.overrides = QJsonArray(); // no container held for nothing
-        entered.emplace_back(o.createdUs, o.orderId);
-        if (!isTerminal(o.state)) {
-            t.m_orders.working.insert(o.orderId);
-            if (o.side == Side::Sell)
-                t.m_orders.openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
-        }
-        const QString id = o.orderId;
-        t.m_orders.byId.insert(id, OrderRef(std::move(o)));
-    }
-    // The newest orders, for recentCopy().
-    const size_t keep = std::min<size_t>(entered.size(), 2000);
-    std::partial_sort(entered.begin(), entered.begin() + qsizetype(keep), entered.end(), std::greater<>());
-    for (size_t i = keep; i-- > 0;)
-        t.m_orders.recent.append(entered[i].second);
-    for (const QJsonValue &v : s.value(QStringLiteral("accounts")).toArray()) {
-        AccountRecord a = AccountRecord::fromJson(v.toObject());
-        t.m_ledger.accounts.insert(a.id, a);
-    }
-    for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) {
-        PositionRecord p = PositionRecord::fromJson(v.toObject());
-        t.m_ledger.positions.insert(positionKey(p.account, p.instrument), p);
-    }
-    QList<FillRecord> executions;
-    for (const QJsonValue &v : s.value(QStringLiteral("executions")).toArray())
-        executions.append(FillRecord::fromJson(v.toObject()));
-    t.m_ledger.executions.reset(std::move(executions), i64(s, "executions_dropped"));
-    t.m_ledger.executions.trim(); // a snapshot that kept more than the state keeps now
-    for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
-        FillRecord f = FillRecord::fromJson(v.toObject());
-        t.m_ledger.unsettled.insert(fillKey(f.orderId, f.execId), f);
-    }
-    const QJsonObject prices = s.value(QStringLiteral("last_prices")).toObject();
-    for (auto it = prices.begin(); it != prices.end(); ++it)
-        t.m_ledger.lastPrices.insert(it.key(), Price(it.value().toInteger()));
-    t.m_settings.rules = s.value(QStringLiteral("rules")).toArray();
-    t.m_brackets = BracketBook::fromJson(s.value(QStringLiteral("brackets")).toArray());
-    for (const QJsonValue &v : s.value(QStringLiteral("approvals")).toArray()) {
-        ApprovalRequest r = ApprovalRequest::fromJson(v.toObject());
-        t.m_approvals.insert(r.id, r);
-    }
-    t.m_settings.killSwitch = str(s, "kill_switch");
-    for (const QJsonValue &v : s.value(QStringLiteral("violations")).toArray())
-        t.m_settings.violations.append(RuleFinding::fromJson(v.toObject()));
-    t.m_ledger.settledTrades = i64(s, "settled_trades");
-    t.m_anomalies = i64(s, "anomalies");
-    for (const QJsonValue &v : s.value(QStringLiteral("listed")).toArray())
-        t.m_settings.listed.insert(v.toString());
-    t.exceptionsFromJson(s.value(QStringLiteral("exceptions")).toArray());
-    for (const QJsonValue &v : s.value(QStringLiteral("consumed")).toArray())
-        t.m_consumed.insert(v.toString());
-    t.m_exceptionsTotal = i64(s, "exceptions_total");
-    for (const QJsonValue &v : s.value(QStringLiteral("lifecycle")).toArray()) {
-        const QJsonObject e = v.toObject();
-        t.m_lifecycle.append({i64(e, "sequence"), str(e, "type"), str(e, "account"), str(e, "instrument"),
-                              QDate::fromString(str(e, "date"), Qt::ISODate), i64(e, "quantity"), i64(e, "cash_cents"),
-                              str(e, "detail"), false});
-    }
-    return t;
 }
 
 // ---- four eyes: requests to approve an override ----

@@ -18,6 +18,7 @@
 #include <QSharedData>
 
 #include <deque>
+#include <functional>
 #include <optional>
 
 namespace instant {
@@ -230,7 +231,13 @@ public:
     QJsonObject toJson(bool withHistory = true) const;
     // canonicalJson(toJson()), written without holding the whole state as one QJsonObject.
     QByteArray toCanonicalJson() const;
+    // The same bytes handed to `take` in pieces of at least `pieceBytes` (the last one may be
+    // shorter) as they are written; `take` may keep the piece it is given, and says false to stop.
+    bool writeCanonicalJson(qsizetype pieceBytes, const std::function<bool(QByteArray &piece)> &take) const;
     static Result<TradingState> fromJson(const QJsonObject &snapshot, qsizetype executionCapacity = FillHistory::DefaultCapacity);
+    // The state of the newest usable snapshot at or before `atOrBefore`, read piece by piece
+    // (statesnapshot.cpp); nullopt when there is none.
+    static Result<std::optional<TradingState>> readSnapshot(const EventStore &store, Sequence atOrBefore);
 
     // A copy for readers on other threads (previews, the copilot) that costs what the live part
     // of the book costs, not the whole history: every account, position, unsettled trade, rule
@@ -244,13 +251,17 @@ public:
     static Result<TradingState> replay(const EventStore &store, const ReadQuery &query = {}, bool useSnapshots = true);
     // Saves the state at the head of the store as a snapshot.
     static Result<Sequence> saveSnapshot(EventStore &store);
-    // The same for a state already replayed (as of its last sequence): no second replay.
-    static Result<Sequence> saveSnapshot(EventStore &store, const TradingState &state);
+    // The same for a state already replayed (as of its last sequence): no second replay. Written
+    // and stored in pieces of about `pieceBytes`.
+    static constexpr qsizetype SnapshotPieceBytes = qsizetype(4) << 20;
+    static Result<Sequence> saveSnapshot(EventStore &store, const TradingState &state,
+                                         qsizetype pieceBytes = SnapshotPieceBytes);
     static const QString SnapshotName;
     // How many events the last replay applied (after its snapshot, if any).
     qint64 eventsReplayed() const { return m_replayed; }
 
 private:
+    struct Restore; // statesnapshot.cpp
     void noteAccountStream(const RecordedEvent &event);
     Status outOfRange(const RecordedEvent &event); // an anomaly: an amount beyond what apply() keeps
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);

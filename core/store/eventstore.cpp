@@ -154,6 +154,25 @@ Status readInBatches(const std::function<Status(const EventStore::Visitor &)> &r
     return status;
 }
 
+Status EventStore::saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload)
+{
+    return writeSnapshot(name, sequence, [&payload](const SnapshotSink &sink) { return sink(payload); });
+}
+
+Result<std::optional<Snapshot>> EventStore::latestSnapshot(const QString &name, Sequence atOrBefore) const
+{
+    QByteArray payload;
+    auto read = readSnapshot(name, atOrBefore, [&payload](const Snapshot &, qsizetype piece, QByteArrayView bytes) {
+        if (piece == 0)
+            payload.clear();
+        payload.append(bytes);
+        return true;
+    });
+    if (read && *read)
+        (*read)->payload = std::move(payload);
+    return read;
+}
+
 EventSubscription *EventStore::subscribe(Sequence afterSequence, QObject *parent)
 {
     return new EventSubscription(this, afterSequence, parent);

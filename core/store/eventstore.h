@@ -117,9 +117,24 @@ public:
     // What this connection may do: asked of the database, not assumed.
     virtual Result<StoreAccess> access() const { return StoreAccess{}; }
 
-    virtual Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) = 0;
-    // The newest valid snapshot at or before `atOrBefore`, or nullopt when there is none.
-    virtual Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const = 0;
+    // Saves a snapshot written in pieces: `write` hands its bytes to the sink piece by piece, each
+    // stored as it comes (no more than one piece is held), and says false when it could not finish.
+    // Saving one that exists already (same name and sequence, hence the same bytes) is not an error.
+    using SnapshotSink = std::function<bool(QByteArrayView piece)>;
+    using SnapshotWriter = std::function<bool(const SnapshotSink &sink)>;
+    virtual Status writeSnapshot(const QString &name, Sequence sequence, const SnapshotWriter &write) = 0;
+    Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload);
+    // Reads the newest valid snapshot at or before `atOrBefore` piece by piece, in order: `visit`
+    // is called with piece 0 first (a reader starts afresh there), and says false when it cannot
+    // use what it was given. One that does not match the chain is passed over before its first
+    // piece; one whose bytes do not match its digest, or that the reader refused, after: the next
+    // older is then read from its piece 0. The header (payload empty) of the one read whole, or
+    // nullopt when there is none.
+    using SnapshotVisitor = std::function<bool(const Snapshot &header, qsizetype piece, QByteArrayView bytes)>;
+    virtual Result<std::optional<Snapshot>> readSnapshot(const QString &name, Sequence atOrBefore,
+                                                         const SnapshotVisitor &visit) const = 0;
+    // The newest valid snapshot at or before `atOrBefore` as one payload, or nullopt when there is none.
+    Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const;
 
 Q_SIGNALS:
     void appended(const QList<instant::RecordedEvent> &events);

@@ -180,6 +180,25 @@ public:
                            "  GRANT INSERT ON events TO instant_compliance;"
                            " END IF;"
                            " END $$"),
+        }, {
+            // 6: a snapshot in pieces (store/sqlsnapshots.cpp): the first in its header row in
+            // `snapshots`, the others here, granted as snapshots are.
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
+            QStringLiteral("CREATE TABLE snapshot_pieces ("
+                           " name TEXT NOT NULL,"
+                           " sequence BIGINT NOT NULL,"
+                           " piece BIGINT NOT NULL,"
+                           " payload BYTEA NOT NULL,"
+                           " PRIMARY KEY (name, sequence, piece))"),
+            QStringLiteral("DO $$ BEGIN"
+                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
+                           "  GRANT SELECT, INSERT ON snapshot_pieces TO instant_trader;"
+                           " END IF;"
+                           " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
+                           "  GRANT SELECT ON snapshot_pieces TO instant_compliance;"
+                           " END IF;"
+                           " END $$"),
+            QStringLiteral("REVOKE ALL ON snapshot_pieces FROM PUBLIC"),
         }};
     }
 

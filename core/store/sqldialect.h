@@ -5,6 +5,7 @@
 #include "store/storeurl.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QStringList>
 
 #include <memory>
@@ -12,6 +13,9 @@
 namespace instant::detail {
 
 enum class ConnectionRole { Writer, Reader, Feed, Maintenance };
+
+// `what`, then what the database said.
+Error sqlError(ErrorCode code, const QString &what, const QSqlError &error);
 
 // How a store's connections are opened, decided by a look at it that changes nothing.
 struct OpenPlan

@@ -26,9 +26,18 @@
 #include <thread>
 
 namespace instant::detail {
+
+Error sqlError(ErrorCode code, const QString &what, const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.text().trimmed();
+    return makeError(code, what + QStringLiteral(": ") + text);
+}
+
 namespace {
 
-constexpr int KnownSchemaVersion = 5;
+constexpr int KnownSchemaVersion = 6;
 constexpr qint64 ReadChunk = 5000;
 
 const QString EventColumns = QStringLiteral(
@@ -39,14 +48,6 @@ const QString EventColumns = QStringLiteral(
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
-}
-
-Error sqlError(ErrorCode code, const QString &what, const QSqlError &error)
-{
-    QString text = error.databaseText().trimmed();
-    if (text.isEmpty())
-        text = error.text().trimmed();
-    return makeError(code, what + QStringLiteral(": ") + text);
 }
 
 RecordedEvent eventFromRow(const QSqlQuery &q)
@@ -1047,71 +1048,6 @@ Status SqlEventStore::forEachBytes(Sequence from, Sequence to, const BytesVisito
     return EventStore::forEachBytes(from, to, visit);
 }
 
-Status SqlEventStore::saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload)
-{
-    threadwatch::entered("store snapshot");
-    if (m_plan.readOnly)
-        return readOnlyError();
-    const QString connection = m_connectionPrefix + QStringLiteral("-s%1").arg(++m_readConnections);
-    Status status = Done{};
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), connection);
-        status = m_dialect->open(db, m_location, m_password, ConnectionRole::Maintenance, OpenOptions::Mode::OpenExisting,
-                                 m_plan);
-        if (status) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("SELECT hash FROM events WHERE seq = ?"));
-            q.addBindValue(sequence);
-            if (!q.exec() || !q.next()) {
-                status = makeError(ErrorCode::InvalidArgument, QStringLiteral("no event %1 to take a snapshot at").arg(sequence));
-            } else {
-                const QByteArray chainHash = q.value(0).toByteArray();
-                q.finish();
-                q.prepare(QStringLiteral("INSERT INTO snapshots (name, sequence, chain_hash, recorded_us, payload, digest) "
-                                         "VALUES (?, ?, ?, ?, ?, ?)"));
-                q.addBindValue(name);
-                q.addBindValue(sequence);
-                q.addBindValue(chainHash);
-                q.addBindValue(nowUtcMicros());
-                q.addBindValue(payload);
-                q.addBindValue(eventhash::sha256(chainHash, payload));
-                if (!q.exec()) {
-                    const QString text = q.lastError().text();
-                    // One snapshot per sequence is enough: a second one is not an error.
-                    if (!text.contains(QStringLiteral("UNIQUE"), Qt::CaseInsensitive) && !text.contains(QStringLiteral("duplicate"), Qt::CaseInsensitive))
-                        status = sqlError(ErrorCode::Io, QStringLiteral("cannot save snapshot %1").arg(name), q.lastError());
-                }
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return status;
-}
-
-Result<std::optional<Snapshot>> SqlEventStore::latestSnapshot(const QString &name, Sequence atOrBefore) const
-{
-    return onReadConnection<Result<std::optional<Snapshot>>>([&](QSqlDatabase &db) -> Result<std::optional<Snapshot>> {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT s.sequence, s.chain_hash, s.recorded_us, s.payload, s.digest, e.hash FROM snapshots s "
-                                 "LEFT JOIN events e ON e.seq = s.sequence WHERE s.name = ? AND s.sequence <= ? "
-                                 "ORDER BY s.sequence DESC LIMIT 8"));
-        q.addBindValue(name);
-        q.addBindValue(atOrBefore);
-        if (!q.exec())
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot read snapshots"), q.lastError());
-        while (q.next()) {
-            Snapshot s{name, q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toByteArray()};
-            const QByteArray digest = q.value(4).toByteArray();
-            const QByteArray eventHash = q.value(5).toByteArray();
-            // Taken from this chain, and intact: otherwise try an older one.
-            if (eventHash == s.chainHash && eventhash::sha256(s.chainHash, s.payload) == digest)
-                return std::optional<Snapshot>(std::move(s));
-        }
-        return std::optional<Snapshot>();
-    });
-}
-
 void SqlEventStore::signWith(std::shared_ptr<const SigningKey> key)
 {
     const QString id = key ? key->fingerprint() : QString();
@@ -1292,5 +1228,9 @@ void StoreFeed::pull()
         }
     }
 }
+
+// Used by sqlsnapshots.cpp.
+template Result<std::optional<Snapshot>>
+SqlEventStore::onReadConnection(const std::function<Result<std::optional<Snapshot>>(QSqlDatabase &)> &, const bool *) const;
 
 } // namespace instant::detail

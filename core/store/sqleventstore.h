@@ -45,8 +45,9 @@ public:
     Status startLiveFeed() override;
     StoreStats stats() const override;
     Result<StoreAccess> access() const override;
-    Status saveSnapshot(const QString &name, Sequence sequence, const QByteArray &payload) override;
-    Result<std::optional<Snapshot>> latestSnapshot(const QString &name, Sequence atOrBefore) const override;
+    Status writeSnapshot(const QString &name, Sequence sequence, const SnapshotWriter &write) override;
+    Result<std::optional<Snapshot>> readSnapshot(const QString &name, Sequence atOrBefore,
+                                                 const SnapshotVisitor &visit) const override;
     void signWith(std::shared_ptr<const SigningKey> key) override;
     QString signingKeyId() const override;
     Status forEachSignature(Sequence from, Sequence to,

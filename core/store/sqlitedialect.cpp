@@ -134,6 +134,15 @@ public:
             // 5: compliance records what it reads (PostgreSQL's instant_compliance role). A SQLite
             // file has no users: a compliance key's signature says what it may write.
             QStringLiteral("SELECT 1"),
+        }, {
+            // 6: a snapshot in pieces (store/sqlsnapshots.cpp): the first in its header row in
+            // `snapshots`, the others here. Derived data too: may be deleted with the header.
+            QStringLiteral("CREATE TABLE snapshot_pieces ("
+                           " name TEXT NOT NULL,"
+                           " sequence INTEGER NOT NULL,"
+                           " piece INTEGER NOT NULL,"
+                           " payload BLOB NOT NULL,"
+                           " PRIMARY KEY (name, sequence, piece))"),
         }};
     }
 

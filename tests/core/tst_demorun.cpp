@@ -297,6 +297,40 @@ private Q_SLOTS:
         QCOMPARE(stateDigest(*afterTamper), stateDigest(*full));
     }
 
+    // A snapshot stored in many small pieces, each record cut across them, reads back as the
+    // same state, and its pieces joined are the state's canonical bytes.
+    void aSnapshotInSmallPiecesRestoresTheSameState()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        DemoRunOptions options;
+        options.startUs = test::MarketOpenUs;
+        options.orders = 120;
+        options.seed = 6;
+        QVERIFY(runDemo(*store, reference, options).ok());
+        {
+            QSqlDatabase db = stores.raw(url);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DELETE FROM snapshots")));
+        }
+        auto full = TradingState::replay(*store, ReadQuery{}, false);
+        QVERIFY(full.ok());
+        QCOMPARE(*TradingState::saveSnapshot(*store, *full, 997), store->head()->sequence);
+        {
+            QSqlDatabase db = stores.raw(url);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MAX(length(payload)) FROM snapshot_pieces")) && q.next());
+            QVERIFY2(q.value(0).toInt() > 50, qPrintable(q.value(0).toString()));
+            QVERIFY(q.value(1).toInt() < 997 + 4096); // a piece is handed over once it holds 997 bytes
+        }
+        QCOMPARE((*store->latestSnapshot(TradingState::SnapshotName, store->head()->sequence))->payload, full->toCanonicalJson());
+        auto fast = TradingState::replay(*store);
+        QVERIFY(fast.ok());
+        QCOMPARE(fast->eventsReplayed(), 0);
+        QCOMPARE(stateDigest(*fast), stateDigest(*full));
+        QCOMPARE(fast->toCanonicalJson(), full->toCanonicalJson());
+    }
+
     void olderSchemaIsMigrated()
     {
         const QString url = stores.freshUrl();
@@ -313,6 +347,7 @@ private Q_SLOTS:
             QSqlDatabase db = stores.raw(url);
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP TABLE snapshots")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE snapshot_pieces")));
             for (const char *column : {"batch_first_seq", "batch_key_id", "batch_signature", "batch_clock"})
                 QVERIFY(q.exec(QStringLiteral("ALTER TABLE events DROP COLUMN %1").arg(QLatin1String(column))));
             QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 2")));
@@ -320,9 +355,10 @@ private Q_SLOTS:
         auto store = stores.open(url);
         QSqlDatabase db = stores.raw(url);
         QVERIFY(db.tables().contains(QStringLiteral("snapshots")));
+        QVERIFY(db.tables().contains(QStringLiteral("snapshot_pieces")));
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 5); // 5: compliance records what it reads
+        QCOMPARE(q.value(0).toInt(), 6); // 5: compliance records what it reads; 6: snapshots in pieces
         QCOMPARE(QString::fromLatin1(stateDigest(*TradingState::replay(*store, ReadQuery{}, false))), before);
         QVERIFY(verifyChain(*store)->intact);
     }

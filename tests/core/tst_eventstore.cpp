@@ -420,6 +420,62 @@ private Q_SLOTS:
         QVERIFY((*store->latestSnapshot(QStringLiteral("big"), 3))->payload == payload);
     }
 
+    // A snapshot written in pieces is stored as they come and handed back piece by piece, in
+    // order, each as written. One whose writer stopped half-way is not saved (the older one is
+    // still read, and the same sequence can be saved again); one with a damaged piece, or that its
+    // reader refuses, is passed over for the next older, which is read from its first piece.
+    void aSnapshotInPiecesIsReadPieceByPiece()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        fill(*store, 4);
+        const QByteArrayList pieces{"first", QByteArray(70000, 'x'), "", "third\0\n", "last"};
+        auto writeAll = [&pieces](const EventStore::SnapshotSink &sink) {
+            for (const QByteArray &piece : pieces)
+                if (!sink(piece))
+                    return false;
+            return true;
+        };
+        QVERIFY(store->writeSnapshot(QStringLiteral("s"), 2, writeAll).ok());
+        auto stopsAfterTwo = [&pieces](const EventStore::SnapshotSink &sink) { return sink(pieces[0]) && sink(pieces[1]) && false; };
+        QVERIFY(!store->writeSnapshot(QStringLiteral("s"), 3, stopsAfterTwo).ok());
+
+        QList<QPair<qsizetype, QByteArray>> seen;
+        auto record = [&seen](const Snapshot &, qsizetype piece, QByteArrayView bytes) {
+            seen.append({piece, bytes.toByteArray()});
+            return true;
+        };
+        auto read = store->readSnapshot(QStringLiteral("s"), 3, record);
+        QVERIFY2(read.ok() && read->has_value(), qPrintable(read.message()));
+        QCOMPARE((*read)->sequence, 2); // not the one left half-written at 3
+        QCOMPARE((*read)->payload, QByteArray());
+        QCOMPARE(seen.size(), pieces.size());
+        for (qsizetype n = 0; n < pieces.size(); ++n)
+            QCOMPARE(seen.at(n), qMakePair(n, pieces.at(n)));
+        QCOMPARE((*store->latestSnapshot(QStringLiteral("s"), 9))->payload, pieces.join());
+
+        QVERIFY(store->writeSnapshot(QStringLiteral("s"), 3, writeAll).ok()); // saved again, whole
+        QCOMPARE((*store->latestSnapshot(QStringLiteral("s"), 9))->sequence, 3);
+
+        // The reader refuses the newest at its second piece: the older is read from its start.
+        seen.clear();
+        read = store->readSnapshot(QStringLiteral("s"), 9, [&seen](const Snapshot &h, qsizetype piece, QByteArrayView bytes) {
+            seen.append({piece, bytes.toByteArray()});
+            return !(h.sequence == 3 && piece == 1);
+        });
+        QCOMPARE((*read)->sequence, 2);
+        QCOMPARE(seen.size(), 2 + pieces.size());
+        QCOMPARE(seen.at(2).first, 0);
+
+        {
+            QSqlDatabase db = stores.raw(url);
+            execRaw(db, QStringLiteral("UPDATE snapshot_pieces SET payload = ? WHERE sequence = 3 AND piece = 3")
+                            .replace(QStringLiteral("?"), stores.isPostgres() ? QStringLiteral("'\\x00'::bytea")
+                                                                              : QStringLiteral("x'00'")));
+        }
+        QCOMPARE((*store->latestSnapshot(QStringLiteral("s"), 9))->sequence, 2); // damaged: passed over
+    }
+
     void asOfReads()
     {
         auto store = stores.open(stores.freshUrl());
