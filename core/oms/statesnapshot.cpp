@@ -325,43 +325,65 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
     return r.finish(s);
 }
 
+StateSnapshotReader::StateSnapshotReader(qsizetype executionCapacity)
+    : m_restore(std::make_unique<TradingState::Restore>(executionCapacity))
+{
+    m_pieces = std::make_unique<JsonObjectPieces>(QByteArrayList{"orders", "executions", "violations"},
+                                                  [this](qsizetype array, QByteArrayView element) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(element.data(), element.size()), &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            m_error = QStringLiteral("a record of the snapshot is not a JSON object: %1").arg(error.errorString());
+            return false;
+        }
+        if (array == 0)
+            m_restore->order(doc.object());
+        else if (array == 1)
+            m_restore->execution(doc.object());
+        else
+            m_restore->violation(doc.object());
+        return true;
+    });
+}
+
+StateSnapshotReader::~StateSnapshotReader() = default;
+
+bool StateSnapshotReader::feed(QByteArrayView piece)
+{
+    return m_pieces->feed(piece);
+}
+
+Result<TradingState> StateSnapshotReader::finish()
+{
+    auto frame = m_pieces->finish();
+    if (!m_error.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, m_error);
+    if (!frame)
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a snapshot: %1").arg(frame.error().message));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(*frame, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a snapshot: %1").arg(error.errorString()));
+    return m_restore->finish(doc.object());
+}
+
 Result<std::optional<TradingState>> TradingState::readSnapshot(const EventStore &store, Sequence atOrBefore)
 {
     // A snapshot that reads whole but does not make a state (an unknown format) is passed over
     // for the next older, as one whose bytes do not match its digest is by the store.
     for (int tries = 0; tries < 8 && atOrBefore > 0; ++tries) {
-        std::optional<Restore> restore;
-        std::optional<JsonObjectPieces> pieces;
-        auto read = store.readSnapshot(SnapshotName, atOrBefore, [&](const Snapshot &, qsizetype piece, QByteArrayView bytes) {
-            if (piece == 0) { // a snapshot starts: whatever an earlier one left is dropped
-                restore.emplace(FillHistory::DefaultCapacity);
-                pieces.emplace(QByteArrayList{"orders", "executions", "violations"}, [&restore](qsizetype array, QByteArrayView element) {
-                    QJsonParseError error{};
-                    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(element.data(), element.size()), &error);
-                    if (error.error != QJsonParseError::NoError || !doc.isObject())
-                        return false;
-                    if (array == 0)
-                        restore->order(doc.object());
-                    else if (array == 1)
-                        restore->execution(doc.object());
-                    else
-                        restore->violation(doc.object());
-                    return true;
-                });
-            }
-            return pieces->feed(bytes);
+        std::optional<StateSnapshotReader> reader;
+        auto read = store.readSnapshot(SnapshotName, atOrBefore, [&reader](const Snapshot &, qsizetype piece, QByteArrayView bytes) {
+            if (piece == 0) // a snapshot starts: whatever an earlier one left is dropped
+                reader.emplace();
+            return reader->feed(bytes);
         });
         if (!read)
             return read.error();
         if (!*read)
             return std::optional<TradingState>();
-        if (auto frame = pieces->finish()) {
-            QJsonParseError error{};
-            const QJsonDocument doc = QJsonDocument::fromJson(*frame, &error);
-            if (error.error == QJsonParseError::NoError && doc.isObject())
-                if (auto state = restore->finish(doc.object()))
-                    return std::optional<TradingState>(std::move(state).value());
-        }
+        if (auto state = reader->finish())
+            return std::optional<TradingState>(std::move(state).value());
         atOrBefore = (*read)->sequence - 1;
     }
     return std::optional<TradingState>();

@@ -19,9 +19,12 @@
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace instant {
+
+class JsonObjectPieces;
 
 class EventStore;
 class Payload;
@@ -262,6 +265,7 @@ public:
 
 private:
     struct Restore; // statesnapshot.cpp
+    friend class StateSnapshotReader;
     void noteAccountStream(const RecordedEvent &event);
     Status outOfRange(const RecordedEvent &event); // an anomaly: an amount beyond what apply() keeps
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
@@ -354,6 +358,26 @@ private:
     QSet<QString> m_consumed;
     QMap<QString, ApprovalRequest> m_approvals;
     const QString &intern(const QString &text);
+};
+
+// A trading state read back from a snapshot's bytes (TradingState::toCanonicalJson) given in
+// pieces of any size, as a store hands them out: the orders, executions and rule findings are
+// restored one at a time as their text completes, so the text is never held whole.
+class StateSnapshotReader
+{
+public:
+    explicit StateSnapshotReader(qsizetype executionCapacity = FillHistory::DefaultCapacity);
+    ~StateSnapshotReader();
+    StateSnapshotReader(const StateSnapshotReader &) = delete;
+    StateSnapshotReader &operator=(const StateSnapshotReader &) = delete;
+    // False once the bytes cannot make a state (the reason comes with finish()).
+    bool feed(QByteArrayView piece);
+    Result<TradingState> finish();
+
+private:
+    std::unique_ptr<TradingState::Restore> m_restore;
+    std::unique_ptr<JsonObjectPieces> m_pieces;
+    QString m_error;
 };
 
 } // namespace instant

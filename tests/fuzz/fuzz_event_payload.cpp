@@ -7,7 +7,7 @@
 //   account-DESK-01 OrderAccepted {"order_id":"O-1","account":"DESK-01","side":"buy",...}
 // Whatever the bytes, apply() answers (an error for an event that breaks the lifecycle) and never
 // crashes; the state it builds still writes a snapshot that is canonicalJson(toJson()) and reads
-// back into a state that writes the same snapshot.
+// back, whole or in pieces of any size, into a state that writes the same snapshot.
 
 #include "events/eventhash.h"
 #include "events/orderevents.h"
@@ -120,6 +120,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const TradingState restored = restore(first);
     const QByteArray second = snapshotOf(restored, "the restored state");
     const QByteArray third = snapshotOf(restore(second), "the state restored twice");
+    // Read in pieces, as a store hands a snapshot out at start-up: the same state as read whole.
+    StateSnapshotReader pieces(Executions);
+    const qsizetype cut = 1 + qsizetype(size % 97);
+    for (qsizetype at = 0; at < first.size(); at += cut)
+        fuzz::check(pieces.feed(QByteArrayView(first.constData() + at, std::min(cut, first.size() - at))),
+                    "a snapshot read in pieces is refused");
+    auto fromPieces = pieces.finish();
+    fuzz::check(fromPieces.ok(), "a snapshot read in pieces is refused", fromPieces.message());
+    fuzz::check(snapshotOf(*fromPieces, "the state read in pieces") == second, "a snapshot read in pieces is another state");
     fuzz::check(second == third, "a snapshot read back writes different bytes",
                 QString::fromUtf8(second.left(300)) + u" / " + QString::fromUtf8(third.left(300)));
     return 0;
