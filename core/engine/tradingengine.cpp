@@ -1,4 +1,5 @@
 #include "engine/tradingengine.h"
+#include "engine/guidelivery.h"
 #include "engine/tradingdesk.h"
 #include "compliance/ordercost.h"
 
@@ -368,11 +369,14 @@ public:
         // What another workstation recorded reaches the previews and risk soon (at most ~10 copies a second).
         if (m_learntSinceSnapshot && m_snapshotAge.elapsed() >= 100)
             publishSnapshot();
-        if (m_portfolioDirty) {
+        // Whole each time: not again while the GUI has not taken the last (the last publish, at
+        // shutdown, goes regardless).
+        if (m_portfolioDirty && (!m_portfolioDelivery.inFlight() || !m_publish.isActive())) {
             m_portfolioDirty = false;
             const QList<AccountRecord> accounts = m_oms.state().accounts().values();
             const QList<PositionRecord> positions = m_oms.state().positions().values();
             Q_EMIT m_engine.portfolioUpdated(accounts, positions);
+            m_portfolioDelivery.sent();
             if (killSwitchMode() != m_killSwitch) {
                 m_killSwitch = killSwitchMode();
                 Q_EMIT m_engine.killSwitchChanged(m_killSwitch);
@@ -783,6 +787,7 @@ private:
     QList<TradePrint> m_trades;
     QList<Bar> m_bars;
     bool m_portfolioDirty = false;
+    GuiDelivery m_portfolioDelivery{&m_engine};
     bool m_learntSinceSnapshot = false; // events learnt from the store since the last snapshot
     QElapsedTimer m_snapshotAge;
     QString m_killSwitch;

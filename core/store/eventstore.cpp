@@ -139,13 +139,14 @@ Result<QList<RecordedEvent>> EventStore::readStream(const QString &streamId, Str
 Status readInBatches(const std::function<Status(const EventStore::Visitor &)> &read, qsizetype chunk,
                      const std::function<void(const QList<RecordedEvent> &)> &deliver)
 {
+    // Not reserved: a feed's pull usually finds a few events, and a batch delivered to a busy
+    // thread is held in its queue at the size it was allocated with.
     QList<RecordedEvent> batch;
-    batch.reserve(chunk);
     Status status = read([&](const RecordedEvent &e) {
         batch.append(e);
         if (batch.size() >= chunk) {
             deliver(batch);
-            batch.clear();
+            batch = QList<RecordedEvent>();
         }
         return true;
     });
