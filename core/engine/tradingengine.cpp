@@ -465,7 +465,7 @@ public:
             m_lifecycleDirty = true;
             Q_EMIT m_engine.tradeDateChanged(date);
         }
-        if (m_lifecycleDirty) {
+        if (m_lifecycleDirty && !m_lifecycleDelivery.inFlight()) {
             m_lifecycleDirty = false;
             const QList<TradingState::LifecycleEntry> &done = m_oms.state().lifecycle();
             QList<TradingState::LifecycleEntry> rows = done.mid(std::max<qsizetype>(0, done.size() - 500));
@@ -473,6 +473,7 @@ public:
             if (rows != m_lifecycleSent) {
                 m_lifecycleSent = rows;
                 Q_EMIT m_engine.lifecycleUpdated(rows);
+                m_lifecycleDelivery.sent();
             }
         }
     }
@@ -787,7 +788,7 @@ private:
     QList<TradePrint> m_trades;
     QList<Bar> m_bars;
     bool m_portfolioDirty = false;
-    GuiDelivery m_portfolioDelivery{&m_engine};
+    GuiDelivery m_portfolioDelivery{&m_engine}, m_lifecycleDelivery{&m_engine};
     bool m_learntSinceSnapshot = false; // events learnt from the store since the last snapshot
     QElapsedTimer m_snapshotAge;
     QString m_killSwitch;
