@@ -100,6 +100,28 @@ private Q_SLOTS:
         QVERIFY(verifyChain(*store)->intact);
     }
 
+    // A trader's workstation saves its start-up snapshot in pieces; compliance reads it and
+    // cannot write one.
+    void aTraderSavesASnapshotInPiecesComplianceReadsIt()
+    {
+        auto store = stores.open(urlAs(trader), existing());
+        const QByteArrayList pieces{"one", QByteArray(5000, 'z'), "three"};
+        Status saved = store->writeSnapshot(QStringLiteral("roles"), 1, [&pieces](const EventStore::SnapshotSink &sink) {
+            for (const QByteArray &piece : pieces)
+                if (!sink(piece))
+                    return false;
+            return true;
+        });
+        QVERIFY2(saved.ok(), qPrintable(saved.message()));
+        auto reader = stores.open(urlAs(compliance), existing());
+        auto read = reader->latestSnapshot(QStringLiteral("roles"), 1);
+        QVERIFY2(read.ok() && read->has_value(), qPrintable(read.message()));
+        QCOMPARE((*read)->payload, pieces.join());
+        Status refused = reader->saveSnapshot(QStringLiteral("roles-compliance"), 1, "{}");
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.message().contains(QStringLiteral("permission denied")), qPrintable(refused.message()));
+    }
+
     void complianceOnlyReads()
     {
         auto store = stores.open(urlAs(compliance), existing());
