@@ -105,7 +105,7 @@ Status OrderManager::start(const Actor &actor)
     if (actor.readsOnly())
         return Done{}; // compliance: the record as it is, nothing written, nothing asked of the venue
     if (m_state.eventsReplayed() > SnapshotEvery) {
-        // The next start replays less. One that cannot be saved (a SQLite value is at most 1 GB)
+        // The next start replays less. One that cannot be saved (a full disk, a lost connection)
         // costs only time: said in the log, which a problem report carries.
         if (auto saved = TradingState::saveSnapshot(m_store, m_state); !saved)
             qWarning("instant: the start-up snapshot was not saved (the next start replays the whole log): %s", qPrintable(saved.message()));

@@ -120,6 +120,7 @@ public:
     // Saves a snapshot written in pieces: `write` hands its bytes to the sink piece by piece, each
     // stored as it comes (no more than one piece is held), and says false when it could not finish.
     // Saving one that exists already (same name and sequence, hence the same bytes) is not an error.
+    // The newest three of a name are kept; older ones are let go once a new one is saved.
     using SnapshotSink = std::function<bool(QByteArrayView piece)>;
     using SnapshotWriter = std::function<bool(const SnapshotSink &sink)>;
     virtual Status writeSnapshot(const QString &name, Sequence sequence, const SnapshotWriter &write) = 0;

@@ -182,7 +182,8 @@ public:
                            " END $$"),
         }, {
             // 6: a snapshot in pieces (store/sqlsnapshots.cpp): the first in its header row in
-            // `snapshots`, the others here, granted as snapshots are.
+            // `snapshots`, the others here, granted as snapshots are. A trader's workstation lets
+            // old snapshots go (derived data: deleting one costs a replay, never an event).
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
             QStringLiteral("CREATE TABLE snapshot_pieces ("
                            " name TEXT NOT NULL,"
@@ -192,7 +193,7 @@ public:
                            " PRIMARY KEY (name, sequence, piece))"),
             QStringLiteral("DO $$ BEGIN"
                            " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
-                           "  GRANT SELECT, INSERT ON snapshot_pieces TO instant_trader;"
+                           "  GRANT SELECT, INSERT, DELETE ON snapshots, snapshot_pieces TO instant_trader;"
                            " END IF;"
                            " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
                            "  GRANT SELECT ON snapshot_pieces TO instant_compliance;"

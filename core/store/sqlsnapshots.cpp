@@ -110,6 +110,35 @@ Status writePieces(QSqlDatabase &db, bool oneTransaction, const QString &name, S
     return Done{};
 }
 
+// Snapshots older than the newest few are no use to a start-up (an "as of" view before them
+// starts from the log's beginning instead, with the same result): they are let go, so that a long
+// log does not keep a copy of the whole book for every 50 000 events. Best effort: a role that may
+// not delete leaves them, and a failure here does not undo the snapshot just saved.
+void letOlderGo(QSqlDatabase &db, const QString &name)
+{
+    constexpr int Kept = 3;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT sequence FROM snapshots WHERE name = ? ORDER BY sequence DESC LIMIT 1 OFFSET %1").arg(Kept - 1));
+    q.addBindValue(name);
+    if (!q.exec() || !q.next())
+        return;
+    const Sequence oldestKept = q.value(0).toLongLong();
+    q.finish();
+    if (!q.exec(QStringLiteral("BEGIN")))
+        return;
+    // The headers first: pieces without a header are never read, and the next writer removes them.
+    for (const QString &table : {QStringLiteral("snapshots"), QStringLiteral("snapshot_pieces")}) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE name = ? AND sequence < ?").arg(table));
+        q.addBindValue(name);
+        q.addBindValue(oldestKept);
+        if (!q.exec()) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return;
+        }
+    }
+    q.exec(QStringLiteral("COMMIT"));
+}
+
 } // namespace
 
 Status SqlEventStore::writeSnapshot(const QString &name, Sequence sequence, const SnapshotWriter &write)
@@ -125,6 +154,8 @@ Status SqlEventStore::writeSnapshot(const QString &name, Sequence sequence, cons
                                  m_plan);
         if (status)
             status = writePieces(db, m_location.backend != StoreLocation::Backend::Sqlite, name, sequence, write);
+        if (status)
+            letOlderGo(db, name);
         db.close();
     }
     QSqlDatabase::removeDatabase(connection);

@@ -476,6 +476,27 @@ private Q_SLOTS:
         QCOMPARE((*store->latestSnapshot(QStringLiteral("s"), 9))->sequence, 2); // damaged: passed over
     }
 
+    // Each saved snapshot of a long book is a copy of it: the newest three are kept, older ones
+    // (their pieces too) are let go once a newer one is saved; "as of" before them finds none.
+    void onlyTheNewestSnapshotsAreKept()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        fill(*store, 6);
+        for (Sequence at = 1; at <= 5; ++at)
+            QVERIFY(store->writeSnapshot(QStringLiteral("k"), at, [at](const EventStore::SnapshotSink &sink) {
+                return sink(QByteArray::number(at)) && sink(QByteArray(3000, 'p'));
+            }).ok());
+        QCOMPARE((*store->latestSnapshot(QStringLiteral("k"), 9))->payload, QByteArray("5") + QByteArray(3000, 'p'));
+        QCOMPARE((*store->latestSnapshot(QStringLiteral("k"), 3))->sequence, 3);
+        QVERIFY(!store->latestSnapshot(QStringLiteral("k"), 2)->has_value());
+        QSqlDatabase db = stores.raw(url);
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MIN(sequence) FROM snapshot_pieces WHERE name = 'k'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        QCOMPARE(q.value(1).toLongLong(), 3);
+    }
+
     void asOfReads()
     {
         auto store = stores.open(stores.freshUrl());
