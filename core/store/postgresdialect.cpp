@@ -131,13 +131,17 @@ public:
             // Desk roles: a trader appends, compliance reads; nobody updates or deletes. The
             // DBA grants them to people (GRANT instant_trader TO alice). Creating a role needs
             // CREATEROLE: without it the roles are left for the DBA, and granted when they exist.
+            // Roles belong to the whole server while the schema lock is per database: a store
+            // being set up in another database at the same moment may create a role first, so
+            // "already there" is what was wanted (duplicate_object, or unique_violation when the
+            // other transaction commits while this one waits on it).
             QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLockKey),
             QStringLiteral("DO $$ BEGIN"
                            " IF (SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user) THEN"
-                           "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
-                           "   CREATE ROLE instant_trader NOLOGIN; END IF;"
-                           "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_compliance') THEN"
-                           "   CREATE ROLE instant_compliance NOLOGIN; END IF;"
+                           "  BEGIN CREATE ROLE instant_trader NOLOGIN;"
+                           "  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
+                           "  BEGIN CREATE ROLE instant_compliance NOLOGIN;"
+                           "  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;"
                            " END IF;"
                            " IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'instant_trader') THEN"
                            "  GRANT SELECT, INSERT ON events, idempotency, snapshots TO instant_trader;"

@@ -15,6 +15,7 @@
 #include "testorders.h"
 #include "teststores.h"
 #include "programrun.h"
+#include "ownpostgres.h"
 
 #include <QDir>
 #include <QFile>
@@ -95,60 +96,6 @@ QSet<QString> acceptedOrderIds(const EventStore &store)
         ids.insert(e.payloadObject().value(QStringLiteral("order_id")).toString());
     return ids;
 }
-
-// A PostgreSQL server of this test's own (the suite's shared one must not be stopped).
-class OwnPostgres
-{
-public:
-    explicit OwnPostgres(const QString &stateFile) : m_state(stateFile)
-    {
-        m_started = run(QStringLiteral(PG_FIXTURE), {QStringLiteral("start"), m_state}).exitCode == 0;
-        QFile f(m_state);
-        if (!m_started || !f.open(QIODevice::ReadOnly))
-            return;
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            const QString text = QString::fromUtf8(line);
-            const QString value = text.section(u'=', 1);
-            if (text.startsWith(QStringLiteral("INSTANT_TEST_PG_URL=")))
-                m_url = value;
-            else if (text.startsWith(QStringLiteral("INSTANT_TEST_PG_DIR=")))
-                m_dir = value;
-            else if (text.startsWith(QStringLiteral("INSTANT_TEST_PG_BIN=")))
-                m_bin = value;
-        }
-    }
-    ~OwnPostgres() { (void)run(QStringLiteral(PG_FIXTURE), {QStringLiteral("stop"), m_state}); }
-
-    bool started() const { return m_started && !m_url.isEmpty(); }
-    QString url() const { return m_url; }
-    bool stop() { return pgCtl({QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")}); }
-    bool start()
-    {
-        const QString port = QString::number(QUrl(m_url).port());
-        return pgCtl({QStringLiteral("-l"), m_dir + QStringLiteral("/server.log"), QStringLiteral("-w"), QStringLiteral("-t"),
-                      QStringLiteral("60"), QStringLiteral("-o"),
-                      QStringLiteral("-c listen_addresses=127.0.0.1 -p %1 -k %2 -c fsync=off -c max_connections=200").arg(port, m_dir),
-                      QStringLiteral("start")});
-    }
-
-private:
-    bool pgCtl(QStringList args)
-    {
-        args.prepend(m_dir + QStringLiteral("/data"));
-        args.prepend(QStringLiteral("-D"));
-        const QString pgctl = m_bin + QStringLiteral("/pg_ctl");
-        // PostgreSQL does not run as root: as its own user then, as the fixture does.
-        if (::geteuid() == 0) {
-            args.prepend(pgctl);
-            args = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + args;
-            return run(QStringLiteral("runuser"), args).exitCode == 0;
-        }
-        return run(pgctl, args).exitCode == 0;
-    }
-
-    QString m_state, m_url, m_dir, m_bin;
-    bool m_started = false;
-};
 
 } // namespace
 
@@ -286,7 +233,7 @@ private Q_SLOTS:
     void postgresRestartUnderATradingEngine()
     {
         QTemporaryDir dir;
-        OwnPostgres server(dir.path() + QStringLiteral("/pg.env"));
+        OwnPostgres server(QStringLiteral(PG_FIXTURE), dir.path() + QStringLiteral("/pg.env"));
         QVERIFY2(server.started(), "cannot start a PostgreSQL server (initdb, pg_ctl)");
         auto opened = openEventStore(server.url() + QStringLiteral("/postgres"));
         QVERIFY2(opened, qPrintable(opened.message()));

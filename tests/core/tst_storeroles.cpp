@@ -8,13 +8,18 @@
 #include "events/readevents.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
+#include "ownpostgres.h"
 #include "teststores.h"
 #include "testmarket.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTemporaryDir>
 #include <QUuid>
+
+#include <latch>
+#include <thread>
 
 using namespace instant;
 using namespace instant::test;
@@ -241,6 +246,61 @@ private Q_SLOTS:
         } else {
             QVERIFY(store.message().contains(QStringLiteral("permission denied")));
         }
+    }
+
+    // Several desks set up their stores at the same moment on a server that has no desk roles
+    // yet (a new cluster, each desk its own database). Roles belong to the whole server and the
+    // schema lock to one database, so the setups race to create the roles: every store opens,
+    // the roles exist once, and each database grants them. Done again from no roles, a few times.
+    void desksSetUpAtOnceOnAFreshServer()
+    {
+        QTemporaryDir dir;
+        OwnPostgres server(QStringLiteral(PG_FIXTURE), dir.path() + QStringLiteral("/pg.env"));
+        QVERIFY2(server.started(), "cannot start a PostgreSQL server (initdb, pg_ctl)");
+        QSqlDatabase admin = stores.raw(server.url() + QStringLiteral("/postgres"));
+        constexpr int Desks = 6;
+        for (int round = 0; round < 4; ++round) {
+            QStringList urls;
+            for (int d = 0; d < Desks; ++d) {
+                const QString database = QStringLiteral("desk_%1_%2").arg(round).arg(d);
+                QCOMPARE(sqlError(admin, QStringLiteral("CREATE DATABASE ") + database), QString());
+                urls.append(server.url() + u'/' + database);
+            }
+            QStringList failures(Desks);
+            {
+                std::latch ready(Desks);
+                std::vector<std::jthread> desks;
+                for (int d = 0; d < Desks; ++d)
+                    desks.emplace_back([&, d] {
+                        ready.arrive_and_wait();
+                        auto store = openEventStore(urls.at(d));
+                        if (!store)
+                            failures[d] = store.message();
+                    });
+            }
+            for (int d = 0; d < Desks; ++d)
+                QVERIFY2(failures.at(d).isEmpty(), qPrintable(QStringLiteral("round %1, desk %2: %3").arg(round).arg(d).arg(failures.at(d))));
+
+            QSqlQuery roles(admin);
+            QVERIFY(roles.exec(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname IN ('instant_trader', 'instant_compliance')")));
+            QVERIFY(roles.next());
+            QCOMPARE(roles.value(0).toInt(), 2);
+            for (const QString &deskUrl : std::as_const(urls)) {
+                QSqlQuery granted(stores.raw(deskUrl));
+                QVERIFY(granted.exec(QStringLiteral("SELECT has_table_privilege('instant_trader', 'events', 'INSERT'),"
+                                                    " has_table_privilege('instant_compliance', 'events', 'SELECT'),"
+                                                    " has_table_privilege('instant_compliance', 'events', 'UPDATE')")));
+                QVERIFY(granted.next());
+                QVERIFY(granted.value(0).toBool());
+                QVERIFY(granted.value(1).toBool());
+                QVERIFY(!granted.value(2).toBool());
+            }
+            for (int d = 0; d < Desks; ++d)
+                QCOMPARE(sqlError(admin, QStringLiteral("DROP DATABASE desk_%1_%2 WITH (FORCE)").arg(round).arg(d)), QString());
+            QCOMPARE(sqlError(admin, QStringLiteral("DROP ROLE instant_trader")), QString());
+            QCOMPARE(sqlError(admin, QStringLiteral("DROP ROLE instant_compliance")), QString());
+        }
+        admin.close();
     }
 };
 
