@@ -25,6 +25,34 @@ qsizetype FillHistory::rowOf(Sequence sequence) const
     return at == m_index.cend() ? -1 : qsizetype(*at - m_dropped);
 }
 
+quint32 FillHistory::fingerprint(const QString &orderId, const QString &execId)
+{
+    const size_t h = qHashMulti(0, orderId, execId);
+    return quint32(h ^ (quint64(h) >> 32));
+}
+
+void FillHistory::tally(const FillRecord &fill, int by)
+{
+    const quint32 f = fingerprint(fill.orderId, fill.execId);
+    if (by > 0) {
+        ++m_fingerprints[f];
+        return;
+    }
+    auto it = m_fingerprints.find(f);
+    if (it != m_fingerprints.end() && --*it == 0)
+        m_fingerprints.erase(it);
+}
+
+bool FillHistory::holds(const QString &orderId, const QString &execId) const
+{
+    if (!m_fingerprints.contains(fingerprint(orderId, execId)))
+        return false;
+    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it)
+        if (it->execId == execId && it->orderId == orderId)
+            return true;
+    return false;
+}
+
 void FillHistory::indexUnordered()
 {
     m_ascending = false;
@@ -41,6 +69,7 @@ void FillHistory::append(FillRecord fill)
     if (!m_ascending)
         m_index.insert(fill.sequence, total());
     m_sequences.push_back(fill.sequence);
+    tally(fill, +1);
     m_rows.append(std::move(fill));
 }
 
@@ -54,9 +83,11 @@ void FillHistory::dropOldest(qsizetype count)
     count = std::min(count, m_rows.size());
     if (count <= 0)
         return;
-    if (!m_ascending)
-        for (qsizetype r = 0; r < count; ++r)
+    for (qsizetype r = 0; r < count; ++r) {
+        if (!m_ascending)
             m_index.remove(m_rows.at(r).sequence);
+        tally(m_rows.at(r), -1);
+    }
     m_sequences.erase(m_sequences.begin(), m_sequences.begin() + count);
     m_rows.remove(0, count);
     m_dropped += count;
@@ -68,8 +99,10 @@ void FillHistory::reset(QList<FillRecord> rows, qint64 dropped)
     m_dropped = dropped;
     m_index.clear();
     m_sequences.clear();
+    m_fingerprints.clear();
     m_ascending = true;
     for (const FillRecord &f : std::as_const(m_rows)) {
+        tally(f, +1);
         m_ascending = m_ascending && (m_sequences.empty() || f.sequence > m_sequences.back());
         m_sequences.push_back(f.sequence);
     }

@@ -32,11 +32,7 @@ bool TradingState::hasExecution(const QString &orderId, const QString &execId, b
         return true;
     if (!searchHistory)
         return false;
-    const QList<FillRecord> &rows = m_ledger.executions.rows();
-    for (auto it = rows.crbegin(); it != rows.crend(); ++it)
-        if (it->execId == execId && it->orderId == orderId)
-            return true;
-    return false;
+    return m_ledger.executions.holds(orderId, execId);
 }
 
 bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const

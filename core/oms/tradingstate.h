@@ -49,7 +49,7 @@ public:
     qint64 total() const { return m_dropped + m_rows.size(); } // every fill appended, dropped ones included
     qint64 dropped() const { return m_dropped; }
     qsizetype rowOf(Sequence sequence) const; // -1 when not held
-    FillRecord &row(qsizetype r) { return m_rows[r]; }
+    FillRecord &row(qsizetype r) { return m_rows[r]; } // to change, except its order id and ExecID
 
     void append(FillRecord fill); // the caller drops excess() when it chooses
     qsizetype excess() const;     // the oldest rows over capacity + slack, down to capacity
@@ -57,8 +57,13 @@ public:
     void trim() { dropOldest(excess()); }
     void reset(QList<FillRecord> rows, qint64 dropped = 0); // kept as given (shared); a sequence at most once
     QList<FillRecord> since(qint64 total) const;             // the fills appended after the first `total` (those still held)
+    // Whether a fill of this order with this ExecID is held. A new execution, the usual case, is
+    // answered from a small index without looking at the rows (a full window is 200,000 of them).
+    bool holds(const QString &orderId, const QString &execId) const;
 
 private:
+    static quint32 fingerprint(const QString &orderId, const QString &execId);
+    void tally(const FillRecord &fill, int by);
     void indexUnordered(); // from the first fill out of sequence order on: a hash index
     QList<FillRecord> m_rows;
     // The rows' sequences, a binary search while they ascend (as a log applied in order gives them);
@@ -66,6 +71,9 @@ private:
     std::deque<Sequence> m_sequences;
     bool m_ascending = true;
     QHash<Sequence, qint64> m_index;
+    // How many rows have each fingerprint of (order id, ExecID): none means not held; a hit is
+    // confirmed on the rows (a fingerprint may be shared).
+    QHash<quint32, quint32> m_fingerprints;
     qint64 m_dropped = 0;
     qsizetype m_capacity;
     qsizetype m_slack;

@@ -119,6 +119,40 @@ private Q_SLOTS:
         QCOMPARE(h.since(101).first().sequence, 41);
     }
 
+    // A fill is found by order and ExecID while it is held, and not once it was dropped or when
+    // only one of the two matches; a reset window is found as given, the same ExecID twice
+    // included (two orders may share one, from two venue sessions).
+    void findsAFillByOrderAndExecution()
+    {
+        FillHistory h(3);
+        for (Sequence s = 1; s <= 5; ++s) {
+            h.append(fill(s));
+            h.trim();
+        }
+        QVERIFY(h.holds(QStringLiteral("O5"), QStringLiteral("X5")));
+        QVERIFY(h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
+        QVERIFY(!h.holds(QStringLiteral("O2"), QStringLiteral("X2"))); // dropped
+        QVERIFY(!h.holds(QStringLiteral("O4"), QStringLiteral("X5")));
+        QVERIFY(!h.holds(QStringLiteral("O5"), QStringLiteral("X4")));
+        QVERIFY(!h.holds(QString(), QString()));
+        FillRecord again = fill(9);
+        again.orderId = QStringLiteral("O7");
+        again.execId = QStringLiteral("X3");
+        h.reset({fill(3), again, fill(8)}, 10);
+        QVERIFY(h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
+        QVERIFY(h.holds(QStringLiteral("O7"), QStringLiteral("X3")));
+        QVERIFY(!h.holds(QStringLiteral("O5"), QStringLiteral("X5"))); // not in the reset window
+        h.dropOldest(1);
+        QVERIFY(!h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
+        QVERIFY(h.holds(QStringLiteral("O7"), QStringLiteral("X3")));
+        h.append(fill(3)); // the same fill appended again (out of sequence order)
+        QVERIFY(h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
+        h.dropOldest(3);
+        QVERIFY(h.isEmpty());
+        QVERIFY(!h.holds(QStringLiteral("O7"), QStringLiteral("X3")));
+        QVERIFY(!h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
+    }
+
     // An order written straight into a snapshot has the bytes canonicalJson(toJson()) gives it,
     // whatever its texts hold (quotes, backslashes, control characters, accents, emoji, a lone
     // surrogate) and whichever optional fields it has.
