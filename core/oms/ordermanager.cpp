@@ -171,9 +171,13 @@ KillSwitch OrderManager::killSwitch() const
 
 QList<ComplianceRule> OrderManager::rules() const
 {
-    auto parsed = ComplianceEngine::parseRules(m_state.complianceRules().isEmpty() ? ComplianceEngine::defaultRules()
-                                                                                    : m_state.complianceRules());
-    return parsed ? *parsed : QList<ComplianceRule>{};
+    static const QJsonArray defaults = ComplianceEngine::defaultRules();
+    const QJsonArray &source = m_state.complianceRules().isEmpty() ? defaults : m_state.complianceRules();
+    if (!m_parsedRules.valid || m_parsedRules.source != source) {
+        auto parsed = ComplianceEngine::parseRules(source);
+        m_parsedRules = ParsedRules{source, parsed ? *parsed : QList<ComplianceRule>{}, true};
+    }
+    return m_parsedRules.rules;
 }
 
 CheckedOrder OrderManager::check(const OrderTerms &terms) const
@@ -342,7 +346,12 @@ CommandOutcome OrderManager::submitOrder(const NewOrderCommand &c, const QString
     const QString orderId = c.clientOrderId.trimmed();
     const events::TypedOrder typed = typedCommand(c, orderId);
 
-    if (orderId.isEmpty() || orderId.size() > 64 || orderId.contains(QRegularExpression(QStringLiteral("[^A-Za-z0-9._:/-]")))) {
+    const auto allowed = [](QChar ch) {
+        const char16_t u = ch.unicode();
+        return (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' || u == u'_'
+               || u == u':' || u == u'/' || u == u'-';
+    };
+    if (orderId.isEmpty() || orderId.size() > 64 || !std::all_of(orderId.cbegin(), orderId.cend(), allowed)) {
         CommandOutcome out;
         out.reason = QStringLiteral("a client order id is 1 to 64 letters, digits or . _ : / -");
         (void)record({}, {events::encode(events::CommandRefusal{orderId, QStringLiteral("new"), out.reason, typed}, c.actor)});

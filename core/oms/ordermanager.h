@@ -248,6 +248,15 @@ private:
         qint64 learnt = 0;
     };
     Following m_following;
+    // The rules in force, parsed once for the JSON they were parsed from (every order is checked
+    // against them; they change rarely).
+    struct ParsedRules
+    {
+        QJsonArray source;
+        QList<ComplianceRule> rules;
+        bool valid = false;
+    };
+    mutable ParsedRules m_parsedRules;
 };
 
 } // namespace instant

@@ -201,6 +201,19 @@ private Q_SLOTS:
         NewOrderCommand noId = c;
         noId.clientOrderId = QStringLiteral("bad id with spaces");
         QVERIFY(!d.oms->submit(noId).accepted);
+        for (const QString &bad : {QStringLiteral("caf\u00e9-1"), QStringLiteral("a;b"), QStringLiteral("a\tb"), QString(65, u'x'),
+                                   QStringLiteral("x\u0661"), QStringLiteral("  ")}) {
+            noId.clientOrderId = bad;
+            const CommandOutcome refused = d.oms->submit(noId);
+            QVERIFY2(!refused.accepted, qPrintable(bad));
+            QCOMPARE(refused.reason, QStringLiteral("a client order id is 1 to 64 letters, digits or . _ : / -"));
+        }
+        for (const QString &good : {QStringLiteral("Az09._:/-"), QString(64, u'y')}) {
+            NewOrderCommand fine = c;
+            fine.clientOrderId = good;
+            const CommandOutcome taken = d.oms->submit(fine);
+            QVERIFY2(taken.reason != QStringLiteral("a client order id is 1 to 64 letters, digits or . _ : / -"), qPrintable(good));
+        }
     }
 
     void buyingPowerIsReservedAndNeverNegative()
