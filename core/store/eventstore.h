@@ -37,6 +37,9 @@ struct StoreStats
     qint64 commits = 0;  // database transactions that committed appends
     qint64 requests = 0; // append requests answered
     qint64 events = 0;   // events written by this store object
+    // Write transactions that began from the chain head this store's writer left, the database
+    // unchanged since (SQLite): no read of the head or of the streams it wrote.
+    qint64 knownHeads = 0;
 };
 
 // What the connection's database user may do with a store. On a shared PostgreSQL store the

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace instant::detail {
 
@@ -49,6 +50,10 @@ public:
     // polls it when the backend has no notifications (and as a safety net when it has).
     virtual QString changeProbeStatement() const = 0;
     virtual int pollIntervalMs() const = 0;
+    // Inside a write transaction: a number that changes whenever the database changed, by this
+    // connection or any other, read without a statement. The writer keeps the chain head and the
+    // stream versions it wrote while it is unchanged. None: read them each time.
+    virtual std::optional<qint64> dataVersion(QSqlDatabase &) const { return std::nullopt; }
     // Statements creating schema version N (1-based); the last entry is the newest schema.
     virtual QList<QStringList> migrations() const = 0;
     // One row: may insert into events (bool), the database user, the desk role ('' for none).

@@ -691,10 +691,24 @@ public:
     }
 
 private:
+    Status readHead(ChainHead &head)
+    {
+        if (!m_head.exec())
+            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), m_head.lastError());
+        if (m_head.next()) {
+            head.sequence = m_head.value(0).toLongLong();
+            head.hash = m_head.value(1).toByteArray();
+            head.recordedUs = m_head.value(2).toLongLong();
+        }
+        m_head.finish();
+        return Done{};
+    }
+
     Status reconnect()
     {
         for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify})
             *q = QSqlQuery();
+        m_known.reset();
         m_db.close();
         Status opened = m_store.m_dialect->open(m_db, m_store.m_location, m_store.m_password, ConnectionRole::Writer,
                                                 OpenOptions::Mode::OpenExisting, m_store.m_plan);
@@ -710,15 +724,17 @@ private:
             if (!q.exec(sql))
                 return sqlError(ErrorCode::Io, QStringLiteral("cannot start a write"), q.lastError());
         }
+        // Nobody else wrote since this writer's last commit: its head and stream versions stand.
+        const std::optional<qint64> dataVersion = m_store.m_dialect->dataVersion(m_db);
+        if (m_known && (!dataVersion || *dataVersion != m_known->dataVersion))
+            m_known.reset();
         ChainHead head{0, eventhash::genesis(), 0};
-        if (!m_head.exec())
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), m_head.lastError());
-        if (m_head.next()) {
-            head.sequence = m_head.value(0).toLongLong();
-            head.hash = m_head.value(1).toByteArray();
-            head.recordedUs = m_head.value(2).toLongLong();
+        if (m_known) {
+            head = m_known->head;
+            ++m_store.m_knownHeads;
+        } else if (Status read = readHead(head); !read) {
+            return read;
         }
-        m_head.finish();
         const Sequence firstWritten = head.sequence + 1;
         std::shared_ptr<const SigningKey> signer;
         QString signerId;
@@ -732,7 +748,9 @@ private:
         // after the loop, carrying the batch's signature.
         std::optional<RecordedEvent> held;
 
-        QHash<QString, StreamVersion> versions;              // streams touched in this transaction
+        // Streams touched in this transaction, and those this writer last wrote while nobody else wrote.
+        QHash<QString, StreamVersion> versions = m_known ? std::move(m_known->streams) : QHash<QString, StreamVersion>();
+        m_known.reset(); // kept again once this transaction commits
         QHash<QString, std::pair<QByteArray, AppendResult>> keys; // keys written in this transaction
         qint64 written = 0;
         for (size_t i = 0; i < batch.size(); ++i) {
@@ -866,6 +884,11 @@ private:
         }
         if (!q.exec(QStringLiteral("COMMIT")))
             return sqlError(ErrorCode::Io, QStringLiteral("cannot commit"), q.lastError());
+        if (const std::optional<qint64> after = m_store.m_dialect->dataVersion(m_db)) {
+            if (versions.size() > KnownStreamsKept)
+                versions.clear();
+            m_known = KnownChain{*after, head, std::move(versions)};
+        }
         m_store.m_events += written;
         return Done{};
     }
@@ -900,6 +923,16 @@ private:
     QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify;
     eventhash::ChainHasher m_hasher;
     bool m_broken = false; // the last commit failed: reconnect before the next
+    // What this writer's last commit left: the chain head and the versions of the streams it
+    // wrote, at the database's data version after it (see SqlDialect::dataVersion).
+    struct KnownChain
+    {
+        qint64 dataVersion = 0;
+        ChainHead head;
+        QHash<QString, StreamVersion> streams;
+    };
+    static constexpr qsizetype KnownStreamsKept = 10'000;
+    std::optional<KnownChain> m_known;
 };
 
 void SqlEventStore::writerLoop(std::promise<Status> &ready)
@@ -1089,7 +1122,7 @@ Status SqlEventStore::forEachSignature(Sequence from, Sequence to,
 
 StoreStats SqlEventStore::stats() const
 {
-    return StoreStats{m_commits.load(), m_requests.load(), m_events.load()};
+    return StoreStats{m_commits.load(), m_requests.load(), m_events.load(), m_knownHeads.load()};
 }
 
 Status SqlEventStore::startLiveFeed()

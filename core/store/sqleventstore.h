@@ -114,6 +114,7 @@ private:
     std::atomic<qint64> m_commits{0};
     std::atomic<qint64> m_requests{0};
     std::atomic<qint64> m_events{0};
+    std::atomic<qint64> m_knownHeads{0};
     mutable std::atomic<qint64> m_readConnections{0};
     mutable std::mutex m_keptMutex;
     mutable QHash<QThread *, KeptConnection> m_kept;

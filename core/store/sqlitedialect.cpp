@@ -3,7 +3,10 @@
 
 #include <QFileInfo>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace instant::detail {
 namespace {
@@ -73,6 +76,20 @@ public:
     }
 
     QString changeProbeStatement() const override { return QStringLiteral("PRAGMA data_version"); }
+
+    std::optional<qint64> dataVersion(QSqlDatabase &db) const override
+    {
+        // The pager's count of changes: moved by this connection's commits and, when a
+        // transaction starts, by what other connections committed since (SQLITE_FCNTL_DATA_VERSION).
+        const QVariant handle = db.driver()->handle();
+        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+            return std::nullopt;
+        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        unsigned int version = 0;
+        if (!connection || sqlite3_file_control(connection, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
+            return std::nullopt;
+        return qint64(version);
+    }
     int pollIntervalMs() const override { return 100; }
 
     QList<QStringList> migrations() const override

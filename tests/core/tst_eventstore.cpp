@@ -183,6 +183,45 @@ private Q_SLOTS:
         QCOMPARE(report->eventCount, 20);
     }
 
+    // A writer keeps the chain head and the stream versions it left while nobody else writes
+    // (SQLite: the file's data version). Another store object on the same file writing in
+    // between is seen at once: versions conflict as they should, the chain never forks.
+    void aWriterSeesWhatAnotherWroteSinceItsLastCommit()
+    {
+        const QString url = stores.freshUrl();
+        auto a = stores.open(url);
+        auto b = stores.open(url);
+        const QString stream = QStringLiteral("account-shared");
+        QVERIFY(a->append(request(stream, ExpectedVersion::NoStream, {newEvent(QStringLiteral("Opened"))})).ok());
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(a->append(request(stream, 1 + i, {newEvent(QStringLiteral("FromA"))})).ok());
+        const qint64 knownBefore = a->stats().knownHeads;
+        if (!stores.isPostgres())
+            QCOMPARE(knownBefore, 5); // every commit after the first began from what it left
+        else
+            QCOMPARE(knownBefore, 0); // a shared server: always read
+
+        for (int round = 0; round < 10; ++round) {
+            const StreamVersion at = 6 + 2 * round;
+            // b writes; a's next write must build on it
+            QVERIFY(b->append(request(stream, at, {newEvent(QStringLiteral("FromB"))})).ok());
+            auto stale = a->append(request(stream, at, {newEvent(QStringLiteral("FromA"))}));
+            QVERIFY(!stale);
+            QCOMPARE(stale.code(), ErrorCode::Conflict);
+            auto fresh = a->append(request(stream, at + 1, {newEvent(QStringLiteral("FromA"))}));
+            QVERIFY2(fresh.ok(), qPrintable(fresh.ok() ? QString() : fresh.message()));
+            QCOMPARE(fresh->firstSequence, Sequence(at + 2));
+        }
+        // b's appends went between a's commits: a read the head again each time it had to
+        if (!stores.isPostgres())
+            QCOMPARE(a->stats().knownHeads, knownBefore + 10); // its own refused write in between left the head known again
+        QCOMPARE(*a->streamVersion(stream), 26);
+        QCOMPARE(*b->streamVersion(stream), 26);
+        auto report = verifyChain(*a);
+        QVERIFY(report->intact);
+        QCOMPARE(report->eventCount, 26);
+    }
+
     // Many writers at once: one writer thread commits them in groups; the chain stays whole.
     void groupCommitUnderConcurrentWriters()
     {
