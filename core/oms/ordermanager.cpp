@@ -17,12 +17,6 @@
 #include <algorithm>
 
 namespace instant {
-namespace {
-
-constexpr qint64 SnapshotEvery = 50'000; // events replayed at start-up before a new snapshot is taken
-
-} // namespace
-
 OrderManager::OrderManager(EventStore &store, const ReferenceData &reference, Venue &venue, QObject *parent)
     : QObject(parent), m_store(store), m_reference(reference), m_venue(venue)
 {
@@ -94,6 +88,13 @@ Result<AppendResult> OrderManager::append(AppendRequest request)
     return result;
 }
 
+std::optional<Result<Sequence>> OrderManager::waitForStartupSnapshot()
+{
+    if (m_startupSnapshot.joinable())
+        m_startupSnapshot.join();
+    return m_startupSnapshotOutcome;
+}
+
 Status OrderManager::start(const Actor &actor)
 {
     auto replayed = TradingState::replay(m_store);
@@ -104,11 +105,17 @@ Status OrderManager::start(const Actor &actor)
     m_workstation.user = actor.user;
     if (actor.readsOnly())
         return Done{}; // compliance: the record as it is, nothing written, nothing asked of the venue
-    if (m_state.eventsReplayed() > SnapshotEvery) {
+    if (m_state.eventsReplayed() > m_snapshotAfter) {
         // The next start replays less. One that cannot be saved (a full disk, a lost connection)
-        // costs only time: said in the log, which a problem report carries.
-        if (auto saved = TradingState::saveSnapshot(m_store, m_state); !saved)
-            qWarning("instant: the start-up snapshot was not saved (the next start replays the whole log): %s", qPrintable(saved.message()));
+        // costs only time: said in the log, which a problem report carries. A copy of the state
+        // shares its records: the orders taken meanwhile copy those they change.
+        m_startupSnapshot = std::jthread([this, state = m_state](std::stop_token stop) {
+            auto saved = TradingState::saveSnapshot(m_store, state, TradingState::SnapshotPieceBytes, stop);
+            if (!saved && !stop.stop_requested())
+                qWarning("instant: the start-up snapshot was not saved (the next start replays the whole log): %s",
+                         qPrintable(saved.message()));
+            m_startupSnapshotOutcome = std::move(saved);
+        });
     }
     if (m_venue.reconcilesOnConnect()) {
         // The venue asks the far side about each open order once its session is up.

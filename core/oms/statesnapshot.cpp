@@ -27,14 +27,18 @@ Result<Sequence> TradingState::saveSnapshot(EventStore &store)
     return saveSnapshot(store, *state);
 }
 
-Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingState &state, qsizetype pieceBytes)
+Result<Sequence> TradingState::saveSnapshot(EventStore &store, const TradingState &state, qsizetype pieceBytes,
+                                           std::stop_token stop)
 {
     if (state.lastSequence() == 0)
         return Sequence(0);
     if (state.eventsReplayed() == 0)
         return state.lastSequence(); // the newest snapshot is already at the head
     const Status saved = store.writeSnapshot(SnapshotName, state.lastSequence(), [&](const EventStore::SnapshotSink &sink) {
-        return state.writeCanonicalJson(pieceBytes, [&sink](QByteArray &piece) { return sink(piece); });
+        return state.writeCanonicalJson(pieceBytes, [&sink, &stop](QByteArray &piece) {
+            // Stopped: the pieces written so far are removed by the next writer.
+            return !stop.stop_requested() && sink(piece);
+        });
     });
     if (!saved)
         return saved.error();

@@ -21,6 +21,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 namespace instant {
 
@@ -266,7 +267,7 @@ public:
     // and stored in pieces of about `pieceBytes`.
     static constexpr qsizetype SnapshotPieceBytes = qsizetype(4) << 20;
     static Result<Sequence> saveSnapshot(EventStore &store, const TradingState &state,
-                                         qsizetype pieceBytes = SnapshotPieceBytes);
+                                         qsizetype pieceBytes = SnapshotPieceBytes, std::stop_token stop = {});
     static const QString SnapshotName;
     // How many events the last replay applied (after its snapshot, if any).
     qint64 eventsReplayed() const { return m_replayed; }

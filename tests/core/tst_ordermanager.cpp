@@ -216,6 +216,57 @@ private Q_SLOTS:
         }
     }
 
+    // Past enough replayed events, start() saves a snapshot on a thread of its own from a copy of
+    // the state: an order is taken while it is written, the snapshot holds the state at start-up
+    // exactly, and the next start begins from it. An order manager stopped at once stops its
+    // snapshot: the store replays as before.
+    void theStartUpSnapshotIsWrittenWhileOrdersAreTaken()
+    {
+        Desk d;
+        for (int i = 0; i < 40; ++i) {
+            const CommandOutcome out = d.oms->submit(d.order(QStringLiteral("S%1").arg(i), QStringLiteral("AAPL"), QStringLiteral("buy"), 10, d.ask(QStringLiteral("AAPL"))));
+            QVERIFY2(out.accepted, qPrintable(out.reason));
+        }
+        const Sequence atStart = d.store->head()->sequence;
+        const QString resting = d.reference.instrument(QStringLiteral("MSFT"))->formatPrice(Price(42000)); // below the market
+        {
+            SimulatedVenue venue(d.reference, 43, Friday);
+            OrderManager oms(*d.store, d.reference, venue);
+            oms.setSnapshotAfter(0);
+            QVERIFY(oms.start(Alice));
+            const CommandOutcome taken = oms.submit(d.order(QStringLiteral("AFTER-1"), QStringLiteral("MSFT"), QStringLiteral("buy"), 10, resting));
+            QVERIFY2(taken.accepted, qPrintable(taken.reason));
+            const auto outcome = oms.waitForStartupSnapshot();
+            QVERIFY(outcome.has_value());
+            QVERIFY2(outcome->ok(), qPrintable(outcome->ok() ? QString() : outcome->message()));
+            QCOMPARE(**outcome, atStart);
+        }
+        auto snapshot = d.store->latestSnapshot(TradingState::SnapshotName, d.store->head()->sequence);
+        QVERIFY(snapshot.ok() && snapshot->has_value());
+        QCOMPARE((*snapshot)->sequence, atStart);
+        ReadQuery upToStart;
+        upToStart.toSequence = atStart;
+        auto stateAtStart = TradingState::replay(*d.store, upToStart, false);
+        QVERIFY(stateAtStart.ok());
+        QCOMPARE((*snapshot)->payload, stateAtStart->toCanonicalJson());
+        auto full = TradingState::replay(*d.store, ReadQuery{}, false);
+        auto fast = TradingState::replay(*d.store);
+        QVERIFY(full.ok() && fast.ok());
+        QVERIFY(fast->eventsReplayed() < full->eventsReplayed());
+        QVERIFY(fast->order(QStringLiteral("AFTER-1")));
+        QCOMPARE(fast->toCanonicalJson(), full->toCanonicalJson());
+
+        {
+            SimulatedVenue venue(d.reference, 44, Friday);
+            OrderManager oms(*d.store, d.reference, venue);
+            oms.setSnapshotAfter(0);
+            QVERIFY(oms.start(Alice));
+        } // gone at once: its snapshot finished or stopped
+        auto again = TradingState::replay(*d.store);
+        QVERIFY(again.ok());
+        QCOMPARE(again->toCanonicalJson(), TradingState::replay(*d.store, ReadQuery{}, false)->toCanonicalJson());
+    }
+
     void buyingPowerIsReservedAndNeverNegative()
     {
         Desk d; // DEMO-01 has $1,000,000
