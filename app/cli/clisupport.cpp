@@ -106,11 +106,11 @@ void recordRead(const QCommandLineParser &parser, const CommandIo &io, events::R
         return;
     }
     const QString user = qEnvironmentVariable("USER", QStringLiteral("operations"));
-    const AccessLog log = AccessLog::open(**store, user, []() -> Result<std::shared_ptr<const SigningKey>> {
+    const AccessLog log = AccessLog::open(**store, user, []() -> Result<AccessLog::ReaderKey> {
         auto key = workstationKey();
         if (!key)
             return key.error();
-        return key->key;
+        return AccessLog::ReaderKey{key->key, key->publicKeyPath};
     });
     if (Status s = log.record(read); !s) {
         io.err << "instant: note: " << (log.recording() ? QStringLiteral("this read is not recorded: ") + s.message() : s.message()) << "\n";

@@ -33,20 +33,21 @@ AccessLog AccessLog::open(EventStore &store, const QString &user, const KeySourc
         log.m_note = QStringLiteral("this read is not recorded: %1").arg(signer.message());
         return log;
     }
-    const QString id = (*signer)->fingerprint();
+    const QString id = signer->key->fingerprint();
     const DeskKeys::Key *known = keys->key(id);
     const bool reads = known && (known->roles.contains(deskkeys::TraderRole) || known->roles.contains(deskkeys::ComplianceRole));
     if (!reads || known->revokedAt != 0 || !known->users.contains(user)) {
+        const QString publicKey = signer->publicKeyPath.isEmpty() ? QStringLiteral("WRITER.pub.pem") : signer->publicKeyPath;
         log.m_note = QStringLiteral("this read is not recorded: this machine's key %1 is not enrolled for %2; the desk "
                                     "administrator enrols it with `instant store enroll --admin-key ADMIN.pem --key "
-                                    "WRITER.pub.pem --user %2 --role %3`")
-                         .arg(id, user, log.m_actor.role);
+                                    "%4 --user %2 --role %3`")
+                         .arg(id, user, log.m_actor.role, publicKey);
         return log;
     }
     // A key enrolled for compliance only reads in that role.
     if (!known->roles.contains(deskkeys::TraderRole))
         log.m_actor.role = deskkeys::ComplianceRole;
-    store.signWith(std::move(*signer));
+    store.signWith(std::move(signer->key));
     log.m_recording = true;
     return log;
 }

@@ -19,7 +19,12 @@ class EventStore;
 class AccessLog
 {
 public:
-    using KeySource = std::function<Result<std::shared_ptr<const SigningKey>>()>;
+    struct ReaderKey
+    {
+        std::shared_ptr<const SigningKey> key;
+        QString publicKeyPath; // its public file, named in the note on enrolling it
+    };
+    using KeySource = std::function<Result<ReaderKey>()>;
 
     // `key` is asked for only when the store's writers sign.
     static AccessLog open(EventStore &store, const QString &user, const KeySource &key);

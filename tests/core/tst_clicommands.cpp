@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
+#include <QFileInfo>
 #include <QTest>
 
 #include <cmath>
@@ -343,6 +344,9 @@ private Q_SLOTS:
         QCOMPARE(said.exitCode, 0);
         QVERIFY2(said.err.contains(QStringLiteral("this read is not recorded")) && said.err.contains(QStringLiteral("instant store enroll")),
                  qPrintable(said.err));
+        // the note names this machine's own public key file, ready to hand to the administrator
+        QVERIFY2(said.err.contains(QStringLiteral("--key ") + publicKeyPathFor(strangerKey) + QStringLiteral(" --user ")), qPrintable(said.err));
+        QVERIFY(QFileInfo::exists(publicKeyPathFor(strangerKey)));
         QCOMPARE(store->head()->sequence, head);
 
         // Enrolled for compliance by the administrator (the first machine's key): its reads are
