@@ -553,12 +553,25 @@ public:
     {
         if (!m_engine.canTrade())
             return;
+        // A bracket's orders go with their bracket: its take-profit cancelled alone would be
+        // placed again and its stop would still fire. Stopped, the bracket cancels its working
+        // orders and leaves the position as it is. One already exiting is left to finish.
+        QSet<QString> brackets;
+        for (const BracketRecord &b : m_oms.state().brackets().all())
+            if (b.isOpen() && b.phase != BracketPhase::Exiting && (instrument.isEmpty() || b.instrument == instrument))
+                if (const OrderRecord *entry = m_oms.state().order(b.id); entry && m_oms.isOwnWork(*entry))
+                    brackets.insert(b.id);
         QStringList ids;
         for (const OrderRecord &o : m_oms.state().orders())
             if (isWorking(o.state) && o.state != OrderState::PendingCancel && (instrument.isEmpty() || o.instrument == instrument)
-                && m_oms.isOwnWork(o)) // another workstation's rest at its venue: cancelled there
+                && m_oms.isOwnWork(o) // another workstation's rest at its venue: cancelled there
+                && !brackets.contains(o.parent.isEmpty() ? o.orderId : o.parent))
                 ids << o.orderId;
         ids.sort();
+        QStringList stopped = brackets.values();
+        stopped.sort();
+        for (const QString &id : std::as_const(stopped))
+            Q_EMIT m_engine.commandFinished(m_brackets.cancel(id, m_engine.m_options.actor));
         for (const QString &id : std::as_const(ids))
             Q_EMIT m_engine.commandFinished(m_oms.cancel(id, m_engine.m_options.actor));
     }

@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace instant;
 using namespace instant::test;
 
@@ -70,7 +72,7 @@ class TestComplianceSession : public QObject
 
     // A desk that traded this morning: a working buy and an armed bracket (entry filled, its
     // take-profit working, a time exit a minute after entry). Returns the head of the store.
-    Sequence tradeTheMorning(const QString &url)
+    Sequence tradeTheMorning(const QString &url, bool timeExit = true)
     {
         auto store = stores.open(url);
         SimulatedVenue venue(reference, 42, MarketOpenUs);
@@ -101,7 +103,8 @@ class TestComplianceSession : public QObject
         entry.limitPrice = aapl.formatPrice(ask);
         entry.bracket = BracketTerms{};
         entry.bracket->takeProfit = aapl.formatPrice(Price(ask.value() + 800));
-        entry.bracket->exitAfterSeconds = 60;
+        if (timeExit)
+            entry.bracket->exitAfterSeconds = 60;
         if (!oms.submit(entry).accepted)
             qFatal("the bracket was refused");
         for (int i = 0; i < 50 && monitor.pending() > 0; ++i)
@@ -277,6 +280,59 @@ private Q_SLOTS:
     }
 
     // A trader sets the kill switch from the workstation: one event, in the trader's name.
+    // The trader's "Cancel all" stops the bracket with its orders: its take-profit is cancelled
+    // and not placed again, the stop will not fire, the position stays; a plain working order is
+    // cancelled as before. Each by the trader.
+    void cancelAllStopsTheBracketsWithTheirOrders()
+    {
+        const QString url = stores.freshUrl();
+        const Sequence morning = tradeTheMorning(url, false);
+        auto store = stores.open(url);
+        auto engine = startEngine(*store, Alice);
+        auto recordedOf = [&](const QString &type, const QString &id) {
+            QList<RecordedEvent> out;
+            for (const RecordedEvent &e : eventsAfter(*store, morning))
+                if (e.type == type && (id.isEmpty() || e.payloadObject().value(QStringLiteral("order_id")).toString() == id))
+                    out << e;
+            return out;
+        };
+        // The venue here does not know the morning's orders: reconciled, the bracket places its
+        // take-profit again at this session's venue, and a new plain order rests there.
+        const QString again = QStringLiteral("BRACKET-1.TP2");
+        QTRY_VERIFY_WITH_TIMEOUT(!recordedOf(events::OrderAcknowledged, again).isEmpty(), 20000);
+        QList<CommandOutcome> finished;
+        QObject::connect(engine.get(), &TradingEngine::commandFinished, engine.get(),
+                         [&finished](const CommandOutcome &out) { finished << out; }, Qt::QueuedConnection);
+        NewOrderCommand resting;
+        resting.clientOrderId = QStringLiteral("PASSIVE-2");
+        resting.account = QStringLiteral("DESK-02");
+        resting.instrument = Aapl;
+        resting.side = QStringLiteral("buy");
+        resting.quantity = 100;
+        resting.limitPrice = QStringLiteral("220.00"); // below the market, inside the collar
+        engine->submit(resting);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+        QVERIFY2(finished.first().accepted, qPrintable(finished.first().reason));
+
+        engine->cancelAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!recordedOf(events::OrderCancelled, again).isEmpty()
+                                     && !recordedOf(events::OrderCancelled, QStringLiteral("PASSIVE-2")).isEmpty(), 20000);
+        // A command after them: the steps the cancels set off were taken before it is answered.
+        resting.clientOrderId = QStringLiteral("PASSIVE-3");
+        engine->submit(resting);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.cbegin(), finished.cend(), [](const CommandOutcome &o) { return o.orderId == u"PASSIVE-3"; }), 20000);
+        engine->stop();
+
+        const QList<RecordedEvent> closed = recordedOf(events::BracketClosed, QString());
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.first().payloadObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("cancelled"));
+        QCOMPARE(closed.first().actor.user, Alice.user);
+        QVERIFY(recordedOf(events::OrderAccepted, QStringLiteral("BRACKET-1.TP3")).isEmpty()); // not placed again
+        QVERIFY(recordedOf(events::BracketExitTriggered, QString()).isEmpty());
+        for (const QString &id : {again, QStringLiteral("PASSIVE-2")})
+            QCOMPARE(recordedOf(events::CancelRequested, id).first().actor.user, Alice.user);
+    }
+
     void traderSetsTheKillSwitch()
     {
         auto store = stores.open(stores.freshUrl());
