@@ -123,13 +123,8 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
     auto orderIt = m_orders.byId.find(a->orderId);
     // The execution as held: unsettled, or among the executions kept.
     const QString key = fillKey(a->orderId, a->execRefId);
-    qsizetype row = -1;
+    const qsizetype row = m_ledger.executions.rowOf(a->orderId, a->execRefId);
     const QList<FillRecord> &rows = m_ledger.executions.rows();
-    for (qsizetype r = rows.size(); r-- > 0;)
-        if (rows.at(r).execId == a->execRefId && rows.at(r).orderId == a->orderId) {
-            row = r;
-            break;
-        }
     auto unsettledIt = m_ledger.unsettled.find(key);
     if (orderIt == m_orders.byId.end() || (row < 0 && unsettledIt == m_ledger.unsettled.end())) {
         ++m_anomalies;

@@ -43,14 +43,14 @@ void FillHistory::tally(const FillRecord &fill, int by)
         m_fingerprints.erase(it);
 }
 
-bool FillHistory::holds(const QString &orderId, const QString &execId) const
+qsizetype FillHistory::rowOf(const QString &orderId, const QString &execId) const
 {
     if (!m_fingerprints.contains(fingerprint(orderId, execId)))
-        return false;
-    for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it)
-        if (it->execId == execId && it->orderId == orderId)
-            return true;
-    return false;
+        return -1;
+    for (qsizetype r = m_rows.size(); r-- > 0;)
+        if (m_rows.at(r).execId == execId && m_rows.at(r).orderId == orderId)
+            return r;
+    return -1;
 }
 
 void FillHistory::indexUnordered()

@@ -58,9 +58,11 @@ public:
     void trim() { dropOldest(excess()); }
     void reset(QList<FillRecord> rows, qint64 dropped = 0); // kept as given (shared); a sequence at most once
     QList<FillRecord> since(qint64 total) const;             // the fills appended after the first `total` (those still held)
-    // Whether a fill of this order with this ExecID is held. A new execution, the usual case, is
-    // answered from a small index without looking at the rows (a full window is 200,000 of them).
-    bool holds(const QString &orderId, const QString &execId) const;
+    // The row of this order's fill with this ExecID, the newest if twice; -1 when not held. A new
+    // execution, the usual case, is answered from a small index without looking at the rows (a
+    // full window is 200,000 of them).
+    qsizetype rowOf(const QString &orderId, const QString &execId) const;
+    bool holds(const QString &orderId, const QString &execId) const { return rowOf(orderId, execId) >= 0; }
 
 private:
     static quint32 fingerprint(const QString &orderId, const QString &execId);

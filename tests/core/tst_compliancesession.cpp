@@ -50,6 +50,19 @@ std::shared_ptr<int> heard(TradingEngine *engine, Signal signal)
     return count;
 }
 
+// A buy of 100 AAPL for DESK-02 at `limit`, as the ticket sends it (the engine names the actor).
+NewOrderCommand aaplBuy(const QString &id, const QString &limit)
+{
+    NewOrderCommand c;
+    c.clientOrderId = id;
+    c.account = QStringLiteral("DESK-02");
+    c.instrument = Aapl;
+    c.side = QStringLiteral("buy");
+    c.quantity = 100;
+    c.limitPrice = limit;
+    return c;
+}
+
 QList<RecordedEvent> eventsAfter(EventStore &store, Sequence after)
 {
     ReadQuery q;
@@ -88,13 +101,7 @@ class TestComplianceSession : public QObject
         const Instrument &aapl = *reference.instrument(Aapl);
         const Price ask = *venue.topOfBook(aapl.id).ask;
         const Price bid = *venue.topOfBook(aapl.id).bid;
-        NewOrderCommand passive;
-        passive.clientOrderId = Working;
-        passive.account = QStringLiteral("DESK-02");
-        passive.instrument = aapl.id;
-        passive.side = QStringLiteral("buy");
-        passive.quantity = 100;
-        passive.limitPrice = aapl.formatPrice(Price(bid.value() - 300));
+        NewOrderCommand passive = aaplBuy(Working, aapl.formatPrice(Price(bid.value() - 300)));
         passive.actor = Alice;
         if (!oms.submit(passive).accepted)
             qFatal("the working order was refused");
@@ -152,14 +159,7 @@ class TestComplianceSession : public QObject
         engine.setKillSwitch(KillSwitch::Halted, QStringLiteral("runaway"));
         engine.setScreenerRules(Screener::defaultRules());
         engine.proposeRebalance(QStringLiteral("DESK-02"));
-        NewOrderCommand c;
-        c.clientOrderId = QStringLiteral("C-LAST");
-        c.account = QStringLiteral("DESK-02");
-        c.instrument = Aapl;
-        c.side = QStringLiteral("buy");
-        c.quantity = 100;
-        c.limitPrice = QStringLiteral("228.50");
-        engine.submit(c);
+        engine.submit(aaplBuy(QStringLiteral("C-LAST"), QStringLiteral("228.50")));
         QTRY_COMPARE(finished.size(), 1); // nothing before it finished: those commands answer nothing or a problem
         const CommandOutcome out = finished.first();
         QCOMPARE(out.orderId, QStringLiteral("C-LAST"));
@@ -303,14 +303,8 @@ private Q_SLOTS:
         QList<CommandOutcome> finished;
         QObject::connect(engine.get(), &TradingEngine::commandFinished, engine.get(),
                          [&finished](const CommandOutcome &out) { finished << out; }, Qt::QueuedConnection);
-        NewOrderCommand resting;
-        resting.clientOrderId = QStringLiteral("PASSIVE-2");
-        resting.account = QStringLiteral("DESK-02");
-        resting.instrument = Aapl;
-        resting.side = QStringLiteral("buy");
-        resting.quantity = 100;
-        resting.limitPrice = QStringLiteral("220.00"); // below the market, inside the collar
-        engine->submit(resting);
+        const QString resting = QStringLiteral("220.00"); // below the market, inside the collar
+        engine->submit(aaplBuy(QStringLiteral("PASSIVE-2"), resting));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
         QVERIFY2(finished.first().accepted, qPrintable(finished.first().reason));
 
@@ -318,8 +312,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!recordedOf(events::OrderCancelled, again).isEmpty()
                                      && !recordedOf(events::OrderCancelled, QStringLiteral("PASSIVE-2")).isEmpty(), 20000);
         // A command after them: the steps the cancels set off were taken before it is answered.
-        resting.clientOrderId = QStringLiteral("PASSIVE-3");
-        engine->submit(resting);
+        engine->submit(aaplBuy(QStringLiteral("PASSIVE-3"), resting));
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(finished.cbegin(), finished.cend(), [](const CommandOutcome &o) { return o.orderId == u"PASSIVE-3"; }), 20000);
         engine->stop();
 

@@ -142,9 +142,13 @@ private Q_SLOTS:
         QVERIFY(h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
         QVERIFY(h.holds(QStringLiteral("O7"), QStringLiteral("X3")));
         QVERIFY(!h.holds(QStringLiteral("O5"), QStringLiteral("X5"))); // not in the reset window
+        QCOMPARE(h.rowOf(QStringLiteral("O7"), QStringLiteral("X3")), 1);
+        QCOMPARE(h.rowOf(QStringLiteral("O8"), QStringLiteral("X8")), 2);
+        QCOMPARE(h.rowOf(QStringLiteral("O8"), QStringLiteral("X3")), -1);
         h.dropOldest(1);
         QVERIFY(!h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
         QVERIFY(h.holds(QStringLiteral("O7"), QStringLiteral("X3")));
+        QCOMPARE(h.rowOf(QStringLiteral("O7"), QStringLiteral("X3")), 0);
         h.append(fill(3)); // the same fill appended again (out of sequence order)
         QVERIFY(h.holds(QStringLiteral("O3"), QStringLiteral("X3")));
         h.dropOldest(3);
