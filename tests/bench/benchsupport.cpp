@@ -254,6 +254,35 @@ EventBytes bytesOf(const EventRow &r)
                       v(r.actorRole), v(r.correlationId), v(r.causationId), v(r.payload), v(r.prevHash), v(r.hash)};
 }
 
+RowBytes::RowBytes(const std::vector<EventRow> &rows)
+{
+    size_t total = 0;
+    for (const EventRow &r : rows)
+        total += size_t(r.bytes());
+    m_bytes.reserve(total); // no reallocation: the views below point into it
+    m_views.reserve(rows.size());
+    for (const EventRow &r : rows) {
+        auto put = [this](const QByteArray &column) {
+            if (column.isEmpty())
+                return std::string_view();
+            const size_t at = m_bytes.size();
+            m_bytes.append(column.constData(), size_t(column.size()));
+            return std::string_view(m_bytes.data() + at, size_t(column.size()));
+        };
+        EventBytes e{r.seq, {}, r.streamVersion, {}, r.schemaVersion, r.recordedUs, {}, {}, {}, {}, {}, {}, {}};
+        e.streamId = put(r.streamId);
+        e.type = put(r.type);
+        e.actorUser = put(r.actorUser);
+        e.actorRole = put(r.actorRole);
+        e.correlationId = put(r.correlationId);
+        e.causationId = put(r.causationId);
+        e.payload = put(r.payload);
+        e.prevHash = put(r.prevHash);
+        e.hash = put(r.hash);
+        m_views.push_back(e);
+    }
+}
+
 qint64 EventRow::bytes() const
 {
     return 6 * 8 + streamId.size() + type.size() + actorUser.size() + actorRole.size() + correlationId.size()

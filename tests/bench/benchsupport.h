@@ -15,6 +15,7 @@
 
 #include <deque>
 #include <memory>
+#include <string>
 #include <vector>
 
 struct sqlite3;
@@ -85,6 +86,19 @@ struct EventRow
 
 // The row as the store's byte view (valid while the row lives): what verification hashes.
 EventBytes bytesOf(const EventRow &row);
+
+// Rows' bytes copied into one buffer, each row's columns side by side and the rows in order, as
+// a reader finds them in the store's pages; views() are the rows as EventBytes into it.
+class RowBytes
+{
+public:
+    explicit RowBytes(const std::vector<EventRow> &rows);
+    const std::vector<EventBytes> &views() const { return m_views; }
+
+private:
+    std::string m_bytes;
+    std::vector<EventBytes> m_views;
+};
 
 // Every row of a SQLite store, in sequence order (sqlite3 C API).
 Result<std::vector<EventRow>> readSqliteRows(const QString &path);

@@ -419,9 +419,10 @@ void benchRebuild(bool quick, const QString &dir, bool measure)
     // SHA-256 over them, beside openssl's SHA-256 of blocks of the same size (also one core).
     {
         eventhash::ChainHasher hasher;
-        std::vector<EventBytes> views;
-        for (const EventRow &r : *rows)
-            views.push_back(bytesOf(r));
+        // Each row's bytes side by side, in row order, as verification reads them from a page of
+        // the store (not scattered over the heap, one allocation per column, as EventRow keeps them).
+        const RowBytes together(*rows);
+        const std::vector<EventBytes> &views = together.views();
         // Alternated with openssl, best of three each: a busy neighbour on the machine should not
         // decide the ratio.
         qint64 hashed = 0, good = 0;
