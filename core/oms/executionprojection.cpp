@@ -125,13 +125,13 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
     const QString key = fillKey(a->orderId, a->execRefId);
     const qsizetype row = m_ledger.executions.rowOf(a->orderId, a->execRefId);
     const QList<FillRecord> &rows = m_ledger.executions.rows();
-    auto unsettledIt = m_ledger.unsettled.find(key);
-    if (orderIt == m_orders.byId.end() || (row < 0 && unsettledIt == m_ledger.unsettled.end())) {
+    const FillRecord *unsettledAt = m_ledger.unsettled.find(key);
+    if (orderIt == m_orders.byId.end() || (row < 0 && !unsettledAt)) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1: %2 of execution %3, which is not held")
                                                    .arg(event.sequence).arg(bust ? QStringLiteral("bust") : QStringLiteral("correction"), key));
     }
-    FillRecord fill = unsettledIt != m_ledger.unsettled.end() ? *unsettledIt : rows.at(row);
+    FillRecord fill = unsettledAt ? *unsettledAt : rows.at(row);
     m_consumed.insert(fillKey(a->orderId, QStringLiteral("adj:") + a->execId));
     if (bust)
         m_consumed.insert(key); // a copy of the busted fill is not booked again
@@ -145,7 +145,7 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
             fill.adjustment = QStringLiteral("busted by %1 (was %2)%3").arg(a->execId, was, a->reason.isEmpty() ? QString() : QStringLiteral(": ") + a->reason);
         } else {
             const bool buy = fill.side == Side::Buy;
-            const PositionRecord &held = m_ledger.positions[positionKey(fill.account, fill.instrument)];
+            const PositionRecord held = m_ledger.positions.value(positionKey(fill.account, fill.instrument));
             Booking booked;
             if (a->quantity <= 0 || !bookTrade({held.quantity, held.costCents, held.realizedCents}, buy, a->quantity, a->notionalCents, booked)) {
                 ++m_anomalies;

@@ -32,8 +32,9 @@ void TradingState::noteSettledExecution(const FillRecord &fill)
 // securities are delivered.
 Status TradingState::applySettled(const events::Settlement &e, const RecordedEvent &event)
 {
-    auto fill = m_ledger.unsettled.find(fillKey(e.orderId, e.execId));
-    if (fill == m_ledger.unsettled.end()) {
+    const QString key = fillKey(e.orderId, e.execId);
+    const FillRecord *fill = m_ledger.unsettled.find(key);
+    if (!fill) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("settlement of unknown or settled trade %1").arg(e.execId));
     }
@@ -57,7 +58,7 @@ Status TradingState::applySettled(const events::Settlement &e, const RecordedEve
         m_ledger.executions.row(r).settled = true;
         noteSettledExecution(*fill);
     }
-    m_ledger.unsettled.erase(fill);
+    m_ledger.unsettled.remove(key); // `fill` goes with it
     ++m_ledger.settledTrades;
     return Done{};
 }
@@ -65,8 +66,8 @@ Status TradingState::applySettled(const events::Settlement &e, const RecordedEve
 // SettlementFailed: the trade stays unsettled with the reason, nothing moves.
 Status TradingState::applySettlementFailed(const events::Settlement &e, const RecordedEvent &)
 {
-    auto fill = m_ledger.unsettled.find(fillKey(e.orderId, e.execId));
-    if (fill == m_ledger.unsettled.end()) {
+    FillRecord *fill = m_ledger.unsettled.edit(fillKey(e.orderId, e.execId));
+    if (!fill) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("failed settlement of unknown or settled trade %1").arg(e.execId));
     }

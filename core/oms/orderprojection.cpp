@@ -87,13 +87,14 @@ Result<OrderRecord *> TradingState::enter(OrderRecord terms, const QString &role
 // OrderAccepted (or OrderDiscovered): a working order that holds its reservation.
 Status TradingState::applyEntered(const events::OrderAcceptance &e, const RecordedEvent &event)
 {
-    const OrderRecord terms = recordOf(e);
+    OrderRecord terms = recordOf(e);
     qint64 accountReserved = 0;
+    const auto account = m_ledger.accounts.constFind(terms.account);
     if (!isAmount(terms.quantity.value()) || !isAmount(terms.limitPrice) || !isAmount(terms.stopPrice)
         || !isAmount(terms.protectionPrice) || !isAmount(e.reservedCents)
-        || !addTo(m_ledger.accounts.value(terms.account).reservedCents, e.reservedCents, accountReserved))
+        || !addTo(account == m_ledger.accounts.cend() ? 0 : account->reservedCents, e.reservedCents, accountReserved))
         return outOfRange(event);
-    auto entered = enter(terms, e.role, true, event);
+    auto entered = enter(std::move(terms), e.role, true, event);
     if (!entered)
         return entered.error();
     OrderRecord &o = **entered;
@@ -171,8 +172,8 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     // Every new total is computed and checked before anything changes.
     const qint64 reserved = full ? 0 : f.reservedCents; // a fill leaves nothing to hold
     const bool buy = order.side == Side::Buy;
-    const auto heldAt = m_ledger.positions.constFind(positionKeyOf(order.account, order.instrument));
-    const PositionRecord &held = heldAt == m_ledger.positions.cend() ? NoPosition : *heldAt;
+    const PositionRecord *heldAt = std::as_const(m_ledger.positions).find(positionKeyOf(order.account, order.instrument));
+    const PositionRecord &held = heldAt ? *heldAt : NoPosition;
     const AccountRecord &before = m_ledger.accounts[order.account];
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, interest = 0;
     Booking booked;

@@ -70,9 +70,9 @@ QJsonObject TradingState::toJson(bool withHistory) const
     accountIds.sort();
     for (const QString &id : std::as_const(accountIds))
         accounts.append(m_ledger.accounts.value(id).toJson());
-    for (const PositionRecord &p : m_ledger.positions)
+    for (const PositionRecord &p : m_ledger.positions.inKeyOrder())
         positions.append(p.toJson());
-    for (const FillRecord &f : m_ledger.unsettled)
+    for (const FillRecord &f : m_ledger.unsettled.inKeyOrder())
         fills.append(f.toJson());
     QJsonArray executions;
     if (withHistory) {

@@ -64,7 +64,8 @@ QList<PositionRecord> TradingState::positionsOf(const QString &account) const
 {
     QList<PositionRecord> out;
     const QString prefix = positionKey(account, QString());
-    for (auto it = m_ledger.positions.lowerBound(prefix); it != m_ledger.positions.cend() && it.key().startsWith(prefix); ++it)
+    const auto &positions = m_ledger.positions.inKeyOrder();
+    for (auto it = positions.lowerBound(prefix); it != positions.cend() && it.key().startsWith(prefix); ++it)
         out << *it;
     return out;
 }
@@ -80,8 +81,7 @@ QList<OrderRef> TradingState::workingOrdersOf(const QString &account) const
 
 const PositionRecord *TradingState::position(const QString &account, const QString &instrument) const
 {
-    auto it = m_ledger.positions.constFind(positionKey(account, instrument));
-    return it == m_ledger.positions.cend() ? nullptr : &*it;
+    return m_ledger.positions.find(positionKey(account, instrument));
 }
 
 std::optional<Price> TradingState::lastPrice(const QString &instrument) const
@@ -126,10 +126,8 @@ const QString &TradingState::positionKeyOf(const QString &account, const QString
 
 PositionRecord &TradingState::positionFor(const QString &account, const QString &instrument)
 {
-    auto it = m_ledger.positions.find(positionKeyOf(account, instrument));
-    if (it == m_ledger.positions.end())
-        it = m_ledger.positions.insert(positionKey(account, instrument), PositionRecord{});
-    PositionRecord &p = *it;
+    PositionRecord *held = m_ledger.positions.edit(positionKeyOf(account, instrument));
+    PositionRecord &p = held ? *held : m_ledger.positions.insert(positionKey(account, instrument), PositionRecord{});
     if (p.account != account)
         p.account = account;
     if (p.instrument != instrument)
@@ -331,7 +329,7 @@ Status TradingState::checkInvariants() const
         if (a.reservedCents != reserved.value(a.id))
             return makeError(ErrorCode::Integrity, QStringLiteral("account %1 reserves %2 cents, its orders %3").arg(a.id).arg(a.reservedCents).arg(reserved.value(a.id)));
     }
-    for (const PositionRecord &p : m_ledger.positions) {
+    for (const PositionRecord &p : m_ledger.positions.inKeyOrder()) {
         if ((p.quantity < 0 || p.settledQuantity < 0) && m_ledger.accounts.value(p.account).exceptions == 0)
             return makeError(ErrorCode::Integrity, QStringLiteral("position %1 %2 is short").arg(p.account, p.instrument));
     }

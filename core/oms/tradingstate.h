@@ -7,6 +7,7 @@
 #include "oms/approvals.h"
 #include "oms/brackets.h"
 #include "records/bookview.h"
+#include "records/keyedrecords.h"
 #include "records/orderrecords.h"
 
 #include <QDate>
@@ -153,11 +154,11 @@ public:
     OrderRef orderRef(const QString &orderId) const { return m_orders.byId.value(orderId); } // null if unknown
     const QHash<QString, AccountRecord> &accounts() const { return m_ledger.accounts; }
     const AccountRecord *account(const QString &id) const override;
-    const QMap<QString, PositionRecord> &positions() const { return m_ledger.positions; } // key: account|instrument
+    const QMap<QString, PositionRecord> &positions() const { return m_ledger.positions.inKeyOrder(); } // key: account|instrument
     const PositionRecord *position(const QString &account, const QString &instrument) const override;
     QList<PositionRecord> positionsOf(const QString &account) const override;
     QList<OrderRef> workingOrdersOf(const QString &account) const override;
-    const QMap<QString, FillRecord> &unsettledFills() const { return m_ledger.unsettled; } // key: order id/exec id
+    const QMap<QString, FillRecord> &unsettledFills() const { return m_ledger.unsettled.inKeyOrder(); } // key: order id/exec id
     // Every execution, in the order recorded (the blotter's executions view).
     // The newest executions (FillHistory::DefaultCapacity); the total counts every one ever.
     const QList<FillRecord> &executions() const { return m_ledger.executions.rows(); }
@@ -336,8 +337,8 @@ private:
     {
         explicit Ledger(qsizetype executionCapacity) : executions(executionCapacity) {}
         QHash<QString, AccountRecord> accounts;
-        QMap<QString, PositionRecord> positions; // key: account|instrument
-        QMap<QString, FillRecord> unsettled;     // key: order id/exec id
+        KeyedRecords<PositionRecord> positions; // key: account|instrument
+        KeyedRecords<FillRecord> unsettled;     // key: order id/exec id
         FillHistory executions;
         QList<Sequence> settledJournal;          // fills settled since takeSettledExecutions() (bounded)
         QHash<QString, Price> lastPrices;
