@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QFont>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace instant;
@@ -202,6 +203,50 @@ private Q_SLOTS:
         QCOMPARE(model->summary().account(SettlementBucket::Failed, Desk2), amounts(1, 2'805'000, 0));
         QCOMPARE(list->rowCount(), 2);
         QCOMPARE(cell(model, model->rowOf(SettlementBucket::Failed), SettlementSummaryModel::ToPay), money(28050.00));
+    }
+
+    // The first load keeps the engine's list as it is (shared: on a large book, 200,000 trades
+    // are not copied), a list published again changes nothing, and a list naming a trade twice
+    // still gives one row per trade, the later one.
+    void theFirstLoadKeepsTheListSent()
+    {
+        const QList<FillRecord> trades = knownTrades();
+        SettlementTradesModel model(reference);
+        QAbstractItemModelTester tester(&model);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.applyExecutions(trades);
+        QCOMPARE(model.rowCount(), trades.size());
+        QCOMPARE(model.trades().constData(), trades.constData());
+        QCOMPARE(inserted.count(), 1);
+        model.applyExecutions(trades);
+        QCOMPARE(model.rowCount(), trades.size());
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(trades.constFirst().settled, false); // the sender's list is never changed
+        FillRecord settled = trades.constFirst();
+        settled.settled = true;
+        model.applyExecutions({settled});
+        QVERIFY(model.trades().constFirst().settled);
+        QVERIFY(!trades.constFirst().settled);
+
+        // A trade new in a list with its settlement after it (one publish of the engine: the new
+        // executions, then those settled since): one row, settled.
+        FillRecord fresh = trade(QStringLiteral("T9"), Desk1, QStringLiteral("AAPL"), Side::Buy, 5, 23000, 115'000, Mon, Tue);
+        FillRecord freshSettled = fresh;
+        freshSettled.settled = true;
+        model.applyExecutions({fresh, freshSettled});
+        QCOMPARE(model.rowCount(), trades.size() + 1);
+        QCOMPARE(model.trades().constLast().orderId, QStringLiteral("T9"));
+        QVERIFY(model.trades().constLast().settled);
+
+        SettlementTradesModel twice(reference);
+        QList<FillRecord> repeated = trades;
+        repeated.append(settled);
+        twice.applyExecutions(repeated);
+        QCOMPARE(twice.rowCount(), trades.size());
+        QVERIFY(twice.trades().constFirst().settled);
+        QCOMPARE(twice.trades().at(1).execId, trades.at(1).execId);
     }
 
     // The instruments' own dates under the trades: what is coming (expected, soonest first, in
