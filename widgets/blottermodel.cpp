@@ -7,9 +7,6 @@
 #include <QColor>
 #include <QFont>
 
-#include <algorithm>
-#include <functional>
-
 namespace instant {
 
 RefreshTick::RefreshTick(QObject *parent) : QObject(parent)
@@ -364,7 +361,10 @@ void ExecutionsModel::append(const QList<FillRecord> &executions)
 {
     if (executions.isEmpty())
         return;
-    m_pending.append(executions); // shared with the sender's list
+    if (m_pending.isEmpty())
+        m_pending = executions; // shared with the sender's list
+    else
+        m_pending.append(executions);
     m_tick.request();
 }
 
@@ -373,88 +373,41 @@ void ExecutionsModel::flush()
     m_tick.stop();
     if (m_pending.isEmpty())
         return;
-    // The lists of the tick, each still shared with its sender's; one sent again (the engine
-    // republishing the same one, or the rows held already) counts once.
-    const QList<FillRecord> &held = m_history.rows();
-    auto sameRows = [](const QList<FillRecord> &a, const QList<FillRecord> &b) { return a.constData() == b.constData() && a.size() == b.size(); };
-    QList<QList<FillRecord>> batches;
-    qsizetype rows = 0;
-    for (QList<FillRecord> &batch : m_pending)
-        if (!sameRows(batch, held) && std::none_of(batches.cbegin(), batches.cend(), [&](const QList<FillRecord> &b) { return sameRows(b, batch); })) {
-            rows += batch.size();
-            batches.append(std::exchange(batch, {}));
+    QList<FillRecord> executions = std::exchange(m_pending, {});
+    m_tick.applied(executions.size());
+    if (m_history.isEmpty()) {
+        // The first load: the newest rows as sent, shared when they fit. The engine sends fills in
+        // the order recorded; a settlement sent with them repeats a sequence (the general path).
+        if (executions.size() > m_history.capacity())
+            executions = executions.mid(executions.size() - m_history.capacity());
+        const bool distinct = std::adjacent_find(executions.cbegin(), executions.cend(), [](const FillRecord &a, const FillRecord &b) {
+                                  return a.sequence >= b.sequence;
+                              }) == executions.cend();
+        if (distinct) {
+            beginInsertRows({}, 0, int(executions.size()) - 1);
+            m_history.reset(std::move(executions));
+            endInsertRows();
+            return;
         }
-    m_pending.clear();
-    m_tick.applied(rows);
-    if (batches.isEmpty() || (m_history.isEmpty() && loadFirst(batches)))
-        return;
-    applyBatches(batches);
-}
-
-// The first load: the newest rows of the first list as sent (shared: the engine's 200,000
-// executions are not copied), what the lists after it say of those rows, and their new rows,
-// in one insertion. The engine sends fills in the order recorded; when the first list repeats a
-// sequence, the general path takes them all.
-bool ExecutionsModel::loadFirst(const QList<QList<FillRecord>> &batches)
-{
-    const QList<FillRecord> &first = batches.constFirst();
-    const QList<FillRecord> base = first.size() > m_history.capacity() ? first.mid(first.size() - m_history.capacity()) : first;
-    const auto bySequence = [](const FillRecord &a, const FillRecord &b) { return a.sequence < b.sequence; };
-    if (base.isEmpty() || std::adjacent_find(base.cbegin(), base.cend(), std::not_fn(bySequence)) != base.cend())
-        return false;
-    QList<std::pair<qsizetype, const FillRecord *>> updates; // rows of the base, as later lists have them
-    QList<FillRecord> fresh;
-    QHash<Sequence, qsizetype> freshAt;
-    for (qsizetype b = 1; b < batches.size(); ++b)
-        for (const FillRecord &f : batches.at(b)) {
-            const auto at = std::lower_bound(base.cbegin(), base.cend(), f, bySequence);
-            if (at != base.cend() && at->sequence == f.sequence) {
-                updates.append({at - base.cbegin(), &f});
-            } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
-                fresh[*it] = f;
-            } else {
-                freshAt.insert(f.sequence, fresh.size());
-                fresh.append(f);
-            }
-        }
-    beginInsertRows({}, 0, int(base.size() + fresh.size()) - 1);
-    m_history.reset(base);
-    for (const auto &[row, f] : std::as_const(updates))
-        m_history.row(row) = *f;
-    for (const FillRecord &f : std::as_const(fresh))
-        m_history.append(f);
-    endInsertRows();
-    if (const qsizetype excess = m_history.excess(); excess > 0) {
-        beginRemoveRows({}, 0, int(excess) - 1);
-        m_history.dropOldest(excess);
-        endRemoveRows();
     }
-    return true;
-}
-
-void ExecutionsModel::applyBatches(const QList<QList<FillRecord>> &batches)
-{
     // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
     const Sequence oldest = m_history.isEmpty() ? 0 : m_history.rows().constFirst().sequence;
-    // Read, not moved from: the list is shared with the sender's, and taking its rows would copy it whole.
     QList<FillRecord> fresh;
     QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row
     int first = INT_MAX, last = -1;
-    for (const QList<FillRecord> &batch : batches) {
-        for (const FillRecord &f : batch) {
-            const qsizetype row = m_history.rowOf(f.sequence);
-            if (row >= 0) {
-                m_history.row(row) = f;
-                first = std::min(first, int(row));
-                last = std::max(last, int(row));
-            } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
-                fresh[*it] = f;
-            } else if (m_history.dropped() > 0 && f.sequence < oldest) {
-                continue; // settles a fill older than the panel keeps
-            } else {
-                freshAt.insert(f.sequence, fresh.size());
-                fresh.append(f);
-            }
+    for (FillRecord &f : executions) {
+        const qsizetype held = m_history.rowOf(f.sequence);
+        if (held >= 0) {
+            m_history.row(held) = std::move(f);
+            first = std::min(first, int(held));
+            last = std::max(last, int(held));
+        } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
+            fresh[*it] = std::move(f);
+        } else if (m_history.dropped() > 0 && f.sequence < oldest) {
+            continue; // settles a fill older than the panel keeps
+        } else {
+            freshAt.insert(f.sequence, fresh.size());
+            fresh.append(std::move(f));
         }
     }
     if (last >= 0)

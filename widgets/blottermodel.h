@@ -98,17 +98,11 @@ public:
     void setCapacity(qsizetype capacity) { m_history.setCapacity(capacity, capacity / 10); }
     // A bust reverses an execution: the row stays, for the record (FillRecord::adjustment).
     static bool isBusted(const FillRecord &f) { return f.adjustment.startsWith(QLatin1String("busted")); }
-    const QList<FillRecord> &rows() const { return m_history.rows(); }
 
 private:
     const ReferenceData &m_reference;
-    bool loadFirst(const QList<QList<FillRecord>> &batches);
-    void applyBatches(const QList<QList<FillRecord>> &batches);
     FillHistory m_history{DefaultCapacity, DefaultCapacity / 10}; // the rows; the oldest go a tenth at a time
-    // What came since the last tick, list by list as sent: each stays shared with the sender's
-    // (the first load is the engine's 200,000 executions, which it may publish twice: joined
-    // as they came, they would be copied).
-    QList<QList<FillRecord>> m_pending;
+    QList<FillRecord> m_pending;
     RefreshTick m_tick;
 };
 

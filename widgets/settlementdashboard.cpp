@@ -124,27 +124,6 @@ QVariant SettlementTradesModel::headerData(int section, Qt::Orientation orientat
 
 void SettlementTradesModel::applyExecutions(const QList<FillRecord> &executions)
 {
-    if (executions.constData() == m_rows.constData() && executions.size() == m_rows.size())
-        return; // the very rows held (the engine published its list again): shared, so unchanged
-    if (m_rows.isEmpty() && !executions.isEmpty()) {
-        // The first load (the engine's executions, 200,000 on a large book): kept as sent, shared
-        // with the sender's list, when no trade comes twice.
-        m_rowOf.reserve(executions.size());
-        bool distinct = true;
-        for (const FillRecord &f : executions) {
-            const QString key = f.key();
-            if ((distinct = !m_rowOf.contains(key)) == false)
-                break;
-            m_rowOf.insert(key, int(m_rowOf.size()));
-        }
-        if (distinct) {
-            beginInsertRows({}, 0, int(executions.size()) - 1);
-            m_rows = executions;
-            endInsertRows();
-            return;
-        }
-        m_rowOf.clear();
-    }
     QList<FillRecord> added;
     int first = -1, last = -1;
     for (const FillRecord &f : executions) {

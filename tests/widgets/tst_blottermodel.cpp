@@ -173,50 +173,6 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
     }
 
-    // The first load keeps the engine's list as it is (shared: 200,000 executions are not copied)
-    // with what came after it in the same tick (a fill settled, a new one) in one insertion; the
-    // same list sent twice counts once, and the sender's list never changes.
-    void theFirstLoadKeepsTheListSent()
-    {
-        QList<FillRecord> all;
-        for (int n = 1; n <= 50; ++n)
-            all.append(fill(n, false));
-        {
-            ExecutionsModel model(reference);
-            QAbstractItemModelTester tester(&model);
-            QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-            model.append(all);
-            model.append(all); // published twice before the first tick
-            model.flush();
-            QCOMPARE(model.rowCount(), 50);
-            QCOMPARE(inserted.count(), 1);
-            QCOMPARE(model.rows().constData(), all.constData());
-            QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-            model.append(all); // the rows held, again
-            model.flush();
-            QCOMPARE(inserted.count(), 1);
-            QCOMPARE(changed.count(), 0);
-        }
-        ExecutionsModel model(reference);
-        QAbstractItemModelTester tester(&model);
-        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        model.append(all);
-        model.append({fill(7, true), fill(51, false), fill(51, true)});
-        model.flush();
-        QCOMPARE(inserted.count(), 1);
-        QCOMPARE(model.rowCount(), 51);
-        QCOMPARE(model.data(model.index(6, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
-        QCOMPARE(model.data(model.index(50, ExecutionsModel::ExecId)).toString(), QStringLiteral("E51"));
-        QCOMPARE(model.data(model.index(50, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
-        QVERIFY(!all.at(6).settled);
-        // A first list out of sequence order goes the general way, with the same rows.
-        ExecutionsModel unordered(reference);
-        unordered.append({fill(2, false), fill(1, false), fill(2, true)});
-        unordered.flush();
-        QCOMPARE(unordered.rowCount(), 2);
-        QCOMPARE(unordered.data(unordered.index(0, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
-    }
-
     void executionsKeepTheNewestOnes()
     {
         ExecutionsModel model(reference);
