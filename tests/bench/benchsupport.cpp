@@ -359,17 +359,110 @@ Status RawEventTable::write(const EventRow *rows, size_t count)
     return exec(m_db, "COMMIT");
 }
 
-Result<double> rawSqliteInsert(const QString &path, const std::vector<EventRow> &rows, const std::vector<int> &batches)
+namespace {
+
+// A row as SQLite holds it: each column's value, copied out of the store (sqlite3_value_dup).
+struct StoredRow
 {
-    auto table = RawEventTable::create(path);
-    if (!table)
-        return table.error();
+    std::vector<sqlite3_value *> values;
+    StoredRow() = default;
+    StoredRow(StoredRow &&other) noexcept : values(std::exchange(other.values, {})) {}
+    StoredRow(const StoredRow &) = delete;
+    StoredRow &operator=(const StoredRow &) = delete;
+    ~StoredRow()
+    {
+        for (sqlite3_value *v : values)
+            sqlite3_value_free(v);
+    }
+};
+
+Result<std::vector<StoredRow>> storedRows(sqlite3 *db, const char *sql, Sequence after)
+{
+    auto q = prepare(db, sql);
+    if (!q)
+        return q.error();
+    sqlite3_bind_int64(q->get(), 1, after);
+    std::vector<StoredRow> rows;
+    while (sqlite3_step(q->get()) == SQLITE_ROW) {
+        StoredRow row;
+        for (int c = 0; c < sqlite3_column_count(q->get()); ++c)
+            row.values.push_back(sqlite3_value_dup(sqlite3_column_value(q->get(), c)));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Status insertStored(sqlite3 *db, sqlite3_stmt *insert, const StoredRow &row)
+{
+    for (size_t c = 0; c < row.values.size(); ++c)
+        sqlite3_bind_value(insert, int(c + 1), row.values[c]);
+    const bool done = sqlite3_step(insert) == SQLITE_DONE;
+    sqlite3_reset(insert);
+    return done ? Status(Done{}) : Status(makeError(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(db))));
+}
+
+} // namespace
+
+Result<double> rawSqliteInsertAsStored(const QString &storePath, const QString &path, Sequence after, const std::vector<int> &batches)
+{
+    auto store = openSqlite(storePath, SQLITE_OPEN_READONLY);
+    if (!store)
+        return store.error();
+    // The tables and indexes the rows go to, as the store declares them (no triggers: they do not
+    // fire on INSERT).
+    QByteArrayList schema;
+    {
+        auto q = prepare(store->get(), "SELECT sql FROM sqlite_master WHERE tbl_name IN ('events', 'idempotency')"
+                                       " AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type DESC");
+        if (!q)
+            return q.error();
+        while (sqlite3_step(q->get()) == SQLITE_ROW)
+            schema << columnBytes(q->get(), 0);
+    }
+    auto events = storedRows(store->get(), "SELECT * FROM events WHERE seq > ?1 ORDER BY seq", after);
+    auto keys = storedRows(store->get(), "SELECT * FROM idempotency WHERE first_seq > ?1 ORDER BY first_seq", after);
+    if (!events || !keys)
+        return makeError(ErrorCode::Io, QStringLiteral("cannot read %1").arg(storePath));
+    if (events->empty() || (*events)[0].values.empty())
+        return makeError(ErrorCode::Io, QStringLiteral("%1 holds no events after %2").arg(storePath).arg(after));
+
+    auto db = openSqlite(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!db)
+        return db.error();
+    for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
+        if (Status s = exec(db->get(), sql); !s)
+            return s.error();
+    for (const QByteArray &sql : std::as_const(schema))
+        if (Status s = exec(db->get(), sql.constData()); !s)
+            return s.error();
+    auto insertFor = [&](const char *table, size_t columns) {
+        QByteArray sql = QByteArray("INSERT INTO ") + table + " VALUES (?";
+        for (size_t c = 1; c < columns; ++c)
+            sql += ",?";
+        sql += ')';
+        return prepare(db->get(), sql.constData());
+    };
+    auto insertEvent = insertFor("events", (*events)[0].values.size());
+    auto insertKey = insertFor("idempotency", keys->empty() ? 5 : (*keys)[0].values.size());
+    if (!insertEvent || !insertKey)
+        return makeError(ErrorCode::Io, QString::fromUtf8(sqlite3_errmsg(db->get())));
+
     QElapsedTimer timer;
     timer.start();
-    size_t at = 0, batch = 0;
-    while (at < rows.size()) {
-        const size_t n = std::min(rows.size() - at, size_t(std::max(1, batches.empty() ? 1 : batches[batch++ % batches.size()])));
-        if (Status s = (*table)->write(rows.data() + at, n); !s)
+    size_t at = 0, key = 0, batch = 0;
+    while (at < events->size()) {
+        const size_t n = std::min(events->size() - at, size_t(std::max(1, batches.empty() ? 1 : batches[batch++ % batches.size()])));
+        const Sequence last = sqlite3_value_int64((*events)[at + n - 1].values[0]);
+        if (Status s = exec(db->get(), "BEGIN IMMEDIATE"); !s)
+            return s.error();
+        for (size_t i = at; i < at + n; ++i)
+            if (Status s = insertStored(db->get(), insertEvent->get(), (*events)[i]); !s)
+                return s.error();
+        // The idempotency key of the command whose first event this transaction wrote.
+        for (; key < keys->size() && sqlite3_value_int64((*keys)[key].values[2]) <= last; ++key)
+            if (Status s = insertStored(db->get(), insertKey->get(), (*keys)[key]); !s)
+                return s.error();
+        if (Status s = exec(db->get(), "COMMIT"); !s)
             return s.error();
         at += n;
     }

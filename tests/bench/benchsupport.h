@@ -123,12 +123,14 @@ private:
     ::sqlite3_stmt *m_insert = nullptr;
 };
 
-// The baseline for appends: a fresh SQLite file with the store's events table (WAL,
-// synchronous=FULL), one prepared INSERT, `rows` written in transactions of `batches` rows
+// The baseline for appends: the same bytes as the store at `storePath` wrote them (every column of
+// its events after `after`, the batch signature columns included, and the idempotency rows of those
+// commands) in a fresh SQLite file with the store's own tables and indexes (WAL,
+// synchronous=FULL), one prepared INSERT per table, committed in transactions of `batches` events
 // (cycled). Returns the seconds taken.
-Result<double> rawSqliteInsert(const QString &path, const std::vector<EventRow> &rows, const std::vector<int> &batches);
+Result<double> rawSqliteInsertAsStored(const QString &storePath, const QString &path, Sequence after, const std::vector<int> &batches);
 
-// The same for PostgreSQL: a fresh table like the store's in database `url`, rows sent with
+// For PostgreSQL: a fresh table like the store's events table in database `url`, rows sent with
 // COPY ... FROM STDIN (text format), one transaction per batch. Returns the seconds taken.
 Result<double> rawPostgresCopy(const QString &url, const std::vector<EventRow> &rows, const std::vector<int> &batches);
 

@@ -248,9 +248,12 @@ void benchLifecycle(bool quick, const QString &dir, PostgresServer *pg)
         lifecycleOn(signWrites ? QStringLiteral("SQLite (WAL, synchronous=FULL), writes signed") : QStringLiteral("SQLite (WAL, synchronous=FULL)"),
                     QStringLiteral("sqlite://%1/lifecycle-%2.db").arg(dir).arg(++files), orders,
                     [&](const std::vector<EventRow> &rows, const std::vector<int> &batches) {
-                        return rawSqliteInsert(QStringLiteral("%1/raw-%2.db").arg(dir).arg(files), rows, batches);
+                        // What the store wrote (events with their batch signature columns, and the
+                        // commands' idempotency keys), inserted raw in the same transactions.
+                        return rawSqliteInsertAsStored(QStringLiteral("%1/lifecycle-%2.db").arg(dir).arg(files),
+                                                       QStringLiteral("%1/raw-%2.db").arg(dir).arg(files), rows.front().seq - 1, batches);
                     },
-                    QStringLiteral("raw prepared INSERT, same txns"), signWrites);
+                    QStringLiteral("raw prepared INSERT of the rows stored, same txns"), signWrites);
     if (!pg)
         return;
     if (!pg->ok()) {
