@@ -105,7 +105,6 @@ private slots:
     void agreesWithQtOnStoredPayloads()
     {
         QRandomGenerator r(20261203);
-        int plain = 0;
         for (int round = 0; round < 3000; ++round) {
             QJsonObject o;
             const int fields = r.bounded(0, 8);
@@ -126,9 +125,7 @@ private slots:
                 else
                     QCOMPARE(p.optionalI64(key.constData()), std::nullopt);
             }
-            plain += round % 4 != 0;
         }
-        QVERIFY(plain > 2000);
     }
 
     // JSON not in the store's form reads as JSON all the same; what is not a JSON object reads as
