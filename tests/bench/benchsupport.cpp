@@ -241,10 +241,7 @@ CommandOutcome MarketableOrderFlow::submitNext()
     c.quantity = 100;
     c.limitPrice = i->formatPrice(sell ? *q.bid : *q.ask);
     c.actor = m_trader;
-    const CommandOutcome out = m_oms.submit(c);
-    if (m_n % 50 == 0)
-        m_venue.step(1'000'000); // liquidity comes back
-    return out;
+    return m_oms.submit(c);
 }
 
 EventBytes bytesOf(const EventRow &r)

@@ -58,6 +58,11 @@ public:
     explicit MarketableOrderFlow(EventStore &store);
     CommandOutcome submitNext();
     qint64 submitted() const { return m_n; }
+    // The simulated market moves on (every instrument requoted: liquidity comes back) after
+    // every 50 orders. That is the venue's market data, not an order's lifecycle: a timed run
+    // leaves it out of its clock.
+    bool marketDue() const { return m_n % 50 == 0; }
+    void moveMarket() { m_venue.step(1'000'000); }
 
 private:
     ReferenceData m_reference;
