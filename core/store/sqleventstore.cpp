@@ -5,6 +5,7 @@
 
 #include "events/eventhash.h"
 #include "events/signingkey.h"
+#include "store/appendstatements.h"
 #include "store/sqlitereader.h"
 
 #include <QDir>
@@ -40,15 +41,7 @@ namespace {
 constexpr int KnownSchemaVersion = 6;
 constexpr qint64 ReadChunk = 5000;
 
-const QString EventColumns = QStringLiteral(
-    "seq, stream_id, stream_version, type, schema_version, recorded_us, actor_user, actor_role, "
-    "correlation_id, causation_id, payload, prev_hash, hash");
-
-// Qt Sql binds a null QString as SQL NULL; an empty field is stored as an empty text instead.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
+const QString EventColumns = QLatin1String(EventColumnList);
 
 RecordedEvent eventFromRow(const QSqlQuery &q)
 {
@@ -457,13 +450,12 @@ T SqlEventStore::onReadConnection(const std::function<T(QSqlDatabase &)> &body, 
         ReadConnection conn(*this, attempt > 0);
         if (!conn.status())
             return conn.status().error();
-        std::optional<T> out;
-        {
-            QSqlDatabase db = conn.db();
-            out.emplace(body(db));
-        }
-        if (*out || !conn.reused() || (handedOut && *handedOut))
-            return std::move(*out);
+        T out = [&] {
+            QSqlDatabase db = conn.db(); // let go of before the connection may be dropped
+            return body(db);
+        }();
+        if (out || !conn.reused() || (handedOut && *handedOut))
+            return out;
         conn.drop(); // perhaps cut while kept: once more, on a new connection
     }
 }
@@ -630,28 +622,10 @@ public:
 
     Status prepare()
     {
-        m_head = QSqlQuery(m_db);
-        m_version = QSqlQuery(m_db);
-        m_findKey = QSqlQuery(m_db);
-        m_insert = QSqlQuery(m_db);
-        m_insertKey = QSqlQuery(m_db);
-        m_notify = QSqlQuery(m_db);
-        const bool ok =
-            m_head.prepare(QStringLiteral("SELECT seq, hash, recorded_us FROM events ORDER BY seq DESC LIMIT 1"))
-            && m_version.prepare(QStringLiteral(
-                "SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"))
-            && m_findKey.prepare(QStringLiteral(
-                "SELECT request_hash, first_seq, last_seq, stream_version FROM idempotency WHERE key = ?"))
-            && m_insert.prepare(QStringLiteral("INSERT INTO events (%1, batch_first_seq, batch_key_id, batch_signature, batch_clock)"
-                                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                                    .arg(EventColumns))
-            && m_insertKey.prepare(QStringLiteral(
-                "INSERT INTO idempotency (key, request_hash, first_seq, last_seq, stream_version) VALUES (?, ?, ?, ?, ?)"))
-            && (m_store.m_dialect->notifyStatement().isEmpty()
-                || m_notify.prepare(m_store.m_dialect->notifyStatement()));
-        if (!ok)
-            return makeError(ErrorCode::Io, QStringLiteral("cannot prepare the store's statements: %1")
-                                                .arg(m_db.lastError().text()));
+        auto statements = prepareAppendStatements(m_db, *m_store.m_dialect);
+        if (!statements)
+            return statements.error();
+        m_statements = std::move(*statements);
         return Done{};
     }
 
@@ -664,8 +638,8 @@ public:
         if (status)
             status = write(batch, results);
         if (!status) {
-            if (!m_broken)
-                QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            if (!m_broken && m_statements)
+                m_statements->rollback();
             m_broken = true;
             for (auto &result : results)
                 result = Result<AppendResult>(status.error());
@@ -691,23 +665,9 @@ public:
     }
 
 private:
-    Status readHead(ChainHead &head)
-    {
-        if (!m_head.exec())
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot read the chain head"), m_head.lastError());
-        if (m_head.next()) {
-            head.sequence = m_head.value(0).toLongLong();
-            head.hash = m_head.value(1).toByteArray();
-            head.recordedUs = m_head.value(2).toLongLong();
-        }
-        m_head.finish();
-        return Done{};
-    }
-
     Status reconnect()
     {
-        for (QSqlQuery *q : {&m_head, &m_version, &m_findKey, &m_insert, &m_insertKey, &m_notify})
-            *q = QSqlQuery();
+        m_statements.reset(); // before the connection closes
         m_known.reset();
         m_db.close();
         Status opened = m_store.m_dialect->open(m_db, m_store.m_location, m_store.m_password, ConnectionRole::Writer,
@@ -719,11 +679,9 @@ private:
 
     Status write(std::vector<std::unique_ptr<Pending>> &batch, std::vector<std::optional<Result<AppendResult>>> &results)
     {
-        QSqlQuery q(m_db);
-        for (const QString &sql : m_store.m_dialect->beginWriteStatements()) {
-            if (!q.exec(sql))
-                return sqlError(ErrorCode::Io, QStringLiteral("cannot start a write"), q.lastError());
-        }
+        AppendStatements &sql = *m_statements;
+        if (Status begun = sql.begin(); !begun)
+            return begun;
         // Nobody else wrote since this writer's last commit: its head and stream versions stand.
         const std::optional<qint64> dataVersion = m_store.m_dialect->dataVersion(m_db);
         if (m_known && (!dataVersion || *dataVersion != m_known->dataVersion))
@@ -732,7 +690,7 @@ private:
         if (m_known) {
             head = m_known->head;
             ++m_store.m_knownHeads;
-        } else if (Status read = readHead(head); !read) {
+        } else if (Status read = sql.readHead(head); !read) {
             return read;
         }
         const Sequence firstWritten = head.sequence + 1;
@@ -751,31 +709,25 @@ private:
         // Streams touched in this transaction, and those this writer last wrote while nobody else wrote.
         QHash<QString, StreamVersion> versions = m_known ? std::move(m_known->streams) : QHash<QString, StreamVersion>();
         m_known.reset(); // kept again once this transaction commits
-        QHash<QString, std::pair<QByteArray, AppendResult>> keys; // keys written in this transaction
+        QHash<QString, RecordedKey> keys; // keys written in this transaction
         qint64 written = 0;
         for (size_t i = 0; i < batch.size(); ++i) {
             Pending &p = *batch[i];
             const AppendRequest &r = p.request;
 
             if (!r.idempotencyKey.isEmpty()) {
-                std::optional<std::pair<QByteArray, AppendResult>> seen;
+                std::optional<RecordedKey> seen;
                 if (auto it = keys.constFind(r.idempotencyKey); it != keys.cend()) {
                     seen = *it;
                 } else {
-                    m_findKey.addBindValue(r.idempotencyKey);
-                    if (!m_findKey.exec())
-                        return sqlError(ErrorCode::Io, QStringLiteral("cannot look up an idempotency key"),
-                                        m_findKey.lastError());
-                    if (m_findKey.next()) {
-                        AppendResult first{m_findKey.value(1).toLongLong(), m_findKey.value(2).toLongLong(),
-                                           m_findKey.value(3).toLongLong(), true, {}};
-                        seen = std::make_pair(m_findKey.value(0).toByteArray(), first);
-                    }
-                    m_findKey.finish();
+                    auto found = sql.findKey(r.idempotencyKey);
+                    if (!found)
+                        return found.error();
+                    seen = std::move(*found);
                 }
                 if (seen) {
-                    if (seen->first == p.requestHash) {
-                        AppendResult again = seen->second;
+                    if (seen->requestHash == p.requestHash) {
+                        AppendResult again = seen->first;
                         again.duplicate = true;
                         again.recorded.clear();
                         results[i] = Result<AppendResult>(again);
@@ -785,8 +737,8 @@ private:
                             QStringLiteral("client key \"%1\" was already used for a different request "
                                            "(events %2..%3); a repeat must be identical")
                                 .arg(r.idempotencyKey)
-                                .arg(seen->second.firstSequence)
-                                .arg(seen->second.lastSequence)));
+                                .arg(seen->first.firstSequence)
+                                .arg(seen->first.lastSequence)));
                     }
                     continue;
                 }
@@ -796,13 +748,10 @@ private:
             if (auto it = versions.constFind(r.streamId); it != versions.cend()) {
                 current = *it;
             } else {
-                m_version.addBindValue(r.streamId);
-                if (!m_version.exec())
-                    return sqlError(ErrorCode::Io, QStringLiteral("cannot read the version of %1").arg(r.streamId),
-                                    m_version.lastError());
-                if (m_version.next())
-                    current = m_version.value(0).toLongLong();
-                m_version.finish();
+                auto stored = sql.streamVersion(r.streamId);
+                if (!stored)
+                    return stored.error();
+                current = *stored;
             }
             if (r.expectedVersion != ExpectedVersion::Any && r.expectedVersion != current) {
                 results[i] = Result<AppendResult>(makeError(
@@ -834,7 +783,7 @@ private:
                 e.hash = m_hasher.hash(head.hash, e);
 
                 if (held)
-                    if (Status s = insertEvent(*held, nullptr, {}); !s)
+                    if (Status s = sql.insertEvent(*held, nullptr, {}); !s)
                         return s;
                 held = e;
                 head.sequence = e.sequence;
@@ -849,17 +798,11 @@ private:
             result.streamVersion = current;
             versions.insert(r.streamId, current);
             if (!r.idempotencyKey.isEmpty()) {
-                m_insertKey.addBindValue(r.idempotencyKey);
-                m_insertKey.addBindValue(p.requestHash);
-                m_insertKey.addBindValue(result.firstSequence);
-                m_insertKey.addBindValue(result.lastSequence);
-                m_insertKey.addBindValue(result.streamVersion);
-                if (!m_insertKey.exec())
-                    return sqlError(ErrorCode::Io, QStringLiteral("cannot record client key %1").arg(r.idempotencyKey),
-                                    m_insertKey.lastError());
+                if (Status s = sql.insertKey(r.idempotencyKey, p.requestHash, result); !s)
+                    return s;
                 AppendResult first = result;
                 first.recorded.clear();
-                keys.insert(r.idempotencyKey, {p.requestHash, first});
+                keys.insert(r.idempotencyKey, RecordedKey{p.requestHash, first});
             }
             results[i] = Result<AppendResult>(result);
         }
@@ -873,17 +816,14 @@ private:
                     return signature.error();
                 seal = BatchSignature{firstWritten, head.sequence, signerId, *signature, clock};
             }
-            if (Status s = insertEvent(*held, seal ? &*seal : nullptr, clock); !s)
+            if (Status s = sql.insertEvent(*held, seal ? &*seal : nullptr, clock); !s)
                 return s;
         }
-        if (written > 0 && !m_store.m_dialect->notifyStatement().isEmpty()) {
-            m_notify.addBindValue(QString::number(head.sequence));
-            if (!m_notify.exec())
-                return sqlError(ErrorCode::Io, QStringLiteral("cannot notify subscribers"), m_notify.lastError());
-            m_notify.finish();
-        }
-        if (!q.exec(QStringLiteral("COMMIT")))
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot commit"), q.lastError());
+        if (written > 0)
+            if (Status s = sql.notify(head.sequence); !s)
+                return s;
+        if (Status s = sql.commit(); !s)
+            return s;
         if (const std::optional<qint64> after = m_store.m_dialect->dataVersion(m_db)) {
             if (versions.size() > KnownStreamsKept)
                 versions.clear();
@@ -893,34 +833,9 @@ private:
         return Done{};
     }
 
-    // One event's row; the batch's last carries the batch's signature (`seal`), outside the hash.
-    Status insertEvent(const RecordedEvent &e, const BatchSignature *seal, const QString &clock)
-    {
-        m_insert.addBindValue(e.sequence);
-        m_insert.addBindValue(text(e.streamId));
-        m_insert.addBindValue(e.streamVersion);
-        m_insert.addBindValue(text(e.type));
-        m_insert.addBindValue(e.schemaVersion);
-        m_insert.addBindValue(e.recordedUs);
-        m_insert.addBindValue(text(e.actor.user));
-        m_insert.addBindValue(text(e.actor.role));
-        m_insert.addBindValue(text(e.correlationId));
-        m_insert.addBindValue(text(e.causationId));
-        m_insert.addBindValue(QString::fromUtf8(e.payload));
-        m_insert.addBindValue(e.prevHash);
-        m_insert.addBindValue(e.hash);
-        m_insert.addBindValue(seal ? QVariant(seal->firstSequence) : QVariant(QMetaType::fromType<qint64>()));
-        m_insert.addBindValue(seal ? QVariant(seal->keyId) : QVariant(QMetaType::fromType<QString>()));
-        m_insert.addBindValue(seal ? QVariant(seal->signature) : QVariant(QMetaType::fromType<QByteArray>()));
-        m_insert.addBindValue(clock.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(clock));
-        if (!m_insert.exec())
-            return sqlError(ErrorCode::Io, QStringLiteral("cannot append to %1").arg(e.streamId), m_insert.lastError());
-        return Done{};
-    }
-
     SqlEventStore &m_store;
     QSqlDatabase m_db;
-    QSqlQuery m_head, m_version, m_findKey, m_insert, m_insertKey, m_notify;
+    std::unique_ptr<AppendStatements> m_statements;
     eventhash::ChainHasher m_hasher;
     bool m_broken = false; // the last commit failed: reconnect before the next
     // What this writer's last commit left: the chain head and the versions of the streams it
