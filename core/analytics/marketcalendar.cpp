@@ -3,6 +3,9 @@
 #include <ql/time/calendars/unitedstates.hpp>
 
 #include <algorithm>
+#include <bitset>
+#include <mutex>
+#include <unordered_map>
 
 namespace instant::analytics {
 
@@ -34,6 +37,46 @@ const QuantLib::Calendar &quantLibCalendar(MarketCalendar calendar)
     return bonds;
 }
 
+// What QuantLib says, with the one correction below.
+bool askQuantLib(MarketCalendar calendar, QDate date)
+{
+    // The Federal Reserve does not move a Saturday holiday to the Friday before; QuantLib 1.29
+    // does for Juneteenth (it closes Friday 18 June 2027 and 2032).
+    if (calendar == MarketCalendar::FederalReserve && date.dayOfWeek() == 5 && date.month() == 6 && date.day() == 18)
+        return true;
+    return quantLibCalendar(calendar).isBusinessDay(toQl(date));
+}
+
+// Every order asks for its settlement date, a few calendar look-ups each: a calendar's year is
+// asked of QuantLib once, then read from here. Holidays are fixed rules, so nothing goes stale.
+class BusinessDays
+{
+public:
+    bool isOpen(MarketCalendar calendar, QDate date)
+    {
+        const int key = int(calendar) * 10'000 + date.year();
+        std::lock_guard lock(m_mutex);
+        auto it = m_years.find(key);
+        if (it == m_years.end()) {
+            std::bitset<367> open;
+            for (QDate d(date.year(), 1, 1); d.year() == date.year(); d = d.addDays(1))
+                open[size_t(d.dayOfYear())] = askQuantLib(calendar, d);
+            it = m_years.emplace(key, open).first;
+        }
+        return it->second[size_t(date.dayOfYear())];
+    }
+
+private:
+    std::mutex m_mutex;
+    std::unordered_map<int, std::bitset<367>> m_years;
+};
+
+BusinessDays &businessDays()
+{
+    static BusinessDays days;
+    return days;
+}
+
 QDate step(QDate date, int days, const auto &isOpen)
 {
     if (!date.isValid())
@@ -62,11 +105,7 @@ bool isBusinessDay(MarketCalendar calendar, QDate date)
         return false;
     if (!inQuantLibRange(date))
         return date.dayOfWeek() <= 5;
-    // The Federal Reserve does not move a Saturday holiday to the Friday before; QuantLib 1.29
-    // does for Juneteenth (it closes Friday 18 June 2027 and 2032).
-    if (calendar == MarketCalendar::FederalReserve && date.dayOfWeek() == 5 && date.month() == 6 && date.day() == 18)
-        return true;
-    return quantLibCalendar(calendar).isBusinessDay(toQl(date));
+    return businessDays().isOpen(calendar, date);
 }
 
 QDate nextBusinessDay(MarketCalendar calendar, QDate date)

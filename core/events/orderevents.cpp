@@ -83,9 +83,23 @@ bool parseTimeInForce(const QString &text, TimeInForce &out)
 
 namespace {
 
+// As QDate::toString(Qt::ISODate) writes it (which goes through a printf): every fill writes
+// two dates.
 QString isoDate(QDate d)
 {
-    return d.toString(Qt::ISODate);
+    if (!d.isValid() || d.year() < 1000 || d.year() > 9999)
+        return d.toString(Qt::ISODate);
+    char text[10];
+    auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    put(0, d.year(), 4);
+    text[4] = '-';
+    put(5, d.month(), 2);
+    text[7] = '-';
+    put(8, d.day(), 2);
+    return QString::fromLatin1(text, 10);
 }
 
 // Digits only, as many as the view holds; -1 otherwise.

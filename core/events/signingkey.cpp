@@ -116,7 +116,7 @@ Result<SigningKey> SigningKey::generate()
     if (!key)
         return makeError(ErrorCode::Io, QStringLiteral("cannot generate an Ed25519 key: %1").arg(openSslReason()));
     SigningKey signing;
-    signing.m_key = adopt(key);
+    signing.hold(key);
     return signing;
 }
 
@@ -147,13 +147,15 @@ Result<SigningKey> SigningKey::fromPem(QByteArray pem, const QString &what)
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("%1 is not a PEM private key (%2)").arg(what, reason));
     }
-    SigningKey signing;
-    signing.m_key = adopt(key);
-    if (EVP_PKEY_get_id(key) != EVP_PKEY_ED25519)
+    if (EVP_PKEY_get_id(key) != EVP_PKEY_ED25519) {
+        const std::shared_ptr<EVP_PKEY> refused = adopt(key); // freed on the way out
         return makeError(ErrorCode::InvalidArgument,
                          QStringLiteral("%1 is an %2 key: Instant signs with Ed25519 "
                                         "(`instant audit checkpoint --new-key` makes one)")
                              .arg(what, keyTypeName(key)));
+    }
+    SigningKey signing;
+    signing.hold(key);
     return signing;
 }
 
@@ -223,13 +225,27 @@ QByteArray SigningKey::publicKey() const
     return raw;
 }
 
+void SigningKey::hold(EVP_PKEY *key)
+{
+    m_key = adopt(key);
+    // Set up once; without it (OpenSSL could not), sign() sets up a context each time.
+    MdContext ctx(EVP_MD_CTX_new());
+    // Ed25519 hashes the message itself: no digest is named.
+    if (ctx && EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key) == 1)
+        m_signer = std::shared_ptr<EVP_MD_CTX>(ctx.release(), EVP_MD_CTX_free);
+    else
+        (void)openSslReason(); // clears the error queue
+}
+
 Result<QByteArray> SigningKey::sign(const QByteArray &bytes) const
 {
     MdContext ctx(EVP_MD_CTX_new());
     QByteArray signature(SignatureSize, Qt::Uninitialized);
     size_t size = size_t(signature.size());
-    // Ed25519 hashes the message itself: no digest is named.
-    if (!ctx || !m_key || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, m_key.get()) != 1
+    const bool ready = ctx && m_key
+                       && (m_signer ? EVP_MD_CTX_copy_ex(ctx.get(), m_signer.get()) == 1
+                                    : EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, m_key.get()) == 1);
+    if (!ready
         || EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &size,
                           reinterpret_cast<const unsigned char *>(bytes.constData()), size_t(bytes.size()))
                != 1

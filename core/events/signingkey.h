@@ -7,7 +7,8 @@
 
 #include <memory>
 
-struct evp_pkey_st; // OpenSSL's EVP_PKEY, kept out of this header
+struct evp_pkey_st;   // OpenSSL's EVP_PKEY, kept out of this header
+struct evp_md_ctx_st; // and its EVP_MD_CTX
 
 namespace instant {
 
@@ -41,7 +42,12 @@ public:
     Result<QByteArray> sign(const QByteArray &bytes) const;
 
 private:
+    void hold(evp_pkey_st *key); // owns it from here
+
     std::shared_ptr<evp_pkey_st> m_key;
+    // A signing context set up once for the key; each signature starts from a copy of it, which
+    // saves OpenSSL's look-up of the algorithm on every batch a writer signs.
+    std::shared_ptr<evp_md_ctx_st> m_signer;
 };
 
 // Done when `signature` is an Ed25519 signature of `bytes` by `rawPublicKey`. Integrity when it

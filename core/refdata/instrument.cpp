@@ -3,6 +3,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -113,8 +114,15 @@ Result<Price> Instrument::parsePrice(const QString &text) const
             return units.error();
         return Price(*units);
     }
-    static const QRegularExpression decimal(QStringLiteral(R"(^\d+(\.\d+)?$)"));
-    if (!decimal.match(t).hasMatch())
+    // Digits, then at most one '.' with digits after it (ASCII digits only).
+    auto isDecimal = [](const QString &v) {
+        const qsizetype dot = v.indexOf(u'.');
+        const auto digits = [](QStringView part) {
+            return !part.isEmpty() && std::all_of(part.begin(), part.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+        };
+        return dot < 0 ? digits(v) : digits(QStringView(v).left(dot)) && digits(QStringView(v).mid(dot + 1));
+    };
+    if (!isDecimal(t))
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a price").arg(text));
     const qsizetype dot = t.indexOf(u'.');
     const QString whole = dot < 0 ? t : t.left(dot);

@@ -85,6 +85,23 @@ private Q_SLOTS:
         QCOMPARE(aapl->formatPrice(Price(std::numeric_limits<qint64>::min())), QStringLiteral("-92233720368547758.08"));
     }
 
+    void decimalPriceForms()
+    {
+        const ReferenceData data = test::market();
+        const Instrument *aapl = data.instrument(QStringLiteral("AAPL"));
+        QCOMPARE(*aapl->parsePrice(QStringLiteral("228")), Price(22800));
+        QCOMPARE(*aapl->parsePrice(QStringLiteral(" 228.50 ")), Price(22850)); // spaces around are trimmed
+        QCOMPARE(*aapl->parsePrice(QStringLiteral("0.01")), Price(1));
+        QCOMPARE(*aapl->parsePrice(QStringLiteral("228.5000")), Price(22850)); // zeros past the tick are not decimals
+        for (const QString &refused : {QStringLiteral(""), QStringLiteral(".5"), QStringLiteral("5."), QStringLiteral("1.2.3"),
+                                       QStringLiteral("+5"), QStringLiteral("-5"), QStringLiteral("1e3"), QStringLiteral("2 28"),
+                                       QStringLiteral("228,50"), QStringLiteral("0x10"), QString::fromUtf8("\xd9\xa2\xd9\xa2")}) {
+            const auto price = aapl->parsePrice(refused);
+            QVERIFY2(!price.ok(), qPrintable(refused));
+            QVERIFY2(price.message().contains(QStringLiteral("is not a price")), qPrintable(price.message()));
+        }
+    }
+
     void cusips()
     {
         QCOMPARE(cusipCheckDigit(QStringLiteral("03783310")), QChar(u'0')); // Apple
