@@ -426,11 +426,23 @@ Result<double> rawSqliteInsertAsStored(const QString &storePath, const QString &
     auto db = openSqlite(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (!db)
         return db.error();
+    // The write-ahead log stays when this connection closes, as it stays for the store's writer,
+    // which keeps its connection: a new log grows, and each commit into a growing file also
+    // writes the file's size.
+    int persist = 1;
+    sqlite3_file_control(db->get(), "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
     for (const char *sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"})
         if (Status s = exec(db->get(), sql); !s)
             return s.error();
+    bool made = false; // by an earlier round into the same file
+    {
+        auto q = prepare(db->get(), "SELECT 1 FROM sqlite_master WHERE name = 'events'");
+        if (!q)
+            return q.error();
+        made = sqlite3_step(q->get()) == SQLITE_ROW;
+    }
     for (const QByteArray &sql : std::as_const(schema))
-        if (Status s = exec(db->get(), sql.constData()); !s)
+        if (Status s = made ? Status(Done{}) : exec(db->get(), sql.constData()); !s)
             return s.error();
     auto insertFor = [&](const char *table, size_t columns) {
         QByteArray sql = QByteArray("INSERT INTO ") + table + " VALUES (?";

@@ -130,9 +130,9 @@ private:
 
 // The baseline for appends: the same bytes as the store at `storePath` wrote them (every column of
 // its events after `after`, the batch signature columns included, and the idempotency rows of those
-// commands) in a fresh SQLite file with the store's own tables and indexes (WAL,
-// synchronous=FULL), one prepared INSERT per table, committed in transactions of `batches` events
-// (cycled). Returns the seconds taken.
+// commands) in a SQLite file with the store's own tables and indexes (WAL, synchronous=FULL; made
+// by the first call, added to by the next), one prepared INSERT per table, committed in
+// transactions of `batches` events (cycled). Returns the seconds taken.
 Result<double> rawSqliteInsertAsStored(const QString &storePath, const QString &path, Sequence after, const std::vector<int> &batches);
 
 // For PostgreSQL: a fresh table like the store's events table in database `url`, rows sent with
