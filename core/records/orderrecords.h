@@ -35,6 +35,9 @@ struct OrderRecord
     TimeInForce tif = TimeInForce::Day;
     OrderState state = OrderState::PendingNew;
     OrderState beforePending = OrderState::PendingNew;
+    bool offGrid = false;           // a fill between two ticks (an average-priced fill): see averagePriceText()
+    int exceptions = 0;             // executions booked on it that were not expected (a badge)
+    // (the small fields above sit together: 8 bytes less per record, 8 MB on a million orders)
     Quantity quantity;
     std::optional<Price> limitPrice;
     std::optional<Price> stopPrice;
@@ -51,9 +54,7 @@ struct OrderRecord
     TimestampUs createdUs = 0;
     TimestampUs updatedUs = 0;
     Sequence lastSequence = 0;
-    int exceptions = 0;             // executions booked on it that were not expected (a badge)
     qint64 statusBooked = 0;        // filled quantity booked from the venue's status, its fills not seen yet
-    bool offGrid = false;           // a fill between two ticks (an average-priced fill): see averagePriceText()
 
     Quantity leaves() const { return isTerminal(state) ? Quantity(0) : quantity - filled; }
     double averagePriceUnits() const
@@ -139,6 +140,7 @@ struct FillRecord
     QString account;
     QString instrument;
     Side side = Side::Buy;
+    bool settled = false; // (beside `side`: no padding between them)
     qint64 quantity = 0;
     qint64 price = 0;
     qint64 notionalCents = 0; // principal: quantity × price
@@ -147,7 +149,6 @@ struct FillRecord
     qint64 settlementCents() const { return notionalCents + accruedCents; }
     QDate tradeDate;
     QDate settleDate;
-    bool settled = false;
     QString key() const; // order id/exec id: unique across venue sessions
     Sequence sequence = 0;
     TimestampUs recordedUs = 0;
