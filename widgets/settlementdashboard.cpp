@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace instant {
 namespace {
 
@@ -31,8 +33,8 @@ QString isoDate(QDate date)
 
 // ---- trades ----
 
-SettlementTradesModel::SettlementTradesModel(const ReferenceData &reference, QObject *parent)
-    : QAbstractTableModel(parent), m_reference(reference)
+SettlementTradesModel::SettlementTradesModel(const ReferenceData &reference, QObject *parent, qsizetype capacity)
+    : QAbstractTableModel(parent), m_reference(reference), m_capacity(std::max<qsizetype>(1, capacity))
 {
 }
 
@@ -148,6 +150,31 @@ void SettlementTradesModel::applyExecutions(const QList<FillRecord> &executions)
         m_rows.append(added);
         endInsertRows();
     }
+    if (m_rows.size() > m_capacity + m_capacity / 10)
+        dropOldestSettled();
+}
+
+void SettlementTradesModel::dropOldestSettled()
+{
+    qsizetype drop = m_rows.size() - m_capacity;
+    QList<FillRecord> kept;
+    kept.reserve(m_rows.size());
+    for (const FillRecord &f : std::as_const(m_rows)) { // oldest first
+        if (drop > 0 && f.settled) {
+            --drop;
+            continue;
+        }
+        kept.append(f);
+    }
+    if (kept.size() == m_rows.size())
+        return; // nothing settled to let go of
+    beginResetModel();
+    m_rows = std::move(kept);
+    m_rowOf.clear();
+    m_rowOf.reserve(m_rows.size());
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        m_rowOf.insert(m_rows.at(i).key(), int(i));
+    endResetModel();
 }
 
 void SettlementTradesModel::setToday(QDate today)
@@ -381,7 +408,7 @@ void SettlementDashboard::selectBucket(SettlementBucket bucket, const QString &a
 
 void SettlementDashboard::refresh()
 {
-    // A pass over the trades held (the newest 200,000 executions at most): figures are exact.
+    // A pass over the trades held (about the newest 200,000, and every one still to settle).
     m_summary->setSummary(SettlementSummary(m_trades->trades(), m_trades->today()));
     const SettlementAmounts failed = m_summary->summary().total(SettlementBucket::Failed);
     const QString date = m_trades->today().isValid() ? m_trades->today().toString(Qt::ISODate) : tr("waiting for the engine");

@@ -17,6 +17,9 @@ class TradingEngine;
 
 // Trades as settlement sees them: one row per execution, updated in place as it settles or
 // fails. Rows come from the engine's published executions (new ones, then settled or failed).
+// It holds at most `capacity` trades (the engine keeps as many executions): past a tenth more,
+// the oldest settled trades go, in one reset. A trade still to settle, or failing, stays however
+// old it is; a settled trade that comes again (a bust) comes back as a new row.
 class SettlementTradesModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -25,7 +28,8 @@ public:
     enum Column { TradeDate, SettleDate, Account, Instrument, Side, Quantity, Price, Amount, Status, Reason, ColumnCount };
     enum Roles { BucketRole = Qt::UserRole + 1, AccountRole, SortRole };
 
-    explicit SettlementTradesModel(const ReferenceData &reference, QObject *parent = nullptr);
+    static constexpr qsizetype DefaultCapacity = 200'000;
+    explicit SettlementTradesModel(const ReferenceData &reference, QObject *parent = nullptr, qsizetype capacity = DefaultCapacity);
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -39,7 +43,10 @@ public:
     const QList<FillRecord> &trades() const { return m_rows; }
 
 private:
+    void dropOldestSettled();
+
     const ReferenceData &m_reference;
+    qsizetype m_capacity;
     QList<FillRecord> m_rows;
     QHash<QString, int> m_rowOf; // FillRecord::key() → row
     QDate m_today;

@@ -229,6 +229,54 @@ private Q_SLOTS:
         QCOMPARE(first.trades().constLast().orderId, trades.constFirst().orderId);
     }
 
+    // The dashboard holds what the engine holds (capacity): past a tenth more, the oldest settled
+    // trades go; a trade still to settle or failing stays however old; rows still find their trade.
+    void theOldestSettledTradesGoPastItsCapacity()
+    {
+        SettlementTradesModel model(reference, nullptr, 10);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        auto nth = [](int i, bool settled = false) {
+            return trade(QStringLiteral("T%1").arg(i, 2, 10, QLatin1Char('0')), Desk1, QStringLiteral("AAPL"), Side::Buy, 1, 100, 100,
+                         Mon, Tue, settled);
+        };
+        QList<FillRecord> first;
+        for (int i = 0; i < 11; ++i)
+            first << nth(i);
+        model.applyExecutions(first);
+        QCOMPARE(model.rowCount(), 11); // 10 and a tenth: nothing goes yet
+        model.applyExecutions({nth(11)});
+        QCOMPARE(model.rowCount(), 12); // past it, but nothing has settled: every trade stays
+        QCOMPARE(resets.size(), 0);
+
+        FillRecord failing = nth(1);
+        failing.failReason = NotDelivered;
+        failing.failedOn = Tue;
+        model.applyExecutions({nth(0, true), failing, nth(2, true), nth(3, true), nth(4, true)});
+        // Two go (12 - 10): the oldest settled, T00 and T02. T01 is older but failing: it stays.
+        QCOMPARE(model.rowCount(), 10);
+        QCOMPARE(resets.size(), 1);
+        QStringList held;
+        for (const FillRecord &f : model.trades())
+            held << f.orderId;
+        QCOMPARE(held, (QStringList{QStringLiteral("T01"), QStringLiteral("T03"), QStringLiteral("T04"), QStringLiteral("T05"),
+                                    QStringLiteral("T06"), QStringLiteral("T07"), QStringLiteral("T08"), QStringLiteral("T09"),
+                                    QStringLiteral("T10"), QStringLiteral("T11")}));
+        QVERIFY(model.trades().constFirst().failing());
+
+        // After the reset an update still lands on its own row, and a new trade after them all.
+        model.applyExecutions({nth(7, true), nth(12)});
+        QCOMPARE(model.rowCount(), 11);
+        QVERIFY(model.trades().at(5).settled);
+        QCOMPARE(model.trades().at(5).orderId, QStringLiteral("T07"));
+        QCOMPARE(model.trades().constLast().orderId, QStringLiteral("T12"));
+        QCOMPARE(model.data(model.index(5, SettlementTradesModel::Status)).toString(), QStringLiteral("settled"));
+
+        // A settled trade let go of that comes again (a bust, say) is a row again, the newest.
+        model.applyExecutions({nth(0, true)});
+        QCOMPARE(model.trades().constLast().orderId, QStringLiteral("T00"));
+    }
+
     // The instruments' own dates under the trades: what is coming (expected, soonest first, in
     // grey italics) on top of what was recorded (newest first), with the cash each moved.
     void instrumentsOwnDates()
