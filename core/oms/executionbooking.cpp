@@ -11,8 +11,6 @@
 namespace instant {
 namespace {
 
-constexpr int MaxAttempts = 8; // optimistic concurrency retries
-
 OrderEventKind transitionOf(ExecutionReport::Kind kind, bool full)
 {
     switch (kind) {
