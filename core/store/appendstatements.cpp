@@ -1,8 +1,8 @@
 #include "store/appendstatements.h"
 
 #include "store/sqldialect.h"
+#include "store/sqlitereader.h"
 
-#include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -192,7 +192,7 @@ Result<std::unique_ptr<AppendStatements>> prepareQtAppendStatements(QSqlDatabase
 
 Result<std::unique_ptr<AppendStatements>> prepareAppendStatements(QSqlDatabase &db, const SqlDialect &dialect)
 {
-    if (qstrcmp(db.driver()->handle().typeName(), "sqlite3*") == 0)
+    if (sqliteConnection(db))
         return prepareSqliteAppendStatements(db, dialect);
     return prepareQtAppendStatements(db, dialect);
 }

@@ -7,9 +7,7 @@
 #include "store/appendstatements.h"
 
 #include "store/sqldialect.h"
-
-#include <QSqlDriver>
-#include <QVariant>
+#include "store/sqlitereader.h"
 
 #include <sqlite3.h>
 
@@ -235,12 +233,9 @@ private:
 
 Result<std::unique_ptr<AppendStatements>> prepareSqliteAppendStatements(QSqlDatabase &db, const SqlDialect &dialect)
 {
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not a SQLite connection"));
-    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3 *connection = sqliteConnection(db);
     if (!connection)
-        return makeError(ErrorCode::Io, QStringLiteral("the SQLite connection is not open"));
+        return makeError(ErrorCode::InvalidArgument, QStringLiteral("not an open SQLite connection"));
     auto statements = std::make_unique<SqliteAppendStatements>(connection);
     if (Status s = statements->prepare(dialect); !s)
         return s.error();

@@ -81,10 +81,7 @@ public:
     {
         // The pager's count of changes: moved by this connection's commits and, when a
         // transaction starts, by what other connections committed since (SQLITE_FCNTL_DATA_VERSION).
-        const QVariant handle = db.driver()->handle();
-        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-            return std::nullopt;
-        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        sqlite3 *connection = sqliteConnection(db);
         unsigned int version = 0;
         if (!connection || sqlite3_file_control(connection, "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
             return std::nullopt;

@@ -4,6 +4,8 @@
 #include "common/threadwatch.h"
 
 #include <QFile>
+#include <QSqlDriver>
+#include <QVariant>
 #include <QUrl>
 
 #include <sqlite3.h>
@@ -13,6 +15,15 @@
 #include <string>
 
 namespace instant::detail {
+
+sqlite3 *sqliteConnection(const QSqlDatabase &db)
+{
+    const QSqlDriver *driver = db.driver();
+    const QVariant handle = driver ? driver->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
 namespace {
 
 // Rows are read in chunks of this many (keyset pagination), so a long replay does not hold one

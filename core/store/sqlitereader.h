@@ -2,16 +2,23 @@
 
 // Reads of a SQLite store straight through sqlite3's C API: a replay or a verification streams
 // millions of rows, and Qt Sql's per-value QVariant and UTF-16 conversions cost more than
-// SQLite's own work. Appends and everything else stay on Qt Sql.
+// SQLite's own work. The writer's statements go the same way (store/appendstatements.h), on the
+// connection Qt Sql opened; everything else stays on Qt Sql.
 
 #include "common/result.h"
 #include "events/event.h"
 
+#include <QSqlDatabase>
 #include <QStringList>
 
 #include <functional>
 
+struct sqlite3;
+
 namespace instant::detail {
+
+// The sqlite3 connection under a Qt Sql connection; null when it is not an open SQLite one.
+sqlite3 *sqliteConnection(const QSqlDatabase &db);
 
 // PRAGMA application_id of an Instant store file ("Inst").
 constexpr qint32 SqliteApplicationId = 1231975284;
