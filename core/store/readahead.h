@@ -5,7 +5,9 @@
 // batch already waits for it): a replay then decodes payloads there, and otherwise leaves them to
 // the caller, so that the two cores share the work whichever is the slower. `visit` runs on the
 // calling thread with the event and what `prepare` made of it, in sequence order. Memory stays
-// flat on any log: at most a few batches in flight.
+// flat on any log: at most a few batches in flight. A batch the caller is done with goes back to
+// the reading thread, which frees its events (it allocated them: a free on the thread that made
+// the block is the cheap one) and fills it again.
 
 #include "store/eventstore.h"
 
@@ -26,6 +28,7 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<std::vector<Item>> ready;
+    std::vector<std::vector<Item>> spent; // visited: back to the reader, to empty and fill again
     bool finished = false, stop = false;
     Status readStatus = Done{};
     std::thread reader([&] {
@@ -41,6 +44,12 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
             ready.push_back(std::move(batch));
             changed.notify_all();
             batch = {};
+            if (!spent.empty()) {
+                batch = std::move(spent.back());
+                spent.pop_back();
+            }
+            lock.unlock();
+            batch.clear(); // the visited events freed here, off the caller's thread
             batch.reserve(Batch);
             return true;
         };
@@ -56,10 +65,12 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
         finished = true;
         changed.notify_all();
     });
+    std::vector<Item> batch;
     for (;;) {
-        std::vector<Item> batch;
         {
             std::unique_lock lock(mutex);
+            if (!batch.empty())
+                spent.push_back(std::move(batch));
             changed.wait(lock, [&] { return !ready.empty() || finished; });
             if (ready.empty())
                 break;
