@@ -313,13 +313,17 @@ QJsonArray BracketBook::toJson() const
 BracketBook BracketBook::fromJson(const QJsonArray &array)
 {
     BracketBook book;
-    for (const QJsonValue &v : array) {
-        BracketRecord b = BracketRecord::fromJson(v.toObject());
-        if (b.isOpen())
-            book.m_open.insert(b.id);
-        book.m_brackets.insert(b.id, b);
-    }
+    for (const QJsonValue &v : array)
+        book.restore(BracketRecord::fromJson(v.toObject()));
     return book;
+}
+
+void BracketBook::restore(BracketRecord b)
+{
+    if (b.isOpen())
+        m_open.insert(b.id);
+    const QString id = b.id;
+    m_brackets.insert(id, std::move(b));
 }
 
 // ---- the workflow ----

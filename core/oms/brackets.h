@@ -159,6 +159,7 @@ public:
     bool isEmpty() const { return m_brackets.isEmpty(); }
     QJsonArray toJson() const; // sorted by id
     static BracketBook fromJson(const QJsonArray &array);
+    void restore(BracketRecord bracket); // one of a snapshot's brackets
 
 private:
     QHash<QString, BracketRecord> m_brackets;

@@ -112,7 +112,7 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
         entry.insert(QStringLiteral("outcome"), QStringLiteral("overridden"));
         entry.insert(QStringLiteral("actor"), event.actor.user);
         entry.insert(QStringLiteral("recorded_us"), event.recordedUs);
-        m_settings.violations.append(RuleFinding::fromJson(entry));
+        addViolation(RuleFinding::fromJson(entry));
     }
     return Done{};
 }
@@ -127,8 +127,15 @@ Status TradingState::applyRejected(const events::OrderRejection &e, const Record
     o.state = OrderState::Rejected;
     o.reason = intern(e.reason);
     if (e.stage == u"compliance")
-        m_settings.violations.append(RuleFinding{o.orderId, o.account, o.instrument, o.reason, e.rules, event.recordedUs, {}});
+        addViolation(RuleFinding{o.orderId, o.account, o.instrument, o.reason, e.rules, event.recordedUs, {}});
     return Done{};
+}
+
+void TradingState::addViolation(RuleFinding finding)
+{
+    m_settings.violations.append(std::move(finding));
+    if (m_settings.violations.size() > ViolationCapacity)
+        m_settings.violations.removeFirst(); // (the list's start moves: no copy)
 }
 
 // Changes the order an event is about. An event without an order id is not about one (nothing to

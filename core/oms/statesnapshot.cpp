@@ -12,6 +12,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -245,7 +246,7 @@ struct TradingState::Restore
         o.reason = t.intern(o.reason);
         if (o.overrides.isEmpty())
             o.overrides = QJsonArray(); // no container held for nothing
-        entered.emplace_back(o.createdUs, o.orderId);
+        noteEntered(o.createdUs, o.orderId);
         if (!isTerminal(o.state)) {
             t.m_orders.working.insert(o.orderId);
             if (o.side == Side::Sell)
@@ -255,9 +256,30 @@ struct TradingState::Restore
         t.m_orders.byId.insert(id, OrderRef(std::move(o)));
     }
     void execution(const QJsonObject &json) { executions.append(FillRecord::fromJson(json)); }
-    void violation(const QJsonObject &json) { t.m_settings.violations.append(RuleFinding::fromJson(json)); }
+    void violation(const QJsonObject &json) { t.addViolation(RuleFinding::fromJson(json)); } // a snapshot that kept more: the newest
+    void position(const QJsonObject &json)
+    {
+        PositionRecord p = PositionRecord::fromJson(json);
+        p.account = t.intern(p.account);
+        p.instrument = t.intern(p.instrument);
+        t.m_ledger.positions.insert(positionKey(p.account, p.instrument), p);
+    }
+    void bracket(const QJsonObject &json) { t.m_brackets.restore(BracketRecord::fromJson(json)); }
 
     Result<TradingState> finish(const QJsonObject &s);
+
+    // The newest orders (for recentCopy()) as they stream past: a heap of the RecentOrders latest
+    // entries, the earliest of them on top, rather than a list of every order.
+    static constexpr size_t RecentOrders = 2000;
+    void noteEntered(TimestampUs createdUs, const QString &orderId)
+    {
+        entered.emplace_back(createdUs, orderId);
+        std::push_heap(entered.begin(), entered.end(), std::greater<>());
+        if (entered.size() > RecentOrders) {
+            std::pop_heap(entered.begin(), entered.end(), std::greater<>());
+            entered.pop_back();
+        }
+    }
 
     TradingState t;
     std::vector<std::pair<TimestampUs, QString>> entered;
@@ -270,20 +292,17 @@ Result<TradingState> TradingState::Restore::finish(const QJsonObject &s)
     if (s.value(QStringLiteral("format")).toInt() != 3)
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("unknown snapshot format"));
     t.m_lastSequence = i64(s, "last_sequence");
-    // The newest orders, for recentCopy().
-    const size_t keep = std::min<size_t>(entered.size(), 2000);
-    std::partial_sort(entered.begin(), entered.begin() + qsizetype(keep), entered.end(), std::greater<>());
-    for (size_t i = keep; i-- > 0;)
-        t.m_orders.recent.append(entered[i].second);
+    // The newest orders, for recentCopy(), oldest first.
+    std::sort(entered.begin(), entered.end());
+    for (auto &e : entered)
+        t.m_orders.recent.append(std::move(e.second));
     entered = {};
     for (const QJsonValue &v : s.value(QStringLiteral("accounts")).toArray()) {
         AccountRecord a = AccountRecord::fromJson(v.toObject());
         t.m_ledger.accounts.insert(a.id, a);
     }
-    for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) {
-        PositionRecord p = PositionRecord::fromJson(v.toObject());
-        t.m_ledger.positions.insert(positionKey(p.account, p.instrument), p);
-    }
+    for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) // (empty when streamed)
+        position(v.toObject());
     t.m_ledger.executions.reset(std::move(executions), i64(s, "executions_dropped"));
     t.m_ledger.executions.trim(); // a snapshot that kept more than the state keeps now
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
@@ -294,7 +313,8 @@ Result<TradingState> TradingState::Restore::finish(const QJsonObject &s)
     for (auto it = prices.begin(); it != prices.end(); ++it)
         t.m_ledger.lastPrices.insert(it.key(), Price(it.value().toInteger()));
     t.m_settings.rules = s.value(QStringLiteral("rules")).toArray();
-    t.m_brackets = BracketBook::fromJson(s.value(QStringLiteral("brackets")).toArray());
+    for (const QJsonValue &v : s.value(QStringLiteral("brackets")).toArray()) // (empty when streamed)
+        bracket(v.toObject());
     for (const QJsonValue &v : s.value(QStringLiteral("approvals")).toArray()) {
         ApprovalRequest r = ApprovalRequest::fromJson(v.toObject());
         t.m_approvals.insert(r.id, r);
@@ -332,7 +352,9 @@ Result<TradingState> TradingState::fromJson(const QJsonObject &s, qsizetype exec
 StateSnapshotReader::StateSnapshotReader(qsizetype executionCapacity)
     : m_restore(std::make_unique<TradingState::Restore>(executionCapacity))
 {
-    m_pieces = std::make_unique<JsonObjectPieces>(QByteArrayList{"orders", "executions", "violations"},
+    // Everything that grows with the log is streamed; the frame left holds the accounts, the
+    // unsettled trades (settled within a day) and the settings.
+    m_pieces = std::make_unique<JsonObjectPieces>(QByteArrayList{"orders", "executions", "violations", "positions", "brackets"},
                                                   [this](qsizetype array, QByteArrayView element) {
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(element.data(), element.size()), &error);
@@ -340,12 +362,13 @@ StateSnapshotReader::StateSnapshotReader(qsizetype executionCapacity)
             m_error = QStringLiteral("a record of the snapshot is not a JSON object: %1").arg(error.errorString());
             return false;
         }
-        if (array == 0)
-            m_restore->order(doc.object());
-        else if (array == 1)
-            m_restore->execution(doc.object());
-        else
-            m_restore->violation(doc.object());
+        switch (array) {
+        case 0: m_restore->order(doc.object()); break;
+        case 1: m_restore->execution(doc.object()); break;
+        case 2: m_restore->violation(doc.object()); break;
+        case 3: m_restore->position(doc.object()); break;
+        default: m_restore->bracket(doc.object()); break;
+        }
         return true;
     });
 }

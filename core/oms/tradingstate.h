@@ -180,7 +180,10 @@ public:
     qint64 sellableQuantity(const QString &account, const QString &instrument) const override;
     const QJsonArray &complianceRules() const { return m_settings.rules; }
     QString killSwitch() const { return m_settings.killSwitch; }
+    // The newest rule findings (refusals and overrides), oldest first: at most ViolationCapacity.
+    // The log keeps every one (the audit view, its exports and the copilot's search read it).
     const QList<RuleFinding> &violations() const { return m_settings.violations; }
+    static constexpr qsizetype ViolationCapacity = 1000;
     qint64 settledTrades() const { return m_ledger.settledTrades; }
     const BracketBook &brackets() const { return m_brackets; }
     // Whether an order is the work of `workstation` (it entered it and holds it at its venue):
@@ -279,6 +282,7 @@ private:
     struct Restore; // statesnapshot.cpp
     friend class StateSnapshotReader;
     void noteAccountStream(const RecordedEvent &event);
+    void addViolation(RuleFinding finding); // the oldest goes past ViolationCapacity
     Status outOfRange(const RecordedEvent &event); // an anomaly: an amount beyond what apply() keeps
     Status transition(OrderRecord &order, OrderEventKind kind, const RecordedEvent &event);
     // orderprojection.cpp: the order family
@@ -345,7 +349,7 @@ private:
         qint64 settledTrades = 0;
     };
     // The compliance settings: the rule set, the kill switch, the instruments the store lists, and
-    // the rule findings (rejections and overrides) kept for the compliance view.
+    // the newest rule findings (rejections and overrides).
     struct ComplianceSettings
     {
         QJsonArray rules;

@@ -316,6 +316,60 @@ private Q_SLOTS:
         QVERIFY(fewer->toCanonicalJson() == full.toCanonicalJson());
     }
 
+    // The rule findings grow with the log (every compliance refusal is one): the state keeps the
+    // newest ViolationCapacity, in a replay, in its snapshot and in one read back, also from a
+    // snapshot written when it kept them all.
+    void theTradingStateKeepsTheNewestRuleFindings()
+    {
+        constexpr qsizetype Kept = TradingState::ViolationCapacity;
+        const int refused = int(Kept) + 250;
+        QList<RecordedEvent> log;
+        Sequence s = 0;
+        log << ::event(++s, "AccountOpened", json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("cash_cents"), qint64(1'000'000)}}));
+        for (int i = 0; i < refused; ++i)
+            log << ::event(++s, "OrderRejected",
+                         json({{QStringLiteral("account"), QStringLiteral("A")}, {QStringLiteral("instrument"), QStringLiteral("MSFT")},
+                               {QStringLiteral("limit_price"), 43296}, {QStringLiteral("order_id"), QStringLiteral("R%1").arg(i)},
+                               {QStringLiteral("quantity"), 160000}, {QStringLiteral("reason"), QStringLiteral("cannot sell 160,000 MSFT")},
+                               {QStringLiteral("rules"), QJsonArray{QStringLiteral("no-short")}}, {QStringLiteral("side"), QStringLiteral("sell")},
+                               {QStringLiteral("stage"), QStringLiteral("compliance")}, {QStringLiteral("stop_price"), QJsonValue()},
+                               {QStringLiteral("tif"), QStringLiteral("day")}, {QStringLiteral("type"), QStringLiteral("limit")}}));
+        TradingState full;
+        for (const RecordedEvent &e : log)
+            QVERIFY2(full.apply(e), qPrintable(e.type));
+        QCOMPARE(full.violations().size(), Kept);
+        QCOMPARE(full.violations().first().orderId, QStringLiteral("R250"));
+        QCOMPARE(full.violations().last().orderId, QStringLiteral("R%1").arg(refused - 1));
+        QCOMPARE(full.orders().size(), refused); // the orders themselves all stay
+        QCOMPARE(full.anomalies(), 0);
+
+        // Read back whole, and streamed in pieces of 97 bytes as a store hands them out.
+        const QByteArray bytes = full.toCanonicalJson();
+        auto whole = TradingState::fromJson(QJsonDocument::fromJson(bytes).object());
+        QVERIFY(whole.ok());
+        QVERIFY(whole->toCanonicalJson() == bytes);
+        StateSnapshotReader reader;
+        for (qsizetype at = 0; at < bytes.size(); at += 97)
+            QVERIFY(reader.feed(QByteArrayView(bytes).sliced(at, std::min<qsizetype>(97, bytes.size() - at))));
+        auto streamed = reader.finish();
+        QVERIFY2(streamed.ok(), qPrintable(streamed.message()));
+        QVERIFY(streamed->toCanonicalJson() == bytes);
+
+        // A snapshot that kept every finding: the newest are read, as the replay keeps them.
+        QJsonObject older = full.toJson();
+        QJsonArray all;
+        for (int i = 0; i < refused; ++i) {
+            QJsonObject finding = full.violations().last().toJson();
+            finding.insert(QStringLiteral("order_id"), QStringLiteral("R%1").arg(i));
+            finding.insert(QStringLiteral("recorded_us"), log.at(i + 1).recordedUs);
+            all.append(finding);
+        }
+        older.insert(QStringLiteral("violations"), all);
+        auto trimmed = TradingState::fromJson(older);
+        QVERIFY(trimmed.ok());
+        QVERIFY(trimmed->toCanonicalJson() == bytes);
+    }
+
     void aLargeBookSellsAtItsAverageCost()
     {
         // $10bn face of notes bought at 99-16, $100mm sold at 100-00: the cost of the part sold
