@@ -207,7 +207,7 @@ qint64 OrderManager::reservationFor(const OrderRecord &order, Quantity filledAft
         return 0;
     auto hold = [&](Quantity total, std::optional<Price> limit) -> qint64 {
         const Quantity leaves = total - filledAfter;
-        const std::optional<Price> px = limit ? limit : order.protectionPrice;
+        const std::optional<Price> px = limit ? limit : std::optional<Price>(order.protectionPrice);
         if (leaves <= Quantity(0) || !px)
             return 0;
         return orderCost(*instrument, Side::Buy, order.tif, leaves, *px, m_venue.tradeDate()).holdCents;

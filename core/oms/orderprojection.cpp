@@ -90,8 +90,8 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
     OrderRecord terms = recordOf(e);
     qint64 accountReserved = 0;
     const auto account = m_ledger.accounts.constFind(terms.account);
-    if (!isAmount(terms.quantity.value()) || !isAmount(terms.limitPrice) || !isAmount(terms.stopPrice)
-        || !isAmount(terms.protectionPrice) || !isAmount(e.reservedCents)
+    if (!isAmount(terms.quantity.value()) || !isAmount(e.limitPrice) || !isAmount(e.stopPrice) || !isAmount(e.protectionPrice)
+        || !isAmount(e.reservedCents)
         || !addTo(account == m_ledger.accounts.cend() ? 0 : account->reservedCents, e.reservedCents, accountReserved))
         return outOfRange(event);
     auto entered = enter(std::move(terms), e.role, true, event);

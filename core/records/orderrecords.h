@@ -39,15 +39,15 @@ struct OrderRecord
     int exceptions = 0;             // executions booked on it that were not expected (a badge)
     // (the small fields above sit together: 8 bytes less per record, 8 MB on a million orders)
     Quantity quantity;
-    std::optional<Price> limitPrice;
-    std::optional<Price> stopPrice;
-    std::optional<Price> protectionPrice; // market and stop orders: the worst fill price allowed
+    CompactOptional<Price> limitPrice;
+    CompactOptional<Price> stopPrice;
+    CompactOptional<Price> protectionPrice; // market and stop orders: the worst fill price allowed
     Quantity filled;
     qint64 filledPriceQuantity = 0; // Σ price × quantity, for the average price
     qint64 filledNotionalCents = 0;
     qint64 reservedCents = 0;       // cash held for the unfilled part of a buy
-    std::optional<Quantity> pendingQuantity; // asked for by a replace not yet confirmed
-    std::optional<Price> pendingLimitPrice;
+    CompactOptional<Quantity> pendingQuantity; // asked for by a replace not yet confirmed
+    CompactOptional<Price> pendingLimitPrice;
     QString reason;                 // why it was rejected, cancelled or expired
     QString actor;
     QJsonArray overrides;           // soft compliance rules overridden, with reasons
