@@ -355,7 +355,8 @@ void HoldingsModel::setPortfolio(const QList<AccountRecord> &accounts, const QLi
     beginResetModel(); // a few dozen rows: a reset per portfolio change is cheap and simple
     m_accounts = accounts;
     std::sort(m_accounts.begin(), m_accounts.end(), [](const AccountRecord &a, const AccountRecord &b) { return a.id < b.id; });
-    m_lines.clear();
+    m_lines = {}; // sized for these positions, not the most ever held
+    m_lines.reserve(positions.size() + 1);
     for (const PositionRecord &p : positions) {
         if (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0 && p.interestCents == 0)
             continue;
