@@ -219,7 +219,7 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
         });
         connect(m_engine, &TradingEngine::bracketsUpdated, m_brackets, &BracketsModel::applyBrackets);
         connect(m_engine, &TradingEngine::ordersUpdated, m_brackets, &BracketsModel::applyOrders);
-        connect(m_engine, &TradingEngine::executionsAdded, this, [this](const QList<FillRecord> &executions) {
+        connect(m_engine, &TradingEngine::executionsAdded, this, [this](const FillRows &executions) {
             if (m_live)
                 m_executions->append(executions);
         });
@@ -471,7 +471,7 @@ void Blotter::setCurrentInstrument(const QString &instrument)
         updateFilter();
 }
 
-void Blotter::showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions,
+void Blotter::showAsOf(const QList<OrderRef> &orders, const FillRows &executions,
                        const QList<TradingState::ExceptionEntry> &exceptions)
 {
     m_live = false;

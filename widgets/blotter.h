@@ -70,7 +70,7 @@ public:
     void restoreColumns(const QByteArray &state);
     bool exportCsv(const QString &path, QString *error = nullptr) const;
     // "As of": show these orders and executions and ignore live updates until setLive().
-    void showAsOf(const QList<OrderRef> &orders, const QList<FillRecord> &executions,
+    void showAsOf(const QList<OrderRef> &orders, const FillRows &executions,
                   const QList<TradingState::ExceptionEntry> &exceptions = {});
     void setLive();
     bool isLive() const { return m_live; }

@@ -357,7 +357,7 @@ QVariant ExecutionsModel::headerData(int section, Qt::Orientation orientation, i
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
-void ExecutionsModel::append(const QList<FillRecord> &executions)
+void ExecutionsModel::append(const FillRows &executions)
 {
     if (executions.isEmpty())
         return;
@@ -373,13 +373,13 @@ void ExecutionsModel::flush()
     m_tick.stop();
     if (m_pending.isEmpty())
         return;
-    QList<FillRecord> executions = std::exchange(m_pending, {});
+    FillRows executions = std::exchange(m_pending, {});
     m_tick.applied(executions.size());
     if (m_history.isEmpty()) {
         // The first load: the newest rows as sent, shared when they fit. The engine sends fills in
         // the order recorded; a settlement sent with them repeats a sequence (the general path).
         if (executions.size() > m_history.capacity())
-            executions = executions.mid(executions.size() - m_history.capacity());
+            executions.removeFirst(executions.size() - m_history.capacity());
         const bool distinct = std::adjacent_find(executions.cbegin(), executions.cend(), [](const FillRecord &a, const FillRecord &b) {
                                   return a.sequence >= b.sequence;
                               }) == executions.cend();
@@ -395,19 +395,19 @@ void ExecutionsModel::flush()
     QList<FillRecord> fresh;
     QHash<Sequence, qsizetype> freshAt; // a fill and its settlement in one tick: one row
     int first = INT_MAX, last = -1;
-    for (FillRecord &f : executions) {
+    for (const FillRecord &f : executions) {
         const qsizetype held = m_history.rowOf(f.sequence);
         if (held >= 0) {
-            m_history.row(held) = std::move(f);
+            m_history.row(held) = f;
             first = std::min(first, int(held));
             last = std::max(last, int(held));
         } else if (auto it = freshAt.constFind(f.sequence); it != freshAt.cend()) {
-            fresh[*it] = std::move(f);
+            fresh[*it] = f;
         } else if (m_history.dropped() > 0 && f.sequence < oldest) {
             continue; // settles a fill older than the panel keeps
         } else {
             freshAt.insert(f.sequence, fresh.size());
-            fresh.append(std::move(f));
+            fresh.append(f);
         }
     }
     if (last >= 0)
@@ -426,11 +426,11 @@ void ExecutionsModel::flush()
     }
 }
 
-void ExecutionsModel::setAll(const QList<FillRecord> &executions)
+void ExecutionsModel::setAll(const FillRows &executions)
 {
     beginResetModel();
-    m_pending.clear();
-    m_history.reset(executions.size() > m_history.capacity() ? executions.mid(executions.size() - m_history.capacity()) : executions);
+    m_pending = {};
+    m_history.reset(executions.mid(std::max<qsizetype>(0, executions.size() - m_history.capacity())));
     endResetModel();
 }
 

@@ -90,9 +90,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    void append(const QList<FillRecord> &executions); // buffered, applied on the next tick
+    void append(const FillRows &executions); // buffered, applied on the next tick
     void flush();
-    void setAll(const QList<FillRecord> &executions);
+    void setAll(const FillRows &executions);
     // The panel keeps the newest executions, as the trading state does (the store keeps them all).
     static constexpr qsizetype DefaultCapacity = FillHistory::DefaultCapacity;
     void setCapacity(qsizetype capacity) { m_history.setCapacity(capacity, capacity / 10); }
@@ -102,7 +102,7 @@ public:
 private:
     const ReferenceData &m_reference;
     FillHistory m_history{DefaultCapacity, DefaultCapacity / 10}; // the rows; the oldest go a tenth at a time
-    QList<FillRecord> m_pending;
+    FillRows m_pending;
     RefreshTick m_tick;
 };
 

@@ -124,8 +124,32 @@ QVariant SettlementTradesModel::headerData(int section, Qt::Orientation orientat
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
-void SettlementTradesModel::applyExecutions(const QList<FillRecord> &executions)
+// The first load: the engine's rows as they are (their blocks shared with it), when each trade
+// is there once.
+bool SettlementTradesModel::loadShared(const FillRows &executions)
 {
+    QHash<QString, int> rowOf;
+    rowOf.reserve(executions.size());
+    for (qsizetype i = 0; i < executions.size(); ++i) {
+        QString key = executions.at(i).key();
+        if (rowOf.contains(key))
+            return false;
+        rowOf.insert(std::move(key), int(i));
+    }
+    beginInsertRows({}, 0, int(executions.size()) - 1);
+    m_rows = executions;
+    m_rowOf = std::move(rowOf);
+    endInsertRows();
+    return true;
+}
+
+void SettlementTradesModel::applyExecutions(const FillRows &executions)
+{
+    if (executions.isEmpty() || (m_rows.isEmpty() && loadShared(executions))) {
+        if (m_rows.size() > m_capacity + m_capacity / 10)
+            dropOldestSettled();
+        return;
+    }
     QList<FillRecord> added;
     int first = -1, last = -1;
     for (const FillRecord &f : executions) {
@@ -135,7 +159,7 @@ void SettlementTradesModel::applyExecutions(const QList<FillRecord> &executions)
                 added[*it - m_rows.size()] = f;
                 continue;
             }
-            m_rows[*it] = f;
+            m_rows.edit(*it) = f;
             first = first < 0 ? *it : std::min(first, *it);
             last = std::max(last, *it);
             continue;
@@ -147,7 +171,8 @@ void SettlementTradesModel::applyExecutions(const QList<FillRecord> &executions)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
     if (!added.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size()) - 1);
-        m_rows.append(added);
+        for (const FillRecord &f : std::as_const(added))
+            m_rows.append(f);
         endInsertRows();
     }
     if (m_rows.size() > m_capacity + m_capacity / 10)
@@ -157,8 +182,7 @@ void SettlementTradesModel::applyExecutions(const QList<FillRecord> &executions)
 void SettlementTradesModel::dropOldestSettled()
 {
     qsizetype drop = m_rows.size() - m_capacity;
-    QList<FillRecord> kept;
-    kept.reserve(m_rows.size());
+    FillRows kept;
     for (const FillRecord &f : std::as_const(m_rows)) { // oldest first
         if (drop > 0 && f.settled) {
             --drop;
@@ -381,7 +405,7 @@ void SettlementDashboard::fitSummary()
     m_summaryView->setMinimumHeight(chrome + std::min(rows, 2 * SettlementBucketCount) * row);
 }
 
-void SettlementDashboard::applyExecutions(const QList<FillRecord> &executions)
+void SettlementDashboard::applyExecutions(const FillRows &executions)
 {
     if (executions.isEmpty())
         return;

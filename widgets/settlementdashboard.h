@@ -37,17 +37,18 @@ public:
 
     // New executions are added, known ones (by order id/exec id) replaced: one insertion and one
     // changed range per call.
-    void applyExecutions(const QList<FillRecord> &executions);
+    void applyExecutions(const FillRows &executions);
     void setToday(QDate today);
     QDate today() const { return m_today; }
-    const QList<FillRecord> &trades() const { return m_rows; }
+    const FillRows &trades() const { return m_rows; }
 
 private:
+    bool loadShared(const FillRows &executions);
     void dropOldestSettled();
 
     const ReferenceData &m_reference;
     qsizetype m_capacity;
-    QList<FillRecord> m_rows;
+    FillRows m_rows;
     QHash<QString, int> m_rowOf; // FillRecord::key() → row
     QDate m_today;
 };
@@ -113,7 +114,7 @@ public:
     class LifecycleModel *lifecycle() const { return m_lifecycle; }
     void selectBucket(SettlementBucket bucket, const QString &account = {});
     // The engine's feed, callable directly (tests feed a known set of trades).
-    void applyExecutions(const QList<FillRecord> &executions);
+    void applyExecutions(const FillRows &executions);
     void setToday(QDate today);
 
 private:

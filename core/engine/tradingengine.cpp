@@ -361,9 +361,10 @@ public:
             Q_EMIT m_engine.ordersUpdated(orders);
         }
         // New executions, then those settled since (the panel updates a row it holds in place).
-        QList<FillRecord> executions = m_oms.state().executionsSince(m_executionsSent);
+        FillRows executions = m_oms.state().executionsSince(m_executionsSent);
         m_executionsSent = m_oms.state().executionsTotal();
-        executions.append(m_oms.takeSettledExecutions());
+        for (FillRecord &settled : m_oms.takeSettledExecutions())
+            executions.append(std::move(settled));
         if (!executions.isEmpty())
             Q_EMIT m_engine.executionsAdded(executions);
         // What another workstation recorded reaches the previews and risk soon (at most ~10 copies a second).
@@ -826,6 +827,7 @@ TradingEngine::TradingEngine(EventStore &store, const ReferenceData &reference, 
         qRegisterMetaType<QList<instant::OrderRef>>();
         qRegisterMetaType<QList<instant::ApprovalRequest>>();
         qRegisterMetaType<QList<instant::FillRecord>>();
+        qRegisterMetaType<instant::FillRows>();
         qRegisterMetaType<QList<instant::BracketRecord>>();
         qRegisterMetaType<QList<instant::AccountRecord>>();
         qRegisterMetaType<QList<instant::PositionRecord>>();

@@ -160,7 +160,7 @@ public:
 Q_SIGNALS:
     void started();
     void ordersUpdated(const QList<instant::OrderRef> &orders);
-    void executionsAdded(const QList<instant::FillRecord> &executions);
+    void executionsAdded(const instant::FillRows &executions);
     void bracketsUpdated(const QList<instant::BracketRecord> &brackets); // changed ones (all at start)
     void portfolioUpdated(const QList<instant::AccountRecord> &accounts, const QList<instant::PositionRecord> &positions);
     void quotesUpdated(const QList<instant::Quote> &quotes);

@@ -124,7 +124,7 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
     // The execution as held: unsettled, or among the executions kept.
     const QString key = fillKey(a->orderId, a->execRefId);
     const qsizetype row = m_ledger.executions.rowOf(a->orderId, a->execRefId);
-    const QList<FillRecord> &rows = m_ledger.executions.rows();
+    const FillRows &rows = m_ledger.executions.rows();
     const FillRecord *unsettledAt = m_ledger.unsettled.find(key);
     if (orderIt == m_orders.byId.end() || (row < 0 && !unsettledAt)) {
         ++m_anomalies;

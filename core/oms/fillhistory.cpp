@@ -89,11 +89,11 @@ void FillHistory::dropOldest(qsizetype count)
         tally(m_rows.at(r), -1);
     }
     m_sequences.erase(m_sequences.begin(), m_sequences.begin() + count);
-    m_rows.remove(0, count);
+    m_rows.removeFirst(count);
     m_dropped += count;
 }
 
-void FillHistory::reset(QList<FillRecord> rows, qint64 dropped)
+void FillHistory::reset(FillRows rows, qint64 dropped)
 {
     m_rows = std::move(rows);
     m_dropped = dropped;
@@ -110,10 +110,10 @@ void FillHistory::reset(QList<FillRecord> rows, qint64 dropped)
         indexUnordered();
 }
 
-QList<FillRecord> FillHistory::since(qint64 total) const
+FillRows FillHistory::since(qint64 total) const
 {
     const qsizetype from = qsizetype(std::max<qint64>(0, total - m_dropped));
-    return from == 0 ? m_rows : m_rows.mid(std::min(from, m_rows.size()));
+    return m_rows.mid(from);
 }
 
 } // namespace instant

@@ -283,7 +283,7 @@ struct TradingState::Restore
 
     TradingState t;
     std::vector<std::pair<TimestampUs, QString>> entered;
-    QList<FillRecord> executions;
+    FillRows executions;
 };
 
 Result<TradingState> TradingState::Restore::finish(const QJsonObject &s)

@@ -7,6 +7,7 @@
 #include "oms/approvals.h"
 #include "oms/brackets.h"
 #include "records/bookview.h"
+#include "records/fillrows.h"
 #include "records/keyedrecords.h"
 #include "records/orderrecords.h"
 
@@ -43,7 +44,7 @@ public:
     static constexpr qsizetype DefaultCapacity = 200'000;
     explicit FillHistory(qsizetype capacity = DefaultCapacity, qsizetype slack = 0);
 
-    const QList<FillRecord> &rows() const { return m_rows; }
+    const FillRows &rows() const { return m_rows; }
     qsizetype size() const { return m_rows.size(); }
     bool isEmpty() const { return m_rows.isEmpty(); }
     qsizetype capacity() const { return m_capacity; }
@@ -51,14 +52,14 @@ public:
     qint64 total() const { return m_dropped + m_rows.size(); } // every fill appended, dropped ones included
     qint64 dropped() const { return m_dropped; }
     qsizetype rowOf(Sequence sequence) const; // -1 when not held
-    FillRecord &row(qsizetype r) { return m_rows[r]; } // to change, except its order id and ExecID
+    FillRecord &row(qsizetype r) { return m_rows.edit(r); } // to change, except its order id and ExecID
 
     void append(FillRecord fill); // the caller drops excess() when it chooses
     qsizetype excess() const;     // the oldest rows over capacity + slack, down to capacity
     void dropOldest(qsizetype count);
     void trim() { dropOldest(excess()); }
-    void reset(QList<FillRecord> rows, qint64 dropped = 0); // kept as given (shared); a sequence at most once
-    QList<FillRecord> since(qint64 total) const;             // the fills appended after the first `total` (those still held)
+    void reset(FillRows rows, qint64 dropped = 0); // kept as given (shared); a sequence at most once
+    FillRows since(qint64 total) const;            // the fills appended after the first `total` (those still held)
     // The row of this order's fill with this ExecID, the newest if twice; -1 when not held. A new
     // execution, the usual case, is answered from a small index without looking at the rows (a
     // full window is 200,000 of them).
@@ -69,7 +70,7 @@ private:
     static quint32 fingerprint(const QString &orderId, const QString &execId);
     void tally(const FillRecord &fill, int by);
     void indexUnordered(); // from the first fill out of sequence order on: a hash index
-    QList<FillRecord> m_rows;
+    FillRows m_rows;
     // The rows' sequences, a binary search while they ascend (as a log applied in order gives them);
     // past a fill out of order, an index: sequence → position counted from the first fill ever appended.
     std::deque<Sequence> m_sequences;
@@ -161,7 +162,7 @@ public:
     const QMap<QString, FillRecord> &unsettledFills() const { return m_ledger.unsettled.inKeyOrder(); } // key: order id/exec id
     // Every execution, in the order recorded (the blotter's executions view).
     // The newest executions (FillHistory::DefaultCapacity); the total counts every one ever.
-    const QList<FillRecord> &executions() const { return m_ledger.executions.rows(); }
+    const FillRows &executions() const { return m_ledger.executions.rows(); }
     // Whether a fill is already recorded: unsettled fills always; with `searchHistory`, also
     // the executions kept (the newest 200,000).
     bool hasExecution(const QString &orderId, const QString &execId, bool searchHistory) const;
@@ -170,7 +171,7 @@ public:
     // ("adj:" / "restated:" before it). Keys are fillKey(order, exec id).
     bool isConsumed(const QString &key) const { return m_consumed.contains(key); }
     qint64 executionsTotal() const { return m_ledger.executions.total(); }
-    QList<FillRecord> executionsSince(qint64 total) const { return m_ledger.executions.since(total); }
+    FillRows executionsSince(qint64 total) const { return m_ledger.executions.since(total); }
     // Executions settled, or failed to settle, since the last call (held ones, as they are now),
     // for whoever shows them.
     QList<FillRecord> takeSettledExecutions();

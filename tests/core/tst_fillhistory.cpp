@@ -80,6 +80,52 @@ class TestFillHistory : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The rows in blocks that copies share: what one copy does, another never sees, across the
+    // blocks' edges, whatever was removed from the front.
+    void rowsCopiedAreRowsOfTheirOwn()
+    {
+        constexpr qsizetype Block = FillRows::BlockRows;
+        FillRows engine;
+        for (Sequence s = 1; s <= 2 * Block + 10; ++s)
+            engine.append(fill(s));
+        FillRows panel = engine; // as a panel takes them
+        engine.append(fill(2 * Block + 11));
+        engine.edit(5).settled = true;
+        engine.edit(Block + 1).quantity = 7;
+        QCOMPARE(panel.size(), 2 * Block + 10);
+        QVERIFY(!panel.at(5).settled);
+        QCOMPARE(panel.at(Block + 1).quantity, 1);
+        QCOMPARE(panel.last().sequence, 2 * Block + 10);
+        QCOMPARE(engine.last().sequence, 2 * Block + 11);
+        QVERIFY(engine.at(5).settled);
+
+        panel.removeFirst(Block + 3); // past a block's edge
+        QCOMPARE(panel.size(), Block + 7);
+        QCOMPARE(panel.first().sequence, Block + 4);
+        panel.append(fill(9000));
+        QCOMPARE(panel.last().sequence, 9000);
+        QCOMPARE(engine.size(), 2 * Block + 11);
+        QCOMPARE(engine.at(Block + 3).sequence, Block + 4);
+
+        const FillRows tail = engine.mid(2 * Block - 1);
+        QCOMPARE(tail.size(), 12);
+        QList<Sequence> backwards;
+        for (auto it = tail.crbegin(); it != tail.crend(); ++it)
+            backwards << it->sequence;
+        QCOMPARE(backwards.size(), 12);
+        QCOMPARE(backwards.first(), 2 * Block + 11);
+        QCOMPARE(backwards.last(), 2 * Block);
+        QCOMPARE(tail.toList().constFirst().sequence, 2 * Block);
+        QVERIFY(engine.mid(engine.size()).isEmpty());
+
+        FillRows emptied = engine;
+        emptied.removeFirst(emptied.size() + 5);
+        QVERIFY(emptied.isEmpty());
+        emptied.append(fill(1));
+        QCOMPARE(emptied.size(), 1);
+        QCOMPARE(engine.size(), 2 * Block + 11);
+    }
+
     void keepsTheNewestAndFindsThemBySequence()
     {
         FillHistory h(3);

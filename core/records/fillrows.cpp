@@ -1,0 +1,67 @@
+#include "records/fillrows.h"
+
+#include <algorithm>
+
+namespace instant {
+
+FillRows::FillRows(const QList<FillRecord> &rows)
+{
+    for (const FillRecord &f : rows)
+        append(f);
+}
+
+FillRecord &FillRows::edit(qsizetype i)
+{
+    const qsizetype k = m_skip + i;
+    return m_blocks[k / BlockRows][k % BlockRows];
+}
+
+void FillRows::append(FillRecord fill)
+{
+    if (m_blocks.isEmpty() || m_blocks.constLast().size() == BlockRows) {
+        m_blocks.append(QList<FillRecord>());
+        m_blocks.last().reserve(BlockRows);
+    }
+    m_blocks.last().append(std::move(fill));
+    ++m_size;
+}
+
+void FillRows::append(const FillRows &rows)
+{
+    for (const FillRecord &f : rows)
+        append(f);
+}
+
+void FillRows::removeFirst(qsizetype count)
+{
+    count = std::clamp<qsizetype>(count, 0, m_size);
+    m_size -= count;
+    m_skip += count;
+    if (m_size == 0) {
+        *this = {};
+        return;
+    }
+    const qsizetype gone = m_skip / BlockRows;
+    if (gone > 0) {
+        m_blocks.remove(0, gone);
+        m_skip -= gone * BlockRows;
+    }
+}
+
+FillRows FillRows::mid(qsizetype from) const
+{
+    FillRows rows = *this;
+    rows.removeFirst(from);
+    return rows;
+}
+
+QList<FillRecord> FillRows::toList() const
+{
+    QList<FillRecord> list;
+    list.reserve(m_size);
+    for (const FillRecord &f : *this)
+        list.append(f);
+    return list;
+}
+
+} // namespace instant
