@@ -378,8 +378,9 @@ private:
 };
 
 // A trading state read back from a snapshot's bytes (TradingState::toCanonicalJson) given in
-// pieces of any size, as a store hands them out: the orders, executions and rule findings are
-// restored one at a time as their text completes, so the text is never held whole.
+// pieces of any size, as a store hands them out: the orders, executions, rule findings, positions
+// and brackets are restored one at a time as their text completes, so the text is never held
+// whole; what is left (accounts, unsettled trades, settings) is parsed at the end.
 class StateSnapshotReader
 {
 public:
