@@ -76,7 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fuzz::check(added.ok() || !added.message().isEmpty(), "a chunk refused without a reason");
         }
         const ChatMessage answer = accumulator.message();
-        (void)chatRequest(provider, QStringLiteral("model"), {ChatMessage{QStringLiteral("user"), QStringLiteral("hi")}, answer},
+        (void)chatRequest(provider, QStringLiteral("model"), {ChatMessage{QStringLiteral("user"), QStringLiteral("hi"), {}, {}, {}}, answer},
                           {});
         static const SimulatedClock clock(test::MarketOpenUs);
         CopilotTools tools(empty, reference(), nullptr, clock);
