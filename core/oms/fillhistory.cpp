@@ -113,7 +113,14 @@ void FillHistory::reset(FillRows rows, qint64 dropped)
 FillRows FillHistory::since(qint64 total) const
 {
     const qsizetype from = qsizetype(std::max<qint64>(0, total - m_dropped));
-    return m_rows.mid(from);
+    if (from == 0)
+        return m_rows; // the whole window: its blocks shared
+    // What is new, copied: sharing the last block would make this history copy all of it at its
+    // next append, for the few rows a publish carries.
+    FillRows fresh;
+    for (qsizetype r = from; r < m_rows.size(); ++r)
+        fresh.append(m_rows.at(r));
+    return fresh;
 }
 
 } // namespace instant

@@ -19,8 +19,10 @@ FillRecord &FillRows::edit(qsizetype i)
 void FillRows::append(FillRecord fill)
 {
     if (m_blocks.isEmpty() || m_blocks.constLast().size() == BlockRows) {
+        // A block of its full size once the rows fill blocks; a few rows (the fills of one
+        // publish) do not take a megabyte.
         m_blocks.append(QList<FillRecord>());
-        m_blocks.last().reserve(BlockRows);
+        m_blocks.last().reserve(std::clamp<qsizetype>(m_size, 16, BlockRows));
     }
     m_blocks.last().append(std::move(fill));
     ++m_size;
