@@ -4,7 +4,15 @@
 #include <QJsonDocument>
 #include <QtEndian>
 
+// SHA256_Init/Update/Final: deprecated in OpenSSL 3 in favour of EVP, still built by every
+// distribution, and the same assembly (SHA-NI, AVX2) without EVP's provider dispatch. The chain
+// hasher uses them where the library has them; see digestOf.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
+#include <openssl/opensslconf.h>
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+#include <openssl/sha.h>
+#endif
 
 #include <algorithm>
 #include <cstring>
@@ -159,6 +167,31 @@ QByteArray chainHash(const QByteArray &previousHash, const RecordedEvent &event)
     return hasher.hash(previousHash, event);
 }
 
+namespace {
+
+// SHA-256 of an event's hash input, into `out` (HashSize bytes).
+void digestOf(EVP_MD_CTX *md, const EVP_MD *sha256, const char *bytes, size_t size, unsigned char *out)
+{
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+    // An event's input is about 300 bytes, five blocks: EVP's init and final through the
+    // provider cost as much as a block or more (measured: the direct calls hash the same
+    // events a quarter to a half faster on one core).
+    (void)md;
+    (void)sha256;
+    SHA256_CTX ctx;
+    if (SHA256_Init(&ctx) == 1 && SHA256_Update(&ctx, bytes, size) == 1 && SHA256_Final(out, &ctx) == 1)
+        return;
+    throw std::runtime_error("OpenSSL SHA-256 failed");
+#else
+    unsigned int len = 0;
+    if (EVP_DigestInit_ex(md, sha256, nullptr) != 1 || EVP_DigestUpdate(md, bytes, size) != 1
+        || EVP_DigestFinal_ex(md, out, &len) != 1 || len != HashSize)
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+#endif
+}
+
+} // namespace
+
 struct ChainHasher::Context
 {
     EVP_MD_CTX *md = nullptr;
@@ -187,12 +220,7 @@ QByteArray ChainHasher::hash(const QByteArray &previousHash, const RecordedEvent
     m_buffer.append(previousHash);
     appendCanonical(m_buffer, event);
     QByteArray digest(HashSize, Qt::Uninitialized);
-    unsigned int len = 0;
-    if (EVP_DigestInit_ex(m_ctx->md, m_ctx->sha256, nullptr) != 1
-        || EVP_DigestUpdate(m_ctx->md, m_buffer.constData(), static_cast<size_t>(m_buffer.size())) != 1
-        || EVP_DigestFinal_ex(m_ctx->md, reinterpret_cast<unsigned char *>(digest.data()), &len) != 1
-        || len != HashSize)
-        throw std::runtime_error("OpenSSL SHA-256 failed");
+    digestOf(m_ctx->md, m_ctx->sha256, m_buffer.constData(), size_t(m_buffer.size()), reinterpret_cast<unsigned char *>(digest.data()));
     return digest;
 }
 
@@ -237,11 +265,7 @@ void ChainHasher::hash(const EventBytes &e, unsigned char *digest)
     out = putView(out, e.correlationId);
     out = putView(out, e.causationId);
     out = putView(out, e.payload);
-    unsigned int len = 0;
-    if (EVP_DigestInit_ex(m_ctx->md, m_ctx->sha256, nullptr) != 1
-        || EVP_DigestUpdate(m_ctx->md, m_buffer.constData(), size) != 1
-        || EVP_DigestFinal_ex(m_ctx->md, digest, &len) != 1 || len != HashSize)
-        throw std::runtime_error("OpenSSL SHA-256 failed");
+    digestOf(m_ctx->md, m_ctx->sha256, m_buffer.constData(), size, digest);
 }
 
 bool ChainHasher::matches(const EventBytes &event)
