@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <array>
+
 namespace instant {
 
 DecodedEvent::Kind DecodedEvent::kindOf(const QString &type)
@@ -34,7 +36,23 @@ DecodedEvent::Kind DecodedEvent::kindOf(const QString &type)
         {events::ReplaceRequested, Kind::ReplaceRequested},
         {events::TradeSettled, Kind::TradeSettled},
         {events::VenueRejected, Kind::VenueRejected}};
-    return kinds.value(type, Kind::Other);
+    // A replay asks for a few dozen types millions of times, each type one shared text (the
+    // reader interns them): the same text as one seen lately is recognised by where it lies,
+    // without hashing it. A slot holds a reference to its text, an allocated one only (not one
+    // over someone else's bytes), so those bytes stay as they are while it is cached.
+    struct Seen
+    {
+        QString type;
+        Kind kind = Kind::Other;
+    };
+    thread_local std::array<Seen, 16> seen;
+    Seen &slot = seen[(quintptr(type.constData()) >> 4) % seen.size()];
+    if (slot.type.constData() == type.constData() && slot.type.size() == type.size() && !type.isEmpty())
+        return slot.kind;
+    const Kind kind = kinds.value(type, Kind::Other);
+    if (type.data_ptr().isMutable()) // allocated: held by the slot, not over bytes it does not hold
+        slot = Seen{type, kind};
+    return kind;
 }
 
 DecodedEvent DecodedEvent::of(const RecordedEvent &event)

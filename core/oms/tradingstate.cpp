@@ -293,7 +293,8 @@ Status TradingState::apply(const RecordedEvent &event, const DecodedEvent &decod
 // Consecutive events mostly share a stream: its account id is cut out once.
 void TradingState::noteAccountStream(const RecordedEvent &event)
 {
-    if (!event.streamId.startsWith(QLatin1String("account-")))
+    // Every event passes here, and few are an account's: the first letter decides most.
+    if (event.streamId.isEmpty() || event.streamId.front() != u'a' || !event.streamId.startsWith(QLatin1String("account-")))
         return;
     if (event.streamId != m_lastAccountStream) {
         m_lastAccountStream = event.streamId;
