@@ -314,12 +314,17 @@ void benchStore(const QString &templatePath, const QString &dir, qint64 events, 
     auto store = openEventStore(QStringLiteral("sqlite://") + path);
     if (!store)
         return;
-    t.restart();
-    auto state = TradingState::replay(**store, ReadQuery{}, false);
-    const double rebuild = secondsSince(t);
-    if (!state) {
-        std::printf("  rebuild failed: %s\n", qPrintable(state.message()));
-        return;
+    // Best of two, as the scan: one run on a busy machine should not decide the ratio.
+    double rebuild = 0;
+    for (int round = 0; round < 2; ++round) {
+        t.restart();
+        auto state = TradingState::replay(**store, ReadQuery{}, false);
+        const double seconds = secondsSince(t);
+        if (!state) {
+            std::printf("  rebuild failed: %s\n", qPrintable(state.message()));
+            return;
+        }
+        rebuild = round == 0 ? seconds : std::min(rebuild, seconds);
     }
     const double rate = double(scan2.rows) / rebuild;
     report({QStringLiteral("rebuild"), QStringLiteral("rebuild all projections, %1: events/s").arg(label), rate, QStringLiteral("ev/s"),
