@@ -8,6 +8,7 @@
 #include "events/eventhash.h"
 #include "events/orderevents.h"
 #include "oms/bracketevents.h"
+#include "oms/decodedevent.h"
 #include "oms/tradingstate.h"
 
 #include <QFile>
@@ -119,6 +120,32 @@ private Q_SLOTS:
         QCOMPARE(anomalies, 0);
         QVERIFY(state.checkInvariants());
         QCOMPARE(stateDigest(state), DigestAt5788ea2);
+    }
+
+    void anEventTypeIsReadFromItsTextNotFromWhereItLies()
+    {
+        // kindOf remembers types it saw by where their text lies. A text changed after it was
+        // seen is read again, whether it was allocated (changing it moves it: the cache holds it)
+        // or lies over someone else's bytes (never remembered).
+        using Kind = DecodedEvent::Kind;
+        QString allocated = QString::fromLatin1("OrderRejected");
+        QCOMPARE(DecodedEvent::kindOf(allocated), Kind::OrderRejected);
+        QCOMPARE(DecodedEvent::kindOf(allocated), Kind::OrderRejected);
+        allocated.replace(5, 8, QStringLiteral("Replaced"));
+        QCOMPARE(allocated, QStringLiteral("OrderReplaced"));
+        QCOMPARE(DecodedEvent::kindOf(allocated), Kind::OrderReplaced);
+
+        QChar bytes[] = {u'O', u'r', u'd', u'e', u'r', u'R', u'e', u'j', u'e', u'c', u't', u'e', u'd'};
+        const QString over = QString::fromRawData(bytes, 13);
+        QCOMPARE(DecodedEvent::kindOf(over), Kind::OrderRejected);
+        const char16_t replaced[] = u"Replaced";
+        for (int i = 0; i < 8; ++i)
+            bytes[5 + i] = QChar(replaced[i]);
+        QCOMPARE(DecodedEvent::kindOf(over), Kind::OrderReplaced);
+
+        QCOMPARE(DecodedEvent::kindOf(QString()), Kind::Other);
+        QCOMPARE(DecodedEvent::kindOf(QStringLiteral("NoSuchEvent")), Kind::Other);
+        QCOMPARE(DecodedEvent::kindOf(QStringLiteral("OrderFilled")), Kind::OrderFilled);
     }
 };
 
