@@ -6,7 +6,7 @@
 
 // SHA256_Init/Update/Final: deprecated in OpenSSL 3 in favour of EVP, still built by every
 // distribution, and the same assembly (SHA-NI, AVX2) without EVP's provider dispatch. The chain
-// hasher uses them where the library has them; see digestOf.
+// hasher and sha256() use them where the library has them; see digestOf.
 #define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
 #include <openssl/opensslconf.h>
@@ -116,12 +116,20 @@ QByteArray canonicalBytes(const RecordedEvent &event)
 QByteArray sha256(const QByteArray &bytes)
 {
     QByteArray digest(HashSize, Qt::Uninitialized);
+#ifndef OPENSSL_NO_DEPRECATED_3_0
+    // Every command's request is hashed on the engine's thread: the direct call, as the chain
+    // hasher's (EVP_Digest fetches SHA-256 from the provider on each call).
+    if (!SHA256(reinterpret_cast<const unsigned char *>(bytes.constData()), static_cast<size_t>(bytes.size()),
+                reinterpret_cast<unsigned char *>(digest.data())))
+        throw std::runtime_error("OpenSSL SHA-256 failed");
+#else
     unsigned int len = 0;
     if (EVP_Digest(bytes.constData(), static_cast<size_t>(bytes.size()),
                    reinterpret_cast<unsigned char *>(digest.data()), &len, EVP_sha256(), nullptr)
             != 1
         || len != HashSize)
         throw std::runtime_error("OpenSSL SHA-256 failed");
+#endif
     return digest;
 }
 

@@ -128,6 +128,11 @@ private Q_SLOTS:
     {
         QCOMPARE(eventhash::sha256("abc").toHex(),
                  QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        // FIPS 180-2's other vectors: nothing, and 448 bits of text (its padding takes a second block).
+        QCOMPARE(eventhash::sha256(QByteArray()).toHex(),
+                 QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(eventhash::sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq").toHex(),
+                 QByteArray("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"));
     }
 };
 
