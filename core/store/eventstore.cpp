@@ -106,14 +106,14 @@ Status EventStore::forEachReadAhead(const ReadQuery &query, const Visitor &visit
     {
     };
     return readAhead<Nothing>(*this, query, [](RecordedEvent &, bool) { return Nothing{}; },
-                              [&visit](const RecordedEvent &e, Nothing &) { return visit(e); });
+                              [&visit](RecordedEvent &e, Nothing &) { return visit(e); });
 }
 
 Result<QList<RecordedEvent>> EventStore::read(const ReadQuery &query) const
 {
     QList<RecordedEvent> out;
-    Status status = forEach(query, [&out](const RecordedEvent &e) {
-        out.append(e);
+    Status status = forEach(query, [&out](RecordedEvent &e) {
+        out.append(std::move(e));
         return true;
     });
     if (!status)
@@ -126,9 +126,9 @@ Result<QList<RecordedEvent>> EventStore::readStream(const QString &streamId, Str
     ReadQuery query;
     query.streamId = streamId;
     QList<RecordedEvent> out;
-    Status status = forEach(query, [&](const RecordedEvent &e) {
+    Status status = forEach(query, [&](RecordedEvent &e) {
         if (e.streamVersion >= fromVersion)
-            out.append(e);
+            out.append(std::move(e));
         return true;
     });
     if (!status)
@@ -142,8 +142,8 @@ Status readInBatches(const std::function<Status(const EventStore::Visitor &)> &r
     // Not reserved: a feed's pull usually finds a few events, and a batch delivered to a busy
     // thread is held in its queue at the size it was allocated with.
     QList<RecordedEvent> batch;
-    Status status = read([&](const RecordedEvent &e) {
-        batch.append(e);
+    Status status = read([&](RecordedEvent &e) {
+        batch.append(std::move(e));
         if (batch.size() >= chunk) {
             deliver(batch);
             batch = QList<RecordedEvent>();

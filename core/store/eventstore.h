@@ -66,7 +66,9 @@ class EventStore : public QObject
     Q_OBJECT
 
 public:
-    using Visitor = std::function<bool(const RecordedEvent &)>; // return false to stop
+    // Return false to stop. A visitor may take the event (move from it): each row is read into
+    // it afresh.
+    using Visitor = std::function<bool(RecordedEvent &)>;
     using BytesVisitor = std::function<bool(const EventBytes &)>;
 
     explicit EventStore(QObject *parent = nullptr);

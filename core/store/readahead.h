@@ -53,8 +53,8 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
             batch.reserve(Batch);
             return true;
         };
-        Status s = store.forEach(query, [&](const RecordedEvent &e) {
-            Item &item = batch.emplace_back(e, Prepared{});
+        Status s = store.forEach(query, [&](RecordedEvent &e) {
+            Item &item = batch.emplace_back(std::move(e), Prepared{}); // taken: no copy to count and free
             item.second = prepare(item.first, callerBehind);
             return batch.size() < Batch || handOver();
         });
@@ -80,7 +80,7 @@ Status readAhead(const EventStore &store, const ReadQuery &query, Prepare &&prep
         }
         bool more = true;
         for (Item &item : batch)
-            if (!(more = visit(std::as_const(item.first), item.second)))
+            if (!(more = visit(item.first, item.second))) // the visitor may take the event
                 break;
         if (!more) {
             std::lock_guard lock(mutex);

@@ -981,7 +981,7 @@ Status SqlEventStore::forEachInRange(const QString &streamId, Sequence from, Seq
     if (m_location.backend == StoreLocation::Backend::Sqlite)
         return sqliteForEach(sqliteName(), streamId, from, to, limit, columns, visit);
     bool handedOut = false; // a read that failed after visiting is not tried again
-    const Visitor counted = [&](const RecordedEvent &e) {
+    const Visitor counted = [&](RecordedEvent &e) {
         handedOut = true;
         return visit(e);
     };

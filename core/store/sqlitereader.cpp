@@ -175,7 +175,7 @@ Result<SqliteFileLook> sqliteLook(const QString &path)
 }
 
 Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit,
-                     ReadQuery::Columns columns, const std::function<bool(const RecordedEvent &)> &visit)
+                     ReadQuery::Columns columns, const std::function<bool(RecordedEvent &)> &visit)
 {
     threadwatch::entered("store read");
     Connection c;

@@ -49,7 +49,7 @@ QString sqliteReadOnlyName(const QString &path, bool immutable);
 // Events with seq in [from, to] (to < 0: open), of one stream or all, at most `limit` (< 0: all).
 // Columns::ForProjections leaves the actor's role, the correlation ids and the hashes empty.
 Status sqliteForEach(const QString &path, const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
-                     const std::function<bool(const RecordedEvent &)> &visit);
+                     const std::function<bool(RecordedEvent &)> &visit); // may move from the event
 
 // The same as stored bytes, undecoded.
 Status sqliteForEachBytes(const QString &path, Sequence from, Sequence to,
