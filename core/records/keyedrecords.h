@@ -4,7 +4,8 @@
 // "order/ExecID"): in key order, as the screens and the snapshot read them, and found in constant
 // time, as a replay of millions of events needs (an ordered map compares a dozen keys per lookup).
 //
-// The order is a QMap; beside it, an index from each key to where its record lies. A copy shares
+// The order is a QMap; beside it, an index from each key to where its record lies in the map
+// (an iterator: a removal erases there, without comparing keys down the tree). A copy shares
 // both (cheap, and safe to read on another thread); the first change to a shared table gives it a
 // map of its own and indexes that one, so an index never points into records another copy owns.
 
@@ -29,7 +30,7 @@ public:
     const Record *find(const QString &key) const
     {
         const auto it = m_index.constFind(key);
-        return it == m_index.cend() ? nullptr : *it;
+        return it == m_index.cend() ? nullptr : &*it.value();
     }
     Record value(const QString &key) const
     {
@@ -41,21 +42,26 @@ public:
     {
         own();
         const auto it = m_index.constFind(key);
-        return it == m_index.cend() ? nullptr : *it;
+        return it == m_index.cend() ? nullptr : &*it.value();
     }
     Record &insert(const QString &key, Record record) // replaces a record with the same key
     {
         own();
+        if (const auto held = m_index.constFind(key); held != m_index.cend())
+            return *held.value() = std::move(record);
         const auto it = m_map.insert(key, std::move(record));
-        m_index.insert(it.key(), &*it);
+        m_index.insert(it.key(), it);
         return *it;
     }
     bool remove(const QString &key)
     {
         own();
-        if (!m_index.remove(key))
+        const auto held = m_index.constFind(key);
+        if (held == m_index.cend())
             return false;
-        m_map.remove(key);
+        const typename Map::iterator at = held.value();
+        m_index.erase(held);
+        m_map.erase(at); // where the index says: no walk down the tree comparing keys
         return true;
     }
 
@@ -68,11 +74,11 @@ private:
         m_index.clear();
         m_index.reserve(m_map.size());
         for (auto it = m_map.begin(); it != m_map.end(); ++it)
-            m_index.insert(it.key(), &*it);
+            m_index.insert(it.key(), it);
     }
 
     Map m_map;
-    QHash<QString, Record *> m_index;
+    QHash<QString, typename Map::iterator> m_index;
 };
 
 } // namespace instant

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <map>
+#include <random>
 #include <thread>
 
 using namespace instant;
@@ -48,6 +50,42 @@ private slots:
         QVERIFY(!t.contains(QStringLiteral("A|X")));
         QCOMPARE(t.inKeyOrder().keys(), (QStringList{QStringLiteral("A|Z"), QStringLiteral("B|Y")}));
         QCOMPARE(t.find(QStringLiteral("B|Y"))->quantity, 2); // other records stay where the index says
+    }
+
+    // Inserts, replacements and removals in any order: the table lists and finds what an
+    // ordered map given the same changes holds.
+    void agreesWithAnOrderedMapThroughManyChanges()
+    {
+        KeyedRecords<Held> t;
+        std::map<QString, qint64> expected;
+        std::mt19937 random(7);
+        for (int step = 0; step < 20000; ++step) {
+            const QString key = QStringLiteral("D3-%1/E%2").arg(random() % 3000).arg(random() % 3);
+            const qint64 quantity = qint64(random() % 1000);
+            switch (random() % 3) {
+            case 0:
+            case 1:
+                t.insert(key, {quantity});
+                expected[key] = quantity;
+                break;
+            default:
+                QCOMPARE(t.remove(key), expected.erase(key) == 1);
+            }
+            if (step % 1000 == 0 && step > 0) {
+                KeyedRecords<Held> copy = t; // and through a copy that changes next
+                copy.insert(QStringLiteral("copy"), {1});
+                QVERIFY(!t.contains(QStringLiteral("copy")));
+            }
+        }
+        QCOMPARE(t.size(), qsizetype(expected.size()));
+        auto it = t.inKeyOrder().cbegin();
+        for (const auto &[key, quantity] : expected) {
+            QCOMPARE(it.key(), key);
+            QCOMPARE(it.value().quantity, quantity);
+            QCOMPARE(t.find(key)->quantity, quantity);
+            ++it;
+        }
+        QVERIFY(it == t.inKeyOrder().cend());
     }
 
     // A copy shares the records until one side changes them: each then sees only its own.
