@@ -45,7 +45,7 @@ private:
 void putInt(QByteArray &out, std::int64_t value);
 void putBytes(QByteArray &out, const QByteArray &bytes);
 
-// Computes hashes for many events with one digest context (faster than chainHash in a loop).
+// Computes hashes for many events with one buffer for their input (faster than chainHash in a loop).
 class ChainHasher
 {
 public:
@@ -62,9 +62,7 @@ public:
     bool matches(const EventBytes &event);
 
 private:
-    struct Context;
-    Context *m_ctx;
-    QByteArray m_buffer;
+    QByteArray m_buffer; // an event's hash input, reused
 };
 
 } // namespace eventhash
