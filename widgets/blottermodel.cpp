@@ -46,7 +46,7 @@ int BlotterModel::columnCount(const QModelIndex &parent) const
 QString BlotterModel::symbolOf(const OrderRecord &o) const
 {
     const Instrument *i = m_reference.instrument(o.instrument);
-    return i ? i->symbol : o.instrument;
+    return i ? i->symbol : o.instrument.text();
 }
 
 QString BlotterModel::text(const OrderRecord &o, int column) const
@@ -57,7 +57,7 @@ QString BlotterModel::text(const OrderRecord &o, int column) const
     case Time: return formatUtcMicros(o.createdUs).mid(11, 12);
     case OrderId: return o.orderId;
     case Account: return o.account;
-    case Symbol: return i ? i->symbol : o.instrument;
+    case Symbol: return i ? i->symbol : o.instrument.text();
     case Side: return o.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
     case Type: return events::toString(o.type);
     case Tif: return events::toString(o.tif).toUpper();
@@ -329,8 +329,8 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
     case Time: return formatUtcMicros(f.recordedUs).mid(11, 12);
     case ExecId: return f.execId;
     case OrderId: return f.orderId;
-    case Account: return f.account;
-    case Symbol: return i ? i->symbol : f.instrument;
+    case Account: return f.account.text();
+    case Symbol: return i ? i->symbol : f.instrument.text();
     case Side: return f.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
     case Quantity: return formatQuantity(f.quantity, i);
     case Price:

@@ -74,7 +74,7 @@ QString BracketsModel::text(const BracketRecord &b, int column) const
     const OrderRef entry = m_orders.value(b.id);
     switch (column) {
     case Name: return b.id;
-    case Symbol: return i ? i->symbol : b.instrument;
+    case Symbol: return i ? i->symbol : b.instrument.text();
     case Role: return tr("bracket");
     case Quantity: return QLocale().toString(b.quantity);
     case Filled: return entry.isNull() ? QString() : QLocale().toString(entry->filled.value());
@@ -99,7 +99,7 @@ QString BracketsModel::text(const BracketRecord &b, const QString &orderId, int 
     const Instrument *i = m_reference.instrument(b.instrument);
     switch (column) {
     case Name: return orderId;
-    case Symbol: return i ? i->symbol : b.instrument;
+    case Symbol: return i ? i->symbol : b.instrument.text();
     case Role:
         return orderId == b.id ? tr("entry") : b.takeProfitOrders.contains(orderId) ? tr("take-profit") : tr("exit");
     default: break;

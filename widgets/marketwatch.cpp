@@ -319,8 +319,8 @@ QVariant HoldingsModel::data(const QModelIndex &index, int role) const
     const Line &l = m_lines.at(index.row());
     const PositionRecord &p = l.position;
     switch (index.column()) {
-    case Account: return p.account;
-    case Symbol: return l.instrument ? l.instrument->symbol : p.instrument;
+    case Account: return p.account.text();
+    case Symbol: return l.instrument ? l.instrument->symbol : p.instrument.text();
     case Quantity: return formatQuantity(p.quantity, l.instrument);
     case Settled: return formatQuantity(p.settledQuantity, l.instrument);
     case AverageCost:

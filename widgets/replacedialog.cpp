@@ -19,7 +19,7 @@ ReplaceDialog::ReplaceDialog(const OrderRecord &order, const Instrument *instrum
 {
     setObjectName(QStringLiteral("ReplaceDialog"));
     setWindowTitle(tr("Replace %1").arg(order.orderId));
-    const QString symbol = instrument ? instrument->symbol : order.instrument;
+    const QString symbol = instrument ? instrument->symbol : order.instrument.text();
     auto *form = new QFormLayout(this);
     form->addRow(new QLabel(tr("%1 %2, %3 filled").arg(events::toString(order.side), symbol, formatQuantity(order.filled.value(), instrument)), this));
     m_quantity->setObjectName(QStringLiteral("ReplaceQuantity"));

@@ -58,7 +58,7 @@ QVariant SettlementTradesModel::data(const QModelIndex &index, int role) const
     if (role == BucketRole)
         return int(bucket);
     if (role == AccountRole)
-        return f.account;
+        return f.account.text();
     if (role == Qt::ToolTipRole && index.column() == Reason)
         return index.data(Qt::DisplayRole);
     if (role == Qt::ForegroundRole) {
@@ -90,8 +90,8 @@ QVariant SettlementTradesModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case TradeDate: return isoDate(f.tradeDate);
     case SettleDate: return isoDate(f.settleDate);
-    case Account: return f.account;
-    case Instrument: return instrument ? instrument->symbol : f.instrument;
+    case Account: return f.account.text();
+    case Instrument: return instrument ? instrument->symbol : f.instrument.text();
     case Side: return f.side == instant::Side::Buy ? tr("Buy") : tr("Sell");
     case Quantity: return QLocale().toString(f.quantity);
     case Price: return instrument ? instrument->formatPrice(instant::Price(f.price)) : QString::number(f.price);

@@ -116,8 +116,8 @@ int printExceptions(const TradingState &state, const ReadQuery &query, bool json
 QJsonObject positionJson(const PositionRecord &p, const DeskView &view)
 {
     const Instrument *i = view.reference.instrument(p.instrument);
-    QJsonObject o{{QStringLiteral("instrument"), p.instrument},
-                  {QStringLiteral("symbol"), i ? i->symbol : p.instrument},
+    QJsonObject o{{QStringLiteral("instrument"), p.instrument.text()},
+                  {QStringLiteral("symbol"), i ? i->symbol : p.instrument.text()},
                   {QStringLiteral("quantity"), p.quantity},
                   {QStringLiteral("settled_quantity"), p.settledQuantity},
                   {QStringLiteral("cost"), money(p.costCents)},
@@ -260,9 +260,9 @@ int orders(const QStringList &args, const CommandIo &io)
         const Instrument *i = reference.instrument(o->instrument);
         auto fmt = [i](std::optional<Price> p) { return p && i ? QJsonValue(i->formatPrice(*p)) : QJsonValue(); };
         QJsonObject j{{QStringLiteral("order_id"), o->orderId},
-                      {QStringLiteral("account"), o->account},
-                      {QStringLiteral("instrument"), o->instrument},
-                      {QStringLiteral("symbol"), i ? i->symbol : o->instrument},
+                      {QStringLiteral("account"), o->account.text()},
+                      {QStringLiteral("instrument"), o->instrument.text()},
+                      {QStringLiteral("symbol"), i ? i->symbol : o->instrument.text()},
                       {QStringLiteral("side"), events::toString(o->side)},
                       {QStringLiteral("type"), events::toString(o->type)},
                       {QStringLiteral("tif"), events::toString(o->tif)},
@@ -273,7 +273,7 @@ int orders(const QStringList &args, const CommandIo &io)
                       {QStringLiteral("filled"), o->filled.value()},
                       {QStringLiteral("leaves"), o->leaves().value()},
                       {QStringLiteral("average_price"), o->filled.value() > 0 && i ? QJsonValue(averagePriceText(*o, *i)) : QJsonValue()},
-                      {QStringLiteral("reason"), o->reason},
+                      {QStringLiteral("reason"), o->reason.text()},
                       {QStringLiteral("updated_at"), formatUtcMicros(o->updatedUs)}};
         if (!o->parent.isEmpty())
             j.insert(QStringLiteral("bracket"), o->parent); // a take-profit or exit of this bracket

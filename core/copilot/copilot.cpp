@@ -126,8 +126,8 @@ QJsonObject CopilotTools::positions(const QString &account, bool mine) const
         if ((!account.isEmpty() && p.account != account) || !holds(p.account, mine) || (p.quantity == 0 && p.realizedCents == 0))
             continue;
         const Instrument *i = m_reference.instrument(p.instrument);
-        QJsonObject row{{QStringLiteral("account"), p.account},
-                        {QStringLiteral("instrument"), i ? i->symbol : p.instrument},
+        QJsonObject row{{QStringLiteral("account"), p.account.text()},
+                        {QStringLiteral("instrument"), i ? i->symbol : p.instrument.text()},
                         {QStringLiteral("quantity"), p.quantity},
                         {QStringLiteral("cost"), money(p.costCents)},
                         {QStringLiteral("realized_pnl"), money(p.realizedCents)}};
@@ -166,12 +166,12 @@ QJsonObject CopilotTools::orders(const QString &state, const QString &instrument
     for (const OrderRecord *o : list.mid(0, 50)) {
         const Instrument *i = m_reference.instrument(o->instrument);
         rows.append(QJsonObject{{QStringLiteral("order_id"), o->orderId},
-                                {QStringLiteral("instrument"), i ? i->symbol : o->instrument},
+                                {QStringLiteral("instrument"), i ? i->symbol : o->instrument.text()},
                                 {QStringLiteral("side"), events::toString(o->side)},
                                 {QStringLiteral("quantity"), o->quantity.value()},
                                 {QStringLiteral("filled"), o->filled.value()},
                                 {QStringLiteral("state"), stateName(o->state)},
-                                {QStringLiteral("reason"), o->reason}});
+                                {QStringLiteral("reason"), o->reason.text()}});
     }
     return {{QStringLiteral("count"), int(list.size())}, {QStringLiteral("orders"), rows}};
 }

@@ -448,7 +448,7 @@ public:
             a.id = QStringLiteral("X%1").arg(e.sequence);
             a.rule = QStringLiteral("execution_exception");
             a.kind = QStringLiteral("execution_exception");
-            a.instrument = order ? order->instrument : QString();
+            a.instrument = order ? order->instrument.text() : QString();
             a.message = QStringLiteral("Execution exception: %1, order %2: %3")
                             .arg(e.kind, e.orderId.isEmpty() ? QStringLiteral("?") : e.orderId, e.came);
             a.timeUs = e.recordedUs;

@@ -162,15 +162,15 @@ Result<BracketExits> parseBracketTerms(const Instrument &instrument, const Brack
 QJsonObject BracketRecord::toJson() const
 {
     QJsonObject o{{QStringLiteral("id"), id},
-                  {QStringLiteral("account"), account},
-                  {QStringLiteral("instrument"), instrument},
+                  {QStringLiteral("account"), account.text()},
+                  {QStringLiteral("instrument"), instrument.text()},
                   {QStringLiteral("quantity"), quantity},
                   {QStringLiteral("exits"), exits.toJson()},
                   {QStringLiteral("stop"), priceValue(stop)},
                   {QStringLiteral("high"), priceValue(high)},
                   {QStringLiteral("phase"), phaseName(phase)},
-                  {QStringLiteral("trigger"), trigger},
-                  {QStringLiteral("outcome"), outcome},
+                  {QStringLiteral("trigger"), trigger.text()},
+                  {QStringLiteral("outcome"), outcome.text()},
                   {QStringLiteral("take_profit_orders"), QJsonArray::fromStringList(takeProfitOrders)},
                   {QStringLiteral("exit_orders"), QJsonArray::fromStringList(exitOrders)},
                   {QStringLiteral("created_us"), createdUs},
@@ -178,7 +178,7 @@ QJsonObject BracketRecord::toJson() const
                   {QStringLiteral("last_sequence"), lastSequence}};
     // Only when known: snapshots of brackets placed before workstations had an id keep their bytes.
     if (!workstation.isEmpty())
-        o.insert(QStringLiteral("workstation"), workstation);
+        o.insert(QStringLiteral("workstation"), workstation.text());
     return o;
 }
 
@@ -344,7 +344,7 @@ std::optional<QString> BracketMonitor::othersBracket(const BracketRecord &b) con
         return std::nullopt;
     const OrderRecord *entry = m_oms.state().order(b.id);
     const QString owner = !b.workstation.isEmpty() ? QStringLiteral("workstation %1").arg(b.workstation)
-                                                   : QStringLiteral("%1's workstation").arg(entry ? entry->actor : QStringLiteral("its user"));
+                                                   : QStringLiteral("%1's workstation").arg(entry ? entry->actor.text() : QStringLiteral("its user"));
     return QStringLiteral("bracket %1 is worked by %2, which placed it: change it there").arg(b.id, owner);
 }
 
@@ -501,7 +501,7 @@ void BracketMonitor::advance(const QString &id)
             record(*b, brackets::encode(armed, MonitorActor), QStringLiteral("bracket-armed:") + b->id);
             b = current();
         } else if (isTerminal(entry->state)) {
-            close(*b, QStringLiteral("entry not filled"), entry->reason.isEmpty() ? stateName(entry->state) : entry->reason);
+            close(*b, QStringLiteral("entry not filled"), entry->reason.isEmpty() ? stateName(entry->state) : entry->reason.text());
             return;
         } else if (timeUp) {
             trigger(*b, QStringLiteral("time"), std::nullopt, MonitorActor);

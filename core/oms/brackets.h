@@ -16,6 +16,7 @@
 // entry's OrderAccepted): its orders rest at that workstation's venue session, so only its
 // monitor works it. Another workstation on the desk's store shows it and never acts on it.
 
+#include "common/name.h"
 #include "common/result.h"
 #include "common/types.h"
 #include "events/event.h"
@@ -105,16 +106,16 @@ QString phaseName(BracketPhase phase);
 struct BracketRecord
 {
     QString id; // the entry order's id
-    QString workstation; // the workstation that placed it (empty: placed before workstations had an id)
-    QString account;
-    QString instrument;
+    Name workstation; // the workstation that placed it (empty: placed before workstations had an id)
+    Name account;
+    Name instrument;
     qint64 quantity = 0; // the entry's quantity
     BracketExits exits;
     std::optional<Price> stop; // the stop level now (a trailing stop moves it up)
     std::optional<Price> high; // the highest trade since the bracket was armed
     BracketPhase phase = BracketPhase::Entry;
-    QString trigger; // what started the exit: stop, trailing-stop, time, trader
-    QString outcome; // how it ended
+    Name trigger; // what started the exit: stop, trailing-stop, time, trader
+    Name outcome; // how it ended
     QStringList takeProfitOrders; // child orders, oldest first
     QStringList exitOrders;
     TimestampUs createdUs = 0;

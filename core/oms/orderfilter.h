@@ -52,8 +52,8 @@ struct OrderFilter
         if (!instrument.isEmpty() && order.instrument != instrument)
             return false;
         if (!text.isEmpty()) {
-            return order.orderId.contains(text, Qt::CaseInsensitive) || order.account.contains(text, Qt::CaseInsensitive)
-                   || symbol.contains(text, Qt::CaseInsensitive) || order.reason.contains(text, Qt::CaseInsensitive);
+            return order.orderId.contains(text, Qt::CaseInsensitive) || order.account.text().contains(text, Qt::CaseInsensitive)
+                   || symbol.contains(text, Qt::CaseInsensitive) || order.reason.text().contains(text, Qt::CaseInsensitive);
         }
         return true;
     }

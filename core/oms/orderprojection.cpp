@@ -66,9 +66,6 @@ Result<OrderRecord *> TradingState::enter(OrderRecord terms, const QString &role
     }
     slot = std::move(terms);
     OrderRecord &o = slot.edit();
-    o.account = intern(o.account);
-    o.instrument = intern(o.instrument);
-    o.workstation = intern(o.workstation);
     o.actor = event.actor.user; // the reader hands out one copy of each text
     m_orders.recent.append(orderId);
     if (m_orders.recent.size() > 4000)
@@ -107,8 +104,8 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
     for (const QJsonValue &v : std::as_const(o.overrides)) {
         QJsonObject entry = v.toObject();
         entry.insert(QStringLiteral("order_id"), o.orderId);
-        entry.insert(QStringLiteral("account"), o.account);
-        entry.insert(QStringLiteral("instrument"), o.instrument);
+        entry.insert(QStringLiteral("account"), o.account.text());
+        entry.insert(QStringLiteral("instrument"), o.instrument.text());
         entry.insert(QStringLiteral("outcome"), QStringLiteral("overridden"));
         entry.insert(QStringLiteral("actor"), event.actor.user);
         entry.insert(QStringLiteral("recorded_us"), event.recordedUs);
@@ -125,7 +122,7 @@ Status TradingState::applyRejected(const events::OrderRejection &e, const Record
         return entered.error();
     OrderRecord &o = **entered;
     o.state = OrderState::Rejected;
-    o.reason = intern(e.reason);
+    o.reason = e.reason;
     if (e.stage == u"compliance")
         addViolation(RuleFinding{o.orderId, o.account, o.instrument, o.reason, e.rules, event.recordedUs, {}});
     return Done{};
@@ -244,7 +241,7 @@ Status TradingState::applyEnded(const QString &orderId, OrderEventKind kind, con
         Status s = transition(order, kind, event);
         if (!s)
             return s;
-        order.reason = intern(reason); // the same few texts on many orders
+        order.reason = reason; // a name: the same few texts on many orders
         order.pendingQuantity.reset();
         order.pendingLimitPrice.reset();
         setReservation(order, 0);
@@ -263,7 +260,7 @@ Status TradingState::applyVenueRefusal(const events::VenueRefusal &e, const Reco
     if (e.of == events::VenueRefusal::Of::Order)
         return applyEnded(e.orderId, OrderEventKind::Reject, e.reason, event);
     return changeOrder(e.orderId, event, [&](OrderRecord &order) {
-        order.reason = intern(e.reason); // the same few texts on many orders
+        order.reason = e.reason; // a name: the same few texts on many orders
         return transition(order, OrderEventKind::RejectCancel, event);
     });
 }
@@ -294,7 +291,7 @@ Status TradingState::applyReplaceRejected(const events::ReplaceRejection &e, con
 {
     return changeOrder(e.orderId, event, [&](OrderRecord &order) {
         return replaceStep(order, OrderEventKind::RejectReplace, e.reservedCents, event, [&] {
-            order.reason = intern(e.reason); // the same few texts on many orders
+            order.reason = e.reason; // a name: the same few texts on many orders
             order.pendingQuantity.reset();
             order.pendingLimitPrice.reset();
         });

@@ -239,11 +239,6 @@ struct TradingState::Restore
     void order(const QJsonObject &json)
     {
         OrderRecord o = OrderRecord::fromJson(json);
-        o.account = t.intern(o.account);
-        o.instrument = t.intern(o.instrument);
-        o.actor = t.intern(o.actor);
-        o.workstation = t.intern(o.workstation);
-        o.reason = t.intern(o.reason);
         if (o.overrides.isEmpty())
             o.overrides = QJsonArray(); // no container held for nothing
         noteEntered(o.createdUs, o.orderId);

@@ -114,7 +114,7 @@ bool TradingState::isOwnWork(const OrderRecord &order, const WorkstationIdentity
 bool TradingState::isOwnWork(const BracketRecord &bracket, const WorkstationIdentity &workstation) const
 {
     const OrderRecord *entry = order(bracket.id); // recorded with the bracket, by the same user
-    return workstation.owns(bracket.workstation, entry ? entry->actor : QString());
+    return workstation.owns(bracket.workstation, entry ? entry->actor.text() : QString());
 }
 
 const QString &TradingState::positionKeyOf(const QString &account, const QString &instrument)
@@ -137,10 +137,7 @@ PositionRecord &TradingState::positionFor(const QString &account, const QString 
 
 const QString &TradingState::intern(const QString &text)
 {
-    auto it = m_names.constFind(text);
-    if (it == m_names.cend())
-        it = m_names.insert(text, text);
-    return *it;
+    return Name(text).text(); // one copy of each text in the process, shared with the order records
 }
 
 TradingState TradingState::recentCopy(qsizetype recent) const

@@ -367,7 +367,6 @@ private:
     qint64 m_anomalies = 0;
     qint64 m_replayed = 0;
     QString m_lastAccountStream, m_lastAccountId; // apply()'s cache of the last account stream
-    QHash<QString, QString> m_names;                // accounts and instruments: one copy of each text
     QString m_keyBuffer;                            // positionKeyOf()'s
     QList<LifecycleEntry> m_lifecycle;
     QList<ExceptionEntry> m_exceptions;

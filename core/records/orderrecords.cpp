@@ -55,8 +55,8 @@ QJsonObject OrderRecord::toJson() const
 {
     // A field added here is added to appendCanonicalJson too (tst_fillhistory compares the two).
     QJsonObject o{{QStringLiteral("order_id"), orderId},
-                  {QStringLiteral("account"), account},
-                  {QStringLiteral("instrument"), instrument},
+                  {QStringLiteral("account"), account.text()},
+                  {QStringLiteral("instrument"), instrument.text()},
                   {QStringLiteral("side"), events::toString(side)},
                   {QStringLiteral("type"), events::toString(type)},
                   {QStringLiteral("tif"), events::toString(tif)},
@@ -67,8 +67,8 @@ QJsonObject OrderRecord::toJson() const
                   {QStringLiteral("filled_price_quantity"), filledPriceQuantity},
                   {QStringLiteral("filled_notional_cents"), filledNotionalCents},
                   {QStringLiteral("reserved_cents"), reservedCents},
-                  {QStringLiteral("reason"), reason},
-                  {QStringLiteral("actor"), actor},
+                  {QStringLiteral("reason"), reason.text()},
+                  {QStringLiteral("actor"), actor.text()},
                   {QStringLiteral("overrides"), overrides},
                   {QStringLiteral("created_us"), createdUs},
                   {QStringLiteral("updated_us"), updatedUs},
@@ -87,7 +87,7 @@ QJsonObject OrderRecord::toJson() const
     if (!parent.isEmpty())
         o.insert(QStringLiteral("parent"), parent);
     if (!workstation.isEmpty()) // only then: orders of stores before workstation identities keep their bytes
-        o.insert(QStringLiteral("workstation"), workstation);
+        o.insert(QStringLiteral("workstation"), workstation.text());
     return o;
 }
 
@@ -214,7 +214,7 @@ OrderRecord OrderRecord::fromJson(const QJsonObject &o)
 
 QJsonObject PositionRecord::toJson() const
 {
-    QJsonObject o{{QStringLiteral("account"), account},          {QStringLiteral("instrument"), instrument},
+    QJsonObject o{{QStringLiteral("account"), account.text()},   {QStringLiteral("instrument"), instrument.text()},
                   {QStringLiteral("quantity"), quantity},        {QStringLiteral("settled_quantity"), settledQuantity},
                   {QStringLiteral("cost_cents"), costCents},     {QStringLiteral("realized_cents"), realizedCents}};
     if (interestCents)
@@ -276,8 +276,8 @@ QJsonObject FillRecord::toJson() const
             {QStringLiteral("settled"), settled},
             {QStringLiteral("sequence"), sequence},
             {QStringLiteral("recorded_us"), recordedUs},
-            {QStringLiteral("account"), account},
-            {QStringLiteral("instrument"), instrument},
+            {QStringLiteral("account"), account.text()},
+            {QStringLiteral("instrument"), instrument.text()},
             {QStringLiteral("side"), events::toString(side)},
             {QStringLiteral("quantity"), quantity},
             {QStringLiteral("price"), price},
@@ -285,7 +285,7 @@ QJsonObject FillRecord::toJson() const
             {QStringLiteral("trade_date"), tradeDate.toString(Qt::ISODate)},
             {QStringLiteral("settle_date"), settleDate.toString(Qt::ISODate)}};
     if (!failReason.isEmpty()) { // only then: states without a failed settlement keep their bytes
-        o.insert(QStringLiteral("fail_reason"), failReason);
+        o.insert(QStringLiteral("fail_reason"), failReason.text());
         o.insert(QStringLiteral("failed_on"), failedOn.toString(Qt::ISODate));
     }
     if (!priceText.isEmpty())

@@ -4,6 +4,7 @@
 // positions, accounts and executions. Below compliance and the order manager, which both read them.
 
 #include "common/clock.h"
+#include "common/name.h"
 #include "common/types.h"
 #include "events/event.h"
 #include "records/orderstate.h"
@@ -27,9 +28,10 @@ struct OrderRecord
     QString parent;  // a bracket's exit: the bracket (its entry order's id)
     // The workstation that entered it and routed it to its venue session (empty when recorded
     // before workstations had an identity): only that one reconciles it (see isOwnWork).
-    QString workstation;
-    QString account;
-    QString instrument;
+    // Texts many orders repeat are names (8 bytes, one copy of each text in the process).
+    Name workstation;
+    Name account;
+    Name instrument;
     Side side = Side::Buy;
     OrderType type = OrderType::Limit;
     TimeInForce tif = TimeInForce::Day;
@@ -48,8 +50,8 @@ struct OrderRecord
     qint64 reservedCents = 0;       // cash held for the unfilled part of a buy
     CompactOptional<Quantity> pendingQuantity; // asked for by a replace not yet confirmed
     CompactOptional<Price> pendingLimitPrice;
-    QString reason;                 // why it was rejected, cancelled or expired
-    QString actor;
+    Name reason;                    // why it was rejected, cancelled or expired
+    Name actor;
     QJsonArray overrides;           // soft compliance rules overridden, with reasons
     TimestampUs createdUs = 0;
     TimestampUs updatedUs = 0;
@@ -96,8 +98,8 @@ private:
 
 struct PositionRecord
 {
-    QString account;
-    QString instrument;
+    Name account;
+    Name instrument;
     qint64 quantity = 0;        // traded (settled or not); never negative: no short sales
     qint64 settledQuantity = 0; // moved by TradeSettled
     qint64 costCents = 0;       // cost of the open quantity (average cost method)
@@ -137,8 +139,8 @@ struct FillRecord
 {
     QString execId;
     QString orderId;
-    QString account;
-    QString instrument;
+    Name account;
+    Name instrument;
     Side side = Side::Buy;
     bool settled = false; // (beside `side`: no padding between them)
     qint64 quantity = 0;
@@ -154,7 +156,7 @@ struct FillRecord
     TimestampUs recordedUs = 0;
     // The last failed settlement (SettlementFailed): why, and the business date it failed on.
     // Kept once the trade settles, for the record; empty when it never failed.
-    QString failReason;
+    Name failReason;
     QDate failedOn;
     bool failing() const { return !settled && !failReason.isEmpty(); }
     QString priceText;        // the exact price as the venue sent it, when it is off the tick grid

@@ -277,7 +277,7 @@ private Q_SLOTS:
             f.sequence = k;
             f.recordedUs = 1'700'000'000'000'000 + k;
             if (k % 6 == 2) {
-                f.failReason = texts.at((k + 4) % texts.size()) + QStringLiteral("no securities");
+                f.failReason = QString(texts.at((k + 4) % texts.size()) + QStringLiteral("no securities"));
                 f.failedOn = QDate(2026, 12, 2);
             }
             f.priceText = k % 5 == 3 ? QStringLiteral("99.515625") : QString();
