@@ -76,11 +76,12 @@ Blotter::Blotter(TradingEngine *engine, const ReferenceData &reference, QWidget 
       m_mine(new QCheckBox(tr("My orders"), this))
 {
     setObjectName(QStringLiteral("Blotter"));
-    m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(BlotterModel::SortRole);
     m_proxy->setDynamicSortFilter(false); // sorting a million rows on every tick is not smooth
     // Unfiltered and unsorted, the view shows the model itself: a proxy would map every row of
-    // a million-row reset before the first frame. It steps in when a filter or a sort is chosen.
+    // a million-row reset before the first frame, and keep two indexes of every row after it
+    // (tens of megabytes at a million orders). It takes the model when a filter or a sort is
+    // chosen, and lets it go when they are cleared (see route()).
     m_view->setModel(m_model);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(-1, Qt::AscendingOrder);
@@ -265,10 +266,14 @@ void Blotter::route(bool throughProxy)
     QAbstractItemModel *wanted = throughProxy ? static_cast<QAbstractItemModel *>(m_proxy) : m_model;
     if (m_view->model() == wanted)
         return;
+    if (throughProxy)
+        m_proxy->setSourceModel(m_model);
     // A new model resets the header: keep the trader's widths, order and hidden columns.
     const QByteArray header = m_view->horizontalHeader()->saveState();
     m_view->setModel(wanted);
     m_view->horizontalHeader()->restoreState(header);
+    if (!throughProxy)
+        m_proxy->setSourceModel(nullptr); // its mapping of every row goes with it
     connectSelection();
 }
 

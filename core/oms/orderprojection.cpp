@@ -215,7 +215,7 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     position.interestCents = interest;
     m_ledger.lastPrices.insert(order.instrument, Price(f.price));
     fill.execId = f.execId;
-    fill.orderId = f.orderId;
+    fill.orderId = order.orderId; // the order's own copy of its id
     fill.account = order.account;
     fill.instrument = order.instrument;
     fill.side = order.side;

@@ -298,10 +298,22 @@ Result<TradingState> TradingState::Restore::finish(const QJsonObject &s)
     }
     for (const QJsonValue &v : s.value(QStringLiteral("positions")).toArray()) // (empty when streamed)
         position(v.toObject());
+    // One copy of each id: an execution names its order by the order's own text, and an unsettled
+    // trade is the execution row's texts (200,000 rows: tens of megabytes otherwise).
+    for (qsizetype r = 0; r < executions.size(); ++r)
+        if (auto it = t.m_orders.byId.constFind(executions.at(r).orderId); it != t.m_orders.byId.cend())
+            executions.edit(r).orderId = it.key();
     t.m_ledger.executions.reset(std::move(executions), i64(s, "executions_dropped"));
     t.m_ledger.executions.trim(); // a snapshot that kept more than the state keeps now
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {
         FillRecord f = FillRecord::fromJson(v.toObject());
+        if (const qsizetype row = t.m_ledger.executions.rowOf(f.sequence); row >= 0) {
+            const FillRecord &held = t.m_ledger.executions.rows().at(row);
+            if (held.orderId == f.orderId && held.execId == f.execId) {
+                f.orderId = held.orderId;
+                f.execId = held.execId;
+            }
+        }
         t.m_ledger.unsettled.insert(fillKey(f.orderId, f.execId), f);
     }
     const QJsonObject prices = s.value(QStringLiteral("last_prices")).toObject();

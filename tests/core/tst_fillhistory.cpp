@@ -317,6 +317,29 @@ private Q_SLOTS:
         QCOMPARE(h.rowOf(8), 3);
     }
 
+    // An execution names its order by the order's own copy of the id, and an unsettled trade
+    // holds its execution row's ids: a million orders' ids are not held twice.
+    static bool holdsEachIdOnce(const TradingState &state)
+    {
+        QHash<Sequence, const FillRecord *> rows;
+        int checked = 0;
+        for (qsizetype r = 0; r < state.executions().size(); ++r) {
+            const FillRecord &f = state.executions().at(r);
+            rows.insert(f.sequence, &f);
+            const OrderRecord *o = state.order(f.orderId);
+            if (!o || f.orderId.constData() != o->orderId.constData())
+                return false;
+            ++checked;
+        }
+        for (const FillRecord &u : state.unsettledFills()) {
+            const FillRecord *row = rows.value(u.sequence);
+            if (row && (u.orderId.constData() != row->orderId.constData() || u.execId.constData() != row->execId.constData()))
+                return false;
+            checked += row ? 1 : 0;
+        }
+        return checked > 0;
+    }
+
     // More fills than the state keeps: it holds the newest, still settles the older ones (their
     // cash is in the unsettled trades), and a snapshot taken halfway then the rest of the log
     // gives the same state, byte for byte, as the whole log. A state keeping fewer than the
@@ -346,12 +369,14 @@ private Q_SLOTS:
                 QVERIFY(first.apply(log.at(i)));
             auto restored = TradingState::fromJson(QJsonDocument::fromJson(first.toCanonicalJson()).object(), Capacity);
             QVERIFY(restored.ok());
+            QVERIFY(holdsEachIdOnce(*restored));
             for (qsizetype i = half; i < log.size(); ++i)
                 QVERIFY(restored->apply(log.at(i)));
             QCOMPARE(restored->executionsTotal(), orders);
             QVERIFY(restored->toCanonicalJson() == full.toCanonicalJson());
         }
         QCOMPARE(canonicalJson(full.toJson()), full.toCanonicalJson());
+        QVERIFY(holdsEachIdOnce(full));
 
         TradingState everything(orders); // kept them all
         for (const RecordedEvent &e : log)

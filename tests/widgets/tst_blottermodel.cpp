@@ -199,17 +199,21 @@ private Q_SLOTS:
             all.append(order(n, n % 3 ? OrderState::New : OrderState::Filled));
         blotter.model()->setAll(all);
         QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.model()));
+        QVERIFY(!blotter.proxy()->sourceModel()); // unused, it keeps no index of the rows
         blotter.view()->setColumnWidth(BlotterModel::Reason, 321);
         auto *state = blotter.findChildren<QComboBox *>().first();
         state->setCurrentIndex(1); // working orders
         QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.proxy()));
+        QCOMPARE(blotter.proxy()->sourceModel(), static_cast<QAbstractItemModel *>(blotter.model()));
         QCOMPARE(blotter.view()->model()->rowCount(), 20);
         QCOMPARE(blotter.view()->columnWidth(BlotterModel::Reason), 321); // the trader's widths survive
         QVERIFY(blotter.view()->isColumnHidden(BlotterModel::Stop));
         state->setCurrentIndex(0);
         QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.model()));
+        QVERIFY(!blotter.proxy()->sourceModel());
         blotter.view()->sortByColumn(BlotterModel::Quantity, Qt::DescendingOrder); // a sort needs the proxy
         QCOMPARE(blotter.view()->model(), static_cast<QAbstractItemModel *>(blotter.proxy()));
+        QCOMPARE(blotter.view()->model()->rowCount(), 30);
     }
 
     void columnsAndFormatting()
