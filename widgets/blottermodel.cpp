@@ -376,19 +376,21 @@ void ExecutionsModel::flush()
     FillRows executions = std::exchange(m_pending, {});
     m_tick.applied(executions.size());
     if (m_history.isEmpty()) {
-        // The first load: the newest rows as sent, shared when they fit. The engine sends fills in
-        // the order recorded; a settlement sent with them repeats a sequence (the general path).
+        // The first load: the newest rows as sent, shared with the engine's. The engine sends fills
+        // in the order recorded; a settlement sent after them repeats a sequence: from there on,
+        // the general path below (a row changed in place, or added).
         if (executions.size() > m_history.capacity())
             executions.removeFirst(executions.size() - m_history.capacity());
-        const bool distinct = std::adjacent_find(executions.cbegin(), executions.cend(), [](const FillRecord &a, const FillRecord &b) {
-                                  return a.sequence >= b.sequence;
-                              }) == executions.cend();
-        if (distinct) {
-            beginInsertRows({}, 0, int(executions.size()) - 1);
-            m_history.reset(std::move(executions));
-            endInsertRows();
+        const auto repeated = std::adjacent_find(executions.cbegin(), executions.cend(), [](const FillRecord &a, const FillRecord &b) {
+            return a.sequence >= b.sequence;
+        });
+        const qsizetype distinct = repeated == executions.cend() ? executions.size() : std::distance(executions.cbegin(), repeated) + 1;
+        beginInsertRows({}, 0, int(distinct) - 1);
+        m_history.reset(executions.left(distinct));
+        endInsertRows();
+        if (distinct == executions.size())
             return;
-        }
+        executions.removeFirst(distinct);
     }
     // Settlement marks earlier rows: refresh those in place (one range), append the new ones.
     const Sequence oldest = m_history.isEmpty() ? 0 : m_history.rows().constFirst().sequence;

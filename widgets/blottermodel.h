@@ -93,6 +93,7 @@ public:
     void append(const FillRows &executions); // buffered, applied on the next tick
     void flush();
     void setAll(const FillRows &executions);
+    const FillRows &rows() const { return m_history.rows(); }
     // The panel keeps the newest executions, as the trading state does (the store keeps them all).
     static constexpr qsizetype DefaultCapacity = FillHistory::DefaultCapacity;
     void setCapacity(qsizetype capacity) { m_history.setCapacity(capacity, capacity / 10); }

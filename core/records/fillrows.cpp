@@ -30,8 +30,39 @@ void FillRows::append(FillRecord fill)
 
 void FillRows::append(const FillRows &rows)
 {
+    if (m_size == 0) {
+        *this = rows; // shared
+        return;
+    }
+    if (m_blocks.constLast().size() == BlockRows && rows.m_skip == 0) {
+        m_blocks.append(rows.m_blocks); // whole blocks, shared: every one full but the last
+        m_size += rows.m_size;
+        return;
+    }
     for (const FillRecord &f : rows)
         append(f);
+}
+
+void FillRows::removeLast(qsizetype count)
+{
+    count = std::clamp<qsizetype>(count, 0, m_size);
+    m_size -= count;
+    if (m_size == 0) {
+        *this = {};
+        return;
+    }
+    const qsizetype held = m_skip + m_size; // rows in the blocks, the skipped ones included
+    const qsizetype blocks = (held + BlockRows - 1) / BlockRows;
+    m_blocks.resize(blocks);
+    if (const qsizetype last = held - (blocks - 1) * BlockRows; m_blocks.constLast().size() != last)
+        m_blocks.last().resize(last); // only the last block is copied, if shared
+}
+
+FillRows FillRows::left(qsizetype count) const
+{
+    FillRows rows = *this;
+    rows.removeLast(m_size - count);
+    return rows;
 }
 
 void FillRows::removeFirst(qsizetype count)

@@ -37,9 +37,11 @@ public:
     FillRecord &edit(qsizetype i); // that row's block made this copy's own first
 
     void append(FillRecord fill);
-    void append(const FillRows &rows);
+    void append(const FillRows &rows); // shares their blocks when it can (appended to none, or to full blocks)
     void removeFirst(qsizetype count);
-    FillRows mid(qsizetype from) const; // the rows from `from` on, sharing their blocks
+    void removeLast(qsizetype count);
+    FillRows mid(qsizetype from) const;   // the rows from `from` on, sharing their blocks
+    FillRows left(qsizetype count) const; // the first `count` rows, sharing their blocks
     QList<FillRecord> toList() const;
 
     class const_iterator

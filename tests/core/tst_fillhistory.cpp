@@ -126,6 +126,65 @@ private Q_SLOTS:
         QCOMPARE(engine.size(), 2 * Block + 11);
     }
 
+    // Rows appended to none, or after full blocks, are shared, not copied; the first rows of a
+    // copy share their blocks too.
+    void rowsAppendedAreShared()
+    {
+        constexpr qsizetype Block = FillRows::BlockRows;
+        FillRows engine;
+        for (Sequence s = 1; s <= 2 * Block + 10; ++s)
+            engine.append(fill(s));
+        FillRows pending;
+        pending.append(engine);
+        QCOMPARE(pending.size(), engine.size());
+        QCOMPARE(&pending.at(0), &engine.at(0));
+        QCOMPARE(&pending.at(2 * Block + 9), &engine.at(2 * Block + 9));
+
+        FillRows full;
+        for (Sequence s = 1; s <= Block; ++s)
+            full.append(fill(s));
+        FillRows more;
+        for (Sequence s = Block + 1; s <= 2 * Block + 3; ++s)
+            more.append(fill(s));
+        full.append(more);
+        QCOMPARE(full.size(), 2 * Block + 3);
+        QCOMPARE(&full.at(Block), &more.at(0));
+        QCOMPARE(full.at(2 * Block + 2).sequence, 2 * Block + 3);
+        full.append(fill(9000)); // the shared last block is copied, not changed under `more`
+        QCOMPARE(full.last().sequence, 9000);
+        QCOMPARE(more.size(), Block + 3);
+        QCOMPARE(more.last().sequence, 2 * Block + 3);
+
+        FillRows partial; // onto a block not full: copied, in order
+        partial.append(fill(1));
+        partial.append(engine.mid(1));
+        QCOMPARE(partial.size(), engine.size());
+        for (qsizetype i = 0; i < partial.size(); ++i)
+            QCOMPARE(partial.at(i).sequence, Sequence(i + 1));
+
+        const FillRows first = engine.left(Block + 2);
+        QCOMPARE(first.size(), Block + 2);
+        QCOMPARE(first.last().sequence, Block + 2);
+        QCOMPARE(&first.at(0), &engine.at(0));
+        FillRows grown = first;
+        grown.append(fill(99));
+        QCOMPARE(grown.last().sequence, 99);
+        QCOMPARE(engine.at(Block + 2).sequence, Block + 3); // the engine's rows as they were
+        QCOMPARE(engine.size(), 2 * Block + 10);
+
+        FillRows middle = engine.mid(3);
+        middle.removeLast(middle.size() - 5);
+        QCOMPARE(middle.size(), 5);
+        QCOMPARE(middle.first().sequence, 4);
+        QCOMPARE(middle.last().sequence, 8);
+        QVERIFY(engine.left(0).isEmpty());
+        FillRows gone = engine;
+        gone.removeLast(engine.size() + 3);
+        QVERIFY(gone.isEmpty());
+        gone.append(fill(1));
+        QCOMPARE(gone.size(), 1);
+    }
+
     void keepsTheNewestAndFindsThemBySequence()
     {
         FillHistory h(3);

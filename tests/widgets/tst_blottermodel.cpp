@@ -173,6 +173,29 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
     }
 
+    // The first load holds the engine's rows, not a copy of them, even when a settlement sent
+    // behind them (before the panel's first tick) changes one: only that row's block is copied.
+    void theFirstLoadSharesTheEnginesRows()
+    {
+        constexpr int Rows = 3 * FillRows::BlockRows + 10;
+        FillRows engine;
+        for (int n = 1; n <= Rows; ++n)
+            engine.append(fill(n, false));
+        ExecutionsModel model(reference);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.append(engine);
+        model.append({fill(5, true)}); // settled since
+        model.flush();
+        QCOMPARE(model.rowCount(), Rows);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.data(model.index(4, ExecutionsModel::Settled)).toString(), QStringLiteral("settled"));
+        QVERIFY(!engine.at(4).settled);
+        QCOMPARE(&model.rows().at(FillRows::BlockRows + 5), &engine.at(FillRows::BlockRows + 5)); // the same row
+        QCOMPARE(&model.rows().at(2 * FillRows::BlockRows + 7), &engine.at(2 * FillRows::BlockRows + 7));
+        QVERIFY(&model.rows().at(4) != &engine.at(4)); // the settled row's block: the panel's own
+        QCOMPARE(model.rows().last().sequence, engine.last().sequence); // the last, partly filled block was appended to: copied
+    }
+
     void executionsKeepTheNewestOnes()
     {
         ExecutionsModel model(reference);
