@@ -350,26 +350,80 @@ QVariant HoldingsModel::headerData(int section, Qt::Orientation orientation, int
     return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
 }
 
+namespace {
+
+// A position with nothing held, settled, realized or received has no row.
+bool isShown(const PositionRecord &p)
+{
+    return p.quantity != 0 || p.settledQuantity != 0 || p.realizedCents != 0 || p.interestCents != 0;
+}
+
+// Rows by account, then instrument.
+bool comesBefore(const PositionRecord &a, const PositionRecord &b)
+{
+    return a.account != b.account ? a.account < b.account : a.instrument < b.instrument;
+}
+
+bool accountBefore(const AccountRecord &a, const AccountRecord &b)
+{
+    return a.id < b.id;
+}
+
+} // namespace
+
 void HoldingsModel::setPortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions)
 {
-    beginResetModel(); // a few dozen rows: a reset per portfolio change is cheap and simple
+    beginResetModel();
     m_accounts = accounts;
-    std::sort(m_accounts.begin(), m_accounts.end(), [](const AccountRecord &a, const AccountRecord &b) { return a.id < b.id; });
+    std::sort(m_accounts.begin(), m_accounts.end(), accountBefore);
     m_lines = {}; // sized for these positions, not the most ever held
     m_lines.reserve(positions.size() + 1);
     for (const PositionRecord &p : positions) {
-        if (p.quantity == 0 && p.settledQuantity == 0 && p.realizedCents == 0 && p.interestCents == 0)
+        if (!isShown(p))
             continue;
         Line line;
         line.position = p;
         line.instrument = m_reference.instrument(p.instrument);
         m_lines.append(line);
     }
-    std::sort(m_lines.begin(), m_lines.end(), [](const Line &a, const Line &b) {
-        return a.position.account != b.position.account ? a.position.account < b.position.account : a.position.instrument < b.position.instrument;
-    });
+    std::sort(m_lines.begin(), m_lines.end(), [](const Line &a, const Line &b) { return comesBefore(a.position, b.position); });
     recompute();
     endResetModel();
+}
+
+void HoldingsModel::updatePortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions)
+{
+    for (const AccountRecord &a : accounts) {
+        const auto at = std::lower_bound(m_accounts.begin(), m_accounts.end(), a, accountBefore);
+        if (at != m_accounts.end() && at->id == a.id)
+            *at = a;
+        else
+            m_accounts.insert(at, a);
+    }
+    if (positions.isEmpty())
+        return;
+    for (const PositionRecord &p : positions) {
+        const auto at = std::lower_bound(m_lines.begin(), m_lines.end(), p,
+                                         [](const Line &l, const PositionRecord &q) { return comesBefore(l.position, q); });
+        const int row = int(at - m_lines.begin());
+        const bool held = at != m_lines.end() && at->position.account == p.account && at->position.instrument == p.instrument;
+        if (held && isShown(p)) {
+            at->position = p; // its figures are worked out again below
+        } else if (held) {
+            beginRemoveRows({}, row, row);
+            m_lines.remove(row);
+            endRemoveRows();
+        } else if (isShown(p)) {
+            Line line;
+            line.position = p;
+            line.instrument = m_reference.instrument(p.instrument);
+            beginInsertRows({}, row, row);
+            m_lines.insert(row, line);
+            endInsertRows();
+        }
+    }
+    recompute();
+    Q_EMIT dataChanged(index(0, 0), index(int(m_lines.size()), ColumnCount - 1)); // the totals too
 }
 
 void HoldingsModel::setTradeDate(QDate date)
@@ -455,12 +509,16 @@ Holdings::Holdings(TradingEngine *engine, const ReferenceData &reference, const 
     layout->addWidget(m_cash);
     layout->addWidget(view, 1);
     if (engine) {
-        connect(engine, &TradingEngine::portfolioUpdated, this, [this](const QList<AccountRecord> &a, const QList<PositionRecord> &p) {
-            if (!m_live)
-                return;
-            m_model->setPortfolio(a, p);
-            updateCash();
-        });
+        connect(engine, &TradingEngine::portfolioUpdated, this,
+                [this](const QList<AccountRecord> &a, const QList<PositionRecord> &p, bool whole) {
+                    if (!m_live)
+                        return; // live again through the engine's republish(): whole
+                    if (whole)
+                        m_model->setPortfolio(a, p);
+                    else
+                        m_model->updatePortfolio(a, p);
+                    updateCash();
+                });
         // Treasuries are priced on the engine's thread: the GUI thread only shows the figures.
         m_model->setPricer([engine, this](const QList<HoldingsModel::BondQuery> &queries,
                                           std::function<void(const QList<HoldingsModel::BondFigures> &)> answer) {

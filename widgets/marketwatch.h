@@ -92,7 +92,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Every account and position (the rows are made again).
     void setPortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions);
+    // Those changed, as they are now: their rows are updated, added or removed in place.
+    void updatePortfolio(const QList<AccountRecord> &accounts, const QList<PositionRecord> &positions);
     void refreshMarks();
     // The market's trade date: DV01 and yields are for a trade settling from it.
     void setTradeDate(QDate date);

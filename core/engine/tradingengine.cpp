@@ -73,8 +73,9 @@ public:
     {
         connect(source, &Source::quote, this, [this](const Quote &q) { m_quotes.insert(q.instrument, q); });
         connect(source, &Source::trade, this, [this](const TradePrint &t) {
-            if (m_trades.size() < 5000)
-                m_trades.append(t);
+            if (m_trades.size() >= 5000)
+                m_trades = foldPrints(m_trades); // the GUI has not taken the last ones
+            m_trades.append(t);
         });
         connect(source, &Source::bar, this, [this](const Bar &b) { m_bars.append(b); });
         // The screener watches the same market data; each alert is recorded, then shown.
@@ -139,8 +140,7 @@ public:
             for (const RecordedEvent &e : recorded)
                 if (BracketBook::isBracketEvent(e.type))
                     m_changedBrackets.insert(e.correlationId);
-            m_portfolioDirty = true;
-            m_lifecycleDirty = true;
+            m_portfolioDirty = true; // the kill switch, and the accounts and positions changed
         };
         connect(&m_oms, &OrderManager::recorded, this, applied);
         connect(&m_oms, &OrderManager::learnt, this, [this, applied](const QList<RecordedEvent> &learnt) {
@@ -239,7 +239,7 @@ public:
         if (m_simulated)
             for (const Instrument *i : m_engine.m_reference.instruments())
                 m_quotes.insert(i->id, m_simulated->topOfBook(i->id));
-        m_portfolioDirty = true;
+        m_portfolioWhole = true;
         publishSnapshot();
         publish();
     }
@@ -308,7 +308,7 @@ public:
         Q_EMIT m_engine.alertRulesUpdated(m_traderAlerts.rules(), m_traderAlerts.breakoutQuietMinutes());
         m_approvalsSent = false;
         publishApprovals();
-        m_portfolioDirty = true;
+        m_portfolioWhole = true;
     }
 
     Status setScreenerRules(const QJsonArray &rules) { return m_screener.setRules(rules); }
@@ -370,41 +370,51 @@ public:
         // What another workstation recorded reaches the previews and risk soon (at most ~10 copies a second).
         if (m_learntSinceSnapshot && m_snapshotAge.elapsed() >= 100)
             publishSnapshot();
-        // Whole each time: not again while the GUI has not taken the last (the last publish, at
-        // shutdown, goes regardless).
-        if (m_portfolioDirty && (!m_portfolioDelivery.inFlight() || !m_publish.isActive())) {
+        collectPortfolioChanges();
+        // Not again while the GUI has not taken the last (the last publish, at shutdown, goes
+        // regardless): what changes meanwhile goes in the next.
+        if ((m_portfolioDirty || m_portfolioWhole) && (!m_portfolioDelivery.inFlight() || !m_publish.isActive())) {
             m_portfolioDirty = false;
-            const QList<AccountRecord> accounts = m_oms.state().accounts().values();
-            const QList<PositionRecord> positions = m_oms.state().positions().values();
-            Q_EMIT m_engine.portfolioUpdated(accounts, positions);
-            m_portfolioDelivery.sent();
+            publishPortfolio();
             if (killSwitchMode() != m_killSwitch) {
                 m_killSwitch = killSwitchMode();
                 Q_EMIT m_engine.killSwitchChanged(m_killSwitch);
             }
         }
+        publishMarket();
+        publishExceptions(); // before the alerts: a new exception raises one
+        if (!m_alerts.isEmpty())
+            Q_EMIT m_engine.alertsRaised(std::exchange(m_alerts, {})); // not clear(): that keeps a shared list's block
+    }
+
+    // The market: the newest quote of each instrument, the prints and bars since, the depth shown.
+    // Not again while the GUI has not taken the last (the last publish, at shutdown, goes
+    // regardless): a GUI thread busy for a while (a long log loading) gets the newest quotes
+    // once, not every one it missed queued behind it.
+    void publishMarket()
+    {
+        if (m_marketDelivery.inFlight() && m_publish.isActive())
+            return;
+        bool sent = false;
         if (!m_quotes.isEmpty()) {
             QList<Quote> quotes = m_quotes.values();
+            m_quotes = {};
             addYields(quotes);
             Q_EMIT m_engine.quotesUpdated(quotes);
-            m_quotes.clear();
+            sent = true;
         }
         if (!m_trades.isEmpty()) {
-            Q_EMIT m_engine.tradesPrinted(m_trades);
-            m_trades.clear();
+            Q_EMIT m_engine.tradesPrinted(std::exchange(m_trades, {}));
+            sent = true;
         }
         if (!m_bars.isEmpty()) {
-            Q_EMIT m_engine.barsClosed(m_bars);
-            m_bars.clear();
-        }
-        publishExceptions(); // before the alerts: a new exception raises one
-        if (!m_alerts.isEmpty()) {
-            Q_EMIT m_engine.alertsRaised(m_alerts);
-            m_alerts.clear();
+            Q_EMIT m_engine.barsClosed(std::exchange(m_bars, {}));
+            sent = true;
         }
         if (m_feedDepthDirty) {
             m_feedDepthDirty = false;
             Q_EMIT m_engine.depthUpdated(m_depthInstrument, m_feedDepth.first, m_feedDepth.second);
+            sent = true;
         }
         if (!m_depthInstrument.isEmpty() && m_simulated) {
             if (const venue::OrderBook *book = m_simulated->book(m_depthInstrument)) {
@@ -412,8 +422,60 @@ public:
                 const auto asks = book->depth(Side::Sell, 10);
                 Q_EMIT m_engine.depthUpdated(m_depthInstrument, QList<LevelView>(bids.begin(), bids.end()),
                                              QList<LevelView>(asks.begin(), asks.end()));
+                sent = true;
             }
         }
+        if (sent)
+            m_marketDelivery.sent();
+    }
+
+    // The accounts and positions the state changed since last taken, kept until sent. Coupons,
+    // principal and expiries to come follow the holdings: the list is made again when one changed.
+    void collectPortfolioChanges()
+    {
+        TradingState::PortfolioChanges changed = m_oms.takePortfolioChanges();
+        if (changed.isEmpty())
+            return;
+        m_portfolioDirty = true;
+        if (!changed.positions.isEmpty())
+            m_lifecycleDirty = true;
+        m_portfolioPending.accounts.unite(changed.accounts);
+        m_portfolioPending.positions.unite(changed.positions);
+    }
+
+    // Every account and position the first time and after a republish; then those changed, as
+    // they are now (a position the state no longer holds goes as empty: its row goes).
+    void publishPortfolio()
+    {
+        const TradingState &state = m_oms.state();
+        const bool whole = std::exchange(m_portfolioWhole, false);
+        const TradingState::PortfolioChanges changed = std::exchange(m_portfolioPending, {});
+        QList<AccountRecord> accounts;
+        QList<PositionRecord> positions;
+        if (whole) {
+            accounts = state.accounts().values();
+            positions = state.positions().values();
+        } else {
+            accounts.reserve(changed.accounts.size());
+            for (const QString &id : changed.accounts)
+                if (const AccountRecord *a = state.account(id))
+                    accounts.append(*a);
+            positions.reserve(changed.positions.size());
+            for (const auto &[account, instrument] : changed.positions) {
+                if (const PositionRecord *p = state.position(account, instrument)) {
+                    positions.append(*p);
+                } else {
+                    PositionRecord gone;
+                    gone.account = account;
+                    gone.instrument = instrument;
+                    positions.append(gone);
+                }
+            }
+            if (accounts.isEmpty() && positions.isEmpty())
+                return;
+        }
+        Q_EMIT m_engine.portfolioUpdated(accounts, positions, whole);
+        m_portfolioDelivery.sent();
     }
 
     // The execution exceptions again when one was added or acknowledged since last sent (here or
@@ -802,7 +864,9 @@ private:
     QList<TradePrint> m_trades;
     QList<Bar> m_bars;
     bool m_portfolioDirty = false;
-    GuiDelivery m_portfolioDelivery{&m_engine}, m_lifecycleDelivery{&m_engine};
+    bool m_portfolioWhole = true; // every account and position in the next (the first, a republish)
+    TradingState::PortfolioChanges m_portfolioPending; // changed, not sent yet
+    GuiDelivery m_portfolioDelivery{&m_engine}, m_lifecycleDelivery{&m_engine}, m_marketDelivery{&m_engine};
     bool m_learntSinceSnapshot = false; // events learnt from the store since the last snapshot
     QElapsedTimer m_snapshotAge;
     QString m_killSwitch;

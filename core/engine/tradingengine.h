@@ -162,7 +162,10 @@ Q_SIGNALS:
     void ordersUpdated(const QList<instant::OrderRef> &orders);
     void executionsAdded(const instant::FillRows &executions);
     void bracketsUpdated(const QList<instant::BracketRecord> &brackets); // changed ones (all at start)
-    void portfolioUpdated(const QList<instant::AccountRecord> &accounts, const QList<instant::PositionRecord> &positions);
+    // Every account and position when `whole` (the first, after republish()); else those changed
+    // since the last, as they are now (a position with nothing left may come: its row goes).
+    void portfolioUpdated(const QList<instant::AccountRecord> &accounts, const QList<instant::PositionRecord> &positions,
+                          bool whole);
     void quotesUpdated(const QList<instant::Quote> &quotes);
     void tradesPrinted(const QList<instant::TradePrint> &trades);
     void barsClosed(const QList<instant::Bar> &bars);

@@ -7,6 +7,8 @@
 #include "common/clock.h"
 #include "common/types.h"
 
+#include <QHash>
+#include <QList>
 #include <QMetaType>
 #include <QString>
 
@@ -36,6 +38,26 @@ struct TradePrint
     Side aggressor = Side::Buy;
     TimestampUs timeUs = 0;
 };
+
+// Prints that wait for whoever shows them (a busy GUI) folded to one per instrument, in the order
+// each first came: the last price and time, the quantity of all.
+inline QList<TradePrint> foldPrints(const QList<TradePrint> &prints)
+{
+    QList<TradePrint> folded;
+    QHash<QString, qsizetype> at;
+    for (const TradePrint &t : prints) {
+        if (const auto it = at.constFind(t.instrument); it != at.cend()) {
+            TradePrint &f = folded[*it];
+            const Quantity all = f.quantity + t.quantity;
+            f = t;
+            f.quantity = all;
+        } else {
+            at.insert(t.instrument, folded.size());
+            folded.append(t);
+        }
+    }
+    return folded;
+}
 
 struct Bar
 {

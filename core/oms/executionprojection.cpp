@@ -37,7 +37,7 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
             m_exceptions.remove(0, m_exceptions.size() - ExceptionCapacity);
         ++m_exceptionsTotal;
         if (executions::kind::booksSomething(e->kind))
-            ++m_ledger.accounts[e->account].exceptions;
+            ++accountFor(e->account).exceptions;
         if (auto it = m_orders.byId.find(e->orderId); it != m_orders.byId.end())
             ++it->edit().exceptions;
         return Done{};
@@ -76,7 +76,7 @@ Status TradingState::reverseFill(FillRecord &fill, OrderRecord &order)
 {
     const bool buy = fill.side == Side::Buy;
     const qint64 signedQty = buy ? fill.quantity : -fill.quantity;
-    AccountRecord &account = m_ledger.accounts[fill.account];
+    AccountRecord &account = accountFor(fill.account);
     PositionRecord &position = positionFor(fill.account, fill.instrument);
     const qint64 amount = fill.settlementCents(); // principal and accrued interest
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, quantity = 0, cost = 0, realized = 0,
@@ -152,7 +152,7 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
                 return makeError(ErrorCode::Integrity, QStringLiteral("event %1: a correction out of range").arg(event.sequence));
             }
             PositionRecord &position = positionFor(fill.account, fill.instrument);
-            AccountRecord &account = m_ledger.accounts[fill.account];
+            AccountRecord &account = accountFor(fill.account);
             fill.costDelta = booked.costCents - position.costCents;
             fill.realizedDelta = booked.realizedCents - position.realizedCents;
             position.quantity = booked.quantity;

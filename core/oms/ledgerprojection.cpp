@@ -12,7 +12,7 @@ using namespace state;
 
 Status TradingState::applyAccountOpened(const events::AccountOpening &e, const RecordedEvent &event)
 {
-    AccountRecord &account = m_ledger.accounts[e.account];
+    AccountRecord &account = accountFor(e.account);
     qint64 total = 0;
     if (!isAmount(e.cashCents) || !addTo(account.cashCents, e.cashCents, total))
         return outOfRange(event);
@@ -38,7 +38,7 @@ Status TradingState::applySettled(const events::Settlement &e, const RecordedEve
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("settlement of unknown or settled trade %1").arg(e.execId));
     }
-    AccountRecord &account = m_ledger.accounts[fill->account];
+    AccountRecord &account = accountFor(fill->account);
     PositionRecord &position = positionFor(fill->account, fill->instrument);
     const bool buy = fill->side == Side::Buy;
     qint64 cash = 0, unsettled = 0, settled = 0;

@@ -38,7 +38,7 @@ Status TradingState::applyCoupon(const Payload &p, const RecordedEvent &event)
     auto c = lifecycle::decodeCoupon(p);
     if (!c)
         return lifecycleAnomaly(event, c.message());
-    AccountRecord &account = m_ledger.accounts[c->account];
+    AccountRecord &account = accountFor(c->account);
     account.id = c->account;
     PositionRecord &position = positionFor(intern(c->account), intern(c->instrument));
     qint64 cash = 0, interest = 0;
@@ -57,7 +57,7 @@ Status TradingState::applyPrincipal(const Payload &p, const RecordedEvent &event
     auto r = lifecycle::decodePrincipal(p);
     if (!r)
         return lifecycleAnomaly(event, r.message());
-    AccountRecord &account = m_ledger.accounts[r->account];
+    AccountRecord &account = accountFor(r->account);
     account.id = r->account;
     PositionRecord &position = positionFor(intern(r->account), intern(r->instrument));
     qint64 cash = 0, realized = 0;
@@ -105,7 +105,7 @@ Status TradingState::applyDelivery(const Payload &p, const RecordedEvent &event,
     PositionRecord &option = positionFor(intern(d->account), intern(d->instrument));
     const qint64 premium = option.costCents; // paid for a long option: part of the stock's cost or proceeds
     const PositionRecord held = m_ledger.positions.value(positionKey(d->account, d->underlying));
-    const AccountRecord &before = m_ledger.accounts[d->account];
+    const AccountRecord &before = accountFor(d->account);
     const bool buy = d->stockSide == Side::Buy;
     qint64 unsettled = 0, quantity = 0, cost = 0, costCents = 0, realized = held.realizedCents;
     bool fits = addTo(buy ? before.unsettledBuyCents : before.unsettledSellCents, d->notionalCents, unsettled)
@@ -122,7 +122,7 @@ Status TradingState::applyDelivery(const Payload &p, const RecordedEvent &event,
     option.settledQuantity = 0;
     option.costCents = 0;
     option.retired = true;
-    AccountRecord &account = m_ledger.accounts[d->account];
+    AccountRecord &account = accountFor(d->account);
     (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
     PositionRecord &stock = positionFor(option.account, intern(d->underlying));
     stock.quantity = quantity;

@@ -101,6 +101,7 @@ Status OrderManager::start(const Actor &actor)
     if (!replayed)
         return replayed.error();
     m_state = std::move(replayed).value();
+    m_state.followPortfolioChanges(); // what the panels show is sent as it changes from here
     startFollowing();
     m_workstation.user = actor.user;
     if (actor.readsOnly())

@@ -155,6 +155,7 @@ public:
     Result<AppendResult> recordOnAccount(const QString &account, const QList<NewEvent> &events, const QString &key = {});
     TimestampUs venueTimeUs() const;
     QList<FillRecord> takeSettledExecutions() { return m_state.takeSettledExecutions(); }
+    TradingState::PortfolioChanges takePortfolioChanges() { return m_state.takePortfolioChanges(); }
     KillSwitch killSwitch() const;
     QList<ComplianceRule> rules() const;
     // The pre-trade pipeline on this state, the rules and kill switch in force and the market's trade

@@ -100,7 +100,7 @@ Status TradingState::applyEntered(const events::OrderAcceptance &e, const Record
     if (o.side == Side::Sell)
         m_orders.openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
     o.reservedCents = e.reservedCents;
-    m_ledger.accounts[o.account].reservedCents = accountReserved;
+    accountFor(o.account).reservedCents = accountReserved;
     for (const QJsonValue &v : std::as_const(o.overrides)) {
         QJsonObject entry = v.toObject();
         entry.insert(QStringLiteral("order_id"), o.orderId);
@@ -178,7 +178,7 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     const bool buy = order.side == Side::Buy;
     const PositionRecord *heldAt = std::as_const(m_ledger.positions).find(positionKeyOf(order.account, order.instrument));
     const PositionRecord &held = heldAt ? *heldAt : NoPosition;
-    const AccountRecord &before = m_ledger.accounts[order.account];
+    const AccountRecord &before = accountFor(order.account);
     qint64 priceQuantity = 0, filledPriceQuantity = 0, filledNotional = 0, unsettled = 0, interest = 0;
     Booking booked;
     const bool fits = isAmount(f.price) && isAmount(f.notionalCents) && f.notionalCents >= 0 && isAmount(f.accruedCents)
@@ -201,7 +201,7 @@ Status TradingState::bookFill(OrderRecord &order, const events::Fill &f, bool fu
     if (f.statusCumulative)
         order.statusBooked += qty.value(); // learnt from the venue's status: its own fill may still come
     setReservation(order, reserved);
-    AccountRecord &account = m_ledger.accounts[order.account];
+    AccountRecord &account = accountFor(order.account);
     PositionRecord &position = positionFor(order.account, order.instrument);
     (buy ? account.unsettledBuyCents : account.unsettledSellCents) = unsettled;
     if (position.retired && position.quantity == 0 && booked.quantity != 0)

@@ -132,7 +132,16 @@ PositionRecord &TradingState::positionFor(const QString &account, const QString 
         p.account = account;
     if (p.instrument != instrument)
         p.instrument = instrument;
+    if (m_ledger.followChanges)
+        m_ledger.changes.positions.insert({p.account, p.instrument});
     return p;
+}
+
+AccountRecord &TradingState::accountFor(const QString &id)
+{
+    if (m_ledger.followChanges)
+        m_ledger.changes.accounts.insert(id);
+    return m_ledger.accounts[id];
 }
 
 const QString &TradingState::intern(const QString &text)
@@ -186,7 +195,7 @@ void TradingState::forgetOpenSell(const OrderRecord &order)
 
 void TradingState::setReservation(OrderRecord &order, qint64 cents)
 {
-    m_ledger.accounts[order.account].reservedCents += cents - order.reservedCents;
+    accountFor(order.account).reservedCents += cents - order.reservedCents;
     order.reservedCents = cents;
 }
 
@@ -297,7 +306,7 @@ void TradingState::noteAccountStream(const RecordedEvent &event)
         m_lastAccountStream = event.streamId;
         m_lastAccountId = event.streamId.mid(8);
     }
-    AccountRecord &account = m_ledger.accounts[m_lastAccountId];
+    AccountRecord &account = accountFor(m_lastAccountId);
     if (account.id.isEmpty())
         account.id = m_lastAccountId;
     account.version = std::max(account.version, event.streamVersion);

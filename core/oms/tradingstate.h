@@ -175,6 +175,17 @@ public:
     // Executions settled, or failed to settle, since the last call (held ones, as they are now),
     // for whoever shows them.
     QList<FillRecord> takeSettledExecutions();
+    // The accounts and positions changed since the last call (by account id; by account and
+    // instrument), for a panel that shows them to update those rows only. Followed once
+    // followPortfolioChanges() is called (a live engine's state; a replay does not keep them).
+    struct PortfolioChanges
+    {
+        QSet<QString> accounts;
+        QSet<std::pair<Name, Name>> positions;
+        bool isEmpty() const { return accounts.isEmpty() && positions.isEmpty(); }
+    };
+    void followPortfolioChanges() { m_ledger.followChanges = true; }
+    PortfolioChanges takePortfolioChanges() { return std::exchange(m_ledger.changes, {}); }
     std::optional<Price> lastPrice(const QString &instrument) const override;
     const QHash<QString, Price> &lastPrices() const { return m_ledger.lastPrices; }
     // Quantity the account can still sell: position less the working sell orders' leaves.
@@ -325,6 +336,7 @@ private:
     bool reservationFits(const OrderRecord &order, qint64 cents) const; // within the bounds apply() keeps
     void forgetOpenSell(const OrderRecord &order);
     PositionRecord &positionFor(const QString &account, const QString &instrument);
+    AccountRecord &accountFor(const QString &id); // created if new
     const QString &positionKeyOf(const QString &account, const QString &instrument); // in a reused buffer
 
     // The state in three parts. Orders: every order by id, the working ones, the working sells of
@@ -346,6 +358,8 @@ private:
         KeyedRecords<FillRecord> unsettled;     // key: order id/exec id
         FillHistory executions;
         QList<Sequence> settledJournal;          // fills settled since takeSettledExecutions() (bounded)
+        bool followChanges = false;
+        PortfolioChanges changes;                // since takePortfolioChanges(), when followed
         QHash<QString, Price> lastPrices;
         qint64 settledTrades = 0;
     };

@@ -115,6 +115,13 @@ QList<TradingState::LifecycleEntry> InstrumentLifecycle::upcoming(QDate today, i
 {
     QList<TradingState::LifecycleEntry> out;
     const QDate until = today.addDays(days);
+    QHash<const Instrument *, QList<QDate>> coupons; // each note's schedule worked out once, not per holder
+    const auto couponsOf = [&](const Instrument *i) -> const QList<QDate> & {
+        auto known = coupons.constFind(i);
+        if (known == coupons.cend())
+            known = coupons.insert(i, analytics::couponDates(i->datedDate, i->maturityDate));
+        return *known;
+    };
     for (const PositionRecord &p : m_state.positions()) {
         if (p.retired || p.quantity == 0)
             continue;
@@ -124,7 +131,7 @@ QList<TradingState::LifecycleEntry> InstrumentLifecycle::upcoming(QDate today, i
         const qint64 face = std::max(p.quantity, p.settledQuantity);
         if (isTreasury(i->kind) && i->maturityDate.isValid()) {
             if (i->kind != InstrumentKind::TreasuryBill)
-                for (const QDate &c : analytics::couponDates(i->datedDate, i->maturityDate))
+                for (const QDate &c : couponsOf(i))
                     if (paidOn(c) > today && paidOn(c) <= until)
                         out.append({0, lifecycle::CouponPaid, p.account, p.instrument, paidOn(c), face, couponCents(face, i->couponPercent),
                                     QStringLiteral("%1% on %L2 face").arg(i->couponPercent, 0, 'f', 3).arg(face), true});

@@ -1,12 +1,19 @@
 // What is sent whole to the GUI (the portfolio) is not queued again behind a delivery the GUI's
-// thread has not taken yet, and goes again as soon as it has.
+// thread has not taken yet, and goes again as soon as it has; the engine's market data likewise:
+// a GUI busy for a second gets the newest quotes once, and the volume of every print.
 #include "engine/guidelivery.h"
+#include "engine/tradingengine.h"
+#include "marketdata/marketdata.h"
+#include "testengine.h"
+#include "testorders.h"
+#include "teststores.h"
 
 #include <QCoreApplication>
 #include <QTest>
 #include <QThread>
 
 using namespace instant;
+using namespace instant::test;
 
 class Sender : public QObject
 {
@@ -55,6 +62,46 @@ private Q_SLOTS:
         QCOMPARE(sent, 2);
         QCoreApplication::processEvents();
         QCOMPARE(received.size(), 2);
+    }
+
+    // Prints waiting for the GUI fold into one per instrument: the last price, every quantity.
+    void printsFoldByInstrument()
+    {
+        const QString a = QStringLiteral("AAPL"), m = QStringLiteral("MSFT");
+        const QList<TradePrint> prints{{a, Price(22850), Quantity(100), Side::Buy, 1}, {m, Price(41000), Quantity(5), Side::Sell, 2},
+                                       {a, Price(22851), Quantity(300), Side::Sell, 3}};
+        const QList<TradePrint> folded = foldPrints(prints);
+        QCOMPARE(folded.size(), 2);
+        QCOMPARE(folded.at(0).instrument, a);
+        QCOMPARE(folded.at(0).price, Price(22851));
+        QCOMPARE(folded.at(0).quantity, Quantity(400));
+        QCOMPARE(folded.at(0).timeUs, TimestampUs(3));
+        QCOMPARE(folded.at(1).quantity, Quantity(5));
+    }
+
+    // The engine publishes every 20 ms while this thread (the GUI) sleeps a second: the quotes
+    // wait for it as one delivery, not fifty queued behind each other.
+    void aBusyGuiGetsTheNewestQuotesOnce()
+    {
+        TestStores stores;
+        auto store = stores.open(stores.freshUrl());
+        EngineOptions options = testEngineOptions(Alice);
+        options.publishIntervalMs = 20;
+        options.stepIntervalMs = 10; // the market moves between publishes
+        const ReferenceData reference = market();
+        const SimulatedClock clock{MarketOpenUs};
+        auto engine = startedEngine(*store, reference, clock, options);
+        int deliveries = 0;
+        connect(engine.get(), &TradingEngine::quotesUpdated, this, [&deliveries] { ++deliveries; }, Qt::QueuedConnection);
+        QTRY_VERIFY(deliveries > 0); // the market moves
+        QTest::qWait(100);
+        QCoreApplication::processEvents();
+        deliveries = 0;
+        QThread::msleep(1000); // busy: takes nothing
+        QCoreApplication::processEvents();
+        QVERIFY2(deliveries <= 2, qPrintable(QString::number(deliveries)));
+        QTRY_VERIFY(deliveries > 2); // and then as often as it takes them
+        engine->stop();
     }
 };
 

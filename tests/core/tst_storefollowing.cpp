@@ -6,6 +6,8 @@
 
 #include "common/clock.h"
 #include "engine/tradingengine.h"
+#include "analytics/treasurycalendar.h"
+#include "oms/lifecycleevents.h"
 #include "oms/ordermanager.h"
 #include "refdata/referencedata.h"
 #include "store/eventstore.h"
@@ -79,6 +81,8 @@ struct Screens
     QHash<QString, OrderRecord> blotter;
     QHash<QString, PositionRecord> holdings; // key: account|instrument
     QString killSwitch;
+    bool lastWasWhole = false;
+    QSet<QString> changedPositions; // sent as changes, not whole
 
     explicit Screens(TradingEngine *engine)
     {
@@ -87,9 +91,13 @@ struct Screens
                 blotter.insert(o->orderId, *o);
         }, Qt::QueuedConnection);
         QObject::connect(engine, &TradingEngine::portfolioUpdated, engine,
-                         [this](const QList<AccountRecord> &, const QList<PositionRecord> &positions) {
-                             for (const PositionRecord &p : positions)
+                         [this](const QList<AccountRecord> &, const QList<PositionRecord> &positions, bool whole) {
+                             lastWasWhole = whole;
+                             for (const PositionRecord &p : positions) {
                                  holdings.insert(p.account + u'|' + p.instrument, p);
+                                 if (!whole)
+                                     changedPositions.insert(p.account + u'|' + p.instrument);
+                             }
                          }, Qt::QueuedConnection);
         QObject::connect(engine, &TradingEngine::killSwitchChanged, engine,
                          [this](const QString &mode) { killSwitch = mode; }, Qt::QueuedConnection);
@@ -143,6 +151,9 @@ private Q_SLOTS:
         const qint64 blotterMs = sinceWritten.elapsed();
         QTRY_COMPARE(screensB.holding(), qint64(100));
         const qint64 holdingsMs = sinceWritten.elapsed();
+        // As a change: the position the fill moved, not every account and position again.
+        QVERIFY(!screensB.lastWasWhole);
+        QCOMPARE(screensB.changedPositions, QSet<QString>{Desk + u'|' + Aapl});
         QTRY_VERIFY(filled(b->snapshot(), QStringLiteral("FOLLOW-A1")));
         const qint64 stateMs = sinceWritten.elapsed();
         QCOMPARE(held(b->snapshot()), qint64(100));
@@ -212,6 +223,59 @@ private Q_SLOTS:
             QCOMPARE(mine->version, truth->version);
             QCOMPARE(state->anomalies(), qint64(0));
         }
+        a->stop();
+        b->stop();
+    }
+
+    // The coupons and principal to come follow the holdings: a note bought on one workstation
+    // shows its next coupon in the other's settlement panel (the list is made again when a
+    // position changes, not on every event).
+    void comingCouponsFollowTheHoldings()
+    {
+        const QString url = stores.freshUrl();
+        auto storeA = stores.open(url);
+        auto storeB = stores.open(url);
+        auto a = startedEngine(*storeA, reference, clock, workstation(Alice, QStringLiteral("WS-A")));
+        auto b = startedEngine(*storeB, reference, clock, workstation(Bob, QStringLiteral("WS-B")));
+        // A Treasury paying a coupon or its principal in the next 40 days.
+        const QDate today = b->clock().tradeDate();
+        const Instrument *note = nullptr;
+        QDate coupon;
+        for (const Instrument *i : reference.instruments()) {
+            if (!isTreasury(i->kind) || !i->maturityDate.isValid() || note)
+                continue;
+            QList<QDate> dates = i->kind == InstrumentKind::TreasuryBill ? QList<QDate>{} : analytics::couponDates(i->datedDate, i->maturityDate);
+            dates << i->maturityDate;
+            for (const QDate &c : dates)
+                if (c > today && c <= today.addDays(40) && !note) {
+                    note = i;
+                    coupon = c;
+                }
+        }
+        QVERIFY2(note, "the demo market lists a Treasury paying in the next 40 days");
+        QList<TradingState::LifecycleEntry> coming;
+        QObject::connect(b.get(), &TradingEngine::lifecycleUpdated, b.get(),
+                         [&coming](const QList<TradingState::LifecycleEntry> &rows) { coming = rows; }, Qt::QueuedConnection);
+        const auto comingFor = [&]() -> const TradingState::LifecycleEntry * {
+            for (const TradingState::LifecycleEntry &r : coming)
+                if (r.expected && r.account == Desk && r.instrument == note->id)
+                    return &r;
+            return nullptr;
+        };
+        QVERIFY(!comingFor());
+        NewOrderCommand buy = marketBuy(QStringLiteral("FOLLOW-NOTE"), 1'000'000);
+        buy.instrument = note->id;
+        bool answered = false;
+        QObject::connect(a.get(), &TradingEngine::commandFinished, a.get(), [&answered](const CommandOutcome &out) {
+            answered = true;
+            QVERIFY2(out.accepted, qPrintable(out.reason));
+        }, Qt::QueuedConnection);
+        a->submit(buy);
+        QTRY_VERIFY(answered);
+        QTRY_VERIFY(comingFor());
+        QCOMPARE(comingFor()->quantity, qint64(1'000'000));
+        QVERIFY2(comingFor()->date >= coupon && comingFor()->date <= coupon.addDays(4), // paid on the next business day
+                 qPrintable(comingFor()->date.toString(Qt::ISODate)));
         a->stop();
         b->stop();
     }
