@@ -20,7 +20,7 @@ class Name
 public:
     Name() noexcept : m_text(&none()) {}
     Name(const QString &text) : m_text(text.isEmpty() ? &none() : &intern(text)) {} // implicit: read as a text
-    Name(const char *text) : Name(QString::fromUtf8(text)) {}
+    explicit Name(const char *text) : Name(QString::fromUtf8(text)) {} // UTF-8, said where it is meant (QT_NO_CAST_FROM_ASCII)
 
     const QString &text() const noexcept { return *m_text; }
     operator const QString &() const noexcept { return *m_text; }
