@@ -98,8 +98,10 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         deliveries = 0;
         QThread::msleep(1000); // busy: takes nothing
+        // The one in flight, and at most one or two more should the engine publish again while
+        // this thread is still taking events (ungated: one per publish, about fifty).
         QCoreApplication::processEvents();
-        QVERIFY2(deliveries <= 2, qPrintable(QString::number(deliveries)));
+        QVERIFY2(deliveries <= 3, qPrintable(QString::number(deliveries)));
         QTRY_VERIFY(deliveries > 2); // and then as often as it takes them
         engine->stop();
     }
