@@ -211,7 +211,7 @@ void BracketsModel::applyOrders(const QList<OrderRef> &orders)
 {
     QSet<int> changed;
     for (const OrderRef &o : orders) {
-        const QString &bracket = o->parent.isEmpty() ? o->orderId : o->parent;
+        const QString &bracket = o->parent.isEmpty() ? o->orderId : o->parent.text();
         // The first batch holds every order: a plain one costs one lookup, not a scan of the brackets.
         if (!m_ids.contains(bracket) && o->parent.isEmpty())
             continue;

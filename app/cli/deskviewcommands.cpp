@@ -276,7 +276,7 @@ int orders(const QStringList &args, const CommandIo &io)
                       {QStringLiteral("reason"), o->reason.text()},
                       {QStringLiteral("updated_at"), formatUtcMicros(o->updatedUs)}};
         if (!o->parent.isEmpty())
-            j.insert(QStringLiteral("bracket"), o->parent); // a take-profit or exit of this bracket
+            j.insert(QStringLiteral("bracket"), o->parent.text()); // a take-profit or exit of this bracket
         array.append(j);
     }
     QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("count"), array.size()}, {QStringLiteral("orders"), array}};

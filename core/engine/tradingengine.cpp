@@ -628,7 +628,7 @@ public:
         for (const OrderRecord &o : m_oms.state().orders())
             if (isWorking(o.state) && o.state != OrderState::PendingCancel && (instrument.isEmpty() || o.instrument == instrument)
                 && m_oms.isOwnWork(o) // another workstation's rest at its venue: cancelled there
-                && !brackets.contains(o.parent.isEmpty() ? o.orderId : o.parent))
+                && !brackets.contains(o.parent.isEmpty() ? o.orderId : o.parent.text()))
                 ids << o.orderId;
         ids.sort();
         QStringList stopped = brackets.values();

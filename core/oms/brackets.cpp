@@ -410,7 +410,7 @@ void BracketMonitor::onOrderChanged(const QString &orderId)
     const OrderRecord *o = state.order(orderId);
     if (!o)
         return;
-    const QString id = o->parent.isEmpty() ? orderId : o->parent;
+    const QString id = o->parent.isEmpty() ? orderId : o->parent.text();
     if (!o->parent.isEmpty() && o->state == OrderState::Rejected)
         Q_EMIT problem(tr("Bracket %1: %2 refused: %3").arg(o->parent, orderId, o->reason));
     if (state.brackets().bracket(id))

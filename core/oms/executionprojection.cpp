@@ -38,8 +38,8 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
         ++m_exceptionsTotal;
         if (executions::kind::booksSomething(e->kind))
             ++accountFor(e->account).exceptions;
-        if (auto it = m_orders.byId.find(e->orderId); it != m_orders.byId.end())
-            ++it->edit().exceptions;
+        if (OrderRef *order = m_orders.byId.find(e->orderId))
+            ++order->edit().exceptions;
         return Done{};
     }
     if (type == executions::ExceptionAcknowledged) {
@@ -61,8 +61,8 @@ Status TradingState::applyExecution(const QString &type, const Payload &p, const
         auto n = executions::decodeNote(p);
         if (!n)
             return anomaly(n.message());
-        if (auto it = m_orders.byId.find(n->orderId); it != m_orders.byId.end() && n->matchedQuantity > 0) {
-            OrderRecord &o = it->edit();
+        if (OrderRef *order = m_orders.byId.find(n->orderId); order && n->matchedQuantity > 0) {
+            OrderRecord &o = order->edit();
             o.statusBooked = std::max<qint64>(0, o.statusBooked - n->matchedQuantity);
             if (!n->execId.isEmpty())
                 m_consumed.insert(fillKey(n->orderId, n->execId)); // that fill: booked already
@@ -120,13 +120,13 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
         ++m_anomalies;
         return a.error();
     }
-    auto orderIt = m_orders.byId.find(a->orderId);
+    OrderRef *orderHeld = m_orders.byId.find(a->orderId);
     // The execution as held: unsettled, or among the executions kept.
     const QString key = fillKey(a->orderId, a->execRefId);
     const qsizetype row = m_ledger.executions.rowOf(a->orderId, a->execRefId);
     const FillRows &rows = m_ledger.executions.rows();
     const FillRecord *unsettledAt = m_ledger.unsettled.find(key);
-    if (orderIt == m_orders.byId.end() || (row < 0 && !unsettledAt)) {
+    if (!orderHeld || (row < 0 && !unsettledAt)) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1: %2 of execution %3, which is not held")
                                                    .arg(event.sequence).arg(bust ? QStringLiteral("bust") : QStringLiteral("correction"), key));
@@ -136,7 +136,7 @@ Status TradingState::applyAdjustment(const Payload &p, const RecordedEvent &even
     if (bust)
         m_consumed.insert(key); // a copy of the busted fill is not booked again
     if (!fill.adjustment.startsWith(QLatin1String("busted"))) {
-        OrderRecord &order = orderIt->edit();
+        OrderRecord &order = orderHeld->edit();
         Status reversed = reverseFill(fill, order);
         if (!reversed)
             return reversed;
@@ -189,12 +189,12 @@ Status TradingState::applyRestatement(const Payload &p, const RecordedEvent &eve
         ++m_anomalies;
         return r.error();
     }
-    auto it = m_orders.byId.find(r->orderId);
-    if (it == m_orders.byId.end()) {
+    OrderRef *held = m_orders.byId.find(r->orderId);
+    if (!held) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1: restatement of unknown order %2").arg(event.sequence).arg(r->orderId));
     }
-    OrderRecord &order = it->edit();
+    OrderRecord &order = held->edit();
     if (!reservationFits(order, r->reservedCents)) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1: a reservation out of range").arg(event.sequence));

@@ -58,14 +58,12 @@ OrderRecord recordOf(const events::OrderRejection &e)
 Result<OrderRecord *> TradingState::enter(OrderRecord terms, const QString &role, bool accepted, const RecordedEvent &event)
 {
     const QString orderId = terms.orderId;
-    const qsizetype before = m_orders.byId.size();
-    OrderRef &slot = m_orders.byId[orderId];
-    if (m_orders.byId.size() == before) {
+    const auto [slot, added] = m_orders.byId.insert(std::move(terms));
+    if (!added) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("order %1 recorded twice (event %2)").arg(orderId).arg(event.sequence));
     }
-    slot = std::move(terms);
-    OrderRecord &o = slot.edit();
+    OrderRecord &o = slot->edit();
     o.actor = event.actor.user; // the reader hands out one copy of each text
     m_orders.recent.append(orderId);
     if (m_orders.recent.size() > 4000)
@@ -142,12 +140,12 @@ Status TradingState::changeOrder(const QString &orderId, const RecordedEvent &ev
 {
     if (orderId.isEmpty())
         return Done{};
-    auto it = m_orders.byId.find(orderId);
-    if (it == m_orders.byId.end()) {
+    OrderRef *held = m_orders.byId.find(orderId);
+    if (!held) {
         ++m_anomalies;
         return makeError(ErrorCode::Integrity, QStringLiteral("event %1 (%2) for unknown order %3").arg(event.sequence).arg(event.type, orderId));
     }
-    return change(it->edit());
+    return change(held->edit());
 }
 
 // A step that changes only the order's state: acknowledged, cancel requested.

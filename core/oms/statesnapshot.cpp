@@ -247,8 +247,7 @@ struct TradingState::Restore
             if (o.side == Side::Sell)
                 t.m_orders.openSells[positionKey(o.account, o.instrument)].insert(o.orderId);
         }
-        const QString id = o.orderId;
-        t.m_orders.byId.insert(id, OrderRef(std::move(o)));
+        t.m_orders.byId.insert(OrderRef(std::move(o)));
     }
     void execution(const QJsonObject &json) { executions.append(FillRecord::fromJson(json)); }
     void violation(const QJsonObject &json) { t.addViolation(RuleFinding::fromJson(json)); } // a snapshot that kept more: the newest
@@ -301,8 +300,8 @@ Result<TradingState> TradingState::Restore::finish(const QJsonObject &s)
     // One copy of each id: an execution names its order by the order's own text, and an unsettled
     // trade is the execution row's texts (200,000 rows: tens of megabytes otherwise).
     for (qsizetype r = 0; r < executions.size(); ++r)
-        if (auto it = t.m_orders.byId.constFind(executions.at(r).orderId); it != t.m_orders.byId.cend())
-            executions.edit(r).orderId = it.key();
+        if (const OrderRef *order = t.m_orders.byId.find(executions.at(r).orderId))
+            executions.edit(r).orderId = (*order)->orderId;
     t.m_ledger.executions.reset(std::move(executions), i64(s, "executions_dropped"));
     t.m_ledger.executions.trim(); // a snapshot that kept more than the state keeps now
     for (const QJsonValue &v : s.value(QStringLiteral("unsettled")).toArray()) {

@@ -43,15 +43,15 @@ bool TradingState::reservationFits(const OrderRecord &order, qint64 cents) const
 
 QList<OrderRef> OrderTable::inEntryOrder() const
 {
-    QList<OrderRef> all = m_hash.values();
+    QList<OrderRef> all = m_orders.inAddedOrder(); // shared; mostly in entry order already
     sortByEntry(all);
     return all;
 }
 
 const OrderRecord *TradingState::order(const QString &orderId) const
 {
-    auto it = m_orders.byId.constFind(orderId);
-    return it == m_orders.byId.cend() ? nullptr : &**it;
+    const OrderRef *held = m_orders.byId.find(orderId);
+    return held ? &**held : nullptr;
 }
 
 const AccountRecord *TradingState::account(const QString &id) const
@@ -171,8 +171,8 @@ TradingState TradingState::recentCopy(qsizetype recent) const
     t.m_approvals = m_approvals;
     t.m_consumed = m_consumed;
     auto take = [&](const QString &id) {
-        if (auto it = m_orders.byId.constFind(id); it != m_orders.byId.cend())
-            t.m_orders.byId.insert(id, *it); // shared
+        if (const OrderRef *held = m_orders.byId.find(id))
+            t.m_orders.byId.insert(*held); // shared
     };
     for (const QString &id : m_orders.working)
         take(id);

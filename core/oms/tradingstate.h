@@ -9,6 +9,7 @@
 #include "records/bookview.h"
 #include "records/fillrows.h"
 #include "records/keyedrecords.h"
+#include "records/ordersbyid.h"
 #include "records/orderrecords.h"
 
 #include <QDate>
@@ -102,11 +103,10 @@ struct RuleFinding
 class OrderTable
 {
 public:
-    using Hash = QHash<QString, OrderRef>;
     class const_iterator
     {
     public:
-        explicit const_iterator(Hash::const_iterator it) : m_it(it) {}
+        explicit const_iterator(OrdersById::const_iterator it) : m_it(it) {}
         const OrderRecord &operator*() const { return **m_it; }
         const OrderRecord *operator->() const { return &**m_it; }
         const_iterator &operator++()
@@ -118,17 +118,17 @@ public:
         bool operator!=(const const_iterator &other) const { return m_it != other.m_it; }
 
     private:
-        Hash::const_iterator m_it;
+        OrdersById::const_iterator m_it;
     };
-    explicit OrderTable(const Hash &hash) : m_hash(hash) {}
-    const_iterator begin() const { return const_iterator(m_hash.cbegin()); }
-    const_iterator end() const { return const_iterator(m_hash.cend()); }
-    qsizetype size() const { return m_hash.size(); }
-    bool isEmpty() const { return m_hash.isEmpty(); }
+    explicit OrderTable(const OrdersById &orders) : m_orders(orders) {}
+    const_iterator begin() const { return const_iterator(m_orders.begin()); }
+    const_iterator end() const { return const_iterator(m_orders.end()); }
+    qsizetype size() const { return m_orders.size(); }
+    bool isEmpty() const { return m_orders.isEmpty(); }
     QList<OrderRef> inEntryOrder() const; // shared, sorted by entry time then id
 
 private:
-    const Hash &m_hash;
+    const OrdersById &m_orders;
 };
 
 // Everything the order lifecycle knows, built only from events: orders, positions, cash and
@@ -343,7 +343,7 @@ private:
     // each position, the newest entered.
     struct Orders
     {
-        QHash<QString, OrderRef> byId;
+        OrdersById byId;
         QSet<QString> working;
         QHash<QString, QSet<QString>> openSells; // account|instrument → working sell orders
         QList<QString> recent;                   // the newest orders, oldest first (bounded)

@@ -85,7 +85,7 @@ QJsonObject OrderRecord::toJson() const
     o.insert(QStringLiteral("pending_quantity"), pendingQuantity ? QJsonValue(pendingQuantity->value()) : QJsonValue());
     o.insert(QStringLiteral("pending_limit_price"), pendingLimitPrice ? QJsonValue(pendingLimitPrice->value()) : QJsonValue());
     if (!parent.isEmpty())
-        o.insert(QStringLiteral("parent"), parent);
+        o.insert(QStringLiteral("parent"), parent.text());
     if (!workstation.isEmpty()) // only then: orders of stores before workstation identities keep their bytes
         o.insert(QStringLiteral("workstation"), workstation.text());
     return o;
@@ -168,7 +168,7 @@ void OrderRecord::appendCanonicalJson(QByteArray &out) const
     o.text("order_id", orderId);
     o.value("overrides", overrides);
     if (!parent.isEmpty())
-        o.text("parent", parent);
+        o.text("parent", parent.text());
     o.optional("pending_limit_price", pendingLimitPrice);
     o.optional("pending_quantity", pendingQuantity);
     o.optional("protection_price", protectionPrice);

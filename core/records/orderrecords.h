@@ -25,7 +25,7 @@ struct Instrument;
 struct OrderRecord
 {
     QString orderId; // the client order id: also the idempotency key
-    QString parent;  // a bracket's exit: the bracket (its entry order's id)
+    Name parent;     // a bracket's exit: the bracket (its entry order's id); empty for most orders
     // The workstation that entered it and routed it to its venue session (empty when recorded
     // before workstations had an identity): only that one reconciles it (see isOwnWork).
     // Texts many orders repeat are names (8 bytes, one copy of each text in the process).
@@ -182,3 +182,5 @@ void sortByEntry(QList<OrderRef> &orders);
 // them grows or drops its oldest (the executions kept are a window of 200,000 that moves with
 // every fill a replay applies).
 Q_DECLARE_TYPEINFO(instant::FillRecord, Q_RELOCATABLE_TYPE);
+// A shared record is a pointer: moved as bytes when a list of a million of them grows.
+Q_DECLARE_TYPEINFO(instant::OrderRef, Q_RELOCATABLE_TYPE);
