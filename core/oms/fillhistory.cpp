@@ -34,13 +34,10 @@ quint32 FillHistory::fingerprint(const QString &orderId, const QString &execId)
 void FillHistory::tally(const FillRecord &fill, int by)
 {
     const quint32 f = fingerprint(fill.orderId, fill.execId);
-    if (by > 0) {
-        ++m_fingerprints[f];
-        return;
-    }
-    auto it = m_fingerprints.find(f);
-    if (it != m_fingerprints.end() && --*it == 0)
-        m_fingerprints.erase(it);
+    if (by > 0)
+        m_fingerprints.add(f);
+    else
+        m_fingerprints.remove(f);
 }
 
 qsizetype FillHistory::rowOf(const QString &orderId, const QString &execId) const

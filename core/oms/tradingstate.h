@@ -8,6 +8,7 @@
 #include "oms/brackets.h"
 #include "records/bookview.h"
 #include "records/fillrows.h"
+#include "records/fingerprinttally.h"
 #include "records/keyedrecords.h"
 #include "records/ordersbyid.h"
 #include "records/orderrecords.h"
@@ -79,7 +80,7 @@ private:
     QHash<Sequence, qint64> m_index;
     // How many rows have each fingerprint of (order id, ExecID): none means not held; a hit is
     // confirmed on the rows (a fingerprint may be shared).
-    QHash<quint32, quint32> m_fingerprints;
+    FingerprintTally m_fingerprints;
     qint64 m_dropped = 0;
     qsizetype m_capacity;
     qsizetype m_slack;
