@@ -3,6 +3,8 @@
 #include <QFont>
 #include <QFontDatabase>
 
+#include <utility>
+
 namespace instant {
 
 AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent)
@@ -37,7 +39,7 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
         case User: return e.actor.user;
         case Role: return e.actor.role;
         case Hash: return QString::fromLatin1(e.hash.toHex().left(16));
-        case Summary: return m_summaries.at(index.row());
+        case Summary: return summaryAt(index.row());
         default: return {};
         }
     }
@@ -86,10 +88,7 @@ void AuditLogModel::flush()
         return;
     const int first = static_cast<int>(m_events.size());
     beginInsertRows({}, first, first + static_cast<int>(m_pending.size()) - 1);
-    for (const RecordedEvent &e : std::as_const(m_pending))
-        m_summaries.append(m_summary.describe(e));
-    m_events.append(std::move(m_pending));
-    m_pending = {}; // not clear(): that keeps the block a first load of 100,000 events grew
+    appendRows(std::exchange(m_pending, {})); // not clear(): that keeps the block a first load of 100,000 events grew
     endInsertRows();
     // Past capacity by a tenth: the oldest rows go, in one removal (not one per tick).
     if (m_events.size() > qsizetype(m_capacity) + m_capacity / 10) {
@@ -107,14 +106,23 @@ void AuditLogModel::setEvents(const QList<RecordedEvent> &events)
     beginResetModel();
     m_tick.stop();
     m_pending = {};
-    m_events = events;
+    m_events.clear();
     m_summaries.clear();
     m_summary.clear(); // search results: a replace shows its before when the results hold it
-    for (const RecordedEvent &e : events)
-        m_summaries.append(m_summary.describe(e));
+    appendRows(events);
     m_dropped = 0;
     m_live = false;
     endResetModel();
+}
+
+void AuditLogModel::appendRows(QList<RecordedEvent> events)
+{
+    for (RecordedEvent &e : events) {
+        m_summaries.append(m_summary.describe(e).toUtf8());
+        if (!m_events.isEmpty() && e.prevHash == m_events.constLast().hash)
+            e.prevHash = m_events.constLast().hash; // the same bytes, held once
+        m_events.append(std::move(e));
+    }
 }
 
 void AuditLogModel::clear()

@@ -29,7 +29,7 @@ public:
 
     const RecordedEvent &eventAt(int row) const { return m_events.at(row); }
     // The event in the desk's words (AuditSummary): prices in 32nds or decimals, a replace's before → after.
-    QString summaryAt(int row) const { return m_summaries.at(row); }
+    QString summaryAt(int row) const { return QString::fromUtf8(m_summaries.at(row)); }
     // Instruments to write prices and quantities with; set before events arrive.
     void setReference(const ReferenceData *reference) { m_summary.setReference(reference); }
     void addEvents(const QList<RecordedEvent> &events);
@@ -46,8 +46,12 @@ public:
     void flush();
 
 private:
+    // Appends events, each sharing the bytes of the hash it links to with the row before it when
+    // that row holds the same hash (a live tail always does: 64 bytes less an event).
+    void appendRows(QList<RecordedEvent> events);
+
     QList<RecordedEvent> m_events;
-    QList<QString> m_summaries; // one per event
+    QList<QByteArray> m_summaries; // one per event, in UTF-8 (half a QString's bytes, 110,000 of them)
     AuditSummary m_summary;
     QList<RecordedEvent> m_pending;
     QTimer m_tick;

@@ -35,6 +35,15 @@ QString AuditSummary::terms(const Terms &t, const Instrument *instrument) const
 QString AuditSummary::describe(const RecordedEvent &e)
 {
     const QJsonObject p = e.payloadObject();
+    const QString text = describe(e, p);
+    // An order that ended is replaced no more: its terms go (a day's orders would pile up).
+    if (e.type == u"OrderFilled" || e.type == u"OrderCancelled" || e.type == u"OrderExpired" || e.type == u"VenueRejected")
+        m_terms.remove(p.value(QStringLiteral("order_id")).toString());
+    return text;
+}
+
+QString AuditSummary::describe(const RecordedEvent &e, const QJsonObject &p)
+{
     const QString orderId = p.value(QStringLiteral("order_id")).toString();
     const auto known = m_terms.constFind(orderId);
     const QString instrumentId = p.value(QStringLiteral("instrument")).toString(known != m_terms.cend() ? known->instrument : QString());

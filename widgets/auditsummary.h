@@ -25,6 +25,8 @@ public:
     // The summary of the next event (in sequence order); empty for one it has nothing to add to.
     QString describe(const RecordedEvent &event);
     void clear() { m_terms.clear(); }
+    // Orders whose terms it keeps for a later replace: accepted, not yet filled, cancelled, expired or refused by the venue.
+    qsizetype ordersRemembered() const { return m_terms.size(); }
 
     static QString quantity(qint64 quantity, const Instrument *instrument);
     static QString price(const QJsonValue &priceUnits, const Instrument *instrument);
@@ -36,6 +38,7 @@ private:
         qint64 quantity = 0;
         QJsonValue limitPrice;
     };
+    QString describe(const RecordedEvent &event, const QJsonObject &payload);
     QString terms(const Terms &t, const Instrument *instrument) const;
     const ReferenceData *m_reference;
     QHash<QString, Terms> m_terms; // by order id

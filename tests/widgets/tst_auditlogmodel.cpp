@@ -1,4 +1,5 @@
 #include "auditlogmodel.h"
+#include "auditsummary.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -23,6 +24,17 @@ QList<RecordedEvent> events(Sequence from, int count)
         out.append(e);
     }
     return out;
+}
+
+RecordedEvent orderEvent(Sequence sequence, const QString &type, const QString &orderId, const QByteArray &payload)
+{
+    RecordedEvent e;
+    e.sequence = sequence;
+    e.streamId = orderId;
+    e.type = type;
+    e.recordedUs = 1795000000000000 + sequence;
+    e.payload = payload;
+    return e;
 }
 
 } // namespace
@@ -61,6 +73,72 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, AuditLogModel::Hash)).toString(), QStringLiteral("0000000000000000"));
         QCOMPARE(model.headerData(AuditLogModel::Type, Qt::Horizontal).toString(), QStringLiteral("Event"));
         QVERIFY(!model.data(model.index(0, AuditLogModel::ColumnCount)).isValid());
+    }
+
+    // Each event links to the one before by its hash: the panel holds those bytes once. An event
+    // whose link differs (after a gap, or a broken chain) keeps its own, and every value reads
+    // back as it was given.
+    void aLinkedHashIsHeldOnce()
+    {
+        QList<RecordedEvent> chain = events(1, 5);
+        for (qsizetype i = 1; i < chain.size(); ++i)
+            chain[i].prevHash = QByteArray(chain.at(i - 1).hash.constData(), chain.at(i - 1).hash.size()); // a copy of its own
+        chain[3].prevHash = QByteArray(32, 'x');
+        AuditLogModel model;
+        model.addEvents(chain.mid(0, 2));
+        model.flush();
+        model.addEvents(chain.mid(2)); // across two deliveries
+        model.flush();
+        for (int row = 1; row < 5; ++row) {
+            QCOMPARE(model.eventAt(row).prevHash, chain.at(row).prevHash);
+            QCOMPARE(model.eventAt(row).prevHash.constData() == model.eventAt(row - 1).hash.constData(), row != 3);
+        }
+        model.setEvents(chain); // search results, the same
+        QCOMPARE(model.eventAt(2).prevHash.constData(), model.eventAt(1).hash.constData());
+        QCOMPARE(model.eventAt(3).prevHash, QByteArray(32, 'x'));
+    }
+
+    // Summaries are kept in UTF-8 and read back as the text they were, arrows and all.
+    void summariesReadBackAsWritten()
+    {
+        const QList<RecordedEvent> flow{
+            orderEvent(1, QStringLiteral("OrderAccepted"), QStringLiteral("D1-1"),
+                       "{\"order_id\":\"D1-1\",\"instrument\":\"AAPL\",\"side\":\"buy\",\"quantity\":100,\"limit_price\":19000}"),
+            orderEvent(2, QStringLiteral("ReplaceRequested"), QStringLiteral("D1-1"),
+                       "{\"order_id\":\"D1-1\",\"quantity\":50,\"limit_price\":19100}"),
+        };
+        AuditLogModel model;
+        model.addEvents(flow);
+        model.flush();
+        AuditSummary expected;
+        QCOMPARE(model.summaryAt(0), expected.describe(flow.at(0)));
+        const QString replace = expected.describe(flow.at(1));
+        QVERIFY2(replace.contains(QChar(0x2192)), qPrintable(replace)); // before → after
+        QCOMPARE(model.summaryAt(1), replace);
+        QCOMPARE(model.data(model.index(1, AuditLogModel::Summary)).toString(), replace);
+    }
+
+    // The terms of an order are kept for a later replace only while the order may be replaced:
+    // a day of orders filled, cancelled or expired leaves nothing behind.
+    void endedOrdersAreForgotten()
+    {
+        AuditSummary summary;
+        const QByteArray accepted = "{\"order_id\":\"%1\",\"instrument\":\"AAPL\",\"side\":\"buy\",\"quantity\":100,\"limit_price\":19000}";
+        const QStringList ends{QStringLiteral("OrderFilled"), QStringLiteral("OrderCancelled"), QStringLiteral("OrderExpired"),
+                               QStringLiteral("VenueRejected")};
+        for (int i = 0; i < ends.size(); ++i) {
+            const QString id = QStringLiteral("D1-%1").arg(i);
+            summary.describe(orderEvent(2 * i + 1, QStringLiteral("OrderAccepted"), id, QByteArray(accepted).replace("%1", id.toUtf8())));
+            QCOMPARE(summary.ordersRemembered(), 1);
+            summary.describe(orderEvent(2 * i + 2, ends.at(i), id, QByteArray("{\"order_id\":\"%1\"}").replace("%1", id.toUtf8())));
+            QCOMPARE(summary.ordersRemembered(), 0);
+        }
+        // A working order stays remembered, and its replace shows what it changed.
+        summary.describe(orderEvent(20, QStringLiteral("OrderAccepted"), QStringLiteral("W"), QByteArray(accepted).replace("%1", "W")));
+        summary.describe(orderEvent(21, QStringLiteral("OrderPartiallyFilled"), QStringLiteral("W"), "{\"order_id\":\"W\",\"quantity\":10,\"price\":19000}"));
+        QCOMPARE(summary.ordersRemembered(), 1);
+        QVERIFY(summary.describe(orderEvent(22, QStringLiteral("ReplaceRequested"), QStringLiteral("W"), "{\"order_id\":\"W\",\"quantity\":50}"))
+                    .contains(QChar(0x2192)));
     }
 };
 
