@@ -34,21 +34,41 @@ simdjson::simdjson_result<simdjson::dom::element> field(const unsigned char *sto
 
 } // namespace
 
-Payload Payload::parse(const QByteArray &json)
+static_assert(Payload::Room >= qsizetype(simdjson::SIMDJSON_PADDING));
+
+QByteArray Payload::withRoomToParse(std::string_view json)
 {
-    return parse(std::string_view(json.constData(), size_t(json.size())));
+    const qsizetype size = qsizetype(json.size());
+    QByteArray bytes(size + Room, Qt::Uninitialized);
+    if (size > 0)
+        std::memcpy(bytes.data(), json.data(), json.size());
+    std::memset(bytes.data() + size, 0, size_t(Room));
+    bytes.resize(size); // the room stays allocated after the bytes
+    return bytes;
 }
 
-Payload Payload::parse(std::string_view json)
+Payload Payload::parseBytes(const char *bytes, size_t size, bool roomAfter)
 {
     thread_local simdjson::dom::parser parser;
     Payload p;
     simdjson::dom::element root;
-    if (parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS || !root.is_object())
+    if (parser.parse(bytes, size, !roomAfter).get(root) != simdjson::SUCCESS || !root.is_object())
         return p;
     std::memcpy(p.m_element, static_cast<const void *>(&root), sizeof root);
     p.m_valid = true;
     return p;
+}
+
+Payload Payload::parse(const QByteArray &json)
+{
+    // Room after the bytes (withRoomToParse): parsed where they are. data_ptr() only reads here.
+    const bool roomAfter = const_cast<QByteArray &>(json).data_ptr().freeSpaceAtEnd() >= Room;
+    return parseBytes(json.constData(), size_t(json.size()), roomAfter);
+}
+
+Payload Payload::parse(std::string_view json)
+{
+    return parseBytes(json.data(), json.size(), false);
 }
 
 bool Payload::has(const char *key) const

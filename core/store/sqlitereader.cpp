@@ -2,6 +2,7 @@
 
 #include "common/textinterner.h"
 #include "common/threadwatch.h"
+#include "events/payload.h"
 
 #include <QFile>
 #include <QSqlDriver>
@@ -194,7 +195,8 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
         e.recordedUs = sqlite3_column_int64(q, 5);
         e.actor.user = texts.get(view(q, 6));
         const std::string_view payload = view(q, 10);
-        e.payload = QByteArray(payload.data(), qsizetype(payload.size()));
+        // A projection's read decodes every payload and keeps none: room to parse them in place.
+        e.payload = all ? QByteArray(payload.data(), qsizetype(payload.size())) : Payload::withRoomToParse(payload);
         if (all) {
             e.actor.role = texts.get(view(q, 7));
             const std::string_view correlation = view(q, 8), causation = view(q, 9);

@@ -179,6 +179,33 @@ private slots:
         QCOMPARE(Payload::parse(QByteArrayLiteral("{\"k0\":-0}")).optionalI64("k0"), std::optional<qint64>(0)); // as simdjson reads it
         QCOMPARE(Payload::parse(QByteArrayLiteral("{\"a\":\"caf\\u00e9\"}")).str("a"), QStringLiteral("caf\u00e9"));
     }
+
+    // A payload read with room after it (as a replay reads them) is parsed where it lies and
+    // answers exactly as the same bytes without room, at every length around the parser's blocks,
+    // valid or not; the bytes themselves are the payload's, nothing more.
+    void readsInPlaceWhereThereIsRoom()
+    {
+        QRandomGenerator r(20261204);
+        QList<QByteArray> payloads{"", "{", "{}", "{\"a\":1}x", "[1,2]", "{\"a\":\"caf\xc3\xa9\"}"};
+        for (int round = 0; round < 400; ++round) {
+            QJsonObject o;
+            for (int f = r.bounded(0, 8); f > 0; --f)
+                o.insert(QStringLiteral("k%1").arg(r.bounded(6)), randomPlainValue(r));
+            payloads << canonicalJson(o);
+        }
+        for (int length = 56; length <= 136; ++length) { // across one and two 64-byte blocks
+            QByteArray json = "{\"a\":\"";
+            json += QByteArray(length - json.size() - 2, 'x') + "\"}";
+            payloads << json << json.left(json.size() - 1); // and cut short: not JSON
+        }
+        for (const QByteArray &json : std::as_const(payloads)) {
+            const QByteArray roomy = Payload::withRoomToParse(std::string_view(json.constData(), size_t(json.size())));
+            QCOMPARE(roomy, json);
+            QVERIFY(roomy.capacity() >= json.size() + Payload::Room);
+            const QByteArray tight(json.constData(), json.size()); // no room: parsed from a copy
+            QCOMPARE(answers(roomy), answers(tight));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(PayloadTest)
