@@ -32,18 +32,22 @@ QString AuditSummary::terms(const Terms &t, const Instrument *instrument) const
     return p.isEmpty() ? quantity(t.quantity, instrument) : tr("%1 @ %2").arg(quantity(t.quantity, instrument), p);
 }
 
+void AuditSummary::remember(const QString &orderId, const Terms &terms)
+{
+    const qsizetype before = m_terms.size();
+    m_terms.insert(orderId, terms);
+    if (m_terms.size() == before)
+        return; // a replace: the order is remembered already
+    m_entered.push_back(orderId);
+    while (m_entered.size() > size_t(m_capacity)) {
+        m_terms.remove(m_entered.front());
+        m_entered.pop_front();
+    }
+}
+
 QString AuditSummary::describe(const RecordedEvent &e)
 {
     const QJsonObject p = e.payloadObject();
-    const QString text = describe(e, p);
-    // An order that ended is replaced no more: its terms go (a day's orders would pile up).
-    if (e.type == u"OrderFilled" || e.type == u"OrderCancelled" || e.type == u"OrderExpired" || e.type == u"VenueRejected")
-        m_terms.remove(p.value(QStringLiteral("order_id")).toString());
-    return text;
-}
-
-QString AuditSummary::describe(const RecordedEvent &e, const QJsonObject &p)
-{
     const QString orderId = p.value(QStringLiteral("order_id")).toString();
     const auto known = m_terms.constFind(orderId);
     const QString instrumentId = p.value(QStringLiteral("instrument")).toString(known != m_terms.cend() ? known->instrument : QString());
@@ -54,7 +58,7 @@ QString AuditSummary::describe(const RecordedEvent &e, const QJsonObject &p)
 
     if (e.type == u"OrderAccepted" || e.type == u"OrderRejected") {
         if (e.type == u"OrderAccepted")
-            m_terms.insert(orderId, now);
+            remember(orderId, now);
         const QString what = tr("%1 %2 %3").arg(p.value(QStringLiteral("side")).toString(), quantity(now.quantity, instrument), symbol);
         const QString at = price(now.limitPrice, instrument);
         const QString text = at.isEmpty() ? what : tr("%1 @ %2").arg(what, at);
@@ -64,7 +68,7 @@ QString AuditSummary::describe(const RecordedEvent &e, const QJsonObject &p)
         const QString after = terms(now, instrument);
         QString text = known != m_terms.cend() ? tr("%1 → %2").arg(terms(*known, instrument), after) : after;
         if (e.type == u"OrderReplaced")
-            m_terms.insert(orderId, now);
+            remember(orderId, now);
         return tr("%1 %2: %3").arg(e.type == u"OrderReplaced" ? tr("replaced") : tr("replace"), symbol, text);
     }
     if ((e.type == u"OrderFilled" || e.type == u"OrderPartiallyFilled") && hasQuantity)

@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+#include <deque>
+
 namespace instant {
 
 class ReferenceData;
@@ -24,8 +27,17 @@ public:
     void setReference(const ReferenceData *reference) { m_reference = reference; }
     // The summary of the next event (in sequence order); empty for one it has nothing to add to.
     QString describe(const RecordedEvent &event);
-    void clear() { m_terms.clear(); }
-    // Orders whose terms it keeps for a later replace: accepted, not yet filled, cancelled, expired or refused by the venue.
+    void clear()
+    {
+        m_terms.clear();
+        m_entered.clear();
+    }
+    // It remembers the terms of the newest `capacity` orders, ended ones too: a fill the venue
+    // reports after a cancel names no instrument and is written with its order's. An older order
+    // shows only what its event carries (as one it never saw). As many as the audit panel holds
+    // events: every order it remembers can still have a row there.
+    static constexpr qsizetype DefaultCapacity = 100'000;
+    void setCapacity(qsizetype capacity) { m_capacity = std::max<qsizetype>(1, capacity); }
     qsizetype ordersRemembered() const { return m_terms.size(); }
 
     static QString quantity(qint64 quantity, const Instrument *instrument);
@@ -38,10 +50,12 @@ private:
         qint64 quantity = 0;
         QJsonValue limitPrice;
     };
-    QString describe(const RecordedEvent &event, const QJsonObject &payload);
+    void remember(const QString &orderId, const Terms &terms);
     QString terms(const Terms &t, const Instrument *instrument) const;
     const ReferenceData *m_reference;
     QHash<QString, Terms> m_terms; // by order id
+    std::deque<QString> m_entered; // the orders remembered, oldest first
+    qsizetype m_capacity = DefaultCapacity;
 };
 
 } // namespace instant

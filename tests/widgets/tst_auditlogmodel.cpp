@@ -118,27 +118,38 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(1, AuditLogModel::Summary)).toString(), replace);
     }
 
-    // The terms of an order are kept for a later replace only while the order may be replaced:
-    // a day of orders filled, cancelled or expired leaves nothing behind.
-    void endedOrdersAreForgotten()
+    // A fill the venue reports after the order was cancelled names no instrument: it is written
+    // with its order's, which the summary still remembers.
+    void aLateFillKeepsItsInstrument()
     {
         AuditSummary summary;
-        const QByteArray accepted = "{\"order_id\":\"%1\",\"instrument\":\"AAPL\",\"side\":\"buy\",\"quantity\":100,\"limit_price\":19000}";
-        const QStringList ends{QStringLiteral("OrderFilled"), QStringLiteral("OrderCancelled"), QStringLiteral("OrderExpired"),
-                               QStringLiteral("VenueRejected")};
-        for (int i = 0; i < ends.size(); ++i) {
-            const QString id = QStringLiteral("D1-%1").arg(i);
-            summary.describe(orderEvent(2 * i + 1, QStringLiteral("OrderAccepted"), id, QByteArray(accepted).replace("%1", id.toUtf8())));
-            QCOMPARE(summary.ordersRemembered(), 1);
-            summary.describe(orderEvent(2 * i + 2, ends.at(i), id, QByteArray("{\"order_id\":\"%1\"}").replace("%1", id.toUtf8())));
-            QCOMPARE(summary.ordersRemembered(), 0);
+        summary.describe(orderEvent(1, QStringLiteral("OrderAccepted"), QStringLiteral("D1-1"),
+                                    "{\"order_id\":\"D1-1\",\"instrument\":\"AAPL\",\"side\":\"buy\",\"quantity\":100,\"limit_price\":19000}"));
+        summary.describe(orderEvent(2, QStringLiteral("OrderCancelled"), QStringLiteral("D1-1"), "{\"order_id\":\"D1-1\"}"));
+        const QString late = summary.describe(orderEvent(3, QStringLiteral("OrderFilled"), QStringLiteral("D1-1"),
+                                                         "{\"order_id\":\"D1-1\",\"quantity\":100,\"price\":19000}"));
+        QVERIFY2(late.contains(QStringLiteral("AAPL")), qPrintable(late));
+    }
+
+    // It remembers the newest orders only, however many a day brings: an order beyond them shows
+    // what its own event says, as one it never saw; a newer one still shows what a replace changed.
+    void remembersTheNewestOrders()
+    {
+        AuditSummary summary;
+        summary.setCapacity(3);
+        for (int i = 1; i <= 5; ++i) {
+            const QByteArray id = "D1-" + QByteArray::number(i);
+            summary.describe(orderEvent(i, QStringLiteral("OrderAccepted"), QString::fromLatin1(id),
+                                        "{\"order_id\":\"" + id + "\",\"instrument\":\"AAPL\",\"side\":\"buy\",\"quantity\":100}"));
         }
-        // A working order stays remembered, and its replace shows what it changed.
-        summary.describe(orderEvent(20, QStringLiteral("OrderAccepted"), QStringLiteral("W"), QByteArray(accepted).replace("%1", "W")));
-        summary.describe(orderEvent(21, QStringLiteral("OrderPartiallyFilled"), QStringLiteral("W"), "{\"order_id\":\"W\",\"quantity\":10,\"price\":19000}"));
-        QCOMPARE(summary.ordersRemembered(), 1);
-        QVERIFY(summary.describe(orderEvent(22, QStringLiteral("ReplaceRequested"), QStringLiteral("W"), "{\"order_id\":\"W\",\"quantity\":50}"))
-                    .contains(QChar(0x2192)));
+        QCOMPARE(summary.ordersRemembered(), 3);
+        const QString oldest = summary.describe(orderEvent(6, QStringLiteral("ReplaceRequested"), QStringLiteral("D1-1"),
+                                                           "{\"order_id\":\"D1-1\",\"quantity\":50}"));
+        QVERIFY2(!oldest.contains(QChar(0x2192)), qPrintable(oldest));
+        const QString newest = summary.describe(orderEvent(7, QStringLiteral("OrderReplaced"), QStringLiteral("D1-5"),
+                                                           "{\"order_id\":\"D1-5\",\"quantity\":50}"));
+        QVERIFY2(newest.contains(QChar(0x2192)), qPrintable(newest));
+        QCOMPARE(summary.ordersRemembered(), 3); // a replace is the same order
     }
 };
 
