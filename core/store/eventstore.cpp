@@ -49,9 +49,9 @@ void EventStore::noteWriteOutcome(const Status &status)
 Result<AppendResult> EventStore::append(AppendRequest request)
 {
     QFuture<Result<AppendResult>> future = appendAsync(std::move(request));
-    // A commit takes a few hundred microseconds: watch for it briefly before sleeping, so the
-    // answer does not wait for this thread to be woken.
-    const auto spinUntil = std::chrono::steady_clock::now() + std::chrono::milliseconds(2);
+    // A short commit is watched for, so the answer does not wait for this thread to be woken; a
+    // long one (a disk's flush) is slept through, leaving the core to the write (commitpace.h).
+    const auto spinUntil = std::chrono::steady_clock::now() + m_commitPace.spinFor();
     while (!future.isFinished() && std::chrono::steady_clock::now() < spinUntil)
         std::this_thread::yield();
     future.waitForFinished();

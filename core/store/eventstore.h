@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "events/batchsignature.h"
 #include "events/event.h"
+#include "store/commitpace.h"
 #include "store/storeurl.h"
 
 #include <QFuture>
@@ -153,6 +154,9 @@ Q_SIGNALS:
 protected:
     // The writer's outcome for each commit: keeps writesFailing() and emits writeFailed().
     void noteWriteOutcome(const Status &status);
+    // How long the writer took over a commit, from its first statement to the database's answer:
+    // append() waits for the next one accordingly (store/commitpace.h).
+    void noteCommitTime(std::chrono::microseconds took) { m_commitPace.record(took); }
 
     // Sequence range [from, to] (to < 0: open), optional stream, at most `limit` (< 0: all).
     virtual Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
@@ -160,6 +164,7 @@ protected:
 
 private:
     std::atomic<bool> m_writesFailing{false};
+    CommitPace m_commitPace;
 };
 
 // Catch-up then live delivery of events, gapless, each event once, in sequence order.

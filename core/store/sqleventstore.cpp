@@ -635,8 +635,12 @@ public:
         // After a failed commit the connection may be gone (a database server restarted): open
         // it again before this batch, so the store comes back by itself once it can.
         Status status = m_broken ? reconnect() : Status(Done{});
-        if (status)
+        if (status) {
+            const auto started = std::chrono::steady_clock::now();
             status = write(batch, results);
+            if (status)
+                m_store.noteCommitTime(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
+        }
         if (!status) {
             if (!m_broken && m_statements)
                 m_statements->rollback();
