@@ -47,6 +47,27 @@ QByteArray Payload::withRoomToParse(std::string_view json)
     return bytes;
 }
 
+QByteArray PayloadArena::copy(std::string_view json)
+{
+    const qsizetype size = qsizetype(json.size());
+    const qsizetype taken = (size + Payload::Room + 15) & ~qsizetype(15); // the next copy 16-byte aligned
+    if (taken > BlockSize / 4)
+        return Payload::withRoomToParse(json); // a large one gets its own
+    if (m_block.isNull() || m_used + taken > BlockSize) {
+        m_block = QByteArray(BlockSize, Qt::Uninitialized);
+        m_used = 0;
+    }
+    QByteArray::DataPointer &block = m_block.data_ptr();
+    char *at = block.data() + m_used; // the block's own bytes: not a detaching access
+    if (size > 0)
+        std::memcpy(at, json.data(), json.size());
+    std::memset(at + size, 0, size_t(Payload::Room));
+    m_used += taken;
+    // A view of the block that counts as one of its users, as a copy of a QByteArray does.
+    block.d_ptr()->ref();
+    return QByteArray(QByteArray::DataPointer(block.d_ptr(), at, size));
+}
+
 Payload Payload::parseBytes(const char *bytes, size_t size, bool roomAfter)
 {
     thread_local simdjson::dom::parser parser;

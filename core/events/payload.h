@@ -45,4 +45,21 @@ private:
     bool m_valid = false;
 };
 
+// Payloads read one after another (a replay's), each copied with its room after it into a block
+// that many share: one allocation per block instead of one per event, and a count of users on the
+// block instead of a free per event. Each copy is an ordinary QByteArray: it keeps its block alive
+// while it lives, and a write to it copies it out first (the block is shared). For one thread at a
+// time; the copies may go anywhere. Not for payloads kept long: each would keep its whole block.
+class PayloadArena
+{
+public:
+    static constexpr qsizetype BlockSize = 64 * 1024;
+    // The bytes, with Payload::Room zeros after them, as Payload::withRoomToParse gives them.
+    QByteArray copy(std::string_view json);
+
+private:
+    QByteArray m_block;
+    qsizetype m_used = 0;
+};
+
 } // namespace instant

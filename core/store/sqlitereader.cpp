@@ -185,6 +185,7 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
         return s;
     auto interner = std::make_unique<TextInterner>(); // types, stream ids, actors: decoded once
     TextInterner &texts = *interner;
+    PayloadArena payloads;
     RecordedEvent e;
     return readChunks(c, streamId, from, to, limit, [&](sqlite3_stmt *q) {
         e.sequence = sqlite3_column_int64(q, 0);
@@ -195,8 +196,9 @@ Status sqliteForEach(const QString &path, const QString &streamId, Sequence from
         e.recordedUs = sqlite3_column_int64(q, 5);
         e.actor.user = texts.get(view(q, 6));
         const std::string_view payload = view(q, 10);
-        // A projection's read decodes every payload and keeps none: room to parse them in place.
-        e.payload = all ? QByteArray(payload.data(), qsizetype(payload.size())) : Payload::withRoomToParse(payload);
+        // A projection's read decodes every payload and keeps none: room to parse them in place,
+        // in blocks that many share (one allocation for many events).
+        e.payload = all ? QByteArray(payload.data(), qsizetype(payload.size())) : payloads.copy(payload);
         if (all) {
             e.actor.role = texts.get(view(q, 7));
             const std::string_view correlation = view(q, 8), causation = view(q, 9);

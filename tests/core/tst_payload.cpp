@@ -206,6 +206,51 @@ private slots:
             QCOMPARE(answers(roomy), answers(tight));
         }
     }
+
+    // Payloads copied into shared blocks, as a replay reads them: each copy holds exactly its
+    // bytes, zero-terminated, with room after it, and answers as a copy of its own would, at every
+    // length around the parser's blocks and the arena's; copies outlive the arena and its blocks,
+    // and a write to one changes no other.
+    void anArenaCopyIsAnOrdinaryPayload()
+    {
+        QRandomGenerator r(20261205);
+        QList<QByteArray> payloads{"", "{}", "{\"a\":1}x"};
+        for (int round = 0; round < 3000; ++round) { // many blocks' worth
+            QJsonObject o;
+            for (int f = r.bounded(0, 8); f > 0; --f)
+                o.insert(QStringLiteral("k%1").arg(r.bounded(6)), randomPlainValue(r));
+            payloads << canonicalJson(o);
+        }
+        for (qsizetype length : {qsizetype(56), qsizetype(136), PayloadArena::BlockSize / 4 - Payload::Room - 16,
+                                 PayloadArena::BlockSize / 4, PayloadArena::BlockSize}) { // the last two: blocks of their own
+            QByteArray json = "{\"a\":\"";
+            json += QByteArray(length - json.size() - 2, 'x') + "\"}";
+            payloads << json << json.left(json.size() - 1);
+        }
+        QList<QByteArray> copies;
+        {
+            PayloadArena arena;
+            for (const QByteArray &json : std::as_const(payloads))
+                copies << arena.copy(std::string_view(json.constData(), size_t(json.size())));
+        } // the arena gone: the copies keep their blocks
+        QCOMPARE(copies.size(), payloads.size());
+        for (qsizetype i = 0; i < copies.size(); ++i) {
+            const QByteArray &copy = copies.at(i);
+            QCOMPARE(copy, payloads.at(i));
+            QCOMPARE(copy.constData()[copy.size()], '\0');
+            QVERIFY(const_cast<QByteArray &>(copy).data_ptr().freeSpaceAtEnd() >= Payload::Room);
+            for (qsizetype k = 0; k < Payload::Room; ++k)
+                QCOMPARE(copy.constData()[copy.size() + k], '\0');
+            QCOMPARE(answers(copy), answers(QByteArray(payloads.at(i).constData(), payloads.at(i).size())));
+        }
+        // Written to: copied out of the block first, the neighbours unchanged.
+        QByteArray changed = copies.at(5);
+        changed[0] = 'X';
+        changed.append("more");
+        QVERIFY(changed.constData() != copies.at(5).constData());
+        for (qsizetype i = 0; i < copies.size(); ++i)
+            QCOMPARE(copies.at(i), payloads.at(i));
+    }
 };
 
 QTEST_GUILESS_MAIN(PayloadTest)
