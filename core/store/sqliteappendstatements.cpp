@@ -197,13 +197,14 @@ private:
         return QByteArray(static_cast<const char *>(bytes), sqlite3_column_bytes(s, column));
     }
 
-    // As Qt Sql binds a QString: as UTF-16 text, a null one as NULL.
+    // As Qt Sql binds a QString: as UTF-16 text, a null one as NULL. Bound with its length, so
+    // no terminating zero is needed: constData(), where utf16() would copy a literal's text first.
     static void bindNullableText(sqlite3_stmt *s, int column, const QString &value)
     {
         if (value.isNull())
             sqlite3_bind_null(s, column);
         else
-            sqlite3_bind_text16(s, column, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_STATIC);
+            sqlite3_bind_text16(s, column, value.constData(), int(value.size() * sizeof(char16_t)), SQLITE_STATIC);
     }
 
     // A field of the event: never NULL, an empty one is ''.
@@ -212,7 +213,7 @@ private:
         if (value.isEmpty())
             sqlite3_bind_text(s, column, "", 0, SQLITE_STATIC);
         else
-            sqlite3_bind_text16(s, column, value.utf16(), int(value.size() * sizeof(char16_t)), SQLITE_STATIC);
+            sqlite3_bind_text16(s, column, value.constData(), int(value.size() * sizeof(char16_t)), SQLITE_STATIC);
     }
 
     // As Qt Sql binds a QByteArray: a blob, a null one as NULL.
