@@ -39,6 +39,19 @@ Result<DeskView> loadView(const QCommandLineParser &parser, const ReadQuery &que
     return DeskView{std::move(state).value(), std::move(reference).value(), date};
 }
 
+// Events the view could not apply (a payload that cannot be read, a fill for an order the log
+// never entered): left out of its figures, which the user is told, with the count in the JSON too.
+void noteUnapplied(const TradingState &state, QJsonObject &result, const CommandIo &io)
+{
+    if (state.anomalies() == 0)
+        return;
+    result.insert(QStringLiteral("events_not_applied"), state.anomalies());
+    io.err << QStringLiteral("instant: warning: %1 event(s) in the log could not be applied and are left out of these figures "
+                             "(unreadable, or inconsistent with the orders before them); `instant audit verify` checks the log\n")
+                  .arg(state.anomalies());
+    io.err.flush();
+}
+
 // What a desk view showed, recorded as a read: "viewed orders (12 records) as of sequence 40".
 void recordView(const QCommandLineParser &parser, const CommandIo &io, const QString &what, qint64 records,
                 const ReadQuery &query, Sequence asOfSequence)
@@ -211,6 +224,7 @@ int positions(const QStringList &args, const CommandIo &io)
     QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("accounts"), accounts}};
     if (query.toTimeUs)
         result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
+    noteUnapplied(*state, result, io);
     io.out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
     io.out.flush();
     recordView(parser, io, QStringLiteral("positions and cash of every account"), accounts.size(), query, state->lastSequence());
@@ -282,6 +296,7 @@ int orders(const QStringList &args, const CommandIo &io)
     QJsonObject result{{QStringLiteral("as_of_sequence"), state->lastSequence()}, {QStringLiteral("count"), array.size()}, {QStringLiteral("orders"), array}};
     if (query.toTimeUs)
         result.insert(QStringLiteral("as_of"), formatUtcMicros(*query.toTimeUs));
+    noteUnapplied(*state, result, io);
     io.out << QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented));
     io.out.flush();
     recordView(parser, io, only.isEmpty() ? QStringLiteral("orders") : QStringLiteral("orders in state %1").arg(only),

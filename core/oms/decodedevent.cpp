@@ -63,6 +63,10 @@ DecodedEvent DecodedEvent::of(const RecordedEvent &event)
     if (d.kind == Kind::Other || d.kind == Kind::CommandRefused || d.kind == Kind::IllegalTransitionRefused)
         return d; // applied from the payload by its family, or audit only
     const Payload p = Payload::parse(event.payload);
+    if (!p.isValid()) {
+        d.unreadable = true;
+        return d;
+    }
     switch (d.kind) {
     case Kind::ComplianceRulesChanged: d.body = events::decodeRulesChange(p); break;
     case Kind::KillSwitchChanged: d.body = events::decodeKillSwitchChange(p); break;

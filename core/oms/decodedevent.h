@@ -31,6 +31,9 @@ struct DecodedEvent
         QString instrument; // InstrumentListed: the instrument's id
     };
     Kind kind = Kind::Other;
+    // A payload of a kind above that is not a JSON object (a corrupt or altered log): nothing of
+    // it can be applied, and the body is empty.
+    bool unreadable = false;
     std::variant<std::monostate, events::RulesChange, events::KillSwitchChange, Listing, events::AccountOpening, events::Settlement,
                  events::OrderAcceptance, events::OrderRejection, events::Acknowledgement, events::Fill, events::CancelRequest,
                  events::OrderEnded, events::VenueRefusal, events::Replacement, events::ReplaceRejection>

@@ -243,6 +243,11 @@ Status TradingState::apply(const RecordedEvent &event, const DecodedEvent &decod
 {
     m_lastSequence = std::max(m_lastSequence, event.sequence);
     noteAccountStream(event);
+    if (decoded.unreadable) {
+        ++m_anomalies;
+        return makeError(ErrorCode::Integrity,
+                         QStringLiteral("event %1 (%2): its payload cannot be read (not a JSON object)").arg(event.sequence).arg(event.type));
+    }
     using Kind = DecodedEvent::Kind;
     const auto &b = decoded.body;
     switch (decoded.kind) {
@@ -379,7 +384,7 @@ Result<TradingState> TradingState::replay(const EventStore &store, const ReadQue
                 return std::nullopt;
             DecodedEvent d = DecodedEvent::of(e);
             if (d.kind != DecodedEvent::Kind::Other)
-                e.payload = QByteArray(); // decoded: freed here, by the thread that made it
+                e.payload = QByteArray(); // decoded: let go here, on the reading thread (its block is shared)
             return d;
         },
         [&state](const RecordedEvent &e, std::optional<DecodedEvent> &d) {

@@ -422,6 +422,38 @@ private Q_SLOTS:
         QCOMPARE(call(&cli::demoRun, {QStringLiteral("--store"), url}).exitCode, 2); // no --headless
     }
 
+    // A log with an event the views cannot apply (here a fill for an order never entered): the
+    // views leave it out, say so on the error stream and count it in their JSON; a log without
+    // one says nothing of the kind.
+    void viewsSayWhatTheyCouldNotApply()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        QVERIFY(store->append(request(QStringLiteral("account-A"), ExpectedVersion::Any,
+                                      {newEvent(QStringLiteral("AccountOpened"), {{QStringLiteral("account"), QStringLiteral("A")},
+                                                                                  {QStringLiteral("cash_cents"), 1'000'000}})})));
+        Said said = call(&cli::positions, {QStringLiteral("--store"), url});
+        QCOMPARE(said.exitCode, 0);
+        QVERIFY2(!said.err.contains(QStringLiteral("could not be applied")), qPrintable(said.err));
+        QVERIFY(!said.json().contains(QStringLiteral("events_not_applied")));
+
+        QVERIFY(store->append(request(QStringLiteral("account-A"), ExpectedVersion::Any,
+                                      {newEvent(QStringLiteral("OrderFilled"), {{QStringLiteral("order_id"), QStringLiteral("NO-SUCH")},
+                                                                                {QStringLiteral("quantity"), 100},
+                                                                                {QStringLiteral("price"), 1000},
+                                                                                {QStringLiteral("notional_cents"), 100'000}})})));
+        for (Entry view : {&cli::positions, &cli::orders}) {
+            said = call(view, {QStringLiteral("--store"), url});
+            QCOMPARE(said.exitCode, 0);
+            QVERIFY2(said.err.contains(QStringLiteral("warning: 1 event(s) in the log could not be applied")), qPrintable(said.err));
+            QCOMPARE(said.json().value(QStringLiteral("events_not_applied")).toInteger(), 1);
+        }
+        // The cash is the account's, untouched by the fill of nothing.
+        const QJsonArray accounts = call(&cli::positions, {QStringLiteral("--store"), url}).json().value(QStringLiteral("accounts")).toArray();
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts.at(0).toObject().value(QStringLiteral("cash")).toObject().value(QStringLiteral("cents")).toInteger(), 1'000'000);
+    }
+
     void standardInputIsTheGivenStream()
     {
         // Nothing on the input stream: refused before the keychain is asked.

@@ -562,6 +562,31 @@ private Q_SLOTS:
         QCOMPARE(state.executionsTotal(), 0);
         QVERIFY(state.positions().isEmpty());
     }
+
+    void anUnreadablePayloadIsAnAnomaly()
+    {
+        // A corrupt or altered log: a fill whose payload is cut short or is not an object is
+        // refused with its sequence and counted, not applied as a fill of nothing.
+        const QList<RecordedEvent> day = longDay(1, 0);
+        TradingState state;
+        for (const RecordedEvent &e : day.mid(0, 2))
+            QVERIFY(state.apply(e));
+        const QList<RecordedEvent> bad{
+            ::event(10, "OrderFilled", QByteArray("{\"order_id\":\"O0\",\"quantity\":")),
+            ::event(11, "OrderPartiallyFilled", QByteArray("[\"O0\", 1]")),
+            ::event(12, "OrderAccepted", QByteArray()),
+        };
+        for (const RecordedEvent &e : bad) {
+            const Status s = state.apply(e);
+            QVERIFY2(!s && s.message().contains(QStringLiteral("payload cannot be read")), qPrintable(QString(e.type + u": " + s.message())));
+            QVERIFY(s.message().contains(QStringLiteral("event %1 (").arg(e.sequence)));
+        }
+        QCOMPARE(state.anomalies(), bad.size());
+        const OrderRecord *o = state.order(QStringLiteral("O0"));
+        QVERIFY(o->state == OrderState::PendingNew);
+        QCOMPARE(o->filled.value(), 0);
+        QCOMPARE(state.executionsTotal(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFillHistory)
