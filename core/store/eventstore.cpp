@@ -49,8 +49,8 @@ void EventStore::noteWriteOutcome(const Status &status)
 Result<AppendResult> EventStore::append(AppendRequest request)
 {
     QFuture<Result<AppendResult>> future = appendAsync(std::move(request));
-    // A short commit is watched for, so the answer does not wait for this thread to be woken; a
-    // long one (a disk's flush) is slept through, leaving the core to the write (commitpace.h).
+    // A commit that flushes nothing is watched for, so the answer does not wait for this thread to
+    // be woken; a disk's flush is slept through, leaving the core to the write (commitpace.h).
     const auto spinUntil = std::chrono::steady_clock::now() + m_commitPace.spinFor();
     while (!future.isFinished() && std::chrono::steady_clock::now() < spinUntil)
         std::this_thread::yield();

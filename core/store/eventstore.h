@@ -154,9 +154,9 @@ Q_SIGNALS:
 protected:
     // The writer's outcome for each commit: keeps writesFailing() and emits writeFailed().
     void noteWriteOutcome(const Status &status);
-    // How long the writer took over a commit, from its first statement to the database's answer:
-    // append() waits for the next one accordingly (store/commitpace.h).
-    void noteCommitTime(std::chrono::microseconds took) { m_commitPace.record(took); }
+    // How long the writer took over a commit, from its first statement to the database's answer,
+    // and the COMMIT alone: append() waits for the next one accordingly (store/commitpace.h).
+    void noteCommitTime(std::chrono::microseconds took, std::chrono::microseconds flush) { m_commitPace.record(took, flush); }
 
     // Sequence range [from, to] (to < 0: open), optional stream, at most `limit` (< 0: all).
     virtual Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,

@@ -639,7 +639,8 @@ public:
             const auto started = std::chrono::steady_clock::now();
             status = write(batch, results);
             if (status)
-                m_store.noteCommitTime(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
+                m_store.noteCommitTime(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started),
+                                       m_lastFlush);
         }
         if (!status) {
             if (!m_broken && m_statements)
@@ -826,8 +827,10 @@ private:
         if (written > 0)
             if (Status s = sql.notify(head.sequence); !s)
                 return s;
+        const auto flushing = std::chrono::steady_clock::now();
         if (Status s = sql.commit(); !s)
             return s;
+        m_lastFlush = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - flushing);
         if (const std::optional<qint64> after = m_store.m_dialect->dataVersion(m_db)) {
             if (versions.size() > KnownStreamsKept)
                 versions.clear();
@@ -842,6 +845,7 @@ private:
     std::unique_ptr<AppendStatements> m_statements;
     eventhash::ChainHasher m_hasher;
     bool m_broken = false; // the last commit failed: reconnect before the next
+    std::chrono::microseconds m_lastFlush{0}; // how long the last COMMIT took (CommitPace)
     // What this writer's last commit left: the chain head and the versions of the streams it
     // wrote, at the database's data version after it (see SqlDialect::dataVersion).
     struct KnownChain

@@ -23,7 +23,7 @@ private slots:
     {
         CommitPace pace;
         for (int i = 0; i < 20; ++i)
-            pace.record(microseconds(30)); // in memory, or a fast device
+            pace.record(microseconds(30), microseconds(30)); // in memory, or a fast device
         QCOMPARE(pace.average(), microseconds(30));
         QCOMPARE(pace.spinFor(), microseconds(120)); // room for one four times as slow
     }
@@ -32,7 +32,7 @@ private slots:
     {
         CommitPace pace;
         for (int i = 0; i < 20; ++i)
-            pace.record(microseconds(250)); // synchronous=FULL on a disk
+            pace.record(microseconds(250), microseconds(250)); // synchronous=FULL on a disk
         QCOMPARE(pace.average(), microseconds(250));
         QCOMPARE(pace.spinFor(), microseconds(0));
     }
@@ -41,8 +41,8 @@ private slots:
     {
         CommitPace pace;
         for (int i = 0; i < 20; ++i)
-            pace.record(microseconds(30));
-        pace.record(microseconds(400)); // a checkpoint's commit among short ones
+            pace.record(microseconds(30), microseconds(30));
+        pace.record(microseconds(400), microseconds(400)); // a checkpoint's commit among short ones
         QCOMPARE(pace.average(), microseconds(30 + (400 - 30) / 8));
         QVERIFY(pace.spinFor() > microseconds(0));
     }
@@ -51,21 +51,21 @@ private slots:
     {
         CommitPace pace;
         for (int i = 0; i < 50; ++i)
-            pace.record(microseconds(20));
+            pace.record(microseconds(20), microseconds(20));
         int commits = 0;
         while (pace.spinFor() > microseconds(0) && commits < 100) {
-            pace.record(microseconds(300));
+            pace.record(microseconds(300), microseconds(300));
             ++commits;
         }
         QVERIFY(commits > 1); // not one commit
         QVERIFY(commits <= 8); // within a few
         // And back, from a device settled slow: it is fast again.
         for (int i = 0; i < 50; ++i)
-            pace.record(microseconds(300));
+            pace.record(microseconds(300), microseconds(300));
         QCOMPARE(pace.spinFor(), microseconds(0));
         commits = 0;
         while (pace.spinFor() == microseconds(0) && commits < 100) {
-            pace.record(microseconds(20));
+            pace.record(microseconds(20), microseconds(20));
             ++commits;
         }
         QVERIFY(commits > 1);
@@ -73,10 +73,46 @@ private slots:
         QVERIFY(pace.spinFor() <= microseconds(4 * 100));
     }
 
+    // Signed writes in memory: the signature makes the write long, but nothing is flushed, so the
+    // caller watches for the whole of it.
+    void aLongWriteThatFlushesNothingIsWatched()
+    {
+        CommitPace pace;
+        for (int i = 0; i < 20; ++i)
+            pace.record(microseconds(130), microseconds(15));
+        QCOMPARE(pace.average(), microseconds(130));
+        QCOMPARE(pace.flushAverage(), microseconds(15));
+        QCOMPARE(pace.spinFor(), microseconds(520));
+    }
+
+    void aFlushIsSleptThroughHoweverQuickTheRest()
+    {
+        CommitPace pace;
+        for (int i = 0; i < 20; ++i)
+            pace.record(microseconds(240), microseconds(230));
+        QCOMPARE(pace.spinFor(), microseconds(0));
+    }
+
+    // New times close to the average still move it: 95 us commits that turn 102 cross the line.
+    void movesHoweverCloseTheNewTimes()
+    {
+        CommitPace pace;
+        for (int i = 0; i < 50; ++i)
+            pace.record(microseconds(95), microseconds(95));
+        QVERIFY(pace.spinFor() > microseconds(0));
+        int commits = 0;
+        while (pace.spinFor() > microseconds(0) && commits < 100) {
+            pace.record(microseconds(102), microseconds(102));
+            ++commits;
+        }
+        QVERIFY(commits > 1);
+        QVERIFY2(commits <= 20, qPrintable(QString::number(commits)));
+    }
+
     void aZeroTimeStillCounts()
     {
         CommitPace pace;
-        pace.record(microseconds(0)); // a clock too coarse to see it
+        pace.record(microseconds(0), microseconds(0)); // a clock too coarse to see it
         QCOMPARE(pace.average(), microseconds(1));
         QCOMPARE(pace.spinFor(), microseconds(4));
     }
