@@ -101,7 +101,7 @@ void AuditLogModel::flush()
     }
 }
 
-void AuditLogModel::setEvents(const QList<RecordedEvent> &events)
+void AuditLogModel::setEvents(QList<RecordedEvent> events)
 {
     beginResetModel();
     m_tick.stop();
@@ -109,7 +109,9 @@ void AuditLogModel::setEvents(const QList<RecordedEvent> &events)
     m_events.clear();
     m_summaries.clear();
     m_summary.clear(); // search results: a replace shows its before when the results hold it
-    appendRows(events);
+    m_events.reserve(events.size());
+    m_summaries.reserve(events.size());
+    appendRows(std::move(events));
     m_dropped = 0;
     m_live = false;
     endResetModel();

@@ -35,11 +35,15 @@ public:
     void addEvents(const QList<RecordedEvent> &events);
     void clear();
     // Replaces the rows (search results); live events are ignored until clear().
-    void setEvents(const QList<RecordedEvent> &events);
+    void setEvents(QList<RecordedEvent> events); // taken: moved in, no copy of the rows
     bool isLive() const { return m_live; }
     static constexpr int DefaultCapacity = 100'000;
     int capacity() const { return m_capacity; }
-    void setCapacity(int capacity) { m_capacity = std::max(1, capacity); }
+    void setCapacity(int capacity)
+    {
+        m_capacity = std::max(1, capacity);
+        m_summary.setCapacity(m_capacity); // the terms of as many orders as the panel holds events
+    }
     // Events dropped from the top since the last clear: older than the first row.
     qint64 dropped() const { return m_dropped; }
     // Applies what is buffered now instead of at the next tick.

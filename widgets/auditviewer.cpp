@@ -274,7 +274,7 @@ void AuditViewer::searchWholeLog()
         });
         QList<RecordedEvent> rows(found.begin(), found.end());
         const QString error = status ? QString() : status.message();
-        QMetaObject::invokeMethod(qApp, [self, rows, matches, scanned, error, capacity] {
+        QMetaObject::invokeMethod(qApp, [self, rows = std::move(rows), matches, scanned, error, capacity]() mutable {
             if (!self)
                 return;
             self->m_searching = false;
@@ -283,7 +283,7 @@ void AuditViewer::searchWholeLog()
                 self->m_status->setText(tr("The search failed: %1").arg(error));
                 return;
             }
-            self->m_model->setEvents(rows);
+            self->m_model->setEvents(std::move(rows)); // the only holder: the rows are moved, not copied
             self->recordRead(events::ReadSearched, QStringLiteral("the whole log: ") + self->m_proxy->filter().describe(), matches);
             self->m_searchButton->setText(tr("Back to live"));
             self->m_status->setText(matches > capacity

@@ -120,6 +120,8 @@ struct ReadQuery
     std::optional<TimestampUs> toTimeUs;  // "as of" a time
     std::optional<qint64> limit;
     // Projections need neither the hashes nor the correlation ids: reading fewer columns is faster.
+    // Their payloads may share blocks of memory (PayloadArena, SQLite): for a read that decodes
+    // each payload and lets it go; one kept keeps its whole block.
     enum class Columns { All, ForProjections } columns = Columns::All;
 };
 

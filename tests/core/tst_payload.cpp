@@ -250,6 +250,17 @@ private slots:
         QVERIFY(changed.constData() != copies.at(5).constData());
         for (qsizetype i = 0; i < copies.size(); ++i)
             QCOMPARE(copies.at(i), payloads.at(i));
+        // The last user of its block, written to where it lies: its neighbours are gone.
+        QByteArray last;
+        {
+            PayloadArena arena;
+            (void)arena.copy("{\"before\":1}");
+            last = arena.copy("{\"a\":1}");
+            (void)arena.copy("{\"after\":2}");
+        }
+        last.append("tail");
+        QCOMPARE(last, QByteArray("{\"a\":1}tail"));
+        QCOMPARE(last.constData()[last.size()], '\0');
     }
 };
 
