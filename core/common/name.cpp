@@ -1,7 +1,10 @@
 #include "common/name.h"
 
+#include "common/texthash.h"
+
 #include <QHash>
 
+#include <memory>
 #include <mutex>
 #include <unordered_set>
 
@@ -11,7 +14,7 @@ namespace {
 
 struct TextHash
 {
-    size_t operator()(const QString &text) const noexcept { return qHash(text); }
+    size_t operator()(const QString &text) const noexcept { return size_t(hashText(text)); }
 };
 
 struct NameTable
@@ -36,8 +39,9 @@ const QString &Name::none() noexcept
 
 const QString &Name::intern(const QString &text)
 {
-    // The texts last met on this thread first: a projection meets the same few again and again,
-    // and the reader hands out one copy of each, so most are recognised by where their text lies.
+    // The texts last met on this thread first: a projection meets the same few hundred again and
+    // again (accounts, instruments, workstations, users), and the reader hands out one copy of
+    // each, so most are recognised by where their text lies.
     // A slot holds a reference to the text it saw, so that text cannot change or be freed while
     // the slot names it; texts over raw data (not owned, not counted) are not kept.
     struct Recent
@@ -45,9 +49,14 @@ const QString &Name::intern(const QString &text)
         QString seen;
         const QString *name = nullptr;
     };
-    thread_local Recent recent[8];
+    // A replay meets hundreds of accounts and instruments: with 8 slots, and with 256, most of
+    // its entries missed. Allocated on a thread's first name (128 KiB).
+    constexpr quintptr Slots = 4096;
+    thread_local std::unique_ptr<Recent[]> recent;
+    if (!recent)
+        recent = std::make_unique<Recent[]>(Slots);
     const QChar *data = text.constData();
-    Recent &slot = recent[(quintptr(data) >> 4) & 7];
+    Recent &slot = recent[((quintptr(data) >> 4) ^ (quintptr(data) >> 16)) & (Slots - 1)];
     if (slot.name && slot.seen.constData() == data && slot.seen.size() == text.size())
         return *slot.name;
     NameTable &names = table();

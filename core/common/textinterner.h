@@ -5,6 +5,8 @@
 // in the slot its hash names; a text that meets another in its slot replaces it, so the memory is
 // bounded whatever the log holds, and ids that never repeat cost one decode each, as without it.
 
+#include "common/texthash.h"
+
 #include <QString>
 
 #include <array>
@@ -23,7 +25,7 @@ public:
         static const QString none; // an empty column or field: a null text, as QString::fromUtf8 gives
         if (bytes.empty())
             return none;
-        Slot &slot = m_slots[hashOf(bytes) & (Slots - 1)];
+        Slot &slot = m_slots[hashBytes(bytes) & (Slots - 1)];
         if (slot.bytes.size() != bytes.size() || std::memcmp(slot.bytes.data(), bytes.data(), bytes.size()) != 0) {
             slot.bytes.assign(bytes);
             slot.text = QString::fromUtf8(bytes.data(), qsizetype(bytes.size()));
@@ -33,13 +35,6 @@ public:
 
 private:
     static constexpr size_t Slots = 4096;
-    static std::uint64_t hashOf(std::string_view bytes)
-    {
-        std::uint64_t h = 14695981039346656037ull; // FNV-1a: short texts, a few nanoseconds
-        for (unsigned char c : bytes)
-            h = (h ^ c) * 1099511628211ull;
-        return h ^ (h >> 29);
-    }
     struct Slot
     {
         std::string bytes;

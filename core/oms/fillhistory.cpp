@@ -1,5 +1,7 @@
 #include "oms/tradingstate.h"
 
+#include "common/texthash.h"
+
 #include <algorithm>
 
 namespace instant {
@@ -27,8 +29,7 @@ qsizetype FillHistory::rowOf(Sequence sequence) const
 
 quint32 FillHistory::fingerprint(const QString &orderId, const QString &execId)
 {
-    const size_t h = qHashMulti(0, orderId, execId);
-    return quint32(h ^ (quint64(h) >> 32));
+    return hashText32(execId, hashText(orderId));
 }
 
 void FillHistory::tally(const FillRecord &fill, int by)

@@ -1,13 +1,14 @@
 #include "records/ordersbyid.h"
 
+#include "common/texthash.h"
+
 #include <QHashFunctions>
 
 namespace instant {
 
 quint32 OrdersById::hashOf(QStringView id)
 {
-    const size_t h = qHash(id, size_t(0)); // seed 0: the same table in every run
-    return quint32(h ^ (quint64(h) >> 32));
+    return hashText32(id); // the same table in every run
 }
 
 qsizetype OrdersById::slotOf(QStringView id, quint32 hash) const

@@ -62,6 +62,25 @@ private slots:
         QCOMPARE(after.text(), QStringLiteral("ZEFORE"));
     }
 
+    // More texts alive at once than the recent-texts table has slots: slots are shared and
+    // replaced, and each text still gives its own name, the same as the first time.
+    void moreTextsThanRecentSlotsKeepTheirNames()
+    {
+        constexpr int Texts = 10'000;
+        QStringList texts;
+        std::vector<const QString *> first;
+        for (int i = 0; i < Texts; ++i) {
+            texts << QStringLiteral("ACC-%1").arg(i);
+            first.push_back(&Name(texts.last()).text());
+        }
+        for (int round = 0; round < 2; ++round)
+            for (int i = Texts; i-- > 0;) {
+                const Name name(texts.at(i));
+                QVERIFY(&name.text() == first.at(size_t(i)));
+                QCOMPARE(name.text(), texts.at(i));
+            }
+    }
+
     void everyThreadGetsTheSameName()
     {
         constexpr int Threads = 4, Texts = 500;
