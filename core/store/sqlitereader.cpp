@@ -3,6 +3,7 @@
 #include "common/textinterner.h"
 #include "common/threadwatch.h"
 #include "events/payload.h"
+#include "store/pagereadahead.h"
 
 #include <QFile>
 #include <QSqlDriver>
@@ -49,8 +50,10 @@ Error sqliteError(sqlite3 *db, const QString &what)
 
 Status open(Connection &c, const QString &path, bool oneStream, bool allColumns = true)
 {
+    // A scan of the whole log reads its pages in order: ahead, a MiB at a time (a stream's
+    // events, through an index, are read as they lie).
     if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
-                        nullptr)
+                        oneStream ? nullptr : pageReadAheadVfs())
         != SQLITE_OK)
         return sqliteError(c.db, QStringLiteral("cannot open %1").arg(path));
     sqlite3_busy_timeout(c.db, 30000);
@@ -83,6 +86,7 @@ Status readChunks(Connection &c, const QString &streamId, Sequence from, Sequenc
     while (remaining > 0 && next <= upper) {
         const qint64 chunk = std::min(remaining, ReadChunk);
         sqlite3_reset(c.query);
+        forgetPagesReadAhead(c.db); // each chunk is a transaction of its own
         sqlite3_bind_int64(c.query, 1, next);
         sqlite3_bind_int64(c.query, 2, upper);
         sqlite3_bind_int64(c.query, 3, chunk);
