@@ -10,7 +10,9 @@
 namespace instant::detail {
 namespace {
 
-constexpr int ReadAheadBytes = 1 << 20;
+// A short read (a page of the audit log, a follower's new events) reads little ahead; a scan
+// doubles it at each window it reads through, up to a MiB.
+constexpr int FirstWindow = 64 << 10, LastWindow = 1 << 20;
 constexpr int ForgetOp = 0x1a5e0001; // our own file control: no SQLite opcode is near it
 
 sqlite3_vfs *base(sqlite3_vfs *vfs) { return static_cast<sqlite3_vfs *>(vfs->pAppData); }
@@ -22,8 +24,10 @@ struct File
     sqlite3_file *real;
     bool mainDb;
     char *ahead;             // what was read ahead: `filled` bytes of the file from `start`
+    int allocated;           // of `ahead`
     sqlite3_int64 start;
     int filled;
+    int window;              // the next read ahead
     sqlite3_int64 lastEnd;   // where the last read ended: the next page there reads ahead
 };
 
@@ -34,6 +38,7 @@ void forget(File *p)
 {
     p->filled = 0;
     p->lastEnd = -1;
+    p->window = FirstWindow;
 }
 
 int xClose(sqlite3_file *f)
@@ -61,17 +66,25 @@ int xRead(sqlite3_file *f, void *out, int amount, sqlite3_int64 offset)
     p->lastEnd = offset + amount;
     if (fromAhead(p, out, amount, offset))
         return SQLITE_OK;
-    if (!p->mainDb || !next || amount > ReadAheadBytes / 4)
+    if (!p->mainDb || !next || amount > FirstWindow / 4)
         return p->real->pMethods->xRead(p->real, out, amount, offset);
-    if (!p->ahead && !(p->ahead = static_cast<char *>(std::malloc(ReadAheadBytes))))
-        return p->real->pMethods->xRead(p->real, out, amount, offset);
+    // Read through the window before this one: the next is twice as long.
+    if (p->filled > 0 && offset == p->start + p->filled)
+        p->window = std::min(p->window * 2, LastWindow);
+    if (p->allocated < p->window) {
+        char *grown = static_cast<char *>(std::realloc(p->ahead, size_t(p->window)));
+        if (!grown)
+            return p->real->pMethods->xRead(p->real, out, amount, offset);
+        p->ahead = grown;
+        p->allocated = p->window;
+    }
     p->filled = 0;
-    int rc = p->real->pMethods->xRead(p->real, p->ahead, ReadAheadBytes, offset);
-    int filled = ReadAheadBytes;
+    int rc = p->real->pMethods->xRead(p->real, p->ahead, p->window, offset);
+    int filled = p->window;
     if (rc == SQLITE_IOERR_SHORT_READ) { // the file ends within: keep what it holds
         sqlite3_int64 size = 0;
         rc = p->real->pMethods->xFileSize(p->real, &size);
-        filled = int(std::clamp<sqlite3_int64>(size - offset, 0, ReadAheadBytes));
+        filled = int(std::clamp<sqlite3_int64>(size - offset, 0, p->window));
     }
     if (rc != SQLITE_OK)
         return p->real->pMethods->xRead(p->real, out, amount, offset); // as if never tried

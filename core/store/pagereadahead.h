@@ -3,8 +3,9 @@
 // SQLite files read ahead for a scan. SQLite asks its file for one page at a time, one system call
 // each: a replay of a million events makes about 90,000 of them, and on a virtual machine each
 // costs more than copying its page. Under the VFS named here, a read of the page just after the
-// one read before (a scan of the log in order) takes the next 1 MiB from the file at once, and
-// the pages after it come from memory. Other reads go straight to the file.
+// one read before (a scan of the log in order) takes the next 64 KiB from the file at once, and
+// the pages after it come from memory; each window read through doubles the next, up to 1 MiB.
+// Other reads go straight to the file.
 //
 // For read-only connections that read in short transactions (the projections' reads): what was
 // read ahead is forgotten at the start of each transaction (forgetPagesReadAhead()). Within one,

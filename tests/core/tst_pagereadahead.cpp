@@ -100,20 +100,24 @@ bool insertRows(sqlite3 *db, int from, int to, quint32 seed)
 // How many times files were read: counted by the base VFS's own read calls (which of them it
 // uses depends on how SQLite was built).
 int g_reads = 0;
+qint64 g_bytes = 0;
 sqlite3_syscall_ptr g_pread = nullptr, g_pread64 = nullptr, g_read = nullptr;
 ssize_t countedPread(int fd, void *out, size_t n, off_t offset)
 {
     ++g_reads;
+    g_bytes += qint64(n);
     return reinterpret_cast<ssize_t (*)(int, void *, size_t, off_t)>(g_pread)(fd, out, n, offset);
 }
 ssize_t countedPread64(int fd, void *out, size_t n, off_t offset)
 {
     ++g_reads;
+    g_bytes += qint64(n);
     return reinterpret_cast<ssize_t (*)(int, void *, size_t, off_t)>(g_pread64)(fd, out, n, offset);
 }
 ssize_t countedRead(int fd, void *out, size_t n)
 {
     ++g_reads;
+    g_bytes += qint64(n);
     return reinterpret_cast<ssize_t (*)(int, void *, size_t)>(g_read)(fd, out, n);
 }
 
@@ -169,7 +173,7 @@ private slots:
         }
     }
 
-    void aScanReadsTheFileAMegabyteAtATime()
+    void aScanReadsTheFileInLargeWindows()
     {
         int plainReads = 0, aheadReads = 0;
         {
@@ -187,9 +191,22 @@ private slots:
                 aheadReads = g_reads;
             }
         }
-        // The plain scan reads each of the file's 2,500-odd pages (and the log's) on its own.
+        // The plain scan reads each of the file's 2,500-odd pages (and the log's) on its own; the
+        // scan through the VFS reads windows of up to a MiB.
         QVERIFY2(plainReads > 2000, qPrintable(QString::number(plainReads)));
         QVERIFY2(aheadReads * 5 < plainReads, qPrintable(QStringLiteral("%1 against %2").arg(aheadReads).arg(plainReads)));
+    }
+
+    // A short read reads little ahead: 20 rows from the middle of the file read under 256 KiB.
+    void aShortReadReadsLittleAhead()
+    {
+        ReadCounting counting;
+        Db ahead(m_path, SQLITE_OPEN_READONLY, pageReadAheadVfs());
+        QVERIFY(ahead.db);
+        QVERIFY(ahead.exec("SELECT count(*) FROM sqlite_master")); // the schema read first
+        g_bytes = 0;
+        QCOMPARE(scan(ahead.db, 1 << 30, 12'000, 20).rows, 20);
+        QVERIFY2(g_bytes < 256 * 1024, qPrintable(QString::number(g_bytes)));
     }
 
     // A reader reads the log in transactions, each from where the one before stopped. Between two
