@@ -37,7 +37,8 @@ inline std::uint64_t hashBytes(const void *data, std::size_t size, std::uint64_t
         h ^= h >> 32;
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, p, size);
+    if (size > 0) // an empty text may have no data at all
+        std::memcpy(&tail, p, size);
     return mixBits(h ^ tail);
 }
 

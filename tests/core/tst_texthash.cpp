@@ -27,6 +27,10 @@ private slots:
         QCOMPARE(hashText(a), hashBytes(a.constData(), size_t(a.size()) * 2));
         QCOMPARE(hashBytes(std::string_view("SIM-01")), hashBytes("SIM-01", 6));
         QVERIFY(hashText(a, 1) != hashText(a, 2)); // a seed makes another hash
+        // An empty text, with data or without any (a null QString), is the empty bytes.
+        QCOMPARE(hashText(QString()), hashBytes(nullptr, 0));
+        QCOMPARE(hashText(QStringLiteral("")), hashText(QString()));
+        QVERIFY(hashText(QString()) != hashText(QStringLiteral("0")));
     }
 
     // The length counts: runs of zero bytes of every length up to three words differ.
