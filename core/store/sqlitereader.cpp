@@ -50,8 +50,8 @@ Error sqliteError(sqlite3 *db, const QString &what)
 
 Status open(Connection &c, const QString &path, bool oneStream, bool allColumns = true)
 {
-    // A scan of the whole log reads its pages in order: ahead, a MiB at a time (a stream's
-    // events, through an index, are read as they lie).
+    // A scan of the whole log reads its pages in order: ahead, in windows that grow to a MiB (a
+    // stream's events, through an index, are read as they lie).
     if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
                         oneStream ? nullptr : pageReadAheadVfs())
         != SQLITE_OK)

@@ -4,7 +4,7 @@
 // millions of rows, and Qt Sql's per-value QVariant and UTF-16 conversions cost more than
 // SQLite's own work. The writer's statements go the same way (store/appendstatements.h), on the
 // connection Qt Sql opened; everything else stays on Qt Sql. A scan of the whole log reads the
-// file a MiB at a time (store/pagereadahead.h).
+// file ahead, in windows that grow to a MiB (store/pagereadahead.h).
 
 #include "common/result.h"
 #include "events/event.h"
