@@ -82,6 +82,7 @@ struct Screens
     QHash<QString, PositionRecord> holdings; // key: account|instrument
     QString killSwitch;
     bool lastWasWhole = false;
+    int wholes = 0;                 // publishes of every account and position (the first, a republish's)
     QSet<QString> changedPositions; // sent as changes, not whole
 
     explicit Screens(TradingEngine *engine)
@@ -93,6 +94,7 @@ struct Screens
         QObject::connect(engine, &TradingEngine::portfolioUpdated, engine,
                          [this](const QList<AccountRecord> &, const QList<PositionRecord> &positions, bool whole) {
                              lastWasWhole = whole;
+                             wholes += whole ? 1 : 0;
                              for (const PositionRecord &p : positions) {
                                  holdings.insert(p.account + u'|' + p.instrument, p);
                                  if (!whole)
@@ -127,12 +129,18 @@ private Q_SLOTS:
         // B's screener quiet (each workstation records the alerts of its own market), so that
         // anything B writes shows in its store's counters; the engine takes commands in order,
         // so once republish() is answered the rules are set and no alert is being written.
-        int republished = 0;
-        QObject::connect(b.get(), &TradingEngine::alertRulesUpdated, b.get(), [&republished] { ++republished; },
-                         Qt::QueuedConnection);
+        // The republish's whole portfolio goes at B's next publish, after the rules: it is awaited
+        // too, or on a busy machine it could carry A's fill below as a whole one. Signals from B's
+        // engine arrive in the order sent, so a whole one counted after the rules came after them.
+        int republished = 0, wholesBeforeRepublish = -1;
+        QObject::connect(b.get(), &TradingEngine::alertRulesUpdated, b.get(), [&] {
+            ++republished;
+            wholesBeforeRepublish = screensB.wholes;
+        }, Qt::QueuedConnection);
         b->setScreenerRules(QJsonArray{});
         b->republish();
         QTRY_VERIFY(republished > 0);
+        QTRY_VERIFY(screensB.wholes > wholesBeforeRepublish);
         const StoreStats before = storeB->stats();
 
         // A buys at the market; A's venue fills it.
