@@ -449,19 +449,21 @@ void HoldingsModel::recompute()
         l.accruedCents = 0;
         l.yield.reset();
         if (isTreasury(l.instrument->kind) && m_tradeDate.isValid()) {
-            const BondQuery query{l.instrument, *l.mark, l.position.quantity, m_tradeDate};
+            const BondQuery query{l.instrument, *l.mark, m_tradeDate};
             auto known = m_figures.constFind(l.instrument->id);
             if (known == m_figures.cend() || !(known->first == query)) {
                 if (m_pricer) {
-                    asked << query; // shown with the last figures until the pricer answers
+                    if (!asked.contains(query))
+                        asked << query; // shown with the last figures until the pricer answers
                 } else {
                     m_figures.insert(l.instrument->id, {query, price(query)});
                     known = m_figures.constFind(l.instrument->id);
                 }
             }
             if (known != m_figures.cend()) {
-                l.accruedCents = known->second.accruedCents;
-                l.dv01 = known->second.dv01;
+                // Accrued on the face held (none on a short: it pays, on delivery, what it owes).
+                l.accruedCents = known->second.accrual.cents(instant::Quantity(std::max<qint64>(0, l.position.quantity)));
+                l.dv01 = known->second.dv01PerUnitFace * double(l.position.quantity);
                 l.yield = known->second.yield;
             }
         }
@@ -482,9 +484,9 @@ HoldingsModel::BondFigures HoldingsModel::price(const BondQuery &q)
 {
     BondFigures f;
     const QDate settle = analytics::settlementDate(*q.instrument, q.tradeDate);
-    f.accruedCents = analytics::accruedInterestCents(*q.instrument, instant::Quantity(std::max<qint64>(0, q.quantity)), settle);
+    f.accrual = analytics::accrual(*q.instrument, settle);
     if (auto d = analytics::dv01PerUnitFace(*q.instrument, q.mark, settle))
-        f.dv01 = *d * double(q.quantity);
+        f.dv01PerUnitFace = *d;
     f.yield = analytics::yieldPercent(*q.instrument, q.mark, settle); // the yield next to the price
     return f;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/bondanalytics.h"
 #include "depthladder.h" // the ladder had its home here; panels that know it from here still find it
 #include "oms/tradingstate.h"
 #include "venue/orderbook.h"
@@ -101,20 +102,21 @@ public:
     void setTradeDate(QDate date);
     const QList<AccountRecord> &accounts() const { return m_accounts; }
 
-    // A Treasury holding's figures at its mark: what pricing (QuantLib) says, computed where the
-    // pricer runs (the engine's thread in the workstation; here, inline, without one).
+    // A Treasury's figures at its mark, for one unit of face: what pricing (QuantLib) says,
+    // computed where the pricer runs (the engine's thread in the workstation; here, inline,
+    // without one). Asked once per instrument, mark and date however many accounts hold it; each
+    // holding's accrued interest and DV01 are worked from them for its own face.
     struct BondQuery
     {
         const Instrument *instrument = nullptr;
         Price mark;
-        qint64 quantity = 0;
         QDate tradeDate;
         bool operator==(const BondQuery &) const = default;
     };
     struct BondFigures
     {
-        qint64 accruedCents = 0;
-        double dv01 = 0;
+        analytics::Accrual accrual; // to the settlement date: Accrual::cents(face) for a holding
+        double dv01PerUnitFace = 0;
         std::optional<double> yield;
     };
     static BondFigures price(const BondQuery &query);
