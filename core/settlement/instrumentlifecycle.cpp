@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace instant {
 
@@ -35,17 +36,37 @@ const Instrument *paying(const PositionRecord &p, const ReferenceData &reference
     return i && isTreasury(i->kind) && i->maturityDate.isValid() ? i : nullptr;
 }
 
+// Each note's coupon dates, worked out once per look at the holdings, not once per holder: a desk
+// of hundreds of accounts holds the same few notes, and the settlement worker looks on every step.
+class CouponSchedules
+{
+public:
+    const QList<QDate> &of(const Instrument &i)
+    {
+        auto [at, added] = m_dates.try_emplace(&i);
+        if (added)
+            at->second = analytics::couponDates(i.datedDate, i.maturityDate);
+        return at->second;
+    }
+
+private:
+    std::unordered_map<const Instrument *, QList<QDate>> m_dates; // nodes: a schedule stays where it is as others are added
+};
+
 // The coupons not yet paid to this holding. A position from a store that did not keep the date
 // it was first settled gets only coupons of the last ten days (none paid twice, none from before).
-QList<QDate> couponsDue(const PositionRecord &p, const Instrument &i, QDate today)
+QList<QDate> couponsDue(const PositionRecord &p, const Instrument &i, QDate today, CouponSchedules &schedules)
 {
     QList<QDate> due;
     if (i.kind == InstrumentKind::TreasuryBill)
         return due;
     const QDate after = p.couponsThrough.isValid() ? p.couponsThrough : today.addDays(-10);
-    for (const QDate &c : analytics::couponDates(i.datedDate, i.maturityDate))
+    for (const QDate &c : schedules.of(i)) {
+        if (c > today)
+            break; // in date order, and none is paid before its date
         if (c > after && paidOn(c) <= today)
             due.append(c);
+    }
     return due;
 }
 
@@ -67,13 +88,14 @@ qint64 InstrumentLifecycle::couponCents(qint64 face, double ratePercent)
 QList<QDate> InstrumentLifecycle::paymentDates(QDate today) const
 {
     QSet<QDate> dates;
+    CouponSchedules schedules;
     for (const PositionRecord &p : m_state.positions()) {
         const Instrument *i = paying(p, m_reference);
         if (!i)
             continue;
-        for (const QDate &c : couponsDue(p, *i, today))
+        for (const QDate &c : couponsDue(p, *i, today, schedules))
             dates.insert(paidOn(c));
-        if (paidOn(i->maturityDate) <= today)
+        if (i->maturityDate <= today && paidOn(i->maturityDate) <= today)
             dates.insert(paidOn(i->maturityDate));
     }
     QList<QDate> out(dates.cbegin(), dates.cend());
@@ -89,6 +111,7 @@ QList<InstrumentLifecycle::Action> InstrumentLifecycle::payments(QDate paymentDa
         if (f.settled && f.settleDate >= paymentDate)
             settledSince[f.account + u'|' + f.instrument] += f.side == Side::Buy ? f.quantity : -f.quantity;
     QList<Action> out;
+    CouponSchedules schedules;
     for (const PositionRecord &p : m_state.positions()) {
         const Instrument *i = paying(p, m_reference);
         if (!i)
@@ -96,7 +119,7 @@ QList<InstrumentLifecycle::Action> InstrumentLifecycle::payments(QDate paymentDa
         const qint64 held = p.settledQuantity - settledSince.value(p.account + u'|' + p.instrument);
         if (held <= 0)
             continue;
-        for (const QDate &c : couponsDue(p, *i, paymentDate)) {
+        for (const QDate &c : couponsDue(p, *i, paymentDate, schedules)) {
             if (paidOn(c) != paymentDate)
                 continue;
             lifecycle::Coupon coupon{p.account, p.instrument, c, paymentDate, held, i->couponPercent, couponCents(held, i->couponPercent)};
@@ -115,13 +138,7 @@ QList<TradingState::LifecycleEntry> InstrumentLifecycle::upcoming(QDate today, i
 {
     QList<TradingState::LifecycleEntry> out;
     const QDate until = today.addDays(days);
-    QHash<const Instrument *, QList<QDate>> coupons; // each note's schedule worked out once, not per holder
-    const auto couponsOf = [&](const Instrument *i) -> const QList<QDate> & {
-        auto known = coupons.constFind(i);
-        if (known == coupons.cend())
-            known = coupons.insert(i, analytics::couponDates(i->datedDate, i->maturityDate));
-        return *known;
-    };
+    CouponSchedules schedules;
     for (const PositionRecord &p : m_state.positions()) {
         if (p.retired || p.quantity == 0)
             continue;
@@ -131,7 +148,7 @@ QList<TradingState::LifecycleEntry> InstrumentLifecycle::upcoming(QDate today, i
         const qint64 face = std::max(p.quantity, p.settledQuantity);
         if (isTreasury(i->kind) && i->maturityDate.isValid()) {
             if (i->kind != InstrumentKind::TreasuryBill)
-                for (const QDate &c : couponsOf(i))
+                for (const QDate &c : schedules.of(*i))
                     if (paidOn(c) > today && paidOn(c) <= until)
                         out.append({0, lifecycle::CouponPaid, p.account, p.instrument, paidOn(c), face, couponCents(face, i->couponPercent),
                                     QStringLiteral("%1% on %L2 face").arg(i->couponPercent, 0, 'f', 3).arg(face), true});
