@@ -5,8 +5,8 @@ namespace instant {
 void ReferenceData::addInstrument(Instrument instrument)
 {
     auto owned = std::make_unique<Instrument>(std::move(instrument));
-    m_byKey.insert(owned->id, owned.get());
-    m_byKey.insert(owned->symbol.toUpper(), owned.get());
+    m_byKey.insert_or_assign(owned->id, owned.get());
+    m_byKey.insert_or_assign(owned->symbol.toUpper(), owned.get());
     m_instruments.push_back(std::move(owned));
 }
 
@@ -38,20 +38,22 @@ QString treasuryName(const Instrument &i)
 void ReferenceData::addAccount(Account account)
 {
     auto owned = std::make_unique<Account>(std::move(account));
-    m_accountsById.insert(owned->id, owned.get());
+    m_accountsById.insert_or_assign(owned->id, owned.get());
     m_accounts.push_back(std::move(owned));
 }
 
 const Instrument *ReferenceData::instrument(const QString &idOrSymbol) const
 {
-    if (const Instrument *i = m_byKey.value(idOrSymbol))
-        return i;
-    return m_byKey.value(idOrSymbol.trimmed().toUpper());
+    if (auto found = m_byKey.find(idOrSymbol); found != m_byKey.end())
+        return found->second;
+    const auto typed = m_byKey.find(idOrSymbol.trimmed().toUpper());
+    return typed != m_byKey.end() ? typed->second : nullptr;
 }
 
 const Account *ReferenceData::account(const QString &id) const
 {
-    return m_accountsById.value(id);
+    const auto found = m_accountsById.find(id);
+    return found != m_accountsById.end() ? found->second : nullptr;
 }
 
 QList<const Instrument *> ReferenceData::instruments() const

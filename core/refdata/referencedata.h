@@ -1,11 +1,12 @@
 #pragma once
 
+#include "common/texthash.h"
 #include "refdata/instrument.h"
 
-#include <QHash>
 #include <QList>
 
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 namespace instant {
@@ -28,10 +29,16 @@ public:
     QList<const Account *> accounts() const;
 
 private:
+    // Looked up for every position on every settlement step and every order: hashed a word at a
+    // time (common/texthash.h), where Qt's string hash here is SipHash.
+    struct KeyHash
+    {
+        std::size_t operator()(const QString &key) const noexcept { return std::size_t(hashText(key)); }
+    };
     std::vector<std::unique_ptr<Instrument>> m_instruments;
     std::vector<std::unique_ptr<Account>> m_accounts;
-    QHash<QString, const Instrument *> m_byKey; // id and upper-case symbol
-    QHash<QString, const Account *> m_accountsById;
+    std::unordered_map<QString, const Instrument *, KeyHash> m_byKey; // id and upper-case symbol
+    std::unordered_map<QString, const Account *, KeyHash> m_accountsById;
 };
 
 // How the street names a Treasury security: "T 4.125 11/15/36" for a note or bond, "B 12/29/26"
