@@ -157,6 +157,8 @@ public:
     const QHash<QString, AccountRecord> &accounts() const { return m_ledger.accounts; }
     const AccountRecord *account(const QString &id) const override;
     const QMap<QString, PositionRecord> &positions() const { return m_ledger.positions.inKeyOrder(); } // key: account|instrument
+    // Changes whenever a position does (KeyedRecords::changeStamp).
+    quint64 positionsStamp() const { return m_ledger.positions.changeStamp(); }
     const PositionRecord *position(const QString &account, const QString &instrument) const override;
     QList<PositionRecord> positionsOf(const QString &account) const override;
     QList<OrderRef> workingOrdersOf(const QString &account) const override;

@@ -13,6 +13,7 @@
 #include <QMap>
 #include <QString>
 
+#include <atomic>
 #include <utility>
 
 namespace instant {
@@ -24,6 +25,9 @@ public:
     using Map = QMap<QString, Record>;
 
     const Map &inKeyOrder() const { return m_map; }
+    // New whenever a record is inserted, handed out to change, or removed; a copy has its
+    // table's until either changes. Two tables with one stamp hold the same records.
+    quint64 changeStamp() const { return m_stamp; }
     qsizetype size() const { return m_map.size(); }
     bool isEmpty() const { return m_map.isEmpty(); }
     bool contains(const QString &key) const { return m_index.contains(key); }
@@ -68,6 +72,7 @@ public:
 private:
     void own()
     {
+        m_stamp = s_stamps.fetch_add(1, std::memory_order_relaxed) + 1;
         if (m_map.isDetached())
             return;
         m_map.detach(); // records of its own: the index must name them, not the shared ones
@@ -79,6 +84,8 @@ private:
 
     Map m_map;
     QHash<QString, typename Map::iterator> m_index;
+    quint64 m_stamp = 0;
+    static inline std::atomic<quint64> s_stamps{0};
 };
 
 } // namespace instant

@@ -25,6 +25,7 @@ public:
     const Instrument *instrument(const QString &idOrSymbol) const;
     const Account *account(const QString &id) const;
     QList<const Instrument *> instruments() const;
+    qsizetype instrumentCount() const { return qsizetype(m_instruments.size()); } // grows as instruments are recorded
     QList<const Instrument *> instruments(InstrumentKind kind) const;
     QList<const Account *> accounts() const;
 

@@ -37,6 +37,15 @@ int SettlementWorker::settleNow()
         trades += *result;
         return true;
     };
+    // The holdings are looked through unless nothing they are read for has changed since a look
+    // found nothing due (coupons and principal fall on dates; an expired option either records an
+    // action or is named as a problem, which looks again).
+    const bool look = !m_nothingDue || *m_nothingDue != lookAt(today);
+    if (look) {
+        ++m_looks;
+        m_nothingDue.reset(); // kept again below only if this look finds nothing due
+    }
+    int lifecycleRecorded = 0;
     // Date by date up to today (a workstation closed for days catches up in order): on each date
     // the coupons and principal due are paid to whoever holds the settled securities at the end of
     // the day before (a sale settling on the payment date carries no accrued interest: the seller
@@ -51,12 +60,15 @@ int SettlementWorker::settleNow()
         for (const FillRecord &f : m_oms.state().unsettledFills())
             if (!f.failing()) // a fail is retried today, below: once a business date
                 consider(f.settleDate);
-        for (const QDate &d : InstrumentLifecycle(m_oms.state(), m_oms.reference()).paymentDates(today))
-            consider(d);
+        if (look)
+            for (const QDate &d : InstrumentLifecycle(m_oms.state(), m_oms.reference()).paymentDates(today))
+                consider(d);
         if (!next)
             break;
         bool complete = true;
-        runLifecycle(InstrumentLifecycle(m_oms.state(), m_oms.reference()).payments(*next, m_actor), complete);
+        const QList<InstrumentLifecycle::Action> payments = InstrumentLifecycle(m_oms.state(), m_oms.reference()).payments(*next, m_actor);
+        lifecycleRecorded += int(payments.size());
+        runLifecycle(payments, complete);
         if (!complete) // a payment not recorded: nothing settles after it until it is (the next run)
             return trades;
         if (!settle(*next))
@@ -68,14 +80,26 @@ int SettlementWorker::settleNow()
     // Options that expired before today, once the trades of their last day have settled.
     QStringList problems;
     bool complete = true;
-    runLifecycle(InstrumentLifecycle(m_oms.state(), m_oms.reference())
-                     .expiries(today, [this](const QString &i, QDate d) { return closingPrice(i, d); }, m_actor, &problems),
-                 complete);
+    if (look) {
+        const QList<InstrumentLifecycle::Action> expiries = InstrumentLifecycle(m_oms.state(), m_oms.reference())
+            .expiries(today, [this](const QString &i, QDate d) { return closingPrice(i, d); }, m_actor, &problems);
+        lifecycleRecorded += int(expiries.size());
+        runLifecycle(expiries, complete);
+    }
     for (const QString &p : std::as_const(problems))
         Q_EMIT problem(p);
+    // Settled trades change holdings (a coupon may be due on them), and so does what was recorded:
+    // looked at again.
+    if (look && trades == 0 && lifecycleRecorded == 0 && problems.isEmpty() && complete)
+        m_nothingDue = lookAt(today);
     if (trades > 0)
         Q_EMIT settled(trades, today);
     return trades;
+}
+
+SettlementWorker::Look SettlementWorker::lookAt(QDate today) const
+{
+    return {today, m_oms.state().positionsStamp(), m_oms.reference().instrumentCount()};
 }
 
 // Each action once (its key). One that cannot be recorded stops the run: the state has moved (another

@@ -266,6 +266,50 @@ private Q_SLOTS:
         QCOMPARE(replay->toJson(), d.oms->state().toJson());
     }
 
+    // The worker runs on every step of the market. A run that looked through the holdings and
+    // found nothing due does not look again until the date, a position or the instruments change;
+    // the coupon is still paid on its date.
+    void aQuietDeskIsNotLookedThroughAgain()
+    {
+        Desk d(QDate(2027, 5, 12));
+        const QString id = d.reference.instrument(QStringLiteral("T 4.125 11/15/27"))->id;
+        QVERIFY(d.trade(QStringLiteral("DESK-02"), id, QStringLiteral("buy"), 5'000, QStringLiteral("100-16")).accepted);
+        d.today = QDate(2027, 5, 13);
+        QCOMPARE(d.worker->settleNow(), 1);
+        QCOMPARE(d.worker->looks(), 1);
+        QCOMPARE(d.worker->settleNow(), 0); // the settled trade changed the holding: looked at again
+        QCOMPARE(d.worker->looks(), 2);
+        for (int step = 0; step < 5; ++step)
+            QCOMPARE(d.worker->settleNow(), 0);
+        QCOMPARE(d.worker->looks(), 2);
+
+        d.today = QDate(2027, 5, 14); // a new date
+        QCOMPARE(d.worker->settleNow(), 0);
+        QCOMPARE(d.worker->looks(), 3);
+        QCOMPARE(d.worker->settleNow(), 0);
+        QCOMPARE(d.worker->looks(), 3);
+
+        // A fill changes a position: looked at again, and its trade settles on its date.
+        QVERIFY(d.trade(QStringLiteral("DESK-02"), id, QStringLiteral("buy"), 1'000, QStringLiteral("100-16")).accepted);
+        QCOMPARE(d.worker->settleNow(), 1);
+        QCOMPARE(d.worker->looks(), 4);
+        QCOMPARE(d.worker->settleNow(), 0);
+        QCOMPARE(d.worker->settleNow(), 0);
+        QCOMPARE(d.worker->looks(), 5);
+        QVERIFY(d.events(lifecycle::CouponPaid).isEmpty());
+
+        // Monday 17 May: the coupon of Saturday the 15th, on the 6,000 held.
+        d.today = QDate(2027, 5, 17);
+        d.worker->settleNow();
+        const QList<RecordedEvent> coupons = d.events(lifecycle::CouponPaid);
+        QCOMPARE(coupons.size(), 1);
+        QCOMPARE(coupons.first().payloadObject().value(QStringLiteral("face")).toInteger(), 6'000);
+        QCOMPARE(coupons.first().payloadObject().value(QStringLiteral("amount_cents")).toInteger(),
+                 InstrumentLifecycle::couponCents(6'000, 4.125));
+        QCOMPARE(d.worker->settleNow(), 0);
+        QCOMPARE(d.events(lifecycle::CouponPaid).size(), 1);
+    }
+
     // A workstation closed for a fortnight settles and pays date by date when it starts again:
     // the coupon goes to the holder of the day before it, not to whoever holds now.
     void aGapIsCaughtUpInDateOrder()
