@@ -304,8 +304,8 @@ private Q_SLOTS:
         const QList<RecordedEvent> coupons = d.events(lifecycle::CouponPaid);
         QCOMPARE(coupons.size(), 1);
         QCOMPARE(coupons.first().payloadObject().value(QStringLiteral("face")).toInteger(), 6'000);
-        QCOMPARE(coupons.first().payloadObject().value(QStringLiteral("amount_cents")).toInteger(),
-                 InstrumentLifecycle::couponCents(6'000, 4.125));
+        // 6,000 × 4.125 % / 2 = $123.75, worked by hand.
+        QCOMPARE(coupons.first().payloadObject().value(QStringLiteral("amount_cents")).toInteger(), 12'375);
         QCOMPARE(d.worker->settleNow(), 0);
         QCOMPARE(d.events(lifecycle::CouponPaid).size(), 1);
     }
