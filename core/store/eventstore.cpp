@@ -48,7 +48,7 @@ void EventStore::noteWriteOutcome(const Status &status)
 
 Result<AppendResult> EventStore::append(AppendRequest request)
 {
-    QFuture<Result<AppendResult>> future = appendAsync(std::move(request));
+    QFuture<Result<AppendResult>> future = appendHere(std::move(request));
     // A commit that flushes nothing is watched for, so the answer does not wait for this thread to
     // be woken; a disk's flush is slept through, leaving the core to the write (commitpace.h).
     const auto spinUntil = std::chrono::steady_clock::now() + m_commitPace.spinFor();

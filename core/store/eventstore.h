@@ -41,6 +41,9 @@ struct StoreStats
     // Write transactions that began from the chain head this store's writer left, the database
     // unchanged since (SQLite): no read of the head or of the streams it wrote.
     qint64 knownHeads = 0;
+    // Commits written on the thread of a caller waiting for them (append() on SQLite while nobody
+    // else was writing), not handed to the writer thread and back.
+    qint64 writtenHere = 0;
 };
 
 // What the connection's database user may do with a store. On a shared PostgreSQL store the
@@ -81,7 +84,8 @@ public:
     // commit). The future resolves once the events are durable, or with the reason they are not:
     // Conflict (stale expected version), IdempotencyMismatch, InvalidArgument, Io.
     virtual QFuture<Result<AppendResult>> appendAsync(AppendRequest request) = 0;
-    // appendAsync, waiting for the answer.
+    // appendAsync, waiting for the answer. A store may write it on the calling thread when its
+    // writer is free (appendHere), saving the two wakes of a hand-over to the writer and back.
     Result<AppendResult> append(AppendRequest request);
 
     // Visits the events a query selects, in global sequence order, streaming (no full load).
@@ -152,6 +156,8 @@ Q_SIGNALS:
     void writeFailed(const QString &reason);
 
 protected:
+    // The append that append() waits for: by default queued for the writer thread (appendAsync).
+    virtual QFuture<Result<AppendResult>> appendHere(AppendRequest request) { return appendAsync(std::move(request)); }
     // The writer's outcome for each commit: keeps writesFailing() and emits writeFailed().
     void noteWriteOutcome(const Status &status);
     // How long the writer took over a commit, from its first statement to the database's answer,

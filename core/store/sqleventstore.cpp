@@ -569,6 +569,40 @@ Error SqlEventStore::readOnlyError() const
 
 QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
 {
+    return enqueue(std::move(request), Hand::ToWriter);
+}
+
+QFuture<Result<AppendResult>> SqlEventStore::appendHere(AppendRequest request)
+{
+    QFuture<Result<AppendResult>> future = enqueue(std::move(request), Hand::ToCaller);
+    if (!future.isFinished())
+        writeQueuedHere();
+    return future;
+}
+
+void SqlEventStore::callWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_writerCalled.store(true, std::memory_order_release);
+    }
+    m_wake.notify_one();
+}
+
+std::vector<std::unique_ptr<SqlEventStore::Pending>> SqlEventStore::takeQueued()
+{
+    std::vector<std::unique_ptr<Pending>> batch;
+    std::lock_guard lock(m_mutex);
+    while (!m_queue.empty() && batch.size() < static_cast<size_t>(m_options.maxBatchRequests)) {
+        batch.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+    m_queued.store(qsizetype(m_queue.size()), std::memory_order_release);
+    return batch;
+}
+
+QFuture<Result<AppendResult>> SqlEventStore::enqueue(AppendRequest request, Hand hand)
+{
     threadwatch::entered("store append");
     auto pending = std::make_unique<Pending>();
     QFuture<Result<AppendResult>> future = pending->promise.future();
@@ -609,8 +643,11 @@ QFuture<Result<AppendResult>> SqlEventStore::appendAsync(AppendRequest request)
             return reject(QStringLiteral("the event store is closing"));
         m_queue.push_back(std::move(pending));
         m_queued.store(qsizetype(m_queue.size()), std::memory_order_release);
+        if (hand == Hand::ToWriter)
+            m_writerCalled.store(true, std::memory_order_release);
     }
-    m_wake.notify_one();
+    if (hand == Hand::ToWriter)
+        m_wake.notify_one();
     return future;
 }
 
@@ -668,6 +705,9 @@ public:
             Q_EMIT m_store.committed(last);
         m_store.noteWriteOutcome(status);
     }
+
+    // The last commit failed: the next reconnects first, on the writer's thread.
+    bool broken() const { return m_broken; }
 
 private:
     Status reconnect()
@@ -858,6 +898,28 @@ private:
     std::optional<KnownChain> m_known;
 };
 
+// The queued appends written on the calling thread, with the writer's connection, when nobody is
+// writing and that connection can be used from any thread (sqlite3's C API; Qt Sql's PostgreSQL
+// connection belongs to the writer's thread). Otherwise, or when more wait than one transaction
+// takes, the writer thread is called.
+void SqlEventStore::writeQueuedHere()
+{
+    if (m_location.backend == StoreLocation::Backend::Sqlite) {
+        std::unique_lock writing(m_writing, std::try_to_lock);
+        if (writing.owns_lock() && m_writer && !m_writer->broken()) {
+            std::vector<std::unique_ptr<Pending>> batch = takeQueued();
+            if (!batch.empty()) {
+                m_writer->commit(batch);
+                ++m_writtenHere;
+            }
+            writing.unlock();
+            if (m_queued.load(std::memory_order_acquire) == 0)
+                return;
+        }
+    }
+    callWriter();
+}
+
 void SqlEventStore::writerLoop(std::promise<Status> &ready)
 {
     const QString name = m_connectionPrefix + QStringLiteral("-w");
@@ -874,30 +936,35 @@ void SqlEventStore::writerLoop(std::promise<Status> &ready)
             status = writer->prepare();
         }
         const bool ok = status.ok();
+        if (ok) {
+            std::lock_guard writing(m_writing);
+            m_writer = &*writer; // callers may write with it from their first append
+        }
         ready.set_value(std::move(status)); // `ready` is gone after this line
         if (ok) {
-            std::vector<std::unique_ptr<Pending>> batch;
             for (;;) {
                 // A trader's next command usually follows within a fraction of a millisecond:
                 // look for it briefly before sleeping, since waking a sleeping thread costs
                 // more (on a VM, tens of microseconds) than the look.
                 const auto spinUntil = std::chrono::steady_clock::now() + std::chrono::microseconds(300);
-                while (m_queued.load(std::memory_order_acquire) == 0 && std::chrono::steady_clock::now() < spinUntil)
+                while (!m_writerCalled.load(std::memory_order_acquire) && std::chrono::steady_clock::now() < spinUntil)
                     std::this_thread::yield();
                 {
                     std::unique_lock lock(m_mutex);
-                    m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-                    if (m_queue.empty())
-                        break; // stopping, and everything queued was answered
-                    while (!m_queue.empty() && batch.size() < static_cast<size_t>(m_options.maxBatchRequests)) {
-                        batch.push_back(std::move(m_queue.front()));
-                        m_queue.pop_front();
-                    }
-                    m_queued.store(qsizetype(m_queue.size()), std::memory_order_release);
+                    m_wake.wait(lock, [this] { return m_stopping || m_writerCalled.load(std::memory_order_relaxed); });
+                    m_writerCalled.store(false, std::memory_order_relaxed);
+                    if (m_stopping && m_queue.empty())
+                        break; // everything queued was answered
                 }
-                writer->commit(batch);
-                batch.clear();
+                std::lock_guard writing(m_writing);
+                std::vector<std::unique_ptr<Pending>> batch = takeQueued();
+                if (!batch.empty())
+                    writer->commit(batch);
+                if (m_queued.load(std::memory_order_acquire) > 0)
+                    m_writerCalled.store(true, std::memory_order_release); // more than one transaction's worth
             }
+            std::lock_guard writing(m_writing);
+            m_writer = nullptr;
         }
         writer.reset();
         db.close();
@@ -1045,7 +1112,7 @@ Status SqlEventStore::forEachSignature(Sequence from, Sequence to,
 
 StoreStats SqlEventStore::stats() const
 {
-    return StoreStats{m_commits.load(), m_requests.load(), m_events.load(), m_knownHeads.load()};
+    return StoreStats{m_commits.load(), m_requests.load(), m_events.load(), m_knownHeads.load(), m_writtenHere.load()};
 }
 
 Status SqlEventStore::startLiveFeed()

@@ -54,9 +54,11 @@ public:
                             const std::function<bool(const BatchSignature &)> &visit) const override;
 
 Q_SIGNALS:
-    void committed(qint64 lastSequence); // from the writer thread, after each commit
+    void committed(qint64 lastSequence); // from the thread that wrote it, after each commit
 
 protected:
+    // Written on the calling thread when the writer's connection is free (SQLite); else as appendAsync.
+    QFuture<Result<AppendResult>> appendHere(AppendRequest request) override;
     Status forEachInRange(const QString &streamId, Sequence from, Sequence to, qint64 limit, ReadQuery::Columns columns,
                           const Visitor &visit) const override;
 
@@ -86,6 +88,11 @@ private:
     void forgetThread(QThread *thread) const;
 
     void writerLoop(std::promise<Status> &ready);
+    enum class Hand { ToWriter, ToCaller };
+    QFuture<Result<AppendResult>> enqueue(AppendRequest request, Hand hand);
+    void writeQueuedHere();
+    void callWriter();
+    std::vector<std::unique_ptr<Pending>> takeQueued();
     Status prepareSqliteFile();
     // The name the SQLite readers open the file by.
     QString sqliteName() const;
@@ -103,6 +110,9 @@ private:
     std::deque<std::unique_ptr<Pending>> m_queue;
     std::atomic<qsizetype> m_queued{0}; // m_queue's size, for the writer's look before it sleeps
     bool m_stopping = false;
+    std::atomic<bool> m_writerCalled{false}; // set under m_mutex: the writer thread has appends to write
+    std::mutex m_writing;                    // held by whoever writes with the writer's connection
+    Writer *m_writer = nullptr;              // under m_writing: the writer, while its thread runs
     std::shared_ptr<const SigningKey> m_signer; // under m_mutex
     QString m_signerId;                         // under m_mutex
     std::unique_ptr<QThread> m_writerThread;
@@ -115,6 +125,7 @@ private:
     std::atomic<qint64> m_requests{0};
     std::atomic<qint64> m_events{0};
     std::atomic<qint64> m_knownHeads{0};
+    std::atomic<qint64> m_writtenHere{0};
     mutable std::atomic<qint64> m_readConnections{0};
     mutable std::mutex m_keptMutex;
     mutable QHash<QThread *, KeptConnection> m_kept;

@@ -269,6 +269,81 @@ private Q_SLOTS:
         QVERIFY(verifyChain(*store)->intact);
     }
 
+    // A caller waiting for its append on a SQLite store that nobody else is writing to writes it
+    // itself: no hand-over to the writer thread and back. PostgreSQL's connection stays on the
+    // writer's thread.
+    void aWaitingCallerWritesItsOwnAppend()
+    {
+        auto store = stores.open(stores.freshUrl());
+        constexpr int appends = 20;
+        for (int i = 0; i < appends; ++i) {
+            auto r = store->append(request(QStringLiteral("order-1"), i, {newEvent(QStringLiteral("Tick"), {{QStringLiteral("i"), i}})}));
+            QVERIFY2(r.ok(), qPrintable(r.message()));
+            QCOMPARE(r->lastSequence, i + 1);
+        }
+        const StoreStats s = store->stats();
+        QCOMPARE(s.commits, appends);
+        QCOMPARE(s.writtenHere, stores.isPostgres() ? 0 : appends);
+        // The writer thread still answers those who do not wait.
+        auto later = store->appendAsync(request(QStringLiteral("order-1"), appends, {newEvent(QStringLiteral("Tick"), {})}));
+        later.waitForFinished();
+        QVERIFY2(later.result().ok(), qPrintable(later.result().message()));
+        QCOMPARE(store->stats().writtenHere, s.writtenHere);
+        QCOMPARE(store->stats().commits, appends + 1);
+        QVERIFY(verifyChain(*store)->intact);
+    }
+
+    // Callers that wait (each may write what is queued) and callers that do not (the writer thread
+    // writes for them) on one store, and a second store on the same database: every append is
+    // answered once, in one gapless chain, each stream in the order its thread asked.
+    void waitingAndQueuedAppendsMix()
+    {
+        const QString url = stores.freshUrl();
+        auto store = stores.open(url);
+        auto other = stores.open(url);
+        constexpr int threads = 6, perThread = 120;
+        std::vector<std::unique_ptr<QThread>> workers;
+        std::atomic<int> failures{0};
+        for (int t = 0; t < threads; ++t) {
+            EventStore *target = t == 5 ? other.get() : store.get();
+            const bool waits = t % 2 == 0 || t == 5;
+            workers.emplace_back(QThread::create([&failures, target, t, waits] {
+                QList<QFuture<Result<AppendResult>>> futures;
+                for (int i = 0; i < perThread; ++i) {
+                    AppendRequest r = request(QStringLiteral("w%1").arg(t), ExpectedVersion::Any,
+                                              {newEvent(QStringLiteral("Tick"), {{QStringLiteral("i"), i}})});
+                    if (waits) {
+                        auto done = target->append(std::move(r));
+                        failures += !done.ok() || done->recorded.size() != 1;
+                    } else {
+                        futures.append(target->appendAsync(std::move(r)));
+                    }
+                }
+                for (auto &f : futures) {
+                    f.waitForFinished();
+                    failures += !f.result().ok();
+                }
+            }));
+            workers.back()->start();
+        }
+        for (auto &w : workers)
+            w->wait();
+        QCOMPARE(failures.load(), 0);
+        const QList<RecordedEvent> events = all(*store);
+        QCOMPARE(events.size(), threads * perThread);
+        QHash<QString, qint64> lastI;
+        for (int k = 0; k < events.size(); ++k) {
+            const RecordedEvent &e = events.at(k);
+            QCOMPARE(e.sequence, k + 1);
+            const qint64 i = e.payloadObject().value(QStringLiteral("i")).toInteger();
+            QCOMPARE(i, lastI.value(e.streamId, -1) + 1);
+            QCOMPARE(e.streamVersion, i + 1);
+            lastI[e.streamId] = i;
+        }
+        QCOMPARE(store->stats().requests + other->stats().requests, threads * perThread);
+        QVERIFY(verifyChain(*store)->intact);
+    }
+
     void updateAndDeleteAreRefusedByTheDatabase()
     {
         const QString url = stores.freshUrl();
