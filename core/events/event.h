@@ -35,7 +35,8 @@ struct NewEvent
 {
     QString type;
     int schemaVersion = 1;
-    QJsonObject payload;
+    QJsonObject payload;         // built as an object (make); empty when written as bytes
+    QByteArray canonicalPayload; // written straight as its stored bytes (fromCanonical, events/payloadfields.h)
     Actor actor;
     QString correlationId;
     QString causationId;
@@ -49,6 +50,21 @@ struct NewEvent
         e.correlationId = correlation;
         return e;
     }
+    // An event whose payload's encoder wrote its canonical bytes itself.
+    static NewEvent fromCanonical(const QString &type, QByteArray canonical, const Actor &actor, const QString &correlation = {})
+    {
+        NewEvent e;
+        e.type = type;
+        e.canonicalPayload = std::move(canonical);
+        e.actor = actor;
+        e.correlationId = correlation;
+        return e;
+    }
+
+    // The payload's bytes as stored and hashed, however it was built.
+    QByteArray payloadBytes() const;
+    // The payload as an object, however it was built.
+    QJsonObject payloadObject() const;
 };
 
 // An event as stored: immutable, sequenced, hashed.

@@ -32,6 +32,16 @@ QByteArray canonicalJson(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+QByteArray NewEvent::payloadBytes() const
+{
+    return canonicalPayload.isEmpty() ? canonicalJson(payload) : canonicalPayload;
+}
+
+QJsonObject NewEvent::payloadObject() const
+{
+    return canonicalPayload.isEmpty() ? payload : QJsonDocument::fromJson(canonicalPayload).object();
+}
+
 void appendCanonicalString(QByteArray &out, const QString &text)
 {
     const char16_t *p = reinterpret_cast<const char16_t *>(text.constData()), *end = p + text.size();

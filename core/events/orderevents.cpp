@@ -1,6 +1,7 @@
 #include "events/orderevents.h"
 
 #include "events/payload.h"
+#include "events/payloadfields.h"
 
 namespace instant::events {
 
@@ -199,24 +200,29 @@ TypedOrder readTypedOrder(const Json &j)
     return t;
 }
 
-QJsonObject typedPayload(const TypedOrder &t)
+// What was typed, as a new order's refusal or rejection carries it.
+void typedFields(PayloadFields &f, const TypedOrder &t)
 {
-    QJsonObject o{{key("order_id"), t.orderId},
-                  {key("account"), t.account},
-                  {key("instrument"), t.instrument},
-                  {key("side"), t.side},
-                  {key("type"), t.type},
-                  {key("tif"), t.tif},
-                  {key("quantity"), t.quantity},
-                  {key("limit_text"), t.limitText},
-                  {key("stop_text"), t.stopText}};
+    f.text("order_id", t.orderId);
+    f.text("account", t.account);
+    f.text("instrument", t.instrument);
+    f.text("side", t.side);
+    f.text("type", t.type);
+    f.text("tif", t.tif);
+    f.integer("quantity", t.quantity);
+    f.text("limit_text", t.limitText);
+    f.text("stop_text", t.stopText);
     if (!t.bracket.isEmpty())
-        o.insert(key("bracket"), t.bracket);
+        f.value("bracket", t.bracket);
     if (!t.parent.isEmpty()) {
-        o.insert(key("parent"), t.parent);
-        o.insert(key("role"), t.role);
+        f.text("parent", t.parent);
+        f.text("role", t.role);
     }
-    return o;
+}
+
+NewEvent made(const QString &type, const PayloadFields &f, const Actor &actor, const QString &correlation = {})
+{
+    return NewEvent::fromCanonical(type, f.bytes(), actor, correlation);
 }
 
 } // namespace
@@ -228,166 +234,195 @@ QJsonValue priceValue(const std::optional<Price> &price)
 
 NewEvent encode(const AccountOpening &e, const Actor &actor)
 {
-    return NewEvent::make(AccountOpened, {{key("account"), e.account}, {key("cash_cents"), e.cashCents}}, actor, e.account);
+    PayloadFields f;
+    f.text("account", e.account);
+    f.integer("cash_cents", e.cashCents);
+    return made(AccountOpened, f, actor, e.account);
 }
 
 NewEvent encode(const RulesChange &e, const Actor &actor)
 {
-    return NewEvent::make(ComplianceRulesChanged, {{key("rules"), e.rules}}, actor);
+    PayloadFields f;
+    f.value("rules", e.rules);
+    return made(ComplianceRulesChanged, f, actor);
 }
 
 NewEvent encode(const KillSwitchChange &e, const Actor &actor)
 {
-    return NewEvent::make(KillSwitchChanged, {{key("mode"), e.mode}, {key("reason"), e.reason}}, actor);
+    PayloadFields f;
+    f.text("mode", e.mode);
+    f.text("reason", e.reason);
+    return made(KillSwitchChanged, f, actor);
 }
 
 NewEvent encode(const StoreOutageRecord &e, const Actor &actor)
 {
-    return NewEvent::make(StoreOutage,
-                          {{key("reason"), e.reason},
-                           {key("halted_us"), e.haltedUs},
-                           {key("resumed_us"), e.resumedUs},
-                           {key("commands_refused"), e.commandsRefused},
-                           {key("reports_held"), e.reportsHeld}},
-                          actor);
+    PayloadFields f;
+    f.text("reason", e.reason);
+    f.integer("halted_us", e.haltedUs);
+    f.integer("resumed_us", e.resumedUs);
+    f.integer("commands_refused", e.commandsRefused);
+    f.integer("reports_held", e.reportsHeld);
+    return made(StoreOutage, f, actor);
 }
 
-QJsonObject termsPayload(const OrderAcceptance &e)
+PayloadFields termsPayload(const OrderAcceptance &e)
 {
-    QJsonObject p{{key("order_id"), e.orderId},
-                  {key("account"), e.account},
-                  {key("instrument"), e.instrument},
-                  {key("side"), toString(e.side)},
-                  {key("type"), toString(e.type)},
-                  {key("tif"), toString(e.tif)},
-                  {key("quantity"), e.quantity},
-                  {key("limit_price"), priceValue(e.limitPrice)},
-                  {key("stop_price"), priceValue(e.stopPrice)},
-                  {key("protection_price"), priceValue(e.protectionPrice)},
-                  {key("reserved_cents"), e.reservedCents},
-                  {key("overrides"), e.overrides}};
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.text("account", e.account);
+    f.text("instrument", e.instrument);
+    f.text("side", toString(e.side));
+    f.text("type", toString(e.type));
+    f.text("tif", toString(e.tif));
+    f.integer("quantity", e.quantity);
+    f.price("limit_price", e.limitPrice);
+    f.price("stop_price", e.stopPrice);
+    f.price("protection_price", e.protectionPrice);
+    f.integer("reserved_cents", e.reservedCents);
+    f.value("overrides", e.overrides);
     if (!e.parent.isEmpty()) {
-        p.insert(key("parent"), e.parent);
-        p.insert(key("role"), e.role);
+        f.text("parent", e.parent);
+        f.text("role", e.role);
     }
     if (!e.workstation.isEmpty())
-        p.insert(key("workstation"), e.workstation);
-    return p;
+        f.text("workstation", e.workstation);
+    return f;
 }
 
 NewEvent encode(const OrderAcceptance &e, const Actor &actor)
 {
-    return NewEvent::make(OrderAccepted, termsPayload(e), actor, e.orderId);
+    return made(OrderAccepted, termsPayload(e), actor, e.orderId);
 }
 
 NewEvent encode(const OrderRejection &e, const Actor &actor)
 {
-    QJsonObject p = typedPayload(e.typed);
-    p.insert(key("limit_price"), priceValue(e.limitPrice));
-    p.insert(key("stop_price"), priceValue(e.stopPrice));
-    p.insert(key("reason"), e.reason);
-    p.insert(key("stage"), e.stage);
-    p.insert(key("rules"), QJsonArray::fromStringList(e.rules));
-    return NewEvent::make(OrderRejected, p, actor, e.typed.orderId);
+    PayloadFields f;
+    typedFields(f, e.typed);
+    f.price("limit_price", e.limitPrice);
+    f.price("stop_price", e.stopPrice);
+    f.text("reason", e.reason);
+    f.text("stage", e.stage);
+    f.value("rules", QJsonArray::fromStringList(e.rules));
+    return made(OrderRejected, f, actor, e.typed.orderId);
 }
 
 NewEvent encode(const Acknowledgement &e, const Actor &actor)
 {
-    return NewEvent::make(OrderAcknowledged, {{key("order_id"), e.orderId}, {key("leaves"), e.leaves}}, actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.integer("leaves", e.leaves);
+    return made(OrderAcknowledged, f, actor, e.orderId);
 }
 
 NewEvent encode(const Fill &e, bool full, const Actor &actor)
 {
-    QJsonObject p{{key("order_id"), e.orderId},
-                  {key("exec_id"), e.execId},
-                  {key("quantity"), e.quantity},
-                  {key("price"), e.price},
-                  {key("notional_cents"), e.notionalCents},
-                  {key("leaves"), e.leaves},
-                  {key("reserved_cents"), e.reservedCents},
-                  {key("trade_date"), isoDate(e.tradeDate)},
-                  {key("settle_date"), isoDate(e.settleDate)}};
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.text("exec_id", e.execId);
+    f.integer("quantity", e.quantity);
+    f.integer("price", e.price);
+    f.integer("notional_cents", e.notionalCents);
+    f.integer("leaves", e.leaves);
+    f.integer("reserved_cents", e.reservedCents);
+    f.text("trade_date", isoDate(e.tradeDate));
+    f.text("settle_date", isoDate(e.settleDate));
     if (!e.priceText.isEmpty())
-        p.insert(key("price_text"), e.priceText);
+        f.text("price_text", e.priceText);
     if (e.accruedCents > 0)
-        p.insert(key("accrued_cents"), e.accruedCents);
+        f.integer("accrued_cents", e.accruedCents);
     if (!e.exception.isEmpty())
-        p.insert(key("exception"), e.exception);
+        f.text("exception", e.exception);
     if (e.statusCumulative)
-        p.insert(key("status_cumulative"), *e.statusCumulative);
-    return NewEvent::make(full ? OrderFilled : OrderPartiallyFilled, p, actor, e.orderId);
+        f.integer("status_cumulative", *e.statusCumulative);
+    return made(full ? OrderFilled : OrderPartiallyFilled, f, actor, e.orderId);
 }
 
 NewEvent encode(const CancelRequest &e, const Actor &actor)
 {
-    return NewEvent::make(CancelRequested, {{key("order_id"), e.orderId}}, actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    return made(CancelRequested, f, actor, e.orderId);
 }
 
 NewEvent encode(const OrderEnded &e, const Actor &actor)
 {
-    return NewEvent::make(e.how == OrderEnded::How::Cancelled ? OrderCancelled : OrderExpired,
-                          {{key("order_id"), e.orderId}, {key("reason"), e.reason}, {key("leaves"), e.leaves}}, actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.text("reason", e.reason);
+    f.integer("leaves", e.leaves);
+    return made(e.how == OrderEnded::How::Cancelled ? OrderCancelled : OrderExpired, f, actor, e.orderId);
 }
 
 NewEvent encode(const VenueRefusal &e, const Actor &actor)
 {
-    return NewEvent::make(e.of == VenueRefusal::Of::Order ? VenueRejected : CancelRejected,
-                          {{key("order_id"), e.orderId}, {key("reason"), e.reason}}, actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.text("reason", e.reason);
+    return made(e.of == VenueRefusal::Of::Order ? VenueRejected : CancelRejected, f, actor, e.orderId);
 }
 
 NewEvent encode(const Replacement &e, const Actor &actor)
 {
-    return NewEvent::make(e.stage == Replacement::Stage::Requested ? ReplaceRequested : OrderReplaced,
-                          {{key("order_id"), e.orderId},
-                           {key("quantity"), e.quantity},
-                           {key("limit_price"), priceValue(e.limitPrice)},
-                           {key("reserved_cents"), e.reservedCents}},
-                          actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.integer("quantity", e.quantity);
+    f.price("limit_price", e.limitPrice);
+    f.integer("reserved_cents", e.reservedCents);
+    return made(e.stage == Replacement::Stage::Requested ? ReplaceRequested : OrderReplaced, f, actor, e.orderId);
 }
 
 NewEvent encode(const ReplaceRejection &e, const Actor &actor)
 {
-    return NewEvent::make(ReplaceRejected,
-                          {{key("order_id"), e.orderId}, {key("reason"), e.reason}, {key("reserved_cents"), e.reservedCents}},
-                          actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.text("reason", e.reason);
+    f.integer("reserved_cents", e.reservedCents);
+    return made(ReplaceRejected, f, actor, e.orderId);
 }
 
 NewEvent encode(const IllegalTransition &e, const Actor &actor)
 {
-    return NewEvent::make(IllegalTransitionRefused,
-                          {{key("order_id"), e.orderId},
-                           {key("state"), e.state},
-                           {key("event"), e.event},
-                           {key("quantity"), e.quantity},
-                           {key("reason"), e.reason}},
-                          actor, e.orderId);
+    PayloadFields f;
+    f.text("order_id", e.orderId);
+    f.text("state", e.state);
+    f.text("event", e.event);
+    f.integer("quantity", e.quantity);
+    f.text("reason", e.reason);
+    return made(IllegalTransitionRefused, f, actor, e.orderId);
 }
 
 NewEvent encode(const CommandRefusal &e, const Actor &actor)
 {
-    QJsonObject p{{key("command"), e.command}, {key("reason"), e.reason}};
-    if (e.typed)
-        p.insert(key("typed"), typedPayload(*e.typed));
-    else
-        p.insert(key("order_id"), e.orderId);
-    return NewEvent::make(CommandRefused, p, actor, e.orderId);
+    PayloadFields f;
+    f.text("command", e.command);
+    f.text("reason", e.reason);
+    if (e.typed) {
+        PayloadFields typed;
+        typedFields(typed, *e.typed);
+        f.object("typed", typed);
+    } else {
+        f.text("order_id", e.orderId);
+    }
+    return made(CommandRefused, f, actor, e.orderId);
 }
 
 NewEvent encode(const Settlement &e, const Actor &actor)
 {
-    QJsonObject p{{key("exec_id"), e.execId},
-                  {key("order_id"), e.orderId},
-                  {key("instrument"), e.instrument},
-                  {key("side"), toString(e.side)},
-                  {key("quantity"), e.quantity},
-                  {key("price"), e.price},
-                  {key("cash_cents"), e.cashCents},
-                  {key("settle_date"), isoDate(e.settleDate)}};
+    PayloadFields f;
+    f.text("exec_id", e.execId);
+    f.text("order_id", e.orderId);
+    f.text("instrument", e.instrument);
+    f.text("side", toString(e.side));
+    f.integer("quantity", e.quantity);
+    f.integer("price", e.price);
+    f.integer("cash_cents", e.cashCents);
+    f.text("settle_date", isoDate(e.settleDate));
     if (e.failed) {
-        p.insert(key("business_date"), isoDate(e.businessDate));
-        p.insert(key("reason"), e.reason);
+        f.text("business_date", isoDate(e.businessDate));
+        f.text("reason", e.reason);
     }
-    return NewEvent::make(e.failed ? SettlementFailed : TradeSettled, p, actor, e.orderId);
+    return made(e.failed ? SettlementFailed : TradeSettled, f, actor, e.orderId);
 }
 
 TypedOrder decodeTypedOrder(const QJsonObject &o)

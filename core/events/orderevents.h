@@ -9,6 +9,7 @@
 
 #include "common/types.h"
 #include "events/event.h"
+#include "events/payloadfields.h"
 
 #include <QDate>
 #include <QJsonArray>
@@ -267,9 +268,9 @@ NewEvent encode(const IllegalTransition &e, const Actor &actor);
 NewEvent encode(const CommandRefusal &e, const Actor &actor);
 NewEvent encode(const Settlement &e, const Actor &actor);
 
-// The terms of an OrderAccepted (and an OrderDiscovered's) as a payload, for the encoders that
-// write them with more.
-QJsonObject termsPayload(const OrderAcceptance &e);
+// The terms of an OrderAccepted (and an OrderDiscovered's) as a payload's fields, for the
+// encoders that write them with more.
+PayloadFields termsPayload(const OrderAcceptance &e);
 TypedOrder decodeTypedOrder(const QJsonObject &typed);
 
 AccountOpening decodeAccountOpening(const Payload &p);

@@ -64,9 +64,9 @@ Result<Exception> decodeException(const Payload &p)
 
 NewEvent encode(const Discovery &d, const Actor &actor)
 {
-    QJsonObject p = events::termsPayload(d.terms);
-    p.insert(QStringLiteral("reason"), d.reason);
-    return NewEvent::make(OrderDiscovered, p, actor, d.terms.orderId);
+    PayloadFields p = events::termsPayload(d.terms);
+    p.text("reason", d.reason);
+    return NewEvent::fromCanonical(OrderDiscovered, p.bytes(), actor, d.terms.orderId);
 }
 
 Discovery decodeDiscovery(const Payload &p)

@@ -633,7 +633,7 @@ QFuture<Result<AppendResult>> SqlEventStore::enqueue(AppendRequest request, Hand
     // Serialised on the caller's thread, so the single writer thread does less.
     pending->payloads.reserve(request.events.size());
     for (const NewEvent &e : std::as_const(request.events))
-        pending->payloads.append(canonicalJson(e.payload));
+        pending->payloads.append(e.payloadBytes());
     if (!request.idempotencyKey.isEmpty())
         pending->requestHash = requestHash(request, pending->payloads);
     pending->request = std::move(request);

@@ -140,7 +140,7 @@ void BM_RawInsert(benchmark::State &state)
             e.recordedUs = nowUtcMicros();
             e.actor = n.actor;
             e.correlationId = n.correlationId;
-            e.payload = canonicalJson(n.payload);
+            e.payload = n.payloadBytes();
             e.prevHash = prev;
             e.hash = eventhash::chainHash(prev, e);
             prev = e.hash;

@@ -459,7 +459,7 @@ private Q_SLOTS:
                 r.sequence = ++seq;
                 r.streamId = QStringLiteral("account-DESK-02");
                 r.type = e.type;
-                r.payload = canonicalJson(e.payload);
+                r.payload = e.payloadBytes();
                 QVERIFY2(state.apply(r), qPrintable(e.type));
             }
         // Short 220 call: sells 100 at 220.00 (+$22,000); short 240 puts: buy 200 at 240.00

@@ -63,9 +63,9 @@ void reencodeTwice(const RecordedEvent &e)
         return;
     fuzz::check(once->type == e.type, "an encoder wrote another event type", once->type);
     RecordedEvent again = e;
-    again.payload = canonicalJson(once->payload);
+    again.payload = once->payloadBytes();
     const std::optional<NewEvent> twice = reencode(again);
-    fuzz::check(twice && canonicalJson(twice->payload) == again.payload, "a payload encoded twice changed",
+    fuzz::check(twice && twice->payloadBytes() == again.payload, "a payload encoded twice changed",
                 QString::fromUtf8(again.payload.left(300)));
 }
 

@@ -40,7 +40,7 @@ RecordedEvent recorded(Sequence sequence, const NewEvent &e, const QString &acco
     r.recordedUs = test::MarketOpenUs + sequence * 1'000'000;
     r.actor = e.actor;
     r.correlationId = e.correlationId;
-    r.payload = QJsonDocument(e.payload).toJson(QJsonDocument::Compact);
+    r.payload = e.payloadBytes();
     return r;
 }
 
