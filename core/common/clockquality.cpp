@@ -35,4 +35,15 @@ QString ClockQuality::record() const
     return text;
 }
 
+const QString &ClockRecord::current()
+{
+    const auto now = std::chrono::steady_clock::now();
+    if (m_measurements == 0 || now - m_at >= m_maxAge) {
+        m_record = ClockQuality::measure().record();
+        m_at = now;
+        ++m_measurements;
+    }
+    return m_record;
+}
+
 } // namespace instant

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <chrono>
+
 namespace instant {
 
 // What the machine's clock is worth: whether the operating system keeps it synchronised (NTP,
@@ -36,6 +38,28 @@ struct ClockQuality
             return outside.offset->withinCat();
         return synchronised && maxErrorUs >= 0 && maxErrorUs <= CatToleranceUs;
     }
+};
+
+// ClockQuality's record, measured again once it is older than `maxAge`: what the store writes on
+// every batch. Asking the kernel is a system call (on a VM, several microseconds, about 1 % of a
+// signed order); the quality moves slowly: NTP corrects the clock every few minutes, and between
+// its updates the kernel's bound grows by 500 us a second, so a record 100 ms old understates
+// it by at most 50 us. Not thread-safe: one per writer.
+class ClockRecord
+{
+public:
+    static constexpr std::chrono::milliseconds DefaultMaxAge{100};
+
+    explicit ClockRecord(std::chrono::milliseconds maxAge = DefaultMaxAge) : m_maxAge(maxAge) {}
+
+    const QString &current();
+    qint64 measurements() const { return m_measurements; }
+
+private:
+    std::chrono::milliseconds m_maxAge;
+    std::chrono::steady_clock::time_point m_at;
+    QString m_record;
+    qint64 m_measurements = 0;
 };
 
 } // namespace instant

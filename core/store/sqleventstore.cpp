@@ -853,7 +853,7 @@ private:
         }
         if (held) {
             // The clock the batch's times came from, on its last row (signed with it when signing).
-            const QString clock = ClockQuality::measure().record();
+            const QString clock = m_clock.current();
             std::optional<BatchSignature> seal;
             if (signer) {
                 auto signature = signer->sign(BatchSignature::signedBytes(signerId, firstWritten, head.sequence, clock, hashes));
@@ -884,6 +884,7 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<AppendStatements> m_statements;
     eventhash::ChainHasher m_hasher;
+    ClockRecord m_clock;
     bool m_broken = false; // the last commit failed: reconnect before the next
     std::chrono::microseconds m_lastFlush{0}; // how long the last COMMIT took (CommitPace)
     // What this writer's last commit left: the chain head and the versions of the streams it

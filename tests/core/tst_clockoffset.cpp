@@ -214,6 +214,28 @@ private Q_SLOTS:
         OutsideClock::publish({});
     }
 
+    // What the store writes on each batch: measured once, then again only once it is older than
+    // its age allows.
+    void theClockRecordIsMeasuredAgainOnlyWhenOld()
+    {
+        OutsideClock::publish({});
+        ClockRecord kept(std::chrono::hours(1));
+        const QString first = kept.current();
+        QVERIFY2(first.startsWith(QStringLiteral("system clock; ")), qPrintable(first));
+        OutsideClock problem;
+        problem.problem = QStringLiteral("time server pool.example: no answer");
+        OutsideClock::publish(problem);
+        QCOMPARE(kept.current(), first); // an hour has not passed
+        QCOMPARE(kept.measurements(), 1);
+
+        ClockRecord everyTime(std::chrono::milliseconds(0));
+        const QString withProblem = everyTime.current();
+        QVERIFY2(withProblem.endsWith(QStringLiteral("; time server pool.example: no answer")), qPrintable(withProblem));
+        OutsideClock::publish({});
+        QVERIFY(!everyTime.current().contains(QStringLiteral("pool.example")));
+        QCOMPARE(everyTime.measurements(), 2);
+    }
+
     void aServerThatSaysRateIsAskedLessOften()
     {
         LoopbackTimeServer server(0, LoopbackTimeServer::Manner::KissRate);
