@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QString>
 
+#include <any>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -37,27 +38,22 @@ struct NewEvent
     int schemaVersion = 1;
     QJsonObject payload;         // built as an object (make); empty when written as bytes
     QByteArray canonicalPayload; // written straight as its stored bytes (fromCanonical, events/payloadfields.h)
+    // The typed event the payload was written from (events::Fill, …), as its decoder would read
+    // it back: whoever records the event applies this instead of parsing the bytes it just wrote.
+    std::any written;
     Actor actor;
     QString correlationId;
     QString causationId;
 
     static NewEvent make(const QString &type, QJsonObject payload, const Actor &actor, const QString &correlation = {})
     {
-        NewEvent e;
-        e.type = type;
-        e.payload = std::move(payload);
-        e.actor = actor;
-        e.correlationId = correlation;
+        NewEvent e{type, 1, std::move(payload), {}, {}, actor, correlation, {}};
         return e;
     }
     // An event whose payload's encoder wrote its canonical bytes itself.
     static NewEvent fromCanonical(const QString &type, QByteArray canonical, const Actor &actor, const QString &correlation = {})
     {
-        NewEvent e;
-        e.type = type;
-        e.canonicalPayload = std::move(canonical);
-        e.actor = actor;
-        e.correlationId = correlation;
+        NewEvent e{type, 1, {}, std::move(canonical), {}, actor, correlation, {}};
         return e;
     }
 

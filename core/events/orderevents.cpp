@@ -3,6 +3,8 @@
 #include "events/payload.h"
 #include "events/payloadfields.h"
 
+#include <algorithm>
+
 namespace instant::events {
 
 QString accountStream(const QString &account)
@@ -225,6 +227,16 @@ NewEvent made(const QString &type, const PayloadFields &f, const Actor &actor, c
     return NewEvent::fromCanonical(type, f.bytes(), actor, correlation);
 }
 
+// The same, carrying the typed event as its decoder reads it back from those bytes
+// (NewEvent::written): for the events of every order (tst_eventcodecs checks they agree).
+template <class Typed>
+NewEvent made(const QString &type, const PayloadFields &f, const Actor &actor, const QString &correlation, Typed asRead)
+{
+    NewEvent e = made(type, f, actor, correlation);
+    e.written = std::move(asRead);
+    return e;
+}
+
 } // namespace
 
 QJsonValue priceValue(const std::optional<Price> &price)
@@ -292,7 +304,10 @@ PayloadFields termsPayload(const OrderAcceptance &e)
 
 NewEvent encode(const OrderAcceptance &e, const Actor &actor)
 {
-    return made(OrderAccepted, termsPayload(e), actor, e.orderId);
+    OrderAcceptance asRead = e;
+    if (asRead.parent.isEmpty())
+        asRead.role.clear(); // written with a parent only
+    return made(OrderAccepted, termsPayload(e), actor, e.orderId, std::move(asRead));
 }
 
 NewEvent encode(const OrderRejection &e, const Actor &actor)
@@ -312,7 +327,7 @@ NewEvent encode(const Acknowledgement &e, const Actor &actor)
     PayloadFields f;
     f.text("order_id", e.orderId);
     f.integer("leaves", e.leaves);
-    return made(OrderAcknowledged, f, actor, e.orderId);
+    return made(OrderAcknowledged, f, actor, e.orderId, e);
 }
 
 NewEvent encode(const Fill &e, bool full, const Actor &actor)
@@ -335,7 +350,9 @@ NewEvent encode(const Fill &e, bool full, const Actor &actor)
         f.text("exception", e.exception);
     if (e.statusCumulative)
         f.integer("status_cumulative", *e.statusCumulative);
-    return made(full ? OrderFilled : OrderPartiallyFilled, f, actor, e.orderId);
+    Fill asRead = e;
+    asRead.accruedCents = std::max<qint64>(0, e.accruedCents); // written when there is some
+    return made(full ? OrderFilled : OrderPartiallyFilled, f, actor, e.orderId, std::move(asRead));
 }
 
 NewEvent encode(const CancelRequest &e, const Actor &actor)

@@ -133,6 +133,8 @@ struct OrderAcceptance
     QJsonArray overrides;  // each: rule, kind, message, value, limit, reason (and approved_by)
     QString parent, role;  // a bracket's exit (both written when parent is set)
     QString workstation;   // written only when set (stores from before workstations keep their bytes)
+
+    bool operator==(const OrderAcceptance &) const = default;
 };
 
 // OrderRejected: what was typed, the prices as parsed, why, at which stage, and the rules broken.
@@ -150,6 +152,8 @@ struct Acknowledgement
 {
     QString orderId;
     qint64 leaves = 0;
+
+    bool operator==(const Acknowledgement &) const = default;
 };
 
 // OrderPartiallyFilled / OrderFilled: an execution, booked whatever the order's state.
@@ -167,6 +171,8 @@ struct Fill
     QDate tradeDate, settleDate;
     QString exception;         // the ExecutionException kind booked beside it (written when set)
     std::optional<qint64> statusCumulative; // booked from the venue's status (CumQty), not from a fill
+
+    bool operator==(const Fill &) const = default;
 };
 
 // CancelRequested.

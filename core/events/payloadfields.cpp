@@ -58,26 +58,46 @@ void PayloadFields::object(const char *name, const PayloadFields &fields)
 
 QByteArray PayloadFields::bytes() const
 {
-    // QJsonObject orders its keys as UTF-16 strings: for ASCII keys, byte order.
-    QVarLengthArray<Field, 16> sorted = m_fields;
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Field &a, const Field &b) { return std::strcmp(a.name, b.name) < 0; });
-    QByteArray out;
-    out.reserve(m_values.size() + 16 * sorted.size() + 2);
-    out += '{';
-    bool first = true;
-    for (qsizetype i = 0; i < sorted.size(); ++i) {
-        const Field &f = sorted[i];
-        if (i + 1 < sorted.size() && std::strcmp(f.name, sorted[i + 1].name) == 0)
-            continue; // given again later: the last one stands
-        if (!first)
-            out += ',';
-        first = false;
-        out += '"';
-        out += f.name;
-        out += "\":";
-        out.append(m_values.constData() + f.from, f.to - f.from);
+    // QJsonObject orders its keys as UTF-16 strings: for ASCII keys, byte order. The fields are
+    // few and come nearly in order: an insertion sort of their indices (stable, no allocation).
+    const qsizetype n = m_fields.size();
+    QVarLengthArray<qsizetype, 32> order(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        qsizetype j = i;
+        for (; j > 0 && std::strcmp(m_fields[order[j - 1]].name, m_fields[i].name) > 0; --j)
+            order[j] = order[j - 1];
+        order[j] = i;
     }
-    out += '}';
+    // A name given again later: the last one stands (it sorts after the earlier ones).
+    auto kept = [&](qsizetype k) { return k + 1 == n || std::strcmp(m_fields[order[k]].name, m_fields[order[k + 1]].name) != 0; };
+    qsizetype size = 2; // the braces
+    for (qsizetype k = 0; k < n; ++k) {
+        const Field &f = m_fields[order[k]];
+        if (kept(k))
+            size += qsizetype(std::strlen(f.name)) + 4 + (f.to - f.from); // "name": and a comma
+    }
+    QByteArray out(size, Qt::Uninitialized);
+    char *o = out.data();
+    *o++ = '{';
+    bool first = true;
+    for (qsizetype k = 0; k < n; ++k) {
+        if (!kept(k))
+            continue;
+        const Field &f = m_fields[order[k]];
+        if (!first)
+            *o++ = ',';
+        first = false;
+        const size_t length = std::strlen(f.name);
+        *o++ = '"';
+        std::memcpy(o, f.name, length);
+        o += length;
+        *o++ = '"';
+        *o++ = ':';
+        std::memcpy(o, m_values.constData() + f.from, size_t(f.to - f.from));
+        o += f.to - f.from;
+    }
+    *o++ = '}';
+    out.truncate(o - out.constData()); // one comma fewer than fields
     return out;
 }
 

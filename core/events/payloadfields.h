@@ -19,6 +19,8 @@ namespace instant {
 class PayloadFields
 {
 public:
+    PayloadFields() { m_values.reserve(256); }
+
     // `name`: a key in plain ASCII that outlives the fields (a literal). A name given twice keeps
     // its last value, as QJsonObject::insert does.
     void text(const char *name, const QString &value);

@@ -95,4 +95,33 @@ DecodedEvent DecodedEvent::of(const RecordedEvent &event)
     return d;
 }
 
+DecodedEvent DecodedEvent::of(const RecordedEvent &event, const std::any &written)
+{
+    DecodedEvent d;
+    d.kind = kindOf(event.type);
+    switch (d.kind) {
+    case Kind::OrderAccepted:
+        if (const auto *terms = std::any_cast<events::OrderAcceptance>(&written)) {
+            d.body = *terms;
+            return d;
+        }
+        break;
+    case Kind::OrderAcknowledged:
+        if (const auto *ack = std::any_cast<events::Acknowledgement>(&written)) {
+            d.body = *ack;
+            return d;
+        }
+        break;
+    case Kind::OrderPartiallyFilled:
+    case Kind::OrderFilled:
+        if (const auto *fill = std::any_cast<events::Fill>(&written)) {
+            d.body = *fill;
+            return d;
+        }
+        break;
+    default: break;
+    }
+    return of(event);
+}
+
 } // namespace instant

@@ -9,6 +9,7 @@
 #include "events/event.h"
 #include "events/orderevents.h"
 
+#include <any>
 #include <variant>
 
 namespace instant {
@@ -42,6 +43,9 @@ struct DecodedEvent
     static Kind kindOf(const QString &type);
     // Decodes the payload of an event of a kind above; an event of any other type is Other.
     static DecodedEvent of(const RecordedEvent &event);
+    // The same for an event just recorded from `written` (NewEvent::written): that typed event
+    // when it is one of the kind's body, without reading the payload back; else of(event).
+    static DecodedEvent of(const RecordedEvent &event, const std::any &written);
 };
 
 } // namespace instant

@@ -68,8 +68,11 @@ Result<AppendResult> OrderManager::record(const QString &account, const QList<Ne
         (void)catchUp(events::accountStream(account));
         return result;
     }
-    for (const RecordedEvent &e : std::as_const(result->recorded)) {
-        Status applied = applyOnce(e);
+    static const std::any nothingWritten;
+    for (qsizetype i = 0; i < result->recorded.size(); ++i) {
+        // The store records the request's events in order, one each.
+        const RecordedEvent &e = result->recorded.at(i);
+        Status applied = applyOnce(e, i < newEvents.size() ? newEvents.at(i).written : nothingWritten);
         if (!applied)
             qWarning("instant: %s", qPrintable(applied.message()));
     }

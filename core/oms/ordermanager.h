@@ -222,7 +222,8 @@ private:
     void startFollowing();
     void onFollowed(const QList<RecordedEvent> &events);
     // Applies an event to the state unless it was applied before (when following the store).
-    Status applyOnce(const RecordedEvent &event);
+    // `written`: the typed event it was recorded from (NewEvent::written), applied as it is.
+    Status applyOnce(const RecordedEvent &event, const std::any &written = {});
     // storehalt.cpp
     static bool isStoreFailure(const Error &error);
     void haltForStore(const QString &reason);

@@ -3,6 +3,8 @@
 // append of ours conflicts with it.
 #include "oms/ordermanager.h"
 
+#include "oms/decodedevent.h"
+
 #include "store/eventstore.h"
 
 namespace instant {
@@ -20,14 +22,14 @@ void OrderManager::startFollowing()
     connect(m_following.subscription, &EventSubscription::problem, this, &OrderManager::feedProblem);
 }
 
-Status OrderManager::applyOnce(const RecordedEvent &event)
+Status OrderManager::applyOnce(const RecordedEvent &event, const std::any &written)
 {
     Following &f = m_following;
     if (!f.subscription)
-        return m_state.apply(event); // not following: whoever reads an event applies it, as before
+        return m_state.apply(event, DecodedEvent::of(event, written)); // not following: whoever reads an event applies it, as before
     if (event.sequence <= f.upTo || f.ahead.contains(event.sequence))
         return Done{}; // in the state already
-    Status applied = m_state.apply(event);
+    Status applied = m_state.apply(event, DecodedEvent::of(event, written));
     if (event.sequence == f.upTo + 1) {
         f.upTo = event.sequence;
         while (f.ahead.remove(f.upTo + 1))

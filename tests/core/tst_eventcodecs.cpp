@@ -7,6 +7,7 @@
 #include "demo/demorun.h"
 #include "events/eventhash.h"
 #include "events/orderevents.h"
+#include "events/payload.h"
 #include "events/payloadfields.h"
 #include "oms/bracketevents.h"
 #include "oms/decodedevent.h"
@@ -205,6 +206,46 @@ private Q_SLOTS:
         }
         QVERIFY(all.at(4).payloadBytes().contains(R"("workstation":"ws-1")"));
         QVERIFY(all.at(8).payloadBytes().contains(R"("accrued_cents":1234,)"));
+    }
+
+    // The events of every order carry the typed event they were written from, which the state
+    // applies instead of reading the bytes back: it must be what the decoder reads from them,
+    // whatever the input (nothing accrued, less than nothing, a role without a parent, no prices).
+    void whatAnOrderRecordsIsWhatItsDecoderReads()
+    {
+        const Actor actor{QStringLiteral("venue"), QStringLiteral("system")};
+        const QString odd = QStringLiteral("Zürich \"€\"\n");
+        QList<NewEvent> written;
+        for (const QString &parent : {QString(), QStringLiteral("O-0")})
+            for (const std::optional<Price> &limit : {std::optional<Price>(), std::optional<Price>(Price(2'285'000))})
+                written << events::encode(events::OrderAcceptance{odd, QStringLiteral("DESK-01"), QStringLiteral("UST-10Y"), Side::Buy,
+                                                                  OrderType::Limit, TimeInForce::Ioc, 1'000'000, limit, std::nullopt,
+                                                                  Price(990'000), 10'012'345, QJsonArray{}, parent,
+                                                                  QStringLiteral("stop-loss"), QString()},
+                                          actor);
+        written << events::encode(events::Acknowledgement{QStringLiteral("O-1"), 0}, actor);
+        for (const qint64 accrued : {qint64(0), qint64(-5), qint64(258'287)})
+            for (const bool full : {false, true})
+                written << events::encode(events::Fill{QStringLiteral("O-1"), odd, 100, 2'285'000, full ? QString() : QStringLiteral("228.50001"),
+                                                       228'500, accrued, 0, 0, QDate(2026, 12, 4), QDate(), full ? QString() : odd,
+                                                       full ? std::optional<qint64>() : std::optional<qint64>(100)},
+                                          full, actor);
+        for (const NewEvent &e : written) {
+            const Payload p = Payload::parse(e.payloadBytes());
+            if (e.type == events::OrderAccepted)
+                QVERIFY(std::any_cast<events::OrderAcceptance>(e.written) == events::decodeOrderAcceptance(p));
+            else if (e.type == events::OrderAcknowledged)
+                QVERIFY(std::any_cast<events::Acknowledgement>(e.written) == events::decodeAcknowledgement(p));
+            else
+                QVERIFY(std::any_cast<events::Fill>(e.written) == events::decodeFill(p));
+            RecordedEvent r;
+            r.type = e.type;
+            r.payload = e.payloadBytes();
+            const DecodedEvent read = DecodedEvent::of(r), taken = DecodedEvent::of(r, e.written);
+            QCOMPARE(int(taken.kind), int(read.kind));
+            QCOMPARE(taken.body.index(), read.body.index());
+        }
+        QCOMPARE(written.size(), 4 + 1 + 6);
     }
 
     void theOldStoreReplaysToTheSameState()

@@ -50,6 +50,23 @@ private:
         }
     }
 
+    // Ticks written by several threads, each on its own stream with "i" counting from 0: the
+    // sequence is gapless, and within each stream the versions are gapless and in the order its
+    // thread asked.
+    static void checkTicks(const QList<RecordedEvent> &events, int expected)
+    {
+        QCOMPARE(events.size(), expected);
+        QHash<QString, qint64> lastI;
+        for (int k = 0; k < events.size(); ++k) {
+            const RecordedEvent &e = events.at(k);
+            QCOMPARE(e.sequence, k + 1);
+            const qint64 i = e.payloadObject().value(QStringLiteral("i")).toInteger();
+            QCOMPARE(i, lastI.value(e.streamId, -1) + 1);
+            QCOMPARE(e.streamVersion, i + 1);
+            lastI[e.streamId] = i;
+        }
+    }
+
 private Q_SLOTS:
     void appendAndReadBack()
     {
@@ -249,18 +266,7 @@ private Q_SLOTS:
         for (auto &w : workers)
             w->wait();
         QCOMPARE(failures.load(), 0);
-        const QList<RecordedEvent> events = all(*store);
-        QCOMPARE(events.size(), threads * perThread);
-        for (int i = 0; i < events.size(); ++i)
-            QCOMPARE(events.at(i).sequence, i + 1);
-        // Within each stream, versions are gapless and in order of the writer's submissions.
-        QHash<QString, qint64> lastI;
-        for (const RecordedEvent &e : events) {
-            const qint64 i = e.payloadObject().value(QStringLiteral("i")).toInteger();
-            QCOMPARE(i, lastI.value(e.streamId, -1) + 1);
-            QCOMPARE(e.streamVersion, i + 1);
-            lastI[e.streamId] = i;
-        }
+        checkTicks(all(*store), threads * perThread);
         const StoreStats s = store->stats();
         QCOMPARE(s.requests + other->stats().requests, threads * perThread);
         QVERIFY2(s.commits < s.requests, qPrintable(QStringLiteral("%1 commits for %2 requests: no grouping")
@@ -329,17 +335,7 @@ private Q_SLOTS:
         for (auto &w : workers)
             w->wait();
         QCOMPARE(failures.load(), 0);
-        const QList<RecordedEvent> events = all(*store);
-        QCOMPARE(events.size(), threads * perThread);
-        QHash<QString, qint64> lastI;
-        for (int k = 0; k < events.size(); ++k) {
-            const RecordedEvent &e = events.at(k);
-            QCOMPARE(e.sequence, k + 1);
-            const qint64 i = e.payloadObject().value(QStringLiteral("i")).toInteger();
-            QCOMPARE(i, lastI.value(e.streamId, -1) + 1);
-            QCOMPARE(e.streamVersion, i + 1);
-            lastI[e.streamId] = i;
-        }
+        checkTicks(all(*store), threads * perThread);
         QCOMPARE(store->stats().requests + other->stats().requests, threads * perThread);
         QVERIFY(verifyChain(*store)->intact);
     }
