@@ -1,6 +1,6 @@
 // Replaying events: the payload decoder (events/payload.h, simdjson), the codecs of orders and
 // brackets (events/orderevents.h, oms/bracketevents.h: a payload decoded and encoded again is
-// stable from the first round on)
+// stable from the first round on, and canonical JSON as Qt writes it)
 // and TradingState::apply on
 // events built from the input, one per line:
 //   <stream id> <type> <payload JSON>
@@ -62,6 +62,9 @@ void reencodeTwice(const RecordedEvent &e)
     if (!once)
         return;
     fuzz::check(once->type == e.type, "an encoder wrote another event type", once->type);
+    // Written field by field (events/payloadfields.h), the bytes are what Qt writes of them.
+    fuzz::check(once->payloadBytes() == canonicalJson(QJsonDocument::fromJson(once->payloadBytes()).object()),
+                "an encoder's bytes are not canonical JSON", QString::fromUtf8(once->payloadBytes().left(300)));
     RecordedEvent again = e;
     again.payload = once->payloadBytes();
     const std::optional<NewEvent> twice = reencode(again);
