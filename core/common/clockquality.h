@@ -23,8 +23,8 @@ struct ClockQuality
 
     static constexpr qint64 CatToleranceUs = 50'000;
 
-    // Asks the operating system (Linux: adjtimex) and takes the last outside measurement; cheap
-    // enough for every commit.
+    // Asks the operating system (Linux: adjtimex, a system call) and takes the last outside
+    // measurement. The store's writer keeps what it says for a while (ClockRecord, below).
     static ClockQuality measure();
     // For the record, e.g. "system clock; synchronised; est 1200 us; max 16000 us", or
     // "system clock; not synchronised; max 16000000 us", or "system clock; unknown"; then, when a
